@@ -274,11 +274,16 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
             .iter()
             .map(|(kind, tf_type, _)| generator.claim(&top_level_name(*kind, tf_type, provider)))
             .collect();
-        for ((kind, tf_type, block), name) in types.iter().zip(names) {
+        // Then each type's attribute accessors, before any nested block.
+        let attributes: Vec<String> = names
+            .iter()
+            .map(|name| generator.claim(&format!("{name}Attributes")))
+            .collect();
+        for (((kind, tf_type, block), name), attributes) in types.iter().zip(names).zip(attributes) {
             // In a module compiled always, the types nobody built in still
             // wait for the feature.
             let gate = (built_in_module && !built_in(*kind, tf_type)).then_some(feature.as_str());
-            generator.top_level(*kind, tf_type, block, &name, gate);
+            generator.top_level(*kind, tf_type, block, [&name, &attributes], gate);
             match kind {
                 Kind::Resource => bindings.resources += 1,
                 Kind::Data => bindings.data_sources += 1,
@@ -346,10 +351,12 @@ const NOT_RAW: [&str; 5] = ["crate", "self", "Self", "super", "_"];
 
 /// Methods every `Ref` has already; an attribute accessor of the same name
 /// gets the suffix `_attribute`.
-const REF_METHODS: [&str; 10] = [
+const REF_METHODS: [&str; 12] = [
     "attr",
     "address",
     "path",
+    "reference",
+    "as_ref",
     "target",
     "new",
     "clone",
@@ -489,7 +496,7 @@ impl<'p> Module<'p> {
         kind: Kind,
         tf_type: &str,
         block: &Value,
-        name: &str,
+        [name, attributes]: [&str; 2],
         gate: Option<&str>,
     ) {
         let (code_start, accessors_start) = (self.code.len(), self.accessors.len());
@@ -507,7 +514,8 @@ impl<'p> Module<'p> {
         };
         let _ = writeln!(
             self.code,
-            "impl {core}::{trait_name} for {name} {{\n    const TYPE: &'static str = {};\n}}\n",
+            "impl {core}::{trait_name} for {name} {{\n    const TYPE: &'static str = {};\n}}\n\n\
+             impl {core}::Block for {name} {{\n    type Attributes = {attributes};\n}}\n",
             rust_str(tf_type)
         );
         let mut accessors = String::new();
@@ -527,15 +535,21 @@ impl<'p> Module<'p> {
             }
             let _ = writeln!(
                 accessors,
-                "    /// `{attribute}{what}, as a reference.\n    #[inline]\n    pub fn {method}(&self) -> {core}::Expr {{\n        self.attr({})\n    }}",
+                "    /// `{attribute}{what}, as a reference.\n    #[inline]\n    pub fn {method}(&self) -> {core}::Expr {{\n        self.0.attr({})\n    }}",
                 rust_str(attribute)
             );
         }
+        // What a `Ref<{name}>` dereferences to.
+        let _ = writeln!(
+            self.accessors,
+            "/// The attributes of `{tf_type}`, read from a `Ref<{name}>`.\n\
+             #[derive(Clone, Debug)]\n\
+             pub struct {attributes}({core}::Reference);\n\n\
+             impl From<{core}::Reference> for {attributes} {{\n    #[inline]\n    fn from(reference: {core}::Reference) -> Self {{\n        Self(reference)\n    }}\n}}\n\n\
+             impl AsRef<{core}::Reference> for {attributes} {{\n    #[inline]\n    fn as_ref(&self) -> &{core}::Reference {{\n        &self.0\n    }}\n}}\n"
+        );
         if !accessors.is_empty() {
-            let _ = writeln!(
-                self.accessors,
-                "impl {core}::Ref<{name}> {{\n{accessors}}}\n"
-            );
+            let _ = writeln!(self.accessors, "impl {attributes} {{\n{accessors}}}\n");
         }
         if let Some(feature) = gate {
             let attribute = format!("#[cfg(feature = \"{feature}\")]\n");

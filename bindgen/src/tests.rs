@@ -79,7 +79,10 @@ fn required_arguments_are_new_s_parameters_and_optional_ones_options() {
     assert!(code.contains("pub shape: Option<serde_json::Value>,"));
     // Computed-only attributes are not arguments, only references.
     assert!(!code.contains("pub arn:"));
-    assert!(code.contains("pub fn arn(&self) -> crate::core::Expr {\n        self.attr(\"arn\")"));
+    assert!(code.contains("pub fn arn(&self) -> crate::core::Expr {\n        self.0.attr(\"arn\")"));
+    // A `Ref<Gear>` dereferences to the accessors.
+    assert!(code.contains("impl crate::core::Block for Gear {\n    type Attributes = GearAttributes;\n}"));
+    assert!(code.contains("pub struct GearAttributes(crate::core::Reference);"));
     assert!(code.contains("/// The gear's name."));
 }
 
@@ -191,7 +194,7 @@ fn a_type_the_library_builds_on_is_compiled_always_and_the_rest_of_its_service_w
         assert_eq!(gated, of_other_type, "{item}");
     }
     assert!(
-        code.contains(&format!("{gate}impl crate::core::Ref<GearSpoke> {{")),
+        code.contains(&format!("{gate}impl GearSpokeAttributes {{")),
         "{code}"
     );
     // A nested block is read like an attribute.

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use super::error::{Diagnostics, Error};
 use super::moved::{Moved, Removed};
 use super::reference::{self, BlockKind, Target};
-use super::stack::{Block, Stack};
+use super::stack::{RenderedBlock, Stack};
 
 /// The Terraform releases the generated configuration is written for
 /// (`use_lockfile` for the S3 backend needs 1.10).
@@ -271,7 +271,7 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
     }
 }
 
-fn render_block(block: &Block, mut body: Map<String, Value>) -> Value {
+fn render_block(block: &RenderedBlock, mut body: Map<String, Value>) -> Value {
     body.insert(
         "provider".to_owned(),
         Value::String(block.provider.meta_argument()),

@@ -30,7 +30,7 @@ pub use id::{ConstructPath, LogicalId};
 pub use moved::{Moved, Removed};
 pub use output::Output;
 pub use provider::{AwsProvider, OtherProvider, ProviderRef};
-pub use reference::{BlockKind, Dependency, Ref, Target};
+pub use reference::{Block, BlockKind, Dependency, Ref, Reference, Target};
 pub use resource::{DataSource, Lifecycle, Meta, Postcondition, RawBlock, Resource};
 pub use scope::Scope;
 pub use stack::Stack;

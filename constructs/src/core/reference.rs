@@ -12,6 +12,7 @@
 use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
+use std::ops::Deref;
 use std::sync::Arc;
 
 use super::expr::Expr;
@@ -51,39 +52,21 @@ impl Target {
     }
 }
 
-/// A typed handle on a resource or data source in a stack.
-///
-/// Its attribute accessors return [`Expr`]s that render as `${...}`
-/// references to the block:
-///
-/// ```
-/// use constructs::bindings::aws::s3::S3Bucket;
-/// use constructs::core::{AwsProvider, Stack};
-///
-/// let mut stack = Stack::new("app");
-/// let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
-/// let bucket = stack.scope(&primary).child("data").resource(
-///     "bucket",
-///     S3Bucket { bucket: Some("data-dev".into()), ..S3Bucket::new() },
-/// );
-/// assert_eq!(bucket.address(), "aws_s3_bucket.data_bucket");
-/// assert_eq!(bucket.arn().render(), "${aws_s3_bucket.data_bucket.arn}");
-/// ```
-pub struct Ref<T> {
+/// An untyped reference to a block: its address and its attributes by
+/// name. What a [`Ref`] holds, and what the generated attribute types
+/// (`S3BucketAttributes`) wrap.
+#[derive(Clone)]
+pub struct Reference {
     target: Arc<Target>,
-    kind: PhantomData<fn() -> T>,
 }
 
-impl<T> Ref<T> {
+impl Reference {
     pub(crate) fn new(target: Arc<Target>) -> Self {
-        Self {
-            target,
-            kind: PhantomData,
-        }
+        Self { target }
     }
 
     /// An attribute of the referenced block, e.g. `arn`. Typed accessors
-    /// (`Ref<S3Bucket>::arn`) call this; prefer them in construct code.
+    /// (`bucket.arn()`) call this; prefer them in construct code.
     pub fn attr(&self, attribute: &str) -> Expr {
         Expr::Attribute {
             target: Arc::clone(&self.target),
@@ -106,15 +89,105 @@ impl<T> Ref<T> {
     }
 }
 
-impl<T> Clone for Ref<T> {
-    fn clone(&self) -> Self {
-        Self::new(Arc::clone(&self.target))
+impl AsRef<Reference> for Reference {
+    fn as_ref(&self) -> &Reference {
+        self
     }
 }
 
-impl<T> fmt::Debug for Ref<T> {
+impl fmt::Debug for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Ref({})", self.target.address())
+        write!(f, "Reference({})", self.target.address())
+    }
+}
+
+/// A type of block a [`Ref`] can point at: a resource, a data source or
+/// [`RawBlock`](super::RawBlock). Its `Attributes` are the typed accessors
+/// a `Ref` to it dereferences to; bindings generate one per type, so the
+/// accessors live beside their type, in whichever crate declares it.
+pub trait Block {
+    /// The accessors of the block's attributes (`S3BucketAttributes`).
+    type Attributes: From<Reference> + AsRef<Reference>;
+}
+
+/// A typed handle on a resource or data source in a stack.
+///
+/// It dereferences to the type's attribute accessors, which return
+/// [`Expr`]s that render as `${...}` references to the block:
+///
+/// ```
+/// use constructs::bindings::aws::s3::S3Bucket;
+/// use constructs::core::{AwsProvider, Stack};
+///
+/// let mut stack = Stack::new("app");
+/// let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+/// let bucket = stack.scope(&primary).child("data").resource(
+///     "bucket",
+///     S3Bucket { bucket: Some("data-dev".into()), ..S3Bucket::new() },
+/// );
+/// assert_eq!(bucket.address(), "aws_s3_bucket.data_bucket");
+/// assert_eq!(bucket.arn().render(), "${aws_s3_bucket.data_bucket.arn}");
+/// ```
+pub struct Ref<T: Block> {
+    attributes: T::Attributes,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T: Block> Ref<T> {
+    pub(crate) fn new(target: Arc<Target>) -> Self {
+        Self::from_reference(Reference::new(target))
+    }
+
+    fn from_reference(reference: Reference) -> Self {
+        Self {
+            attributes: T::Attributes::from(reference),
+            kind: PhantomData,
+        }
+    }
+
+    /// The untyped reference.
+    pub fn reference(&self) -> &Reference {
+        self.attributes.as_ref()
+    }
+
+    /// An attribute of the referenced block, e.g. `arn`. Typed accessors
+    /// (`Ref<S3Bucket>::arn`) call this; prefer them in construct code.
+    pub fn attr(&self, attribute: &str) -> Expr {
+        self.reference().attr(attribute)
+    }
+
+    /// The Terraform address, e.g. `aws_s3_bucket.primary_data`.
+    pub fn address(&self) -> String {
+        self.reference().address()
+    }
+
+    /// The construct path that created the referenced block.
+    pub fn path(&self) -> &ConstructPath {
+        self.reference().path()
+    }
+
+    pub(crate) fn target(&self) -> &Arc<Target> {
+        self.reference().target()
+    }
+}
+
+impl<T: Block> Deref for Ref<T> {
+    type Target = T::Attributes;
+
+    fn deref(&self) -> &T::Attributes {
+        &self.attributes
+    }
+}
+
+impl<T: Block> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        Self::from_reference(self.reference().clone())
+    }
+}
+
+impl<T: Block> fmt::Debug for Ref<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Ref({})", self.address())
     }
 }
 
@@ -124,7 +197,7 @@ pub trait Dependency {
     fn dependency_target(&self) -> &Arc<Target>;
 }
 
-impl<T> Dependency for Ref<T> {
+impl<T: Block> Dependency for Ref<T> {
     fn dependency_target(&self) -> &Arc<Target> {
         self.target()
     }

@@ -7,11 +7,11 @@ use serde_json::Value;
 
 use super::expr::Expr;
 use super::id::ConstructPath;
-use super::reference::{self, Dependency, Target};
+use super::reference::{self, Block, Dependency, Reference, Target};
 
 /// A managed resource type of the AWS provider. Field names of the
 /// implementing struct are exactly those of the provider schema.
-pub trait Resource: Serialize {
+pub trait Resource: Block + Serialize {
     /// The Terraform type, e.g. `aws_s3_bucket`.
     const TYPE: &'static str;
 }
@@ -22,8 +22,12 @@ pub trait Resource: Serialize {
 #[derive(Clone, Copy, Debug)]
 pub struct RawBlock;
 
+impl Block for RawBlock {
+    type Attributes = Reference;
+}
+
 /// A data source type of the AWS provider.
-pub trait DataSource: Serialize {
+pub trait DataSource: Block + Serialize {
     /// The Terraform type, e.g. `aws_iam_policy_document`.
     const TYPE: &'static str;
 }

@@ -20,7 +20,7 @@ use super::variable::Variable;
 
 /// One resource or data source, already rendered to JSON.
 #[derive(Debug)]
-pub(crate) struct Block {
+pub(crate) struct RenderedBlock {
     pub(crate) target: Arc<Target>,
     pub(crate) provider: ProviderRef,
     pub(crate) body: Map<String, Value>,
@@ -61,7 +61,7 @@ pub struct Stack {
     pub(crate) backend: Backend,
     pub(crate) variables: Vec<(String, Variable)>,
     pub(crate) outputs: Vec<(String, Output)>,
-    pub(crate) blocks: Vec<Block>,
+    pub(crate) blocks: Vec<RenderedBlock>,
     /// Resources (type and logical id) no longer in the configuration whose
     /// objects another resource now owns: Terraform forgets them without
     /// destroying.
@@ -215,7 +215,7 @@ impl Stack {
             }
         }
         references.extend(meta.override_references.iter().cloned());
-        self.blocks.push(Block {
+        self.blocks.push(RenderedBlock {
             target: Arc::clone(&target),
             provider,
             body,

@@ -121,6 +121,10 @@ impl crate::core::Resource for AccessanalyzerAnalyzer {
     const TYPE: &'static str = "aws_accessanalyzer_analyzer";
 }
 
+impl crate::core::Block for AccessanalyzerAnalyzer {
+    type Attributes = AccessanalyzerAnalyzerAttributes;
+}
+
 /// The `filter` block of [`AccessanalyzerArchiveRule`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AccessanalyzerArchiveRuleFilter {
@@ -185,63 +189,103 @@ impl crate::core::Resource for AccessanalyzerArchiveRule {
     const TYPE: &'static str = "aws_accessanalyzer_archive_rule";
 }
 
-impl crate::core::Ref<AccessanalyzerAnalyzer> {
+impl crate::core::Block for AccessanalyzerArchiveRule {
+    type Attributes = AccessanalyzerArchiveRuleAttributes;
+}
+
+/// The attributes of `aws_accessanalyzer_analyzer`, read from a `Ref<AccessanalyzerAnalyzer>`.
+#[derive(Clone, Debug)]
+pub struct AccessanalyzerAnalyzerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AccessanalyzerAnalyzerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AccessanalyzerAnalyzerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AccessanalyzerAnalyzerAttributes {
     /// `analyzer_name`, as a reference.
     #[inline]
     pub fn analyzer_name(&self) -> crate::core::Expr {
-        self.attr("analyzer_name")
+        self.0.attr("analyzer_name")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<AccessanalyzerArchiveRule> {
+/// The attributes of `aws_accessanalyzer_archive_rule`, read from a `Ref<AccessanalyzerArchiveRule>`.
+#[derive(Clone, Debug)]
+pub struct AccessanalyzerArchiveRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AccessanalyzerArchiveRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AccessanalyzerArchiveRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AccessanalyzerArchiveRuleAttributes {
     /// `analyzer_name`, as a reference.
     #[inline]
     pub fn analyzer_name(&self) -> crate::core::Expr {
-        self.attr("analyzer_name")
+        self.0.attr("analyzer_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rule_name`, as a reference.
     #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
-        self.attr("rule_name")
+        self.0.attr("rule_name")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

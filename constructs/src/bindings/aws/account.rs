@@ -71,6 +71,10 @@ impl crate::core::Resource for AccountAlternateContact {
     const TYPE: &'static str = "aws_account_alternate_contact";
 }
 
+impl crate::core::Block for AccountAlternateContact {
+    type Attributes = AccountAlternateContactAttributes;
+}
+
 /// `aws_account_primary_contact` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AccountPrimaryContact {
@@ -139,6 +143,10 @@ impl crate::core::Resource for AccountPrimaryContact {
     const TYPE: &'static str = "aws_account_primary_contact";
 }
 
+impl crate::core::Block for AccountPrimaryContact {
+    type Attributes = AccountPrimaryContactAttributes;
+}
+
 /// The `timeouts` block of [`AccountRegion`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AccountRegionTimeouts {
@@ -197,6 +205,10 @@ impl crate::core::Resource for AccountRegion {
     const TYPE: &'static str = "aws_account_region";
 }
 
+impl crate::core::Block for AccountRegion {
+    type Attributes = AccountRegionAttributes;
+}
+
 /// `aws_account_primary_contact` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataAccountPrimaryContact {
@@ -219,219 +231,295 @@ impl crate::core::DataSource for DataAccountPrimaryContact {
     const TYPE: &'static str = "aws_account_primary_contact";
 }
 
-impl crate::core::Ref<AccountAlternateContact> {
+impl crate::core::Block for DataAccountPrimaryContact {
+    type Attributes = DataAccountPrimaryContactAttributes;
+}
+
+/// The attributes of `aws_account_alternate_contact`, read from a `Ref<AccountAlternateContact>`.
+#[derive(Clone, Debug)]
+pub struct AccountAlternateContactAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AccountAlternateContactAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AccountAlternateContactAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AccountAlternateContactAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `alternate_contact_type`, as a reference.
     #[inline]
     pub fn alternate_contact_type(&self) -> crate::core::Expr {
-        self.attr("alternate_contact_type")
+        self.0.attr("alternate_contact_type")
     }
     /// `email_address`, as a reference.
     #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
-        self.attr("email_address")
+        self.0.attr("email_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `phone_number`, as a reference.
     #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
-        self.attr("phone_number")
+        self.0.attr("phone_number")
     }
     /// `title`, as a reference.
     #[inline]
     pub fn title(&self) -> crate::core::Expr {
-        self.attr("title")
+        self.0.attr("title")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AccountPrimaryContact> {
+/// The attributes of `aws_account_primary_contact`, read from a `Ref<AccountPrimaryContact>`.
+#[derive(Clone, Debug)]
+pub struct AccountPrimaryContactAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AccountPrimaryContactAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AccountPrimaryContactAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AccountPrimaryContactAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `address_line_1`, as a reference.
     #[inline]
     pub fn address_line_1(&self) -> crate::core::Expr {
-        self.attr("address_line_1")
+        self.0.attr("address_line_1")
     }
     /// `address_line_2`, as a reference.
     #[inline]
     pub fn address_line_2(&self) -> crate::core::Expr {
-        self.attr("address_line_2")
+        self.0.attr("address_line_2")
     }
     /// `address_line_3`, as a reference.
     #[inline]
     pub fn address_line_3(&self) -> crate::core::Expr {
-        self.attr("address_line_3")
+        self.0.attr("address_line_3")
     }
     /// `city`, as a reference.
     #[inline]
     pub fn city(&self) -> crate::core::Expr {
-        self.attr("city")
+        self.0.attr("city")
     }
     /// `company_name`, as a reference.
     #[inline]
     pub fn company_name(&self) -> crate::core::Expr {
-        self.attr("company_name")
+        self.0.attr("company_name")
     }
     /// `country_code`, as a reference.
     #[inline]
     pub fn country_code(&self) -> crate::core::Expr {
-        self.attr("country_code")
+        self.0.attr("country_code")
     }
     /// `district_or_county`, as a reference.
     #[inline]
     pub fn district_or_county(&self) -> crate::core::Expr {
-        self.attr("district_or_county")
+        self.0.attr("district_or_county")
     }
     /// `full_name`, as a reference.
     #[inline]
     pub fn full_name(&self) -> crate::core::Expr {
-        self.attr("full_name")
+        self.0.attr("full_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `phone_number`, as a reference.
     #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
-        self.attr("phone_number")
+        self.0.attr("phone_number")
     }
     /// `postal_code`, as a reference.
     #[inline]
     pub fn postal_code(&self) -> crate::core::Expr {
-        self.attr("postal_code")
+        self.0.attr("postal_code")
     }
     /// `state_or_region`, as a reference.
     #[inline]
     pub fn state_or_region(&self) -> crate::core::Expr {
-        self.attr("state_or_region")
+        self.0.attr("state_or_region")
     }
     /// `website_url`, as a reference.
     #[inline]
     pub fn website_url(&self) -> crate::core::Expr {
-        self.attr("website_url")
+        self.0.attr("website_url")
     }
 }
 
-impl crate::core::Ref<AccountRegion> {
+/// The attributes of `aws_account_region`, read from a `Ref<AccountRegion>`.
+#[derive(Clone, Debug)]
+pub struct AccountRegionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AccountRegionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AccountRegionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AccountRegionAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `opt_status`, as a reference.
     #[inline]
     pub fn opt_status(&self) -> crate::core::Expr {
-        self.attr("opt_status")
+        self.0.attr("opt_status")
     }
     /// `region_name`, as a reference.
     #[inline]
     pub fn region_name(&self) -> crate::core::Expr {
-        self.attr("region_name")
+        self.0.attr("region_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataAccountPrimaryContact> {
+/// The attributes of `aws_account_primary_contact`, read from a `Ref<DataAccountPrimaryContact>`.
+#[derive(Clone, Debug)]
+pub struct DataAccountPrimaryContactAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAccountPrimaryContactAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAccountPrimaryContactAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAccountPrimaryContactAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `address_line_1`, as a reference.
     #[inline]
     pub fn address_line_1(&self) -> crate::core::Expr {
-        self.attr("address_line_1")
+        self.0.attr("address_line_1")
     }
     /// `address_line_2`, as a reference.
     #[inline]
     pub fn address_line_2(&self) -> crate::core::Expr {
-        self.attr("address_line_2")
+        self.0.attr("address_line_2")
     }
     /// `address_line_3`, as a reference.
     #[inline]
     pub fn address_line_3(&self) -> crate::core::Expr {
-        self.attr("address_line_3")
+        self.0.attr("address_line_3")
     }
     /// `city`, as a reference.
     #[inline]
     pub fn city(&self) -> crate::core::Expr {
-        self.attr("city")
+        self.0.attr("city")
     }
     /// `company_name`, as a reference.
     #[inline]
     pub fn company_name(&self) -> crate::core::Expr {
-        self.attr("company_name")
+        self.0.attr("company_name")
     }
     /// `country_code`, as a reference.
     #[inline]
     pub fn country_code(&self) -> crate::core::Expr {
-        self.attr("country_code")
+        self.0.attr("country_code")
     }
     /// `district_or_county`, as a reference.
     #[inline]
     pub fn district_or_county(&self) -> crate::core::Expr {
-        self.attr("district_or_county")
+        self.0.attr("district_or_county")
     }
     /// `full_name`, as a reference.
     #[inline]
     pub fn full_name(&self) -> crate::core::Expr {
-        self.attr("full_name")
+        self.0.attr("full_name")
     }
     /// `phone_number`, as a reference.
     #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
-        self.attr("phone_number")
+        self.0.attr("phone_number")
     }
     /// `postal_code`, as a reference.
     #[inline]
     pub fn postal_code(&self) -> crate::core::Expr {
-        self.attr("postal_code")
+        self.0.attr("postal_code")
     }
     /// `state_or_region`, as a reference.
     #[inline]
     pub fn state_or_region(&self) -> crate::core::Expr {
-        self.attr("state_or_region")
+        self.0.attr("state_or_region")
     }
     /// `website_url`, as a reference.
     #[inline]
     pub fn website_url(&self) -> crate::core::Expr {
-        self.attr("website_url")
+        self.0.attr("website_url")
     }
 }

@@ -112,6 +112,10 @@ impl crate::core::Resource for AcmCertificate {
     const TYPE: &'static str = "aws_acm_certificate";
 }
 
+impl crate::core::Block for AcmCertificate {
+    type Attributes = AcmCertificateAttributes;
+}
+
 /// The `timeouts` block of [`AcmCertificateValidation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AcmCertificateValidationTimeouts {
@@ -163,6 +167,10 @@ impl crate::core::Resource for AcmCertificateValidation {
     const TYPE: &'static str = "aws_acm_certificate_validation";
 }
 
+impl crate::core::Block for AcmCertificateValidation {
+    type Attributes = AcmCertificateValidationAttributes;
+}
+
 #[cfg(feature = "aws-acm")]
 /// `aws_acm_certificate` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -212,207 +220,269 @@ impl crate::core::DataSource for DataAcmCertificate {
     const TYPE: &'static str = "aws_acm_certificate";
 }
 
-impl crate::core::Ref<AcmCertificate> {
+#[cfg(feature = "aws-acm")]
+impl crate::core::Block for DataAcmCertificate {
+    type Attributes = DataAcmCertificateAttributes;
+}
+
+/// The attributes of `aws_acm_certificate`, read from a `Ref<AcmCertificate>`.
+#[derive(Clone, Debug)]
+pub struct AcmCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AcmCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AcmCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AcmCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_authority_arn`, as a reference.
     #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_authority_arn")
+        self.0.attr("certificate_authority_arn")
     }
     /// `certificate_body`, as a reference.
     #[inline]
     pub fn certificate_body(&self) -> crate::core::Expr {
-        self.attr("certificate_body")
+        self.0.attr("certificate_body")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_validation_options`, as a reference.
     #[inline]
     pub fn domain_validation_options(&self) -> crate::core::Expr {
-        self.attr("domain_validation_options")
+        self.0.attr("domain_validation_options")
     }
     /// `early_renewal_duration`, as a reference.
     #[inline]
     pub fn early_renewal_duration(&self) -> crate::core::Expr {
-        self.attr("early_renewal_duration")
+        self.0.attr("early_renewal_duration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_algorithm`, as a reference.
     #[inline]
     pub fn key_algorithm(&self) -> crate::core::Expr {
-        self.attr("key_algorithm")
+        self.0.attr("key_algorithm")
     }
     /// `not_after`, as a reference.
     #[inline]
     pub fn not_after(&self) -> crate::core::Expr {
-        self.attr("not_after")
+        self.0.attr("not_after")
     }
     /// `not_before`, as a reference.
     #[inline]
     pub fn not_before(&self) -> crate::core::Expr {
-        self.attr("not_before")
+        self.0.attr("not_before")
     }
     /// `pending_renewal`, as a reference.
     #[inline]
     pub fn pending_renewal(&self) -> crate::core::Expr {
-        self.attr("pending_renewal")
+        self.0.attr("pending_renewal")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `renewal_eligibility`, as a reference.
     #[inline]
     pub fn renewal_eligibility(&self) -> crate::core::Expr {
-        self.attr("renewal_eligibility")
+        self.0.attr("renewal_eligibility")
     }
     /// `renewal_summary`, as a reference.
     #[inline]
     pub fn renewal_summary(&self) -> crate::core::Expr {
-        self.attr("renewal_summary")
+        self.0.attr("renewal_summary")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subject_alternative_names`, as a reference.
     #[inline]
     pub fn subject_alternative_names(&self) -> crate::core::Expr {
-        self.attr("subject_alternative_names")
+        self.0.attr("subject_alternative_names")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `validation_emails`, as a reference.
     #[inline]
     pub fn validation_emails(&self) -> crate::core::Expr {
-        self.attr("validation_emails")
+        self.0.attr("validation_emails")
     }
     /// `validation_method`, as a reference.
     #[inline]
     pub fn validation_method(&self) -> crate::core::Expr {
-        self.attr("validation_method")
+        self.0.attr("validation_method")
     }
     /// `options` (a nested block), as a reference.
     #[inline]
     pub fn options(&self) -> crate::core::Expr {
-        self.attr("options")
+        self.0.attr("options")
     }
     /// `validation_option` (a nested block), as a reference.
     #[inline]
     pub fn validation_option(&self) -> crate::core::Expr {
-        self.attr("validation_option")
+        self.0.attr("validation_option")
     }
 }
 
-impl crate::core::Ref<AcmCertificateValidation> {
+/// The attributes of `aws_acm_certificate_validation`, read from a `Ref<AcmCertificateValidation>`.
+#[derive(Clone, Debug)]
+pub struct AcmCertificateValidationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AcmCertificateValidationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AcmCertificateValidationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AcmCertificateValidationAttributes {
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `validation_record_fqdns`, as a reference.
     #[inline]
     pub fn validation_record_fqdns(&self) -> crate::core::Expr {
-        self.attr("validation_record_fqdns")
+        self.0.attr("validation_record_fqdns")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-acm")]
-impl crate::core::Ref<DataAcmCertificate> {
+/// The attributes of `aws_acm_certificate`, read from a `Ref<DataAcmCertificate>`.
+#[derive(Clone, Debug)]
+pub struct DataAcmCertificateAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-acm")]
+impl From<crate::core::Reference> for DataAcmCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-acm")]
+impl AsRef<crate::core::Reference> for DataAcmCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-acm")]
+impl DataAcmCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_types`, as a reference.
     #[inline]
     pub fn key_types(&self) -> crate::core::Expr {
-        self.attr("key_types")
+        self.0.attr("key_types")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `statuses`, as a reference.
     #[inline]
     pub fn statuses(&self) -> crate::core::Expr {
-        self.attr("statuses")
+        self.0.attr("statuses")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `types`, as a reference.
     #[inline]
     pub fn types(&self) -> crate::core::Expr {
-        self.attr("types")
+        self.0.attr("types")
     }
 }

@@ -62,6 +62,10 @@ impl crate::core::Resource for AcmpcaCertificate {
     const TYPE: &'static str = "aws_acmpca_certificate";
 }
 
+impl crate::core::Block for AcmpcaCertificate {
+    type Attributes = AcmpcaCertificateAttributes;
+}
+
 /// The `subject` block of [`AcmpcaCertificateAuthorityCertificateAuthorityConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject {
@@ -307,6 +311,10 @@ impl crate::core::Resource for AcmpcaCertificateAuthority {
     const TYPE: &'static str = "aws_acmpca_certificate_authority";
 }
 
+impl crate::core::Block for AcmpcaCertificateAuthority {
+    type Attributes = AcmpcaCertificateAuthorityAttributes;
+}
+
 /// `aws_acmpca_certificate_authority_certificate` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AcmpcaCertificateAuthorityCertificate {
@@ -337,6 +345,10 @@ impl AcmpcaCertificateAuthorityCertificate {
 
 impl crate::core::Resource for AcmpcaCertificateAuthorityCertificate {
     const TYPE: &'static str = "aws_acmpca_certificate_authority_certificate";
+}
+
+impl crate::core::Block for AcmpcaCertificateAuthorityCertificate {
+    type Attributes = AcmpcaCertificateAuthorityCertificateAttributes;
 }
 
 /// `aws_acmpca_permission` (resource).
@@ -374,6 +386,10 @@ impl crate::core::Resource for AcmpcaPermission {
     const TYPE: &'static str = "aws_acmpca_permission";
 }
 
+impl crate::core::Block for AcmpcaPermission {
+    type Attributes = AcmpcaPermissionAttributes;
+}
+
 /// `aws_acmpca_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AcmpcaPolicy {
@@ -402,6 +418,10 @@ impl crate::core::Resource for AcmpcaPolicy {
     const TYPE: &'static str = "aws_acmpca_policy";
 }
 
+impl crate::core::Block for AcmpcaPolicy {
+    type Attributes = AcmpcaPolicyAttributes;
+}
+
 /// `aws_acmpca_certificate` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAcmpcaCertificate {
@@ -428,6 +448,10 @@ impl DataAcmpcaCertificate {
 
 impl crate::core::DataSource for DataAcmpcaCertificate {
     const TYPE: &'static str = "aws_acmpca_certificate";
+}
+
+impl crate::core::Block for DataAcmpcaCertificate {
+    type Attributes = DataAcmpcaCertificateAttributes;
 }
 
 /// `aws_acmpca_certificate_authority` (data source).
@@ -459,323 +483,453 @@ impl crate::core::DataSource for DataAcmpcaCertificateAuthority {
     const TYPE: &'static str = "aws_acmpca_certificate_authority";
 }
 
-impl crate::core::Ref<AcmpcaCertificate> {
+impl crate::core::Block for DataAcmpcaCertificateAuthority {
+    type Attributes = DataAcmpcaCertificateAuthorityAttributes;
+}
+
+/// The attributes of `aws_acmpca_certificate`, read from a `Ref<AcmpcaCertificate>`.
+#[derive(Clone, Debug)]
+pub struct AcmpcaCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AcmpcaCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AcmpcaCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AcmpcaCertificateAttributes {
     /// `api_passthrough`, as a reference.
     #[inline]
     pub fn api_passthrough(&self) -> crate::core::Expr {
-        self.attr("api_passthrough")
+        self.0.attr("api_passthrough")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `certificate_authority_arn`, as a reference.
     #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_authority_arn")
+        self.0.attr("certificate_authority_arn")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `certificate_signing_request`, as a reference.
     #[inline]
     pub fn certificate_signing_request(&self) -> crate::core::Expr {
-        self.attr("certificate_signing_request")
+        self.0.attr("certificate_signing_request")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `signing_algorithm`, as a reference.
     #[inline]
     pub fn signing_algorithm(&self) -> crate::core::Expr {
-        self.attr("signing_algorithm")
+        self.0.attr("signing_algorithm")
     }
     /// `template_arn`, as a reference.
     #[inline]
     pub fn template_arn(&self) -> crate::core::Expr {
-        self.attr("template_arn")
+        self.0.attr("template_arn")
     }
     /// `validity` (a nested block), as a reference.
     #[inline]
     pub fn validity(&self) -> crate::core::Expr {
-        self.attr("validity")
+        self.0.attr("validity")
     }
 }
 
-impl crate::core::Ref<AcmpcaCertificateAuthority> {
+/// The attributes of `aws_acmpca_certificate_authority`, read from a `Ref<AcmpcaCertificateAuthority>`.
+#[derive(Clone, Debug)]
+pub struct AcmpcaCertificateAuthorityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AcmpcaCertificateAuthorityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AcmpcaCertificateAuthorityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AcmpcaCertificateAuthorityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `certificate_signing_request`, as a reference.
     #[inline]
     pub fn certificate_signing_request(&self) -> crate::core::Expr {
-        self.attr("certificate_signing_request")
+        self.0.attr("certificate_signing_request")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_storage_security_standard`, as a reference.
     #[inline]
     pub fn key_storage_security_standard(&self) -> crate::core::Expr {
-        self.attr("key_storage_security_standard")
+        self.0.attr("key_storage_security_standard")
     }
     /// `not_after`, as a reference.
     #[inline]
     pub fn not_after(&self) -> crate::core::Expr {
-        self.attr("not_after")
+        self.0.attr("not_after")
     }
     /// `not_before`, as a reference.
     #[inline]
     pub fn not_before(&self) -> crate::core::Expr {
-        self.attr("not_before")
+        self.0.attr("not_before")
     }
     /// `permanent_deletion_time_in_days`, as a reference.
     #[inline]
     pub fn permanent_deletion_time_in_days(&self) -> crate::core::Expr {
-        self.attr("permanent_deletion_time_in_days")
+        self.0.attr("permanent_deletion_time_in_days")
     }
     /// `serial`, as a reference.
     #[inline]
     pub fn serial(&self) -> crate::core::Expr {
-        self.attr("serial")
+        self.0.attr("serial")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `usage_mode`, as a reference.
     #[inline]
     pub fn usage_mode(&self) -> crate::core::Expr {
-        self.attr("usage_mode")
+        self.0.attr("usage_mode")
     }
     /// `certificate_authority_configuration` (a nested block), as a reference.
     #[inline]
     pub fn certificate_authority_configuration(&self) -> crate::core::Expr {
-        self.attr("certificate_authority_configuration")
+        self.0.attr("certificate_authority_configuration")
     }
     /// `revocation_configuration` (a nested block), as a reference.
     #[inline]
     pub fn revocation_configuration(&self) -> crate::core::Expr {
-        self.attr("revocation_configuration")
+        self.0.attr("revocation_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AcmpcaCertificateAuthorityCertificate> {
+/// The attributes of `aws_acmpca_certificate_authority_certificate`, read from a `Ref<AcmpcaCertificateAuthorityCertificate>`.
+#[derive(Clone, Debug)]
+pub struct AcmpcaCertificateAuthorityCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AcmpcaCertificateAuthorityCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AcmpcaCertificateAuthorityCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AcmpcaCertificateAuthorityCertificateAttributes {
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `certificate_authority_arn`, as a reference.
     #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_authority_arn")
+        self.0.attr("certificate_authority_arn")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<AcmpcaPermission> {
+/// The attributes of `aws_acmpca_permission`, read from a `Ref<AcmpcaPermission>`.
+#[derive(Clone, Debug)]
+pub struct AcmpcaPermissionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AcmpcaPermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AcmpcaPermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AcmpcaPermissionAttributes {
     /// `actions`, as a reference.
     #[inline]
     pub fn actions(&self) -> crate::core::Expr {
-        self.attr("actions")
+        self.0.attr("actions")
     }
     /// `certificate_authority_arn`, as a reference.
     #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_authority_arn")
+        self.0.attr("certificate_authority_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `source_account`, as a reference.
     #[inline]
     pub fn source_account(&self) -> crate::core::Expr {
-        self.attr("source_account")
+        self.0.attr("source_account")
     }
 }
 
-impl crate::core::Ref<AcmpcaPolicy> {
+/// The attributes of `aws_acmpca_policy`, read from a `Ref<AcmpcaPolicy>`.
+#[derive(Clone, Debug)]
+pub struct AcmpcaPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AcmpcaPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AcmpcaPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AcmpcaPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<DataAcmpcaCertificate> {
+/// The attributes of `aws_acmpca_certificate`, read from a `Ref<DataAcmpcaCertificate>`.
+#[derive(Clone, Debug)]
+pub struct DataAcmpcaCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAcmpcaCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAcmpcaCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAcmpcaCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `certificate_authority_arn`, as a reference.
     #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_authority_arn")
+        self.0.attr("certificate_authority_arn")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataAcmpcaCertificateAuthority> {
+/// The attributes of `aws_acmpca_certificate_authority`, read from a `Ref<DataAcmpcaCertificateAuthority>`.
+#[derive(Clone, Debug)]
+pub struct DataAcmpcaCertificateAuthorityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAcmpcaCertificateAuthorityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAcmpcaCertificateAuthorityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAcmpcaCertificateAuthorityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `certificate_signing_request`, as a reference.
     #[inline]
     pub fn certificate_signing_request(&self) -> crate::core::Expr {
-        self.attr("certificate_signing_request")
+        self.0.attr("certificate_signing_request")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_storage_security_standard`, as a reference.
     #[inline]
     pub fn key_storage_security_standard(&self) -> crate::core::Expr {
-        self.attr("key_storage_security_standard")
+        self.0.attr("key_storage_security_standard")
     }
     /// `not_after`, as a reference.
     #[inline]
     pub fn not_after(&self) -> crate::core::Expr {
-        self.attr("not_after")
+        self.0.attr("not_after")
     }
     /// `not_before`, as a reference.
     #[inline]
     pub fn not_before(&self) -> crate::core::Expr {
-        self.attr("not_before")
+        self.0.attr("not_before")
     }
     /// `revocation_configuration`, as a reference.
     #[inline]
     pub fn revocation_configuration(&self) -> crate::core::Expr {
-        self.attr("revocation_configuration")
+        self.0.attr("revocation_configuration")
     }
     /// `serial`, as a reference.
     #[inline]
     pub fn serial(&self) -> crate::core::Expr {
-        self.attr("serial")
+        self.0.attr("serial")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `usage_mode`, as a reference.
     #[inline]
     pub fn usage_mode(&self) -> crate::core::Expr {
-        self.attr("usage_mode")
+        self.0.attr("usage_mode")
     }
 }

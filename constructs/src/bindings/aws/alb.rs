@@ -260,6 +260,10 @@ impl crate::core::Resource for Alb {
     const TYPE: &'static str = "aws_alb";
 }
 
+impl crate::core::Block for Alb {
+    type Attributes = AlbAttributes;
+}
+
 /// The `authenticate_cognito` block of [`AlbListenerDefaultAction`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AlbListenerDefaultActionAuthenticateCognito {
@@ -720,6 +724,10 @@ impl crate::core::Resource for AlbListener {
     const TYPE: &'static str = "aws_alb_listener";
 }
 
+impl crate::core::Block for AlbListener {
+    type Attributes = AlbListenerAttributes;
+}
+
 /// `aws_alb_listener_certificate` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AlbListenerCertificate {
@@ -746,6 +754,10 @@ impl AlbListenerCertificate {
 
 impl crate::core::Resource for AlbListenerCertificate {
     const TYPE: &'static str = "aws_alb_listener_certificate";
+}
+
+impl crate::core::Block for AlbListenerCertificate {
+    type Attributes = AlbListenerCertificateAttributes;
 }
 
 /// The `authenticate_cognito` block of [`AlbListenerRuleAction`].
@@ -1152,6 +1164,10 @@ impl crate::core::Resource for AlbListenerRule {
     const TYPE: &'static str = "aws_alb_listener_rule";
 }
 
+impl crate::core::Block for AlbListenerRule {
+    type Attributes = AlbListenerRuleAttributes;
+}
+
 /// The `health_check` block of [`AlbTargetGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AlbTargetGroupHealthCheck {
@@ -1456,6 +1472,10 @@ impl crate::core::Resource for AlbTargetGroup {
     const TYPE: &'static str = "aws_alb_target_group";
 }
 
+impl crate::core::Block for AlbTargetGroup {
+    type Attributes = AlbTargetGroupAttributes;
+}
+
 /// `aws_alb_target_group_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AlbTargetGroupAttachment {
@@ -1490,6 +1510,10 @@ impl AlbTargetGroupAttachment {
 
 impl crate::core::Resource for AlbTargetGroupAttachment {
     const TYPE: &'static str = "aws_alb_target_group_attachment";
+}
+
+impl crate::core::Block for AlbTargetGroupAttachment {
+    type Attributes = AlbTargetGroupAttachmentAttributes;
 }
 
 /// The `timeouts` block of [`DataAlb`].
@@ -1546,6 +1570,10 @@ impl DataAlb {
 
 impl crate::core::DataSource for DataAlb {
     const TYPE: &'static str = "aws_alb";
+}
+
+impl crate::core::Block for DataAlb {
+    type Attributes = DataAlbAttributes;
 }
 
 /// The `timeouts` block of [`DataAlbListener`].
@@ -1608,6 +1636,10 @@ impl crate::core::DataSource for DataAlbListener {
     const TYPE: &'static str = "aws_alb_listener";
 }
 
+impl crate::core::Block for DataAlbListener {
+    type Attributes = DataAlbListenerAttributes;
+}
+
 /// The `timeouts` block of [`DataAlbTargetGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataAlbTargetGroupTimeouts {
@@ -1668,944 +1700,1110 @@ impl crate::core::DataSource for DataAlbTargetGroup {
     const TYPE: &'static str = "aws_alb_target_group";
 }
 
-impl crate::core::Ref<Alb> {
+impl crate::core::Block for DataAlbTargetGroup {
+    type Attributes = DataAlbTargetGroupAttributes;
+}
+
+/// The attributes of `aws_alb`, read from a `Ref<Alb>`.
+#[derive(Clone, Debug)]
+pub struct AlbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AlbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AlbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AlbAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
     #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
-        self.attr("client_keep_alive")
+        self.0.attr("client_keep_alive")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
     #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
-        self.attr("desync_mitigation_mode")
+        self.0.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
     #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
-        self.attr("dns_record_client_routing_policy")
+        self.0.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
     #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
-        self.attr("drop_invalid_header_fields")
+        self.0.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
     #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
-        self.attr("enable_cross_zone_load_balancing")
+        self.0.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
     #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
-        self.attr("enable_deletion_protection")
+        self.0.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
     #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
-        self.attr("enable_http2")
+        self.0.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
     #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
-        self.attr("enable_tls_version_and_cipher_suite_headers")
+        self.0.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
     #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
-        self.attr("enable_waf_fail_open")
+        self.0.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
     #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
-        self.attr("enable_xff_client_port")
+        self.0.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
     #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
-        self.attr("enable_zonal_shift")
+        self.0.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
     #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
-        self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
+        self.0.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_timeout`, as a reference.
     #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_timeout")
+        self.0.attr("idle_timeout")
     }
     /// `internal`, as a reference.
     #[inline]
     pub fn internal(&self) -> crate::core::Expr {
-        self.attr("internal")
+        self.0.attr("internal")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `load_balancer_type`, as a reference.
     #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
-        self.attr("load_balancer_type")
+        self.0.attr("load_balancer_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `preserve_host_header`, as a reference.
     #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
-        self.attr("preserve_host_header")
+        self.0.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnets`, as a reference.
     #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
-        self.attr("subnets")
+        self.0.attr("subnets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
     #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
-        self.attr("xff_header_processing_mode")
+        self.0.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `access_logs` (a nested block), as a reference.
     #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
-        self.attr("access_logs")
+        self.0.attr("access_logs")
     }
     /// `connection_logs` (a nested block), as a reference.
     #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
-        self.attr("connection_logs")
+        self.0.attr("connection_logs")
     }
     /// `ipam_pools` (a nested block), as a reference.
     #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
-        self.attr("ipam_pools")
+        self.0.attr("ipam_pools")
     }
     /// `minimum_load_balancer_capacity` (a nested block), as a reference.
     #[inline]
     pub fn minimum_load_balancer_capacity(&self) -> crate::core::Expr {
-        self.attr("minimum_load_balancer_capacity")
+        self.0.attr("minimum_load_balancer_capacity")
     }
     /// `subnet_mapping` (a nested block), as a reference.
     #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
-        self.attr("subnet_mapping")
+        self.0.attr("subnet_mapping")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AlbListener> {
+/// The attributes of `aws_alb_listener`, read from a `Ref<AlbListener>`.
+#[derive(Clone, Debug)]
+pub struct AlbListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AlbListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AlbListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AlbListenerAttributes {
     /// `alpn_policy`, as a reference.
     #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
-        self.attr("alpn_policy")
+        self.0.attr("alpn_policy")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
     #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arn")
+        self.0.attr("load_balancer_arn")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_issuer_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_leaf_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_validity_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
     }
     /// `routing_http_request_x_amzn_tls_cipher_suite_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_tls_cipher_suite_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_tls_cipher_suite_header_name")
+        self.0.attr("routing_http_request_x_amzn_tls_cipher_suite_header_name")
     }
     /// `routing_http_request_x_amzn_tls_version_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_tls_version_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_tls_version_header_name")
+        self.0.attr("routing_http_request_x_amzn_tls_version_header_name")
     }
     /// `routing_http_response_access_control_allow_credentials_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_credentials_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_credentials_header_value")
+        self.0.attr("routing_http_response_access_control_allow_credentials_header_value")
     }
     /// `routing_http_response_access_control_allow_headers_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_headers_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_headers_header_value")
+        self.0.attr("routing_http_response_access_control_allow_headers_header_value")
     }
     /// `routing_http_response_access_control_allow_methods_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_methods_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_methods_header_value")
+        self.0.attr("routing_http_response_access_control_allow_methods_header_value")
     }
     /// `routing_http_response_access_control_allow_origin_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_origin_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_origin_header_value")
+        self.0.attr("routing_http_response_access_control_allow_origin_header_value")
     }
     /// `routing_http_response_access_control_expose_headers_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_expose_headers_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_expose_headers_header_value")
+        self.0.attr("routing_http_response_access_control_expose_headers_header_value")
     }
     /// `routing_http_response_access_control_max_age_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_max_age_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_max_age_header_value")
+        self.0.attr("routing_http_response_access_control_max_age_header_value")
     }
     /// `routing_http_response_content_security_policy_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_content_security_policy_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_content_security_policy_header_value")
+        self.0.attr("routing_http_response_content_security_policy_header_value")
     }
     /// `routing_http_response_server_enabled`, as a reference.
     #[inline]
     pub fn routing_http_response_server_enabled(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_server_enabled")
+        self.0.attr("routing_http_response_server_enabled")
     }
     /// `routing_http_response_strict_transport_security_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_strict_transport_security_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_strict_transport_security_header_value")
+        self.0.attr("routing_http_response_strict_transport_security_header_value")
     }
     /// `routing_http_response_x_content_type_options_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_x_content_type_options_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_x_content_type_options_header_value")
+        self.0.attr("routing_http_response_x_content_type_options_header_value")
     }
     /// `routing_http_response_x_frame_options_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_x_frame_options_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_x_frame_options_header_value")
+        self.0.attr("routing_http_response_x_frame_options_header_value")
     }
     /// `ssl_policy`, as a reference.
     #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
-        self.attr("ssl_policy")
+        self.0.attr("ssl_policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tcp_idle_timeout_seconds`, as a reference.
     #[inline]
     pub fn tcp_idle_timeout_seconds(&self) -> crate::core::Expr {
-        self.attr("tcp_idle_timeout_seconds")
+        self.0.attr("tcp_idle_timeout_seconds")
     }
     /// `default_action` (a nested block), as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `mutual_authentication` (a nested block), as a reference.
     #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
-        self.attr("mutual_authentication")
+        self.0.attr("mutual_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AlbListenerCertificate> {
+/// The attributes of `aws_alb_listener_certificate`, read from a `Ref<AlbListenerCertificate>`.
+#[derive(Clone, Debug)]
+pub struct AlbListenerCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AlbListenerCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AlbListenerCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AlbListenerCertificateAttributes {
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `listener_arn`, as a reference.
     #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
-        self.attr("listener_arn")
+        self.0.attr("listener_arn")
     }
 }
 
-impl crate::core::Ref<AlbListenerRule> {
+/// The attributes of `aws_alb_listener_rule`, read from a `Ref<AlbListenerRule>`.
+#[derive(Clone, Debug)]
+pub struct AlbListenerRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AlbListenerRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AlbListenerRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AlbListenerRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `listener_arn`, as a reference.
     #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
-        self.attr("listener_arn")
+        self.0.attr("listener_arn")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `condition` (a nested block), as a reference.
     #[inline]
     pub fn condition(&self) -> crate::core::Expr {
-        self.attr("condition")
+        self.0.attr("condition")
     }
 }
 
-impl crate::core::Ref<AlbTargetGroup> {
+/// The attributes of `aws_alb_target_group`, read from a `Ref<AlbTargetGroup>`.
+#[derive(Clone, Debug)]
+pub struct AlbTargetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AlbTargetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AlbTargetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AlbTargetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
     #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
-        self.attr("connection_termination")
+        self.0.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
     #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
-        self.attr("deregistration_delay")
+        self.0.attr("deregistration_delay")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
     #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
-        self.attr("lambda_multi_value_headers_enabled")
+        self.0.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
     #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arns")
+        self.0.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
     #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
-        self.attr("load_balancing_algorithm_type")
+        self.0.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
     #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
-        self.attr("load_balancing_anomaly_mitigation")
+        self.0.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
     #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
-        self.attr("load_balancing_cross_zone_enabled")
+        self.0.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
     #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
-        self.attr("preserve_client_ip")
+        self.0.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `protocol_version`, as a reference.
     #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
-        self.attr("protocol_version")
+        self.0.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
     #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
-        self.attr("proxy_protocol_v2")
+        self.0.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
     #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
-        self.attr("slow_start")
+        self.0.attr("slow_start")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_type`, as a reference.
     #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
-        self.attr("target_type")
+        self.0.attr("target_type")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `health_check` (a nested block), as a reference.
     #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
-        self.attr("health_check")
+        self.0.attr("health_check")
     }
     /// `stickiness` (a nested block), as a reference.
     #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
-        self.attr("stickiness")
+        self.0.attr("stickiness")
     }
     /// `target_failover` (a nested block), as a reference.
     #[inline]
     pub fn target_failover(&self) -> crate::core::Expr {
-        self.attr("target_failover")
+        self.0.attr("target_failover")
     }
     /// `target_group_health` (a nested block), as a reference.
     #[inline]
     pub fn target_group_health(&self) -> crate::core::Expr {
-        self.attr("target_group_health")
+        self.0.attr("target_group_health")
     }
     /// `target_health_state` (a nested block), as a reference.
     #[inline]
     pub fn target_health_state(&self) -> crate::core::Expr {
-        self.attr("target_health_state")
+        self.0.attr("target_health_state")
     }
 }
 
-impl crate::core::Ref<AlbTargetGroupAttachment> {
+/// The attributes of `aws_alb_target_group_attachment`, read from a `Ref<AlbTargetGroupAttachment>`.
+#[derive(Clone, Debug)]
+pub struct AlbTargetGroupAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AlbTargetGroupAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AlbTargetGroupAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AlbTargetGroupAttachmentAttributes {
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `target_group_arn`, as a reference.
     #[inline]
     pub fn target_group_arn(&self) -> crate::core::Expr {
-        self.attr("target_group_arn")
+        self.0.attr("target_group_arn")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
 }
 
-impl crate::core::Ref<DataAlb> {
+/// The attributes of `aws_alb`, read from a `Ref<DataAlb>`.
+#[derive(Clone, Debug)]
+pub struct DataAlbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAlbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAlbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAlbAttributes {
     /// `access_logs`, as a reference.
     #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
-        self.attr("access_logs")
+        self.0.attr("access_logs")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
     #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
-        self.attr("client_keep_alive")
+        self.0.attr("client_keep_alive")
     }
     /// `connection_logs`, as a reference.
     #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
-        self.attr("connection_logs")
+        self.0.attr("connection_logs")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
     #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
-        self.attr("desync_mitigation_mode")
+        self.0.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
     #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
-        self.attr("dns_record_client_routing_policy")
+        self.0.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
     #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
-        self.attr("drop_invalid_header_fields")
+        self.0.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
     #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
-        self.attr("enable_cross_zone_load_balancing")
+        self.0.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
     #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
-        self.attr("enable_deletion_protection")
+        self.0.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
     #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
-        self.attr("enable_http2")
+        self.0.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
     #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
-        self.attr("enable_tls_version_and_cipher_suite_headers")
+        self.0.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
     #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
-        self.attr("enable_waf_fail_open")
+        self.0.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
     #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
-        self.attr("enable_xff_client_port")
+        self.0.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
     #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
-        self.attr("enable_zonal_shift")
+        self.0.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
     #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
-        self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
+        self.0.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_timeout`, as a reference.
     #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_timeout")
+        self.0.attr("idle_timeout")
     }
     /// `internal`, as a reference.
     #[inline]
     pub fn internal(&self) -> crate::core::Expr {
-        self.attr("internal")
+        self.0.attr("internal")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `ipam_pools`, as a reference.
     #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
-        self.attr("ipam_pools")
+        self.0.attr("ipam_pools")
     }
     /// `load_balancer_type`, as a reference.
     #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
-        self.attr("load_balancer_type")
+        self.0.attr("load_balancer_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `preserve_host_header`, as a reference.
     #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
-        self.attr("preserve_host_header")
+        self.0.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnet_mapping`, as a reference.
     #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
-        self.attr("subnet_mapping")
+        self.0.attr("subnet_mapping")
     }
     /// `subnets`, as a reference.
     #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
-        self.attr("subnets")
+        self.0.attr("subnets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
     #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
-        self.attr("xff_header_processing_mode")
+        self.0.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataAlbListener> {
+/// The attributes of `aws_alb_listener`, read from a `Ref<DataAlbListener>`.
+#[derive(Clone, Debug)]
+pub struct DataAlbListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAlbListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAlbListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAlbListenerAttributes {
     /// `alpn_policy`, as a reference.
     #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
-        self.attr("alpn_policy")
+        self.0.attr("alpn_policy")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `default_action`, as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
     #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arn")
+        self.0.attr("load_balancer_arn")
     }
     /// `mutual_authentication`, as a reference.
     #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
-        self.attr("mutual_authentication")
+        self.0.attr("mutual_authentication")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `ssl_policy`, as a reference.
     #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
-        self.attr("ssl_policy")
+        self.0.attr("ssl_policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataAlbTargetGroup> {
+/// The attributes of `aws_alb_target_group`, read from a `Ref<DataAlbTargetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataAlbTargetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAlbTargetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAlbTargetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAlbTargetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
     #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
-        self.attr("connection_termination")
+        self.0.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
     #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
-        self.attr("deregistration_delay")
+        self.0.attr("deregistration_delay")
     }
     /// `health_check`, as a reference.
     #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
-        self.attr("health_check")
+        self.0.attr("health_check")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
     #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
-        self.attr("lambda_multi_value_headers_enabled")
+        self.0.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
     #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arns")
+        self.0.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
     #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
-        self.attr("load_balancing_algorithm_type")
+        self.0.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
     #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
-        self.attr("load_balancing_anomaly_mitigation")
+        self.0.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
     #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
-        self.attr("load_balancing_cross_zone_enabled")
+        self.0.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
     #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
-        self.attr("preserve_client_ip")
+        self.0.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `protocol_version`, as a reference.
     #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
-        self.attr("protocol_version")
+        self.0.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
     #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
-        self.attr("proxy_protocol_v2")
+        self.0.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
     #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
-        self.attr("slow_start")
+        self.0.attr("slow_start")
     }
     /// `stickiness`, as a reference.
     #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
-        self.attr("stickiness")
+        self.0.attr("stickiness")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `target_type`, as a reference.
     #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
-        self.attr("target_type")
+        self.0.attr("target_type")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

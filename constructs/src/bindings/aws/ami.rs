@@ -196,6 +196,10 @@ impl crate::core::Resource for Ami {
     const TYPE: &'static str = "aws_ami";
 }
 
+impl crate::core::Block for Ami {
+    type Attributes = AmiAttributes;
+}
+
 /// The `ebs_block_device` block of [`AmiCopy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AmiCopyEbsBlockDevice {
@@ -321,6 +325,10 @@ impl crate::core::Resource for AmiCopy {
     const TYPE: &'static str = "aws_ami_copy";
 }
 
+impl crate::core::Block for AmiCopy {
+    type Attributes = AmiCopyAttributes;
+}
+
 /// The `ebs_block_device` block of [`AmiFromInstance`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AmiFromInstanceEbsBlockDevice {
@@ -435,6 +443,10 @@ impl crate::core::Resource for AmiFromInstance {
     const TYPE: &'static str = "aws_ami_from_instance";
 }
 
+impl crate::core::Block for AmiFromInstance {
+    type Attributes = AmiFromInstanceAttributes;
+}
+
 /// `aws_ami_launch_permission` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AmiLaunchPermission {
@@ -474,6 +486,10 @@ impl AmiLaunchPermission {
 
 impl crate::core::Resource for AmiLaunchPermission {
     const TYPE: &'static str = "aws_ami_launch_permission";
+}
+
+impl crate::core::Block for AmiLaunchPermission {
+    type Attributes = AmiLaunchPermissionAttributes;
 }
 
 /// The `filter` block of [`DataAmi`].
@@ -572,6 +588,10 @@ impl crate::core::DataSource for DataAmi {
     const TYPE: &'static str = "aws_ami";
 }
 
+impl crate::core::Block for DataAmi {
+    type Attributes = DataAmiAttributes;
+}
+
 /// The `filter` block of [`DataAmiIds`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAmiIdsFilter {
@@ -659,835 +679,947 @@ impl crate::core::DataSource for DataAmiIds {
     const TYPE: &'static str = "aws_ami_ids";
 }
 
-impl crate::core::Ref<Ami> {
+impl crate::core::Block for DataAmiIds {
+    type Attributes = DataAmiIdsAttributes;
+}
+
+/// The attributes of `aws_ami`, read from a `Ref<Ami>`.
+#[derive(Clone, Debug)]
+pub struct AmiAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmiAttributes {
     /// `architecture`, as a reference.
     #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
-        self.attr("architecture")
+        self.0.attr("architecture")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `boot_mode`, as a reference.
     #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
-        self.attr("boot_mode")
+        self.0.attr("boot_mode")
     }
     /// `deprecation_time`, as a reference.
     #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
-        self.attr("deprecation_time")
+        self.0.attr("deprecation_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `ena_support`, as a reference.
     #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
-        self.attr("ena_support")
+        self.0.attr("ena_support")
     }
     /// `hypervisor`, as a reference.
     #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
-        self.attr("hypervisor")
+        self.0.attr("hypervisor")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_location`, as a reference.
     #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
-        self.attr("image_location")
+        self.0.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
     #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
-        self.attr("image_owner_alias")
+        self.0.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
     #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
-        self.attr("image_type")
+        self.0.attr("image_type")
     }
     /// `imds_support`, as a reference.
     #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
-        self.attr("imds_support")
+        self.0.attr("imds_support")
     }
     /// `kernel_id`, as a reference.
     #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
-        self.attr("kernel_id")
+        self.0.attr("kernel_id")
     }
     /// `last_launched_time`, as a reference.
     #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
-        self.attr("last_launched_time")
+        self.0.attr("last_launched_time")
     }
     /// `manage_ebs_snapshots`, as a reference.
     #[inline]
     pub fn manage_ebs_snapshots(&self) -> crate::core::Expr {
-        self.attr("manage_ebs_snapshots")
+        self.0.attr("manage_ebs_snapshots")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `platform_details`, as a reference.
     #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
-        self.attr("platform_details")
+        self.0.attr("platform_details")
     }
     /// `public`, as a reference.
     #[inline]
     pub fn public(&self) -> crate::core::Expr {
-        self.attr("public")
+        self.0.attr("public")
     }
     /// `ramdisk_id`, as a reference.
     #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
-        self.attr("ramdisk_id")
+        self.0.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
     #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
-        self.attr("root_device_name")
+        self.0.attr("root_device_name")
     }
     /// `root_snapshot_id`, as a reference.
     #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
-        self.attr("root_snapshot_id")
+        self.0.attr("root_snapshot_id")
     }
     /// `sriov_net_support`, as a reference.
     #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
-        self.attr("sriov_net_support")
+        self.0.attr("sriov_net_support")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tpm_support`, as a reference.
     #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
-        self.attr("tpm_support")
+        self.0.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
     #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
-        self.attr("uefi_data")
+        self.0.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
     #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
-        self.attr("usage_operation")
+        self.0.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
     #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
-        self.attr("virtualization_type")
+        self.0.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AmiCopy> {
+/// The attributes of `aws_ami_copy`, read from a `Ref<AmiCopy>`.
+#[derive(Clone, Debug)]
+pub struct AmiCopyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmiCopyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmiCopyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmiCopyAttributes {
     /// `architecture`, as a reference.
     #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
-        self.attr("architecture")
+        self.0.attr("architecture")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `boot_mode`, as a reference.
     #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
-        self.attr("boot_mode")
+        self.0.attr("boot_mode")
     }
     /// `deprecation_time`, as a reference.
     #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
-        self.attr("deprecation_time")
+        self.0.attr("deprecation_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `destination_outpost_arn`, as a reference.
     #[inline]
     pub fn destination_outpost_arn(&self) -> crate::core::Expr {
-        self.attr("destination_outpost_arn")
+        self.0.attr("destination_outpost_arn")
     }
     /// `ena_support`, as a reference.
     #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
-        self.attr("ena_support")
+        self.0.attr("ena_support")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `hypervisor`, as a reference.
     #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
-        self.attr("hypervisor")
+        self.0.attr("hypervisor")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_location`, as a reference.
     #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
-        self.attr("image_location")
+        self.0.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
     #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
-        self.attr("image_owner_alias")
+        self.0.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
     #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
-        self.attr("image_type")
+        self.0.attr("image_type")
     }
     /// `imds_support`, as a reference.
     #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
-        self.attr("imds_support")
+        self.0.attr("imds_support")
     }
     /// `kernel_id`, as a reference.
     #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
-        self.attr("kernel_id")
+        self.0.attr("kernel_id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `last_launched_time`, as a reference.
     #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
-        self.attr("last_launched_time")
+        self.0.attr("last_launched_time")
     }
     /// `manage_ebs_snapshots`, as a reference.
     #[inline]
     pub fn manage_ebs_snapshots(&self) -> crate::core::Expr {
-        self.attr("manage_ebs_snapshots")
+        self.0.attr("manage_ebs_snapshots")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `platform_details`, as a reference.
     #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
-        self.attr("platform_details")
+        self.0.attr("platform_details")
     }
     /// `public`, as a reference.
     #[inline]
     pub fn public(&self) -> crate::core::Expr {
-        self.attr("public")
+        self.0.attr("public")
     }
     /// `ramdisk_id`, as a reference.
     #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
-        self.attr("ramdisk_id")
+        self.0.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
     #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
-        self.attr("root_device_name")
+        self.0.attr("root_device_name")
     }
     /// `root_snapshot_id`, as a reference.
     #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
-        self.attr("root_snapshot_id")
+        self.0.attr("root_snapshot_id")
     }
     /// `source_ami_id`, as a reference.
     #[inline]
     pub fn source_ami_id(&self) -> crate::core::Expr {
-        self.attr("source_ami_id")
+        self.0.attr("source_ami_id")
     }
     /// `source_ami_region`, as a reference.
     #[inline]
     pub fn source_ami_region(&self) -> crate::core::Expr {
-        self.attr("source_ami_region")
+        self.0.attr("source_ami_region")
     }
     /// `sriov_net_support`, as a reference.
     #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
-        self.attr("sriov_net_support")
+        self.0.attr("sriov_net_support")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tpm_support`, as a reference.
     #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
-        self.attr("tpm_support")
+        self.0.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
     #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
-        self.attr("uefi_data")
+        self.0.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
     #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
-        self.attr("usage_operation")
+        self.0.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
     #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
-        self.attr("virtualization_type")
+        self.0.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AmiFromInstance> {
+/// The attributes of `aws_ami_from_instance`, read from a `Ref<AmiFromInstance>`.
+#[derive(Clone, Debug)]
+pub struct AmiFromInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmiFromInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmiFromInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmiFromInstanceAttributes {
     /// `architecture`, as a reference.
     #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
-        self.attr("architecture")
+        self.0.attr("architecture")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `boot_mode`, as a reference.
     #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
-        self.attr("boot_mode")
+        self.0.attr("boot_mode")
     }
     /// `deprecation_time`, as a reference.
     #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
-        self.attr("deprecation_time")
+        self.0.attr("deprecation_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `ena_support`, as a reference.
     #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
-        self.attr("ena_support")
+        self.0.attr("ena_support")
     }
     /// `hypervisor`, as a reference.
     #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
-        self.attr("hypervisor")
+        self.0.attr("hypervisor")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_location`, as a reference.
     #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
-        self.attr("image_location")
+        self.0.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
     #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
-        self.attr("image_owner_alias")
+        self.0.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
     #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
-        self.attr("image_type")
+        self.0.attr("image_type")
     }
     /// `imds_support`, as a reference.
     #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
-        self.attr("imds_support")
+        self.0.attr("imds_support")
     }
     /// `kernel_id`, as a reference.
     #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
-        self.attr("kernel_id")
+        self.0.attr("kernel_id")
     }
     /// `last_launched_time`, as a reference.
     #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
-        self.attr("last_launched_time")
+        self.0.attr("last_launched_time")
     }
     /// `manage_ebs_snapshots`, as a reference.
     #[inline]
     pub fn manage_ebs_snapshots(&self) -> crate::core::Expr {
-        self.attr("manage_ebs_snapshots")
+        self.0.attr("manage_ebs_snapshots")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `platform_details`, as a reference.
     #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
-        self.attr("platform_details")
+        self.0.attr("platform_details")
     }
     /// `public`, as a reference.
     #[inline]
     pub fn public(&self) -> crate::core::Expr {
-        self.attr("public")
+        self.0.attr("public")
     }
     /// `ramdisk_id`, as a reference.
     #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
-        self.attr("ramdisk_id")
+        self.0.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
     #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
-        self.attr("root_device_name")
+        self.0.attr("root_device_name")
     }
     /// `root_snapshot_id`, as a reference.
     #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
-        self.attr("root_snapshot_id")
+        self.0.attr("root_snapshot_id")
     }
     /// `snapshot_without_reboot`, as a reference.
     #[inline]
     pub fn snapshot_without_reboot(&self) -> crate::core::Expr {
-        self.attr("snapshot_without_reboot")
+        self.0.attr("snapshot_without_reboot")
     }
     /// `source_instance_id`, as a reference.
     #[inline]
     pub fn source_instance_id(&self) -> crate::core::Expr {
-        self.attr("source_instance_id")
+        self.0.attr("source_instance_id")
     }
     /// `sriov_net_support`, as a reference.
     #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
-        self.attr("sriov_net_support")
+        self.0.attr("sriov_net_support")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tpm_support`, as a reference.
     #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
-        self.attr("tpm_support")
+        self.0.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
     #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
-        self.attr("uefi_data")
+        self.0.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
     #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
-        self.attr("usage_operation")
+        self.0.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
     #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
-        self.attr("virtualization_type")
+        self.0.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AmiLaunchPermission> {
+/// The attributes of `aws_ami_launch_permission`, read from a `Ref<AmiLaunchPermission>`.
+#[derive(Clone, Debug)]
+pub struct AmiLaunchPermissionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmiLaunchPermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmiLaunchPermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmiLaunchPermissionAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `group`, as a reference.
     #[inline]
     pub fn group(&self) -> crate::core::Expr {
-        self.attr("group")
+        self.0.attr("group")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `organization_arn`, as a reference.
     #[inline]
     pub fn organization_arn(&self) -> crate::core::Expr {
-        self.attr("organization_arn")
+        self.0.attr("organization_arn")
     }
     /// `organizational_unit_arn`, as a reference.
     #[inline]
     pub fn organizational_unit_arn(&self) -> crate::core::Expr {
-        self.attr("organizational_unit_arn")
+        self.0.attr("organizational_unit_arn")
     }
 }
 
-impl crate::core::Ref<DataAmi> {
+/// The attributes of `aws_ami`, read from a `Ref<DataAmi>`.
+#[derive(Clone, Debug)]
+pub struct DataAmiAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAmiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAmiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAmiAttributes {
     /// `architecture`, as a reference.
     #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
-        self.attr("architecture")
+        self.0.attr("architecture")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `block_device_mappings`, as a reference.
     #[inline]
     pub fn block_device_mappings(&self) -> crate::core::Expr {
-        self.attr("block_device_mappings")
+        self.0.attr("block_device_mappings")
     }
     /// `boot_mode`, as a reference.
     #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
-        self.attr("boot_mode")
+        self.0.attr("boot_mode")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `deprecation_time`, as a reference.
     #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
-        self.attr("deprecation_time")
+        self.0.attr("deprecation_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `ena_support`, as a reference.
     #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
-        self.attr("ena_support")
+        self.0.attr("ena_support")
     }
     /// `executable_users`, as a reference.
     #[inline]
     pub fn executable_users(&self) -> crate::core::Expr {
-        self.attr("executable_users")
+        self.0.attr("executable_users")
     }
     /// `hypervisor`, as a reference.
     #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
-        self.attr("hypervisor")
+        self.0.attr("hypervisor")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `image_location`, as a reference.
     #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
-        self.attr("image_location")
+        self.0.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
     #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
-        self.attr("image_owner_alias")
+        self.0.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
     #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
-        self.attr("image_type")
+        self.0.attr("image_type")
     }
     /// `imds_support`, as a reference.
     #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
-        self.attr("imds_support")
+        self.0.attr("imds_support")
     }
     /// `include_deprecated`, as a reference.
     #[inline]
     pub fn include_deprecated(&self) -> crate::core::Expr {
-        self.attr("include_deprecated")
+        self.0.attr("include_deprecated")
     }
     /// `kernel_id`, as a reference.
     #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
-        self.attr("kernel_id")
+        self.0.attr("kernel_id")
     }
     /// `last_launched_time`, as a reference.
     #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
-        self.attr("last_launched_time")
+        self.0.attr("last_launched_time")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `owners`, as a reference.
     #[inline]
     pub fn owners(&self) -> crate::core::Expr {
-        self.attr("owners")
+        self.0.attr("owners")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `platform_details`, as a reference.
     #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
-        self.attr("platform_details")
+        self.0.attr("platform_details")
     }
     /// `product_codes`, as a reference.
     #[inline]
     pub fn product_codes(&self) -> crate::core::Expr {
-        self.attr("product_codes")
+        self.0.attr("product_codes")
     }
     /// `public`, as a reference.
     #[inline]
     pub fn public(&self) -> crate::core::Expr {
-        self.attr("public")
+        self.0.attr("public")
     }
     /// `ramdisk_id`, as a reference.
     #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
-        self.attr("ramdisk_id")
+        self.0.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
     #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
-        self.attr("root_device_name")
+        self.0.attr("root_device_name")
     }
     /// `root_device_type`, as a reference.
     #[inline]
     pub fn root_device_type(&self) -> crate::core::Expr {
-        self.attr("root_device_type")
+        self.0.attr("root_device_type")
     }
     /// `root_snapshot_id`, as a reference.
     #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
-        self.attr("root_snapshot_id")
+        self.0.attr("root_snapshot_id")
     }
     /// `sriov_net_support`, as a reference.
     #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
-        self.attr("sriov_net_support")
+        self.0.attr("sriov_net_support")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `state_reason`, as a reference.
     #[inline]
     pub fn state_reason(&self) -> crate::core::Expr {
-        self.attr("state_reason")
+        self.0.attr("state_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tpm_support`, as a reference.
     #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
-        self.attr("tpm_support")
+        self.0.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
     #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
-        self.attr("uefi_data")
+        self.0.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
     #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
-        self.attr("usage_operation")
+        self.0.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
     #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
-        self.attr("virtualization_type")
+        self.0.attr("virtualization_type")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataAmiIds> {
+/// The attributes of `aws_ami_ids`, read from a `Ref<DataAmiIds>`.
+#[derive(Clone, Debug)]
+pub struct DataAmiIdsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAmiIdsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAmiIdsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAmiIdsAttributes {
     /// `executable_users`, as a reference.
     #[inline]
     pub fn executable_users(&self) -> crate::core::Expr {
-        self.attr("executable_users")
+        self.0.attr("executable_users")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `include_deprecated`, as a reference.
     #[inline]
     pub fn include_deprecated(&self) -> crate::core::Expr {
-        self.attr("include_deprecated")
+        self.0.attr("include_deprecated")
     }
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
     /// `owners`, as a reference.
     #[inline]
     pub fn owners(&self) -> crate::core::Expr {
-        self.attr("owners")
+        self.0.attr("owners")
     }
     /// `sort_ascending`, as a reference.
     #[inline]
     pub fn sort_ascending(&self) -> crate::core::Expr {
-        self.attr("sort_ascending")
+        self.0.attr("sort_ascending")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

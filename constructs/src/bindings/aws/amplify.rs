@@ -208,6 +208,10 @@ impl crate::core::Resource for AmplifyApp {
     const TYPE: &'static str = "aws_amplify_app";
 }
 
+impl crate::core::Block for AmplifyApp {
+    type Attributes = AmplifyAppAttributes;
+}
+
 /// `aws_amplify_backend_environment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AmplifyBackendEnvironment {
@@ -242,6 +246,10 @@ impl AmplifyBackendEnvironment {
 
 impl crate::core::Resource for AmplifyBackendEnvironment {
     const TYPE: &'static str = "aws_amplify_backend_environment";
+}
+
+impl crate::core::Block for AmplifyBackendEnvironment {
+    type Attributes = AmplifyBackendEnvironmentAttributes;
 }
 
 /// `aws_amplify_branch` (resource).
@@ -336,6 +344,10 @@ impl crate::core::Resource for AmplifyBranch {
     const TYPE: &'static str = "aws_amplify_branch";
 }
 
+impl crate::core::Block for AmplifyBranch {
+    type Attributes = AmplifyBranchAttributes;
+}
+
 /// The `certificate_settings` block of [`AmplifyDomainAssociation`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AmplifyDomainAssociationCertificateSettings {
@@ -420,6 +432,10 @@ impl crate::core::Resource for AmplifyDomainAssociation {
     const TYPE: &'static str = "aws_amplify_domain_association";
 }
 
+impl crate::core::Block for AmplifyDomainAssociation {
+    type Attributes = AmplifyDomainAssociationAttributes;
+}
+
 /// `aws_amplify_webhook` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AmplifyWebhook {
@@ -452,372 +468,466 @@ impl crate::core::Resource for AmplifyWebhook {
     const TYPE: &'static str = "aws_amplify_webhook";
 }
 
-impl crate::core::Ref<AmplifyApp> {
+impl crate::core::Block for AmplifyWebhook {
+    type Attributes = AmplifyWebhookAttributes;
+}
+
+/// The attributes of `aws_amplify_app`, read from a `Ref<AmplifyApp>`.
+#[derive(Clone, Debug)]
+pub struct AmplifyAppAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmplifyAppAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmplifyAppAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmplifyAppAttributes {
     /// `access_token`, as a reference.
     #[inline]
     pub fn access_token(&self) -> crate::core::Expr {
-        self.attr("access_token")
+        self.0.attr("access_token")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_branch_creation_patterns`, as a reference.
     #[inline]
     pub fn auto_branch_creation_patterns(&self) -> crate::core::Expr {
-        self.attr("auto_branch_creation_patterns")
+        self.0.attr("auto_branch_creation_patterns")
     }
     /// `basic_auth_credentials`, as a reference.
     #[inline]
     pub fn basic_auth_credentials(&self) -> crate::core::Expr {
-        self.attr("basic_auth_credentials")
+        self.0.attr("basic_auth_credentials")
     }
     /// `build_spec`, as a reference.
     #[inline]
     pub fn build_spec(&self) -> crate::core::Expr {
-        self.attr("build_spec")
+        self.0.attr("build_spec")
     }
     /// `compute_role_arn`, as a reference.
     #[inline]
     pub fn compute_role_arn(&self) -> crate::core::Expr {
-        self.attr("compute_role_arn")
+        self.0.attr("compute_role_arn")
     }
     /// `custom_headers`, as a reference.
     #[inline]
     pub fn custom_headers(&self) -> crate::core::Expr {
-        self.attr("custom_headers")
+        self.0.attr("custom_headers")
     }
     /// `default_domain`, as a reference.
     #[inline]
     pub fn default_domain(&self) -> crate::core::Expr {
-        self.attr("default_domain")
+        self.0.attr("default_domain")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enable_auto_branch_creation`, as a reference.
     #[inline]
     pub fn enable_auto_branch_creation(&self) -> crate::core::Expr {
-        self.attr("enable_auto_branch_creation")
+        self.0.attr("enable_auto_branch_creation")
     }
     /// `enable_basic_auth`, as a reference.
     #[inline]
     pub fn enable_basic_auth(&self) -> crate::core::Expr {
-        self.attr("enable_basic_auth")
+        self.0.attr("enable_basic_auth")
     }
     /// `enable_branch_auto_build`, as a reference.
     #[inline]
     pub fn enable_branch_auto_build(&self) -> crate::core::Expr {
-        self.attr("enable_branch_auto_build")
+        self.0.attr("enable_branch_auto_build")
     }
     /// `enable_branch_auto_deletion`, as a reference.
     #[inline]
     pub fn enable_branch_auto_deletion(&self) -> crate::core::Expr {
-        self.attr("enable_branch_auto_deletion")
+        self.0.attr("enable_branch_auto_deletion")
     }
     /// `environment_variables`, as a reference.
     #[inline]
     pub fn environment_variables(&self) -> crate::core::Expr {
-        self.attr("environment_variables")
+        self.0.attr("environment_variables")
     }
     /// `iam_service_role_arn`, as a reference.
     #[inline]
     pub fn iam_service_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_service_role_arn")
+        self.0.attr("iam_service_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `oauth_token`, as a reference.
     #[inline]
     pub fn oauth_token(&self) -> crate::core::Expr {
-        self.attr("oauth_token")
+        self.0.attr("oauth_token")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `production_branch`, as a reference.
     #[inline]
     pub fn production_branch(&self) -> crate::core::Expr {
-        self.attr("production_branch")
+        self.0.attr("production_branch")
     }
     /// `repository`, as a reference.
     #[inline]
     pub fn repository(&self) -> crate::core::Expr {
-        self.attr("repository")
+        self.0.attr("repository")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `auto_branch_creation_config` (a nested block), as a reference.
     #[inline]
     pub fn auto_branch_creation_config(&self) -> crate::core::Expr {
-        self.attr("auto_branch_creation_config")
+        self.0.attr("auto_branch_creation_config")
     }
     /// `cache_config` (a nested block), as a reference.
     #[inline]
     pub fn cache_config(&self) -> crate::core::Expr {
-        self.attr("cache_config")
+        self.0.attr("cache_config")
     }
     /// `custom_rule` (a nested block), as a reference.
     #[inline]
     pub fn custom_rule(&self) -> crate::core::Expr {
-        self.attr("custom_rule")
+        self.0.attr("custom_rule")
     }
 }
 
-impl crate::core::Ref<AmplifyBackendEnvironment> {
+/// The attributes of `aws_amplify_backend_environment`, read from a `Ref<AmplifyBackendEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct AmplifyBackendEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmplifyBackendEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmplifyBackendEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmplifyBackendEnvironmentAttributes {
     /// `app_id`, as a reference.
     #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
-        self.attr("app_id")
+        self.0.attr("app_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deployment_artifacts`, as a reference.
     #[inline]
     pub fn deployment_artifacts(&self) -> crate::core::Expr {
-        self.attr("deployment_artifacts")
+        self.0.attr("deployment_artifacts")
     }
     /// `environment_name`, as a reference.
     #[inline]
     pub fn environment_name(&self) -> crate::core::Expr {
-        self.attr("environment_name")
+        self.0.attr("environment_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `stack_name`, as a reference.
     #[inline]
     pub fn stack_name(&self) -> crate::core::Expr {
-        self.attr("stack_name")
+        self.0.attr("stack_name")
     }
 }
 
-impl crate::core::Ref<AmplifyBranch> {
+/// The attributes of `aws_amplify_branch`, read from a `Ref<AmplifyBranch>`.
+#[derive(Clone, Debug)]
+pub struct AmplifyBranchAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmplifyBranchAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmplifyBranchAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmplifyBranchAttributes {
     /// `app_id`, as a reference.
     #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
-        self.attr("app_id")
+        self.0.attr("app_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associated_resources`, as a reference.
     #[inline]
     pub fn associated_resources(&self) -> crate::core::Expr {
-        self.attr("associated_resources")
+        self.0.attr("associated_resources")
     }
     /// `backend_environment_arn`, as a reference.
     #[inline]
     pub fn backend_environment_arn(&self) -> crate::core::Expr {
-        self.attr("backend_environment_arn")
+        self.0.attr("backend_environment_arn")
     }
     /// `basic_auth_credentials`, as a reference.
     #[inline]
     pub fn basic_auth_credentials(&self) -> crate::core::Expr {
-        self.attr("basic_auth_credentials")
+        self.0.attr("basic_auth_credentials")
     }
     /// `branch_name`, as a reference.
     #[inline]
     pub fn branch_name(&self) -> crate::core::Expr {
-        self.attr("branch_name")
+        self.0.attr("branch_name")
     }
     /// `custom_domains`, as a reference.
     #[inline]
     pub fn custom_domains(&self) -> crate::core::Expr {
-        self.attr("custom_domains")
+        self.0.attr("custom_domains")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `destination_branch`, as a reference.
     #[inline]
     pub fn destination_branch(&self) -> crate::core::Expr {
-        self.attr("destination_branch")
+        self.0.attr("destination_branch")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `enable_auto_build`, as a reference.
     #[inline]
     pub fn enable_auto_build(&self) -> crate::core::Expr {
-        self.attr("enable_auto_build")
+        self.0.attr("enable_auto_build")
     }
     /// `enable_basic_auth`, as a reference.
     #[inline]
     pub fn enable_basic_auth(&self) -> crate::core::Expr {
-        self.attr("enable_basic_auth")
+        self.0.attr("enable_basic_auth")
     }
     /// `enable_notification`, as a reference.
     #[inline]
     pub fn enable_notification(&self) -> crate::core::Expr {
-        self.attr("enable_notification")
+        self.0.attr("enable_notification")
     }
     /// `enable_performance_mode`, as a reference.
     #[inline]
     pub fn enable_performance_mode(&self) -> crate::core::Expr {
-        self.attr("enable_performance_mode")
+        self.0.attr("enable_performance_mode")
     }
     /// `enable_pull_request_preview`, as a reference.
     #[inline]
     pub fn enable_pull_request_preview(&self) -> crate::core::Expr {
-        self.attr("enable_pull_request_preview")
+        self.0.attr("enable_pull_request_preview")
     }
     /// `environment_variables`, as a reference.
     #[inline]
     pub fn environment_variables(&self) -> crate::core::Expr {
-        self.attr("environment_variables")
+        self.0.attr("environment_variables")
     }
     /// `framework`, as a reference.
     #[inline]
     pub fn framework(&self) -> crate::core::Expr {
-        self.attr("framework")
+        self.0.attr("framework")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pull_request_environment_name`, as a reference.
     #[inline]
     pub fn pull_request_environment_name(&self) -> crate::core::Expr {
-        self.attr("pull_request_environment_name")
+        self.0.attr("pull_request_environment_name")
     }
     /// `source_branch`, as a reference.
     #[inline]
     pub fn source_branch(&self) -> crate::core::Expr {
-        self.attr("source_branch")
+        self.0.attr("source_branch")
     }
     /// `stage`, as a reference.
     #[inline]
     pub fn stage(&self) -> crate::core::Expr {
-        self.attr("stage")
+        self.0.attr("stage")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `ttl`, as a reference.
     #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
-        self.attr("ttl")
+        self.0.attr("ttl")
     }
 }
 
-impl crate::core::Ref<AmplifyDomainAssociation> {
+/// The attributes of `aws_amplify_domain_association`, read from a `Ref<AmplifyDomainAssociation>`.
+#[derive(Clone, Debug)]
+pub struct AmplifyDomainAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmplifyDomainAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmplifyDomainAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmplifyDomainAssociationAttributes {
     /// `app_id`, as a reference.
     #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
-        self.attr("app_id")
+        self.0.attr("app_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_verification_dns_record`, as a reference.
     #[inline]
     pub fn certificate_verification_dns_record(&self) -> crate::core::Expr {
-        self.attr("certificate_verification_dns_record")
+        self.0.attr("certificate_verification_dns_record")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `enable_auto_sub_domain`, as a reference.
     #[inline]
     pub fn enable_auto_sub_domain(&self) -> crate::core::Expr {
-        self.attr("enable_auto_sub_domain")
+        self.0.attr("enable_auto_sub_domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `wait_for_verification`, as a reference.
     #[inline]
     pub fn wait_for_verification(&self) -> crate::core::Expr {
-        self.attr("wait_for_verification")
+        self.0.attr("wait_for_verification")
     }
     /// `certificate_settings` (a nested block), as a reference.
     #[inline]
     pub fn certificate_settings(&self) -> crate::core::Expr {
-        self.attr("certificate_settings")
+        self.0.attr("certificate_settings")
     }
     /// `sub_domain` (a nested block), as a reference.
     #[inline]
     pub fn sub_domain(&self) -> crate::core::Expr {
-        self.attr("sub_domain")
+        self.0.attr("sub_domain")
     }
 }
 
-impl crate::core::Ref<AmplifyWebhook> {
+/// The attributes of `aws_amplify_webhook`, read from a `Ref<AmplifyWebhook>`.
+#[derive(Clone, Debug)]
+pub struct AmplifyWebhookAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AmplifyWebhookAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AmplifyWebhookAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AmplifyWebhookAttributes {
     /// `app_id`, as a reference.
     #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
-        self.attr("app_id")
+        self.0.attr("app_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `branch_name`, as a reference.
     #[inline]
     pub fn branch_name(&self) -> crate::core::Expr {
-        self.attr("branch_name")
+        self.0.attr("branch_name")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }

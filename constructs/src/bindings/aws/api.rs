@@ -28,6 +28,10 @@ impl crate::core::Resource for ApiGatewayAccount {
     const TYPE: &'static str = "aws_api_gateway_account";
 }
 
+impl crate::core::Block for ApiGatewayAccount {
+    type Attributes = ApiGatewayAccountAttributes;
+}
+
 /// `aws_api_gateway_api_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayApiKey {
@@ -75,6 +79,10 @@ impl ApiGatewayApiKey {
 
 impl crate::core::Resource for ApiGatewayApiKey {
     const TYPE: &'static str = "aws_api_gateway_api_key";
+}
+
+impl crate::core::Block for ApiGatewayApiKey {
+    type Attributes = ApiGatewayApiKeyAttributes;
 }
 
 /// `aws_api_gateway_authorizer` (resource).
@@ -133,6 +141,10 @@ impl crate::core::Resource for ApiGatewayAuthorizer {
     const TYPE: &'static str = "aws_api_gateway_authorizer";
 }
 
+impl crate::core::Block for ApiGatewayAuthorizer {
+    type Attributes = ApiGatewayAuthorizerAttributes;
+}
+
 /// `aws_api_gateway_base_path_mapping` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayBasePathMapping {
@@ -173,6 +185,10 @@ impl crate::core::Resource for ApiGatewayBasePathMapping {
     const TYPE: &'static str = "aws_api_gateway_base_path_mapping";
 }
 
+impl crate::core::Block for ApiGatewayBasePathMapping {
+    type Attributes = ApiGatewayBasePathMappingAttributes;
+}
+
 /// `aws_api_gateway_client_certificate` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ApiGatewayClientCertificate {
@@ -205,6 +221,10 @@ impl ApiGatewayClientCertificate {
 
 impl crate::core::Resource for ApiGatewayClientCertificate {
     const TYPE: &'static str = "aws_api_gateway_client_certificate";
+}
+
+impl crate::core::Block for ApiGatewayClientCertificate {
+    type Attributes = ApiGatewayClientCertificateAttributes;
 }
 
 /// The `canary_settings` block of [`ApiGatewayDeployment`].
@@ -286,6 +306,10 @@ impl crate::core::Resource for ApiGatewayDeployment {
     const TYPE: &'static str = "aws_api_gateway_deployment";
 }
 
+impl crate::core::Block for ApiGatewayDeployment {
+    type Attributes = ApiGatewayDeploymentAttributes;
+}
+
 /// The `location` block of [`ApiGatewayDocumentationPart`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayDocumentationPartLocation {
@@ -350,6 +374,10 @@ impl crate::core::Resource for ApiGatewayDocumentationPart {
     const TYPE: &'static str = "aws_api_gateway_documentation_part";
 }
 
+impl crate::core::Block for ApiGatewayDocumentationPart {
+    type Attributes = ApiGatewayDocumentationPartAttributes;
+}
+
 /// `aws_api_gateway_documentation_version` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayDocumentationVersion {
@@ -380,6 +408,10 @@ impl ApiGatewayDocumentationVersion {
 
 impl crate::core::Resource for ApiGatewayDocumentationVersion {
     const TYPE: &'static str = "aws_api_gateway_documentation_version";
+}
+
+impl crate::core::Block for ApiGatewayDocumentationVersion {
+    type Attributes = ApiGatewayDocumentationVersionAttributes;
 }
 
 /// The `endpoint_configuration` block of [`ApiGatewayDomainName`].
@@ -505,6 +537,10 @@ impl crate::core::Resource for ApiGatewayDomainName {
     const TYPE: &'static str = "aws_api_gateway_domain_name";
 }
 
+impl crate::core::Block for ApiGatewayDomainName {
+    type Attributes = ApiGatewayDomainNameAttributes;
+}
+
 /// `aws_api_gateway_domain_name_access_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayDomainNameAccessAssociation {
@@ -534,6 +570,10 @@ impl ApiGatewayDomainNameAccessAssociation {
 
 impl crate::core::Resource for ApiGatewayDomainNameAccessAssociation {
     const TYPE: &'static str = "aws_api_gateway_domain_name_access_association";
+}
+
+impl crate::core::Block for ApiGatewayDomainNameAccessAssociation {
+    type Attributes = ApiGatewayDomainNameAccessAssociationAttributes;
 }
 
 /// `aws_api_gateway_gateway_response` (resource).
@@ -574,6 +614,10 @@ impl ApiGatewayGatewayResponse {
 
 impl crate::core::Resource for ApiGatewayGatewayResponse {
     const TYPE: &'static str = "aws_api_gateway_gateway_response";
+}
+
+impl crate::core::Block for ApiGatewayGatewayResponse {
+    type Attributes = ApiGatewayGatewayResponseAttributes;
 }
 
 /// The `tls_config` block of [`ApiGatewayIntegration`].
@@ -680,6 +724,10 @@ impl crate::core::Resource for ApiGatewayIntegration {
     const TYPE: &'static str = "aws_api_gateway_integration";
 }
 
+impl crate::core::Block for ApiGatewayIntegration {
+    type Attributes = ApiGatewayIntegrationAttributes;
+}
+
 /// `aws_api_gateway_integration_response` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayIntegrationResponse {
@@ -728,6 +776,10 @@ impl ApiGatewayIntegrationResponse {
 
 impl crate::core::Resource for ApiGatewayIntegrationResponse {
     const TYPE: &'static str = "aws_api_gateway_integration_response";
+}
+
+impl crate::core::Block for ApiGatewayIntegrationResponse {
+    type Attributes = ApiGatewayIntegrationResponseAttributes;
 }
 
 /// `aws_api_gateway_method` (resource).
@@ -792,6 +844,10 @@ impl crate::core::Resource for ApiGatewayMethod {
     const TYPE: &'static str = "aws_api_gateway_method";
 }
 
+impl crate::core::Block for ApiGatewayMethod {
+    type Attributes = ApiGatewayMethodAttributes;
+}
+
 /// `aws_api_gateway_method_response` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayMethodResponse {
@@ -832,6 +888,10 @@ impl ApiGatewayMethodResponse {
 
 impl crate::core::Resource for ApiGatewayMethodResponse {
     const TYPE: &'static str = "aws_api_gateway_method_response";
+}
+
+impl crate::core::Block for ApiGatewayMethodResponse {
+    type Attributes = ApiGatewayMethodResponseAttributes;
 }
 
 /// The `settings` block of [`ApiGatewayMethodSettings`].
@@ -922,6 +982,10 @@ impl crate::core::Resource for ApiGatewayMethodSettings {
     const TYPE: &'static str = "aws_api_gateway_method_settings";
 }
 
+impl crate::core::Block for ApiGatewayMethodSettings {
+    type Attributes = ApiGatewayMethodSettingsAttributes;
+}
+
 /// `aws_api_gateway_model` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayModel {
@@ -961,6 +1025,10 @@ impl crate::core::Resource for ApiGatewayModel {
     const TYPE: &'static str = "aws_api_gateway_model";
 }
 
+impl crate::core::Block for ApiGatewayModel {
+    type Attributes = ApiGatewayModelAttributes;
+}
+
 /// `aws_api_gateway_request_validator` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayRequestValidator {
@@ -997,6 +1065,10 @@ impl crate::core::Resource for ApiGatewayRequestValidator {
     const TYPE: &'static str = "aws_api_gateway_request_validator";
 }
 
+impl crate::core::Block for ApiGatewayRequestValidator {
+    type Attributes = ApiGatewayRequestValidatorAttributes;
+}
+
 /// `aws_api_gateway_resource` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayResource {
@@ -1026,6 +1098,10 @@ impl ApiGatewayResource {
 
 impl crate::core::Resource for ApiGatewayResource {
     const TYPE: &'static str = "aws_api_gateway_resource";
+}
+
+impl crate::core::Block for ApiGatewayResource {
+    type Attributes = ApiGatewayResourceAttributes;
 }
 
 /// The `endpoint_configuration` block of [`ApiGatewayRestApi`].
@@ -1130,6 +1206,10 @@ impl crate::core::Resource for ApiGatewayRestApi {
     const TYPE: &'static str = "aws_api_gateway_rest_api";
 }
 
+impl crate::core::Block for ApiGatewayRestApi {
+    type Attributes = ApiGatewayRestApiAttributes;
+}
+
 /// `aws_api_gateway_rest_api_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayRestApiPolicy {
@@ -1156,6 +1236,10 @@ impl ApiGatewayRestApiPolicy {
 
 impl crate::core::Resource for ApiGatewayRestApiPolicy {
     const TYPE: &'static str = "aws_api_gateway_rest_api_policy";
+}
+
+impl crate::core::Block for ApiGatewayRestApiPolicy {
+    type Attributes = ApiGatewayRestApiPolicyAttributes;
 }
 
 /// The `timeouts` block of [`ApiGatewayRestApiPut`].
@@ -1215,6 +1299,10 @@ impl ApiGatewayRestApiPut {
 
 impl crate::core::Resource for ApiGatewayRestApiPut {
     const TYPE: &'static str = "aws_api_gateway_rest_api_put";
+}
+
+impl crate::core::Block for ApiGatewayRestApiPut {
+    type Attributes = ApiGatewayRestApiPutAttributes;
 }
 
 /// The `access_log_settings` block of [`ApiGatewayStage`].
@@ -1339,6 +1427,10 @@ impl ApiGatewayStage {
 
 impl crate::core::Resource for ApiGatewayStage {
     const TYPE: &'static str = "aws_api_gateway_stage";
+}
+
+impl crate::core::Block for ApiGatewayStage {
+    type Attributes = ApiGatewayStageAttributes;
 }
 
 /// The `throttle` block of [`ApiGatewayUsagePlanApiStages`].
@@ -1489,6 +1581,10 @@ impl crate::core::Resource for ApiGatewayUsagePlan {
     const TYPE: &'static str = "aws_api_gateway_usage_plan";
 }
 
+impl crate::core::Block for ApiGatewayUsagePlan {
+    type Attributes = ApiGatewayUsagePlanAttributes;
+}
+
 /// `aws_api_gateway_usage_plan_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApiGatewayUsagePlanKey {
@@ -1518,6 +1614,10 @@ impl ApiGatewayUsagePlanKey {
 
 impl crate::core::Resource for ApiGatewayUsagePlanKey {
     const TYPE: &'static str = "aws_api_gateway_usage_plan_key";
+}
+
+impl crate::core::Block for ApiGatewayUsagePlanKey {
+    type Attributes = ApiGatewayUsagePlanKeyAttributes;
 }
 
 /// `aws_api_gateway_vpc_link` (resource).
@@ -1560,6 +1660,10 @@ impl crate::core::Resource for ApiGatewayVpcLink {
     const TYPE: &'static str = "aws_api_gateway_vpc_link";
 }
 
+impl crate::core::Block for ApiGatewayVpcLink {
+    type Attributes = ApiGatewayVpcLinkAttributes;
+}
+
 /// `aws_api_gateway_api_key` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApiGatewayApiKey {
@@ -1583,6 +1687,10 @@ impl DataApiGatewayApiKey {
 
 impl crate::core::DataSource for DataApiGatewayApiKey {
     const TYPE: &'static str = "aws_api_gateway_api_key";
+}
+
+impl crate::core::Block for DataApiGatewayApiKey {
+    type Attributes = DataApiGatewayApiKeyAttributes;
 }
 
 /// `aws_api_gateway_api_keys` (data source).
@@ -1609,6 +1717,10 @@ impl DataApiGatewayApiKeys {
 
 impl crate::core::DataSource for DataApiGatewayApiKeys {
     const TYPE: &'static str = "aws_api_gateway_api_keys";
+}
+
+impl crate::core::Block for DataApiGatewayApiKeys {
+    type Attributes = DataApiGatewayApiKeysAttributes;
 }
 
 /// `aws_api_gateway_authorizer` (data source).
@@ -1639,6 +1751,10 @@ impl crate::core::DataSource for DataApiGatewayAuthorizer {
     const TYPE: &'static str = "aws_api_gateway_authorizer";
 }
 
+impl crate::core::Block for DataApiGatewayAuthorizer {
+    type Attributes = DataApiGatewayAuthorizerAttributes;
+}
+
 /// `aws_api_gateway_authorizers` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApiGatewayAuthorizers {
@@ -1662,6 +1778,10 @@ impl DataApiGatewayAuthorizers {
 
 impl crate::core::DataSource for DataApiGatewayAuthorizers {
     const TYPE: &'static str = "aws_api_gateway_authorizers";
+}
+
+impl crate::core::Block for DataApiGatewayAuthorizers {
+    type Attributes = DataApiGatewayAuthorizersAttributes;
 }
 
 /// `aws_api_gateway_domain_name` (data source).
@@ -1695,6 +1815,10 @@ impl DataApiGatewayDomainName {
 
 impl crate::core::DataSource for DataApiGatewayDomainName {
     const TYPE: &'static str = "aws_api_gateway_domain_name";
+}
+
+impl crate::core::Block for DataApiGatewayDomainName {
+    type Attributes = DataApiGatewayDomainNameAttributes;
 }
 
 /// `aws_api_gateway_export` (data source).
@@ -1736,6 +1860,10 @@ impl crate::core::DataSource for DataApiGatewayExport {
     const TYPE: &'static str = "aws_api_gateway_export";
 }
 
+impl crate::core::Block for DataApiGatewayExport {
+    type Attributes = DataApiGatewayExportAttributes;
+}
+
 /// `aws_api_gateway_resource` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApiGatewayResource {
@@ -1762,6 +1890,10 @@ impl DataApiGatewayResource {
 
 impl crate::core::DataSource for DataApiGatewayResource {
     const TYPE: &'static str = "aws_api_gateway_resource";
+}
+
+impl crate::core::Block for DataApiGatewayResource {
+    type Attributes = DataApiGatewayResourceAttributes;
 }
 
 /// `aws_api_gateway_rest_api` (data source).
@@ -1791,6 +1923,10 @@ impl DataApiGatewayRestApi {
 
 impl crate::core::DataSource for DataApiGatewayRestApi {
     const TYPE: &'static str = "aws_api_gateway_rest_api";
+}
+
+impl crate::core::Block for DataApiGatewayRestApi {
+    type Attributes = DataApiGatewayRestApiAttributes;
 }
 
 /// `aws_api_gateway_sdk` (data source).
@@ -1828,6 +1964,10 @@ impl crate::core::DataSource for DataApiGatewaySdk {
     const TYPE: &'static str = "aws_api_gateway_sdk";
 }
 
+impl crate::core::Block for DataApiGatewaySdk {
+    type Attributes = DataApiGatewaySdkAttributes;
+}
+
 /// `aws_api_gateway_vpc_link` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApiGatewayVpcLink {
@@ -1853,1725 +1993,2377 @@ impl crate::core::DataSource for DataApiGatewayVpcLink {
     const TYPE: &'static str = "aws_api_gateway_vpc_link";
 }
 
-impl crate::core::Ref<ApiGatewayAccount> {
+impl crate::core::Block for DataApiGatewayVpcLink {
+    type Attributes = DataApiGatewayVpcLinkAttributes;
+}
+
+/// The attributes of `aws_api_gateway_account`, read from a `Ref<ApiGatewayAccount>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayAccountAttributes {
     /// `api_key_version`, as a reference.
     #[inline]
     pub fn api_key_version(&self) -> crate::core::Expr {
-        self.attr("api_key_version")
+        self.0.attr("api_key_version")
     }
     /// `cloudwatch_role_arn`, as a reference.
     #[inline]
     pub fn cloudwatch_role_arn(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_role_arn")
+        self.0.attr("cloudwatch_role_arn")
     }
     /// `features`, as a reference.
     #[inline]
     pub fn features(&self) -> crate::core::Expr {
-        self.attr("features")
+        self.0.attr("features")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `reset_on_delete`, as a reference.
     #[inline]
     pub fn reset_on_delete(&self) -> crate::core::Expr {
-        self.attr("reset_on_delete")
+        self.0.attr("reset_on_delete")
     }
     /// `throttle_settings`, as a reference.
     #[inline]
     pub fn throttle_settings(&self) -> crate::core::Expr {
-        self.attr("throttle_settings")
+        self.0.attr("throttle_settings")
     }
 }
 
-impl crate::core::Ref<ApiGatewayApiKey> {
+/// The attributes of `aws_api_gateway_api_key`, read from a `Ref<ApiGatewayApiKey>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayApiKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayApiKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayApiKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayApiKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `customer_id`, as a reference.
     #[inline]
     pub fn customer_id(&self) -> crate::core::Expr {
-        self.attr("customer_id")
+        self.0.attr("customer_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<ApiGatewayAuthorizer> {
+/// The attributes of `aws_api_gateway_authorizer`, read from a `Ref<ApiGatewayAuthorizer>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayAuthorizerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayAuthorizerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayAuthorizerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayAuthorizerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authorizer_credentials`, as a reference.
     #[inline]
     pub fn authorizer_credentials(&self) -> crate::core::Expr {
-        self.attr("authorizer_credentials")
+        self.0.attr("authorizer_credentials")
     }
     /// `authorizer_result_ttl_in_seconds`, as a reference.
     #[inline]
     pub fn authorizer_result_ttl_in_seconds(&self) -> crate::core::Expr {
-        self.attr("authorizer_result_ttl_in_seconds")
+        self.0.attr("authorizer_result_ttl_in_seconds")
     }
     /// `authorizer_uri`, as a reference.
     #[inline]
     pub fn authorizer_uri(&self) -> crate::core::Expr {
-        self.attr("authorizer_uri")
+        self.0.attr("authorizer_uri")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_source`, as a reference.
     #[inline]
     pub fn identity_source(&self) -> crate::core::Expr {
-        self.attr("identity_source")
+        self.0.attr("identity_source")
     }
     /// `identity_validation_expression`, as a reference.
     #[inline]
     pub fn identity_validation_expression(&self) -> crate::core::Expr {
-        self.attr("identity_validation_expression")
+        self.0.attr("identity_validation_expression")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_arns`, as a reference.
     #[inline]
     pub fn provider_arns(&self) -> crate::core::Expr {
-        self.attr("provider_arns")
+        self.0.attr("provider_arns")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<ApiGatewayBasePathMapping> {
+/// The attributes of `aws_api_gateway_base_path_mapping`, read from a `Ref<ApiGatewayBasePathMapping>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayBasePathMappingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayBasePathMappingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayBasePathMappingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayBasePathMappingAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `base_path`, as a reference.
     #[inline]
     pub fn base_path(&self) -> crate::core::Expr {
-        self.attr("base_path")
+        self.0.attr("base_path")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_name_id`, as a reference.
     #[inline]
     pub fn domain_name_id(&self) -> crate::core::Expr {
-        self.attr("domain_name_id")
+        self.0.attr("domain_name_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `stage_name`, as a reference.
     #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
-        self.attr("stage_name")
+        self.0.attr("stage_name")
     }
 }
 
-impl crate::core::Ref<ApiGatewayClientCertificate> {
+/// The attributes of `aws_api_gateway_client_certificate`, read from a `Ref<ApiGatewayClientCertificate>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayClientCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayClientCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayClientCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayClientCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `expiration_date`, as a reference.
     #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
-        self.attr("expiration_date")
+        self.0.attr("expiration_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pem_encoded_certificate`, as a reference.
     #[inline]
     pub fn pem_encoded_certificate(&self) -> crate::core::Expr {
-        self.attr("pem_encoded_certificate")
+        self.0.attr("pem_encoded_certificate")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ApiGatewayDeployment> {
+/// The attributes of `aws_api_gateway_deployment`, read from a `Ref<ApiGatewayDeployment>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayDeploymentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayDeploymentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayDeploymentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayDeploymentAttributes {
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `execution_arn`, as a reference.
     #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
-        self.attr("execution_arn")
+        self.0.attr("execution_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invoke_url`, as a reference.
     #[inline]
     pub fn invoke_url(&self) -> crate::core::Expr {
-        self.attr("invoke_url")
+        self.0.attr("invoke_url")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `stage_description`, as a reference.
     #[inline]
     pub fn stage_description(&self) -> crate::core::Expr {
-        self.attr("stage_description")
+        self.0.attr("stage_description")
     }
     /// `stage_name`, as a reference.
     #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
-        self.attr("stage_name")
+        self.0.attr("stage_name")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
     /// `variables`, as a reference.
     #[inline]
     pub fn variables(&self) -> crate::core::Expr {
-        self.attr("variables")
+        self.0.attr("variables")
     }
     /// `canary_settings` (a nested block), as a reference.
     #[inline]
     pub fn canary_settings(&self) -> crate::core::Expr {
-        self.attr("canary_settings")
+        self.0.attr("canary_settings")
     }
 }
 
-impl crate::core::Ref<ApiGatewayDocumentationPart> {
+/// The attributes of `aws_api_gateway_documentation_part`, read from a `Ref<ApiGatewayDocumentationPart>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayDocumentationPartAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayDocumentationPartAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayDocumentationPartAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayDocumentationPartAttributes {
     /// `documentation_part_id`, as a reference.
     #[inline]
     pub fn documentation_part_id(&self) -> crate::core::Expr {
-        self.attr("documentation_part_id")
+        self.0.attr("documentation_part_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `properties`, as a reference.
     #[inline]
     pub fn properties(&self) -> crate::core::Expr {
-        self.attr("properties")
+        self.0.attr("properties")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `location` (a nested block), as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
 }
 
-impl crate::core::Ref<ApiGatewayDocumentationVersion> {
+/// The attributes of `aws_api_gateway_documentation_version`, read from a `Ref<ApiGatewayDocumentationVersion>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayDocumentationVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayDocumentationVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayDocumentationVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayDocumentationVersionAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<ApiGatewayDomainName> {
+/// The attributes of `aws_api_gateway_domain_name`, read from a `Ref<ApiGatewayDomainName>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayDomainNameAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayDomainNameAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayDomainNameAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayDomainNameAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `certificate_body`, as a reference.
     #[inline]
     pub fn certificate_body(&self) -> crate::core::Expr {
-        self.attr("certificate_body")
+        self.0.attr("certificate_body")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `certificate_name`, as a reference.
     #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
-        self.attr("certificate_name")
+        self.0.attr("certificate_name")
     }
     /// `certificate_private_key`, as a reference.
     #[inline]
     pub fn certificate_private_key(&self) -> crate::core::Expr {
-        self.attr("certificate_private_key")
+        self.0.attr("certificate_private_key")
     }
     /// `certificate_upload_date`, as a reference.
     #[inline]
     pub fn certificate_upload_date(&self) -> crate::core::Expr {
-        self.attr("certificate_upload_date")
+        self.0.attr("certificate_upload_date")
     }
     /// `cloudfront_domain_name`, as a reference.
     #[inline]
     pub fn cloudfront_domain_name(&self) -> crate::core::Expr {
-        self.attr("cloudfront_domain_name")
+        self.0.attr("cloudfront_domain_name")
     }
     /// `cloudfront_zone_id`, as a reference.
     #[inline]
     pub fn cloudfront_zone_id(&self) -> crate::core::Expr {
-        self.attr("cloudfront_zone_id")
+        self.0.attr("cloudfront_zone_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_name_id`, as a reference.
     #[inline]
     pub fn domain_name_id(&self) -> crate::core::Expr {
-        self.attr("domain_name_id")
+        self.0.attr("domain_name_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ownership_verification_certificate_arn`, as a reference.
     #[inline]
     pub fn ownership_verification_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("ownership_verification_certificate_arn")
+        self.0.attr("ownership_verification_certificate_arn")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `regional_certificate_arn`, as a reference.
     #[inline]
     pub fn regional_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("regional_certificate_arn")
+        self.0.attr("regional_certificate_arn")
     }
     /// `regional_certificate_name`, as a reference.
     #[inline]
     pub fn regional_certificate_name(&self) -> crate::core::Expr {
-        self.attr("regional_certificate_name")
+        self.0.attr("regional_certificate_name")
     }
     /// `regional_domain_name`, as a reference.
     #[inline]
     pub fn regional_domain_name(&self) -> crate::core::Expr {
-        self.attr("regional_domain_name")
+        self.0.attr("regional_domain_name")
     }
     /// `regional_zone_id`, as a reference.
     #[inline]
     pub fn regional_zone_id(&self) -> crate::core::Expr {
-        self.attr("regional_zone_id")
+        self.0.attr("regional_zone_id")
     }
     /// `security_policy`, as a reference.
     #[inline]
     pub fn security_policy(&self) -> crate::core::Expr {
-        self.attr("security_policy")
+        self.0.attr("security_policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
     #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
-        self.attr("endpoint_configuration")
+        self.0.attr("endpoint_configuration")
     }
     /// `mutual_tls_authentication` (a nested block), as a reference.
     #[inline]
     pub fn mutual_tls_authentication(&self) -> crate::core::Expr {
-        self.attr("mutual_tls_authentication")
+        self.0.attr("mutual_tls_authentication")
     }
 }
 
-impl crate::core::Ref<ApiGatewayDomainNameAccessAssociation> {
+/// The attributes of `aws_api_gateway_domain_name_access_association`, read from a `Ref<ApiGatewayDomainNameAccessAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayDomainNameAccessAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayDomainNameAccessAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayDomainNameAccessAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayDomainNameAccessAssociationAttributes {
     /// `access_association_source`, as a reference.
     #[inline]
     pub fn access_association_source(&self) -> crate::core::Expr {
-        self.attr("access_association_source")
+        self.0.attr("access_association_source")
     }
     /// `access_association_source_type`, as a reference.
     #[inline]
     pub fn access_association_source_type(&self) -> crate::core::Expr {
-        self.attr("access_association_source_type")
+        self.0.attr("access_association_source_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name_arn`, as a reference.
     #[inline]
     pub fn domain_name_arn(&self) -> crate::core::Expr {
-        self.attr("domain_name_arn")
+        self.0.attr("domain_name_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ApiGatewayGatewayResponse> {
+/// The attributes of `aws_api_gateway_gateway_response`, read from a `Ref<ApiGatewayGatewayResponse>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayGatewayResponseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayGatewayResponseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayGatewayResponseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayGatewayResponseAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `response_parameters`, as a reference.
     #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
-        self.attr("response_parameters")
+        self.0.attr("response_parameters")
     }
     /// `response_templates`, as a reference.
     #[inline]
     pub fn response_templates(&self) -> crate::core::Expr {
-        self.attr("response_templates")
+        self.0.attr("response_templates")
     }
     /// `response_type`, as a reference.
     #[inline]
     pub fn response_type(&self) -> crate::core::Expr {
-        self.attr("response_type")
+        self.0.attr("response_type")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `status_code`, as a reference.
     #[inline]
     pub fn status_code(&self) -> crate::core::Expr {
-        self.attr("status_code")
+        self.0.attr("status_code")
     }
 }
 
-impl crate::core::Ref<ApiGatewayIntegration> {
+/// The attributes of `aws_api_gateway_integration`, read from a `Ref<ApiGatewayIntegration>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayIntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayIntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayIntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayIntegrationAttributes {
     /// `cache_key_parameters`, as a reference.
     #[inline]
     pub fn cache_key_parameters(&self) -> crate::core::Expr {
-        self.attr("cache_key_parameters")
+        self.0.attr("cache_key_parameters")
     }
     /// `cache_namespace`, as a reference.
     #[inline]
     pub fn cache_namespace(&self) -> crate::core::Expr {
-        self.attr("cache_namespace")
+        self.0.attr("cache_namespace")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `connection_type`, as a reference.
     #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
-        self.attr("connection_type")
+        self.0.attr("connection_type")
     }
     /// `content_handling`, as a reference.
     #[inline]
     pub fn content_handling(&self) -> crate::core::Expr {
-        self.attr("content_handling")
+        self.0.attr("content_handling")
     }
     /// `credentials`, as a reference.
     #[inline]
     pub fn credentials(&self) -> crate::core::Expr {
-        self.attr("credentials")
+        self.0.attr("credentials")
     }
     /// `http_method`, as a reference.
     #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
-        self.attr("http_method")
+        self.0.attr("http_method")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `integration_http_method`, as a reference.
     #[inline]
     pub fn integration_http_method(&self) -> crate::core::Expr {
-        self.attr("integration_http_method")
+        self.0.attr("integration_http_method")
     }
     /// `passthrough_behavior`, as a reference.
     #[inline]
     pub fn passthrough_behavior(&self) -> crate::core::Expr {
-        self.attr("passthrough_behavior")
+        self.0.attr("passthrough_behavior")
     }
     /// `request_parameters`, as a reference.
     #[inline]
     pub fn request_parameters(&self) -> crate::core::Expr {
-        self.attr("request_parameters")
+        self.0.attr("request_parameters")
     }
     /// `request_templates`, as a reference.
     #[inline]
     pub fn request_templates(&self) -> crate::core::Expr {
-        self.attr("request_templates")
+        self.0.attr("request_templates")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `timeout_milliseconds`, as a reference.
     #[inline]
     pub fn timeout_milliseconds(&self) -> crate::core::Expr {
-        self.attr("timeout_milliseconds")
+        self.0.attr("timeout_milliseconds")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `tls_config` (a nested block), as a reference.
     #[inline]
     pub fn tls_config(&self) -> crate::core::Expr {
-        self.attr("tls_config")
+        self.0.attr("tls_config")
     }
 }
 
-impl crate::core::Ref<ApiGatewayIntegrationResponse> {
+/// The attributes of `aws_api_gateway_integration_response`, read from a `Ref<ApiGatewayIntegrationResponse>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayIntegrationResponseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayIntegrationResponseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayIntegrationResponseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayIntegrationResponseAttributes {
     /// `content_handling`, as a reference.
     #[inline]
     pub fn content_handling(&self) -> crate::core::Expr {
-        self.attr("content_handling")
+        self.0.attr("content_handling")
     }
     /// `http_method`, as a reference.
     #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
-        self.attr("http_method")
+        self.0.attr("http_method")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `response_parameters`, as a reference.
     #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
-        self.attr("response_parameters")
+        self.0.attr("response_parameters")
     }
     /// `response_templates`, as a reference.
     #[inline]
     pub fn response_templates(&self) -> crate::core::Expr {
-        self.attr("response_templates")
+        self.0.attr("response_templates")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `selection_pattern`, as a reference.
     #[inline]
     pub fn selection_pattern(&self) -> crate::core::Expr {
-        self.attr("selection_pattern")
+        self.0.attr("selection_pattern")
     }
     /// `status_code`, as a reference.
     #[inline]
     pub fn status_code(&self) -> crate::core::Expr {
-        self.attr("status_code")
+        self.0.attr("status_code")
     }
 }
 
-impl crate::core::Ref<ApiGatewayMethod> {
+/// The attributes of `aws_api_gateway_method`, read from a `Ref<ApiGatewayMethod>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayMethodAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayMethodAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayMethodAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayMethodAttributes {
     /// `api_key_required`, as a reference.
     #[inline]
     pub fn api_key_required(&self) -> crate::core::Expr {
-        self.attr("api_key_required")
+        self.0.attr("api_key_required")
     }
     /// `authorization`, as a reference.
     #[inline]
     pub fn authorization(&self) -> crate::core::Expr {
-        self.attr("authorization")
+        self.0.attr("authorization")
     }
     /// `authorization_scopes`, as a reference.
     #[inline]
     pub fn authorization_scopes(&self) -> crate::core::Expr {
-        self.attr("authorization_scopes")
+        self.0.attr("authorization_scopes")
     }
     /// `authorizer_id`, as a reference.
     #[inline]
     pub fn authorizer_id(&self) -> crate::core::Expr {
-        self.attr("authorizer_id")
+        self.0.attr("authorizer_id")
     }
     /// `http_method`, as a reference.
     #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
-        self.attr("http_method")
+        self.0.attr("http_method")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `operation_name`, as a reference.
     #[inline]
     pub fn operation_name(&self) -> crate::core::Expr {
-        self.attr("operation_name")
+        self.0.attr("operation_name")
     }
     /// `request_models`, as a reference.
     #[inline]
     pub fn request_models(&self) -> crate::core::Expr {
-        self.attr("request_models")
+        self.0.attr("request_models")
     }
     /// `request_parameters`, as a reference.
     #[inline]
     pub fn request_parameters(&self) -> crate::core::Expr {
-        self.attr("request_parameters")
+        self.0.attr("request_parameters")
     }
     /// `request_validator_id`, as a reference.
     #[inline]
     pub fn request_validator_id(&self) -> crate::core::Expr {
-        self.attr("request_validator_id")
+        self.0.attr("request_validator_id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
 }
 
-impl crate::core::Ref<ApiGatewayMethodResponse> {
+/// The attributes of `aws_api_gateway_method_response`, read from a `Ref<ApiGatewayMethodResponse>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayMethodResponseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayMethodResponseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayMethodResponseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayMethodResponseAttributes {
     /// `http_method`, as a reference.
     #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
-        self.attr("http_method")
+        self.0.attr("http_method")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `response_models`, as a reference.
     #[inline]
     pub fn response_models(&self) -> crate::core::Expr {
-        self.attr("response_models")
+        self.0.attr("response_models")
     }
     /// `response_parameters`, as a reference.
     #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
-        self.attr("response_parameters")
+        self.0.attr("response_parameters")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `status_code`, as a reference.
     #[inline]
     pub fn status_code(&self) -> crate::core::Expr {
-        self.attr("status_code")
+        self.0.attr("status_code")
     }
 }
 
-impl crate::core::Ref<ApiGatewayMethodSettings> {
+/// The attributes of `aws_api_gateway_method_settings`, read from a `Ref<ApiGatewayMethodSettings>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayMethodSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayMethodSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayMethodSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayMethodSettingsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `method_path`, as a reference.
     #[inline]
     pub fn method_path(&self) -> crate::core::Expr {
-        self.attr("method_path")
+        self.0.attr("method_path")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `stage_name`, as a reference.
     #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
-        self.attr("stage_name")
+        self.0.attr("stage_name")
     }
     /// `settings` (a nested block), as a reference.
     #[inline]
     pub fn settings(&self) -> crate::core::Expr {
-        self.attr("settings")
+        self.0.attr("settings")
     }
 }
 
-impl crate::core::Ref<ApiGatewayModel> {
+/// The attributes of `aws_api_gateway_model`, read from a `Ref<ApiGatewayModel>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayModelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayModelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayModelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayModelAttributes {
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
 }
 
-impl crate::core::Ref<ApiGatewayRequestValidator> {
+/// The attributes of `aws_api_gateway_request_validator`, read from a `Ref<ApiGatewayRequestValidator>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayRequestValidatorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayRequestValidatorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayRequestValidatorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayRequestValidatorAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `validate_request_body`, as a reference.
     #[inline]
     pub fn validate_request_body(&self) -> crate::core::Expr {
-        self.attr("validate_request_body")
+        self.0.attr("validate_request_body")
     }
     /// `validate_request_parameters`, as a reference.
     #[inline]
     pub fn validate_request_parameters(&self) -> crate::core::Expr {
-        self.attr("validate_request_parameters")
+        self.0.attr("validate_request_parameters")
     }
 }
 
-impl crate::core::Ref<ApiGatewayResource> {
+/// The attributes of `aws_api_gateway_resource`, read from a `Ref<ApiGatewayResource>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayResourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayResourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayResourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayResourceAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `path_part`, as a reference.
     #[inline]
     pub fn path_part(&self) -> crate::core::Expr {
-        self.attr("path_part")
+        self.0.attr("path_part")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
 }
 
-impl crate::core::Ref<ApiGatewayRestApi> {
+/// The attributes of `aws_api_gateway_rest_api`, read from a `Ref<ApiGatewayRestApi>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayRestApiAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayRestApiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayRestApiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayRestApiAttributes {
     /// `api_key_source`, as a reference.
     #[inline]
     pub fn api_key_source(&self) -> crate::core::Expr {
-        self.attr("api_key_source")
+        self.0.attr("api_key_source")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `binary_media_types`, as a reference.
     #[inline]
     pub fn binary_media_types(&self) -> crate::core::Expr {
-        self.attr("binary_media_types")
+        self.0.attr("binary_media_types")
     }
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disable_execute_api_endpoint`, as a reference.
     #[inline]
     pub fn disable_execute_api_endpoint(&self) -> crate::core::Expr {
-        self.attr("disable_execute_api_endpoint")
+        self.0.attr("disable_execute_api_endpoint")
     }
     /// `execution_arn`, as a reference.
     #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
-        self.attr("execution_arn")
+        self.0.attr("execution_arn")
     }
     /// `fail_on_warnings`, as a reference.
     #[inline]
     pub fn fail_on_warnings(&self) -> crate::core::Expr {
-        self.attr("fail_on_warnings")
+        self.0.attr("fail_on_warnings")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `minimum_compression_size`, as a reference.
     #[inline]
     pub fn minimum_compression_size(&self) -> crate::core::Expr {
-        self.attr("minimum_compression_size")
+        self.0.attr("minimum_compression_size")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `put_rest_api_mode`, as a reference.
     #[inline]
     pub fn put_rest_api_mode(&self) -> crate::core::Expr {
-        self.attr("put_rest_api_mode")
+        self.0.attr("put_rest_api_mode")
     }
     /// `root_resource_id`, as a reference.
     #[inline]
     pub fn root_resource_id(&self) -> crate::core::Expr {
-        self.attr("root_resource_id")
+        self.0.attr("root_resource_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
     #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
-        self.attr("endpoint_configuration")
+        self.0.attr("endpoint_configuration")
     }
 }
 
-impl crate::core::Ref<ApiGatewayRestApiPolicy> {
+/// The attributes of `aws_api_gateway_rest_api_policy`, read from a `Ref<ApiGatewayRestApiPolicy>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayRestApiPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayRestApiPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayRestApiPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayRestApiPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
 }
 
-impl crate::core::Ref<ApiGatewayRestApiPut> {
+/// The attributes of `aws_api_gateway_rest_api_put`, read from a `Ref<ApiGatewayRestApiPut>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayRestApiPutAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayRestApiPutAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayRestApiPutAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayRestApiPutAttributes {
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `fail_on_warnings`, as a reference.
     #[inline]
     pub fn fail_on_warnings(&self) -> crate::core::Expr {
-        self.attr("fail_on_warnings")
+        self.0.attr("fail_on_warnings")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ApiGatewayStage> {
+/// The attributes of `aws_api_gateway_stage`, read from a `Ref<ApiGatewayStage>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayStageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayStageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayStageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayStageAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cache_cluster_enabled`, as a reference.
     #[inline]
     pub fn cache_cluster_enabled(&self) -> crate::core::Expr {
-        self.attr("cache_cluster_enabled")
+        self.0.attr("cache_cluster_enabled")
     }
     /// `cache_cluster_size`, as a reference.
     #[inline]
     pub fn cache_cluster_size(&self) -> crate::core::Expr {
-        self.attr("cache_cluster_size")
+        self.0.attr("cache_cluster_size")
     }
     /// `client_certificate_id`, as a reference.
     #[inline]
     pub fn client_certificate_id(&self) -> crate::core::Expr {
-        self.attr("client_certificate_id")
+        self.0.attr("client_certificate_id")
     }
     /// `deployment_id`, as a reference.
     #[inline]
     pub fn deployment_id(&self) -> crate::core::Expr {
-        self.attr("deployment_id")
+        self.0.attr("deployment_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `documentation_version`, as a reference.
     #[inline]
     pub fn documentation_version(&self) -> crate::core::Expr {
-        self.attr("documentation_version")
+        self.0.attr("documentation_version")
     }
     /// `execution_arn`, as a reference.
     #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
-        self.attr("execution_arn")
+        self.0.attr("execution_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invoke_url`, as a reference.
     #[inline]
     pub fn invoke_url(&self) -> crate::core::Expr {
-        self.attr("invoke_url")
+        self.0.attr("invoke_url")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `stage_name`, as a reference.
     #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
-        self.attr("stage_name")
+        self.0.attr("stage_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `variables`, as a reference.
     #[inline]
     pub fn variables(&self) -> crate::core::Expr {
-        self.attr("variables")
+        self.0.attr("variables")
     }
     /// `web_acl_arn`, as a reference.
     #[inline]
     pub fn web_acl_arn(&self) -> crate::core::Expr {
-        self.attr("web_acl_arn")
+        self.0.attr("web_acl_arn")
     }
     /// `xray_tracing_enabled`, as a reference.
     #[inline]
     pub fn xray_tracing_enabled(&self) -> crate::core::Expr {
-        self.attr("xray_tracing_enabled")
+        self.0.attr("xray_tracing_enabled")
     }
     /// `access_log_settings` (a nested block), as a reference.
     #[inline]
     pub fn access_log_settings(&self) -> crate::core::Expr {
-        self.attr("access_log_settings")
+        self.0.attr("access_log_settings")
     }
     /// `canary_settings` (a nested block), as a reference.
     #[inline]
     pub fn canary_settings(&self) -> crate::core::Expr {
-        self.attr("canary_settings")
+        self.0.attr("canary_settings")
     }
 }
 
-impl crate::core::Ref<ApiGatewayUsagePlan> {
+/// The attributes of `aws_api_gateway_usage_plan`, read from a `Ref<ApiGatewayUsagePlan>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayUsagePlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayUsagePlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayUsagePlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayUsagePlanAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `product_code`, as a reference.
     #[inline]
     pub fn product_code(&self) -> crate::core::Expr {
-        self.attr("product_code")
+        self.0.attr("product_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `api_stages` (a nested block), as a reference.
     #[inline]
     pub fn api_stages(&self) -> crate::core::Expr {
-        self.attr("api_stages")
+        self.0.attr("api_stages")
     }
     /// `quota_settings` (a nested block), as a reference.
     #[inline]
     pub fn quota_settings(&self) -> crate::core::Expr {
-        self.attr("quota_settings")
+        self.0.attr("quota_settings")
     }
     /// `throttle_settings` (a nested block), as a reference.
     #[inline]
     pub fn throttle_settings(&self) -> crate::core::Expr {
-        self.attr("throttle_settings")
+        self.0.attr("throttle_settings")
     }
 }
 
-impl crate::core::Ref<ApiGatewayUsagePlanKey> {
+/// The attributes of `aws_api_gateway_usage_plan_key`, read from a `Ref<ApiGatewayUsagePlanKey>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayUsagePlanKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayUsagePlanKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayUsagePlanKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayUsagePlanKeyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `key_type`, as a reference.
     #[inline]
     pub fn key_type(&self) -> crate::core::Expr {
-        self.attr("key_type")
+        self.0.attr("key_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `usage_plan_id`, as a reference.
     #[inline]
     pub fn usage_plan_id(&self) -> crate::core::Expr {
-        self.attr("usage_plan_id")
+        self.0.attr("usage_plan_id")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<ApiGatewayVpcLink> {
+/// The attributes of `aws_api_gateway_vpc_link`, read from a `Ref<ApiGatewayVpcLink>`.
+#[derive(Clone, Debug)]
+pub struct ApiGatewayVpcLinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApiGatewayVpcLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApiGatewayVpcLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApiGatewayVpcLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arns`, as a reference.
     #[inline]
     pub fn target_arns(&self) -> crate::core::Expr {
-        self.attr("target_arns")
+        self.0.attr("target_arns")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayApiKey> {
+/// The attributes of `aws_api_gateway_api_key`, read from a `Ref<DataApiGatewayApiKey>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayApiKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayApiKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayApiKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayApiKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `customer_id`, as a reference.
     #[inline]
     pub fn customer_id(&self) -> crate::core::Expr {
-        self.attr("customer_id")
+        self.0.attr("customer_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayApiKeys> {
+/// The attributes of `aws_api_gateway_api_keys`, read from a `Ref<DataApiGatewayApiKeys>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayApiKeysAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayApiKeysAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayApiKeysAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayApiKeysAttributes {
     /// `customer_id`, as a reference.
     #[inline]
     pub fn customer_id(&self) -> crate::core::Expr {
-        self.attr("customer_id")
+        self.0.attr("customer_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_values`, as a reference.
     #[inline]
     pub fn include_values(&self) -> crate::core::Expr {
-        self.attr("include_values")
+        self.0.attr("include_values")
     }
     /// `items`, as a reference.
     #[inline]
     pub fn items(&self) -> crate::core::Expr {
-        self.attr("items")
+        self.0.attr("items")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayAuthorizer> {
+/// The attributes of `aws_api_gateway_authorizer`, read from a `Ref<DataApiGatewayAuthorizer>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayAuthorizerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayAuthorizerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayAuthorizerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayAuthorizerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authorizer_credentials`, as a reference.
     #[inline]
     pub fn authorizer_credentials(&self) -> crate::core::Expr {
-        self.attr("authorizer_credentials")
+        self.0.attr("authorizer_credentials")
     }
     /// `authorizer_id`, as a reference.
     #[inline]
     pub fn authorizer_id(&self) -> crate::core::Expr {
-        self.attr("authorizer_id")
+        self.0.attr("authorizer_id")
     }
     /// `authorizer_result_ttl_in_seconds`, as a reference.
     #[inline]
     pub fn authorizer_result_ttl_in_seconds(&self) -> crate::core::Expr {
-        self.attr("authorizer_result_ttl_in_seconds")
+        self.0.attr("authorizer_result_ttl_in_seconds")
     }
     /// `authorizer_uri`, as a reference.
     #[inline]
     pub fn authorizer_uri(&self) -> crate::core::Expr {
-        self.attr("authorizer_uri")
+        self.0.attr("authorizer_uri")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_source`, as a reference.
     #[inline]
     pub fn identity_source(&self) -> crate::core::Expr {
-        self.attr("identity_source")
+        self.0.attr("identity_source")
     }
     /// `identity_validation_expression`, as a reference.
     #[inline]
     pub fn identity_validation_expression(&self) -> crate::core::Expr {
-        self.attr("identity_validation_expression")
+        self.0.attr("identity_validation_expression")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_arns`, as a reference.
     #[inline]
     pub fn provider_arns(&self) -> crate::core::Expr {
-        self.attr("provider_arns")
+        self.0.attr("provider_arns")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayAuthorizers> {
+/// The attributes of `aws_api_gateway_authorizers`, read from a `Ref<DataApiGatewayAuthorizers>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayAuthorizersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayAuthorizersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayAuthorizersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayAuthorizersAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayDomainName> {
+/// The attributes of `aws_api_gateway_domain_name`, read from a `Ref<DataApiGatewayDomainName>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayDomainNameAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayDomainNameAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayDomainNameAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayDomainNameAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `certificate_name`, as a reference.
     #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
-        self.attr("certificate_name")
+        self.0.attr("certificate_name")
     }
     /// `certificate_upload_date`, as a reference.
     #[inline]
     pub fn certificate_upload_date(&self) -> crate::core::Expr {
-        self.attr("certificate_upload_date")
+        self.0.attr("certificate_upload_date")
     }
     /// `cloudfront_domain_name`, as a reference.
     #[inline]
     pub fn cloudfront_domain_name(&self) -> crate::core::Expr {
-        self.attr("cloudfront_domain_name")
+        self.0.attr("cloudfront_domain_name")
     }
     /// `cloudfront_zone_id`, as a reference.
     #[inline]
     pub fn cloudfront_zone_id(&self) -> crate::core::Expr {
-        self.attr("cloudfront_zone_id")
+        self.0.attr("cloudfront_zone_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_name_id`, as a reference.
     #[inline]
     pub fn domain_name_id(&self) -> crate::core::Expr {
-        self.attr("domain_name_id")
+        self.0.attr("domain_name_id")
     }
     /// `endpoint_configuration`, as a reference.
     #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
-        self.attr("endpoint_configuration")
+        self.0.attr("endpoint_configuration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `regional_certificate_arn`, as a reference.
     #[inline]
     pub fn regional_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("regional_certificate_arn")
+        self.0.attr("regional_certificate_arn")
     }
     /// `regional_certificate_name`, as a reference.
     #[inline]
     pub fn regional_certificate_name(&self) -> crate::core::Expr {
-        self.attr("regional_certificate_name")
+        self.0.attr("regional_certificate_name")
     }
     /// `regional_domain_name`, as a reference.
     #[inline]
     pub fn regional_domain_name(&self) -> crate::core::Expr {
-        self.attr("regional_domain_name")
+        self.0.attr("regional_domain_name")
     }
     /// `regional_zone_id`, as a reference.
     #[inline]
     pub fn regional_zone_id(&self) -> crate::core::Expr {
-        self.attr("regional_zone_id")
+        self.0.attr("regional_zone_id")
     }
     /// `security_policy`, as a reference.
     #[inline]
     pub fn security_policy(&self) -> crate::core::Expr {
-        self.attr("security_policy")
+        self.0.attr("security_policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayExport> {
+/// The attributes of `aws_api_gateway_export`, read from a `Ref<DataApiGatewayExport>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayExportAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayExportAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayExportAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayExportAttributes {
     /// `accepts`, as a reference.
     #[inline]
     pub fn accepts(&self) -> crate::core::Expr {
-        self.attr("accepts")
+        self.0.attr("accepts")
     }
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `content_disposition`, as a reference.
     #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
-        self.attr("content_disposition")
+        self.0.attr("content_disposition")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `export_type`, as a reference.
     #[inline]
     pub fn export_type(&self) -> crate::core::Expr {
-        self.attr("export_type")
+        self.0.attr("export_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `stage_name`, as a reference.
     #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
-        self.attr("stage_name")
+        self.0.attr("stage_name")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayResource> {
+/// The attributes of `aws_api_gateway_resource`, read from a `Ref<DataApiGatewayResource>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayResourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayResourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayResourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayResourceAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `path_part`, as a reference.
     #[inline]
     pub fn path_part(&self) -> crate::core::Expr {
-        self.attr("path_part")
+        self.0.attr("path_part")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayRestApi> {
+/// The attributes of `aws_api_gateway_rest_api`, read from a `Ref<DataApiGatewayRestApi>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayRestApiAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayRestApiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayRestApiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayRestApiAttributes {
     /// `api_key_source`, as a reference.
     #[inline]
     pub fn api_key_source(&self) -> crate::core::Expr {
-        self.attr("api_key_source")
+        self.0.attr("api_key_source")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `binary_media_types`, as a reference.
     #[inline]
     pub fn binary_media_types(&self) -> crate::core::Expr {
-        self.attr("binary_media_types")
+        self.0.attr("binary_media_types")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint_configuration`, as a reference.
     #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
-        self.attr("endpoint_configuration")
+        self.0.attr("endpoint_configuration")
     }
     /// `execution_arn`, as a reference.
     #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
-        self.attr("execution_arn")
+        self.0.attr("execution_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `minimum_compression_size`, as a reference.
     #[inline]
     pub fn minimum_compression_size(&self) -> crate::core::Expr {
-        self.attr("minimum_compression_size")
+        self.0.attr("minimum_compression_size")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `root_resource_id`, as a reference.
     #[inline]
     pub fn root_resource_id(&self) -> crate::core::Expr {
-        self.attr("root_resource_id")
+        self.0.attr("root_resource_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataApiGatewaySdk> {
+/// The attributes of `aws_api_gateway_sdk`, read from a `Ref<DataApiGatewaySdk>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewaySdkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewaySdkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewaySdkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewaySdkAttributes {
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `content_disposition`, as a reference.
     #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
-        self.attr("content_disposition")
+        self.0.attr("content_disposition")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `rest_api_id`, as a reference.
     #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
-        self.attr("rest_api_id")
+        self.0.attr("rest_api_id")
     }
     /// `sdk_type`, as a reference.
     #[inline]
     pub fn sdk_type(&self) -> crate::core::Expr {
-        self.attr("sdk_type")
+        self.0.attr("sdk_type")
     }
     /// `stage_name`, as a reference.
     #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
-        self.attr("stage_name")
+        self.0.attr("stage_name")
     }
 }
 
-impl crate::core::Ref<DataApiGatewayVpcLink> {
+/// The attributes of `aws_api_gateway_vpc_link`, read from a `Ref<DataApiGatewayVpcLink>`.
+#[derive(Clone, Debug)]
+pub struct DataApiGatewayVpcLinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApiGatewayVpcLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApiGatewayVpcLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApiGatewayVpcLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `target_arns`, as a reference.
     #[inline]
     pub fn target_arns(&self) -> crate::core::Expr {
-        self.attr("target_arns")
+        self.0.attr("target_arns")
     }
 }

@@ -122,6 +122,10 @@ impl crate::core::Resource for Apigatewayv2Api {
     const TYPE: &'static str = "aws_apigatewayv2_api";
 }
 
+impl crate::core::Block for Apigatewayv2Api {
+    type Attributes = Apigatewayv2ApiAttributes;
+}
+
 /// `aws_apigatewayv2_api_mapping` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Apigatewayv2ApiMapping {
@@ -155,6 +159,10 @@ impl Apigatewayv2ApiMapping {
 
 impl crate::core::Resource for Apigatewayv2ApiMapping {
     const TYPE: &'static str = "aws_apigatewayv2_api_mapping";
+}
+
+impl crate::core::Block for Apigatewayv2ApiMapping {
+    type Attributes = Apigatewayv2ApiMappingAttributes;
 }
 
 /// The `jwt_configuration` block of [`Apigatewayv2Authorizer`].
@@ -260,6 +268,10 @@ impl crate::core::Resource for Apigatewayv2Authorizer {
     const TYPE: &'static str = "aws_apigatewayv2_authorizer";
 }
 
+impl crate::core::Block for Apigatewayv2Authorizer {
+    type Attributes = Apigatewayv2AuthorizerAttributes;
+}
+
 #[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_deployment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -294,6 +306,11 @@ impl Apigatewayv2Deployment {
 #[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2Deployment {
     const TYPE: &'static str = "aws_apigatewayv2_deployment";
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for Apigatewayv2Deployment {
+    type Attributes = Apigatewayv2DeploymentAttributes;
 }
 
 /// The `domain_name_configuration` block of [`Apigatewayv2DomainName`].
@@ -412,6 +429,10 @@ impl Apigatewayv2DomainName {
 
 impl crate::core::Resource for Apigatewayv2DomainName {
     const TYPE: &'static str = "aws_apigatewayv2_domain_name";
+}
+
+impl crate::core::Block for Apigatewayv2DomainName {
+    type Attributes = Apigatewayv2DomainNameAttributes;
 }
 
 /// The `response_parameters` block of [`Apigatewayv2Integration`].
@@ -544,6 +565,10 @@ impl crate::core::Resource for Apigatewayv2Integration {
     const TYPE: &'static str = "aws_apigatewayv2_integration";
 }
 
+impl crate::core::Block for Apigatewayv2Integration {
+    type Attributes = Apigatewayv2IntegrationAttributes;
+}
+
 #[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_integration_response` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -591,6 +616,11 @@ impl crate::core::Resource for Apigatewayv2IntegrationResponse {
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for Apigatewayv2IntegrationResponse {
+    type Attributes = Apigatewayv2IntegrationResponseAttributes;
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_model` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Apigatewayv2Model {
@@ -629,6 +659,11 @@ impl Apigatewayv2Model {
 #[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2Model {
     const TYPE: &'static str = "aws_apigatewayv2_model";
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for Apigatewayv2Model {
+    type Attributes = Apigatewayv2ModelAttributes;
 }
 
 /// The `request_parameter` block of [`Apigatewayv2Route`].
@@ -719,6 +754,10 @@ impl crate::core::Resource for Apigatewayv2Route {
     const TYPE: &'static str = "aws_apigatewayv2_route";
 }
 
+impl crate::core::Block for Apigatewayv2Route {
+    type Attributes = Apigatewayv2RouteAttributes;
+}
+
 #[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_route_response` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -759,6 +798,11 @@ impl Apigatewayv2RouteResponse {
 #[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2RouteResponse {
     const TYPE: &'static str = "aws_apigatewayv2_route_response";
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for Apigatewayv2RouteResponse {
+    type Attributes = Apigatewayv2RouteResponseAttributes;
 }
 
 /// The `access_log_settings` block of [`Apigatewayv2Stage`].
@@ -920,6 +964,10 @@ impl crate::core::Resource for Apigatewayv2Stage {
     const TYPE: &'static str = "aws_apigatewayv2_stage";
 }
 
+impl crate::core::Block for Apigatewayv2Stage {
+    type Attributes = Apigatewayv2StageAttributes;
+}
+
 #[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_vpc_link` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -963,6 +1011,11 @@ impl crate::core::Resource for Apigatewayv2VpcLink {
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for Apigatewayv2VpcLink {
+    type Attributes = Apigatewayv2VpcLinkAttributes;
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_api` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApigatewayv2Api {
@@ -992,6 +1045,11 @@ impl DataApigatewayv2Api {
 #[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::DataSource for DataApigatewayv2Api {
     const TYPE: &'static str = "aws_apigatewayv2_api";
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for DataApigatewayv2Api {
+    type Attributes = DataApigatewayv2ApiAttributes;
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
@@ -1029,6 +1087,11 @@ impl DataApigatewayv2Apis {
 #[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::DataSource for DataApigatewayv2Apis {
     const TYPE: &'static str = "aws_apigatewayv2_apis";
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for DataApigatewayv2Apis {
+    type Attributes = DataApigatewayv2ApisAttributes;
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
@@ -1078,6 +1141,11 @@ impl crate::core::DataSource for DataApigatewayv2Export {
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for DataApigatewayv2Export {
+    type Attributes = DataApigatewayv2ExportAttributes;
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_vpc_link` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApigatewayv2VpcLink {
@@ -1109,864 +1177,1184 @@ impl crate::core::DataSource for DataApigatewayv2VpcLink {
     const TYPE: &'static str = "aws_apigatewayv2_vpc_link";
 }
 
-impl crate::core::Ref<Apigatewayv2Api> {
+#[cfg(feature = "aws-apigatewayv2")]
+impl crate::core::Block for DataApigatewayv2VpcLink {
+    type Attributes = DataApigatewayv2VpcLinkAttributes;
+}
+
+/// The attributes of `aws_apigatewayv2_api`, read from a `Ref<Apigatewayv2Api>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2ApiAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Apigatewayv2ApiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Apigatewayv2ApiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Apigatewayv2ApiAttributes {
     /// `api_endpoint`, as a reference.
     #[inline]
     pub fn api_endpoint(&self) -> crate::core::Expr {
-        self.attr("api_endpoint")
+        self.0.attr("api_endpoint")
     }
     /// `api_key_selection_expression`, as a reference.
     #[inline]
     pub fn api_key_selection_expression(&self) -> crate::core::Expr {
-        self.attr("api_key_selection_expression")
+        self.0.attr("api_key_selection_expression")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `credentials_arn`, as a reference.
     #[inline]
     pub fn credentials_arn(&self) -> crate::core::Expr {
-        self.attr("credentials_arn")
+        self.0.attr("credentials_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disable_execute_api_endpoint`, as a reference.
     #[inline]
     pub fn disable_execute_api_endpoint(&self) -> crate::core::Expr {
-        self.attr("disable_execute_api_endpoint")
+        self.0.attr("disable_execute_api_endpoint")
     }
     /// `execution_arn`, as a reference.
     #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
-        self.attr("execution_arn")
+        self.0.attr("execution_arn")
     }
     /// `fail_on_warnings`, as a reference.
     #[inline]
     pub fn fail_on_warnings(&self) -> crate::core::Expr {
-        self.attr("fail_on_warnings")
+        self.0.attr("fail_on_warnings")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protocol_type`, as a reference.
     #[inline]
     pub fn protocol_type(&self) -> crate::core::Expr {
-        self.attr("protocol_type")
+        self.0.attr("protocol_type")
     }
     /// `route_key`, as a reference.
     #[inline]
     pub fn route_key(&self) -> crate::core::Expr {
-        self.attr("route_key")
+        self.0.attr("route_key")
     }
     /// `route_selection_expression`, as a reference.
     #[inline]
     pub fn route_selection_expression(&self) -> crate::core::Expr {
-        self.attr("route_selection_expression")
+        self.0.attr("route_selection_expression")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target`, as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `cors_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cors_configuration(&self) -> crate::core::Expr {
-        self.attr("cors_configuration")
+        self.0.attr("cors_configuration")
     }
 }
 
-impl crate::core::Ref<Apigatewayv2ApiMapping> {
+/// The attributes of `aws_apigatewayv2_api_mapping`, read from a `Ref<Apigatewayv2ApiMapping>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2ApiMappingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Apigatewayv2ApiMappingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Apigatewayv2ApiMappingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Apigatewayv2ApiMappingAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `api_mapping_key`, as a reference.
     #[inline]
     pub fn api_mapping_key(&self) -> crate::core::Expr {
-        self.attr("api_mapping_key")
+        self.0.attr("api_mapping_key")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `stage`, as a reference.
     #[inline]
     pub fn stage(&self) -> crate::core::Expr {
-        self.attr("stage")
+        self.0.attr("stage")
     }
 }
 
-impl crate::core::Ref<Apigatewayv2Authorizer> {
+/// The attributes of `aws_apigatewayv2_authorizer`, read from a `Ref<Apigatewayv2Authorizer>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2AuthorizerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Apigatewayv2AuthorizerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Apigatewayv2AuthorizerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Apigatewayv2AuthorizerAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `authorizer_credentials_arn`, as a reference.
     #[inline]
     pub fn authorizer_credentials_arn(&self) -> crate::core::Expr {
-        self.attr("authorizer_credentials_arn")
+        self.0.attr("authorizer_credentials_arn")
     }
     /// `authorizer_payload_format_version`, as a reference.
     #[inline]
     pub fn authorizer_payload_format_version(&self) -> crate::core::Expr {
-        self.attr("authorizer_payload_format_version")
+        self.0.attr("authorizer_payload_format_version")
     }
     /// `authorizer_result_ttl_in_seconds`, as a reference.
     #[inline]
     pub fn authorizer_result_ttl_in_seconds(&self) -> crate::core::Expr {
-        self.attr("authorizer_result_ttl_in_seconds")
+        self.0.attr("authorizer_result_ttl_in_seconds")
     }
     /// `authorizer_type`, as a reference.
     #[inline]
     pub fn authorizer_type(&self) -> crate::core::Expr {
-        self.attr("authorizer_type")
+        self.0.attr("authorizer_type")
     }
     /// `authorizer_uri`, as a reference.
     #[inline]
     pub fn authorizer_uri(&self) -> crate::core::Expr {
-        self.attr("authorizer_uri")
+        self.0.attr("authorizer_uri")
     }
     /// `enable_simple_responses`, as a reference.
     #[inline]
     pub fn enable_simple_responses(&self) -> crate::core::Expr {
-        self.attr("enable_simple_responses")
+        self.0.attr("enable_simple_responses")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_sources`, as a reference.
     #[inline]
     pub fn identity_sources(&self) -> crate::core::Expr {
-        self.attr("identity_sources")
+        self.0.attr("identity_sources")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `jwt_configuration` (a nested block), as a reference.
     #[inline]
     pub fn jwt_configuration(&self) -> crate::core::Expr {
-        self.attr("jwt_configuration")
+        self.0.attr("jwt_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<Apigatewayv2Deployment> {
+/// The attributes of `aws_apigatewayv2_deployment`, read from a `Ref<Apigatewayv2Deployment>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2DeploymentAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for Apigatewayv2DeploymentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for Apigatewayv2DeploymentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl Apigatewayv2DeploymentAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `auto_deployed`, as a reference.
     #[inline]
     pub fn auto_deployed(&self) -> crate::core::Expr {
-        self.attr("auto_deployed")
+        self.0.attr("auto_deployed")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
 }
 
-impl crate::core::Ref<Apigatewayv2DomainName> {
+/// The attributes of `aws_apigatewayv2_domain_name`, read from a `Ref<Apigatewayv2DomainName>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2DomainNameAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Apigatewayv2DomainNameAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Apigatewayv2DomainNameAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Apigatewayv2DomainNameAttributes {
     /// `api_mapping_selection_expression`, as a reference.
     #[inline]
     pub fn api_mapping_selection_expression(&self) -> crate::core::Expr {
-        self.attr("api_mapping_selection_expression")
+        self.0.attr("api_mapping_selection_expression")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `domain_name_configuration` (a nested block), as a reference.
     #[inline]
     pub fn domain_name_configuration(&self) -> crate::core::Expr {
-        self.attr("domain_name_configuration")
+        self.0.attr("domain_name_configuration")
     }
     /// `mutual_tls_authentication` (a nested block), as a reference.
     #[inline]
     pub fn mutual_tls_authentication(&self) -> crate::core::Expr {
-        self.attr("mutual_tls_authentication")
+        self.0.attr("mutual_tls_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Apigatewayv2Integration> {
+/// The attributes of `aws_apigatewayv2_integration`, read from a `Ref<Apigatewayv2Integration>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2IntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Apigatewayv2IntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Apigatewayv2IntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Apigatewayv2IntegrationAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `connection_type`, as a reference.
     #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
-        self.attr("connection_type")
+        self.0.attr("connection_type")
     }
     /// `content_handling_strategy`, as a reference.
     #[inline]
     pub fn content_handling_strategy(&self) -> crate::core::Expr {
-        self.attr("content_handling_strategy")
+        self.0.attr("content_handling_strategy")
     }
     /// `credentials_arn`, as a reference.
     #[inline]
     pub fn credentials_arn(&self) -> crate::core::Expr {
-        self.attr("credentials_arn")
+        self.0.attr("credentials_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `integration_method`, as a reference.
     #[inline]
     pub fn integration_method(&self) -> crate::core::Expr {
-        self.attr("integration_method")
+        self.0.attr("integration_method")
     }
     /// `integration_response_selection_expression`, as a reference.
     #[inline]
     pub fn integration_response_selection_expression(&self) -> crate::core::Expr {
-        self.attr("integration_response_selection_expression")
+        self.0.attr("integration_response_selection_expression")
     }
     /// `integration_subtype`, as a reference.
     #[inline]
     pub fn integration_subtype(&self) -> crate::core::Expr {
-        self.attr("integration_subtype")
+        self.0.attr("integration_subtype")
     }
     /// `integration_type`, as a reference.
     #[inline]
     pub fn integration_type(&self) -> crate::core::Expr {
-        self.attr("integration_type")
+        self.0.attr("integration_type")
     }
     /// `integration_uri`, as a reference.
     #[inline]
     pub fn integration_uri(&self) -> crate::core::Expr {
-        self.attr("integration_uri")
+        self.0.attr("integration_uri")
     }
     /// `passthrough_behavior`, as a reference.
     #[inline]
     pub fn passthrough_behavior(&self) -> crate::core::Expr {
-        self.attr("passthrough_behavior")
+        self.0.attr("passthrough_behavior")
     }
     /// `payload_format_version`, as a reference.
     #[inline]
     pub fn payload_format_version(&self) -> crate::core::Expr {
-        self.attr("payload_format_version")
+        self.0.attr("payload_format_version")
     }
     /// `request_parameters`, as a reference.
     #[inline]
     pub fn request_parameters(&self) -> crate::core::Expr {
-        self.attr("request_parameters")
+        self.0.attr("request_parameters")
     }
     /// `request_templates`, as a reference.
     #[inline]
     pub fn request_templates(&self) -> crate::core::Expr {
-        self.attr("request_templates")
+        self.0.attr("request_templates")
     }
     /// `template_selection_expression`, as a reference.
     #[inline]
     pub fn template_selection_expression(&self) -> crate::core::Expr {
-        self.attr("template_selection_expression")
+        self.0.attr("template_selection_expression")
     }
     /// `timeout_milliseconds`, as a reference.
     #[inline]
     pub fn timeout_milliseconds(&self) -> crate::core::Expr {
-        self.attr("timeout_milliseconds")
+        self.0.attr("timeout_milliseconds")
     }
     /// `response_parameters` (a nested block), as a reference.
     #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
-        self.attr("response_parameters")
+        self.0.attr("response_parameters")
     }
     /// `tls_config` (a nested block), as a reference.
     #[inline]
     pub fn tls_config(&self) -> crate::core::Expr {
-        self.attr("tls_config")
+        self.0.attr("tls_config")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<Apigatewayv2IntegrationResponse> {
+/// The attributes of `aws_apigatewayv2_integration_response`, read from a `Ref<Apigatewayv2IntegrationResponse>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2IntegrationResponseAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for Apigatewayv2IntegrationResponseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for Apigatewayv2IntegrationResponseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl Apigatewayv2IntegrationResponseAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `content_handling_strategy`, as a reference.
     #[inline]
     pub fn content_handling_strategy(&self) -> crate::core::Expr {
-        self.attr("content_handling_strategy")
+        self.0.attr("content_handling_strategy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `integration_id`, as a reference.
     #[inline]
     pub fn integration_id(&self) -> crate::core::Expr {
-        self.attr("integration_id")
+        self.0.attr("integration_id")
     }
     /// `integration_response_key`, as a reference.
     #[inline]
     pub fn integration_response_key(&self) -> crate::core::Expr {
-        self.attr("integration_response_key")
+        self.0.attr("integration_response_key")
     }
     /// `response_templates`, as a reference.
     #[inline]
     pub fn response_templates(&self) -> crate::core::Expr {
-        self.attr("response_templates")
+        self.0.attr("response_templates")
     }
     /// `template_selection_expression`, as a reference.
     #[inline]
     pub fn template_selection_expression(&self) -> crate::core::Expr {
-        self.attr("template_selection_expression")
+        self.0.attr("template_selection_expression")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<Apigatewayv2Model> {
+/// The attributes of `aws_apigatewayv2_model`, read from a `Ref<Apigatewayv2Model>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2ModelAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for Apigatewayv2ModelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for Apigatewayv2ModelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl Apigatewayv2ModelAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
 }
 
-impl crate::core::Ref<Apigatewayv2Route> {
+/// The attributes of `aws_apigatewayv2_route`, read from a `Ref<Apigatewayv2Route>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2RouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Apigatewayv2RouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Apigatewayv2RouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Apigatewayv2RouteAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `api_key_required`, as a reference.
     #[inline]
     pub fn api_key_required(&self) -> crate::core::Expr {
-        self.attr("api_key_required")
+        self.0.attr("api_key_required")
     }
     /// `authorization_scopes`, as a reference.
     #[inline]
     pub fn authorization_scopes(&self) -> crate::core::Expr {
-        self.attr("authorization_scopes")
+        self.0.attr("authorization_scopes")
     }
     /// `authorization_type`, as a reference.
     #[inline]
     pub fn authorization_type(&self) -> crate::core::Expr {
-        self.attr("authorization_type")
+        self.0.attr("authorization_type")
     }
     /// `authorizer_id`, as a reference.
     #[inline]
     pub fn authorizer_id(&self) -> crate::core::Expr {
-        self.attr("authorizer_id")
+        self.0.attr("authorizer_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model_selection_expression`, as a reference.
     #[inline]
     pub fn model_selection_expression(&self) -> crate::core::Expr {
-        self.attr("model_selection_expression")
+        self.0.attr("model_selection_expression")
     }
     /// `operation_name`, as a reference.
     #[inline]
     pub fn operation_name(&self) -> crate::core::Expr {
-        self.attr("operation_name")
+        self.0.attr("operation_name")
     }
     /// `request_models`, as a reference.
     #[inline]
     pub fn request_models(&self) -> crate::core::Expr {
-        self.attr("request_models")
+        self.0.attr("request_models")
     }
     /// `route_key`, as a reference.
     #[inline]
     pub fn route_key(&self) -> crate::core::Expr {
-        self.attr("route_key")
+        self.0.attr("route_key")
     }
     /// `route_response_selection_expression`, as a reference.
     #[inline]
     pub fn route_response_selection_expression(&self) -> crate::core::Expr {
-        self.attr("route_response_selection_expression")
+        self.0.attr("route_response_selection_expression")
     }
     /// `target`, as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
     /// `request_parameter` (a nested block), as a reference.
     #[inline]
     pub fn request_parameter(&self) -> crate::core::Expr {
-        self.attr("request_parameter")
+        self.0.attr("request_parameter")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<Apigatewayv2RouteResponse> {
+/// The attributes of `aws_apigatewayv2_route_response`, read from a `Ref<Apigatewayv2RouteResponse>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2RouteResponseAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for Apigatewayv2RouteResponseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for Apigatewayv2RouteResponseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl Apigatewayv2RouteResponseAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model_selection_expression`, as a reference.
     #[inline]
     pub fn model_selection_expression(&self) -> crate::core::Expr {
-        self.attr("model_selection_expression")
+        self.0.attr("model_selection_expression")
     }
     /// `response_models`, as a reference.
     #[inline]
     pub fn response_models(&self) -> crate::core::Expr {
-        self.attr("response_models")
+        self.0.attr("response_models")
     }
     /// `route_id`, as a reference.
     #[inline]
     pub fn route_id(&self) -> crate::core::Expr {
-        self.attr("route_id")
+        self.0.attr("route_id")
     }
     /// `route_response_key`, as a reference.
     #[inline]
     pub fn route_response_key(&self) -> crate::core::Expr {
-        self.attr("route_response_key")
+        self.0.attr("route_response_key")
     }
 }
 
-impl crate::core::Ref<Apigatewayv2Stage> {
+/// The attributes of `aws_apigatewayv2_stage`, read from a `Ref<Apigatewayv2Stage>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2StageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Apigatewayv2StageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Apigatewayv2StageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Apigatewayv2StageAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_deploy`, as a reference.
     #[inline]
     pub fn auto_deploy(&self) -> crate::core::Expr {
-        self.attr("auto_deploy")
+        self.0.attr("auto_deploy")
     }
     /// `client_certificate_id`, as a reference.
     #[inline]
     pub fn client_certificate_id(&self) -> crate::core::Expr {
-        self.attr("client_certificate_id")
+        self.0.attr("client_certificate_id")
     }
     /// `deployment_id`, as a reference.
     #[inline]
     pub fn deployment_id(&self) -> crate::core::Expr {
-        self.attr("deployment_id")
+        self.0.attr("deployment_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `execution_arn`, as a reference.
     #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
-        self.attr("execution_arn")
+        self.0.attr("execution_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invoke_url`, as a reference.
     #[inline]
     pub fn invoke_url(&self) -> crate::core::Expr {
-        self.attr("invoke_url")
+        self.0.attr("invoke_url")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stage_variables`, as a reference.
     #[inline]
     pub fn stage_variables(&self) -> crate::core::Expr {
-        self.attr("stage_variables")
+        self.0.attr("stage_variables")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `access_log_settings` (a nested block), as a reference.
     #[inline]
     pub fn access_log_settings(&self) -> crate::core::Expr {
-        self.attr("access_log_settings")
+        self.0.attr("access_log_settings")
     }
     /// `default_route_settings` (a nested block), as a reference.
     #[inline]
     pub fn default_route_settings(&self) -> crate::core::Expr {
-        self.attr("default_route_settings")
+        self.0.attr("default_route_settings")
     }
     /// `route_settings` (a nested block), as a reference.
     #[inline]
     pub fn route_settings(&self) -> crate::core::Expr {
-        self.attr("route_settings")
+        self.0.attr("route_settings")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<Apigatewayv2VpcLink> {
+/// The attributes of `aws_apigatewayv2_vpc_link`, read from a `Ref<Apigatewayv2VpcLink>`.
+#[derive(Clone, Debug)]
+pub struct Apigatewayv2VpcLinkAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for Apigatewayv2VpcLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for Apigatewayv2VpcLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl Apigatewayv2VpcLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<DataApigatewayv2Api> {
+/// The attributes of `aws_apigatewayv2_api`, read from a `Ref<DataApigatewayv2Api>`.
+#[derive(Clone, Debug)]
+pub struct DataApigatewayv2ApiAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for DataApigatewayv2ApiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for DataApigatewayv2ApiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl DataApigatewayv2ApiAttributes {
     /// `api_endpoint`, as a reference.
     #[inline]
     pub fn api_endpoint(&self) -> crate::core::Expr {
-        self.attr("api_endpoint")
+        self.0.attr("api_endpoint")
     }
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `api_key_selection_expression`, as a reference.
     #[inline]
     pub fn api_key_selection_expression(&self) -> crate::core::Expr {
-        self.attr("api_key_selection_expression")
+        self.0.attr("api_key_selection_expression")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cors_configuration`, as a reference.
     #[inline]
     pub fn cors_configuration(&self) -> crate::core::Expr {
-        self.attr("cors_configuration")
+        self.0.attr("cors_configuration")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disable_execute_api_endpoint`, as a reference.
     #[inline]
     pub fn disable_execute_api_endpoint(&self) -> crate::core::Expr {
-        self.attr("disable_execute_api_endpoint")
+        self.0.attr("disable_execute_api_endpoint")
     }
     /// `execution_arn`, as a reference.
     #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
-        self.attr("execution_arn")
+        self.0.attr("execution_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protocol_type`, as a reference.
     #[inline]
     pub fn protocol_type(&self) -> crate::core::Expr {
-        self.attr("protocol_type")
+        self.0.attr("protocol_type")
     }
     /// `route_selection_expression`, as a reference.
     #[inline]
     pub fn route_selection_expression(&self) -> crate::core::Expr {
-        self.attr("route_selection_expression")
+        self.0.attr("route_selection_expression")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<DataApigatewayv2Apis> {
+/// The attributes of `aws_apigatewayv2_apis`, read from a `Ref<DataApigatewayv2Apis>`.
+#[derive(Clone, Debug)]
+pub struct DataApigatewayv2ApisAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for DataApigatewayv2ApisAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for DataApigatewayv2ApisAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl DataApigatewayv2ApisAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protocol_type`, as a reference.
     #[inline]
     pub fn protocol_type(&self) -> crate::core::Expr {
-        self.attr("protocol_type")
+        self.0.attr("protocol_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<DataApigatewayv2Export> {
+/// The attributes of `aws_apigatewayv2_export`, read from a `Ref<DataApigatewayv2Export>`.
+#[derive(Clone, Debug)]
+pub struct DataApigatewayv2ExportAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for DataApigatewayv2ExportAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for DataApigatewayv2ExportAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl DataApigatewayv2ExportAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `export_version`, as a reference.
     #[inline]
     pub fn export_version(&self) -> crate::core::Expr {
-        self.attr("export_version")
+        self.0.attr("export_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_extensions`, as a reference.
     #[inline]
     pub fn include_extensions(&self) -> crate::core::Expr {
-        self.attr("include_extensions")
+        self.0.attr("include_extensions")
     }
     /// `output_type`, as a reference.
     #[inline]
     pub fn output_type(&self) -> crate::core::Expr {
-        self.attr("output_type")
+        self.0.attr("output_type")
     }
     /// `specification`, as a reference.
     #[inline]
     pub fn specification(&self) -> crate::core::Expr {
-        self.attr("specification")
+        self.0.attr("specification")
     }
     /// `stage_name`, as a reference.
     #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
-        self.attr("stage_name")
+        self.0.attr("stage_name")
     }
 }
 
 #[cfg(feature = "aws-apigatewayv2")]
-impl crate::core::Ref<DataApigatewayv2VpcLink> {
+/// The attributes of `aws_apigatewayv2_vpc_link`, read from a `Ref<DataApigatewayv2VpcLink>`.
+#[derive(Clone, Debug)]
+pub struct DataApigatewayv2VpcLinkAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl From<crate::core::Reference> for DataApigatewayv2VpcLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl AsRef<crate::core::Reference> for DataApigatewayv2VpcLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-apigatewayv2")]
+impl DataApigatewayv2VpcLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_link_id`, as a reference.
     #[inline]
     pub fn vpc_link_id(&self) -> crate::core::Expr {
-        self.attr("vpc_link_id")
+        self.0.attr("vpc_link_id")
     }
 }

@@ -34,30 +34,52 @@ impl crate::core::Resource for AppCookieStickinessPolicy {
     const TYPE: &'static str = "aws_app_cookie_stickiness_policy";
 }
 
-impl crate::core::Ref<AppCookieStickinessPolicy> {
+impl crate::core::Block for AppCookieStickinessPolicy {
+    type Attributes = AppCookieStickinessPolicyAttributes;
+}
+
+/// The attributes of `aws_app_cookie_stickiness_policy`, read from a `Ref<AppCookieStickinessPolicy>`.
+#[derive(Clone, Debug)]
+pub struct AppCookieStickinessPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppCookieStickinessPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppCookieStickinessPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppCookieStickinessPolicyAttributes {
     /// `cookie_name`, as a reference.
     #[inline]
     pub fn cookie_name(&self) -> crate::core::Expr {
-        self.attr("cookie_name")
+        self.0.attr("cookie_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_port`, as a reference.
     #[inline]
     pub fn lb_port(&self) -> crate::core::Expr {
-        self.attr("lb_port")
+        self.0.attr("lb_port")
     }
     /// `load_balancer`, as a reference.
     #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
-        self.attr("load_balancer")
+        self.0.attr("load_balancer")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

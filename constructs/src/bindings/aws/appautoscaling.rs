@@ -302,6 +302,10 @@ impl crate::core::Resource for AppautoscalingPolicy {
     const TYPE: &'static str = "aws_appautoscaling_policy";
 }
 
+impl crate::core::Block for AppautoscalingPolicy {
+    type Attributes = AppautoscalingPolicyAttributes;
+}
+
 /// The `scalable_target_action` block of [`AppautoscalingScheduledAction`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppautoscalingScheduledActionScalableTargetAction {
@@ -374,6 +378,10 @@ impl AppautoscalingScheduledAction {
 
 impl crate::core::Resource for AppautoscalingScheduledAction {
     const TYPE: &'static str = "aws_appautoscaling_scheduled_action";
+}
+
+impl crate::core::Block for AppautoscalingScheduledAction {
+    type Attributes = AppautoscalingScheduledActionAttributes;
 }
 
 /// The `suspended_state` block of [`AppautoscalingTarget`].
@@ -455,171 +463,229 @@ impl crate::core::Resource for AppautoscalingTarget {
     const TYPE: &'static str = "aws_appautoscaling_target";
 }
 
-impl crate::core::Ref<AppautoscalingPolicy> {
+impl crate::core::Block for AppautoscalingTarget {
+    type Attributes = AppautoscalingTargetAttributes;
+}
+
+/// The attributes of `aws_appautoscaling_policy`, read from a `Ref<AppautoscalingPolicy>`.
+#[derive(Clone, Debug)]
+pub struct AppautoscalingPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppautoscalingPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppautoscalingPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppautoscalingPolicyAttributes {
     /// `alarm_arns`, as a reference.
     #[inline]
     pub fn alarm_arns(&self) -> crate::core::Expr {
-        self.attr("alarm_arns")
+        self.0.attr("alarm_arns")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy_type`, as a reference.
     #[inline]
     pub fn policy_type(&self) -> crate::core::Expr {
-        self.attr("policy_type")
+        self.0.attr("policy_type")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `scalable_dimension`, as a reference.
     #[inline]
     pub fn scalable_dimension(&self) -> crate::core::Expr {
-        self.attr("scalable_dimension")
+        self.0.attr("scalable_dimension")
     }
     /// `service_namespace`, as a reference.
     #[inline]
     pub fn service_namespace(&self) -> crate::core::Expr {
-        self.attr("service_namespace")
+        self.0.attr("service_namespace")
     }
     /// `step_scaling_policy_configuration` (a nested block), as a reference.
     #[inline]
     pub fn step_scaling_policy_configuration(&self) -> crate::core::Expr {
-        self.attr("step_scaling_policy_configuration")
+        self.0.attr("step_scaling_policy_configuration")
     }
     /// `target_tracking_scaling_policy_configuration` (a nested block), as a reference.
     #[inline]
     pub fn target_tracking_scaling_policy_configuration(&self) -> crate::core::Expr {
-        self.attr("target_tracking_scaling_policy_configuration")
+        self.0.attr("target_tracking_scaling_policy_configuration")
     }
 }
 
-impl crate::core::Ref<AppautoscalingScheduledAction> {
+/// The attributes of `aws_appautoscaling_scheduled_action`, read from a `Ref<AppautoscalingScheduledAction>`.
+#[derive(Clone, Debug)]
+pub struct AppautoscalingScheduledActionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppautoscalingScheduledActionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppautoscalingScheduledActionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppautoscalingScheduledActionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `end_time`, as a reference.
     #[inline]
     pub fn end_time(&self) -> crate::core::Expr {
-        self.attr("end_time")
+        self.0.attr("end_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `scalable_dimension`, as a reference.
     #[inline]
     pub fn scalable_dimension(&self) -> crate::core::Expr {
-        self.attr("scalable_dimension")
+        self.0.attr("scalable_dimension")
     }
     /// `schedule`, as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `service_namespace`, as a reference.
     #[inline]
     pub fn service_namespace(&self) -> crate::core::Expr {
-        self.attr("service_namespace")
+        self.0.attr("service_namespace")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `timezone`, as a reference.
     #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
-        self.attr("timezone")
+        self.0.attr("timezone")
     }
     /// `scalable_target_action` (a nested block), as a reference.
     #[inline]
     pub fn scalable_target_action(&self) -> crate::core::Expr {
-        self.attr("scalable_target_action")
+        self.0.attr("scalable_target_action")
     }
 }
 
-impl crate::core::Ref<AppautoscalingTarget> {
+/// The attributes of `aws_appautoscaling_target`, read from a `Ref<AppautoscalingTarget>`.
+#[derive(Clone, Debug)]
+pub struct AppautoscalingTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppautoscalingTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppautoscalingTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppautoscalingTargetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_capacity`, as a reference.
     #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
-        self.attr("max_capacity")
+        self.0.attr("max_capacity")
     }
     /// `min_capacity`, as a reference.
     #[inline]
     pub fn min_capacity(&self) -> crate::core::Expr {
-        self.attr("min_capacity")
+        self.0.attr("min_capacity")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `scalable_dimension`, as a reference.
     #[inline]
     pub fn scalable_dimension(&self) -> crate::core::Expr {
-        self.attr("scalable_dimension")
+        self.0.attr("scalable_dimension")
     }
     /// `service_namespace`, as a reference.
     #[inline]
     pub fn service_namespace(&self) -> crate::core::Expr {
-        self.attr("service_namespace")
+        self.0.attr("service_namespace")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `suspended_state` (a nested block), as a reference.
     #[inline]
     pub fn suspended_state(&self) -> crate::core::Expr {
-        self.attr("suspended_state")
+        self.0.attr("suspended_state")
     }
 }

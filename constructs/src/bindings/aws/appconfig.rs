@@ -37,6 +37,10 @@ impl crate::core::Resource for AppconfigApplication {
     const TYPE: &'static str = "aws_appconfig_application";
 }
 
+impl crate::core::Block for AppconfigApplication {
+    type Attributes = AppconfigApplicationAttributes;
+}
+
 /// The `validator` block of [`AppconfigConfigurationProfile`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppconfigConfigurationProfileValidator {
@@ -117,6 +121,10 @@ impl crate::core::Resource for AppconfigConfigurationProfile {
     const TYPE: &'static str = "aws_appconfig_configuration_profile";
 }
 
+impl crate::core::Block for AppconfigConfigurationProfile {
+    type Attributes = AppconfigConfigurationProfileAttributes;
+}
+
 /// `aws_appconfig_deployment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppconfigDeployment {
@@ -168,6 +176,10 @@ impl AppconfigDeployment {
 
 impl crate::core::Resource for AppconfigDeployment {
     const TYPE: &'static str = "aws_appconfig_deployment";
+}
+
+impl crate::core::Block for AppconfigDeployment {
+    type Attributes = AppconfigDeploymentAttributes;
 }
 
 /// `aws_appconfig_deployment_strategy` (resource).
@@ -222,6 +234,10 @@ impl AppconfigDeploymentStrategy {
 
 impl crate::core::Resource for AppconfigDeploymentStrategy {
     const TYPE: &'static str = "aws_appconfig_deployment_strategy";
+}
+
+impl crate::core::Block for AppconfigDeploymentStrategy {
+    type Attributes = AppconfigDeploymentStrategyAttributes;
 }
 
 /// The `monitor` block of [`AppconfigEnvironment`].
@@ -279,6 +295,10 @@ impl AppconfigEnvironment {
 
 impl crate::core::Resource for AppconfigEnvironment {
     const TYPE: &'static str = "aws_appconfig_environment";
+}
+
+impl crate::core::Block for AppconfigEnvironment {
+    type Attributes = AppconfigEnvironmentAttributes;
 }
 
 /// The `action` block of [`AppconfigExtensionActionPoint`].
@@ -398,6 +418,10 @@ impl crate::core::Resource for AppconfigExtension {
     const TYPE: &'static str = "aws_appconfig_extension";
 }
 
+impl crate::core::Block for AppconfigExtension {
+    type Attributes = AppconfigExtensionAttributes;
+}
+
 /// `aws_appconfig_extension_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppconfigExtensionAssociation {
@@ -428,6 +452,10 @@ impl AppconfigExtensionAssociation {
 
 impl crate::core::Resource for AppconfigExtensionAssociation {
     const TYPE: &'static str = "aws_appconfig_extension_association";
+}
+
+impl crate::core::Block for AppconfigExtensionAssociation {
+    type Attributes = AppconfigExtensionAssociationAttributes;
 }
 
 /// `aws_appconfig_hosted_configuration_version` (resource).
@@ -468,6 +496,10 @@ impl crate::core::Resource for AppconfigHostedConfigurationVersion {
     const TYPE: &'static str = "aws_appconfig_hosted_configuration_version";
 }
 
+impl crate::core::Block for AppconfigHostedConfigurationVersion {
+    type Attributes = AppconfigHostedConfigurationVersionAttributes;
+}
+
 /// `aws_appconfig_configuration_profile` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppconfigConfigurationProfile {
@@ -500,6 +532,10 @@ impl crate::core::DataSource for DataAppconfigConfigurationProfile {
     const TYPE: &'static str = "aws_appconfig_configuration_profile";
 }
 
+impl crate::core::Block for DataAppconfigConfigurationProfile {
+    type Attributes = DataAppconfigConfigurationProfileAttributes;
+}
+
 /// `aws_appconfig_configuration_profiles` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppconfigConfigurationProfiles {
@@ -523,6 +559,10 @@ impl DataAppconfigConfigurationProfiles {
 
 impl crate::core::DataSource for DataAppconfigConfigurationProfiles {
     const TYPE: &'static str = "aws_appconfig_configuration_profiles";
+}
+
+impl crate::core::Block for DataAppconfigConfigurationProfiles {
+    type Attributes = DataAppconfigConfigurationProfilesAttributes;
 }
 
 /// `aws_appconfig_environment` (data source).
@@ -557,6 +597,10 @@ impl crate::core::DataSource for DataAppconfigEnvironment {
     const TYPE: &'static str = "aws_appconfig_environment";
 }
 
+impl crate::core::Block for DataAppconfigEnvironment {
+    type Attributes = DataAppconfigEnvironmentAttributes;
+}
+
 /// `aws_appconfig_environments` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppconfigEnvironments {
@@ -582,558 +626,778 @@ impl crate::core::DataSource for DataAppconfigEnvironments {
     const TYPE: &'static str = "aws_appconfig_environments";
 }
 
-impl crate::core::Ref<AppconfigApplication> {
+impl crate::core::Block for DataAppconfigEnvironments {
+    type Attributes = DataAppconfigEnvironmentsAttributes;
+}
+
+/// The attributes of `aws_appconfig_application`, read from a `Ref<AppconfigApplication>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigApplicationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<AppconfigConfigurationProfile> {
+/// The attributes of `aws_appconfig_configuration_profile`, read from a `Ref<AppconfigConfigurationProfile>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigConfigurationProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigConfigurationProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigConfigurationProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigConfigurationProfileAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
     #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
-        self.attr("configuration_profile_id")
+        self.0.attr("configuration_profile_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `location_uri`, as a reference.
     #[inline]
     pub fn location_uri(&self) -> crate::core::Expr {
-        self.attr("location_uri")
+        self.0.attr("location_uri")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `retrieval_role_arn`, as a reference.
     #[inline]
     pub fn retrieval_role_arn(&self) -> crate::core::Expr {
-        self.attr("retrieval_role_arn")
+        self.0.attr("retrieval_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `validator` (a nested block), as a reference.
     #[inline]
     pub fn validator(&self) -> crate::core::Expr {
-        self.attr("validator")
+        self.0.attr("validator")
     }
 }
 
-impl crate::core::Ref<AppconfigDeployment> {
+/// The attributes of `aws_appconfig_deployment`, read from a `Ref<AppconfigDeployment>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigDeploymentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigDeploymentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigDeploymentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigDeploymentAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
     #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
-        self.attr("configuration_profile_id")
+        self.0.attr("configuration_profile_id")
     }
     /// `configuration_version`, as a reference.
     #[inline]
     pub fn configuration_version(&self) -> crate::core::Expr {
-        self.attr("configuration_version")
+        self.0.attr("configuration_version")
     }
     /// `deployment_number`, as a reference.
     #[inline]
     pub fn deployment_number(&self) -> crate::core::Expr {
-        self.attr("deployment_number")
+        self.0.attr("deployment_number")
     }
     /// `deployment_strategy_id`, as a reference.
     #[inline]
     pub fn deployment_strategy_id(&self) -> crate::core::Expr {
-        self.attr("deployment_strategy_id")
+        self.0.attr("deployment_strategy_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<AppconfigDeploymentStrategy> {
+/// The attributes of `aws_appconfig_deployment_strategy`, read from a `Ref<AppconfigDeploymentStrategy>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigDeploymentStrategyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigDeploymentStrategyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigDeploymentStrategyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigDeploymentStrategyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deployment_duration_in_minutes`, as a reference.
     #[inline]
     pub fn deployment_duration_in_minutes(&self) -> crate::core::Expr {
-        self.attr("deployment_duration_in_minutes")
+        self.0.attr("deployment_duration_in_minutes")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `final_bake_time_in_minutes`, as a reference.
     #[inline]
     pub fn final_bake_time_in_minutes(&self) -> crate::core::Expr {
-        self.attr("final_bake_time_in_minutes")
+        self.0.attr("final_bake_time_in_minutes")
     }
     /// `growth_factor`, as a reference.
     #[inline]
     pub fn growth_factor(&self) -> crate::core::Expr {
-        self.attr("growth_factor")
+        self.0.attr("growth_factor")
     }
     /// `growth_type`, as a reference.
     #[inline]
     pub fn growth_type(&self) -> crate::core::Expr {
-        self.attr("growth_type")
+        self.0.attr("growth_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `replicate_to`, as a reference.
     #[inline]
     pub fn replicate_to(&self) -> crate::core::Expr {
-        self.attr("replicate_to")
+        self.0.attr("replicate_to")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<AppconfigEnvironment> {
+/// The attributes of `aws_appconfig_environment`, read from a `Ref<AppconfigEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigEnvironmentAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `monitor` (a nested block), as a reference.
     #[inline]
     pub fn monitor(&self) -> crate::core::Expr {
-        self.attr("monitor")
+        self.0.attr("monitor")
     }
 }
 
-impl crate::core::Ref<AppconfigExtension> {
+/// The attributes of `aws_appconfig_extension`, read from a `Ref<AppconfigExtension>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigExtensionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigExtensionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigExtensionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigExtensionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `action_point` (a nested block), as a reference.
     #[inline]
     pub fn action_point(&self) -> crate::core::Expr {
-        self.attr("action_point")
+        self.0.attr("action_point")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<AppconfigExtensionAssociation> {
+/// The attributes of `aws_appconfig_extension_association`, read from a `Ref<AppconfigExtensionAssociation>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigExtensionAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigExtensionAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigExtensionAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigExtensionAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `extension_arn`, as a reference.
     #[inline]
     pub fn extension_arn(&self) -> crate::core::Expr {
-        self.attr("extension_arn")
+        self.0.attr("extension_arn")
     }
     /// `extension_version`, as a reference.
     #[inline]
     pub fn extension_version(&self) -> crate::core::Expr {
-        self.attr("extension_version")
+        self.0.attr("extension_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<AppconfigHostedConfigurationVersion> {
+/// The attributes of `aws_appconfig_hosted_configuration_version`, read from a `Ref<AppconfigHostedConfigurationVersion>`.
+#[derive(Clone, Debug)]
+pub struct AppconfigHostedConfigurationVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppconfigHostedConfigurationVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppconfigHostedConfigurationVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppconfigHostedConfigurationVersionAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
     #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
-        self.attr("configuration_profile_id")
+        self.0.attr("configuration_profile_id")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `version_number`, as a reference.
     #[inline]
     pub fn version_number(&self) -> crate::core::Expr {
-        self.attr("version_number")
+        self.0.attr("version_number")
     }
 }
 
-impl crate::core::Ref<DataAppconfigConfigurationProfile> {
+/// The attributes of `aws_appconfig_configuration_profile`, read from a `Ref<DataAppconfigConfigurationProfile>`.
+#[derive(Clone, Debug)]
+pub struct DataAppconfigConfigurationProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppconfigConfigurationProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppconfigConfigurationProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppconfigConfigurationProfileAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
     #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
-        self.attr("configuration_profile_id")
+        self.0.attr("configuration_profile_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `location_uri`, as a reference.
     #[inline]
     pub fn location_uri(&self) -> crate::core::Expr {
-        self.attr("location_uri")
+        self.0.attr("location_uri")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `retrieval_role_arn`, as a reference.
     #[inline]
     pub fn retrieval_role_arn(&self) -> crate::core::Expr {
-        self.attr("retrieval_role_arn")
+        self.0.attr("retrieval_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `validator`, as a reference.
     #[inline]
     pub fn validator(&self) -> crate::core::Expr {
-        self.attr("validator")
+        self.0.attr("validator")
     }
 }
 
-impl crate::core::Ref<DataAppconfigConfigurationProfiles> {
+/// The attributes of `aws_appconfig_configuration_profiles`, read from a `Ref<DataAppconfigConfigurationProfiles>`.
+#[derive(Clone, Debug)]
+pub struct DataAppconfigConfigurationProfilesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppconfigConfigurationProfilesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppconfigConfigurationProfilesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppconfigConfigurationProfilesAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `configuration_profile_ids`, as a reference.
     #[inline]
     pub fn configuration_profile_ids(&self) -> crate::core::Expr {
-        self.attr("configuration_profile_ids")
+        self.0.attr("configuration_profile_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataAppconfigEnvironment> {
+/// The attributes of `aws_appconfig_environment`, read from a `Ref<DataAppconfigEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct DataAppconfigEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppconfigEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppconfigEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppconfigEnvironmentAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `monitor`, as a reference.
     #[inline]
     pub fn monitor(&self) -> crate::core::Expr {
-        self.attr("monitor")
+        self.0.attr("monitor")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataAppconfigEnvironments> {
+/// The attributes of `aws_appconfig_environments`, read from a `Ref<DataAppconfigEnvironments>`.
+#[derive(Clone, Debug)]
+pub struct DataAppconfigEnvironmentsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppconfigEnvironmentsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppconfigEnvironmentsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppconfigEnvironmentsAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `environment_ids`, as a reference.
     #[inline]
     pub fn environment_ids(&self) -> crate::core::Expr {
-        self.attr("environment_ids")
+        self.0.attr("environment_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

@@ -151,6 +151,10 @@ impl crate::core::Resource for AppfabricAppAuthorization {
     const TYPE: &'static str = "aws_appfabric_app_authorization";
 }
 
+impl crate::core::Block for AppfabricAppAuthorization {
+    type Attributes = AppfabricAppAuthorizationAttributes;
+}
+
 /// The `auth_request` block of [`AppfabricAppAuthorizationConnection`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppfabricAppAuthorizationConnectionAuthRequest {
@@ -222,6 +226,10 @@ impl crate::core::Resource for AppfabricAppAuthorizationConnection {
     const TYPE: &'static str = "aws_appfabric_app_authorization_connection";
 }
 
+impl crate::core::Block for AppfabricAppAuthorizationConnection {
+    type Attributes = AppfabricAppAuthorizationConnectionAttributes;
+}
+
 /// `aws_appfabric_app_bundle` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppfabricAppBundle {
@@ -246,6 +254,10 @@ impl AppfabricAppBundle {
 
 impl crate::core::Resource for AppfabricAppBundle {
     const TYPE: &'static str = "aws_appfabric_app_bundle";
+}
+
+impl crate::core::Block for AppfabricAppBundle {
+    type Attributes = AppfabricAppBundleAttributes;
 }
 
 /// `aws_appfabric_ingestion` (resource).
@@ -280,6 +292,10 @@ impl AppfabricIngestion {
 
 impl crate::core::Resource for AppfabricIngestion {
     const TYPE: &'static str = "aws_appfabric_ingestion";
+}
+
+impl crate::core::Block for AppfabricIngestion {
+    type Attributes = AppfabricIngestionAttributes;
 }
 
 /// The `firehose_stream` block of [`AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination`].
@@ -485,232 +501,326 @@ impl crate::core::Resource for AppfabricIngestionDestination {
     const TYPE: &'static str = "aws_appfabric_ingestion_destination";
 }
 
-impl crate::core::Ref<AppfabricAppAuthorization> {
+impl crate::core::Block for AppfabricIngestionDestination {
+    type Attributes = AppfabricIngestionDestinationAttributes;
+}
+
+/// The attributes of `aws_appfabric_app_authorization`, read from a `Ref<AppfabricAppAuthorization>`.
+#[derive(Clone, Debug)]
+pub struct AppfabricAppAuthorizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppfabricAppAuthorizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppfabricAppAuthorizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppfabricAppAuthorizationAttributes {
     /// `app`, as a reference.
     #[inline]
     pub fn app(&self) -> crate::core::Expr {
-        self.attr("app")
+        self.0.attr("app")
     }
     /// `app_bundle_arn`, as a reference.
     #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
-        self.attr("app_bundle_arn")
+        self.0.attr("app_bundle_arn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_type`, as a reference.
     #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
-        self.attr("auth_type")
+        self.0.attr("auth_type")
     }
     /// `auth_url`, as a reference.
     #[inline]
     pub fn auth_url(&self) -> crate::core::Expr {
-        self.attr("auth_url")
+        self.0.attr("auth_url")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `persona`, as a reference.
     #[inline]
     pub fn persona(&self) -> crate::core::Expr {
-        self.attr("persona")
+        self.0.attr("persona")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `credential` (a nested block), as a reference.
     #[inline]
     pub fn credential(&self) -> crate::core::Expr {
-        self.attr("credential")
+        self.0.attr("credential")
     }
     /// `tenant` (a nested block), as a reference.
     #[inline]
     pub fn tenant(&self) -> crate::core::Expr {
-        self.attr("tenant")
+        self.0.attr("tenant")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AppfabricAppAuthorizationConnection> {
+/// The attributes of `aws_appfabric_app_authorization_connection`, read from a `Ref<AppfabricAppAuthorizationConnection>`.
+#[derive(Clone, Debug)]
+pub struct AppfabricAppAuthorizationConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppfabricAppAuthorizationConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppfabricAppAuthorizationConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppfabricAppAuthorizationConnectionAttributes {
     /// `app`, as a reference.
     #[inline]
     pub fn app(&self) -> crate::core::Expr {
-        self.attr("app")
+        self.0.attr("app")
     }
     /// `app_authorization_arn`, as a reference.
     #[inline]
     pub fn app_authorization_arn(&self) -> crate::core::Expr {
-        self.attr("app_authorization_arn")
+        self.0.attr("app_authorization_arn")
     }
     /// `app_bundle_arn`, as a reference.
     #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
-        self.attr("app_bundle_arn")
+        self.0.attr("app_bundle_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tenant`, as a reference.
     #[inline]
     pub fn tenant(&self) -> crate::core::Expr {
-        self.attr("tenant")
+        self.0.attr("tenant")
     }
     /// `auth_request` (a nested block), as a reference.
     #[inline]
     pub fn auth_request(&self) -> crate::core::Expr {
-        self.attr("auth_request")
+        self.0.attr("auth_request")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AppfabricAppBundle> {
+/// The attributes of `aws_appfabric_app_bundle`, read from a `Ref<AppfabricAppBundle>`.
+#[derive(Clone, Debug)]
+pub struct AppfabricAppBundleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppfabricAppBundleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppfabricAppBundleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppfabricAppBundleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `customer_managed_key_arn`, as a reference.
     #[inline]
     pub fn customer_managed_key_arn(&self) -> crate::core::Expr {
-        self.attr("customer_managed_key_arn")
+        self.0.attr("customer_managed_key_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<AppfabricIngestion> {
+/// The attributes of `aws_appfabric_ingestion`, read from a `Ref<AppfabricIngestion>`.
+#[derive(Clone, Debug)]
+pub struct AppfabricIngestionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppfabricIngestionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppfabricIngestionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppfabricIngestionAttributes {
     /// `app`, as a reference.
     #[inline]
     pub fn app(&self) -> crate::core::Expr {
-        self.attr("app")
+        self.0.attr("app")
     }
     /// `app_bundle_arn`, as a reference.
     #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
-        self.attr("app_bundle_arn")
+        self.0.attr("app_bundle_arn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingestion_type`, as a reference.
     #[inline]
     pub fn ingestion_type(&self) -> crate::core::Expr {
-        self.attr("ingestion_type")
+        self.0.attr("ingestion_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tenant_id`, as a reference.
     #[inline]
     pub fn tenant_id(&self) -> crate::core::Expr {
-        self.attr("tenant_id")
+        self.0.attr("tenant_id")
     }
 }
 
-impl crate::core::Ref<AppfabricIngestionDestination> {
+/// The attributes of `aws_appfabric_ingestion_destination`, read from a `Ref<AppfabricIngestionDestination>`.
+#[derive(Clone, Debug)]
+pub struct AppfabricIngestionDestinationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppfabricIngestionDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppfabricIngestionDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppfabricIngestionDestinationAttributes {
     /// `app_bundle_arn`, as a reference.
     #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
-        self.attr("app_bundle_arn")
+        self.0.attr("app_bundle_arn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingestion_arn`, as a reference.
     #[inline]
     pub fn ingestion_arn(&self) -> crate::core::Expr {
-        self.attr("ingestion_arn")
+        self.0.attr("ingestion_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `destination_configuration` (a nested block), as a reference.
     #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
-        self.attr("destination_configuration")
+        self.0.attr("destination_configuration")
     }
     /// `processing_configuration` (a nested block), as a reference.
     #[inline]
     pub fn processing_configuration(&self) -> crate::core::Expr {
-        self.attr("processing_configuration")
+        self.0.attr("processing_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

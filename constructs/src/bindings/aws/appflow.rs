@@ -923,6 +923,10 @@ impl crate::core::Resource for AppflowConnectorProfile {
     const TYPE: &'static str = "aws_appflow_connector_profile";
 }
 
+impl crate::core::Block for AppflowConnectorProfile {
+    type Attributes = AppflowConnectorProfileAttributes;
+}
+
 /// The `error_handling_config` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig {
@@ -2073,118 +2077,158 @@ impl crate::core::Resource for AppflowFlow {
     const TYPE: &'static str = "aws_appflow_flow";
 }
 
-impl crate::core::Ref<AppflowConnectorProfile> {
+impl crate::core::Block for AppflowFlow {
+    type Attributes = AppflowFlowAttributes;
+}
+
+/// The attributes of `aws_appflow_connector_profile`, read from a `Ref<AppflowConnectorProfile>`.
+#[derive(Clone, Debug)]
+pub struct AppflowConnectorProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppflowConnectorProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppflowConnectorProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppflowConnectorProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connection_mode`, as a reference.
     #[inline]
     pub fn connection_mode(&self) -> crate::core::Expr {
-        self.attr("connection_mode")
+        self.0.attr("connection_mode")
     }
     /// `connector_label`, as a reference.
     #[inline]
     pub fn connector_label(&self) -> crate::core::Expr {
-        self.attr("connector_label")
+        self.0.attr("connector_label")
     }
     /// `connector_type`, as a reference.
     #[inline]
     pub fn connector_type(&self) -> crate::core::Expr {
-        self.attr("connector_type")
+        self.0.attr("connector_type")
     }
     /// `credentials_arn`, as a reference.
     #[inline]
     pub fn credentials_arn(&self) -> crate::core::Expr {
-        self.attr("credentials_arn")
+        self.0.attr("credentials_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_arn`, as a reference.
     #[inline]
     pub fn kms_arn(&self) -> crate::core::Expr {
-        self.attr("kms_arn")
+        self.0.attr("kms_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `connector_profile_config` (a nested block), as a reference.
     #[inline]
     pub fn connector_profile_config(&self) -> crate::core::Expr {
-        self.attr("connector_profile_config")
+        self.0.attr("connector_profile_config")
     }
 }
 
-impl crate::core::Ref<AppflowFlow> {
+/// The attributes of `aws_appflow_flow`, read from a `Ref<AppflowFlow>`.
+#[derive(Clone, Debug)]
+pub struct AppflowFlowAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppflowFlowAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppflowFlowAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppflowFlowAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `flow_status`, as a reference.
     #[inline]
     pub fn flow_status(&self) -> crate::core::Expr {
-        self.attr("flow_status")
+        self.0.attr("flow_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_arn`, as a reference.
     #[inline]
     pub fn kms_arn(&self) -> crate::core::Expr {
-        self.attr("kms_arn")
+        self.0.attr("kms_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `destination_flow_config` (a nested block), as a reference.
     #[inline]
     pub fn destination_flow_config(&self) -> crate::core::Expr {
-        self.attr("destination_flow_config")
+        self.0.attr("destination_flow_config")
     }
     /// `metadata_catalog_config` (a nested block), as a reference.
     #[inline]
     pub fn metadata_catalog_config(&self) -> crate::core::Expr {
-        self.attr("metadata_catalog_config")
+        self.0.attr("metadata_catalog_config")
     }
     /// `source_flow_config` (a nested block), as a reference.
     #[inline]
     pub fn source_flow_config(&self) -> crate::core::Expr {
-        self.attr("source_flow_config")
+        self.0.attr("source_flow_config")
     }
     /// `task` (a nested block), as a reference.
     #[inline]
     pub fn task(&self) -> crate::core::Expr {
-        self.attr("task")
+        self.0.attr("task")
     }
     /// `trigger_config` (a nested block), as a reference.
     #[inline]
     pub fn trigger_config(&self) -> crate::core::Expr {
-        self.attr("trigger_config")
+        self.0.attr("trigger_config")
     }
 }

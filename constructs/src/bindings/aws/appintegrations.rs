@@ -69,6 +69,10 @@ impl crate::core::Resource for AppintegrationsDataIntegration {
     const TYPE: &'static str = "aws_appintegrations_data_integration";
 }
 
+impl crate::core::Block for AppintegrationsDataIntegration {
+    type Attributes = AppintegrationsDataIntegrationAttributes;
+}
+
 /// The `event_filter` block of [`AppintegrationsEventIntegration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppintegrationsEventIntegrationEventFilter {
@@ -129,6 +133,10 @@ impl crate::core::Resource for AppintegrationsEventIntegration {
     const TYPE: &'static str = "aws_appintegrations_event_integration";
 }
 
+impl crate::core::Block for AppintegrationsEventIntegration {
+    type Attributes = AppintegrationsEventIntegrationAttributes;
+}
+
 /// `aws_appintegrations_event_integration` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppintegrationsEventIntegration {
@@ -158,131 +166,189 @@ impl crate::core::DataSource for DataAppintegrationsEventIntegration {
     const TYPE: &'static str = "aws_appintegrations_event_integration";
 }
 
-impl crate::core::Ref<AppintegrationsDataIntegration> {
+impl crate::core::Block for DataAppintegrationsEventIntegration {
+    type Attributes = DataAppintegrationsEventIntegrationAttributes;
+}
+
+/// The attributes of `aws_appintegrations_data_integration`, read from a `Ref<AppintegrationsDataIntegration>`.
+#[derive(Clone, Debug)]
+pub struct AppintegrationsDataIntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppintegrationsDataIntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppintegrationsDataIntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppintegrationsDataIntegrationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key`, as a reference.
     #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
-        self.attr("kms_key")
+        self.0.attr("kms_key")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `source_uri`, as a reference.
     #[inline]
     pub fn source_uri(&self) -> crate::core::Expr {
-        self.attr("source_uri")
+        self.0.attr("source_uri")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `schedule_config` (a nested block), as a reference.
     #[inline]
     pub fn schedule_config(&self) -> crate::core::Expr {
-        self.attr("schedule_config")
+        self.0.attr("schedule_config")
     }
 }
 
-impl crate::core::Ref<AppintegrationsEventIntegration> {
+/// The attributes of `aws_appintegrations_event_integration`, read from a `Ref<AppintegrationsEventIntegration>`.
+#[derive(Clone, Debug)]
+pub struct AppintegrationsEventIntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppintegrationsEventIntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppintegrationsEventIntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppintegrationsEventIntegrationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `eventbridge_bus`, as a reference.
     #[inline]
     pub fn eventbridge_bus(&self) -> crate::core::Expr {
-        self.attr("eventbridge_bus")
+        self.0.attr("eventbridge_bus")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `event_filter` (a nested block), as a reference.
     #[inline]
     pub fn event_filter(&self) -> crate::core::Expr {
-        self.attr("event_filter")
+        self.0.attr("event_filter")
     }
 }
 
-impl crate::core::Ref<DataAppintegrationsEventIntegration> {
+/// The attributes of `aws_appintegrations_event_integration`, read from a `Ref<DataAppintegrationsEventIntegration>`.
+#[derive(Clone, Debug)]
+pub struct DataAppintegrationsEventIntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppintegrationsEventIntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppintegrationsEventIntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppintegrationsEventIntegrationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `event_filter`, as a reference.
     #[inline]
     pub fn event_filter(&self) -> crate::core::Expr {
-        self.attr("event_filter")
+        self.0.attr("event_filter")
     }
     /// `eventbridge_bus`, as a reference.
     #[inline]
     pub fn eventbridge_bus(&self) -> crate::core::Expr {
-        self.attr("eventbridge_bus")
+        self.0.attr("eventbridge_bus")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -57,60 +57,82 @@ impl crate::core::Resource for ApplicationinsightsApplication {
     const TYPE: &'static str = "aws_applicationinsights_application";
 }
 
-impl crate::core::Ref<ApplicationinsightsApplication> {
+impl crate::core::Block for ApplicationinsightsApplication {
+    type Attributes = ApplicationinsightsApplicationAttributes;
+}
+
+/// The attributes of `aws_applicationinsights_application`, read from a `Ref<ApplicationinsightsApplication>`.
+#[derive(Clone, Debug)]
+pub struct ApplicationinsightsApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApplicationinsightsApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApplicationinsightsApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApplicationinsightsApplicationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_config_enabled`, as a reference.
     #[inline]
     pub fn auto_config_enabled(&self) -> crate::core::Expr {
-        self.attr("auto_config_enabled")
+        self.0.attr("auto_config_enabled")
     }
     /// `auto_create`, as a reference.
     #[inline]
     pub fn auto_create(&self) -> crate::core::Expr {
-        self.attr("auto_create")
+        self.0.attr("auto_create")
     }
     /// `cwe_monitor_enabled`, as a reference.
     #[inline]
     pub fn cwe_monitor_enabled(&self) -> crate::core::Expr {
-        self.attr("cwe_monitor_enabled")
+        self.0.attr("cwe_monitor_enabled")
     }
     /// `grouping_type`, as a reference.
     #[inline]
     pub fn grouping_type(&self) -> crate::core::Expr {
-        self.attr("grouping_type")
+        self.0.attr("grouping_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ops_center_enabled`, as a reference.
     #[inline]
     pub fn ops_center_enabled(&self) -> crate::core::Expr {
-        self.attr("ops_center_enabled")
+        self.0.attr("ops_center_enabled")
     }
     /// `ops_item_sns_topic_arn`, as a reference.
     #[inline]
     pub fn ops_item_sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("ops_item_sns_topic_arn")
+        self.0.attr("ops_item_sns_topic_arn")
     }
     /// `resource_group_name`, as a reference.
     #[inline]
     pub fn resource_group_name(&self) -> crate::core::Expr {
-        self.attr("resource_group_name")
+        self.0.attr("resource_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }

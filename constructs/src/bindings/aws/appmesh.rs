@@ -495,6 +495,10 @@ impl crate::core::Resource for AppmeshGatewayRoute {
     const TYPE: &'static str = "aws_appmesh_gateway_route";
 }
 
+impl crate::core::Block for AppmeshGatewayRoute {
+    type Attributes = AppmeshGatewayRouteAttributes;
+}
+
 /// The `egress_filter` block of [`AppmeshMeshSpec`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppmeshMeshSpecEgressFilter {
@@ -588,6 +592,10 @@ impl AppmeshMesh {
 
 impl crate::core::Resource for AppmeshMesh {
     const TYPE: &'static str = "aws_appmesh_mesh";
+}
+
+impl crate::core::Block for AppmeshMesh {
+    type Attributes = AppmeshMeshAttributes;
 }
 
 /// The `weighted_target` block of [`AppmeshRouteSpecGrpcRouteAction`].
@@ -1145,6 +1153,10 @@ impl AppmeshRoute {
 
 impl crate::core::Resource for AppmeshRoute {
     const TYPE: &'static str = "aws_appmesh_route";
+}
+
+impl crate::core::Block for AppmeshRoute {
+    type Attributes = AppmeshRouteAttributes;
 }
 
 /// The `file` block of [`AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate`].
@@ -1811,6 +1823,10 @@ impl AppmeshVirtualGateway {
 
 impl crate::core::Resource for AppmeshVirtualGateway {
     const TYPE: &'static str = "aws_appmesh_virtual_gateway";
+}
+
+impl crate::core::Block for AppmeshVirtualGateway {
+    type Attributes = AppmeshVirtualGatewayAttributes;
 }
 
 /// The `file` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate`].
@@ -2742,6 +2758,10 @@ impl crate::core::Resource for AppmeshVirtualNode {
     const TYPE: &'static str = "aws_appmesh_virtual_node";
 }
 
+impl crate::core::Block for AppmeshVirtualNode {
+    type Attributes = AppmeshVirtualNodeAttributes;
+}
+
 /// The `port_mapping` block of [`AppmeshVirtualRouterSpecListener`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualRouterSpecListenerPortMapping {
@@ -2838,6 +2858,10 @@ impl AppmeshVirtualRouter {
 
 impl crate::core::Resource for AppmeshVirtualRouter {
     const TYPE: &'static str = "aws_appmesh_virtual_router";
+}
+
+impl crate::core::Block for AppmeshVirtualRouter {
+    type Attributes = AppmeshVirtualRouterAttributes;
 }
 
 /// The `virtual_node` block of [`AppmeshVirtualServiceSpecProvider`].
@@ -2957,6 +2981,10 @@ impl crate::core::Resource for AppmeshVirtualService {
     const TYPE: &'static str = "aws_appmesh_virtual_service";
 }
 
+impl crate::core::Block for AppmeshVirtualService {
+    type Attributes = AppmeshVirtualServiceAttributes;
+}
+
 /// `aws_appmesh_gateway_route` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppmeshGatewayRoute {
@@ -2996,6 +3024,10 @@ impl crate::core::DataSource for DataAppmeshGatewayRoute {
     const TYPE: &'static str = "aws_appmesh_gateway_route";
 }
 
+impl crate::core::Block for DataAppmeshGatewayRoute {
+    type Attributes = DataAppmeshGatewayRouteAttributes;
+}
+
 /// `aws_appmesh_mesh` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppmeshMesh {
@@ -3027,6 +3059,10 @@ impl DataAppmeshMesh {
 
 impl crate::core::DataSource for DataAppmeshMesh {
     const TYPE: &'static str = "aws_appmesh_mesh";
+}
+
+impl crate::core::Block for DataAppmeshMesh {
+    type Attributes = DataAppmeshMeshAttributes;
 }
 
 /// `aws_appmesh_route` (data source).
@@ -3068,6 +3104,10 @@ impl crate::core::DataSource for DataAppmeshRoute {
     const TYPE: &'static str = "aws_appmesh_route";
 }
 
+impl crate::core::Block for DataAppmeshRoute {
+    type Attributes = DataAppmeshRouteAttributes;
+}
+
 /// `aws_appmesh_virtual_gateway` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppmeshVirtualGateway {
@@ -3098,6 +3138,10 @@ impl DataAppmeshVirtualGateway {
 
 impl crate::core::DataSource for DataAppmeshVirtualGateway {
     const TYPE: &'static str = "aws_appmesh_virtual_gateway";
+}
+
+impl crate::core::Block for DataAppmeshVirtualGateway {
+    type Attributes = DataAppmeshVirtualGatewayAttributes;
 }
 
 /// `aws_appmesh_virtual_node` (data source).
@@ -3136,6 +3180,10 @@ impl crate::core::DataSource for DataAppmeshVirtualNode {
     const TYPE: &'static str = "aws_appmesh_virtual_node";
 }
 
+impl crate::core::Block for DataAppmeshVirtualNode {
+    type Attributes = DataAppmeshVirtualNodeAttributes;
+}
+
 /// `aws_appmesh_virtual_router` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAppmeshVirtualRouter {
@@ -3170,6 +3218,10 @@ impl DataAppmeshVirtualRouter {
 
 impl crate::core::DataSource for DataAppmeshVirtualRouter {
     const TYPE: &'static str = "aws_appmesh_virtual_router";
+}
+
+impl crate::core::Block for DataAppmeshVirtualRouter {
+    type Attributes = DataAppmeshVirtualRouterAttributes;
 }
 
 /// `aws_appmesh_virtual_service` (data source).
@@ -3208,789 +3260,1045 @@ impl crate::core::DataSource for DataAppmeshVirtualService {
     const TYPE: &'static str = "aws_appmesh_virtual_service";
 }
 
-impl crate::core::Ref<AppmeshGatewayRoute> {
+impl crate::core::Block for DataAppmeshVirtualService {
+    type Attributes = DataAppmeshVirtualServiceAttributes;
+}
+
+/// The attributes of `aws_appmesh_gateway_route`, read from a `Ref<AppmeshGatewayRoute>`.
+#[derive(Clone, Debug)]
+pub struct AppmeshGatewayRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppmeshGatewayRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppmeshGatewayRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppmeshGatewayRouteAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `virtual_gateway_name`, as a reference.
     #[inline]
     pub fn virtual_gateway_name(&self) -> crate::core::Expr {
-        self.attr("virtual_gateway_name")
+        self.0.attr("virtual_gateway_name")
     }
     /// `spec` (a nested block), as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
 }
 
-impl crate::core::Ref<AppmeshMesh> {
+/// The attributes of `aws_appmesh_mesh`, read from a `Ref<AppmeshMesh>`.
+#[derive(Clone, Debug)]
+pub struct AppmeshMeshAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppmeshMeshAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppmeshMeshAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppmeshMeshAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
 }
 
-impl crate::core::Ref<AppmeshRoute> {
+/// The attributes of `aws_appmesh_route`, read from a `Ref<AppmeshRoute>`.
+#[derive(Clone, Debug)]
+pub struct AppmeshRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppmeshRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppmeshRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppmeshRouteAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `virtual_router_name`, as a reference.
     #[inline]
     pub fn virtual_router_name(&self) -> crate::core::Expr {
-        self.attr("virtual_router_name")
+        self.0.attr("virtual_router_name")
     }
     /// `spec` (a nested block), as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
 }
 
-impl crate::core::Ref<AppmeshVirtualGateway> {
+/// The attributes of `aws_appmesh_virtual_gateway`, read from a `Ref<AppmeshVirtualGateway>`.
+#[derive(Clone, Debug)]
+pub struct AppmeshVirtualGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppmeshVirtualGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppmeshVirtualGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppmeshVirtualGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
 }
 
-impl crate::core::Ref<AppmeshVirtualNode> {
+/// The attributes of `aws_appmesh_virtual_node`, read from a `Ref<AppmeshVirtualNode>`.
+#[derive(Clone, Debug)]
+pub struct AppmeshVirtualNodeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppmeshVirtualNodeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppmeshVirtualNodeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppmeshVirtualNodeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
 }
 
-impl crate::core::Ref<AppmeshVirtualRouter> {
+/// The attributes of `aws_appmesh_virtual_router`, read from a `Ref<AppmeshVirtualRouter>`.
+#[derive(Clone, Debug)]
+pub struct AppmeshVirtualRouterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppmeshVirtualRouterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppmeshVirtualRouterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppmeshVirtualRouterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
 }
 
-impl crate::core::Ref<AppmeshVirtualService> {
+/// The attributes of `aws_appmesh_virtual_service`, read from a `Ref<AppmeshVirtualService>`.
+#[derive(Clone, Debug)]
+pub struct AppmeshVirtualServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppmeshVirtualServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppmeshVirtualServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppmeshVirtualServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
 }
 
-impl crate::core::Ref<DataAppmeshGatewayRoute> {
+/// The attributes of `aws_appmesh_gateway_route`, read from a `Ref<DataAppmeshGatewayRoute>`.
+#[derive(Clone, Debug)]
+pub struct DataAppmeshGatewayRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppmeshGatewayRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppmeshGatewayRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppmeshGatewayRouteAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `spec`, as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `virtual_gateway_name`, as a reference.
     #[inline]
     pub fn virtual_gateway_name(&self) -> crate::core::Expr {
-        self.attr("virtual_gateway_name")
+        self.0.attr("virtual_gateway_name")
     }
 }
 
-impl crate::core::Ref<DataAppmeshMesh> {
+/// The attributes of `aws_appmesh_mesh`, read from a `Ref<DataAppmeshMesh>`.
+#[derive(Clone, Debug)]
+pub struct DataAppmeshMeshAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppmeshMeshAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppmeshMeshAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppmeshMeshAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `spec`, as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataAppmeshRoute> {
+/// The attributes of `aws_appmesh_route`, read from a `Ref<DataAppmeshRoute>`.
+#[derive(Clone, Debug)]
+pub struct DataAppmeshRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppmeshRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppmeshRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppmeshRouteAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `spec`, as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `virtual_router_name`, as a reference.
     #[inline]
     pub fn virtual_router_name(&self) -> crate::core::Expr {
-        self.attr("virtual_router_name")
+        self.0.attr("virtual_router_name")
     }
 }
 
-impl crate::core::Ref<DataAppmeshVirtualGateway> {
+/// The attributes of `aws_appmesh_virtual_gateway`, read from a `Ref<DataAppmeshVirtualGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataAppmeshVirtualGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppmeshVirtualGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppmeshVirtualGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppmeshVirtualGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `spec`, as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataAppmeshVirtualNode> {
+/// The attributes of `aws_appmesh_virtual_node`, read from a `Ref<DataAppmeshVirtualNode>`.
+#[derive(Clone, Debug)]
+pub struct DataAppmeshVirtualNodeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppmeshVirtualNodeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppmeshVirtualNodeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppmeshVirtualNodeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `spec`, as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataAppmeshVirtualRouter> {
+/// The attributes of `aws_appmesh_virtual_router`, read from a `Ref<DataAppmeshVirtualRouter>`.
+#[derive(Clone, Debug)]
+pub struct DataAppmeshVirtualRouterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppmeshVirtualRouterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppmeshVirtualRouterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppmeshVirtualRouterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `spec`, as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataAppmeshVirtualService> {
+/// The attributes of `aws_appmesh_virtual_service`, read from a `Ref<DataAppmeshVirtualService>`.
+#[derive(Clone, Debug)]
+pub struct DataAppmeshVirtualServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppmeshVirtualServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppmeshVirtualServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppmeshVirtualServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
     #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
-        self.attr("mesh_name")
+        self.0.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
     #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
-        self.attr("mesh_owner")
+        self.0.attr("mesh_owner")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `spec`, as a reference.
     #[inline]
     pub fn spec(&self) -> crate::core::Expr {
-        self.attr("spec")
+        self.0.attr("spec")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

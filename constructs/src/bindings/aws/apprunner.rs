@@ -45,6 +45,10 @@ impl crate::core::Resource for ApprunnerAutoScalingConfigurationVersion {
     const TYPE: &'static str = "aws_apprunner_auto_scaling_configuration_version";
 }
 
+impl crate::core::Block for ApprunnerAutoScalingConfigurationVersion {
+    type Attributes = ApprunnerAutoScalingConfigurationVersionAttributes;
+}
+
 /// `aws_apprunner_connection` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApprunnerConnection {
@@ -81,6 +85,10 @@ impl crate::core::Resource for ApprunnerConnection {
     const TYPE: &'static str = "aws_apprunner_connection";
 }
 
+impl crate::core::Block for ApprunnerConnection {
+    type Attributes = ApprunnerConnectionAttributes;
+}
+
 /// `aws_apprunner_custom_domain_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApprunnerCustomDomainAssociation {
@@ -113,6 +121,10 @@ impl crate::core::Resource for ApprunnerCustomDomainAssociation {
     const TYPE: &'static str = "aws_apprunner_custom_domain_association";
 }
 
+impl crate::core::Block for ApprunnerCustomDomainAssociation {
+    type Attributes = ApprunnerCustomDomainAssociationAttributes;
+}
+
 /// `aws_apprunner_default_auto_scaling_configuration_version` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApprunnerDefaultAutoScalingConfigurationVersion {
@@ -132,6 +144,10 @@ impl ApprunnerDefaultAutoScalingConfigurationVersion {
 
 impl crate::core::Resource for ApprunnerDefaultAutoScalingConfigurationVersion {
     const TYPE: &'static str = "aws_apprunner_default_auto_scaling_configuration_version";
+}
+
+impl crate::core::Block for ApprunnerDefaultAutoScalingConfigurationVersion {
+    type Attributes = ApprunnerDefaultAutoScalingConfigurationVersionAttributes;
 }
 
 /// The `timeouts` block of [`ApprunnerDeployment`].
@@ -176,6 +192,10 @@ impl ApprunnerDeployment {
 
 impl crate::core::Resource for ApprunnerDeployment {
     const TYPE: &'static str = "aws_apprunner_deployment";
+}
+
+impl crate::core::Block for ApprunnerDeployment {
+    type Attributes = ApprunnerDeploymentAttributes;
 }
 
 /// The `trace_configuration` block of [`ApprunnerObservabilityConfiguration`].
@@ -231,6 +251,10 @@ impl ApprunnerObservabilityConfiguration {
 
 impl crate::core::Resource for ApprunnerObservabilityConfiguration {
     const TYPE: &'static str = "aws_apprunner_observability_configuration";
+}
+
+impl crate::core::Block for ApprunnerObservabilityConfiguration {
+    type Attributes = ApprunnerObservabilityConfigurationAttributes;
 }
 
 /// The `encryption_configuration` block of [`ApprunnerService`].
@@ -673,6 +697,10 @@ impl crate::core::Resource for ApprunnerService {
     const TYPE: &'static str = "aws_apprunner_service";
 }
 
+impl crate::core::Block for ApprunnerService {
+    type Attributes = ApprunnerServiceAttributes;
+}
+
 /// `aws_apprunner_vpc_connector` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ApprunnerVpcConnector {
@@ -710,6 +738,10 @@ impl ApprunnerVpcConnector {
 
 impl crate::core::Resource for ApprunnerVpcConnector {
     const TYPE: &'static str = "aws_apprunner_vpc_connector";
+}
+
+impl crate::core::Block for ApprunnerVpcConnector {
+    type Attributes = ApprunnerVpcConnectorAttributes;
 }
 
 /// The `ingress_vpc_configuration` block of [`ApprunnerVpcIngressConnection`].
@@ -773,6 +805,10 @@ impl crate::core::Resource for ApprunnerVpcIngressConnection {
     const TYPE: &'static str = "aws_apprunner_vpc_ingress_connection";
 }
 
+impl crate::core::Block for ApprunnerVpcIngressConnection {
+    type Attributes = ApprunnerVpcIngressConnectionAttributes;
+}
+
 /// `aws_apprunner_hosted_zone_id` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataApprunnerHostedZoneId {
@@ -795,422 +831,606 @@ impl crate::core::DataSource for DataApprunnerHostedZoneId {
     const TYPE: &'static str = "aws_apprunner_hosted_zone_id";
 }
 
-impl crate::core::Ref<ApprunnerAutoScalingConfigurationVersion> {
+impl crate::core::Block for DataApprunnerHostedZoneId {
+    type Attributes = DataApprunnerHostedZoneIdAttributes;
+}
+
+/// The attributes of `aws_apprunner_auto_scaling_configuration_version`, read from a `Ref<ApprunnerAutoScalingConfigurationVersion>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerAutoScalingConfigurationVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerAutoScalingConfigurationVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerAutoScalingConfigurationVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerAutoScalingConfigurationVersionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_scaling_configuration_name`, as a reference.
     #[inline]
     pub fn auto_scaling_configuration_name(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_configuration_name")
+        self.0.attr("auto_scaling_configuration_name")
     }
     /// `auto_scaling_configuration_revision`, as a reference.
     #[inline]
     pub fn auto_scaling_configuration_revision(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_configuration_revision")
+        self.0.attr("auto_scaling_configuration_revision")
     }
     /// `has_associated_service`, as a reference.
     #[inline]
     pub fn has_associated_service(&self) -> crate::core::Expr {
-        self.attr("has_associated_service")
+        self.0.attr("has_associated_service")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_default`, as a reference.
     #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
-        self.attr("is_default")
+        self.0.attr("is_default")
     }
     /// `latest`, as a reference.
     #[inline]
     pub fn latest(&self) -> crate::core::Expr {
-        self.attr("latest")
+        self.0.attr("latest")
     }
     /// `max_concurrency`, as a reference.
     #[inline]
     pub fn max_concurrency(&self) -> crate::core::Expr {
-        self.attr("max_concurrency")
+        self.0.attr("max_concurrency")
     }
     /// `max_size`, as a reference.
     #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
-        self.attr("max_size")
+        self.0.attr("max_size")
     }
     /// `min_size`, as a reference.
     #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
-        self.attr("min_size")
+        self.0.attr("min_size")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ApprunnerConnection> {
+/// The attributes of `aws_apprunner_connection`, read from a `Ref<ApprunnerConnection>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connection_name`, as a reference.
     #[inline]
     pub fn connection_name(&self) -> crate::core::Expr {
-        self.attr("connection_name")
+        self.0.attr("connection_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ApprunnerCustomDomainAssociation> {
+/// The attributes of `aws_apprunner_custom_domain_association`, read from a `Ref<ApprunnerCustomDomainAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerCustomDomainAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerCustomDomainAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerCustomDomainAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerCustomDomainAssociationAttributes {
     /// `certificate_validation_records`, as a reference.
     #[inline]
     pub fn certificate_validation_records(&self) -> crate::core::Expr {
-        self.attr("certificate_validation_records")
+        self.0.attr("certificate_validation_records")
     }
     /// `dns_target`, as a reference.
     #[inline]
     pub fn dns_target(&self) -> crate::core::Expr {
-        self.attr("dns_target")
+        self.0.attr("dns_target")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `enable_www_subdomain`, as a reference.
     #[inline]
     pub fn enable_www_subdomain(&self) -> crate::core::Expr {
-        self.attr("enable_www_subdomain")
+        self.0.attr("enable_www_subdomain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_arn`, as a reference.
     #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
-        self.attr("service_arn")
+        self.0.attr("service_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<ApprunnerDefaultAutoScalingConfigurationVersion> {
+/// The attributes of `aws_apprunner_default_auto_scaling_configuration_version`, read from a `Ref<ApprunnerDefaultAutoScalingConfigurationVersion>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerDefaultAutoScalingConfigurationVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerDefaultAutoScalingConfigurationVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerDefaultAutoScalingConfigurationVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerDefaultAutoScalingConfigurationVersionAttributes {
     /// `auto_scaling_configuration_arn`, as a reference.
     #[inline]
     pub fn auto_scaling_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_configuration_arn")
+        self.0.attr("auto_scaling_configuration_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<ApprunnerDeployment> {
+/// The attributes of `aws_apprunner_deployment`, read from a `Ref<ApprunnerDeployment>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerDeploymentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerDeploymentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerDeploymentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerDeploymentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `operation_id`, as a reference.
     #[inline]
     pub fn operation_id(&self) -> crate::core::Expr {
-        self.attr("operation_id")
+        self.0.attr("operation_id")
     }
     /// `service_arn`, as a reference.
     #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
-        self.attr("service_arn")
+        self.0.attr("service_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ApprunnerObservabilityConfiguration> {
+/// The attributes of `aws_apprunner_observability_configuration`, read from a `Ref<ApprunnerObservabilityConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerObservabilityConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerObservabilityConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerObservabilityConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerObservabilityConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest`, as a reference.
     #[inline]
     pub fn latest(&self) -> crate::core::Expr {
-        self.attr("latest")
+        self.0.attr("latest")
     }
     /// `observability_configuration_name`, as a reference.
     #[inline]
     pub fn observability_configuration_name(&self) -> crate::core::Expr {
-        self.attr("observability_configuration_name")
+        self.0.attr("observability_configuration_name")
     }
     /// `observability_configuration_revision`, as a reference.
     #[inline]
     pub fn observability_configuration_revision(&self) -> crate::core::Expr {
-        self.attr("observability_configuration_revision")
+        self.0.attr("observability_configuration_revision")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `trace_configuration` (a nested block), as a reference.
     #[inline]
     pub fn trace_configuration(&self) -> crate::core::Expr {
-        self.attr("trace_configuration")
+        self.0.attr("trace_configuration")
     }
 }
 
-impl crate::core::Ref<ApprunnerService> {
+/// The attributes of `aws_apprunner_service`, read from a `Ref<ApprunnerService>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_scaling_configuration_arn`, as a reference.
     #[inline]
     pub fn auto_scaling_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_configuration_arn")
+        self.0.attr("auto_scaling_configuration_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_id`, as a reference.
     #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
-        self.attr("service_id")
+        self.0.attr("service_id")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `service_url`, as a reference.
     #[inline]
     pub fn service_url(&self) -> crate::core::Expr {
-        self.attr("service_url")
+        self.0.attr("service_url")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `health_check_configuration` (a nested block), as a reference.
     #[inline]
     pub fn health_check_configuration(&self) -> crate::core::Expr {
-        self.attr("health_check_configuration")
+        self.0.attr("health_check_configuration")
     }
     /// `instance_configuration` (a nested block), as a reference.
     #[inline]
     pub fn instance_configuration(&self) -> crate::core::Expr {
-        self.attr("instance_configuration")
+        self.0.attr("instance_configuration")
     }
     /// `network_configuration` (a nested block), as a reference.
     #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
-        self.attr("network_configuration")
+        self.0.attr("network_configuration")
     }
     /// `observability_configuration` (a nested block), as a reference.
     #[inline]
     pub fn observability_configuration(&self) -> crate::core::Expr {
-        self.attr("observability_configuration")
+        self.0.attr("observability_configuration")
     }
     /// `source_configuration` (a nested block), as a reference.
     #[inline]
     pub fn source_configuration(&self) -> crate::core::Expr {
-        self.attr("source_configuration")
+        self.0.attr("source_configuration")
     }
 }
 
-impl crate::core::Ref<ApprunnerVpcConnector> {
+/// The attributes of `aws_apprunner_vpc_connector`, read from a `Ref<ApprunnerVpcConnector>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerVpcConnectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerVpcConnectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerVpcConnectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerVpcConnectorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnets`, as a reference.
     #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
-        self.attr("subnets")
+        self.0.attr("subnets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_connector_name`, as a reference.
     #[inline]
     pub fn vpc_connector_name(&self) -> crate::core::Expr {
-        self.attr("vpc_connector_name")
+        self.0.attr("vpc_connector_name")
     }
     /// `vpc_connector_revision`, as a reference.
     #[inline]
     pub fn vpc_connector_revision(&self) -> crate::core::Expr {
-        self.attr("vpc_connector_revision")
+        self.0.attr("vpc_connector_revision")
     }
 }
 
-impl crate::core::Ref<ApprunnerVpcIngressConnection> {
+/// The attributes of `aws_apprunner_vpc_ingress_connection`, read from a `Ref<ApprunnerVpcIngressConnection>`.
+#[derive(Clone, Debug)]
+pub struct ApprunnerVpcIngressConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ApprunnerVpcIngressConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ApprunnerVpcIngressConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ApprunnerVpcIngressConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_arn`, as a reference.
     #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
-        self.attr("service_arn")
+        self.0.attr("service_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `ingress_vpc_configuration` (a nested block), as a reference.
     #[inline]
     pub fn ingress_vpc_configuration(&self) -> crate::core::Expr {
-        self.attr("ingress_vpc_configuration")
+        self.0.attr("ingress_vpc_configuration")
     }
 }
 
-impl crate::core::Ref<DataApprunnerHostedZoneId> {
+/// The attributes of `aws_apprunner_hosted_zone_id`, read from a `Ref<DataApprunnerHostedZoneId>`.
+#[derive(Clone, Debug)]
+pub struct DataApprunnerHostedZoneIdAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataApprunnerHostedZoneIdAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataApprunnerHostedZoneIdAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataApprunnerHostedZoneIdAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }

@@ -51,6 +51,10 @@ impl crate::core::Resource for AppstreamDirectoryConfig {
     const TYPE: &'static str = "aws_appstream_directory_config";
 }
 
+impl crate::core::Block for AppstreamDirectoryConfig {
+    type Attributes = AppstreamDirectoryConfigAttributes;
+}
+
 /// The `compute_capacity` block of [`AppstreamFleet`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppstreamFleetComputeCapacity {
@@ -212,6 +216,10 @@ impl crate::core::Resource for AppstreamFleet {
     const TYPE: &'static str = "aws_appstream_fleet";
 }
 
+impl crate::core::Block for AppstreamFleet {
+    type Attributes = AppstreamFleetAttributes;
+}
+
 /// `aws_appstream_fleet_stack_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppstreamFleetStackAssociation {
@@ -238,6 +246,10 @@ impl AppstreamFleetStackAssociation {
 
 impl crate::core::Resource for AppstreamFleetStackAssociation {
     const TYPE: &'static str = "aws_appstream_fleet_stack_association";
+}
+
+impl crate::core::Block for AppstreamFleetStackAssociation {
+    type Attributes = AppstreamFleetStackAssociationAttributes;
 }
 
 /// The `access_endpoint` block of [`AppstreamImageBuilder`].
@@ -379,6 +391,10 @@ impl AppstreamImageBuilder {
 
 impl crate::core::Resource for AppstreamImageBuilder {
     const TYPE: &'static str = "aws_appstream_image_builder";
+}
+
+impl crate::core::Block for AppstreamImageBuilder {
+    type Attributes = AppstreamImageBuilderAttributes;
 }
 
 /// The `access_endpoints` block of [`AppstreamStack`].
@@ -559,6 +575,10 @@ impl crate::core::Resource for AppstreamStack {
     const TYPE: &'static str = "aws_appstream_stack";
 }
 
+impl crate::core::Block for AppstreamStack {
+    type Attributes = AppstreamStackAttributes;
+}
+
 /// `aws_appstream_user` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppstreamUser {
@@ -603,6 +623,10 @@ impl crate::core::Resource for AppstreamUser {
     const TYPE: &'static str = "aws_appstream_user";
 }
 
+impl crate::core::Block for AppstreamUser {
+    type Attributes = AppstreamUserAttributes;
+}
+
 /// `aws_appstream_user_stack_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppstreamUserStackAssociation {
@@ -636,6 +660,10 @@ impl AppstreamUserStackAssociation {
 
 impl crate::core::Resource for AppstreamUserStackAssociation {
     const TYPE: &'static str = "aws_appstream_user_stack_association";
+}
+
+impl crate::core::Block for AppstreamUserStackAssociation {
+    type Attributes = AppstreamUserStackAssociationAttributes;
 }
 
 /// `aws_appstream_image` (data source).
@@ -676,511 +704,659 @@ impl crate::core::DataSource for DataAppstreamImage {
     const TYPE: &'static str = "aws_appstream_image";
 }
 
-impl crate::core::Ref<AppstreamDirectoryConfig> {
+impl crate::core::Block for DataAppstreamImage {
+    type Attributes = DataAppstreamImageAttributes;
+}
+
+/// The attributes of `aws_appstream_directory_config`, read from a `Ref<AppstreamDirectoryConfig>`.
+#[derive(Clone, Debug)]
+pub struct AppstreamDirectoryConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppstreamDirectoryConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppstreamDirectoryConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppstreamDirectoryConfigAttributes {
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `directory_name`, as a reference.
     #[inline]
     pub fn directory_name(&self) -> crate::core::Expr {
-        self.attr("directory_name")
+        self.0.attr("directory_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `organizational_unit_distinguished_names`, as a reference.
     #[inline]
     pub fn organizational_unit_distinguished_names(&self) -> crate::core::Expr {
-        self.attr("organizational_unit_distinguished_names")
+        self.0.attr("organizational_unit_distinguished_names")
     }
     /// `service_account_credentials` (a nested block), as a reference.
     #[inline]
     pub fn service_account_credentials(&self) -> crate::core::Expr {
-        self.attr("service_account_credentials")
+        self.0.attr("service_account_credentials")
     }
 }
 
-impl crate::core::Ref<AppstreamFleet> {
+/// The attributes of `aws_appstream_fleet`, read from a `Ref<AppstreamFleet>`.
+#[derive(Clone, Debug)]
+pub struct AppstreamFleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppstreamFleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppstreamFleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppstreamFleetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disconnect_timeout_in_seconds`, as a reference.
     #[inline]
     pub fn disconnect_timeout_in_seconds(&self) -> crate::core::Expr {
-        self.attr("disconnect_timeout_in_seconds")
+        self.0.attr("disconnect_timeout_in_seconds")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `enable_default_internet_access`, as a reference.
     #[inline]
     pub fn enable_default_internet_access(&self) -> crate::core::Expr {
-        self.attr("enable_default_internet_access")
+        self.0.attr("enable_default_internet_access")
     }
     /// `fleet_type`, as a reference.
     #[inline]
     pub fn fleet_type(&self) -> crate::core::Expr {
-        self.attr("fleet_type")
+        self.0.attr("fleet_type")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_disconnect_timeout_in_seconds`, as a reference.
     #[inline]
     pub fn idle_disconnect_timeout_in_seconds(&self) -> crate::core::Expr {
-        self.attr("idle_disconnect_timeout_in_seconds")
+        self.0.attr("idle_disconnect_timeout_in_seconds")
     }
     /// `image_arn`, as a reference.
     #[inline]
     pub fn image_arn(&self) -> crate::core::Expr {
-        self.attr("image_arn")
+        self.0.attr("image_arn")
     }
     /// `image_name`, as a reference.
     #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
-        self.attr("image_name")
+        self.0.attr("image_name")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `max_sessions_per_instance`, as a reference.
     #[inline]
     pub fn max_sessions_per_instance(&self) -> crate::core::Expr {
-        self.attr("max_sessions_per_instance")
+        self.0.attr("max_sessions_per_instance")
     }
     /// `max_user_duration_in_seconds`, as a reference.
     #[inline]
     pub fn max_user_duration_in_seconds(&self) -> crate::core::Expr {
-        self.attr("max_user_duration_in_seconds")
+        self.0.attr("max_user_duration_in_seconds")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `stream_view`, as a reference.
     #[inline]
     pub fn stream_view(&self) -> crate::core::Expr {
-        self.attr("stream_view")
+        self.0.attr("stream_view")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `compute_capacity` (a nested block), as a reference.
     #[inline]
     pub fn compute_capacity(&self) -> crate::core::Expr {
-        self.attr("compute_capacity")
+        self.0.attr("compute_capacity")
     }
     /// `domain_join_info` (a nested block), as a reference.
     #[inline]
     pub fn domain_join_info(&self) -> crate::core::Expr {
-        self.attr("domain_join_info")
+        self.0.attr("domain_join_info")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<AppstreamFleetStackAssociation> {
+/// The attributes of `aws_appstream_fleet_stack_association`, read from a `Ref<AppstreamFleetStackAssociation>`.
+#[derive(Clone, Debug)]
+pub struct AppstreamFleetStackAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppstreamFleetStackAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppstreamFleetStackAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppstreamFleetStackAssociationAttributes {
     /// `fleet_name`, as a reference.
     #[inline]
     pub fn fleet_name(&self) -> crate::core::Expr {
-        self.attr("fleet_name")
+        self.0.attr("fleet_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `stack_name`, as a reference.
     #[inline]
     pub fn stack_name(&self) -> crate::core::Expr {
-        self.attr("stack_name")
+        self.0.attr("stack_name")
     }
 }
 
-impl crate::core::Ref<AppstreamImageBuilder> {
+/// The attributes of `aws_appstream_image_builder`, read from a `Ref<AppstreamImageBuilder>`.
+#[derive(Clone, Debug)]
+pub struct AppstreamImageBuilderAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppstreamImageBuilderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppstreamImageBuilderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppstreamImageBuilderAttributes {
     /// `appstream_agent_version`, as a reference.
     #[inline]
     pub fn appstream_agent_version(&self) -> crate::core::Expr {
-        self.attr("appstream_agent_version")
+        self.0.attr("appstream_agent_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `enable_default_internet_access`, as a reference.
     #[inline]
     pub fn enable_default_internet_access(&self) -> crate::core::Expr {
-        self.attr("enable_default_internet_access")
+        self.0.attr("enable_default_internet_access")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_arn`, as a reference.
     #[inline]
     pub fn image_arn(&self) -> crate::core::Expr {
-        self.attr("image_arn")
+        self.0.attr("image_arn")
     }
     /// `image_name`, as a reference.
     #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
-        self.attr("image_name")
+        self.0.attr("image_name")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `access_endpoint` (a nested block), as a reference.
     #[inline]
     pub fn access_endpoint(&self) -> crate::core::Expr {
-        self.attr("access_endpoint")
+        self.0.attr("access_endpoint")
     }
     /// `domain_join_info` (a nested block), as a reference.
     #[inline]
     pub fn domain_join_info(&self) -> crate::core::Expr {
-        self.attr("domain_join_info")
+        self.0.attr("domain_join_info")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<AppstreamStack> {
+/// The attributes of `aws_appstream_stack`, read from a `Ref<AppstreamStack>`.
+#[derive(Clone, Debug)]
+pub struct AppstreamStackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppstreamStackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppstreamStackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppstreamStackAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `embed_host_domains`, as a reference.
     #[inline]
     pub fn embed_host_domains(&self) -> crate::core::Expr {
-        self.attr("embed_host_domains")
+        self.0.attr("embed_host_domains")
     }
     /// `feedback_url`, as a reference.
     #[inline]
     pub fn feedback_url(&self) -> crate::core::Expr {
-        self.attr("feedback_url")
+        self.0.attr("feedback_url")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `redirect_url`, as a reference.
     #[inline]
     pub fn redirect_url(&self) -> crate::core::Expr {
-        self.attr("redirect_url")
+        self.0.attr("redirect_url")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `access_endpoints` (a nested block), as a reference.
     #[inline]
     pub fn access_endpoints(&self) -> crate::core::Expr {
-        self.attr("access_endpoints")
+        self.0.attr("access_endpoints")
     }
     /// `application_settings` (a nested block), as a reference.
     #[inline]
     pub fn application_settings(&self) -> crate::core::Expr {
-        self.attr("application_settings")
+        self.0.attr("application_settings")
     }
     /// `storage_connectors` (a nested block), as a reference.
     #[inline]
     pub fn storage_connectors(&self) -> crate::core::Expr {
-        self.attr("storage_connectors")
+        self.0.attr("storage_connectors")
     }
     /// `streaming_experience_settings` (a nested block), as a reference.
     #[inline]
     pub fn streaming_experience_settings(&self) -> crate::core::Expr {
-        self.attr("streaming_experience_settings")
+        self.0.attr("streaming_experience_settings")
     }
     /// `user_settings` (a nested block), as a reference.
     #[inline]
     pub fn user_settings(&self) -> crate::core::Expr {
-        self.attr("user_settings")
+        self.0.attr("user_settings")
     }
 }
 
-impl crate::core::Ref<AppstreamUser> {
+/// The attributes of `aws_appstream_user`, read from a `Ref<AppstreamUser>`.
+#[derive(Clone, Debug)]
+pub struct AppstreamUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppstreamUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppstreamUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppstreamUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_type`, as a reference.
     #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
-        self.attr("authentication_type")
+        self.0.attr("authentication_type")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `first_name`, as a reference.
     #[inline]
     pub fn first_name(&self) -> crate::core::Expr {
-        self.attr("first_name")
+        self.0.attr("first_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_name`, as a reference.
     #[inline]
     pub fn last_name(&self) -> crate::core::Expr {
-        self.attr("last_name")
+        self.0.attr("last_name")
     }
     /// `send_email_notification`, as a reference.
     #[inline]
     pub fn send_email_notification(&self) -> crate::core::Expr {
-        self.attr("send_email_notification")
+        self.0.attr("send_email_notification")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
-impl crate::core::Ref<AppstreamUserStackAssociation> {
+/// The attributes of `aws_appstream_user_stack_association`, read from a `Ref<AppstreamUserStackAssociation>`.
+#[derive(Clone, Debug)]
+pub struct AppstreamUserStackAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppstreamUserStackAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppstreamUserStackAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppstreamUserStackAssociationAttributes {
     /// `authentication_type`, as a reference.
     #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
-        self.attr("authentication_type")
+        self.0.attr("authentication_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `send_email_notification`, as a reference.
     #[inline]
     pub fn send_email_notification(&self) -> crate::core::Expr {
-        self.attr("send_email_notification")
+        self.0.attr("send_email_notification")
     }
     /// `stack_name`, as a reference.
     #[inline]
     pub fn stack_name(&self) -> crate::core::Expr {
-        self.attr("stack_name")
+        self.0.attr("stack_name")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
-impl crate::core::Ref<DataAppstreamImage> {
+/// The attributes of `aws_appstream_image`, read from a `Ref<DataAppstreamImage>`.
+#[derive(Clone, Debug)]
+pub struct DataAppstreamImageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAppstreamImageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAppstreamImageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAppstreamImageAttributes {
     /// `applications`, as a reference.
     #[inline]
     pub fn applications(&self) -> crate::core::Expr {
-        self.attr("applications")
+        self.0.attr("applications")
     }
     /// `appstream_agent_version`, as a reference.
     #[inline]
     pub fn appstream_agent_version(&self) -> crate::core::Expr {
-        self.attr("appstream_agent_version")
+        self.0.attr("appstream_agent_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_image_arn`, as a reference.
     #[inline]
     pub fn base_image_arn(&self) -> crate::core::Expr {
-        self.attr("base_image_arn")
+        self.0.attr("base_image_arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `image_builder_name`, as a reference.
     #[inline]
     pub fn image_builder_name(&self) -> crate::core::Expr {
-        self.attr("image_builder_name")
+        self.0.attr("image_builder_name")
     }
     /// `image_builder_supported`, as a reference.
     #[inline]
     pub fn image_builder_supported(&self) -> crate::core::Expr {
-        self.attr("image_builder_supported")
+        self.0.attr("image_builder_supported")
     }
     /// `image_permissions`, as a reference.
     #[inline]
     pub fn image_permissions(&self) -> crate::core::Expr {
-        self.attr("image_permissions")
+        self.0.attr("image_permissions")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `public_base_image_released_date`, as a reference.
     #[inline]
     pub fn public_base_image_released_date(&self) -> crate::core::Expr {
-        self.attr("public_base_image_released_date")
+        self.0.attr("public_base_image_released_date")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `state_change_reason`, as a reference.
     #[inline]
     pub fn state_change_reason(&self) -> crate::core::Expr {
-        self.attr("state_change_reason")
+        self.0.attr("state_change_reason")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }

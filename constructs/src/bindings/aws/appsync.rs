@@ -42,6 +42,10 @@ impl crate::core::Resource for AppsyncApiCache {
     const TYPE: &'static str = "aws_appsync_api_cache";
 }
 
+impl crate::core::Block for AppsyncApiCache {
+    type Attributes = AppsyncApiCacheAttributes;
+}
+
 /// `aws_appsync_api_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppsyncApiKey {
@@ -73,6 +77,10 @@ impl AppsyncApiKey {
 
 impl crate::core::Resource for AppsyncApiKey {
     const TYPE: &'static str = "aws_appsync_api_key";
+}
+
+impl crate::core::Block for AppsyncApiKey {
+    type Attributes = AppsyncApiKeyAttributes;
 }
 
 /// The `delta_sync_config` block of [`AppsyncDatasourceDynamodbConfig`].
@@ -374,6 +382,10 @@ impl crate::core::Resource for AppsyncDatasource {
     const TYPE: &'static str = "aws_appsync_datasource";
 }
 
+impl crate::core::Block for AppsyncDatasource {
+    type Attributes = AppsyncDatasourceAttributes;
+}
+
 /// `aws_appsync_domain_name` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppsyncDomainName {
@@ -406,6 +418,10 @@ impl crate::core::Resource for AppsyncDomainName {
     const TYPE: &'static str = "aws_appsync_domain_name";
 }
 
+impl crate::core::Block for AppsyncDomainName {
+    type Attributes = AppsyncDomainNameAttributes;
+}
+
 /// `aws_appsync_domain_name_api_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppsyncDomainNameApiAssociation {
@@ -432,6 +448,10 @@ impl AppsyncDomainNameApiAssociation {
 
 impl crate::core::Resource for AppsyncDomainNameApiAssociation {
     const TYPE: &'static str = "aws_appsync_domain_name_api_association";
+}
+
+impl crate::core::Block for AppsyncDomainNameApiAssociation {
+    type Attributes = AppsyncDomainNameApiAssociationAttributes;
 }
 
 /// The `runtime` block of [`AppsyncFunction`].
@@ -559,6 +579,10 @@ impl AppsyncFunction {
 
 impl crate::core::Resource for AppsyncFunction {
     const TYPE: &'static str = "aws_appsync_function";
+}
+
+impl crate::core::Block for AppsyncFunction {
+    type Attributes = AppsyncFunctionAttributes;
 }
 
 /// The `lambda_authorizer_config` block of [`AppsyncGraphqlApiAdditionalAuthenticationProvider`].
@@ -836,6 +860,10 @@ impl crate::core::Resource for AppsyncGraphqlApi {
     const TYPE: &'static str = "aws_appsync_graphql_api";
 }
 
+impl crate::core::Block for AppsyncGraphqlApi {
+    type Attributes = AppsyncGraphqlApiAttributes;
+}
+
 /// The `caching_config` block of [`AppsyncResolver`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppsyncResolverCachingConfig {
@@ -1011,6 +1039,10 @@ impl crate::core::Resource for AppsyncResolver {
     const TYPE: &'static str = "aws_appsync_resolver";
 }
 
+impl crate::core::Block for AppsyncResolver {
+    type Attributes = AppsyncResolverAttributes;
+}
+
 /// The `timeouts` block of [`AppsyncSourceApiAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppsyncSourceApiAssociationTimeouts {
@@ -1086,6 +1118,10 @@ impl crate::core::Resource for AppsyncSourceApiAssociation {
     const TYPE: &'static str = "aws_appsync_source_api_association";
 }
 
+impl crate::core::Block for AppsyncSourceApiAssociation {
+    type Attributes = AppsyncSourceApiAssociationAttributes;
+}
+
 /// `aws_appsync_type` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppsyncType {
@@ -1117,547 +1153,731 @@ impl crate::core::Resource for AppsyncType {
     const TYPE: &'static str = "aws_appsync_type";
 }
 
-impl crate::core::Ref<AppsyncApiCache> {
+impl crate::core::Block for AppsyncType {
+    type Attributes = AppsyncTypeAttributes;
+}
+
+/// The attributes of `aws_appsync_api_cache`, read from a `Ref<AppsyncApiCache>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncApiCacheAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncApiCacheAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncApiCacheAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncApiCacheAttributes {
     /// `api_caching_behavior`, as a reference.
     #[inline]
     pub fn api_caching_behavior(&self) -> crate::core::Expr {
-        self.attr("api_caching_behavior")
+        self.0.attr("api_caching_behavior")
     }
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `at_rest_encryption_enabled`, as a reference.
     #[inline]
     pub fn at_rest_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("at_rest_encryption_enabled")
+        self.0.attr("at_rest_encryption_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `transit_encryption_enabled`, as a reference.
     #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("transit_encryption_enabled")
+        self.0.attr("transit_encryption_enabled")
     }
     /// `ttl`, as a reference.
     #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
-        self.attr("ttl")
+        self.0.attr("ttl")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<AppsyncApiKey> {
+/// The attributes of `aws_appsync_api_key`, read from a `Ref<AppsyncApiKey>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncApiKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncApiKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncApiKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncApiKeyAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `api_key_id`, as a reference.
     #[inline]
     pub fn api_key_id(&self) -> crate::core::Expr {
-        self.attr("api_key_id")
+        self.0.attr("api_key_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `expires`, as a reference.
     #[inline]
     pub fn expires(&self) -> crate::core::Expr {
-        self.attr("expires")
+        self.0.attr("expires")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
 }
 
-impl crate::core::Ref<AppsyncDatasource> {
+/// The attributes of `aws_appsync_datasource`, read from a `Ref<AppsyncDatasource>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncDatasourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncDatasourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncDatasourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncDatasourceAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_role_arn`, as a reference.
     #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_role_arn")
+        self.0.attr("service_role_arn")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `dynamodb_config` (a nested block), as a reference.
     #[inline]
     pub fn dynamodb_config(&self) -> crate::core::Expr {
-        self.attr("dynamodb_config")
+        self.0.attr("dynamodb_config")
     }
     /// `elasticsearch_config` (a nested block), as a reference.
     #[inline]
     pub fn elasticsearch_config(&self) -> crate::core::Expr {
-        self.attr("elasticsearch_config")
+        self.0.attr("elasticsearch_config")
     }
     /// `event_bridge_config` (a nested block), as a reference.
     #[inline]
     pub fn event_bridge_config(&self) -> crate::core::Expr {
-        self.attr("event_bridge_config")
+        self.0.attr("event_bridge_config")
     }
     /// `http_config` (a nested block), as a reference.
     #[inline]
     pub fn http_config(&self) -> crate::core::Expr {
-        self.attr("http_config")
+        self.0.attr("http_config")
     }
     /// `lambda_config` (a nested block), as a reference.
     #[inline]
     pub fn lambda_config(&self) -> crate::core::Expr {
-        self.attr("lambda_config")
+        self.0.attr("lambda_config")
     }
     /// `opensearchservice_config` (a nested block), as a reference.
     #[inline]
     pub fn opensearchservice_config(&self) -> crate::core::Expr {
-        self.attr("opensearchservice_config")
+        self.0.attr("opensearchservice_config")
     }
     /// `relational_database_config` (a nested block), as a reference.
     #[inline]
     pub fn relational_database_config(&self) -> crate::core::Expr {
-        self.attr("relational_database_config")
+        self.0.attr("relational_database_config")
     }
 }
 
-impl crate::core::Ref<AppsyncDomainName> {
+/// The attributes of `aws_appsync_domain_name`, read from a `Ref<AppsyncDomainName>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncDomainNameAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncDomainNameAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncDomainNameAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncDomainNameAttributes {
     /// `appsync_domain_name`, as a reference.
     #[inline]
     pub fn appsync_domain_name(&self) -> crate::core::Expr {
-        self.attr("appsync_domain_name")
+        self.0.attr("appsync_domain_name")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<AppsyncDomainNameApiAssociation> {
+/// The attributes of `aws_appsync_domain_name_api_association`, read from a `Ref<AppsyncDomainNameApiAssociation>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncDomainNameApiAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncDomainNameApiAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncDomainNameApiAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncDomainNameApiAssociationAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<AppsyncFunction> {
+/// The attributes of `aws_appsync_function`, read from a `Ref<AppsyncFunction>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncFunctionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncFunctionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncFunctionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncFunctionAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code`, as a reference.
     #[inline]
     pub fn code(&self) -> crate::core::Expr {
-        self.attr("code")
+        self.0.attr("code")
     }
     /// `data_source`, as a reference.
     #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
-        self.attr("data_source")
+        self.0.attr("data_source")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `function_id`, as a reference.
     #[inline]
     pub fn function_id(&self) -> crate::core::Expr {
-        self.attr("function_id")
+        self.0.attr("function_id")
     }
     /// `function_version`, as a reference.
     #[inline]
     pub fn function_version(&self) -> crate::core::Expr {
-        self.attr("function_version")
+        self.0.attr("function_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_batch_size`, as a reference.
     #[inline]
     pub fn max_batch_size(&self) -> crate::core::Expr {
-        self.attr("max_batch_size")
+        self.0.attr("max_batch_size")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `request_mapping_template`, as a reference.
     #[inline]
     pub fn request_mapping_template(&self) -> crate::core::Expr {
-        self.attr("request_mapping_template")
+        self.0.attr("request_mapping_template")
     }
     /// `response_mapping_template`, as a reference.
     #[inline]
     pub fn response_mapping_template(&self) -> crate::core::Expr {
-        self.attr("response_mapping_template")
+        self.0.attr("response_mapping_template")
     }
     /// `runtime` (a nested block), as a reference.
     #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
-        self.attr("runtime")
+        self.0.attr("runtime")
     }
     /// `sync_config` (a nested block), as a reference.
     #[inline]
     pub fn sync_config(&self) -> crate::core::Expr {
-        self.attr("sync_config")
+        self.0.attr("sync_config")
     }
 }
 
-impl crate::core::Ref<AppsyncGraphqlApi> {
+/// The attributes of `aws_appsync_graphql_api`, read from a `Ref<AppsyncGraphqlApi>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncGraphqlApiAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncGraphqlApiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncGraphqlApiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncGraphqlApiAttributes {
     /// `api_type`, as a reference.
     #[inline]
     pub fn api_type(&self) -> crate::core::Expr {
-        self.attr("api_type")
+        self.0.attr("api_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_type`, as a reference.
     #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
-        self.attr("authentication_type")
+        self.0.attr("authentication_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `introspection_config`, as a reference.
     #[inline]
     pub fn introspection_config(&self) -> crate::core::Expr {
-        self.attr("introspection_config")
+        self.0.attr("introspection_config")
     }
     /// `merged_api_execution_role_arn`, as a reference.
     #[inline]
     pub fn merged_api_execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("merged_api_execution_role_arn")
+        self.0.attr("merged_api_execution_role_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query_depth_limit`, as a reference.
     #[inline]
     pub fn query_depth_limit(&self) -> crate::core::Expr {
-        self.attr("query_depth_limit")
+        self.0.attr("query_depth_limit")
     }
     /// `resolver_count_limit`, as a reference.
     #[inline]
     pub fn resolver_count_limit(&self) -> crate::core::Expr {
-        self.attr("resolver_count_limit")
+        self.0.attr("resolver_count_limit")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uris`, as a reference.
     #[inline]
     pub fn uris(&self) -> crate::core::Expr {
-        self.attr("uris")
+        self.0.attr("uris")
     }
     /// `visibility`, as a reference.
     #[inline]
     pub fn visibility(&self) -> crate::core::Expr {
-        self.attr("visibility")
+        self.0.attr("visibility")
     }
     /// `xray_enabled`, as a reference.
     #[inline]
     pub fn xray_enabled(&self) -> crate::core::Expr {
-        self.attr("xray_enabled")
+        self.0.attr("xray_enabled")
     }
     /// `additional_authentication_provider` (a nested block), as a reference.
     #[inline]
     pub fn additional_authentication_provider(&self) -> crate::core::Expr {
-        self.attr("additional_authentication_provider")
+        self.0.attr("additional_authentication_provider")
     }
     /// `enhanced_metrics_config` (a nested block), as a reference.
     #[inline]
     pub fn enhanced_metrics_config(&self) -> crate::core::Expr {
-        self.attr("enhanced_metrics_config")
+        self.0.attr("enhanced_metrics_config")
     }
     /// `lambda_authorizer_config` (a nested block), as a reference.
     #[inline]
     pub fn lambda_authorizer_config(&self) -> crate::core::Expr {
-        self.attr("lambda_authorizer_config")
+        self.0.attr("lambda_authorizer_config")
     }
     /// `log_config` (a nested block), as a reference.
     #[inline]
     pub fn log_config(&self) -> crate::core::Expr {
-        self.attr("log_config")
+        self.0.attr("log_config")
     }
     /// `openid_connect_config` (a nested block), as a reference.
     #[inline]
     pub fn openid_connect_config(&self) -> crate::core::Expr {
-        self.attr("openid_connect_config")
+        self.0.attr("openid_connect_config")
     }
     /// `user_pool_config` (a nested block), as a reference.
     #[inline]
     pub fn user_pool_config(&self) -> crate::core::Expr {
-        self.attr("user_pool_config")
+        self.0.attr("user_pool_config")
     }
 }
 
-impl crate::core::Ref<AppsyncResolver> {
+/// The attributes of `aws_appsync_resolver`, read from a `Ref<AppsyncResolver>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncResolverAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncResolverAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncResolverAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncResolverAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code`, as a reference.
     #[inline]
     pub fn code(&self) -> crate::core::Expr {
-        self.attr("code")
+        self.0.attr("code")
     }
     /// `data_source`, as a reference.
     #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
-        self.attr("data_source")
+        self.0.attr("data_source")
     }
     /// `field`, as a reference.
     #[inline]
     pub fn field(&self) -> crate::core::Expr {
-        self.attr("field")
+        self.0.attr("field")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kind`, as a reference.
     #[inline]
     pub fn kind(&self) -> crate::core::Expr {
-        self.attr("kind")
+        self.0.attr("kind")
     }
     /// `max_batch_size`, as a reference.
     #[inline]
     pub fn max_batch_size(&self) -> crate::core::Expr {
-        self.attr("max_batch_size")
+        self.0.attr("max_batch_size")
     }
     /// `request_template`, as a reference.
     #[inline]
     pub fn request_template(&self) -> crate::core::Expr {
-        self.attr("request_template")
+        self.0.attr("request_template")
     }
     /// `response_template`, as a reference.
     #[inline]
     pub fn response_template(&self) -> crate::core::Expr {
-        self.attr("response_template")
+        self.0.attr("response_template")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `caching_config` (a nested block), as a reference.
     #[inline]
     pub fn caching_config(&self) -> crate::core::Expr {
-        self.attr("caching_config")
+        self.0.attr("caching_config")
     }
     /// `pipeline_config` (a nested block), as a reference.
     #[inline]
     pub fn pipeline_config(&self) -> crate::core::Expr {
-        self.attr("pipeline_config")
+        self.0.attr("pipeline_config")
     }
     /// `runtime` (a nested block), as a reference.
     #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
-        self.attr("runtime")
+        self.0.attr("runtime")
     }
     /// `sync_config` (a nested block), as a reference.
     #[inline]
     pub fn sync_config(&self) -> crate::core::Expr {
-        self.attr("sync_config")
+        self.0.attr("sync_config")
     }
 }
 
-impl crate::core::Ref<AppsyncSourceApiAssociation> {
+/// The attributes of `aws_appsync_source_api_association`, read from a `Ref<AppsyncSourceApiAssociation>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncSourceApiAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncSourceApiAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncSourceApiAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncSourceApiAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `merged_api_arn`, as a reference.
     #[inline]
     pub fn merged_api_arn(&self) -> crate::core::Expr {
-        self.attr("merged_api_arn")
+        self.0.attr("merged_api_arn")
     }
     /// `merged_api_id`, as a reference.
     #[inline]
     pub fn merged_api_id(&self) -> crate::core::Expr {
-        self.attr("merged_api_id")
+        self.0.attr("merged_api_id")
     }
     /// `source_api_arn`, as a reference.
     #[inline]
     pub fn source_api_arn(&self) -> crate::core::Expr {
-        self.attr("source_api_arn")
+        self.0.attr("source_api_arn")
     }
     /// `source_api_association_config`, as a reference.
     #[inline]
     pub fn source_api_association_config(&self) -> crate::core::Expr {
-        self.attr("source_api_association_config")
+        self.0.attr("source_api_association_config")
     }
     /// `source_api_id`, as a reference.
     #[inline]
     pub fn source_api_id(&self) -> crate::core::Expr {
-        self.attr("source_api_id")
+        self.0.attr("source_api_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AppsyncType> {
+/// The attributes of `aws_appsync_type`, read from a `Ref<AppsyncType>`.
+#[derive(Clone, Debug)]
+pub struct AppsyncTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AppsyncTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AppsyncTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AppsyncTypeAttributes {
     /// `api_id`, as a reference.
     #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
-        self.attr("api_id")
+        self.0.attr("api_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `definition`, as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `format`, as a reference.
     #[inline]
     pub fn format(&self) -> crate::core::Expr {
-        self.attr("format")
+        self.0.attr("format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

@@ -25,40 +25,62 @@ impl crate::core::DataSource for DataArn {
     const TYPE: &'static str = "aws_arn";
 }
 
-impl crate::core::Ref<DataArn> {
+impl crate::core::Block for DataArn {
+    type Attributes = DataArnAttributes;
+}
+
+/// The attributes of `aws_arn`, read from a `Ref<DataArn>`.
+#[derive(Clone, Debug)]
+pub struct DataArnAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataArnAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataArnAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataArnAttributes {
     /// `account`, as a reference.
     #[inline]
     pub fn account(&self) -> crate::core::Expr {
-        self.attr("account")
+        self.0.attr("account")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `partition`, as a reference.
     #[inline]
     pub fn partition(&self) -> crate::core::Expr {
-        self.attr("partition")
+        self.0.attr("partition")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `resource`, as a reference.
     #[inline]
     pub fn resource(&self) -> crate::core::Expr {
-        self.attr("resource")
+        self.0.attr("resource")
     }
     /// `service`, as a reference.
     #[inline]
     pub fn service(&self) -> crate::core::Expr {
-        self.attr("service")
+        self.0.attr("service")
     }
 }

@@ -61,6 +61,10 @@ impl crate::core::Resource for AthenaCapacityReservation {
     const TYPE: &'static str = "aws_athena_capacity_reservation";
 }
 
+impl crate::core::Block for AthenaCapacityReservation {
+    type Attributes = AthenaCapacityReservationAttributes;
+}
+
 /// `aws_athena_data_catalog` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AthenaDataCatalog {
@@ -101,6 +105,10 @@ impl AthenaDataCatalog {
 
 impl crate::core::Resource for AthenaDataCatalog {
     const TYPE: &'static str = "aws_athena_data_catalog";
+}
+
+impl crate::core::Block for AthenaDataCatalog {
+    type Attributes = AthenaDataCatalogAttributes;
 }
 
 /// The `acl_configuration` block of [`AthenaDatabase`].
@@ -194,6 +202,10 @@ impl crate::core::Resource for AthenaDatabase {
     const TYPE: &'static str = "aws_athena_database";
 }
 
+impl crate::core::Block for AthenaDatabase {
+    type Attributes = AthenaDatabaseAttributes;
+}
+
 /// `aws_athena_named_query` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AthenaNamedQuery {
@@ -231,6 +243,10 @@ impl AthenaNamedQuery {
 
 impl crate::core::Resource for AthenaNamedQuery {
     const TYPE: &'static str = "aws_athena_named_query";
+}
+
+impl crate::core::Block for AthenaNamedQuery {
+    type Attributes = AthenaNamedQueryAttributes;
 }
 
 /// The `timeouts` block of [`AthenaPreparedStatement`].
@@ -296,6 +312,10 @@ impl AthenaPreparedStatement {
 
 impl crate::core::Resource for AthenaPreparedStatement {
     const TYPE: &'static str = "aws_athena_prepared_statement";
+}
+
+impl crate::core::Block for AthenaPreparedStatement {
+    type Attributes = AthenaPreparedStatementAttributes;
 }
 
 /// The `engine_version` block of [`AthenaWorkgroupConfiguration`].
@@ -476,6 +496,10 @@ impl crate::core::Resource for AthenaWorkgroup {
     const TYPE: &'static str = "aws_athena_workgroup";
 }
 
+impl crate::core::Block for AthenaWorkgroup {
+    type Attributes = AthenaWorkgroupAttributes;
+}
+
 /// `aws_athena_named_query` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAthenaNamedQuery {
@@ -505,283 +529,413 @@ impl crate::core::DataSource for DataAthenaNamedQuery {
     const TYPE: &'static str = "aws_athena_named_query";
 }
 
-impl crate::core::Ref<AthenaCapacityReservation> {
+impl crate::core::Block for DataAthenaNamedQuery {
+    type Attributes = DataAthenaNamedQueryAttributes;
+}
+
+/// The attributes of `aws_athena_capacity_reservation`, read from a `Ref<AthenaCapacityReservation>`.
+#[derive(Clone, Debug)]
+pub struct AthenaCapacityReservationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AthenaCapacityReservationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AthenaCapacityReservationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AthenaCapacityReservationAttributes {
     /// `allocated_dpus`, as a reference.
     #[inline]
     pub fn allocated_dpus(&self) -> crate::core::Expr {
-        self.attr("allocated_dpus")
+        self.0.attr("allocated_dpus")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_dpus`, as a reference.
     #[inline]
     pub fn target_dpus(&self) -> crate::core::Expr {
-        self.attr("target_dpus")
+        self.0.attr("target_dpus")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AthenaDataCatalog> {
+/// The attributes of `aws_athena_data_catalog`, read from a `Ref<AthenaDataCatalog>`.
+#[derive(Clone, Debug)]
+pub struct AthenaDataCatalogAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AthenaDataCatalogAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AthenaDataCatalogAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AthenaDataCatalogAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<AthenaDatabase> {
+/// The attributes of `aws_athena_database`, read from a `Ref<AthenaDatabase>`.
+#[derive(Clone, Debug)]
+pub struct AthenaDatabaseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AthenaDatabaseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AthenaDatabaseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AthenaDatabaseAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `properties`, as a reference.
     #[inline]
     pub fn properties(&self) -> crate::core::Expr {
-        self.attr("properties")
+        self.0.attr("properties")
     }
     /// `acl_configuration` (a nested block), as a reference.
     #[inline]
     pub fn acl_configuration(&self) -> crate::core::Expr {
-        self.attr("acl_configuration")
+        self.0.attr("acl_configuration")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
 }
 
-impl crate::core::Ref<AthenaNamedQuery> {
+/// The attributes of `aws_athena_named_query`, read from a `Ref<AthenaNamedQuery>`.
+#[derive(Clone, Debug)]
+pub struct AthenaNamedQueryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AthenaNamedQueryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AthenaNamedQueryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AthenaNamedQueryAttributes {
     /// `database`, as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query`, as a reference.
     #[inline]
     pub fn query(&self) -> crate::core::Expr {
-        self.attr("query")
+        self.0.attr("query")
     }
     /// `workgroup`, as a reference.
     #[inline]
     pub fn workgroup(&self) -> crate::core::Expr {
-        self.attr("workgroup")
+        self.0.attr("workgroup")
     }
 }
 
-impl crate::core::Ref<AthenaPreparedStatement> {
+/// The attributes of `aws_athena_prepared_statement`, read from a `Ref<AthenaPreparedStatement>`.
+#[derive(Clone, Debug)]
+pub struct AthenaPreparedStatementAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AthenaPreparedStatementAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AthenaPreparedStatementAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AthenaPreparedStatementAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query_statement`, as a reference.
     #[inline]
     pub fn query_statement(&self) -> crate::core::Expr {
-        self.attr("query_statement")
+        self.0.attr("query_statement")
     }
     /// `workgroup`, as a reference.
     #[inline]
     pub fn workgroup(&self) -> crate::core::Expr {
-        self.attr("workgroup")
+        self.0.attr("workgroup")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<AthenaWorkgroup> {
+/// The attributes of `aws_athena_workgroup`, read from a `Ref<AthenaWorkgroup>`.
+#[derive(Clone, Debug)]
+pub struct AthenaWorkgroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AthenaWorkgroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AthenaWorkgroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AthenaWorkgroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<DataAthenaNamedQuery> {
+/// The attributes of `aws_athena_named_query`, read from a `Ref<DataAthenaNamedQuery>`.
+#[derive(Clone, Debug)]
+pub struct DataAthenaNamedQueryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAthenaNamedQueryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAthenaNamedQueryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAthenaNamedQueryAttributes {
     /// `database`, as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `querystring`, as a reference.
     #[inline]
     pub fn querystring(&self) -> crate::core::Expr {
-        self.attr("querystring")
+        self.0.attr("querystring")
     }
     /// `workgroup`, as a reference.
     #[inline]
     pub fn workgroup(&self) -> crate::core::Expr {
-        self.attr("workgroup")
+        self.0.attr("workgroup")
     }
 }

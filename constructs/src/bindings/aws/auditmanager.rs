@@ -30,6 +30,10 @@ impl crate::core::Resource for AuditmanagerAccountRegistration {
     const TYPE: &'static str = "aws_auditmanager_account_registration";
 }
 
+impl crate::core::Block for AuditmanagerAccountRegistration {
+    type Attributes = AuditmanagerAccountRegistrationAttributes;
+}
+
 /// The `assessment_reports_destination` block of [`AuditmanagerAssessment`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AuditmanagerAssessmentAssessmentReportsDestination {
@@ -149,6 +153,10 @@ impl crate::core::Resource for AuditmanagerAssessment {
     const TYPE: &'static str = "aws_auditmanager_assessment";
 }
 
+impl crate::core::Block for AuditmanagerAssessment {
+    type Attributes = AuditmanagerAssessmentAttributes;
+}
+
 /// `aws_auditmanager_assessment_delegation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AuditmanagerAssessmentDelegation {
@@ -183,6 +191,10 @@ impl crate::core::Resource for AuditmanagerAssessmentDelegation {
     const TYPE: &'static str = "aws_auditmanager_assessment_delegation";
 }
 
+impl crate::core::Block for AuditmanagerAssessmentDelegation {
+    type Attributes = AuditmanagerAssessmentDelegationAttributes;
+}
+
 /// `aws_auditmanager_assessment_report` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AuditmanagerAssessmentReport {
@@ -209,6 +221,10 @@ impl AuditmanagerAssessmentReport {
 
 impl crate::core::Resource for AuditmanagerAssessmentReport {
     const TYPE: &'static str = "aws_auditmanager_assessment_report";
+}
+
+impl crate::core::Block for AuditmanagerAssessmentReport {
+    type Attributes = AuditmanagerAssessmentReportAttributes;
 }
 
 /// The `source_keyword` block of [`AuditmanagerControlControlMappingSources`].
@@ -315,6 +331,10 @@ impl crate::core::Resource for AuditmanagerControl {
     const TYPE: &'static str = "aws_auditmanager_control";
 }
 
+impl crate::core::Block for AuditmanagerControl {
+    type Attributes = AuditmanagerControlAttributes;
+}
+
 /// The `controls` block of [`AuditmanagerFrameworkControlSets`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AuditmanagerFrameworkControlSetsControls {
@@ -390,6 +410,10 @@ impl crate::core::Resource for AuditmanagerFramework {
     const TYPE: &'static str = "aws_auditmanager_framework";
 }
 
+impl crate::core::Block for AuditmanagerFramework {
+    type Attributes = AuditmanagerFrameworkAttributes;
+}
+
 /// `aws_auditmanager_framework_share` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AuditmanagerFrameworkShare {
@@ -421,6 +445,10 @@ impl crate::core::Resource for AuditmanagerFrameworkShare {
     const TYPE: &'static str = "aws_auditmanager_framework_share";
 }
 
+impl crate::core::Block for AuditmanagerFrameworkShare {
+    type Attributes = AuditmanagerFrameworkShareAttributes;
+}
+
 /// `aws_auditmanager_organization_admin_account_registration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AuditmanagerOrganizationAdminAccountRegistration {
@@ -440,6 +468,10 @@ impl AuditmanagerOrganizationAdminAccountRegistration {
 
 impl crate::core::Resource for AuditmanagerOrganizationAdminAccountRegistration {
     const TYPE: &'static str = "aws_auditmanager_organization_admin_account_registration";
+}
+
+impl crate::core::Block for AuditmanagerOrganizationAdminAccountRegistration {
+    type Attributes = AuditmanagerOrganizationAdminAccountRegistrationAttributes;
 }
 
 /// The `source_keyword` block of [`DataAuditmanagerControlControlMappingSources`].
@@ -502,6 +534,10 @@ impl crate::core::DataSource for DataAuditmanagerControl {
     const TYPE: &'static str = "aws_auditmanager_control";
 }
 
+impl crate::core::Block for DataAuditmanagerControl {
+    type Attributes = DataAuditmanagerControlAttributes;
+}
+
 /// The `controls` block of [`DataAuditmanagerFrameworkControlSets`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataAuditmanagerFrameworkControlSetsControls {
@@ -562,422 +598,606 @@ impl crate::core::DataSource for DataAuditmanagerFramework {
     const TYPE: &'static str = "aws_auditmanager_framework";
 }
 
-impl crate::core::Ref<AuditmanagerAccountRegistration> {
+impl crate::core::Block for DataAuditmanagerFramework {
+    type Attributes = DataAuditmanagerFrameworkAttributes;
+}
+
+/// The attributes of `aws_auditmanager_account_registration`, read from a `Ref<AuditmanagerAccountRegistration>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerAccountRegistrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerAccountRegistrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerAccountRegistrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerAccountRegistrationAttributes {
     /// `delegated_admin_account`, as a reference.
     #[inline]
     pub fn delegated_admin_account(&self) -> crate::core::Expr {
-        self.attr("delegated_admin_account")
+        self.0.attr("delegated_admin_account")
     }
     /// `deregister_on_destroy`, as a reference.
     #[inline]
     pub fn deregister_on_destroy(&self) -> crate::core::Expr {
-        self.attr("deregister_on_destroy")
+        self.0.attr("deregister_on_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key`, as a reference.
     #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
-        self.attr("kms_key")
+        self.0.attr("kms_key")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<AuditmanagerAssessment> {
+/// The attributes of `aws_auditmanager_assessment`, read from a `Ref<AuditmanagerAssessment>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerAssessmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerAssessmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerAssessmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerAssessmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `framework_id`, as a reference.
     #[inline]
     pub fn framework_id(&self) -> crate::core::Expr {
-        self.attr("framework_id")
+        self.0.attr("framework_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `roles`, as a reference.
     #[inline]
     pub fn roles(&self) -> crate::core::Expr {
-        self.attr("roles")
+        self.0.attr("roles")
     }
     /// `roles_all`, as a reference.
     #[inline]
     pub fn roles_all(&self) -> crate::core::Expr {
-        self.attr("roles_all")
+        self.0.attr("roles_all")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `assessment_reports_destination` (a nested block), as a reference.
     #[inline]
     pub fn assessment_reports_destination(&self) -> crate::core::Expr {
-        self.attr("assessment_reports_destination")
+        self.0.attr("assessment_reports_destination")
     }
     /// `scope` (a nested block), as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }
 
-impl crate::core::Ref<AuditmanagerAssessmentDelegation> {
+/// The attributes of `aws_auditmanager_assessment_delegation`, read from a `Ref<AuditmanagerAssessmentDelegation>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerAssessmentDelegationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerAssessmentDelegationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerAssessmentDelegationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerAssessmentDelegationAttributes {
     /// `assessment_id`, as a reference.
     #[inline]
     pub fn assessment_id(&self) -> crate::core::Expr {
-        self.attr("assessment_id")
+        self.0.attr("assessment_id")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `control_set_id`, as a reference.
     #[inline]
     pub fn control_set_id(&self) -> crate::core::Expr {
-        self.attr("control_set_id")
+        self.0.attr("control_set_id")
     }
     /// `delegation_id`, as a reference.
     #[inline]
     pub fn delegation_id(&self) -> crate::core::Expr {
-        self.attr("delegation_id")
+        self.0.attr("delegation_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `role_type`, as a reference.
     #[inline]
     pub fn role_type(&self) -> crate::core::Expr {
-        self.attr("role_type")
+        self.0.attr("role_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<AuditmanagerAssessmentReport> {
+/// The attributes of `aws_auditmanager_assessment_report`, read from a `Ref<AuditmanagerAssessmentReport>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerAssessmentReportAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerAssessmentReportAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerAssessmentReportAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerAssessmentReportAttributes {
     /// `assessment_id`, as a reference.
     #[inline]
     pub fn assessment_id(&self) -> crate::core::Expr {
-        self.attr("assessment_id")
+        self.0.attr("assessment_id")
     }
     /// `author`, as a reference.
     #[inline]
     pub fn author(&self) -> crate::core::Expr {
-        self.attr("author")
+        self.0.attr("author")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<AuditmanagerControl> {
+/// The attributes of `aws_auditmanager_control`, read from a `Ref<AuditmanagerControl>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerControlAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerControlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerControlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerControlAttributes {
     /// `action_plan_instructions`, as a reference.
     #[inline]
     pub fn action_plan_instructions(&self) -> crate::core::Expr {
-        self.attr("action_plan_instructions")
+        self.0.attr("action_plan_instructions")
     }
     /// `action_plan_title`, as a reference.
     #[inline]
     pub fn action_plan_title(&self) -> crate::core::Expr {
-        self.attr("action_plan_title")
+        self.0.attr("action_plan_title")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `testing_information`, as a reference.
     #[inline]
     pub fn testing_information(&self) -> crate::core::Expr {
-        self.attr("testing_information")
+        self.0.attr("testing_information")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `control_mapping_sources` (a nested block), as a reference.
     #[inline]
     pub fn control_mapping_sources(&self) -> crate::core::Expr {
-        self.attr("control_mapping_sources")
+        self.0.attr("control_mapping_sources")
     }
 }
 
-impl crate::core::Ref<AuditmanagerFramework> {
+/// The attributes of `aws_auditmanager_framework`, read from a `Ref<AuditmanagerFramework>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerFrameworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerFrameworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerFrameworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerFrameworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compliance_type`, as a reference.
     #[inline]
     pub fn compliance_type(&self) -> crate::core::Expr {
-        self.attr("compliance_type")
+        self.0.attr("compliance_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `framework_type`, as a reference.
     #[inline]
     pub fn framework_type(&self) -> crate::core::Expr {
-        self.attr("framework_type")
+        self.0.attr("framework_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `control_sets` (a nested block), as a reference.
     #[inline]
     pub fn control_sets(&self) -> crate::core::Expr {
-        self.attr("control_sets")
+        self.0.attr("control_sets")
     }
 }
 
-impl crate::core::Ref<AuditmanagerFrameworkShare> {
+/// The attributes of `aws_auditmanager_framework_share`, read from a `Ref<AuditmanagerFrameworkShare>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerFrameworkShareAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerFrameworkShareAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerFrameworkShareAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerFrameworkShareAttributes {
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `destination_account`, as a reference.
     #[inline]
     pub fn destination_account(&self) -> crate::core::Expr {
-        self.attr("destination_account")
+        self.0.attr("destination_account")
     }
     /// `destination_region`, as a reference.
     #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
-        self.attr("destination_region")
+        self.0.attr("destination_region")
     }
     /// `framework_id`, as a reference.
     #[inline]
     pub fn framework_id(&self) -> crate::core::Expr {
-        self.attr("framework_id")
+        self.0.attr("framework_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<AuditmanagerOrganizationAdminAccountRegistration> {
+/// The attributes of `aws_auditmanager_organization_admin_account_registration`, read from a `Ref<AuditmanagerOrganizationAdminAccountRegistration>`.
+#[derive(Clone, Debug)]
+pub struct AuditmanagerOrganizationAdminAccountRegistrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AuditmanagerOrganizationAdminAccountRegistrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AuditmanagerOrganizationAdminAccountRegistrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AuditmanagerOrganizationAdminAccountRegistrationAttributes {
     /// `admin_account_id`, as a reference.
     #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
-        self.attr("admin_account_id")
+        self.0.attr("admin_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `organization_id`, as a reference.
     #[inline]
     pub fn organization_id(&self) -> crate::core::Expr {
-        self.attr("organization_id")
+        self.0.attr("organization_id")
     }
 }
 
-impl crate::core::Ref<DataAuditmanagerControl> {
+/// The attributes of `aws_auditmanager_control`, read from a `Ref<DataAuditmanagerControl>`.
+#[derive(Clone, Debug)]
+pub struct DataAuditmanagerControlAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAuditmanagerControlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAuditmanagerControlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAuditmanagerControlAttributes {
     /// `action_plan_instructions`, as a reference.
     #[inline]
     pub fn action_plan_instructions(&self) -> crate::core::Expr {
-        self.attr("action_plan_instructions")
+        self.0.attr("action_plan_instructions")
     }
     /// `action_plan_title`, as a reference.
     #[inline]
     pub fn action_plan_title(&self) -> crate::core::Expr {
-        self.attr("action_plan_title")
+        self.0.attr("action_plan_title")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `testing_information`, as a reference.
     #[inline]
     pub fn testing_information(&self) -> crate::core::Expr {
-        self.attr("testing_information")
+        self.0.attr("testing_information")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `control_mapping_sources` (a nested block), as a reference.
     #[inline]
     pub fn control_mapping_sources(&self) -> crate::core::Expr {
-        self.attr("control_mapping_sources")
+        self.0.attr("control_mapping_sources")
     }
 }
 
-impl crate::core::Ref<DataAuditmanagerFramework> {
+/// The attributes of `aws_auditmanager_framework`, read from a `Ref<DataAuditmanagerFramework>`.
+#[derive(Clone, Debug)]
+pub struct DataAuditmanagerFrameworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAuditmanagerFrameworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAuditmanagerFrameworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAuditmanagerFrameworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compliance_type`, as a reference.
     #[inline]
     pub fn compliance_type(&self) -> crate::core::Expr {
-        self.attr("compliance_type")
+        self.0.attr("compliance_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `framework_type`, as a reference.
     #[inline]
     pub fn framework_type(&self) -> crate::core::Expr {
-        self.attr("framework_type")
+        self.0.attr("framework_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `control_sets` (a nested block), as a reference.
     #[inline]
     pub fn control_sets(&self) -> crate::core::Expr {
-        self.attr("control_sets")
+        self.0.attr("control_sets")
     }
 }

@@ -33,6 +33,10 @@ impl crate::core::Resource for AutoscalingAttachment {
     const TYPE: &'static str = "aws_autoscaling_attachment";
 }
 
+impl crate::core::Block for AutoscalingAttachment {
+    type Attributes = AutoscalingAttachmentAttributes;
+}
+
 /// The `availability_zone_distribution` block of [`AutoscalingGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AutoscalingGroupAvailabilityZoneDistribution {
@@ -848,6 +852,10 @@ impl crate::core::Resource for AutoscalingGroup {
     const TYPE: &'static str = "aws_autoscaling_group";
 }
 
+impl crate::core::Block for AutoscalingGroup {
+    type Attributes = AutoscalingGroupAttributes;
+}
+
 /// The `tag` block of [`AutoscalingGroupTag`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AutoscalingGroupTagTag {
@@ -897,6 +905,10 @@ impl AutoscalingGroupTag {
 
 impl crate::core::Resource for AutoscalingGroupTag {
     const TYPE: &'static str = "aws_autoscaling_group_tag";
+}
+
+impl crate::core::Block for AutoscalingGroupTag {
+    type Attributes = AutoscalingGroupTagAttributes;
 }
 
 /// `aws_autoscaling_lifecycle_hook` (resource).
@@ -950,6 +962,10 @@ impl crate::core::Resource for AutoscalingLifecycleHook {
     const TYPE: &'static str = "aws_autoscaling_lifecycle_hook";
 }
 
+impl crate::core::Block for AutoscalingLifecycleHook {
+    type Attributes = AutoscalingLifecycleHookAttributes;
+}
+
 /// `aws_autoscaling_notification` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AutoscalingNotification {
@@ -979,6 +995,10 @@ impl AutoscalingNotification {
 
 impl crate::core::Resource for AutoscalingNotification {
     const TYPE: &'static str = "aws_autoscaling_notification";
+}
+
+impl crate::core::Block for AutoscalingNotification {
+    type Attributes = AutoscalingNotificationAttributes;
 }
 
 /// The `dimensions` block of [`AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric`].
@@ -1423,6 +1443,10 @@ impl crate::core::Resource for AutoscalingPolicy {
     const TYPE: &'static str = "aws_autoscaling_policy";
 }
 
+impl crate::core::Block for AutoscalingPolicy {
+    type Attributes = AutoscalingPolicyAttributes;
+}
+
 /// `aws_autoscaling_schedule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AutoscalingSchedule {
@@ -1477,6 +1501,10 @@ impl AutoscalingSchedule {
 
 impl crate::core::Resource for AutoscalingSchedule {
     const TYPE: &'static str = "aws_autoscaling_schedule";
+}
+
+impl crate::core::Block for AutoscalingSchedule {
+    type Attributes = AutoscalingScheduleAttributes;
 }
 
 /// The `timeouts` block of [`AutoscalingTrafficSourceAttachment`].
@@ -1554,6 +1582,10 @@ impl crate::core::Resource for AutoscalingTrafficSourceAttachment {
     const TYPE: &'static str = "aws_autoscaling_traffic_source_attachment";
 }
 
+impl crate::core::Block for AutoscalingTrafficSourceAttachment {
+    type Attributes = AutoscalingTrafficSourceAttachmentAttributes;
+}
+
 /// `aws_autoscaling_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAutoscalingGroup {
@@ -1577,6 +1609,10 @@ impl DataAutoscalingGroup {
 
 impl crate::core::DataSource for DataAutoscalingGroup {
     const TYPE: &'static str = "aws_autoscaling_group";
+}
+
+impl crate::core::Block for DataAutoscalingGroup {
+    type Attributes = DataAutoscalingGroupAttributes;
 }
 
 /// The `filter` block of [`DataAutoscalingGroups`].
@@ -1629,687 +1665,871 @@ impl crate::core::DataSource for DataAutoscalingGroups {
     const TYPE: &'static str = "aws_autoscaling_groups";
 }
 
-impl crate::core::Ref<AutoscalingAttachment> {
+impl crate::core::Block for DataAutoscalingGroups {
+    type Attributes = DataAutoscalingGroupsAttributes;
+}
+
+/// The attributes of `aws_autoscaling_attachment`, read from a `Ref<AutoscalingAttachment>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingAttachmentAttributes {
     /// `autoscaling_group_name`, as a reference.
     #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
-        self.attr("autoscaling_group_name")
+        self.0.attr("autoscaling_group_name")
     }
     /// `elb`, as a reference.
     #[inline]
     pub fn elb(&self) -> crate::core::Expr {
-        self.attr("elb")
+        self.0.attr("elb")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_target_group_arn`, as a reference.
     #[inline]
     pub fn lb_target_group_arn(&self) -> crate::core::Expr {
-        self.attr("lb_target_group_arn")
+        self.0.attr("lb_target_group_arn")
     }
 }
 
-impl crate::core::Ref<AutoscalingGroup> {
+/// The attributes of `aws_autoscaling_group`, read from a `Ref<AutoscalingGroup>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `capacity_rebalance`, as a reference.
     #[inline]
     pub fn capacity_rebalance(&self) -> crate::core::Expr {
-        self.attr("capacity_rebalance")
+        self.0.attr("capacity_rebalance")
     }
     /// `context`, as a reference.
     #[inline]
     pub fn context(&self) -> crate::core::Expr {
-        self.attr("context")
+        self.0.attr("context")
     }
     /// `default_cooldown`, as a reference.
     #[inline]
     pub fn default_cooldown(&self) -> crate::core::Expr {
-        self.attr("default_cooldown")
+        self.0.attr("default_cooldown")
     }
     /// `default_instance_warmup`, as a reference.
     #[inline]
     pub fn default_instance_warmup(&self) -> crate::core::Expr {
-        self.attr("default_instance_warmup")
+        self.0.attr("default_instance_warmup")
     }
     /// `desired_capacity`, as a reference.
     #[inline]
     pub fn desired_capacity(&self) -> crate::core::Expr {
-        self.attr("desired_capacity")
+        self.0.attr("desired_capacity")
     }
     /// `desired_capacity_type`, as a reference.
     #[inline]
     pub fn desired_capacity_type(&self) -> crate::core::Expr {
-        self.attr("desired_capacity_type")
+        self.0.attr("desired_capacity_type")
     }
     /// `enabled_metrics`, as a reference.
     #[inline]
     pub fn enabled_metrics(&self) -> crate::core::Expr {
-        self.attr("enabled_metrics")
+        self.0.attr("enabled_metrics")
     }
     /// `force_delete`, as a reference.
     #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
-        self.attr("force_delete")
+        self.0.attr("force_delete")
     }
     /// `force_delete_warm_pool`, as a reference.
     #[inline]
     pub fn force_delete_warm_pool(&self) -> crate::core::Expr {
-        self.attr("force_delete_warm_pool")
+        self.0.attr("force_delete_warm_pool")
     }
     /// `health_check_grace_period`, as a reference.
     #[inline]
     pub fn health_check_grace_period(&self) -> crate::core::Expr {
-        self.attr("health_check_grace_period")
+        self.0.attr("health_check_grace_period")
     }
     /// `health_check_type`, as a reference.
     #[inline]
     pub fn health_check_type(&self) -> crate::core::Expr {
-        self.attr("health_check_type")
+        self.0.attr("health_check_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_failed_scaling_activities`, as a reference.
     #[inline]
     pub fn ignore_failed_scaling_activities(&self) -> crate::core::Expr {
-        self.attr("ignore_failed_scaling_activities")
+        self.0.attr("ignore_failed_scaling_activities")
     }
     /// `launch_configuration`, as a reference.
     #[inline]
     pub fn launch_configuration(&self) -> crate::core::Expr {
-        self.attr("launch_configuration")
+        self.0.attr("launch_configuration")
     }
     /// `load_balancers`, as a reference.
     #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
-        self.attr("load_balancers")
+        self.0.attr("load_balancers")
     }
     /// `max_instance_lifetime`, as a reference.
     #[inline]
     pub fn max_instance_lifetime(&self) -> crate::core::Expr {
-        self.attr("max_instance_lifetime")
+        self.0.attr("max_instance_lifetime")
     }
     /// `max_size`, as a reference.
     #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
-        self.attr("max_size")
+        self.0.attr("max_size")
     }
     /// `metrics_granularity`, as a reference.
     #[inline]
     pub fn metrics_granularity(&self) -> crate::core::Expr {
-        self.attr("metrics_granularity")
+        self.0.attr("metrics_granularity")
     }
     /// `min_elb_capacity`, as a reference.
     #[inline]
     pub fn min_elb_capacity(&self) -> crate::core::Expr {
-        self.attr("min_elb_capacity")
+        self.0.attr("min_elb_capacity")
     }
     /// `min_size`, as a reference.
     #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
-        self.attr("min_size")
+        self.0.attr("min_size")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `placement_group`, as a reference.
     #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
-        self.attr("placement_group")
+        self.0.attr("placement_group")
     }
     /// `predicted_capacity`, as a reference.
     #[inline]
     pub fn predicted_capacity(&self) -> crate::core::Expr {
-        self.attr("predicted_capacity")
+        self.0.attr("predicted_capacity")
     }
     /// `protect_from_scale_in`, as a reference.
     #[inline]
     pub fn protect_from_scale_in(&self) -> crate::core::Expr {
-        self.attr("protect_from_scale_in")
+        self.0.attr("protect_from_scale_in")
     }
     /// `service_linked_role_arn`, as a reference.
     #[inline]
     pub fn service_linked_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_linked_role_arn")
+        self.0.attr("service_linked_role_arn")
     }
     /// `suspended_processes`, as a reference.
     #[inline]
     pub fn suspended_processes(&self) -> crate::core::Expr {
-        self.attr("suspended_processes")
+        self.0.attr("suspended_processes")
     }
     /// `target_group_arns`, as a reference.
     #[inline]
     pub fn target_group_arns(&self) -> crate::core::Expr {
-        self.attr("target_group_arns")
+        self.0.attr("target_group_arns")
     }
     /// `termination_policies`, as a reference.
     #[inline]
     pub fn termination_policies(&self) -> crate::core::Expr {
-        self.attr("termination_policies")
+        self.0.attr("termination_policies")
     }
     /// `vpc_zone_identifier`, as a reference.
     #[inline]
     pub fn vpc_zone_identifier(&self) -> crate::core::Expr {
-        self.attr("vpc_zone_identifier")
+        self.0.attr("vpc_zone_identifier")
     }
     /// `wait_for_capacity_timeout`, as a reference.
     #[inline]
     pub fn wait_for_capacity_timeout(&self) -> crate::core::Expr {
-        self.attr("wait_for_capacity_timeout")
+        self.0.attr("wait_for_capacity_timeout")
     }
     /// `wait_for_elb_capacity`, as a reference.
     #[inline]
     pub fn wait_for_elb_capacity(&self) -> crate::core::Expr {
-        self.attr("wait_for_elb_capacity")
+        self.0.attr("wait_for_elb_capacity")
     }
     /// `warm_pool_size`, as a reference.
     #[inline]
     pub fn warm_pool_size(&self) -> crate::core::Expr {
-        self.attr("warm_pool_size")
+        self.0.attr("warm_pool_size")
     }
     /// `availability_zone_distribution` (a nested block), as a reference.
     #[inline]
     pub fn availability_zone_distribution(&self) -> crate::core::Expr {
-        self.attr("availability_zone_distribution")
+        self.0.attr("availability_zone_distribution")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
     #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
-        self.attr("capacity_reservation_specification")
+        self.0.attr("capacity_reservation_specification")
     }
     /// `initial_lifecycle_hook` (a nested block), as a reference.
     #[inline]
     pub fn initial_lifecycle_hook(&self) -> crate::core::Expr {
-        self.attr("initial_lifecycle_hook")
+        self.0.attr("initial_lifecycle_hook")
     }
     /// `instance_maintenance_policy` (a nested block), as a reference.
     #[inline]
     pub fn instance_maintenance_policy(&self) -> crate::core::Expr {
-        self.attr("instance_maintenance_policy")
+        self.0.attr("instance_maintenance_policy")
     }
     /// `instance_refresh` (a nested block), as a reference.
     #[inline]
     pub fn instance_refresh(&self) -> crate::core::Expr {
-        self.attr("instance_refresh")
+        self.0.attr("instance_refresh")
     }
     /// `launch_template` (a nested block), as a reference.
     #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
-        self.attr("launch_template")
+        self.0.attr("launch_template")
     }
     /// `mixed_instances_policy` (a nested block), as a reference.
     #[inline]
     pub fn mixed_instances_policy(&self) -> crate::core::Expr {
-        self.attr("mixed_instances_policy")
+        self.0.attr("mixed_instances_policy")
     }
     /// `tag` (a nested block), as a reference.
     #[inline]
     pub fn tag(&self) -> crate::core::Expr {
-        self.attr("tag")
+        self.0.attr("tag")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `traffic_source` (a nested block), as a reference.
     #[inline]
     pub fn traffic_source(&self) -> crate::core::Expr {
-        self.attr("traffic_source")
+        self.0.attr("traffic_source")
     }
     /// `warm_pool` (a nested block), as a reference.
     #[inline]
     pub fn warm_pool(&self) -> crate::core::Expr {
-        self.attr("warm_pool")
+        self.0.attr("warm_pool")
     }
 }
 
-impl crate::core::Ref<AutoscalingGroupTag> {
+/// The attributes of `aws_autoscaling_group_tag`, read from a `Ref<AutoscalingGroupTag>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingGroupTagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingGroupTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingGroupTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingGroupTagAttributes {
     /// `autoscaling_group_name`, as a reference.
     #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
-        self.attr("autoscaling_group_name")
+        self.0.attr("autoscaling_group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tag` (a nested block), as a reference.
     #[inline]
     pub fn tag(&self) -> crate::core::Expr {
-        self.attr("tag")
+        self.0.attr("tag")
     }
 }
 
-impl crate::core::Ref<AutoscalingLifecycleHook> {
+/// The attributes of `aws_autoscaling_lifecycle_hook`, read from a `Ref<AutoscalingLifecycleHook>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingLifecycleHookAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingLifecycleHookAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingLifecycleHookAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingLifecycleHookAttributes {
     /// `autoscaling_group_name`, as a reference.
     #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
-        self.attr("autoscaling_group_name")
+        self.0.attr("autoscaling_group_name")
     }
     /// `default_result`, as a reference.
     #[inline]
     pub fn default_result(&self) -> crate::core::Expr {
-        self.attr("default_result")
+        self.0.attr("default_result")
     }
     /// `heartbeat_timeout`, as a reference.
     #[inline]
     pub fn heartbeat_timeout(&self) -> crate::core::Expr {
-        self.attr("heartbeat_timeout")
+        self.0.attr("heartbeat_timeout")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lifecycle_transition`, as a reference.
     #[inline]
     pub fn lifecycle_transition(&self) -> crate::core::Expr {
-        self.attr("lifecycle_transition")
+        self.0.attr("lifecycle_transition")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `notification_metadata`, as a reference.
     #[inline]
     pub fn notification_metadata(&self) -> crate::core::Expr {
-        self.attr("notification_metadata")
+        self.0.attr("notification_metadata")
     }
     /// `notification_target_arn`, as a reference.
     #[inline]
     pub fn notification_target_arn(&self) -> crate::core::Expr {
-        self.attr("notification_target_arn")
+        self.0.attr("notification_target_arn")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
 }
 
-impl crate::core::Ref<AutoscalingNotification> {
+/// The attributes of `aws_autoscaling_notification`, read from a `Ref<AutoscalingNotification>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingNotificationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingNotificationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingNotificationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingNotificationAttributes {
     /// `group_names`, as a reference.
     #[inline]
     pub fn group_names(&self) -> crate::core::Expr {
-        self.attr("group_names")
+        self.0.attr("group_names")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `notifications`, as a reference.
     #[inline]
     pub fn notifications(&self) -> crate::core::Expr {
-        self.attr("notifications")
+        self.0.attr("notifications")
     }
     /// `topic_arn`, as a reference.
     #[inline]
     pub fn topic_arn(&self) -> crate::core::Expr {
-        self.attr("topic_arn")
+        self.0.attr("topic_arn")
     }
 }
 
-impl crate::core::Ref<AutoscalingPolicy> {
+/// The attributes of `aws_autoscaling_policy`, read from a `Ref<AutoscalingPolicy>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingPolicyAttributes {
     /// `adjustment_type`, as a reference.
     #[inline]
     pub fn adjustment_type(&self) -> crate::core::Expr {
-        self.attr("adjustment_type")
+        self.0.attr("adjustment_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `autoscaling_group_name`, as a reference.
     #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
-        self.attr("autoscaling_group_name")
+        self.0.attr("autoscaling_group_name")
     }
     /// `cooldown`, as a reference.
     #[inline]
     pub fn cooldown(&self) -> crate::core::Expr {
-        self.attr("cooldown")
+        self.0.attr("cooldown")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `estimated_instance_warmup`, as a reference.
     #[inline]
     pub fn estimated_instance_warmup(&self) -> crate::core::Expr {
-        self.attr("estimated_instance_warmup")
+        self.0.attr("estimated_instance_warmup")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_aggregation_type`, as a reference.
     #[inline]
     pub fn metric_aggregation_type(&self) -> crate::core::Expr {
-        self.attr("metric_aggregation_type")
+        self.0.attr("metric_aggregation_type")
     }
     /// `min_adjustment_magnitude`, as a reference.
     #[inline]
     pub fn min_adjustment_magnitude(&self) -> crate::core::Expr {
-        self.attr("min_adjustment_magnitude")
+        self.0.attr("min_adjustment_magnitude")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy_type`, as a reference.
     #[inline]
     pub fn policy_type(&self) -> crate::core::Expr {
-        self.attr("policy_type")
+        self.0.attr("policy_type")
     }
     /// `scaling_adjustment`, as a reference.
     #[inline]
     pub fn scaling_adjustment(&self) -> crate::core::Expr {
-        self.attr("scaling_adjustment")
+        self.0.attr("scaling_adjustment")
     }
     /// `predictive_scaling_configuration` (a nested block), as a reference.
     #[inline]
     pub fn predictive_scaling_configuration(&self) -> crate::core::Expr {
-        self.attr("predictive_scaling_configuration")
+        self.0.attr("predictive_scaling_configuration")
     }
     /// `step_adjustment` (a nested block), as a reference.
     #[inline]
     pub fn step_adjustment(&self) -> crate::core::Expr {
-        self.attr("step_adjustment")
+        self.0.attr("step_adjustment")
     }
     /// `target_tracking_configuration` (a nested block), as a reference.
     #[inline]
     pub fn target_tracking_configuration(&self) -> crate::core::Expr {
-        self.attr("target_tracking_configuration")
+        self.0.attr("target_tracking_configuration")
     }
 }
 
-impl crate::core::Ref<AutoscalingSchedule> {
+/// The attributes of `aws_autoscaling_schedule`, read from a `Ref<AutoscalingSchedule>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingScheduleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingScheduleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingScheduleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingScheduleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `autoscaling_group_name`, as a reference.
     #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
-        self.attr("autoscaling_group_name")
+        self.0.attr("autoscaling_group_name")
     }
     /// `desired_capacity`, as a reference.
     #[inline]
     pub fn desired_capacity(&self) -> crate::core::Expr {
-        self.attr("desired_capacity")
+        self.0.attr("desired_capacity")
     }
     /// `end_time`, as a reference.
     #[inline]
     pub fn end_time(&self) -> crate::core::Expr {
-        self.attr("end_time")
+        self.0.attr("end_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_size`, as a reference.
     #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
-        self.attr("max_size")
+        self.0.attr("max_size")
     }
     /// `min_size`, as a reference.
     #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
-        self.attr("min_size")
+        self.0.attr("min_size")
     }
     /// `recurrence`, as a reference.
     #[inline]
     pub fn recurrence(&self) -> crate::core::Expr {
-        self.attr("recurrence")
+        self.0.attr("recurrence")
     }
     /// `scheduled_action_name`, as a reference.
     #[inline]
     pub fn scheduled_action_name(&self) -> crate::core::Expr {
-        self.attr("scheduled_action_name")
+        self.0.attr("scheduled_action_name")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `time_zone`, as a reference.
     #[inline]
     pub fn time_zone(&self) -> crate::core::Expr {
-        self.attr("time_zone")
+        self.0.attr("time_zone")
     }
 }
 
-impl crate::core::Ref<AutoscalingTrafficSourceAttachment> {
+/// The attributes of `aws_autoscaling_traffic_source_attachment`, read from a `Ref<AutoscalingTrafficSourceAttachment>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingTrafficSourceAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingTrafficSourceAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingTrafficSourceAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingTrafficSourceAttachmentAttributes {
     /// `autoscaling_group_name`, as a reference.
     #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
-        self.attr("autoscaling_group_name")
+        self.0.attr("autoscaling_group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `traffic_source` (a nested block), as a reference.
     #[inline]
     pub fn traffic_source(&self) -> crate::core::Expr {
-        self.attr("traffic_source")
+        self.0.attr("traffic_source")
     }
 }
 
-impl crate::core::Ref<DataAutoscalingGroup> {
+/// The attributes of `aws_autoscaling_group`, read from a `Ref<DataAutoscalingGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataAutoscalingGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAutoscalingGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAutoscalingGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAutoscalingGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `default_cooldown`, as a reference.
     #[inline]
     pub fn default_cooldown(&self) -> crate::core::Expr {
-        self.attr("default_cooldown")
+        self.0.attr("default_cooldown")
     }
     /// `desired_capacity`, as a reference.
     #[inline]
     pub fn desired_capacity(&self) -> crate::core::Expr {
-        self.attr("desired_capacity")
+        self.0.attr("desired_capacity")
     }
     /// `desired_capacity_type`, as a reference.
     #[inline]
     pub fn desired_capacity_type(&self) -> crate::core::Expr {
-        self.attr("desired_capacity_type")
+        self.0.attr("desired_capacity_type")
     }
     /// `enabled_metrics`, as a reference.
     #[inline]
     pub fn enabled_metrics(&self) -> crate::core::Expr {
-        self.attr("enabled_metrics")
+        self.0.attr("enabled_metrics")
     }
     /// `health_check_grace_period`, as a reference.
     #[inline]
     pub fn health_check_grace_period(&self) -> crate::core::Expr {
-        self.attr("health_check_grace_period")
+        self.0.attr("health_check_grace_period")
     }
     /// `health_check_type`, as a reference.
     #[inline]
     pub fn health_check_type(&self) -> crate::core::Expr {
-        self.attr("health_check_type")
+        self.0.attr("health_check_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_maintenance_policy`, as a reference.
     #[inline]
     pub fn instance_maintenance_policy(&self) -> crate::core::Expr {
-        self.attr("instance_maintenance_policy")
+        self.0.attr("instance_maintenance_policy")
     }
     /// `launch_configuration`, as a reference.
     #[inline]
     pub fn launch_configuration(&self) -> crate::core::Expr {
-        self.attr("launch_configuration")
+        self.0.attr("launch_configuration")
     }
     /// `launch_template`, as a reference.
     #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
-        self.attr("launch_template")
+        self.0.attr("launch_template")
     }
     /// `load_balancers`, as a reference.
     #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
-        self.attr("load_balancers")
+        self.0.attr("load_balancers")
     }
     /// `max_instance_lifetime`, as a reference.
     #[inline]
     pub fn max_instance_lifetime(&self) -> crate::core::Expr {
-        self.attr("max_instance_lifetime")
+        self.0.attr("max_instance_lifetime")
     }
     /// `max_size`, as a reference.
     #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
-        self.attr("max_size")
+        self.0.attr("max_size")
     }
     /// `min_size`, as a reference.
     #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
-        self.attr("min_size")
+        self.0.attr("min_size")
     }
     /// `mixed_instances_policy`, as a reference.
     #[inline]
     pub fn mixed_instances_policy(&self) -> crate::core::Expr {
-        self.attr("mixed_instances_policy")
+        self.0.attr("mixed_instances_policy")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `new_instances_protected_from_scale_in`, as a reference.
     #[inline]
     pub fn new_instances_protected_from_scale_in(&self) -> crate::core::Expr {
-        self.attr("new_instances_protected_from_scale_in")
+        self.0.attr("new_instances_protected_from_scale_in")
     }
     /// `placement_group`, as a reference.
     #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
-        self.attr("placement_group")
+        self.0.attr("placement_group")
     }
     /// `predicted_capacity`, as a reference.
     #[inline]
     pub fn predicted_capacity(&self) -> crate::core::Expr {
-        self.attr("predicted_capacity")
+        self.0.attr("predicted_capacity")
     }
     /// `service_linked_role_arn`, as a reference.
     #[inline]
     pub fn service_linked_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_linked_role_arn")
+        self.0.attr("service_linked_role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `suspended_processes`, as a reference.
     #[inline]
     pub fn suspended_processes(&self) -> crate::core::Expr {
-        self.attr("suspended_processes")
+        self.0.attr("suspended_processes")
     }
     /// `tag`, as a reference.
     #[inline]
     pub fn tag(&self) -> crate::core::Expr {
-        self.attr("tag")
+        self.0.attr("tag")
     }
     /// `target_group_arns`, as a reference.
     #[inline]
     pub fn target_group_arns(&self) -> crate::core::Expr {
-        self.attr("target_group_arns")
+        self.0.attr("target_group_arns")
     }
     /// `termination_policies`, as a reference.
     #[inline]
     pub fn termination_policies(&self) -> crate::core::Expr {
-        self.attr("termination_policies")
+        self.0.attr("termination_policies")
     }
     /// `traffic_source`, as a reference.
     #[inline]
     pub fn traffic_source(&self) -> crate::core::Expr {
-        self.attr("traffic_source")
+        self.0.attr("traffic_source")
     }
     /// `vpc_zone_identifier`, as a reference.
     #[inline]
     pub fn vpc_zone_identifier(&self) -> crate::core::Expr {
-        self.attr("vpc_zone_identifier")
+        self.0.attr("vpc_zone_identifier")
     }
     /// `warm_pool`, as a reference.
     #[inline]
     pub fn warm_pool(&self) -> crate::core::Expr {
-        self.attr("warm_pool")
+        self.0.attr("warm_pool")
     }
     /// `warm_pool_size`, as a reference.
     #[inline]
     pub fn warm_pool_size(&self) -> crate::core::Expr {
-        self.attr("warm_pool_size")
+        self.0.attr("warm_pool_size")
     }
 }
 
-impl crate::core::Ref<DataAutoscalingGroups> {
+/// The attributes of `aws_autoscaling_groups`, read from a `Ref<DataAutoscalingGroups>`.
+#[derive(Clone, Debug)]
+pub struct DataAutoscalingGroupsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAutoscalingGroupsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAutoscalingGroupsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAutoscalingGroupsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

@@ -252,30 +252,52 @@ impl crate::core::Resource for AutoscalingplansScalingPlan {
     const TYPE: &'static str = "aws_autoscalingplans_scaling_plan";
 }
 
-impl crate::core::Ref<AutoscalingplansScalingPlan> {
+impl crate::core::Block for AutoscalingplansScalingPlan {
+    type Attributes = AutoscalingplansScalingPlanAttributes;
+}
+
+/// The attributes of `aws_autoscalingplans_scaling_plan`, read from a `Ref<AutoscalingplansScalingPlan>`.
+#[derive(Clone, Debug)]
+pub struct AutoscalingplansScalingPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for AutoscalingplansScalingPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for AutoscalingplansScalingPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl AutoscalingplansScalingPlanAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `scaling_plan_version`, as a reference.
     #[inline]
     pub fn scaling_plan_version(&self) -> crate::core::Expr {
-        self.attr("scaling_plan_version")
+        self.0.attr("scaling_plan_version")
     }
     /// `application_source` (a nested block), as a reference.
     #[inline]
     pub fn application_source(&self) -> crate::core::Expr {
-        self.attr("application_source")
+        self.0.attr("application_source")
     }
     /// `scaling_instruction` (a nested block), as a reference.
     #[inline]
     pub fn scaling_instruction(&self) -> crate::core::Expr {
-        self.attr("scaling_instruction")
+        self.0.attr("scaling_instruction")
     }
 }

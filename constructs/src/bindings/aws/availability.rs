@@ -84,6 +84,10 @@ impl crate::core::DataSource for DataAvailabilityZone {
     const TYPE: &'static str = "aws_availability_zone";
 }
 
+impl crate::core::Block for DataAvailabilityZone {
+    type Attributes = DataAvailabilityZoneAttributes;
+}
+
 /// The `filter` block of [`DataAvailabilityZones`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAvailabilityZonesFilter {
@@ -168,133 +172,173 @@ impl crate::core::DataSource for DataAvailabilityZones {
     const TYPE: &'static str = "aws_availability_zones";
 }
 
-impl crate::core::Ref<DataAvailabilityZone> {
+impl crate::core::Block for DataAvailabilityZones {
+    type Attributes = DataAvailabilityZonesAttributes;
+}
+
+/// The attributes of `aws_availability_zone`, read from a `Ref<DataAvailabilityZone>`.
+#[derive(Clone, Debug)]
+pub struct DataAvailabilityZoneAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAvailabilityZoneAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAvailabilityZoneAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAvailabilityZoneAttributes {
     /// `all_availability_zones`, as a reference.
     #[inline]
     pub fn all_availability_zones(&self) -> crate::core::Expr {
-        self.attr("all_availability_zones")
+        self.0.attr("all_availability_zones")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_suffix`, as a reference.
     #[inline]
     pub fn name_suffix(&self) -> crate::core::Expr {
-        self.attr("name_suffix")
+        self.0.attr("name_suffix")
     }
     /// `network_border_group`, as a reference.
     #[inline]
     pub fn network_border_group(&self) -> crate::core::Expr {
-        self.attr("network_border_group")
+        self.0.attr("network_border_group")
     }
     /// `opt_in_status`, as a reference.
     #[inline]
     pub fn opt_in_status(&self) -> crate::core::Expr {
-        self.attr("opt_in_status")
+        self.0.attr("opt_in_status")
     }
     /// `parent_zone_id`, as a reference.
     #[inline]
     pub fn parent_zone_id(&self) -> crate::core::Expr {
-        self.attr("parent_zone_id")
+        self.0.attr("parent_zone_id")
     }
     /// `parent_zone_name`, as a reference.
     #[inline]
     pub fn parent_zone_name(&self) -> crate::core::Expr {
-        self.attr("parent_zone_name")
+        self.0.attr("parent_zone_name")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `zone_type`, as a reference.
     #[inline]
     pub fn zone_type(&self) -> crate::core::Expr {
-        self.attr("zone_type")
+        self.0.attr("zone_type")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataAvailabilityZones> {
+/// The attributes of `aws_availability_zones`, read from a `Ref<DataAvailabilityZones>`.
+#[derive(Clone, Debug)]
+pub struct DataAvailabilityZonesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataAvailabilityZonesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataAvailabilityZonesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataAvailabilityZonesAttributes {
     /// `all_availability_zones`, as a reference.
     #[inline]
     pub fn all_availability_zones(&self) -> crate::core::Expr {
-        self.attr("all_availability_zones")
+        self.0.attr("all_availability_zones")
     }
     /// `exclude_names`, as a reference.
     #[inline]
     pub fn exclude_names(&self) -> crate::core::Expr {
-        self.attr("exclude_names")
+        self.0.attr("exclude_names")
     }
     /// `exclude_zone_ids`, as a reference.
     #[inline]
     pub fn exclude_zone_ids(&self) -> crate::core::Expr {
-        self.attr("exclude_zone_ids")
+        self.0.attr("exclude_zone_ids")
     }
     /// `group_names`, as a reference.
     #[inline]
     pub fn group_names(&self) -> crate::core::Expr {
-        self.attr("group_names")
+        self.0.attr("group_names")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `zone_ids`, as a reference.
     #[inline]
     pub fn zone_ids(&self) -> crate::core::Expr {
-        self.attr("zone_ids")
+        self.0.attr("zone_ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

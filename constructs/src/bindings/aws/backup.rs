@@ -143,6 +143,10 @@ impl crate::core::Resource for BackupFramework {
     const TYPE: &'static str = "aws_backup_framework";
 }
 
+impl crate::core::Block for BackupFramework {
+    type Attributes = BackupFrameworkAttributes;
+}
+
 /// `aws_backup_global_settings` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BackupGlobalSettings {
@@ -166,6 +170,10 @@ impl BackupGlobalSettings {
 
 impl crate::core::Resource for BackupGlobalSettings {
     const TYPE: &'static str = "aws_backup_global_settings";
+}
+
+impl crate::core::Block for BackupGlobalSettings {
+    type Attributes = BackupGlobalSettingsAttributes;
 }
 
 /// The `timeouts` block of [`BackupLogicallyAirGappedVault`].
@@ -220,6 +228,10 @@ impl BackupLogicallyAirGappedVault {
 
 impl crate::core::Resource for BackupLogicallyAirGappedVault {
     const TYPE: &'static str = "aws_backup_logically_air_gapped_vault";
+}
+
+impl crate::core::Block for BackupLogicallyAirGappedVault {
+    type Attributes = BackupLogicallyAirGappedVaultAttributes;
 }
 
 /// The `advanced_backup_setting` block of [`BackupPlan`].
@@ -381,6 +393,10 @@ impl crate::core::Resource for BackupPlan {
     const TYPE: &'static str = "aws_backup_plan";
 }
 
+impl crate::core::Block for BackupPlan {
+    type Attributes = BackupPlanAttributes;
+}
+
 /// `aws_backup_region_settings` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BackupRegionSettings {
@@ -408,6 +424,10 @@ impl BackupRegionSettings {
 
 impl crate::core::Resource for BackupRegionSettings {
     const TYPE: &'static str = "aws_backup_region_settings";
+}
+
+impl crate::core::Block for BackupRegionSettings {
+    type Attributes = BackupRegionSettingsAttributes;
 }
 
 /// The `report_delivery_channel` block of [`BackupReportPlan`].
@@ -515,6 +535,10 @@ impl crate::core::Resource for BackupReportPlan {
     const TYPE: &'static str = "aws_backup_report_plan";
 }
 
+impl crate::core::Block for BackupReportPlan {
+    type Attributes = BackupReportPlanAttributes;
+}
+
 /// The `recovery_point_selection` block of [`BackupRestoreTestingPlan`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BackupRestoreTestingPlanRecoveryPointSelection {
@@ -584,6 +608,10 @@ impl BackupRestoreTestingPlan {
 
 impl crate::core::Resource for BackupRestoreTestingPlan {
     const TYPE: &'static str = "aws_backup_restore_testing_plan";
+}
+
+impl crate::core::Block for BackupRestoreTestingPlan {
+    type Attributes = BackupRestoreTestingPlanAttributes;
 }
 
 /// The `string_equals` block of [`BackupRestoreTestingSelectionProtectedResourceConditions`].
@@ -672,6 +700,10 @@ impl BackupRestoreTestingSelection {
 
 impl crate::core::Resource for BackupRestoreTestingSelection {
     const TYPE: &'static str = "aws_backup_restore_testing_selection";
+}
+
+impl crate::core::Block for BackupRestoreTestingSelection {
+    type Attributes = BackupRestoreTestingSelectionAttributes;
 }
 
 /// The `string_equals` block of [`BackupSelectionCondition`].
@@ -794,6 +826,10 @@ impl crate::core::Resource for BackupSelection {
     const TYPE: &'static str = "aws_backup_selection";
 }
 
+impl crate::core::Block for BackupSelection {
+    type Attributes = BackupSelectionAttributes;
+}
+
 /// The `timeouts` block of [`BackupVault`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BackupVaultTimeouts {
@@ -857,6 +893,10 @@ impl crate::core::Resource for BackupVault {
     const TYPE: &'static str = "aws_backup_vault";
 }
 
+impl crate::core::Block for BackupVault {
+    type Attributes = BackupVaultAttributes;
+}
+
 /// `aws_backup_vault_lock_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BackupVaultLockConfiguration {
@@ -894,6 +934,10 @@ impl crate::core::Resource for BackupVaultLockConfiguration {
     const TYPE: &'static str = "aws_backup_vault_lock_configuration";
 }
 
+impl crate::core::Block for BackupVaultLockConfiguration {
+    type Attributes = BackupVaultLockConfigurationAttributes;
+}
+
 /// `aws_backup_vault_notifications` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BackupVaultNotifications {
@@ -925,6 +969,10 @@ impl crate::core::Resource for BackupVaultNotifications {
     const TYPE: &'static str = "aws_backup_vault_notifications";
 }
 
+impl crate::core::Block for BackupVaultNotifications {
+    type Attributes = BackupVaultNotificationsAttributes;
+}
+
 /// `aws_backup_vault_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BackupVaultPolicy {
@@ -951,6 +999,10 @@ impl BackupVaultPolicy {
 
 impl crate::core::Resource for BackupVaultPolicy {
     const TYPE: &'static str = "aws_backup_vault_policy";
+}
+
+impl crate::core::Block for BackupVaultPolicy {
+    type Attributes = BackupVaultPolicyAttributes;
 }
 
 /// `aws_backup_framework` (data source).
@@ -982,6 +1034,10 @@ impl crate::core::DataSource for DataBackupFramework {
     const TYPE: &'static str = "aws_backup_framework";
 }
 
+impl crate::core::Block for DataBackupFramework {
+    type Attributes = DataBackupFrameworkAttributes;
+}
+
 /// `aws_backup_plan` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataBackupPlan {
@@ -1009,6 +1065,10 @@ impl DataBackupPlan {
 
 impl crate::core::DataSource for DataBackupPlan {
     const TYPE: &'static str = "aws_backup_plan";
+}
+
+impl crate::core::Block for DataBackupPlan {
+    type Attributes = DataBackupPlanAttributes;
 }
 
 /// `aws_backup_report_plan` (data source).
@@ -1040,6 +1100,10 @@ impl crate::core::DataSource for DataBackupReportPlan {
     const TYPE: &'static str = "aws_backup_report_plan";
 }
 
+impl crate::core::Block for DataBackupReportPlan {
+    type Attributes = DataBackupReportPlanAttributes;
+}
+
 /// `aws_backup_selection` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataBackupSelection {
@@ -1066,6 +1130,10 @@ impl DataBackupSelection {
 
 impl crate::core::DataSource for DataBackupSelection {
     const TYPE: &'static str = "aws_backup_selection";
+}
+
+impl crate::core::Block for DataBackupSelection {
+    type Attributes = DataBackupSelectionAttributes;
 }
 
 /// `aws_backup_vault` (data source).
@@ -1097,691 +1165,1019 @@ impl crate::core::DataSource for DataBackupVault {
     const TYPE: &'static str = "aws_backup_vault";
 }
 
-impl crate::core::Ref<BackupFramework> {
+impl crate::core::Block for DataBackupVault {
+    type Attributes = DataBackupVaultAttributes;
+}
+
+/// The attributes of `aws_backup_framework`, read from a `Ref<BackupFramework>`.
+#[derive(Clone, Debug)]
+pub struct BackupFrameworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupFrameworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupFrameworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupFrameworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
     #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
-        self.attr("deployment_status")
+        self.0.attr("deployment_status")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `control` (a nested block), as a reference.
     #[inline]
     pub fn control(&self) -> crate::core::Expr {
-        self.attr("control")
+        self.0.attr("control")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BackupGlobalSettings> {
+/// The attributes of `aws_backup_global_settings`, read from a `Ref<BackupGlobalSettings>`.
+#[derive(Clone, Debug)]
+pub struct BackupGlobalSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupGlobalSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupGlobalSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupGlobalSettingsAttributes {
     /// `global_settings`, as a reference.
     #[inline]
     pub fn global_settings(&self) -> crate::core::Expr {
-        self.attr("global_settings")
+        self.0.attr("global_settings")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<BackupLogicallyAirGappedVault> {
+/// The attributes of `aws_backup_logically_air_gapped_vault`, read from a `Ref<BackupLogicallyAirGappedVault>`.
+#[derive(Clone, Debug)]
+pub struct BackupLogicallyAirGappedVaultAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupLogicallyAirGappedVaultAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupLogicallyAirGappedVaultAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupLogicallyAirGappedVaultAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_retention_days`, as a reference.
     #[inline]
     pub fn max_retention_days(&self) -> crate::core::Expr {
-        self.attr("max_retention_days")
+        self.0.attr("max_retention_days")
     }
     /// `min_retention_days`, as a reference.
     #[inline]
     pub fn min_retention_days(&self) -> crate::core::Expr {
-        self.attr("min_retention_days")
+        self.0.attr("min_retention_days")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BackupPlan> {
+/// The attributes of `aws_backup_plan`, read from a `Ref<BackupPlan>`.
+#[derive(Clone, Debug)]
+pub struct BackupPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupPlanAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `advanced_backup_setting` (a nested block), as a reference.
     #[inline]
     pub fn advanced_backup_setting(&self) -> crate::core::Expr {
-        self.attr("advanced_backup_setting")
+        self.0.attr("advanced_backup_setting")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<BackupRegionSettings> {
+/// The attributes of `aws_backup_region_settings`, read from a `Ref<BackupRegionSettings>`.
+#[derive(Clone, Debug)]
+pub struct BackupRegionSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupRegionSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupRegionSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupRegionSettingsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_type_management_preference`, as a reference.
     #[inline]
     pub fn resource_type_management_preference(&self) -> crate::core::Expr {
-        self.attr("resource_type_management_preference")
+        self.0.attr("resource_type_management_preference")
     }
     /// `resource_type_opt_in_preference`, as a reference.
     #[inline]
     pub fn resource_type_opt_in_preference(&self) -> crate::core::Expr {
-        self.attr("resource_type_opt_in_preference")
+        self.0.attr("resource_type_opt_in_preference")
     }
 }
 
-impl crate::core::Ref<BackupReportPlan> {
+/// The attributes of `aws_backup_report_plan`, read from a `Ref<BackupReportPlan>`.
+#[derive(Clone, Debug)]
+pub struct BackupReportPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupReportPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupReportPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupReportPlanAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
     #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
-        self.attr("deployment_status")
+        self.0.attr("deployment_status")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `report_delivery_channel` (a nested block), as a reference.
     #[inline]
     pub fn report_delivery_channel(&self) -> crate::core::Expr {
-        self.attr("report_delivery_channel")
+        self.0.attr("report_delivery_channel")
     }
     /// `report_setting` (a nested block), as a reference.
     #[inline]
     pub fn report_setting(&self) -> crate::core::Expr {
-        self.attr("report_setting")
+        self.0.attr("report_setting")
     }
 }
 
-impl crate::core::Ref<BackupRestoreTestingPlan> {
+/// The attributes of `aws_backup_restore_testing_plan`, read from a `Ref<BackupRestoreTestingPlan>`.
+#[derive(Clone, Debug)]
+pub struct BackupRestoreTestingPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupRestoreTestingPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupRestoreTestingPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupRestoreTestingPlanAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `schedule_expression`, as a reference.
     #[inline]
     pub fn schedule_expression(&self) -> crate::core::Expr {
-        self.attr("schedule_expression")
+        self.0.attr("schedule_expression")
     }
     /// `schedule_expression_timezone`, as a reference.
     #[inline]
     pub fn schedule_expression_timezone(&self) -> crate::core::Expr {
-        self.attr("schedule_expression_timezone")
+        self.0.attr("schedule_expression_timezone")
     }
     /// `start_window_hours`, as a reference.
     #[inline]
     pub fn start_window_hours(&self) -> crate::core::Expr {
-        self.attr("start_window_hours")
+        self.0.attr("start_window_hours")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `recovery_point_selection` (a nested block), as a reference.
     #[inline]
     pub fn recovery_point_selection(&self) -> crate::core::Expr {
-        self.attr("recovery_point_selection")
+        self.0.attr("recovery_point_selection")
     }
 }
 
-impl crate::core::Ref<BackupRestoreTestingSelection> {
+/// The attributes of `aws_backup_restore_testing_selection`, read from a `Ref<BackupRestoreTestingSelection>`.
+#[derive(Clone, Debug)]
+pub struct BackupRestoreTestingSelectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupRestoreTestingSelectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupRestoreTestingSelectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupRestoreTestingSelectionAttributes {
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protected_resource_arns`, as a reference.
     #[inline]
     pub fn protected_resource_arns(&self) -> crate::core::Expr {
-        self.attr("protected_resource_arns")
+        self.0.attr("protected_resource_arns")
     }
     /// `protected_resource_type`, as a reference.
     #[inline]
     pub fn protected_resource_type(&self) -> crate::core::Expr {
-        self.attr("protected_resource_type")
+        self.0.attr("protected_resource_type")
     }
     /// `restore_metadata_overrides`, as a reference.
     #[inline]
     pub fn restore_metadata_overrides(&self) -> crate::core::Expr {
-        self.attr("restore_metadata_overrides")
+        self.0.attr("restore_metadata_overrides")
     }
     /// `restore_testing_plan_name`, as a reference.
     #[inline]
     pub fn restore_testing_plan_name(&self) -> crate::core::Expr {
-        self.attr("restore_testing_plan_name")
+        self.0.attr("restore_testing_plan_name")
     }
     /// `validation_window_hours`, as a reference.
     #[inline]
     pub fn validation_window_hours(&self) -> crate::core::Expr {
-        self.attr("validation_window_hours")
+        self.0.attr("validation_window_hours")
     }
     /// `protected_resource_conditions` (a nested block), as a reference.
     #[inline]
     pub fn protected_resource_conditions(&self) -> crate::core::Expr {
-        self.attr("protected_resource_conditions")
+        self.0.attr("protected_resource_conditions")
     }
 }
 
-impl crate::core::Ref<BackupSelection> {
+/// The attributes of `aws_backup_selection`, read from a `Ref<BackupSelection>`.
+#[derive(Clone, Debug)]
+pub struct BackupSelectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupSelectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupSelectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupSelectionAttributes {
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `not_resources`, as a reference.
     #[inline]
     pub fn not_resources(&self) -> crate::core::Expr {
-        self.attr("not_resources")
+        self.0.attr("not_resources")
     }
     /// `plan_id`, as a reference.
     #[inline]
     pub fn plan_id(&self) -> crate::core::Expr {
-        self.attr("plan_id")
+        self.0.attr("plan_id")
     }
     /// `resources`, as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `condition` (a nested block), as a reference.
     #[inline]
     pub fn condition(&self) -> crate::core::Expr {
-        self.attr("condition")
+        self.0.attr("condition")
     }
     /// `selection_tag` (a nested block), as a reference.
     #[inline]
     pub fn selection_tag(&self) -> crate::core::Expr {
-        self.attr("selection_tag")
+        self.0.attr("selection_tag")
     }
 }
 
-impl crate::core::Ref<BackupVault> {
+/// The attributes of `aws_backup_vault`, read from a `Ref<BackupVault>`.
+#[derive(Clone, Debug)]
+pub struct BackupVaultAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupVaultAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupVaultAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupVaultAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `recovery_points`, as a reference.
     #[inline]
     pub fn recovery_points(&self) -> crate::core::Expr {
-        self.attr("recovery_points")
+        self.0.attr("recovery_points")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BackupVaultLockConfiguration> {
+/// The attributes of `aws_backup_vault_lock_configuration`, read from a `Ref<BackupVaultLockConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct BackupVaultLockConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupVaultLockConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupVaultLockConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupVaultLockConfigurationAttributes {
     /// `backup_vault_arn`, as a reference.
     #[inline]
     pub fn backup_vault_arn(&self) -> crate::core::Expr {
-        self.attr("backup_vault_arn")
+        self.0.attr("backup_vault_arn")
     }
     /// `backup_vault_name`, as a reference.
     #[inline]
     pub fn backup_vault_name(&self) -> crate::core::Expr {
-        self.attr("backup_vault_name")
+        self.0.attr("backup_vault_name")
     }
     /// `changeable_for_days`, as a reference.
     #[inline]
     pub fn changeable_for_days(&self) -> crate::core::Expr {
-        self.attr("changeable_for_days")
+        self.0.attr("changeable_for_days")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_retention_days`, as a reference.
     #[inline]
     pub fn max_retention_days(&self) -> crate::core::Expr {
-        self.attr("max_retention_days")
+        self.0.attr("max_retention_days")
     }
     /// `min_retention_days`, as a reference.
     #[inline]
     pub fn min_retention_days(&self) -> crate::core::Expr {
-        self.attr("min_retention_days")
+        self.0.attr("min_retention_days")
     }
 }
 
-impl crate::core::Ref<BackupVaultNotifications> {
+/// The attributes of `aws_backup_vault_notifications`, read from a `Ref<BackupVaultNotifications>`.
+#[derive(Clone, Debug)]
+pub struct BackupVaultNotificationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupVaultNotificationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupVaultNotificationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupVaultNotificationsAttributes {
     /// `backup_vault_arn`, as a reference.
     #[inline]
     pub fn backup_vault_arn(&self) -> crate::core::Expr {
-        self.attr("backup_vault_arn")
+        self.0.attr("backup_vault_arn")
     }
     /// `backup_vault_events`, as a reference.
     #[inline]
     pub fn backup_vault_events(&self) -> crate::core::Expr {
-        self.attr("backup_vault_events")
+        self.0.attr("backup_vault_events")
     }
     /// `backup_vault_name`, as a reference.
     #[inline]
     pub fn backup_vault_name(&self) -> crate::core::Expr {
-        self.attr("backup_vault_name")
+        self.0.attr("backup_vault_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
 }
 
-impl crate::core::Ref<BackupVaultPolicy> {
+/// The attributes of `aws_backup_vault_policy`, read from a `Ref<BackupVaultPolicy>`.
+#[derive(Clone, Debug)]
+pub struct BackupVaultPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BackupVaultPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BackupVaultPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BackupVaultPolicyAttributes {
     /// `backup_vault_arn`, as a reference.
     #[inline]
     pub fn backup_vault_arn(&self) -> crate::core::Expr {
-        self.attr("backup_vault_arn")
+        self.0.attr("backup_vault_arn")
     }
     /// `backup_vault_name`, as a reference.
     #[inline]
     pub fn backup_vault_name(&self) -> crate::core::Expr {
-        self.attr("backup_vault_name")
+        self.0.attr("backup_vault_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<DataBackupFramework> {
+/// The attributes of `aws_backup_framework`, read from a `Ref<DataBackupFramework>`.
+#[derive(Clone, Debug)]
+pub struct DataBackupFrameworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBackupFrameworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBackupFrameworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBackupFrameworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `control`, as a reference.
     #[inline]
     pub fn control(&self) -> crate::core::Expr {
-        self.attr("control")
+        self.0.attr("control")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
     #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
-        self.attr("deployment_status")
+        self.0.attr("deployment_status")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataBackupPlan> {
+/// The attributes of `aws_backup_plan`, read from a `Ref<DataBackupPlan>`.
+#[derive(Clone, Debug)]
+pub struct DataBackupPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBackupPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBackupPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBackupPlanAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `plan_id`, as a reference.
     #[inline]
     pub fn plan_id(&self) -> crate::core::Expr {
-        self.attr("plan_id")
+        self.0.attr("plan_id")
     }
     /// `rule`, as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataBackupReportPlan> {
+/// The attributes of `aws_backup_report_plan`, read from a `Ref<DataBackupReportPlan>`.
+#[derive(Clone, Debug)]
+pub struct DataBackupReportPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBackupReportPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBackupReportPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBackupReportPlanAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
     #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
-        self.attr("deployment_status")
+        self.0.attr("deployment_status")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `report_delivery_channel`, as a reference.
     #[inline]
     pub fn report_delivery_channel(&self) -> crate::core::Expr {
-        self.attr("report_delivery_channel")
+        self.0.attr("report_delivery_channel")
     }
     /// `report_setting`, as a reference.
     #[inline]
     pub fn report_setting(&self) -> crate::core::Expr {
-        self.attr("report_setting")
+        self.0.attr("report_setting")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataBackupSelection> {
+/// The attributes of `aws_backup_selection`, read from a `Ref<DataBackupSelection>`.
+#[derive(Clone, Debug)]
+pub struct DataBackupSelectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBackupSelectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBackupSelectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBackupSelectionAttributes {
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `plan_id`, as a reference.
     #[inline]
     pub fn plan_id(&self) -> crate::core::Expr {
-        self.attr("plan_id")
+        self.0.attr("plan_id")
     }
     /// `resources`, as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `selection_id`, as a reference.
     #[inline]
     pub fn selection_id(&self) -> crate::core::Expr {
-        self.attr("selection_id")
+        self.0.attr("selection_id")
     }
 }
 
-impl crate::core::Ref<DataBackupVault> {
+/// The attributes of `aws_backup_vault`, read from a `Ref<DataBackupVault>`.
+#[derive(Clone, Debug)]
+pub struct DataBackupVaultAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBackupVaultAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBackupVaultAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBackupVaultAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `recovery_points`, as a reference.
     #[inline]
     pub fn recovery_points(&self) -> crate::core::Expr {
-        self.attr("recovery_points")
+        self.0.attr("recovery_points")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

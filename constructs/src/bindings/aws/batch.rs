@@ -228,6 +228,10 @@ impl crate::core::Resource for BatchComputeEnvironment {
     const TYPE: &'static str = "aws_batch_compute_environment";
 }
 
+impl crate::core::Block for BatchComputeEnvironment {
+    type Attributes = BatchComputeEnvironmentAttributes;
+}
+
 /// The `env` block of [`BatchJobDefinitionEksPropertiesPodPropertiesContainers`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainersEnv {
@@ -716,6 +720,10 @@ impl crate::core::Resource for BatchJobDefinition {
     const TYPE: &'static str = "aws_batch_job_definition";
 }
 
+impl crate::core::Block for BatchJobDefinition {
+    type Attributes = BatchJobDefinitionAttributes;
+}
+
 /// The `compute_environment_order` block of [`BatchJobQueue`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BatchJobQueueComputeEnvironmentOrder {
@@ -844,6 +852,10 @@ impl crate::core::Resource for BatchJobQueue {
     const TYPE: &'static str = "aws_batch_job_queue";
 }
 
+impl crate::core::Block for BatchJobQueue {
+    type Attributes = BatchJobQueueAttributes;
+}
+
 /// The `share_distribution` block of [`BatchSchedulingPolicyFairSharePolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BatchSchedulingPolicyFairSharePolicyShareDistribution {
@@ -928,6 +940,10 @@ impl crate::core::Resource for BatchSchedulingPolicy {
     const TYPE: &'static str = "aws_batch_scheduling_policy";
 }
 
+impl crate::core::Block for BatchSchedulingPolicy {
+    type Attributes = BatchSchedulingPolicyAttributes;
+}
+
 /// `aws_batch_compute_environment` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataBatchComputeEnvironment {
@@ -955,6 +971,10 @@ impl DataBatchComputeEnvironment {
 
 impl crate::core::DataSource for DataBatchComputeEnvironment {
     const TYPE: &'static str = "aws_batch_compute_environment";
+}
+
+impl crate::core::Block for DataBatchComputeEnvironment {
+    type Attributes = DataBatchComputeEnvironmentAttributes;
 }
 
 /// `aws_batch_job_definition` (data source).
@@ -991,6 +1011,10 @@ impl crate::core::DataSource for DataBatchJobDefinition {
     const TYPE: &'static str = "aws_batch_job_definition";
 }
 
+impl crate::core::Block for DataBatchJobDefinition {
+    type Attributes = DataBatchJobDefinitionAttributes;
+}
+
 /// `aws_batch_job_queue` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataBatchJobQueue {
@@ -1018,6 +1042,10 @@ impl DataBatchJobQueue {
 
 impl crate::core::DataSource for DataBatchJobQueue {
     const TYPE: &'static str = "aws_batch_job_queue";
+}
+
+impl crate::core::Block for DataBatchJobQueue {
+    type Attributes = DataBatchJobQueueAttributes;
 }
 
 /// `aws_batch_scheduling_policy` (data source).
@@ -1049,491 +1077,639 @@ impl crate::core::DataSource for DataBatchSchedulingPolicy {
     const TYPE: &'static str = "aws_batch_scheduling_policy";
 }
 
-impl crate::core::Ref<BatchComputeEnvironment> {
+impl crate::core::Block for DataBatchSchedulingPolicy {
+    type Attributes = DataBatchSchedulingPolicyAttributes;
+}
+
+/// The attributes of `aws_batch_compute_environment`, read from a `Ref<BatchComputeEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct BatchComputeEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BatchComputeEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BatchComputeEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BatchComputeEnvironmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_environment_name`, as a reference.
     #[inline]
     pub fn compute_environment_name(&self) -> crate::core::Expr {
-        self.attr("compute_environment_name")
+        self.0.attr("compute_environment_name")
     }
     /// `compute_environment_name_prefix`, as a reference.
     #[inline]
     pub fn compute_environment_name_prefix(&self) -> crate::core::Expr {
-        self.attr("compute_environment_name_prefix")
+        self.0.attr("compute_environment_name_prefix")
     }
     /// `ecs_cluster_arn`, as a reference.
     #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
-        self.attr("ecs_cluster_arn")
+        self.0.attr("ecs_cluster_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `compute_resources` (a nested block), as a reference.
     #[inline]
     pub fn compute_resources(&self) -> crate::core::Expr {
-        self.attr("compute_resources")
+        self.0.attr("compute_resources")
     }
     /// `eks_configuration` (a nested block), as a reference.
     #[inline]
     pub fn eks_configuration(&self) -> crate::core::Expr {
-        self.attr("eks_configuration")
+        self.0.attr("eks_configuration")
     }
     /// `update_policy` (a nested block), as a reference.
     #[inline]
     pub fn update_policy(&self) -> crate::core::Expr {
-        self.attr("update_policy")
+        self.0.attr("update_policy")
     }
 }
 
-impl crate::core::Ref<BatchJobDefinition> {
+/// The attributes of `aws_batch_job_definition`, read from a `Ref<BatchJobDefinition>`.
+#[derive(Clone, Debug)]
+pub struct BatchJobDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BatchJobDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BatchJobDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BatchJobDefinitionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_prefix`, as a reference.
     #[inline]
     pub fn arn_prefix(&self) -> crate::core::Expr {
-        self.attr("arn_prefix")
+        self.0.attr("arn_prefix")
     }
     /// `container_properties`, as a reference.
     #[inline]
     pub fn container_properties(&self) -> crate::core::Expr {
-        self.attr("container_properties")
+        self.0.attr("container_properties")
     }
     /// `deregister_on_new_revision`, as a reference.
     #[inline]
     pub fn deregister_on_new_revision(&self) -> crate::core::Expr {
-        self.attr("deregister_on_new_revision")
+        self.0.attr("deregister_on_new_revision")
     }
     /// `ecs_properties`, as a reference.
     #[inline]
     pub fn ecs_properties(&self) -> crate::core::Expr {
-        self.attr("ecs_properties")
+        self.0.attr("ecs_properties")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `node_properties`, as a reference.
     #[inline]
     pub fn node_properties(&self) -> crate::core::Expr {
-        self.attr("node_properties")
+        self.0.attr("node_properties")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `platform_capabilities`, as a reference.
     #[inline]
     pub fn platform_capabilities(&self) -> crate::core::Expr {
-        self.attr("platform_capabilities")
+        self.0.attr("platform_capabilities")
     }
     /// `propagate_tags`, as a reference.
     #[inline]
     pub fn propagate_tags(&self) -> crate::core::Expr {
-        self.attr("propagate_tags")
+        self.0.attr("propagate_tags")
     }
     /// `revision`, as a reference.
     #[inline]
     pub fn revision(&self) -> crate::core::Expr {
-        self.attr("revision")
+        self.0.attr("revision")
     }
     /// `scheduling_priority`, as a reference.
     #[inline]
     pub fn scheduling_priority(&self) -> crate::core::Expr {
-        self.attr("scheduling_priority")
+        self.0.attr("scheduling_priority")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `eks_properties` (a nested block), as a reference.
     #[inline]
     pub fn eks_properties(&self) -> crate::core::Expr {
-        self.attr("eks_properties")
+        self.0.attr("eks_properties")
     }
     /// `retry_strategy` (a nested block), as a reference.
     #[inline]
     pub fn retry_strategy(&self) -> crate::core::Expr {
-        self.attr("retry_strategy")
+        self.0.attr("retry_strategy")
     }
     /// `timeout` (a nested block), as a reference.
     #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
-        self.attr("timeout")
+        self.0.attr("timeout")
     }
 }
 
-impl crate::core::Ref<BatchJobQueue> {
+/// The attributes of `aws_batch_job_queue`, read from a `Ref<BatchJobQueue>`.
+#[derive(Clone, Debug)]
+pub struct BatchJobQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BatchJobQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BatchJobQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BatchJobQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_environments`, as a reference.
     #[inline]
     pub fn compute_environments(&self) -> crate::core::Expr {
-        self.attr("compute_environments")
+        self.0.attr("compute_environments")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `scheduling_policy_arn`, as a reference.
     #[inline]
     pub fn scheduling_policy_arn(&self) -> crate::core::Expr {
-        self.attr("scheduling_policy_arn")
+        self.0.attr("scheduling_policy_arn")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `compute_environment_order` (a nested block), as a reference.
     #[inline]
     pub fn compute_environment_order(&self) -> crate::core::Expr {
-        self.attr("compute_environment_order")
+        self.0.attr("compute_environment_order")
     }
     /// `job_state_time_limit_action` (a nested block), as a reference.
     #[inline]
     pub fn job_state_time_limit_action(&self) -> crate::core::Expr {
-        self.attr("job_state_time_limit_action")
+        self.0.attr("job_state_time_limit_action")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BatchSchedulingPolicy> {
+/// The attributes of `aws_batch_scheduling_policy`, read from a `Ref<BatchSchedulingPolicy>`.
+#[derive(Clone, Debug)]
+pub struct BatchSchedulingPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BatchSchedulingPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BatchSchedulingPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BatchSchedulingPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `fair_share_policy` (a nested block), as a reference.
     #[inline]
     pub fn fair_share_policy(&self) -> crate::core::Expr {
-        self.attr("fair_share_policy")
+        self.0.attr("fair_share_policy")
     }
 }
 
-impl crate::core::Ref<DataBatchComputeEnvironment> {
+/// The attributes of `aws_batch_compute_environment`, read from a `Ref<DataBatchComputeEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct DataBatchComputeEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBatchComputeEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBatchComputeEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBatchComputeEnvironmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_environment_name`, as a reference.
     #[inline]
     pub fn compute_environment_name(&self) -> crate::core::Expr {
-        self.attr("compute_environment_name")
+        self.0.attr("compute_environment_name")
     }
     /// `ecs_cluster_arn`, as a reference.
     #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
-        self.attr("ecs_cluster_arn")
+        self.0.attr("ecs_cluster_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `update_policy`, as a reference.
     #[inline]
     pub fn update_policy(&self) -> crate::core::Expr {
-        self.attr("update_policy")
+        self.0.attr("update_policy")
     }
 }
 
-impl crate::core::Ref<DataBatchJobDefinition> {
+/// The attributes of `aws_batch_job_definition`, read from a `Ref<DataBatchJobDefinition>`.
+#[derive(Clone, Debug)]
+pub struct DataBatchJobDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBatchJobDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBatchJobDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBatchJobDefinitionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_prefix`, as a reference.
     #[inline]
     pub fn arn_prefix(&self) -> crate::core::Expr {
-        self.attr("arn_prefix")
+        self.0.attr("arn_prefix")
     }
     /// `container_orchestration_type`, as a reference.
     #[inline]
     pub fn container_orchestration_type(&self) -> crate::core::Expr {
-        self.attr("container_orchestration_type")
+        self.0.attr("container_orchestration_type")
     }
     /// `eks_properties`, as a reference.
     #[inline]
     pub fn eks_properties(&self) -> crate::core::Expr {
-        self.attr("eks_properties")
+        self.0.attr("eks_properties")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `node_properties`, as a reference.
     #[inline]
     pub fn node_properties(&self) -> crate::core::Expr {
-        self.attr("node_properties")
+        self.0.attr("node_properties")
     }
     /// `retry_strategy`, as a reference.
     #[inline]
     pub fn retry_strategy(&self) -> crate::core::Expr {
-        self.attr("retry_strategy")
+        self.0.attr("retry_strategy")
     }
     /// `revision`, as a reference.
     #[inline]
     pub fn revision(&self) -> crate::core::Expr {
-        self.attr("revision")
+        self.0.attr("revision")
     }
     /// `scheduling_priority`, as a reference.
     #[inline]
     pub fn scheduling_priority(&self) -> crate::core::Expr {
-        self.attr("scheduling_priority")
+        self.0.attr("scheduling_priority")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `timeout`, as a reference.
     #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
-        self.attr("timeout")
+        self.0.attr("timeout")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataBatchJobQueue> {
+/// The attributes of `aws_batch_job_queue`, read from a `Ref<DataBatchJobQueue>`.
+#[derive(Clone, Debug)]
+pub struct DataBatchJobQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBatchJobQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBatchJobQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBatchJobQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_environment_order`, as a reference.
     #[inline]
     pub fn compute_environment_order(&self) -> crate::core::Expr {
-        self.attr("compute_environment_order")
+        self.0.attr("compute_environment_order")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `job_state_time_limit_action`, as a reference.
     #[inline]
     pub fn job_state_time_limit_action(&self) -> crate::core::Expr {
-        self.attr("job_state_time_limit_action")
+        self.0.attr("job_state_time_limit_action")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `scheduling_policy_arn`, as a reference.
     #[inline]
     pub fn scheduling_policy_arn(&self) -> crate::core::Expr {
-        self.attr("scheduling_policy_arn")
+        self.0.attr("scheduling_policy_arn")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataBatchSchedulingPolicy> {
+/// The attributes of `aws_batch_scheduling_policy`, read from a `Ref<DataBatchSchedulingPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataBatchSchedulingPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBatchSchedulingPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBatchSchedulingPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBatchSchedulingPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `fair_share_policy`, as a reference.
     #[inline]
     pub fn fair_share_policy(&self) -> crate::core::Expr {
-        self.attr("fair_share_policy")
+        self.0.attr("fair_share_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -196,30 +196,52 @@ impl crate::core::Resource for BcmdataexportsExport {
     const TYPE: &'static str = "aws_bcmdataexports_export";
 }
 
-impl crate::core::Ref<BcmdataexportsExport> {
+impl crate::core::Block for BcmdataexportsExport {
+    type Attributes = BcmdataexportsExportAttributes;
+}
+
+/// The attributes of `aws_bcmdataexports_export`, read from a `Ref<BcmdataexportsExport>`.
+#[derive(Clone, Debug)]
+pub struct BcmdataexportsExportAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BcmdataexportsExportAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BcmdataexportsExportAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BcmdataexportsExportAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `export` (a nested block), as a reference.
     #[inline]
     pub fn export(&self) -> crate::core::Expr {
-        self.attr("export")
+        self.0.attr("export")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -144,6 +144,10 @@ impl crate::core::Resource for BedrockCustomModel {
     const TYPE: &'static str = "aws_bedrock_custom_model";
 }
 
+impl crate::core::Block for BedrockCustomModel {
+    type Attributes = BedrockCustomModelAttributes;
+}
+
 /// The `filters_config` block of [`BedrockGuardrailContentPolicyConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockGuardrailContentPolicyConfigFiltersConfig {
@@ -485,6 +489,10 @@ impl crate::core::Resource for BedrockGuardrail {
     const TYPE: &'static str = "aws_bedrock_guardrail";
 }
 
+impl crate::core::Block for BedrockGuardrail {
+    type Attributes = BedrockGuardrailAttributes;
+}
+
 /// The `timeouts` block of [`BedrockGuardrailVersion`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BedrockGuardrailVersionTimeouts {
@@ -540,6 +548,10 @@ impl BedrockGuardrailVersion {
 
 impl crate::core::Resource for BedrockGuardrailVersion {
     const TYPE: &'static str = "aws_bedrock_guardrail_version";
+}
+
+impl crate::core::Block for BedrockGuardrailVersion {
+    type Attributes = BedrockGuardrailVersionAttributes;
 }
 
 /// The `model_source` block of [`BedrockInferenceProfile`].
@@ -623,6 +635,10 @@ impl BedrockInferenceProfile {
 
 impl crate::core::Resource for BedrockInferenceProfile {
     const TYPE: &'static str = "aws_bedrock_inference_profile";
+}
+
+impl crate::core::Block for BedrockInferenceProfile {
+    type Attributes = BedrockInferenceProfileAttributes;
 }
 
 /// The `large_data_delivery_s3_config` block of [`BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfig`].
@@ -733,6 +749,10 @@ impl crate::core::Resource for BedrockModelInvocationLoggingConfiguration {
     const TYPE: &'static str = "aws_bedrock_model_invocation_logging_configuration";
 }
 
+impl crate::core::Block for BedrockModelInvocationLoggingConfiguration {
+    type Attributes = BedrockModelInvocationLoggingConfigurationAttributes;
+}
+
 /// The `timeouts` block of [`BedrockProvisionedModelThroughput`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BedrockProvisionedModelThroughputTimeouts {
@@ -791,6 +811,10 @@ impl crate::core::Resource for BedrockProvisionedModelThroughput {
     const TYPE: &'static str = "aws_bedrock_provisioned_model_throughput";
 }
 
+impl crate::core::Block for BedrockProvisionedModelThroughput {
+    type Attributes = BedrockProvisionedModelThroughputAttributes;
+}
+
 /// `aws_bedrock_custom_model` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataBedrockCustomModel {
@@ -812,6 +836,10 @@ impl crate::core::DataSource for DataBedrockCustomModel {
     const TYPE: &'static str = "aws_bedrock_custom_model";
 }
 
+impl crate::core::Block for DataBedrockCustomModel {
+    type Attributes = DataBedrockCustomModelAttributes;
+}
+
 /// `aws_bedrock_custom_models` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataBedrockCustomModels {
@@ -828,6 +856,10 @@ impl DataBedrockCustomModels {
 
 impl crate::core::DataSource for DataBedrockCustomModels {
     const TYPE: &'static str = "aws_bedrock_custom_models";
+}
+
+impl crate::core::Block for DataBedrockCustomModels {
+    type Attributes = DataBedrockCustomModelsAttributes;
 }
 
 /// `aws_bedrock_foundation_model` (data source).
@@ -849,6 +881,10 @@ impl DataBedrockFoundationModel {
 
 impl crate::core::DataSource for DataBedrockFoundationModel {
     const TYPE: &'static str = "aws_bedrock_foundation_model";
+}
+
+impl crate::core::Block for DataBedrockFoundationModel {
+    type Attributes = DataBedrockFoundationModelAttributes;
 }
 
 /// `aws_bedrock_foundation_models` (data source).
@@ -885,6 +921,10 @@ impl crate::core::DataSource for DataBedrockFoundationModels {
     const TYPE: &'static str = "aws_bedrock_foundation_models";
 }
 
+impl crate::core::Block for DataBedrockFoundationModels {
+    type Attributes = DataBedrockFoundationModelsAttributes;
+}
+
 /// `aws_bedrock_inference_profile` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataBedrockInferenceProfile {
@@ -906,6 +946,10 @@ impl crate::core::DataSource for DataBedrockInferenceProfile {
     const TYPE: &'static str = "aws_bedrock_inference_profile";
 }
 
+impl crate::core::Block for DataBedrockInferenceProfile {
+    type Attributes = DataBedrockInferenceProfileAttributes;
+}
+
 /// `aws_bedrock_inference_profiles` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataBedrockInferenceProfiles {
@@ -924,598 +968,818 @@ impl crate::core::DataSource for DataBedrockInferenceProfiles {
     const TYPE: &'static str = "aws_bedrock_inference_profiles";
 }
 
-impl crate::core::Ref<BedrockCustomModel> {
+impl crate::core::Block for DataBedrockInferenceProfiles {
+    type Attributes = DataBedrockInferenceProfilesAttributes;
+}
+
+/// The attributes of `aws_bedrock_custom_model`, read from a `Ref<BedrockCustomModel>`.
+#[derive(Clone, Debug)]
+pub struct BedrockCustomModelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockCustomModelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockCustomModelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockCustomModelAttributes {
     /// `base_model_identifier`, as a reference.
     #[inline]
     pub fn base_model_identifier(&self) -> crate::core::Expr {
-        self.attr("base_model_identifier")
+        self.0.attr("base_model_identifier")
     }
     /// `custom_model_arn`, as a reference.
     #[inline]
     pub fn custom_model_arn(&self) -> crate::core::Expr {
-        self.attr("custom_model_arn")
+        self.0.attr("custom_model_arn")
     }
     /// `custom_model_kms_key_id`, as a reference.
     #[inline]
     pub fn custom_model_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("custom_model_kms_key_id")
+        self.0.attr("custom_model_kms_key_id")
     }
     /// `custom_model_name`, as a reference.
     #[inline]
     pub fn custom_model_name(&self) -> crate::core::Expr {
-        self.attr("custom_model_name")
+        self.0.attr("custom_model_name")
     }
     /// `customization_type`, as a reference.
     #[inline]
     pub fn customization_type(&self) -> crate::core::Expr {
-        self.attr("customization_type")
+        self.0.attr("customization_type")
     }
     /// `hyperparameters`, as a reference.
     #[inline]
     pub fn hyperparameters(&self) -> crate::core::Expr {
-        self.attr("hyperparameters")
+        self.0.attr("hyperparameters")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `job_arn`, as a reference.
     #[inline]
     pub fn job_arn(&self) -> crate::core::Expr {
-        self.attr("job_arn")
+        self.0.attr("job_arn")
     }
     /// `job_name`, as a reference.
     #[inline]
     pub fn job_name(&self) -> crate::core::Expr {
-        self.attr("job_name")
+        self.0.attr("job_name")
     }
     /// `job_status`, as a reference.
     #[inline]
     pub fn job_status(&self) -> crate::core::Expr {
-        self.attr("job_status")
+        self.0.attr("job_status")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `training_metrics`, as a reference.
     #[inline]
     pub fn training_metrics(&self) -> crate::core::Expr {
-        self.attr("training_metrics")
+        self.0.attr("training_metrics")
     }
     /// `validation_metrics`, as a reference.
     #[inline]
     pub fn validation_metrics(&self) -> crate::core::Expr {
-        self.attr("validation_metrics")
+        self.0.attr("validation_metrics")
     }
     /// `output_data_config` (a nested block), as a reference.
     #[inline]
     pub fn output_data_config(&self) -> crate::core::Expr {
-        self.attr("output_data_config")
+        self.0.attr("output_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `training_data_config` (a nested block), as a reference.
     #[inline]
     pub fn training_data_config(&self) -> crate::core::Expr {
-        self.attr("training_data_config")
+        self.0.attr("training_data_config")
     }
     /// `validation_data_config` (a nested block), as a reference.
     #[inline]
     pub fn validation_data_config(&self) -> crate::core::Expr {
-        self.attr("validation_data_config")
+        self.0.attr("validation_data_config")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<BedrockGuardrail> {
+/// The attributes of `aws_bedrock_guardrail`, read from a `Ref<BedrockGuardrail>`.
+#[derive(Clone, Debug)]
+pub struct BedrockGuardrailAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockGuardrailAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockGuardrailAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockGuardrailAttributes {
     /// `blocked_input_messaging`, as a reference.
     #[inline]
     pub fn blocked_input_messaging(&self) -> crate::core::Expr {
-        self.attr("blocked_input_messaging")
+        self.0.attr("blocked_input_messaging")
     }
     /// `blocked_outputs_messaging`, as a reference.
     #[inline]
     pub fn blocked_outputs_messaging(&self) -> crate::core::Expr {
-        self.attr("blocked_outputs_messaging")
+        self.0.attr("blocked_outputs_messaging")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `guardrail_arn`, as a reference.
     #[inline]
     pub fn guardrail_arn(&self) -> crate::core::Expr {
-        self.attr("guardrail_arn")
+        self.0.attr("guardrail_arn")
     }
     /// `guardrail_id`, as a reference.
     #[inline]
     pub fn guardrail_id(&self) -> crate::core::Expr {
-        self.attr("guardrail_id")
+        self.0.attr("guardrail_id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `content_policy_config` (a nested block), as a reference.
     #[inline]
     pub fn content_policy_config(&self) -> crate::core::Expr {
-        self.attr("content_policy_config")
+        self.0.attr("content_policy_config")
     }
     /// `contextual_grounding_policy_config` (a nested block), as a reference.
     #[inline]
     pub fn contextual_grounding_policy_config(&self) -> crate::core::Expr {
-        self.attr("contextual_grounding_policy_config")
+        self.0.attr("contextual_grounding_policy_config")
     }
     /// `sensitive_information_policy_config` (a nested block), as a reference.
     #[inline]
     pub fn sensitive_information_policy_config(&self) -> crate::core::Expr {
-        self.attr("sensitive_information_policy_config")
+        self.0.attr("sensitive_information_policy_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `topic_policy_config` (a nested block), as a reference.
     #[inline]
     pub fn topic_policy_config(&self) -> crate::core::Expr {
-        self.attr("topic_policy_config")
+        self.0.attr("topic_policy_config")
     }
     /// `word_policy_config` (a nested block), as a reference.
     #[inline]
     pub fn word_policy_config(&self) -> crate::core::Expr {
-        self.attr("word_policy_config")
+        self.0.attr("word_policy_config")
     }
 }
 
-impl crate::core::Ref<BedrockGuardrailVersion> {
+/// The attributes of `aws_bedrock_guardrail_version`, read from a `Ref<BedrockGuardrailVersion>`.
+#[derive(Clone, Debug)]
+pub struct BedrockGuardrailVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockGuardrailVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockGuardrailVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockGuardrailVersionAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `guardrail_arn`, as a reference.
     #[inline]
     pub fn guardrail_arn(&self) -> crate::core::Expr {
-        self.attr("guardrail_arn")
+        self.0.attr("guardrail_arn")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockInferenceProfile> {
+/// The attributes of `aws_bedrock_inference_profile`, read from a `Ref<BedrockInferenceProfile>`.
+#[derive(Clone, Debug)]
+pub struct BedrockInferenceProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockInferenceProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockInferenceProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockInferenceProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `models`, as a reference.
     #[inline]
     pub fn models(&self) -> crate::core::Expr {
-        self.attr("models")
+        self.0.attr("models")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `model_source` (a nested block), as a reference.
     #[inline]
     pub fn model_source(&self) -> crate::core::Expr {
-        self.attr("model_source")
+        self.0.attr("model_source")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockModelInvocationLoggingConfiguration> {
+/// The attributes of `aws_bedrock_model_invocation_logging_configuration`, read from a `Ref<BedrockModelInvocationLoggingConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct BedrockModelInvocationLoggingConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockModelInvocationLoggingConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockModelInvocationLoggingConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockModelInvocationLoggingConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `logging_config` (a nested block), as a reference.
     #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
-        self.attr("logging_config")
+        self.0.attr("logging_config")
     }
 }
 
-impl crate::core::Ref<BedrockProvisionedModelThroughput> {
+/// The attributes of `aws_bedrock_provisioned_model_throughput`, read from a `Ref<BedrockProvisionedModelThroughput>`.
+#[derive(Clone, Debug)]
+pub struct BedrockProvisionedModelThroughputAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockProvisionedModelThroughputAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockProvisionedModelThroughputAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockProvisionedModelThroughputAttributes {
     /// `commitment_duration`, as a reference.
     #[inline]
     pub fn commitment_duration(&self) -> crate::core::Expr {
-        self.attr("commitment_duration")
+        self.0.attr("commitment_duration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model_arn`, as a reference.
     #[inline]
     pub fn model_arn(&self) -> crate::core::Expr {
-        self.attr("model_arn")
+        self.0.attr("model_arn")
     }
     /// `model_units`, as a reference.
     #[inline]
     pub fn model_units(&self) -> crate::core::Expr {
-        self.attr("model_units")
+        self.0.attr("model_units")
     }
     /// `provisioned_model_arn`, as a reference.
     #[inline]
     pub fn provisioned_model_arn(&self) -> crate::core::Expr {
-        self.attr("provisioned_model_arn")
+        self.0.attr("provisioned_model_arn")
     }
     /// `provisioned_model_name`, as a reference.
     #[inline]
     pub fn provisioned_model_name(&self) -> crate::core::Expr {
-        self.attr("provisioned_model_name")
+        self.0.attr("provisioned_model_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataBedrockCustomModel> {
+/// The attributes of `aws_bedrock_custom_model`, read from a `Ref<DataBedrockCustomModel>`.
+#[derive(Clone, Debug)]
+pub struct DataBedrockCustomModelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBedrockCustomModelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBedrockCustomModelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBedrockCustomModelAttributes {
     /// `base_model_arn`, as a reference.
     #[inline]
     pub fn base_model_arn(&self) -> crate::core::Expr {
-        self.attr("base_model_arn")
+        self.0.attr("base_model_arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `hyperparameters`, as a reference.
     #[inline]
     pub fn hyperparameters(&self) -> crate::core::Expr {
-        self.attr("hyperparameters")
+        self.0.attr("hyperparameters")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `job_arn`, as a reference.
     #[inline]
     pub fn job_arn(&self) -> crate::core::Expr {
-        self.attr("job_arn")
+        self.0.attr("job_arn")
     }
     /// `job_name`, as a reference.
     #[inline]
     pub fn job_name(&self) -> crate::core::Expr {
-        self.attr("job_name")
+        self.0.attr("job_name")
     }
     /// `job_tags`, as a reference.
     #[inline]
     pub fn job_tags(&self) -> crate::core::Expr {
-        self.attr("job_tags")
+        self.0.attr("job_tags")
     }
     /// `model_arn`, as a reference.
     #[inline]
     pub fn model_arn(&self) -> crate::core::Expr {
-        self.attr("model_arn")
+        self.0.attr("model_arn")
     }
     /// `model_id`, as a reference.
     #[inline]
     pub fn model_id(&self) -> crate::core::Expr {
-        self.attr("model_id")
+        self.0.attr("model_id")
     }
     /// `model_kms_key_arn`, as a reference.
     #[inline]
     pub fn model_kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("model_kms_key_arn")
+        self.0.attr("model_kms_key_arn")
     }
     /// `model_name`, as a reference.
     #[inline]
     pub fn model_name(&self) -> crate::core::Expr {
-        self.attr("model_name")
+        self.0.attr("model_name")
     }
     /// `model_tags`, as a reference.
     #[inline]
     pub fn model_tags(&self) -> crate::core::Expr {
-        self.attr("model_tags")
+        self.0.attr("model_tags")
     }
     /// `output_data_config`, as a reference.
     #[inline]
     pub fn output_data_config(&self) -> crate::core::Expr {
-        self.attr("output_data_config")
+        self.0.attr("output_data_config")
     }
     /// `training_data_config`, as a reference.
     #[inline]
     pub fn training_data_config(&self) -> crate::core::Expr {
-        self.attr("training_data_config")
+        self.0.attr("training_data_config")
     }
     /// `training_metrics`, as a reference.
     #[inline]
     pub fn training_metrics(&self) -> crate::core::Expr {
-        self.attr("training_metrics")
+        self.0.attr("training_metrics")
     }
     /// `validation_data_config`, as a reference.
     #[inline]
     pub fn validation_data_config(&self) -> crate::core::Expr {
-        self.attr("validation_data_config")
+        self.0.attr("validation_data_config")
     }
     /// `validation_metrics`, as a reference.
     #[inline]
     pub fn validation_metrics(&self) -> crate::core::Expr {
-        self.attr("validation_metrics")
+        self.0.attr("validation_metrics")
     }
 }
 
-impl crate::core::Ref<DataBedrockCustomModels> {
+/// The attributes of `aws_bedrock_custom_models`, read from a `Ref<DataBedrockCustomModels>`.
+#[derive(Clone, Debug)]
+pub struct DataBedrockCustomModelsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBedrockCustomModelsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBedrockCustomModelsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBedrockCustomModelsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model_summaries`, as a reference.
     #[inline]
     pub fn model_summaries(&self) -> crate::core::Expr {
-        self.attr("model_summaries")
+        self.0.attr("model_summaries")
     }
 }
 
-impl crate::core::Ref<DataBedrockFoundationModel> {
+/// The attributes of `aws_bedrock_foundation_model`, read from a `Ref<DataBedrockFoundationModel>`.
+#[derive(Clone, Debug)]
+pub struct DataBedrockFoundationModelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBedrockFoundationModelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBedrockFoundationModelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBedrockFoundationModelAttributes {
     /// `customizations_supported`, as a reference.
     #[inline]
     pub fn customizations_supported(&self) -> crate::core::Expr {
-        self.attr("customizations_supported")
+        self.0.attr("customizations_supported")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inference_types_supported`, as a reference.
     #[inline]
     pub fn inference_types_supported(&self) -> crate::core::Expr {
-        self.attr("inference_types_supported")
+        self.0.attr("inference_types_supported")
     }
     /// `input_modalities`, as a reference.
     #[inline]
     pub fn input_modalities(&self) -> crate::core::Expr {
-        self.attr("input_modalities")
+        self.0.attr("input_modalities")
     }
     /// `model_arn`, as a reference.
     #[inline]
     pub fn model_arn(&self) -> crate::core::Expr {
-        self.attr("model_arn")
+        self.0.attr("model_arn")
     }
     /// `model_id`, as a reference.
     #[inline]
     pub fn model_id(&self) -> crate::core::Expr {
-        self.attr("model_id")
+        self.0.attr("model_id")
     }
     /// `model_name`, as a reference.
     #[inline]
     pub fn model_name(&self) -> crate::core::Expr {
-        self.attr("model_name")
+        self.0.attr("model_name")
     }
     /// `output_modalities`, as a reference.
     #[inline]
     pub fn output_modalities(&self) -> crate::core::Expr {
-        self.attr("output_modalities")
+        self.0.attr("output_modalities")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `response_streaming_supported`, as a reference.
     #[inline]
     pub fn response_streaming_supported(&self) -> crate::core::Expr {
-        self.attr("response_streaming_supported")
+        self.0.attr("response_streaming_supported")
     }
 }
 
-impl crate::core::Ref<DataBedrockFoundationModels> {
+/// The attributes of `aws_bedrock_foundation_models`, read from a `Ref<DataBedrockFoundationModels>`.
+#[derive(Clone, Debug)]
+pub struct DataBedrockFoundationModelsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBedrockFoundationModelsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBedrockFoundationModelsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBedrockFoundationModelsAttributes {
     /// `by_customization_type`, as a reference.
     #[inline]
     pub fn by_customization_type(&self) -> crate::core::Expr {
-        self.attr("by_customization_type")
+        self.0.attr("by_customization_type")
     }
     /// `by_inference_type`, as a reference.
     #[inline]
     pub fn by_inference_type(&self) -> crate::core::Expr {
-        self.attr("by_inference_type")
+        self.0.attr("by_inference_type")
     }
     /// `by_output_modality`, as a reference.
     #[inline]
     pub fn by_output_modality(&self) -> crate::core::Expr {
-        self.attr("by_output_modality")
+        self.0.attr("by_output_modality")
     }
     /// `by_provider`, as a reference.
     #[inline]
     pub fn by_provider(&self) -> crate::core::Expr {
-        self.attr("by_provider")
+        self.0.attr("by_provider")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model_summaries`, as a reference.
     #[inline]
     pub fn model_summaries(&self) -> crate::core::Expr {
-        self.attr("model_summaries")
+        self.0.attr("model_summaries")
     }
 }
 
-impl crate::core::Ref<DataBedrockInferenceProfile> {
+/// The attributes of `aws_bedrock_inference_profile`, read from a `Ref<DataBedrockInferenceProfile>`.
+#[derive(Clone, Debug)]
+pub struct DataBedrockInferenceProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBedrockInferenceProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBedrockInferenceProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBedrockInferenceProfileAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `inference_profile_arn`, as a reference.
     #[inline]
     pub fn inference_profile_arn(&self) -> crate::core::Expr {
-        self.attr("inference_profile_arn")
+        self.0.attr("inference_profile_arn")
     }
     /// `inference_profile_id`, as a reference.
     #[inline]
     pub fn inference_profile_id(&self) -> crate::core::Expr {
-        self.attr("inference_profile_id")
+        self.0.attr("inference_profile_id")
     }
     /// `inference_profile_name`, as a reference.
     #[inline]
     pub fn inference_profile_name(&self) -> crate::core::Expr {
-        self.attr("inference_profile_name")
+        self.0.attr("inference_profile_name")
     }
     /// `models`, as a reference.
     #[inline]
     pub fn models(&self) -> crate::core::Expr {
-        self.attr("models")
+        self.0.attr("models")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
 }
 
-impl crate::core::Ref<DataBedrockInferenceProfiles> {
+/// The attributes of `aws_bedrock_inference_profiles`, read from a `Ref<DataBedrockInferenceProfiles>`.
+#[derive(Clone, Debug)]
+pub struct DataBedrockInferenceProfilesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBedrockInferenceProfilesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBedrockInferenceProfilesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBedrockInferenceProfilesAttributes {
     /// `inference_profile_summaries`, as a reference.
     #[inline]
     pub fn inference_profile_summaries(&self) -> crate::core::Expr {
-        self.attr("inference_profile_summaries")
+        self.0.attr("inference_profile_summaries")
     }
 }

@@ -104,6 +104,10 @@ impl crate::core::Resource for BedrockagentAgent {
     const TYPE: &'static str = "aws_bedrockagent_agent";
 }
 
+impl crate::core::Block for BedrockagentAgent {
+    type Attributes = BedrockagentAgentAttributes;
+}
+
 /// The `action_group_executor` block of [`BedrockagentAgentActionGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BedrockagentAgentActionGroupActionGroupExecutor {
@@ -346,6 +350,10 @@ impl crate::core::Resource for BedrockagentAgentActionGroup {
     const TYPE: &'static str = "aws_bedrockagent_agent_action_group";
 }
 
+impl crate::core::Block for BedrockagentAgentActionGroup {
+    type Attributes = BedrockagentAgentActionGroupAttributes;
+}
+
 /// The `timeouts` block of [`BedrockagentAgentAlias`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BedrockagentAgentAliasTimeouts {
@@ -413,6 +421,10 @@ impl BedrockagentAgentAlias {
 
 impl crate::core::Resource for BedrockagentAgentAlias {
     const TYPE: &'static str = "aws_bedrockagent_agent_alias";
+}
+
+impl crate::core::Block for BedrockagentAgentAlias {
+    type Attributes = BedrockagentAgentAliasAttributes;
 }
 
 /// The `agent_descriptor` block of [`BedrockagentAgentCollaborator`].
@@ -508,6 +520,10 @@ impl crate::core::Resource for BedrockagentAgentCollaborator {
     const TYPE: &'static str = "aws_bedrockagent_agent_collaborator";
 }
 
+impl crate::core::Block for BedrockagentAgentCollaborator {
+    type Attributes = BedrockagentAgentCollaboratorAttributes;
+}
+
 /// The `timeouts` block of [`BedrockagentAgentKnowledgeBaseAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BedrockagentAgentKnowledgeBaseAssociationTimeouts {
@@ -568,6 +584,10 @@ impl BedrockagentAgentKnowledgeBaseAssociation {
 
 impl crate::core::Resource for BedrockagentAgentKnowledgeBaseAssociation {
     const TYPE: &'static str = "aws_bedrockagent_agent_knowledge_base_association";
+}
+
+impl crate::core::Block for BedrockagentAgentKnowledgeBaseAssociation {
+    type Attributes = BedrockagentAgentKnowledgeBaseAssociationAttributes;
 }
 
 /// The `filters` block of [`BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilter`].
@@ -1392,6 +1412,10 @@ impl crate::core::Resource for BedrockagentDataSource {
     const TYPE: &'static str = "aws_bedrockagent_data_source";
 }
 
+impl crate::core::Block for BedrockagentDataSource {
+    type Attributes = BedrockagentDataSourceAttributes;
+}
+
 /// The `bedrock_embedding_model_configuration` block of [`BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfigurationBedrockEmbeddingModelConfiguration {
@@ -1821,6 +1845,10 @@ impl BedrockagentKnowledgeBase {
 
 impl crate::core::Resource for BedrockagentKnowledgeBase {
     const TYPE: &'static str = "aws_bedrockagent_knowledge_base";
+}
+
+impl crate::core::Block for BedrockagentKnowledgeBase {
+    type Attributes = BedrockagentKnowledgeBaseAttributes;
 }
 
 /// The `agent` block of [`BedrockagentPromptVariantGenAiResource`].
@@ -2292,6 +2320,10 @@ impl crate::core::Resource for BedrockagentPrompt {
     const TYPE: &'static str = "aws_bedrockagent_prompt";
 }
 
+impl crate::core::Block for BedrockagentPrompt {
+    type Attributes = BedrockagentPromptAttributes;
+}
+
 /// The `guardrail_configuration` block of [`DataBedrockagentAgentVersionsAgentVersionSummaries`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration {
@@ -2349,524 +2381,690 @@ impl crate::core::DataSource for DataBedrockagentAgentVersions {
     const TYPE: &'static str = "aws_bedrockagent_agent_versions";
 }
 
-impl crate::core::Ref<BedrockagentAgent> {
+impl crate::core::Block for DataBedrockagentAgentVersions {
+    type Attributes = DataBedrockagentAgentVersionsAttributes;
+}
+
+/// The attributes of `aws_bedrockagent_agent`, read from a `Ref<BedrockagentAgent>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentAgentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentAgentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentAgentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentAgentAttributes {
     /// `agent_arn`, as a reference.
     #[inline]
     pub fn agent_arn(&self) -> crate::core::Expr {
-        self.attr("agent_arn")
+        self.0.attr("agent_arn")
     }
     /// `agent_collaboration`, as a reference.
     #[inline]
     pub fn agent_collaboration(&self) -> crate::core::Expr {
-        self.attr("agent_collaboration")
+        self.0.attr("agent_collaboration")
     }
     /// `agent_id`, as a reference.
     #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
-        self.attr("agent_id")
+        self.0.attr("agent_id")
     }
     /// `agent_name`, as a reference.
     #[inline]
     pub fn agent_name(&self) -> crate::core::Expr {
-        self.attr("agent_name")
+        self.0.attr("agent_name")
     }
     /// `agent_resource_role_arn`, as a reference.
     #[inline]
     pub fn agent_resource_role_arn(&self) -> crate::core::Expr {
-        self.attr("agent_resource_role_arn")
+        self.0.attr("agent_resource_role_arn")
     }
     /// `agent_version`, as a reference.
     #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
-        self.attr("agent_version")
+        self.0.attr("agent_version")
     }
     /// `customer_encryption_key_arn`, as a reference.
     #[inline]
     pub fn customer_encryption_key_arn(&self) -> crate::core::Expr {
-        self.attr("customer_encryption_key_arn")
+        self.0.attr("customer_encryption_key_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `foundation_model`, as a reference.
     #[inline]
     pub fn foundation_model(&self) -> crate::core::Expr {
-        self.attr("foundation_model")
+        self.0.attr("foundation_model")
     }
     /// `guardrail_configuration`, as a reference.
     #[inline]
     pub fn guardrail_configuration(&self) -> crate::core::Expr {
-        self.attr("guardrail_configuration")
+        self.0.attr("guardrail_configuration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
     #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
-        self.attr("idle_session_ttl_in_seconds")
+        self.0.attr("idle_session_ttl_in_seconds")
     }
     /// `instruction`, as a reference.
     #[inline]
     pub fn instruction(&self) -> crate::core::Expr {
-        self.attr("instruction")
+        self.0.attr("instruction")
     }
     /// `memory_configuration`, as a reference.
     #[inline]
     pub fn memory_configuration(&self) -> crate::core::Expr {
-        self.attr("memory_configuration")
+        self.0.attr("memory_configuration")
     }
     /// `prepare_agent`, as a reference.
     #[inline]
     pub fn prepare_agent(&self) -> crate::core::Expr {
-        self.attr("prepare_agent")
+        self.0.attr("prepare_agent")
     }
     /// `prepared_at`, as a reference.
     #[inline]
     pub fn prepared_at(&self) -> crate::core::Expr {
-        self.attr("prepared_at")
+        self.0.attr("prepared_at")
     }
     /// `prompt_override_configuration`, as a reference.
     #[inline]
     pub fn prompt_override_configuration(&self) -> crate::core::Expr {
-        self.attr("prompt_override_configuration")
+        self.0.attr("prompt_override_configuration")
     }
     /// `skip_resource_in_use_check`, as a reference.
     #[inline]
     pub fn skip_resource_in_use_check(&self) -> crate::core::Expr {
-        self.attr("skip_resource_in_use_check")
+        self.0.attr("skip_resource_in_use_check")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockagentAgentActionGroup> {
+/// The attributes of `aws_bedrockagent_agent_action_group`, read from a `Ref<BedrockagentAgentActionGroup>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentAgentActionGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentAgentActionGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentAgentActionGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentAgentActionGroupAttributes {
     /// `action_group_id`, as a reference.
     #[inline]
     pub fn action_group_id(&self) -> crate::core::Expr {
-        self.attr("action_group_id")
+        self.0.attr("action_group_id")
     }
     /// `action_group_name`, as a reference.
     #[inline]
     pub fn action_group_name(&self) -> crate::core::Expr {
-        self.attr("action_group_name")
+        self.0.attr("action_group_name")
     }
     /// `action_group_state`, as a reference.
     #[inline]
     pub fn action_group_state(&self) -> crate::core::Expr {
-        self.attr("action_group_state")
+        self.0.attr("action_group_state")
     }
     /// `agent_id`, as a reference.
     #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
-        self.attr("agent_id")
+        self.0.attr("agent_id")
     }
     /// `agent_version`, as a reference.
     #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
-        self.attr("agent_version")
+        self.0.attr("agent_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_action_group_signature`, as a reference.
     #[inline]
     pub fn parent_action_group_signature(&self) -> crate::core::Expr {
-        self.attr("parent_action_group_signature")
+        self.0.attr("parent_action_group_signature")
     }
     /// `prepare_agent`, as a reference.
     #[inline]
     pub fn prepare_agent(&self) -> crate::core::Expr {
-        self.attr("prepare_agent")
+        self.0.attr("prepare_agent")
     }
     /// `skip_resource_in_use_check`, as a reference.
     #[inline]
     pub fn skip_resource_in_use_check(&self) -> crate::core::Expr {
-        self.attr("skip_resource_in_use_check")
+        self.0.attr("skip_resource_in_use_check")
     }
     /// `action_group_executor` (a nested block), as a reference.
     #[inline]
     pub fn action_group_executor(&self) -> crate::core::Expr {
-        self.attr("action_group_executor")
+        self.0.attr("action_group_executor")
     }
     /// `api_schema` (a nested block), as a reference.
     #[inline]
     pub fn api_schema(&self) -> crate::core::Expr {
-        self.attr("api_schema")
+        self.0.attr("api_schema")
     }
     /// `function_schema` (a nested block), as a reference.
     #[inline]
     pub fn function_schema(&self) -> crate::core::Expr {
-        self.attr("function_schema")
+        self.0.attr("function_schema")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockagentAgentAlias> {
+/// The attributes of `aws_bedrockagent_agent_alias`, read from a `Ref<BedrockagentAgentAlias>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentAgentAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentAgentAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentAgentAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentAgentAliasAttributes {
     /// `agent_alias_arn`, as a reference.
     #[inline]
     pub fn agent_alias_arn(&self) -> crate::core::Expr {
-        self.attr("agent_alias_arn")
+        self.0.attr("agent_alias_arn")
     }
     /// `agent_alias_id`, as a reference.
     #[inline]
     pub fn agent_alias_id(&self) -> crate::core::Expr {
-        self.attr("agent_alias_id")
+        self.0.attr("agent_alias_id")
     }
     /// `agent_alias_name`, as a reference.
     #[inline]
     pub fn agent_alias_name(&self) -> crate::core::Expr {
-        self.attr("agent_alias_name")
+        self.0.attr("agent_alias_name")
     }
     /// `agent_id`, as a reference.
     #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
-        self.attr("agent_id")
+        self.0.attr("agent_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `routing_configuration`, as a reference.
     #[inline]
     pub fn routing_configuration(&self) -> crate::core::Expr {
-        self.attr("routing_configuration")
+        self.0.attr("routing_configuration")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockagentAgentCollaborator> {
+/// The attributes of `aws_bedrockagent_agent_collaborator`, read from a `Ref<BedrockagentAgentCollaborator>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentAgentCollaboratorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentAgentCollaboratorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentAgentCollaboratorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentAgentCollaboratorAttributes {
     /// `agent_id`, as a reference.
     #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
-        self.attr("agent_id")
+        self.0.attr("agent_id")
     }
     /// `agent_version`, as a reference.
     #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
-        self.attr("agent_version")
+        self.0.attr("agent_version")
     }
     /// `collaboration_instruction`, as a reference.
     #[inline]
     pub fn collaboration_instruction(&self) -> crate::core::Expr {
-        self.attr("collaboration_instruction")
+        self.0.attr("collaboration_instruction")
     }
     /// `collaborator_id`, as a reference.
     #[inline]
     pub fn collaborator_id(&self) -> crate::core::Expr {
-        self.attr("collaborator_id")
+        self.0.attr("collaborator_id")
     }
     /// `collaborator_name`, as a reference.
     #[inline]
     pub fn collaborator_name(&self) -> crate::core::Expr {
-        self.attr("collaborator_name")
+        self.0.attr("collaborator_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `prepare_agent`, as a reference.
     #[inline]
     pub fn prepare_agent(&self) -> crate::core::Expr {
-        self.attr("prepare_agent")
+        self.0.attr("prepare_agent")
     }
     /// `relay_conversation_history`, as a reference.
     #[inline]
     pub fn relay_conversation_history(&self) -> crate::core::Expr {
-        self.attr("relay_conversation_history")
+        self.0.attr("relay_conversation_history")
     }
     /// `agent_descriptor` (a nested block), as a reference.
     #[inline]
     pub fn agent_descriptor(&self) -> crate::core::Expr {
-        self.attr("agent_descriptor")
+        self.0.attr("agent_descriptor")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockagentAgentKnowledgeBaseAssociation> {
+/// The attributes of `aws_bedrockagent_agent_knowledge_base_association`, read from a `Ref<BedrockagentAgentKnowledgeBaseAssociation>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentAgentKnowledgeBaseAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentAgentKnowledgeBaseAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentAgentKnowledgeBaseAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentAgentKnowledgeBaseAssociationAttributes {
     /// `agent_id`, as a reference.
     #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
-        self.attr("agent_id")
+        self.0.attr("agent_id")
     }
     /// `agent_version`, as a reference.
     #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
-        self.attr("agent_version")
+        self.0.attr("agent_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `knowledge_base_id`, as a reference.
     #[inline]
     pub fn knowledge_base_id(&self) -> crate::core::Expr {
-        self.attr("knowledge_base_id")
+        self.0.attr("knowledge_base_id")
     }
     /// `knowledge_base_state`, as a reference.
     #[inline]
     pub fn knowledge_base_state(&self) -> crate::core::Expr {
-        self.attr("knowledge_base_state")
+        self.0.attr("knowledge_base_state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockagentDataSource> {
+/// The attributes of `aws_bedrockagent_data_source`, read from a `Ref<BedrockagentDataSource>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentDataSourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentDataSourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentDataSourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentDataSourceAttributes {
     /// `data_deletion_policy`, as a reference.
     #[inline]
     pub fn data_deletion_policy(&self) -> crate::core::Expr {
-        self.attr("data_deletion_policy")
+        self.0.attr("data_deletion_policy")
     }
     /// `data_source_id`, as a reference.
     #[inline]
     pub fn data_source_id(&self) -> crate::core::Expr {
-        self.attr("data_source_id")
+        self.0.attr("data_source_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `knowledge_base_id`, as a reference.
     #[inline]
     pub fn knowledge_base_id(&self) -> crate::core::Expr {
-        self.attr("knowledge_base_id")
+        self.0.attr("knowledge_base_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `data_source_configuration` (a nested block), as a reference.
     #[inline]
     pub fn data_source_configuration(&self) -> crate::core::Expr {
-        self.attr("data_source_configuration")
+        self.0.attr("data_source_configuration")
     }
     /// `server_side_encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption_configuration")
+        self.0.attr("server_side_encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vector_ingestion_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vector_ingestion_configuration(&self) -> crate::core::Expr {
-        self.attr("vector_ingestion_configuration")
+        self.0.attr("vector_ingestion_configuration")
     }
 }
 
-impl crate::core::Ref<BedrockagentKnowledgeBase> {
+/// The attributes of `aws_bedrockagent_knowledge_base`, read from a `Ref<BedrockagentKnowledgeBase>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentKnowledgeBaseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentKnowledgeBaseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentKnowledgeBaseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentKnowledgeBaseAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `failure_reasons`, as a reference.
     #[inline]
     pub fn failure_reasons(&self) -> crate::core::Expr {
-        self.attr("failure_reasons")
+        self.0.attr("failure_reasons")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `knowledge_base_configuration` (a nested block), as a reference.
     #[inline]
     pub fn knowledge_base_configuration(&self) -> crate::core::Expr {
-        self.attr("knowledge_base_configuration")
+        self.0.attr("knowledge_base_configuration")
     }
     /// `storage_configuration` (a nested block), as a reference.
     #[inline]
     pub fn storage_configuration(&self) -> crate::core::Expr {
-        self.attr("storage_configuration")
+        self.0.attr("storage_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<BedrockagentPrompt> {
+/// The attributes of `aws_bedrockagent_prompt`, read from a `Ref<BedrockagentPrompt>`.
+#[derive(Clone, Debug)]
+pub struct BedrockagentPromptAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BedrockagentPromptAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BedrockagentPromptAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BedrockagentPromptAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `customer_encryption_key_arn`, as a reference.
     #[inline]
     pub fn customer_encryption_key_arn(&self) -> crate::core::Expr {
-        self.attr("customer_encryption_key_arn")
+        self.0.attr("customer_encryption_key_arn")
     }
     /// `default_variant`, as a reference.
     #[inline]
     pub fn default_variant(&self) -> crate::core::Expr {
-        self.attr("default_variant")
+        self.0.attr("default_variant")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `variant` (a nested block), as a reference.
     #[inline]
     pub fn variant(&self) -> crate::core::Expr {
-        self.attr("variant")
+        self.0.attr("variant")
     }
 }
 
-impl crate::core::Ref<DataBedrockagentAgentVersions> {
+/// The attributes of `aws_bedrockagent_agent_versions`, read from a `Ref<DataBedrockagentAgentVersions>`.
+#[derive(Clone, Debug)]
+pub struct DataBedrockagentAgentVersionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBedrockagentAgentVersionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBedrockagentAgentVersionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBedrockagentAgentVersionsAttributes {
     /// `agent_id`, as a reference.
     #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
-        self.attr("agent_id")
+        self.0.attr("agent_id")
     }
     /// `agent_version_summaries` (a nested block), as a reference.
     #[inline]
     pub fn agent_version_summaries(&self) -> crate::core::Expr {
-        self.attr("agent_version_summaries")
+        self.0.attr("agent_version_summaries")
     }
 }

@@ -22,15 +22,37 @@ impl crate::core::DataSource for DataBillingServiceAccount {
     const TYPE: &'static str = "aws_billing_service_account";
 }
 
-impl crate::core::Ref<DataBillingServiceAccount> {
+impl crate::core::Block for DataBillingServiceAccount {
+    type Attributes = DataBillingServiceAccountAttributes;
+}
+
+/// The attributes of `aws_billing_service_account`, read from a `Ref<DataBillingServiceAccount>`.
+#[derive(Clone, Debug)]
+pub struct DataBillingServiceAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBillingServiceAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBillingServiceAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBillingServiceAccountAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

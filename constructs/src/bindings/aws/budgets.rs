@@ -257,6 +257,10 @@ impl crate::core::Resource for BudgetsBudget {
     const TYPE: &'static str = "aws_budgets_budget";
 }
 
+impl crate::core::Block for BudgetsBudget {
+    type Attributes = BudgetsBudgetAttributes;
+}
+
 /// The `action_threshold` block of [`BudgetsBudgetAction`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BudgetsBudgetActionActionThreshold {
@@ -484,6 +488,10 @@ impl crate::core::Resource for BudgetsBudgetAction {
     const TYPE: &'static str = "aws_budgets_budget_action";
 }
 
+impl crate::core::Block for BudgetsBudgetAction {
+    type Attributes = BudgetsBudgetActionAttributes;
+}
+
 /// `aws_budgets_budget` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataBudgetsBudget {
@@ -521,271 +529,329 @@ impl crate::core::DataSource for DataBudgetsBudget {
     const TYPE: &'static str = "aws_budgets_budget";
 }
 
-impl crate::core::Ref<BudgetsBudget> {
+impl crate::core::Block for DataBudgetsBudget {
+    type Attributes = DataBudgetsBudgetAttributes;
+}
+
+/// The attributes of `aws_budgets_budget`, read from a `Ref<BudgetsBudget>`.
+#[derive(Clone, Debug)]
+pub struct BudgetsBudgetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BudgetsBudgetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BudgetsBudgetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BudgetsBudgetAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `budget_type`, as a reference.
     #[inline]
     pub fn budget_type(&self) -> crate::core::Expr {
-        self.attr("budget_type")
+        self.0.attr("budget_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `limit_amount`, as a reference.
     #[inline]
     pub fn limit_amount(&self) -> crate::core::Expr {
-        self.attr("limit_amount")
+        self.0.attr("limit_amount")
     }
     /// `limit_unit`, as a reference.
     #[inline]
     pub fn limit_unit(&self) -> crate::core::Expr {
-        self.attr("limit_unit")
+        self.0.attr("limit_unit")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `time_period_end`, as a reference.
     #[inline]
     pub fn time_period_end(&self) -> crate::core::Expr {
-        self.attr("time_period_end")
+        self.0.attr("time_period_end")
     }
     /// `time_period_start`, as a reference.
     #[inline]
     pub fn time_period_start(&self) -> crate::core::Expr {
-        self.attr("time_period_start")
+        self.0.attr("time_period_start")
     }
     /// `time_unit`, as a reference.
     #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
-        self.attr("time_unit")
+        self.0.attr("time_unit")
     }
     /// `auto_adjust_data` (a nested block), as a reference.
     #[inline]
     pub fn auto_adjust_data(&self) -> crate::core::Expr {
-        self.attr("auto_adjust_data")
+        self.0.attr("auto_adjust_data")
     }
     /// `cost_filter` (a nested block), as a reference.
     #[inline]
     pub fn cost_filter(&self) -> crate::core::Expr {
-        self.attr("cost_filter")
+        self.0.attr("cost_filter")
     }
     /// `cost_types` (a nested block), as a reference.
     #[inline]
     pub fn cost_types(&self) -> crate::core::Expr {
-        self.attr("cost_types")
+        self.0.attr("cost_types")
     }
     /// `notification` (a nested block), as a reference.
     #[inline]
     pub fn notification(&self) -> crate::core::Expr {
-        self.attr("notification")
+        self.0.attr("notification")
     }
     /// `planned_limit` (a nested block), as a reference.
     #[inline]
     pub fn planned_limit(&self) -> crate::core::Expr {
-        self.attr("planned_limit")
+        self.0.attr("planned_limit")
     }
 }
 
-impl crate::core::Ref<BudgetsBudgetAction> {
+/// The attributes of `aws_budgets_budget_action`, read from a `Ref<BudgetsBudgetAction>`.
+#[derive(Clone, Debug)]
+pub struct BudgetsBudgetActionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for BudgetsBudgetActionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for BudgetsBudgetActionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl BudgetsBudgetActionAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `action_id`, as a reference.
     #[inline]
     pub fn action_id(&self) -> crate::core::Expr {
-        self.attr("action_id")
+        self.0.attr("action_id")
     }
     /// `action_type`, as a reference.
     #[inline]
     pub fn action_type(&self) -> crate::core::Expr {
-        self.attr("action_type")
+        self.0.attr("action_type")
     }
     /// `approval_model`, as a reference.
     #[inline]
     pub fn approval_model(&self) -> crate::core::Expr {
-        self.attr("approval_model")
+        self.0.attr("approval_model")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `budget_name`, as a reference.
     #[inline]
     pub fn budget_name(&self) -> crate::core::Expr {
-        self.attr("budget_name")
+        self.0.attr("budget_name")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `notification_type`, as a reference.
     #[inline]
     pub fn notification_type(&self) -> crate::core::Expr {
-        self.attr("notification_type")
+        self.0.attr("notification_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `action_threshold` (a nested block), as a reference.
     #[inline]
     pub fn action_threshold(&self) -> crate::core::Expr {
-        self.attr("action_threshold")
+        self.0.attr("action_threshold")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `subscriber` (a nested block), as a reference.
     #[inline]
     pub fn subscriber(&self) -> crate::core::Expr {
-        self.attr("subscriber")
+        self.0.attr("subscriber")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataBudgetsBudget> {
+/// The attributes of `aws_budgets_budget`, read from a `Ref<DataBudgetsBudget>`.
+#[derive(Clone, Debug)]
+pub struct DataBudgetsBudgetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataBudgetsBudgetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataBudgetsBudgetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataBudgetsBudgetAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_adjust_data`, as a reference.
     #[inline]
     pub fn auto_adjust_data(&self) -> crate::core::Expr {
-        self.attr("auto_adjust_data")
+        self.0.attr("auto_adjust_data")
     }
     /// `budget_exceeded`, as a reference.
     #[inline]
     pub fn budget_exceeded(&self) -> crate::core::Expr {
-        self.attr("budget_exceeded")
+        self.0.attr("budget_exceeded")
     }
     /// `budget_limit`, as a reference.
     #[inline]
     pub fn budget_limit(&self) -> crate::core::Expr {
-        self.attr("budget_limit")
+        self.0.attr("budget_limit")
     }
     /// `budget_type`, as a reference.
     #[inline]
     pub fn budget_type(&self) -> crate::core::Expr {
-        self.attr("budget_type")
+        self.0.attr("budget_type")
     }
     /// `calculated_spend`, as a reference.
     #[inline]
     pub fn calculated_spend(&self) -> crate::core::Expr {
-        self.attr("calculated_spend")
+        self.0.attr("calculated_spend")
     }
     /// `cost_filter`, as a reference.
     #[inline]
     pub fn cost_filter(&self) -> crate::core::Expr {
-        self.attr("cost_filter")
+        self.0.attr("cost_filter")
     }
     /// `cost_types`, as a reference.
     #[inline]
     pub fn cost_types(&self) -> crate::core::Expr {
-        self.attr("cost_types")
+        self.0.attr("cost_types")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `notification`, as a reference.
     #[inline]
     pub fn notification(&self) -> crate::core::Expr {
-        self.attr("notification")
+        self.0.attr("notification")
     }
     /// `planned_limit`, as a reference.
     #[inline]
     pub fn planned_limit(&self) -> crate::core::Expr {
-        self.attr("planned_limit")
+        self.0.attr("planned_limit")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `time_period_end`, as a reference.
     #[inline]
     pub fn time_period_end(&self) -> crate::core::Expr {
-        self.attr("time_period_end")
+        self.0.attr("time_period_end")
     }
     /// `time_period_start`, as a reference.
     #[inline]
     pub fn time_period_start(&self) -> crate::core::Expr {
-        self.attr("time_period_start")
+        self.0.attr("time_period_start")
     }
     /// `time_unit`, as a reference.
     #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
-        self.attr("time_unit")
+        self.0.attr("time_unit")
     }
 }

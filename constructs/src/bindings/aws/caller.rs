@@ -22,25 +22,47 @@ impl crate::core::DataSource for DataCallerIdentity {
     const TYPE: &'static str = "aws_caller_identity";
 }
 
-impl crate::core::Ref<DataCallerIdentity> {
+impl crate::core::Block for DataCallerIdentity {
+    type Attributes = DataCallerIdentityAttributes;
+}
+
+/// The attributes of `aws_caller_identity`, read from a `Ref<DataCallerIdentity>`.
+#[derive(Clone, Debug)]
+pub struct DataCallerIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCallerIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCallerIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCallerIdentityAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
 }

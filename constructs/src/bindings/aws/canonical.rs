@@ -22,15 +22,37 @@ impl crate::core::DataSource for DataCanonicalUserId {
     const TYPE: &'static str = "aws_canonical_user_id";
 }
 
-impl crate::core::Ref<DataCanonicalUserId> {
+impl crate::core::Block for DataCanonicalUserId {
+    type Attributes = DataCanonicalUserIdAttributes;
+}
+
+/// The attributes of `aws_canonical_user_id`, read from a `Ref<DataCanonicalUserId>`.
+#[derive(Clone, Debug)]
+pub struct DataCanonicalUserIdAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCanonicalUserIdAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCanonicalUserIdAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCanonicalUserIdAttributes {
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

@@ -44,6 +44,10 @@ impl crate::core::Resource for CeAnomalyMonitor {
     const TYPE: &'static str = "aws_ce_anomaly_monitor";
 }
 
+impl crate::core::Block for CeAnomalyMonitor {
+    type Attributes = CeAnomalyMonitorAttributes;
+}
+
 /// The `subscriber` block of [`CeAnomalySubscription`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CeAnomalySubscriptionSubscriber {
@@ -204,6 +208,10 @@ impl crate::core::Resource for CeAnomalySubscription {
     const TYPE: &'static str = "aws_ce_anomaly_subscription";
 }
 
+impl crate::core::Block for CeAnomalySubscription {
+    type Attributes = CeAnomalySubscriptionAttributes;
+}
+
 /// `aws_ce_cost_allocation_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CeCostAllocationTag {
@@ -230,6 +238,10 @@ impl CeCostAllocationTag {
 
 impl crate::core::Resource for CeCostAllocationTag {
     const TYPE: &'static str = "aws_ce_cost_allocation_tag";
+}
+
+impl crate::core::Block for CeCostAllocationTag {
+    type Attributes = CeCostAllocationTagAttributes;
 }
 
 /// The `inherited_value` block of [`CeCostCategoryRule`].
@@ -512,6 +524,10 @@ impl crate::core::Resource for CeCostCategory {
     const TYPE: &'static str = "aws_ce_cost_category";
 }
 
+impl crate::core::Block for CeCostCategory {
+    type Attributes = CeCostCategoryAttributes;
+}
+
 /// `aws_ce_cost_category` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCeCostCategory {
@@ -539,6 +555,10 @@ impl DataCeCostCategory {
 
 impl crate::core::DataSource for DataCeCostCategory {
     const TYPE: &'static str = "aws_ce_cost_category";
+}
+
+impl crate::core::Block for DataCeCostCategory {
+    type Attributes = DataCeCostCategoryAttributes;
 }
 
 /// The `cost_category` block of [`DataCeTagsFilterAnd`].
@@ -714,270 +734,382 @@ impl crate::core::DataSource for DataCeTags {
     const TYPE: &'static str = "aws_ce_tags";
 }
 
-impl crate::core::Ref<CeAnomalyMonitor> {
+impl crate::core::Block for DataCeTags {
+    type Attributes = DataCeTagsAttributes;
+}
+
+/// The attributes of `aws_ce_anomaly_monitor`, read from a `Ref<CeAnomalyMonitor>`.
+#[derive(Clone, Debug)]
+pub struct CeAnomalyMonitorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CeAnomalyMonitorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CeAnomalyMonitorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CeAnomalyMonitorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `monitor_dimension`, as a reference.
     #[inline]
     pub fn monitor_dimension(&self) -> crate::core::Expr {
-        self.attr("monitor_dimension")
+        self.0.attr("monitor_dimension")
     }
     /// `monitor_specification`, as a reference.
     #[inline]
     pub fn monitor_specification(&self) -> crate::core::Expr {
-        self.attr("monitor_specification")
+        self.0.attr("monitor_specification")
     }
     /// `monitor_type`, as a reference.
     #[inline]
     pub fn monitor_type(&self) -> crate::core::Expr {
-        self.attr("monitor_type")
+        self.0.attr("monitor_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<CeAnomalySubscription> {
+/// The attributes of `aws_ce_anomaly_subscription`, read from a `Ref<CeAnomalySubscription>`.
+#[derive(Clone, Debug)]
+pub struct CeAnomalySubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CeAnomalySubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CeAnomalySubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CeAnomalySubscriptionAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `frequency`, as a reference.
     #[inline]
     pub fn frequency(&self) -> crate::core::Expr {
-        self.attr("frequency")
+        self.0.attr("frequency")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `monitor_arn_list`, as a reference.
     #[inline]
     pub fn monitor_arn_list(&self) -> crate::core::Expr {
-        self.attr("monitor_arn_list")
+        self.0.attr("monitor_arn_list")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `subscriber` (a nested block), as a reference.
     #[inline]
     pub fn subscriber(&self) -> crate::core::Expr {
-        self.attr("subscriber")
+        self.0.attr("subscriber")
     }
     /// `threshold_expression` (a nested block), as a reference.
     #[inline]
     pub fn threshold_expression(&self) -> crate::core::Expr {
-        self.attr("threshold_expression")
+        self.0.attr("threshold_expression")
     }
 }
 
-impl crate::core::Ref<CeCostAllocationTag> {
+/// The attributes of `aws_ce_cost_allocation_tag`, read from a `Ref<CeCostAllocationTag>`.
+#[derive(Clone, Debug)]
+pub struct CeCostAllocationTagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CeCostAllocationTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CeCostAllocationTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CeCostAllocationTagAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tag_key`, as a reference.
     #[inline]
     pub fn tag_key(&self) -> crate::core::Expr {
-        self.attr("tag_key")
+        self.0.attr("tag_key")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<CeCostCategory> {
+/// The attributes of `aws_ce_cost_category`, read from a `Ref<CeCostCategory>`.
+#[derive(Clone, Debug)]
+pub struct CeCostCategoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CeCostCategoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CeCostCategoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CeCostCategoryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_value`, as a reference.
     #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
-        self.attr("default_value")
+        self.0.attr("default_value")
     }
     /// `effective_end`, as a reference.
     #[inline]
     pub fn effective_end(&self) -> crate::core::Expr {
-        self.attr("effective_end")
+        self.0.attr("effective_end")
     }
     /// `effective_start`, as a reference.
     #[inline]
     pub fn effective_start(&self) -> crate::core::Expr {
-        self.attr("effective_start")
+        self.0.attr("effective_start")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rule_version`, as a reference.
     #[inline]
     pub fn rule_version(&self) -> crate::core::Expr {
-        self.attr("rule_version")
+        self.0.attr("rule_version")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
     /// `split_charge_rule` (a nested block), as a reference.
     #[inline]
     pub fn split_charge_rule(&self) -> crate::core::Expr {
-        self.attr("split_charge_rule")
+        self.0.attr("split_charge_rule")
     }
 }
 
-impl crate::core::Ref<DataCeCostCategory> {
+/// The attributes of `aws_ce_cost_category`, read from a `Ref<DataCeCostCategory>`.
+#[derive(Clone, Debug)]
+pub struct DataCeCostCategoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCeCostCategoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCeCostCategoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCeCostCategoryAttributes {
     /// `cost_category_arn`, as a reference.
     #[inline]
     pub fn cost_category_arn(&self) -> crate::core::Expr {
-        self.attr("cost_category_arn")
+        self.0.attr("cost_category_arn")
     }
     /// `default_value`, as a reference.
     #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
-        self.attr("default_value")
+        self.0.attr("default_value")
     }
     /// `effective_end`, as a reference.
     #[inline]
     pub fn effective_end(&self) -> crate::core::Expr {
-        self.attr("effective_end")
+        self.0.attr("effective_end")
     }
     /// `effective_start`, as a reference.
     #[inline]
     pub fn effective_start(&self) -> crate::core::Expr {
-        self.attr("effective_start")
+        self.0.attr("effective_start")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rule`, as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
     /// `rule_version`, as a reference.
     #[inline]
     pub fn rule_version(&self) -> crate::core::Expr {
-        self.attr("rule_version")
+        self.0.attr("rule_version")
     }
     /// `split_charge_rule`, as a reference.
     #[inline]
     pub fn split_charge_rule(&self) -> crate::core::Expr {
-        self.attr("split_charge_rule")
+        self.0.attr("split_charge_rule")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataCeTags> {
+/// The attributes of `aws_ce_tags`, read from a `Ref<DataCeTags>`.
+#[derive(Clone, Debug)]
+pub struct DataCeTagsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCeTagsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCeTagsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCeTagsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `search_string`, as a reference.
     #[inline]
     pub fn search_string(&self) -> crate::core::Expr {
-        self.attr("search_string")
+        self.0.attr("search_string")
     }
     /// `tag_key`, as a reference.
     #[inline]
     pub fn tag_key(&self) -> crate::core::Expr {
-        self.attr("tag_key")
+        self.0.attr("tag_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `sort_by` (a nested block), as a reference.
     #[inline]
     pub fn sort_by(&self) -> crate::core::Expr {
-        self.attr("sort_by")
+        self.0.attr("sort_by")
     }
     /// `time_period` (a nested block), as a reference.
     #[inline]
     pub fn time_period(&self) -> crate::core::Expr {
-        self.attr("time_period")
+        self.0.attr("time_period")
     }
 }

@@ -83,6 +83,10 @@ impl crate::core::Resource for ChatbotSlackChannelConfiguration {
     const TYPE: &'static str = "aws_chatbot_slack_channel_configuration";
 }
 
+impl crate::core::Block for ChatbotSlackChannelConfiguration {
+    type Attributes = ChatbotSlackChannelConfigurationAttributes;
+}
+
 /// The `timeouts` block of [`ChatbotTeamsChannelConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ChatbotTeamsChannelConfigurationTimeouts {
@@ -177,6 +181,10 @@ impl crate::core::Resource for ChatbotTeamsChannelConfiguration {
     const TYPE: &'static str = "aws_chatbot_teams_channel_configuration";
 }
 
+impl crate::core::Block for ChatbotTeamsChannelConfiguration {
+    type Attributes = ChatbotTeamsChannelConfigurationAttributes;
+}
+
 /// `aws_chatbot_slack_workspace` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataChatbotSlackWorkspace {
@@ -198,166 +206,224 @@ impl crate::core::DataSource for DataChatbotSlackWorkspace {
     const TYPE: &'static str = "aws_chatbot_slack_workspace";
 }
 
-impl crate::core::Ref<ChatbotSlackChannelConfiguration> {
+impl crate::core::Block for DataChatbotSlackWorkspace {
+    type Attributes = DataChatbotSlackWorkspaceAttributes;
+}
+
+/// The attributes of `aws_chatbot_slack_channel_configuration`, read from a `Ref<ChatbotSlackChannelConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ChatbotSlackChannelConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChatbotSlackChannelConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChatbotSlackChannelConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChatbotSlackChannelConfigurationAttributes {
     /// `chat_configuration_arn`, as a reference.
     #[inline]
     pub fn chat_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("chat_configuration_arn")
+        self.0.attr("chat_configuration_arn")
     }
     /// `configuration_name`, as a reference.
     #[inline]
     pub fn configuration_name(&self) -> crate::core::Expr {
-        self.attr("configuration_name")
+        self.0.attr("configuration_name")
     }
     /// `guardrail_policy_arns`, as a reference.
     #[inline]
     pub fn guardrail_policy_arns(&self) -> crate::core::Expr {
-        self.attr("guardrail_policy_arns")
+        self.0.attr("guardrail_policy_arns")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `logging_level`, as a reference.
     #[inline]
     pub fn logging_level(&self) -> crate::core::Expr {
-        self.attr("logging_level")
+        self.0.attr("logging_level")
     }
     /// `slack_channel_id`, as a reference.
     #[inline]
     pub fn slack_channel_id(&self) -> crate::core::Expr {
-        self.attr("slack_channel_id")
+        self.0.attr("slack_channel_id")
     }
     /// `slack_channel_name`, as a reference.
     #[inline]
     pub fn slack_channel_name(&self) -> crate::core::Expr {
-        self.attr("slack_channel_name")
+        self.0.attr("slack_channel_name")
     }
     /// `slack_team_id`, as a reference.
     #[inline]
     pub fn slack_team_id(&self) -> crate::core::Expr {
-        self.attr("slack_team_id")
+        self.0.attr("slack_team_id")
     }
     /// `slack_team_name`, as a reference.
     #[inline]
     pub fn slack_team_name(&self) -> crate::core::Expr {
-        self.attr("slack_team_name")
+        self.0.attr("slack_team_name")
     }
     /// `sns_topic_arns`, as a reference.
     #[inline]
     pub fn sns_topic_arns(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arns")
+        self.0.attr("sns_topic_arns")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_authorization_required`, as a reference.
     #[inline]
     pub fn user_authorization_required(&self) -> crate::core::Expr {
-        self.attr("user_authorization_required")
+        self.0.attr("user_authorization_required")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ChatbotTeamsChannelConfiguration> {
+/// The attributes of `aws_chatbot_teams_channel_configuration`, read from a `Ref<ChatbotTeamsChannelConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ChatbotTeamsChannelConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChatbotTeamsChannelConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChatbotTeamsChannelConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChatbotTeamsChannelConfigurationAttributes {
     /// `channel_id`, as a reference.
     #[inline]
     pub fn channel_id(&self) -> crate::core::Expr {
-        self.attr("channel_id")
+        self.0.attr("channel_id")
     }
     /// `channel_name`, as a reference.
     #[inline]
     pub fn channel_name(&self) -> crate::core::Expr {
-        self.attr("channel_name")
+        self.0.attr("channel_name")
     }
     /// `chat_configuration_arn`, as a reference.
     #[inline]
     pub fn chat_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("chat_configuration_arn")
+        self.0.attr("chat_configuration_arn")
     }
     /// `configuration_name`, as a reference.
     #[inline]
     pub fn configuration_name(&self) -> crate::core::Expr {
-        self.attr("configuration_name")
+        self.0.attr("configuration_name")
     }
     /// `guardrail_policy_arns`, as a reference.
     #[inline]
     pub fn guardrail_policy_arns(&self) -> crate::core::Expr {
-        self.attr("guardrail_policy_arns")
+        self.0.attr("guardrail_policy_arns")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `logging_level`, as a reference.
     #[inline]
     pub fn logging_level(&self) -> crate::core::Expr {
-        self.attr("logging_level")
+        self.0.attr("logging_level")
     }
     /// `sns_topic_arns`, as a reference.
     #[inline]
     pub fn sns_topic_arns(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arns")
+        self.0.attr("sns_topic_arns")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `team_id`, as a reference.
     #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
-        self.attr("team_id")
+        self.0.attr("team_id")
     }
     /// `team_name`, as a reference.
     #[inline]
     pub fn team_name(&self) -> crate::core::Expr {
-        self.attr("team_name")
+        self.0.attr("team_name")
     }
     /// `tenant_id`, as a reference.
     #[inline]
     pub fn tenant_id(&self) -> crate::core::Expr {
-        self.attr("tenant_id")
+        self.0.attr("tenant_id")
     }
     /// `user_authorization_required`, as a reference.
     #[inline]
     pub fn user_authorization_required(&self) -> crate::core::Expr {
-        self.attr("user_authorization_required")
+        self.0.attr("user_authorization_required")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataChatbotSlackWorkspace> {
+/// The attributes of `aws_chatbot_slack_workspace`, read from a `Ref<DataChatbotSlackWorkspace>`.
+#[derive(Clone, Debug)]
+pub struct DataChatbotSlackWorkspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataChatbotSlackWorkspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataChatbotSlackWorkspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataChatbotSlackWorkspaceAttributes {
     /// `slack_team_id`, as a reference.
     #[inline]
     pub fn slack_team_id(&self) -> crate::core::Expr {
-        self.attr("slack_team_id")
+        self.0.attr("slack_team_id")
     }
     /// `slack_team_name`, as a reference.
     #[inline]
     pub fn slack_team_name(&self) -> crate::core::Expr {
-        self.attr("slack_team_name")
+        self.0.attr("slack_team_name")
     }
 }

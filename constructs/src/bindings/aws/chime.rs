@@ -40,6 +40,10 @@ impl crate::core::Resource for ChimeVoiceConnector {
     const TYPE: &'static str = "aws_chime_voice_connector";
 }
 
+impl crate::core::Block for ChimeVoiceConnector {
+    type Attributes = ChimeVoiceConnectorAttributes;
+}
+
 /// The `connector` block of [`ChimeVoiceConnectorGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ChimeVoiceConnectorGroupConnector {
@@ -89,6 +93,10 @@ impl crate::core::Resource for ChimeVoiceConnectorGroup {
     const TYPE: &'static str = "aws_chime_voice_connector_group";
 }
 
+impl crate::core::Block for ChimeVoiceConnectorGroup {
+    type Attributes = ChimeVoiceConnectorGroupAttributes;
+}
+
 /// `aws_chime_voice_connector_logging` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ChimeVoiceConnectorLogging {
@@ -120,6 +128,10 @@ impl ChimeVoiceConnectorLogging {
 
 impl crate::core::Resource for ChimeVoiceConnectorLogging {
     const TYPE: &'static str = "aws_chime_voice_connector_logging";
+}
+
+impl crate::core::Block for ChimeVoiceConnectorLogging {
+    type Attributes = ChimeVoiceConnectorLoggingAttributes;
 }
 
 /// The `route` block of [`ChimeVoiceConnectorOrigination`].
@@ -184,6 +196,10 @@ impl crate::core::Resource for ChimeVoiceConnectorOrigination {
     const TYPE: &'static str = "aws_chime_voice_connector_origination";
 }
 
+impl crate::core::Block for ChimeVoiceConnectorOrigination {
+    type Attributes = ChimeVoiceConnectorOriginationAttributes;
+}
+
 /// The `media_insights_configuration` block of [`ChimeVoiceConnectorStreaming`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ChimeVoiceConnectorStreamingMediaInsightsConfiguration {
@@ -246,6 +262,10 @@ impl crate::core::Resource for ChimeVoiceConnectorStreaming {
     const TYPE: &'static str = "aws_chime_voice_connector_streaming";
 }
 
+impl crate::core::Block for ChimeVoiceConnectorStreaming {
+    type Attributes = ChimeVoiceConnectorStreamingAttributes;
+}
+
 /// `aws_chime_voice_connector_termination` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ChimeVoiceConnectorTermination {
@@ -287,6 +307,10 @@ impl ChimeVoiceConnectorTermination {
 
 impl crate::core::Resource for ChimeVoiceConnectorTermination {
     const TYPE: &'static str = "aws_chime_voice_connector_termination";
+}
+
+impl crate::core::Block for ChimeVoiceConnectorTermination {
+    type Attributes = ChimeVoiceConnectorTerminationAttributes;
 }
 
 /// The `credentials` block of [`ChimeVoiceConnectorTerminationCredentials`].
@@ -337,198 +361,328 @@ impl crate::core::Resource for ChimeVoiceConnectorTerminationCredentials {
     const TYPE: &'static str = "aws_chime_voice_connector_termination_credentials";
 }
 
-impl crate::core::Ref<ChimeVoiceConnector> {
+impl crate::core::Block for ChimeVoiceConnectorTerminationCredentials {
+    type Attributes = ChimeVoiceConnectorTerminationCredentialsAttributes;
+}
+
+/// The attributes of `aws_chime_voice_connector`, read from a `Ref<ChimeVoiceConnector>`.
+#[derive(Clone, Debug)]
+pub struct ChimeVoiceConnectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimeVoiceConnectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimeVoiceConnectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimeVoiceConnectorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_region`, as a reference.
     #[inline]
     pub fn aws_region(&self) -> crate::core::Expr {
-        self.attr("aws_region")
+        self.0.attr("aws_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `outbound_host_name`, as a reference.
     #[inline]
     pub fn outbound_host_name(&self) -> crate::core::Expr {
-        self.attr("outbound_host_name")
+        self.0.attr("outbound_host_name")
     }
     /// `require_encryption`, as a reference.
     #[inline]
     pub fn require_encryption(&self) -> crate::core::Expr {
-        self.attr("require_encryption")
+        self.0.attr("require_encryption")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ChimeVoiceConnectorGroup> {
+/// The attributes of `aws_chime_voice_connector_group`, read from a `Ref<ChimeVoiceConnectorGroup>`.
+#[derive(Clone, Debug)]
+pub struct ChimeVoiceConnectorGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimeVoiceConnectorGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimeVoiceConnectorGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimeVoiceConnectorGroupAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `connector` (a nested block), as a reference.
     #[inline]
     pub fn connector(&self) -> crate::core::Expr {
-        self.attr("connector")
+        self.0.attr("connector")
     }
 }
 
-impl crate::core::Ref<ChimeVoiceConnectorLogging> {
+/// The attributes of `aws_chime_voice_connector_logging`, read from a `Ref<ChimeVoiceConnectorLogging>`.
+#[derive(Clone, Debug)]
+pub struct ChimeVoiceConnectorLoggingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimeVoiceConnectorLoggingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimeVoiceConnectorLoggingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimeVoiceConnectorLoggingAttributes {
     /// `enable_media_metric_logs`, as a reference.
     #[inline]
     pub fn enable_media_metric_logs(&self) -> crate::core::Expr {
-        self.attr("enable_media_metric_logs")
+        self.0.attr("enable_media_metric_logs")
     }
     /// `enable_sip_logs`, as a reference.
     #[inline]
     pub fn enable_sip_logs(&self) -> crate::core::Expr {
-        self.attr("enable_sip_logs")
+        self.0.attr("enable_sip_logs")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `voice_connector_id`, as a reference.
     #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
-        self.attr("voice_connector_id")
+        self.0.attr("voice_connector_id")
     }
 }
 
-impl crate::core::Ref<ChimeVoiceConnectorOrigination> {
+/// The attributes of `aws_chime_voice_connector_origination`, read from a `Ref<ChimeVoiceConnectorOrigination>`.
+#[derive(Clone, Debug)]
+pub struct ChimeVoiceConnectorOriginationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimeVoiceConnectorOriginationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimeVoiceConnectorOriginationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimeVoiceConnectorOriginationAttributes {
     /// `disabled`, as a reference.
     #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
-        self.attr("disabled")
+        self.0.attr("disabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `voice_connector_id`, as a reference.
     #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
-        self.attr("voice_connector_id")
+        self.0.attr("voice_connector_id")
     }
     /// `route` (a nested block), as a reference.
     #[inline]
     pub fn route(&self) -> crate::core::Expr {
-        self.attr("route")
+        self.0.attr("route")
     }
 }
 
-impl crate::core::Ref<ChimeVoiceConnectorStreaming> {
+/// The attributes of `aws_chime_voice_connector_streaming`, read from a `Ref<ChimeVoiceConnectorStreaming>`.
+#[derive(Clone, Debug)]
+pub struct ChimeVoiceConnectorStreamingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimeVoiceConnectorStreamingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimeVoiceConnectorStreamingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimeVoiceConnectorStreamingAttributes {
     /// `data_retention`, as a reference.
     #[inline]
     pub fn data_retention(&self) -> crate::core::Expr {
-        self.attr("data_retention")
+        self.0.attr("data_retention")
     }
     /// `disabled`, as a reference.
     #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
-        self.attr("disabled")
+        self.0.attr("disabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `streaming_notification_targets`, as a reference.
     #[inline]
     pub fn streaming_notification_targets(&self) -> crate::core::Expr {
-        self.attr("streaming_notification_targets")
+        self.0.attr("streaming_notification_targets")
     }
     /// `voice_connector_id`, as a reference.
     #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
-        self.attr("voice_connector_id")
+        self.0.attr("voice_connector_id")
     }
     /// `media_insights_configuration` (a nested block), as a reference.
     #[inline]
     pub fn media_insights_configuration(&self) -> crate::core::Expr {
-        self.attr("media_insights_configuration")
+        self.0.attr("media_insights_configuration")
     }
 }
 
-impl crate::core::Ref<ChimeVoiceConnectorTermination> {
+/// The attributes of `aws_chime_voice_connector_termination`, read from a `Ref<ChimeVoiceConnectorTermination>`.
+#[derive(Clone, Debug)]
+pub struct ChimeVoiceConnectorTerminationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimeVoiceConnectorTerminationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimeVoiceConnectorTerminationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimeVoiceConnectorTerminationAttributes {
     /// `calling_regions`, as a reference.
     #[inline]
     pub fn calling_regions(&self) -> crate::core::Expr {
-        self.attr("calling_regions")
+        self.0.attr("calling_regions")
     }
     /// `cidr_allow_list`, as a reference.
     #[inline]
     pub fn cidr_allow_list(&self) -> crate::core::Expr {
-        self.attr("cidr_allow_list")
+        self.0.attr("cidr_allow_list")
     }
     /// `cps_limit`, as a reference.
     #[inline]
     pub fn cps_limit(&self) -> crate::core::Expr {
-        self.attr("cps_limit")
+        self.0.attr("cps_limit")
     }
     /// `default_phone_number`, as a reference.
     #[inline]
     pub fn default_phone_number(&self) -> crate::core::Expr {
-        self.attr("default_phone_number")
+        self.0.attr("default_phone_number")
     }
     /// `disabled`, as a reference.
     #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
-        self.attr("disabled")
+        self.0.attr("disabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `voice_connector_id`, as a reference.
     #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
-        self.attr("voice_connector_id")
+        self.0.attr("voice_connector_id")
     }
 }
 
-impl crate::core::Ref<ChimeVoiceConnectorTerminationCredentials> {
+/// The attributes of `aws_chime_voice_connector_termination_credentials`, read from a `Ref<ChimeVoiceConnectorTerminationCredentials>`.
+#[derive(Clone, Debug)]
+pub struct ChimeVoiceConnectorTerminationCredentialsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimeVoiceConnectorTerminationCredentialsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimeVoiceConnectorTerminationCredentialsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimeVoiceConnectorTerminationCredentialsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `voice_connector_id`, as a reference.
     #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
-        self.attr("voice_connector_id")
+        self.0.attr("voice_connector_id")
     }
     /// `credentials` (a nested block), as a reference.
     #[inline]
     pub fn credentials(&self) -> crate::core::Expr {
-        self.attr("credentials")
+        self.0.attr("credentials")
     }
 }

@@ -441,50 +441,72 @@ impl crate::core::Resource for ChimesdkmediapipelinesMediaInsightsPipelineConfig
     const TYPE: &'static str = "aws_chimesdkmediapipelines_media_insights_pipeline_configuration";
 }
 
-impl crate::core::Ref<ChimesdkmediapipelinesMediaInsightsPipelineConfiguration> {
+impl crate::core::Block for ChimesdkmediapipelinesMediaInsightsPipelineConfiguration {
+    type Attributes = ChimesdkmediapipelinesMediaInsightsPipelineConfigurationAttributes;
+}
+
+/// The attributes of `aws_chimesdkmediapipelines_media_insights_pipeline_configuration`, read from a `Ref<ChimesdkmediapipelinesMediaInsightsPipelineConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimesdkmediapipelinesMediaInsightsPipelineConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimesdkmediapipelinesMediaInsightsPipelineConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_access_role_arn`, as a reference.
     #[inline]
     pub fn resource_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("resource_access_role_arn")
+        self.0.attr("resource_access_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `elements` (a nested block), as a reference.
     #[inline]
     pub fn elements(&self) -> crate::core::Expr {
-        self.attr("elements")
+        self.0.attr("elements")
     }
     /// `real_time_alert_configuration` (a nested block), as a reference.
     #[inline]
     pub fn real_time_alert_configuration(&self) -> crate::core::Expr {
-        self.attr("real_time_alert_configuration")
+        self.0.attr("real_time_alert_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

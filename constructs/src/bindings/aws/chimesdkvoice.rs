@@ -43,6 +43,10 @@ impl crate::core::Resource for ChimesdkvoiceGlobalSettings {
     const TYPE: &'static str = "aws_chimesdkvoice_global_settings";
 }
 
+impl crate::core::Block for ChimesdkvoiceGlobalSettings {
+    type Attributes = ChimesdkvoiceGlobalSettingsAttributes;
+}
+
 /// The `endpoints` block of [`ChimesdkvoiceSipMediaApplication`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ChimesdkvoiceSipMediaApplicationEndpoints {
@@ -97,6 +101,10 @@ impl ChimesdkvoiceSipMediaApplication {
 
 impl crate::core::Resource for ChimesdkvoiceSipMediaApplication {
     const TYPE: &'static str = "aws_chimesdkvoice_sip_media_application";
+}
+
+impl crate::core::Block for ChimesdkvoiceSipMediaApplication {
+    type Attributes = ChimesdkvoiceSipMediaApplicationAttributes;
 }
 
 /// The `target_applications` block of [`ChimesdkvoiceSipRule`].
@@ -158,6 +166,10 @@ impl ChimesdkvoiceSipRule {
 
 impl crate::core::Resource for ChimesdkvoiceSipRule {
     const TYPE: &'static str = "aws_chimesdkvoice_sip_rule";
+}
+
+impl crate::core::Block for ChimesdkvoiceSipRule {
+    type Attributes = ChimesdkvoiceSipRuleAttributes;
 }
 
 /// The `server_side_encryption_configuration` block of [`ChimesdkvoiceVoiceProfileDomain`].
@@ -243,129 +255,205 @@ impl crate::core::Resource for ChimesdkvoiceVoiceProfileDomain {
     const TYPE: &'static str = "aws_chimesdkvoice_voice_profile_domain";
 }
 
-impl crate::core::Ref<ChimesdkvoiceGlobalSettings> {
+impl crate::core::Block for ChimesdkvoiceVoiceProfileDomain {
+    type Attributes = ChimesdkvoiceVoiceProfileDomainAttributes;
+}
+
+/// The attributes of `aws_chimesdkvoice_global_settings`, read from a `Ref<ChimesdkvoiceGlobalSettings>`.
+#[derive(Clone, Debug)]
+pub struct ChimesdkvoiceGlobalSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimesdkvoiceGlobalSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimesdkvoiceGlobalSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimesdkvoiceGlobalSettingsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `voice_connector` (a nested block), as a reference.
     #[inline]
     pub fn voice_connector(&self) -> crate::core::Expr {
-        self.attr("voice_connector")
+        self.0.attr("voice_connector")
     }
 }
 
-impl crate::core::Ref<ChimesdkvoiceSipMediaApplication> {
+/// The attributes of `aws_chimesdkvoice_sip_media_application`, read from a `Ref<ChimesdkvoiceSipMediaApplication>`.
+#[derive(Clone, Debug)]
+pub struct ChimesdkvoiceSipMediaApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimesdkvoiceSipMediaApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimesdkvoiceSipMediaApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimesdkvoiceSipMediaApplicationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_region`, as a reference.
     #[inline]
     pub fn aws_region(&self) -> crate::core::Expr {
-        self.attr("aws_region")
+        self.0.attr("aws_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `endpoints` (a nested block), as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
 }
 
-impl crate::core::Ref<ChimesdkvoiceSipRule> {
+/// The attributes of `aws_chimesdkvoice_sip_rule`, read from a `Ref<ChimesdkvoiceSipRule>`.
+#[derive(Clone, Debug)]
+pub struct ChimesdkvoiceSipRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimesdkvoiceSipRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimesdkvoiceSipRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimesdkvoiceSipRuleAttributes {
     /// `disabled`, as a reference.
     #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
-        self.attr("disabled")
+        self.0.attr("disabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `trigger_type`, as a reference.
     #[inline]
     pub fn trigger_type(&self) -> crate::core::Expr {
-        self.attr("trigger_type")
+        self.0.attr("trigger_type")
     }
     /// `trigger_value`, as a reference.
     #[inline]
     pub fn trigger_value(&self) -> crate::core::Expr {
-        self.attr("trigger_value")
+        self.0.attr("trigger_value")
     }
     /// `target_applications` (a nested block), as a reference.
     #[inline]
     pub fn target_applications(&self) -> crate::core::Expr {
-        self.attr("target_applications")
+        self.0.attr("target_applications")
     }
 }
 
-impl crate::core::Ref<ChimesdkvoiceVoiceProfileDomain> {
+/// The attributes of `aws_chimesdkvoice_voice_profile_domain`, read from a `Ref<ChimesdkvoiceVoiceProfileDomain>`.
+#[derive(Clone, Debug)]
+pub struct ChimesdkvoiceVoiceProfileDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ChimesdkvoiceVoiceProfileDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ChimesdkvoiceVoiceProfileDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ChimesdkvoiceVoiceProfileDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `server_side_encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption_configuration")
+        self.0.attr("server_side_encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

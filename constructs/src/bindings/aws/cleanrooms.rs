@@ -128,6 +128,10 @@ impl crate::core::Resource for CleanroomsCollaboration {
     const TYPE: &'static str = "aws_cleanrooms_collaboration";
 }
 
+impl crate::core::Block for CleanroomsCollaboration {
+    type Attributes = CleanroomsCollaborationAttributes;
+}
+
 /// The `table_reference` block of [`CleanroomsConfiguredTable`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CleanroomsConfiguredTableTableReference {
@@ -222,6 +226,10 @@ impl CleanroomsConfiguredTable {
 
 impl crate::core::Resource for CleanroomsConfiguredTable {
     const TYPE: &'static str = "aws_cleanrooms_configured_table";
+}
+
+impl crate::core::Block for CleanroomsConfiguredTable {
+    type Attributes = CleanroomsConfiguredTableAttributes;
 }
 
 /// The `s3` block of [`CleanroomsMembershipDefaultResultConfigurationOutputConfiguration`].
@@ -359,221 +367,279 @@ impl crate::core::Resource for CleanroomsMembership {
     const TYPE: &'static str = "aws_cleanrooms_membership";
 }
 
-impl crate::core::Ref<CleanroomsCollaboration> {
+impl crate::core::Block for CleanroomsMembership {
+    type Attributes = CleanroomsMembershipAttributes;
+}
+
+/// The attributes of `aws_cleanrooms_collaboration`, read from a `Ref<CleanroomsCollaboration>`.
+#[derive(Clone, Debug)]
+pub struct CleanroomsCollaborationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CleanroomsCollaborationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CleanroomsCollaborationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CleanroomsCollaborationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `creator_display_name`, as a reference.
     #[inline]
     pub fn creator_display_name(&self) -> crate::core::Expr {
-        self.attr("creator_display_name")
+        self.0.attr("creator_display_name")
     }
     /// `creator_member_abilities`, as a reference.
     #[inline]
     pub fn creator_member_abilities(&self) -> crate::core::Expr {
-        self.attr("creator_member_abilities")
+        self.0.attr("creator_member_abilities")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query_log_status`, as a reference.
     #[inline]
     pub fn query_log_status(&self) -> crate::core::Expr {
-        self.attr("query_log_status")
+        self.0.attr("query_log_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
     /// `data_encryption_metadata` (a nested block), as a reference.
     #[inline]
     pub fn data_encryption_metadata(&self) -> crate::core::Expr {
-        self.attr("data_encryption_metadata")
+        self.0.attr("data_encryption_metadata")
     }
     /// `member` (a nested block), as a reference.
     #[inline]
     pub fn member(&self) -> crate::core::Expr {
-        self.attr("member")
+        self.0.attr("member")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CleanroomsConfiguredTable> {
+/// The attributes of `aws_cleanrooms_configured_table`, read from a `Ref<CleanroomsConfiguredTable>`.
+#[derive(Clone, Debug)]
+pub struct CleanroomsConfiguredTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CleanroomsConfiguredTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CleanroomsConfiguredTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CleanroomsConfiguredTableAttributes {
     /// `allowed_columns`, as a reference.
     #[inline]
     pub fn allowed_columns(&self) -> crate::core::Expr {
-        self.attr("allowed_columns")
+        self.0.attr("allowed_columns")
     }
     /// `analysis_method`, as a reference.
     #[inline]
     pub fn analysis_method(&self) -> crate::core::Expr {
-        self.attr("analysis_method")
+        self.0.attr("analysis_method")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
     /// `table_reference` (a nested block), as a reference.
     #[inline]
     pub fn table_reference(&self) -> crate::core::Expr {
-        self.attr("table_reference")
+        self.0.attr("table_reference")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CleanroomsMembership> {
+/// The attributes of `aws_cleanrooms_membership`, read from a `Ref<CleanroomsMembership>`.
+#[derive(Clone, Debug)]
+pub struct CleanroomsMembershipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CleanroomsMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CleanroomsMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CleanroomsMembershipAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `collaboration_arn`, as a reference.
     #[inline]
     pub fn collaboration_arn(&self) -> crate::core::Expr {
-        self.attr("collaboration_arn")
+        self.0.attr("collaboration_arn")
     }
     /// `collaboration_creator_account_id`, as a reference.
     #[inline]
     pub fn collaboration_creator_account_id(&self) -> crate::core::Expr {
-        self.attr("collaboration_creator_account_id")
+        self.0.attr("collaboration_creator_account_id")
     }
     /// `collaboration_creator_display_name`, as a reference.
     #[inline]
     pub fn collaboration_creator_display_name(&self) -> crate::core::Expr {
-        self.attr("collaboration_creator_display_name")
+        self.0.attr("collaboration_creator_display_name")
     }
     /// `collaboration_id`, as a reference.
     #[inline]
     pub fn collaboration_id(&self) -> crate::core::Expr {
-        self.attr("collaboration_id")
+        self.0.attr("collaboration_id")
     }
     /// `collaboration_name`, as a reference.
     #[inline]
     pub fn collaboration_name(&self) -> crate::core::Expr {
-        self.attr("collaboration_name")
+        self.0.attr("collaboration_name")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `member_abilities`, as a reference.
     #[inline]
     pub fn member_abilities(&self) -> crate::core::Expr {
-        self.attr("member_abilities")
+        self.0.attr("member_abilities")
     }
     /// `query_log_status`, as a reference.
     #[inline]
     pub fn query_log_status(&self) -> crate::core::Expr {
-        self.attr("query_log_status")
+        self.0.attr("query_log_status")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
     /// `default_result_configuration` (a nested block), as a reference.
     #[inline]
     pub fn default_result_configuration(&self) -> crate::core::Expr {
-        self.attr("default_result_configuration")
+        self.0.attr("default_result_configuration")
     }
     /// `payment_configuration` (a nested block), as a reference.
     #[inline]
     pub fn payment_configuration(&self) -> crate::core::Expr {
-        self.attr("payment_configuration")
+        self.0.attr("payment_configuration")
     }
 }

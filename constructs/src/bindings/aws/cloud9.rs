@@ -59,6 +59,10 @@ impl crate::core::Resource for Cloud9EnvironmentEc2 {
     const TYPE: &'static str = "aws_cloud9_environment_ec2";
 }
 
+impl crate::core::Block for Cloud9EnvironmentEc2 {
+    type Attributes = Cloud9EnvironmentEc2Attributes;
+}
+
 /// `aws_cloud9_environment_membership` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Cloud9EnvironmentMembership {
@@ -90,98 +94,138 @@ impl crate::core::Resource for Cloud9EnvironmentMembership {
     const TYPE: &'static str = "aws_cloud9_environment_membership";
 }
 
-impl crate::core::Ref<Cloud9EnvironmentEc2> {
+impl crate::core::Block for Cloud9EnvironmentMembership {
+    type Attributes = Cloud9EnvironmentMembershipAttributes;
+}
+
+/// The attributes of `aws_cloud9_environment_ec2`, read from a `Ref<Cloud9EnvironmentEc2>`.
+#[derive(Clone, Debug)]
+pub struct Cloud9EnvironmentEc2Attributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Cloud9EnvironmentEc2Attributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Cloud9EnvironmentEc2Attributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Cloud9EnvironmentEc2Attributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automatic_stop_time_minutes`, as a reference.
     #[inline]
     pub fn automatic_stop_time_minutes(&self) -> crate::core::Expr {
-        self.attr("automatic_stop_time_minutes")
+        self.0.attr("automatic_stop_time_minutes")
     }
     /// `connection_type`, as a reference.
     #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
-        self.attr("connection_type")
+        self.0.attr("connection_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_arn`, as a reference.
     #[inline]
     pub fn owner_arn(&self) -> crate::core::Expr {
-        self.attr("owner_arn")
+        self.0.attr("owner_arn")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<Cloud9EnvironmentMembership> {
+/// The attributes of `aws_cloud9_environment_membership`, read from a `Ref<Cloud9EnvironmentMembership>`.
+#[derive(Clone, Debug)]
+pub struct Cloud9EnvironmentMembershipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Cloud9EnvironmentMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Cloud9EnvironmentMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Cloud9EnvironmentMembershipAttributes {
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `user_arn`, as a reference.
     #[inline]
     pub fn user_arn(&self) -> crate::core::Expr {
-        self.attr("user_arn")
+        self.0.attr("user_arn")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
 }

@@ -70,6 +70,10 @@ impl crate::core::Resource for CloudcontrolapiResource {
     const TYPE: &'static str = "aws_cloudcontrolapi_resource";
 }
 
+impl crate::core::Block for CloudcontrolapiResource {
+    type Attributes = CloudcontrolapiResourceAttributes;
+}
+
 /// `aws_cloudcontrolapi_resource` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudcontrolapiResource {
@@ -106,78 +110,118 @@ impl crate::core::DataSource for DataCloudcontrolapiResource {
     const TYPE: &'static str = "aws_cloudcontrolapi_resource";
 }
 
-impl crate::core::Ref<CloudcontrolapiResource> {
+impl crate::core::Block for DataCloudcontrolapiResource {
+    type Attributes = DataCloudcontrolapiResourceAttributes;
+}
+
+/// The attributes of `aws_cloudcontrolapi_resource`, read from a `Ref<CloudcontrolapiResource>`.
+#[derive(Clone, Debug)]
+pub struct CloudcontrolapiResourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudcontrolapiResourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudcontrolapiResourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudcontrolapiResourceAttributes {
     /// `desired_state`, as a reference.
     #[inline]
     pub fn desired_state(&self) -> crate::core::Expr {
-        self.attr("desired_state")
+        self.0.attr("desired_state")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `properties`, as a reference.
     #[inline]
     pub fn properties(&self) -> crate::core::Expr {
-        self.attr("properties")
+        self.0.attr("properties")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
     /// `type_name`, as a reference.
     #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
-        self.attr("type_name")
+        self.0.attr("type_name")
     }
     /// `type_version_id`, as a reference.
     #[inline]
     pub fn type_version_id(&self) -> crate::core::Expr {
-        self.attr("type_version_id")
+        self.0.attr("type_version_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataCloudcontrolapiResource> {
+/// The attributes of `aws_cloudcontrolapi_resource`, read from a `Ref<DataCloudcontrolapiResource>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudcontrolapiResourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudcontrolapiResourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudcontrolapiResourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudcontrolapiResourceAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `properties`, as a reference.
     #[inline]
     pub fn properties(&self) -> crate::core::Expr {
-        self.attr("properties")
+        self.0.attr("properties")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `type_name`, as a reference.
     #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
-        self.attr("type_name")
+        self.0.attr("type_name")
     }
     /// `type_version_id`, as a reference.
     #[inline]
     pub fn type_version_id(&self) -> crate::core::Expr {
-        self.attr("type_version_id")
+        self.0.attr("type_version_id")
     }
 }

@@ -107,6 +107,10 @@ impl crate::core::Resource for CloudformationStack {
     const TYPE: &'static str = "aws_cloudformation_stack";
 }
 
+impl crate::core::Block for CloudformationStack {
+    type Attributes = CloudformationStackAttributes;
+}
+
 /// The `deployment_targets` block of [`CloudformationStackInstances`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudformationStackInstancesDeploymentTargets {
@@ -260,6 +264,10 @@ impl CloudformationStackInstances {
 
 impl crate::core::Resource for CloudformationStackInstances {
     const TYPE: &'static str = "aws_cloudformation_stack_instances";
+}
+
+impl crate::core::Block for CloudformationStackInstances {
+    type Attributes = CloudformationStackInstancesAttributes;
 }
 
 /// The `auto_deployment` block of [`CloudformationStackSet`].
@@ -443,6 +451,10 @@ impl crate::core::Resource for CloudformationStackSet {
     const TYPE: &'static str = "aws_cloudformation_stack_set";
 }
 
+impl crate::core::Block for CloudformationStackSet {
+    type Attributes = CloudformationStackSetAttributes;
+}
+
 /// The `deployment_targets` block of [`CloudformationStackSetInstance`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudformationStackSetInstanceDeploymentTargets {
@@ -598,6 +610,10 @@ impl crate::core::Resource for CloudformationStackSetInstance {
     const TYPE: &'static str = "aws_cloudformation_stack_set_instance";
 }
 
+impl crate::core::Block for CloudformationStackSetInstance {
+    type Attributes = CloudformationStackSetInstanceAttributes;
+}
+
 /// The `logging_config` block of [`CloudformationType`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudformationTypeLoggingConfig {
@@ -658,6 +674,10 @@ impl crate::core::Resource for CloudformationType {
     const TYPE: &'static str = "aws_cloudformation_type";
 }
 
+impl crate::core::Block for CloudformationType {
+    type Attributes = CloudformationTypeAttributes;
+}
+
 /// `aws_cloudformation_export` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudformationExport {
@@ -681,6 +701,10 @@ impl DataCloudformationExport {
 
 impl crate::core::DataSource for DataCloudformationExport {
     const TYPE: &'static str = "aws_cloudformation_export";
+}
+
+impl crate::core::Block for DataCloudformationExport {
+    type Attributes = DataCloudformationExportAttributes;
 }
 
 /// `aws_cloudformation_stack` (data source).
@@ -710,6 +734,10 @@ impl DataCloudformationStack {
 
 impl crate::core::DataSource for DataCloudformationStack {
     const TYPE: &'static str = "aws_cloudformation_stack";
+}
+
+impl crate::core::Block for DataCloudformationStack {
+    type Attributes = DataCloudformationStackAttributes;
 }
 
 /// `aws_cloudformation_type` (data source).
@@ -750,586 +778,734 @@ impl crate::core::DataSource for DataCloudformationType {
     const TYPE: &'static str = "aws_cloudformation_type";
 }
 
-impl crate::core::Ref<CloudformationStack> {
+impl crate::core::Block for DataCloudformationType {
+    type Attributes = DataCloudformationTypeAttributes;
+}
+
+/// The attributes of `aws_cloudformation_stack`, read from a `Ref<CloudformationStack>`.
+#[derive(Clone, Debug)]
+pub struct CloudformationStackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudformationStackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudformationStackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudformationStackAttributes {
     /// `capabilities`, as a reference.
     #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
-        self.attr("capabilities")
+        self.0.attr("capabilities")
     }
     /// `disable_rollback`, as a reference.
     #[inline]
     pub fn disable_rollback(&self) -> crate::core::Expr {
-        self.attr("disable_rollback")
+        self.0.attr("disable_rollback")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `notification_arns`, as a reference.
     #[inline]
     pub fn notification_arns(&self) -> crate::core::Expr {
-        self.attr("notification_arns")
+        self.0.attr("notification_arns")
     }
     /// `on_failure`, as a reference.
     #[inline]
     pub fn on_failure(&self) -> crate::core::Expr {
-        self.attr("on_failure")
+        self.0.attr("on_failure")
     }
     /// `outputs`, as a reference.
     #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
-        self.attr("outputs")
+        self.0.attr("outputs")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `policy_body`, as a reference.
     #[inline]
     pub fn policy_body(&self) -> crate::core::Expr {
-        self.attr("policy_body")
+        self.0.attr("policy_body")
     }
     /// `policy_url`, as a reference.
     #[inline]
     pub fn policy_url(&self) -> crate::core::Expr {
-        self.attr("policy_url")
+        self.0.attr("policy_url")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `template_body`, as a reference.
     #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
-        self.attr("template_body")
+        self.0.attr("template_body")
     }
     /// `template_url`, as a reference.
     #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
-        self.attr("template_url")
+        self.0.attr("template_url")
     }
     /// `timeout_in_minutes`, as a reference.
     #[inline]
     pub fn timeout_in_minutes(&self) -> crate::core::Expr {
-        self.attr("timeout_in_minutes")
+        self.0.attr("timeout_in_minutes")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudformationStackInstances> {
+/// The attributes of `aws_cloudformation_stack_instances`, read from a `Ref<CloudformationStackInstances>`.
+#[derive(Clone, Debug)]
+pub struct CloudformationStackInstancesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudformationStackInstancesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudformationStackInstancesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudformationStackInstancesAttributes {
     /// `accounts`, as a reference.
     #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
-        self.attr("accounts")
+        self.0.attr("accounts")
     }
     /// `call_as`, as a reference.
     #[inline]
     pub fn call_as(&self) -> crate::core::Expr {
-        self.attr("call_as")
+        self.0.attr("call_as")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameter_overrides`, as a reference.
     #[inline]
     pub fn parameter_overrides(&self) -> crate::core::Expr {
-        self.attr("parameter_overrides")
+        self.0.attr("parameter_overrides")
     }
     /// `regions`, as a reference.
     #[inline]
     pub fn regions(&self) -> crate::core::Expr {
-        self.attr("regions")
+        self.0.attr("regions")
     }
     /// `retain_stacks`, as a reference.
     #[inline]
     pub fn retain_stacks(&self) -> crate::core::Expr {
-        self.attr("retain_stacks")
+        self.0.attr("retain_stacks")
     }
     /// `stack_instance_summaries`, as a reference.
     #[inline]
     pub fn stack_instance_summaries(&self) -> crate::core::Expr {
-        self.attr("stack_instance_summaries")
+        self.0.attr("stack_instance_summaries")
     }
     /// `stack_set_id`, as a reference.
     #[inline]
     pub fn stack_set_id(&self) -> crate::core::Expr {
-        self.attr("stack_set_id")
+        self.0.attr("stack_set_id")
     }
     /// `stack_set_name`, as a reference.
     #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
-        self.attr("stack_set_name")
+        self.0.attr("stack_set_name")
     }
     /// `deployment_targets` (a nested block), as a reference.
     #[inline]
     pub fn deployment_targets(&self) -> crate::core::Expr {
-        self.attr("deployment_targets")
+        self.0.attr("deployment_targets")
     }
     /// `operation_preferences` (a nested block), as a reference.
     #[inline]
     pub fn operation_preferences(&self) -> crate::core::Expr {
-        self.attr("operation_preferences")
+        self.0.attr("operation_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudformationStackSet> {
+/// The attributes of `aws_cloudformation_stack_set`, read from a `Ref<CloudformationStackSet>`.
+#[derive(Clone, Debug)]
+pub struct CloudformationStackSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudformationStackSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudformationStackSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudformationStackSetAttributes {
     /// `administration_role_arn`, as a reference.
     #[inline]
     pub fn administration_role_arn(&self) -> crate::core::Expr {
-        self.attr("administration_role_arn")
+        self.0.attr("administration_role_arn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `call_as`, as a reference.
     #[inline]
     pub fn call_as(&self) -> crate::core::Expr {
-        self.attr("call_as")
+        self.0.attr("call_as")
     }
     /// `capabilities`, as a reference.
     #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
-        self.attr("capabilities")
+        self.0.attr("capabilities")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `execution_role_name`, as a reference.
     #[inline]
     pub fn execution_role_name(&self) -> crate::core::Expr {
-        self.attr("execution_role_name")
+        self.0.attr("execution_role_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `permission_model`, as a reference.
     #[inline]
     pub fn permission_model(&self) -> crate::core::Expr {
-        self.attr("permission_model")
+        self.0.attr("permission_model")
     }
     /// `stack_set_id`, as a reference.
     #[inline]
     pub fn stack_set_id(&self) -> crate::core::Expr {
-        self.attr("stack_set_id")
+        self.0.attr("stack_set_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `template_body`, as a reference.
     #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
-        self.attr("template_body")
+        self.0.attr("template_body")
     }
     /// `template_url`, as a reference.
     #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
-        self.attr("template_url")
+        self.0.attr("template_url")
     }
     /// `auto_deployment` (a nested block), as a reference.
     #[inline]
     pub fn auto_deployment(&self) -> crate::core::Expr {
-        self.attr("auto_deployment")
+        self.0.attr("auto_deployment")
     }
     /// `managed_execution` (a nested block), as a reference.
     #[inline]
     pub fn managed_execution(&self) -> crate::core::Expr {
-        self.attr("managed_execution")
+        self.0.attr("managed_execution")
     }
     /// `operation_preferences` (a nested block), as a reference.
     #[inline]
     pub fn operation_preferences(&self) -> crate::core::Expr {
-        self.attr("operation_preferences")
+        self.0.attr("operation_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudformationStackSetInstance> {
+/// The attributes of `aws_cloudformation_stack_set_instance`, read from a `Ref<CloudformationStackSetInstance>`.
+#[derive(Clone, Debug)]
+pub struct CloudformationStackSetInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudformationStackSetInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudformationStackSetInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudformationStackSetInstanceAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `call_as`, as a reference.
     #[inline]
     pub fn call_as(&self) -> crate::core::Expr {
-        self.attr("call_as")
+        self.0.attr("call_as")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `organizational_unit_id`, as a reference.
     #[inline]
     pub fn organizational_unit_id(&self) -> crate::core::Expr {
-        self.attr("organizational_unit_id")
+        self.0.attr("organizational_unit_id")
     }
     /// `parameter_overrides`, as a reference.
     #[inline]
     pub fn parameter_overrides(&self) -> crate::core::Expr {
-        self.attr("parameter_overrides")
+        self.0.attr("parameter_overrides")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `retain_stack`, as a reference.
     #[inline]
     pub fn retain_stack(&self) -> crate::core::Expr {
-        self.attr("retain_stack")
+        self.0.attr("retain_stack")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `stack_instance_summaries`, as a reference.
     #[inline]
     pub fn stack_instance_summaries(&self) -> crate::core::Expr {
-        self.attr("stack_instance_summaries")
+        self.0.attr("stack_instance_summaries")
     }
     /// `stack_set_name`, as a reference.
     #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
-        self.attr("stack_set_name")
+        self.0.attr("stack_set_name")
     }
     /// `deployment_targets` (a nested block), as a reference.
     #[inline]
     pub fn deployment_targets(&self) -> crate::core::Expr {
-        self.attr("deployment_targets")
+        self.0.attr("deployment_targets")
     }
     /// `operation_preferences` (a nested block), as a reference.
     #[inline]
     pub fn operation_preferences(&self) -> crate::core::Expr {
-        self.attr("operation_preferences")
+        self.0.attr("operation_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudformationType> {
+/// The attributes of `aws_cloudformation_type`, read from a `Ref<CloudformationType>`.
+#[derive(Clone, Debug)]
+pub struct CloudformationTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudformationTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudformationTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudformationTypeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_version_id`, as a reference.
     #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
-        self.attr("default_version_id")
+        self.0.attr("default_version_id")
     }
     /// `deprecated_status`, as a reference.
     #[inline]
     pub fn deprecated_status(&self) -> crate::core::Expr {
-        self.attr("deprecated_status")
+        self.0.attr("deprecated_status")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `documentation_url`, as a reference.
     #[inline]
     pub fn documentation_url(&self) -> crate::core::Expr {
-        self.attr("documentation_url")
+        self.0.attr("documentation_url")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_default_version`, as a reference.
     #[inline]
     pub fn is_default_version(&self) -> crate::core::Expr {
-        self.attr("is_default_version")
+        self.0.attr("is_default_version")
     }
     /// `provisioning_type`, as a reference.
     #[inline]
     pub fn provisioning_type(&self) -> crate::core::Expr {
-        self.attr("provisioning_type")
+        self.0.attr("provisioning_type")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
     /// `schema_handler_package`, as a reference.
     #[inline]
     pub fn schema_handler_package(&self) -> crate::core::Expr {
-        self.attr("schema_handler_package")
+        self.0.attr("schema_handler_package")
     }
     /// `source_url`, as a reference.
     #[inline]
     pub fn source_url(&self) -> crate::core::Expr {
-        self.attr("source_url")
+        self.0.attr("source_url")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `type_arn`, as a reference.
     #[inline]
     pub fn type_arn(&self) -> crate::core::Expr {
-        self.attr("type_arn")
+        self.0.attr("type_arn")
     }
     /// `type_name`, as a reference.
     #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
-        self.attr("type_name")
+        self.0.attr("type_name")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `visibility`, as a reference.
     #[inline]
     pub fn visibility(&self) -> crate::core::Expr {
-        self.attr("visibility")
+        self.0.attr("visibility")
     }
     /// `logging_config` (a nested block), as a reference.
     #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
-        self.attr("logging_config")
+        self.0.attr("logging_config")
     }
 }
 
-impl crate::core::Ref<DataCloudformationExport> {
+/// The attributes of `aws_cloudformation_export`, read from a `Ref<DataCloudformationExport>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudformationExportAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudformationExportAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudformationExportAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudformationExportAttributes {
     /// `exporting_stack_id`, as a reference.
     #[inline]
     pub fn exporting_stack_id(&self) -> crate::core::Expr {
-        self.attr("exporting_stack_id")
+        self.0.attr("exporting_stack_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<DataCloudformationStack> {
+/// The attributes of `aws_cloudformation_stack`, read from a `Ref<DataCloudformationStack>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudformationStackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudformationStackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudformationStackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudformationStackAttributes {
     /// `capabilities`, as a reference.
     #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
-        self.attr("capabilities")
+        self.0.attr("capabilities")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disable_rollback`, as a reference.
     #[inline]
     pub fn disable_rollback(&self) -> crate::core::Expr {
-        self.attr("disable_rollback")
+        self.0.attr("disable_rollback")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `notification_arns`, as a reference.
     #[inline]
     pub fn notification_arns(&self) -> crate::core::Expr {
-        self.attr("notification_arns")
+        self.0.attr("notification_arns")
     }
     /// `outputs`, as a reference.
     #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
-        self.attr("outputs")
+        self.0.attr("outputs")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `template_body`, as a reference.
     #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
-        self.attr("template_body")
+        self.0.attr("template_body")
     }
     /// `timeout_in_minutes`, as a reference.
     #[inline]
     pub fn timeout_in_minutes(&self) -> crate::core::Expr {
-        self.attr("timeout_in_minutes")
+        self.0.attr("timeout_in_minutes")
     }
 }
 
-impl crate::core::Ref<DataCloudformationType> {
+/// The attributes of `aws_cloudformation_type`, read from a `Ref<DataCloudformationType>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudformationTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudformationTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudformationTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudformationTypeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_version_id`, as a reference.
     #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
-        self.attr("default_version_id")
+        self.0.attr("default_version_id")
     }
     /// `deprecated_status`, as a reference.
     #[inline]
     pub fn deprecated_status(&self) -> crate::core::Expr {
-        self.attr("deprecated_status")
+        self.0.attr("deprecated_status")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `documentation_url`, as a reference.
     #[inline]
     pub fn documentation_url(&self) -> crate::core::Expr {
-        self.attr("documentation_url")
+        self.0.attr("documentation_url")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_default_version`, as a reference.
     #[inline]
     pub fn is_default_version(&self) -> crate::core::Expr {
-        self.attr("is_default_version")
+        self.0.attr("is_default_version")
     }
     /// `logging_config`, as a reference.
     #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
-        self.attr("logging_config")
+        self.0.attr("logging_config")
     }
     /// `provisioning_type`, as a reference.
     #[inline]
     pub fn provisioning_type(&self) -> crate::core::Expr {
-        self.attr("provisioning_type")
+        self.0.attr("provisioning_type")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
     /// `source_url`, as a reference.
     #[inline]
     pub fn source_url(&self) -> crate::core::Expr {
-        self.attr("source_url")
+        self.0.attr("source_url")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `type_arn`, as a reference.
     #[inline]
     pub fn type_arn(&self) -> crate::core::Expr {
-        self.attr("type_arn")
+        self.0.attr("type_arn")
     }
     /// `type_name`, as a reference.
     #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
-        self.attr("type_name")
+        self.0.attr("type_name")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `visibility`, as a reference.
     #[inline]
     pub fn visibility(&self) -> crate::core::Expr {
-        self.attr("visibility")
+        self.0.attr("visibility")
     }
 }

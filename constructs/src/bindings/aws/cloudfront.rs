@@ -157,6 +157,10 @@ impl crate::core::Resource for CloudfrontCachePolicy {
     const TYPE: &'static str = "aws_cloudfront_cache_policy";
 }
 
+impl crate::core::Block for CloudfrontCachePolicy {
+    type Attributes = CloudfrontCachePolicyAttributes;
+}
+
 /// The `staging_distribution_dns_names` block of [`CloudfrontContinuousDeploymentPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames {
@@ -291,6 +295,10 @@ impl CloudfrontContinuousDeploymentPolicy {
 
 impl crate::core::Resource for CloudfrontContinuousDeploymentPolicy {
     const TYPE: &'static str = "aws_cloudfront_continuous_deployment_policy";
+}
+
+impl crate::core::Block for CloudfrontContinuousDeploymentPolicy {
+    type Attributes = CloudfrontContinuousDeploymentPolicyAttributes;
 }
 
 /// The `custom_error_response` block of [`CloudfrontDistribution`].
@@ -1097,6 +1105,10 @@ impl crate::core::Resource for CloudfrontDistribution {
     const TYPE: &'static str = "aws_cloudfront_distribution";
 }
 
+impl crate::core::Block for CloudfrontDistribution {
+    type Attributes = CloudfrontDistributionAttributes;
+}
+
 /// The `items` block of [`CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems {
@@ -1249,6 +1261,10 @@ impl crate::core::Resource for CloudfrontFieldLevelEncryptionConfig {
     const TYPE: &'static str = "aws_cloudfront_field_level_encryption_config";
 }
 
+impl crate::core::Block for CloudfrontFieldLevelEncryptionConfig {
+    type Attributes = CloudfrontFieldLevelEncryptionConfigAttributes;
+}
+
 /// The `field_patterns` block of [`CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns {
@@ -1340,6 +1356,10 @@ impl crate::core::Resource for CloudfrontFieldLevelEncryptionProfile {
     const TYPE: &'static str = "aws_cloudfront_field_level_encryption_profile";
 }
 
+impl crate::core::Block for CloudfrontFieldLevelEncryptionProfile {
+    type Attributes = CloudfrontFieldLevelEncryptionProfileAttributes;
+}
+
 /// `aws_cloudfront_function` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontFunction {
@@ -1383,6 +1403,10 @@ impl crate::core::Resource for CloudfrontFunction {
     const TYPE: &'static str = "aws_cloudfront_function";
 }
 
+impl crate::core::Block for CloudfrontFunction {
+    type Attributes = CloudfrontFunctionAttributes;
+}
+
 /// `aws_cloudfront_key_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontKeyGroup {
@@ -1413,6 +1437,10 @@ impl CloudfrontKeyGroup {
 
 impl crate::core::Resource for CloudfrontKeyGroup {
     const TYPE: &'static str = "aws_cloudfront_key_group";
+}
+
+impl crate::core::Block for CloudfrontKeyGroup {
+    type Attributes = CloudfrontKeyGroupAttributes;
 }
 
 /// The `timeouts` block of [`CloudfrontKeyValueStore`].
@@ -1461,6 +1489,10 @@ impl CloudfrontKeyValueStore {
 
 impl crate::core::Resource for CloudfrontKeyValueStore {
     const TYPE: &'static str = "aws_cloudfront_key_value_store";
+}
+
+impl crate::core::Block for CloudfrontKeyValueStore {
+    type Attributes = CloudfrontKeyValueStoreAttributes;
 }
 
 /// The `realtime_metrics_subscription_config` block of [`CloudfrontMonitoringSubscriptionMonitoringSubscription`].
@@ -1525,6 +1557,10 @@ impl crate::core::Resource for CloudfrontMonitoringSubscription {
     const TYPE: &'static str = "aws_cloudfront_monitoring_subscription";
 }
 
+impl crate::core::Block for CloudfrontMonitoringSubscription {
+    type Attributes = CloudfrontMonitoringSubscriptionAttributes;
+}
+
 /// `aws_cloudfront_origin_access_control` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontOriginAccessControl {
@@ -1563,6 +1599,10 @@ impl crate::core::Resource for CloudfrontOriginAccessControl {
     const TYPE: &'static str = "aws_cloudfront_origin_access_control";
 }
 
+impl crate::core::Block for CloudfrontOriginAccessControl {
+    type Attributes = CloudfrontOriginAccessControlAttributes;
+}
+
 /// `aws_cloudfront_origin_access_identity` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudfrontOriginAccessIdentity {
@@ -1587,6 +1627,10 @@ impl CloudfrontOriginAccessIdentity {
 
 impl crate::core::Resource for CloudfrontOriginAccessIdentity {
     const TYPE: &'static str = "aws_cloudfront_origin_access_identity";
+}
+
+impl crate::core::Block for CloudfrontOriginAccessIdentity {
+    type Attributes = CloudfrontOriginAccessIdentityAttributes;
 }
 
 /// The `cookies` block of [`CloudfrontOriginRequestPolicyCookiesConfig`].
@@ -1709,6 +1753,10 @@ impl crate::core::Resource for CloudfrontOriginRequestPolicy {
     const TYPE: &'static str = "aws_cloudfront_origin_request_policy";
 }
 
+impl crate::core::Block for CloudfrontOriginRequestPolicy {
+    type Attributes = CloudfrontOriginRequestPolicyAttributes;
+}
+
 /// `aws_cloudfront_public_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontPublicKey {
@@ -1744,6 +1792,10 @@ impl CloudfrontPublicKey {
 
 impl crate::core::Resource for CloudfrontPublicKey {
     const TYPE: &'static str = "aws_cloudfront_public_key";
+}
+
+impl crate::core::Block for CloudfrontPublicKey {
+    type Attributes = CloudfrontPublicKeyAttributes;
 }
 
 /// The `kinesis_stream_config` block of [`CloudfrontRealtimeLogConfigEndpoint`].
@@ -1818,6 +1870,10 @@ impl CloudfrontRealtimeLogConfig {
 
 impl crate::core::Resource for CloudfrontRealtimeLogConfig {
     const TYPE: &'static str = "aws_cloudfront_realtime_log_config";
+}
+
+impl crate::core::Block for CloudfrontRealtimeLogConfig {
+    type Attributes = CloudfrontRealtimeLogConfigAttributes;
 }
 
 /// The `access_control_allow_headers` block of [`CloudfrontResponseHeadersPolicyCorsConfig`].
@@ -2195,6 +2251,10 @@ impl crate::core::Resource for CloudfrontResponseHeadersPolicy {
     const TYPE: &'static str = "aws_cloudfront_response_headers_policy";
 }
 
+impl crate::core::Block for CloudfrontResponseHeadersPolicy {
+    type Attributes = CloudfrontResponseHeadersPolicyAttributes;
+}
+
 /// The `timeouts` block of [`CloudfrontVpcOrigin`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudfrontVpcOriginTimeouts {
@@ -2307,6 +2367,10 @@ impl crate::core::Resource for CloudfrontVpcOrigin {
     const TYPE: &'static str = "aws_cloudfront_vpc_origin";
 }
 
+impl crate::core::Block for CloudfrontVpcOrigin {
+    type Attributes = CloudfrontVpcOriginAttributes;
+}
+
 /// `aws_cloudfront_cache_policy` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCloudfrontCachePolicy {
@@ -2333,6 +2397,10 @@ impl crate::core::DataSource for DataCloudfrontCachePolicy {
     const TYPE: &'static str = "aws_cloudfront_cache_policy";
 }
 
+impl crate::core::Block for DataCloudfrontCachePolicy {
+    type Attributes = DataCloudfrontCachePolicyAttributes;
+}
+
 /// `aws_cloudfront_distribution` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudfrontDistribution {
@@ -2356,6 +2424,10 @@ impl DataCloudfrontDistribution {
 
 impl crate::core::DataSource for DataCloudfrontDistribution {
     const TYPE: &'static str = "aws_cloudfront_distribution";
+}
+
+impl crate::core::Block for DataCloudfrontDistribution {
+    type Attributes = DataCloudfrontDistributionAttributes;
 }
 
 /// `aws_cloudfront_function` (data source).
@@ -2386,6 +2458,10 @@ impl crate::core::DataSource for DataCloudfrontFunction {
     const TYPE: &'static str = "aws_cloudfront_function";
 }
 
+impl crate::core::Block for DataCloudfrontFunction {
+    type Attributes = DataCloudfrontFunctionAttributes;
+}
+
 /// `aws_cloudfront_log_delivery_canonical_user_id` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCloudfrontLogDeliveryCanonicalUserId {
@@ -2412,6 +2488,10 @@ impl crate::core::DataSource for DataCloudfrontLogDeliveryCanonicalUserId {
     const TYPE: &'static str = "aws_cloudfront_log_delivery_canonical_user_id";
 }
 
+impl crate::core::Block for DataCloudfrontLogDeliveryCanonicalUserId {
+    type Attributes = DataCloudfrontLogDeliveryCanonicalUserIdAttributes;
+}
+
 /// `aws_cloudfront_origin_access_control` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudfrontOriginAccessControl {
@@ -2431,6 +2511,10 @@ impl DataCloudfrontOriginAccessControl {
 
 impl crate::core::DataSource for DataCloudfrontOriginAccessControl {
     const TYPE: &'static str = "aws_cloudfront_origin_access_control";
+}
+
+impl crate::core::Block for DataCloudfrontOriginAccessControl {
+    type Attributes = DataCloudfrontOriginAccessControlAttributes;
 }
 
 /// `aws_cloudfront_origin_access_identities` (data source).
@@ -2459,6 +2543,10 @@ impl crate::core::DataSource for DataCloudfrontOriginAccessIdentities {
     const TYPE: &'static str = "aws_cloudfront_origin_access_identities";
 }
 
+impl crate::core::Block for DataCloudfrontOriginAccessIdentities {
+    type Attributes = DataCloudfrontOriginAccessIdentitiesAttributes;
+}
+
 /// `aws_cloudfront_origin_access_identity` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudfrontOriginAccessIdentity {
@@ -2478,6 +2566,10 @@ impl DataCloudfrontOriginAccessIdentity {
 
 impl crate::core::DataSource for DataCloudfrontOriginAccessIdentity {
     const TYPE: &'static str = "aws_cloudfront_origin_access_identity";
+}
+
+impl crate::core::Block for DataCloudfrontOriginAccessIdentity {
+    type Attributes = DataCloudfrontOriginAccessIdentityAttributes;
 }
 
 /// `aws_cloudfront_origin_request_policy` (data source).
@@ -2506,6 +2598,10 @@ impl crate::core::DataSource for DataCloudfrontOriginRequestPolicy {
     const TYPE: &'static str = "aws_cloudfront_origin_request_policy";
 }
 
+impl crate::core::Block for DataCloudfrontOriginRequestPolicy {
+    type Attributes = DataCloudfrontOriginRequestPolicyAttributes;
+}
+
 /// `aws_cloudfront_realtime_log_config` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudfrontRealtimeLogConfig {
@@ -2529,6 +2625,10 @@ impl DataCloudfrontRealtimeLogConfig {
 
 impl crate::core::DataSource for DataCloudfrontRealtimeLogConfig {
     const TYPE: &'static str = "aws_cloudfront_realtime_log_config";
+}
+
+impl crate::core::Block for DataCloudfrontRealtimeLogConfig {
+    type Attributes = DataCloudfrontRealtimeLogConfigAttributes;
 }
 
 /// `aws_cloudfront_response_headers_policy` (data source).
@@ -2557,1190 +2657,1662 @@ impl crate::core::DataSource for DataCloudfrontResponseHeadersPolicy {
     const TYPE: &'static str = "aws_cloudfront_response_headers_policy";
 }
 
-impl crate::core::Ref<CloudfrontCachePolicy> {
+impl crate::core::Block for DataCloudfrontResponseHeadersPolicy {
+    type Attributes = DataCloudfrontResponseHeadersPolicyAttributes;
+}
+
+/// The attributes of `aws_cloudfront_cache_policy`, read from a `Ref<CloudfrontCachePolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontCachePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontCachePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontCachePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontCachePolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `default_ttl`, as a reference.
     #[inline]
     pub fn default_ttl(&self) -> crate::core::Expr {
-        self.attr("default_ttl")
+        self.0.attr("default_ttl")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_ttl`, as a reference.
     #[inline]
     pub fn max_ttl(&self) -> crate::core::Expr {
-        self.attr("max_ttl")
+        self.0.attr("max_ttl")
     }
     /// `min_ttl`, as a reference.
     #[inline]
     pub fn min_ttl(&self) -> crate::core::Expr {
-        self.attr("min_ttl")
+        self.0.attr("min_ttl")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters_in_cache_key_and_forwarded_to_origin` (a nested block), as a reference.
     #[inline]
     pub fn parameters_in_cache_key_and_forwarded_to_origin(&self) -> crate::core::Expr {
-        self.attr("parameters_in_cache_key_and_forwarded_to_origin")
+        self.0.attr("parameters_in_cache_key_and_forwarded_to_origin")
     }
 }
 
-impl crate::core::Ref<CloudfrontContinuousDeploymentPolicy> {
+/// The attributes of `aws_cloudfront_continuous_deployment_policy`, read from a `Ref<CloudfrontContinuousDeploymentPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontContinuousDeploymentPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontContinuousDeploymentPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontContinuousDeploymentPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontContinuousDeploymentPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `staging_distribution_dns_names` (a nested block), as a reference.
     #[inline]
     pub fn staging_distribution_dns_names(&self) -> crate::core::Expr {
-        self.attr("staging_distribution_dns_names")
+        self.0.attr("staging_distribution_dns_names")
     }
     /// `traffic_config` (a nested block), as a reference.
     #[inline]
     pub fn traffic_config(&self) -> crate::core::Expr {
-        self.attr("traffic_config")
+        self.0.attr("traffic_config")
     }
 }
 
-impl crate::core::Ref<CloudfrontDistribution> {
+/// The attributes of `aws_cloudfront_distribution`, read from a `Ref<CloudfrontDistribution>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontDistributionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontDistributionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontDistributionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontDistributionAttributes {
     /// `aliases`, as a reference.
     #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
-        self.attr("aliases")
+        self.0.attr("aliases")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `continuous_deployment_policy_id`, as a reference.
     #[inline]
     pub fn continuous_deployment_policy_id(&self) -> crate::core::Expr {
-        self.attr("continuous_deployment_policy_id")
+        self.0.attr("continuous_deployment_policy_id")
     }
     /// `default_root_object`, as a reference.
     #[inline]
     pub fn default_root_object(&self) -> crate::core::Expr {
-        self.attr("default_root_object")
+        self.0.attr("default_root_object")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `http_version`, as a reference.
     #[inline]
     pub fn http_version(&self) -> crate::core::Expr {
-        self.attr("http_version")
+        self.0.attr("http_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `in_progress_validation_batches`, as a reference.
     #[inline]
     pub fn in_progress_validation_batches(&self) -> crate::core::Expr {
-        self.attr("in_progress_validation_batches")
+        self.0.attr("in_progress_validation_batches")
     }
     /// `is_ipv6_enabled`, as a reference.
     #[inline]
     pub fn is_ipv6_enabled(&self) -> crate::core::Expr {
-        self.attr("is_ipv6_enabled")
+        self.0.attr("is_ipv6_enabled")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `price_class`, as a reference.
     #[inline]
     pub fn price_class(&self) -> crate::core::Expr {
-        self.attr("price_class")
+        self.0.attr("price_class")
     }
     /// `retain_on_delete`, as a reference.
     #[inline]
     pub fn retain_on_delete(&self) -> crate::core::Expr {
-        self.attr("retain_on_delete")
+        self.0.attr("retain_on_delete")
     }
     /// `staging`, as a reference.
     #[inline]
     pub fn staging(&self) -> crate::core::Expr {
-        self.attr("staging")
+        self.0.attr("staging")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `trusted_key_groups`, as a reference.
     #[inline]
     pub fn trusted_key_groups(&self) -> crate::core::Expr {
-        self.attr("trusted_key_groups")
+        self.0.attr("trusted_key_groups")
     }
     /// `trusted_signers`, as a reference.
     #[inline]
     pub fn trusted_signers(&self) -> crate::core::Expr {
-        self.attr("trusted_signers")
+        self.0.attr("trusted_signers")
     }
     /// `wait_for_deployment`, as a reference.
     #[inline]
     pub fn wait_for_deployment(&self) -> crate::core::Expr {
-        self.attr("wait_for_deployment")
+        self.0.attr("wait_for_deployment")
     }
     /// `web_acl_id`, as a reference.
     #[inline]
     pub fn web_acl_id(&self) -> crate::core::Expr {
-        self.attr("web_acl_id")
+        self.0.attr("web_acl_id")
     }
     /// `custom_error_response` (a nested block), as a reference.
     #[inline]
     pub fn custom_error_response(&self) -> crate::core::Expr {
-        self.attr("custom_error_response")
+        self.0.attr("custom_error_response")
     }
     /// `default_cache_behavior` (a nested block), as a reference.
     #[inline]
     pub fn default_cache_behavior(&self) -> crate::core::Expr {
-        self.attr("default_cache_behavior")
+        self.0.attr("default_cache_behavior")
     }
     /// `logging_config` (a nested block), as a reference.
     #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
-        self.attr("logging_config")
+        self.0.attr("logging_config")
     }
     /// `ordered_cache_behavior` (a nested block), as a reference.
     #[inline]
     pub fn ordered_cache_behavior(&self) -> crate::core::Expr {
-        self.attr("ordered_cache_behavior")
+        self.0.attr("ordered_cache_behavior")
     }
     /// `origin` (a nested block), as a reference.
     #[inline]
     pub fn origin(&self) -> crate::core::Expr {
-        self.attr("origin")
+        self.0.attr("origin")
     }
     /// `origin_group` (a nested block), as a reference.
     #[inline]
     pub fn origin_group(&self) -> crate::core::Expr {
-        self.attr("origin_group")
+        self.0.attr("origin_group")
     }
     /// `restrictions` (a nested block), as a reference.
     #[inline]
     pub fn restrictions(&self) -> crate::core::Expr {
-        self.attr("restrictions")
+        self.0.attr("restrictions")
     }
     /// `viewer_certificate` (a nested block), as a reference.
     #[inline]
     pub fn viewer_certificate(&self) -> crate::core::Expr {
-        self.attr("viewer_certificate")
+        self.0.attr("viewer_certificate")
     }
 }
 
-impl crate::core::Ref<CloudfrontFieldLevelEncryptionConfig> {
+/// The attributes of `aws_cloudfront_field_level_encryption_config`, read from a `Ref<CloudfrontFieldLevelEncryptionConfig>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontFieldLevelEncryptionConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontFieldLevelEncryptionConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontFieldLevelEncryptionConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontFieldLevelEncryptionConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `content_type_profile_config` (a nested block), as a reference.
     #[inline]
     pub fn content_type_profile_config(&self) -> crate::core::Expr {
-        self.attr("content_type_profile_config")
+        self.0.attr("content_type_profile_config")
     }
     /// `query_arg_profile_config` (a nested block), as a reference.
     #[inline]
     pub fn query_arg_profile_config(&self) -> crate::core::Expr {
-        self.attr("query_arg_profile_config")
+        self.0.attr("query_arg_profile_config")
     }
 }
 
-impl crate::core::Ref<CloudfrontFieldLevelEncryptionProfile> {
+/// The attributes of `aws_cloudfront_field_level_encryption_profile`, read from a `Ref<CloudfrontFieldLevelEncryptionProfile>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontFieldLevelEncryptionProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontFieldLevelEncryptionProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontFieldLevelEncryptionProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontFieldLevelEncryptionProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `encryption_entities` (a nested block), as a reference.
     #[inline]
     pub fn encryption_entities(&self) -> crate::core::Expr {
-        self.attr("encryption_entities")
+        self.0.attr("encryption_entities")
     }
 }
 
-impl crate::core::Ref<CloudfrontFunction> {
+/// The attributes of `aws_cloudfront_function`, read from a `Ref<CloudfrontFunction>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontFunctionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontFunctionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontFunctionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontFunctionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code`, as a reference.
     #[inline]
     pub fn code(&self) -> crate::core::Expr {
-        self.attr("code")
+        self.0.attr("code")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_value_store_associations`, as a reference.
     #[inline]
     pub fn key_value_store_associations(&self) -> crate::core::Expr {
-        self.attr("key_value_store_associations")
+        self.0.attr("key_value_store_associations")
     }
     /// `live_stage_etag`, as a reference.
     #[inline]
     pub fn live_stage_etag(&self) -> crate::core::Expr {
-        self.attr("live_stage_etag")
+        self.0.attr("live_stage_etag")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `publish`, as a reference.
     #[inline]
     pub fn publish(&self) -> crate::core::Expr {
-        self.attr("publish")
+        self.0.attr("publish")
     }
     /// `runtime`, as a reference.
     #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
-        self.attr("runtime")
+        self.0.attr("runtime")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<CloudfrontKeyGroup> {
+/// The attributes of `aws_cloudfront_key_group`, read from a `Ref<CloudfrontKeyGroup>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontKeyGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontKeyGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontKeyGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontKeyGroupAttributes {
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `items`, as a reference.
     #[inline]
     pub fn items(&self) -> crate::core::Expr {
-        self.attr("items")
+        self.0.attr("items")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<CloudfrontKeyValueStore> {
+/// The attributes of `aws_cloudfront_key_value_store`, read from a `Ref<CloudfrontKeyValueStore>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontKeyValueStoreAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontKeyValueStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontKeyValueStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontKeyValueStoreAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudfrontMonitoringSubscription> {
+/// The attributes of `aws_cloudfront_monitoring_subscription`, read from a `Ref<CloudfrontMonitoringSubscription>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontMonitoringSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontMonitoringSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontMonitoringSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontMonitoringSubscriptionAttributes {
     /// `distribution_id`, as a reference.
     #[inline]
     pub fn distribution_id(&self) -> crate::core::Expr {
-        self.attr("distribution_id")
+        self.0.attr("distribution_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `monitoring_subscription` (a nested block), as a reference.
     #[inline]
     pub fn monitoring_subscription(&self) -> crate::core::Expr {
-        self.attr("monitoring_subscription")
+        self.0.attr("monitoring_subscription")
     }
 }
 
-impl crate::core::Ref<CloudfrontOriginAccessControl> {
+/// The attributes of `aws_cloudfront_origin_access_control`, read from a `Ref<CloudfrontOriginAccessControl>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontOriginAccessControlAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontOriginAccessControlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontOriginAccessControlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontOriginAccessControlAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `origin_access_control_origin_type`, as a reference.
     #[inline]
     pub fn origin_access_control_origin_type(&self) -> crate::core::Expr {
-        self.attr("origin_access_control_origin_type")
+        self.0.attr("origin_access_control_origin_type")
     }
     /// `signing_behavior`, as a reference.
     #[inline]
     pub fn signing_behavior(&self) -> crate::core::Expr {
-        self.attr("signing_behavior")
+        self.0.attr("signing_behavior")
     }
     /// `signing_protocol`, as a reference.
     #[inline]
     pub fn signing_protocol(&self) -> crate::core::Expr {
-        self.attr("signing_protocol")
+        self.0.attr("signing_protocol")
     }
 }
 
-impl crate::core::Ref<CloudfrontOriginAccessIdentity> {
+/// The attributes of `aws_cloudfront_origin_access_identity`, read from a `Ref<CloudfrontOriginAccessIdentity>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontOriginAccessIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontOriginAccessIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontOriginAccessIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontOriginAccessIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `cloudfront_access_identity_path`, as a reference.
     #[inline]
     pub fn cloudfront_access_identity_path(&self) -> crate::core::Expr {
-        self.attr("cloudfront_access_identity_path")
+        self.0.attr("cloudfront_access_identity_path")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `iam_arn`, as a reference.
     #[inline]
     pub fn iam_arn(&self) -> crate::core::Expr {
-        self.attr("iam_arn")
+        self.0.attr("iam_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `s3_canonical_user_id`, as a reference.
     #[inline]
     pub fn s3_canonical_user_id(&self) -> crate::core::Expr {
-        self.attr("s3_canonical_user_id")
+        self.0.attr("s3_canonical_user_id")
     }
 }
 
-impl crate::core::Ref<CloudfrontOriginRequestPolicy> {
+/// The attributes of `aws_cloudfront_origin_request_policy`, read from a `Ref<CloudfrontOriginRequestPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontOriginRequestPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontOriginRequestPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontOriginRequestPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontOriginRequestPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `cookies_config` (a nested block), as a reference.
     #[inline]
     pub fn cookies_config(&self) -> crate::core::Expr {
-        self.attr("cookies_config")
+        self.0.attr("cookies_config")
     }
     /// `headers_config` (a nested block), as a reference.
     #[inline]
     pub fn headers_config(&self) -> crate::core::Expr {
-        self.attr("headers_config")
+        self.0.attr("headers_config")
     }
     /// `query_strings_config` (a nested block), as a reference.
     #[inline]
     pub fn query_strings_config(&self) -> crate::core::Expr {
-        self.attr("query_strings_config")
+        self.0.attr("query_strings_config")
     }
 }
 
-impl crate::core::Ref<CloudfrontPublicKey> {
+/// The attributes of `aws_cloudfront_public_key`, read from a `Ref<CloudfrontPublicKey>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontPublicKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontPublicKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontPublicKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontPublicKeyAttributes {
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `encoded_key`, as a reference.
     #[inline]
     pub fn encoded_key(&self) -> crate::core::Expr {
-        self.attr("encoded_key")
+        self.0.attr("encoded_key")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
 }
 
-impl crate::core::Ref<CloudfrontRealtimeLogConfig> {
+/// The attributes of `aws_cloudfront_realtime_log_config`, read from a `Ref<CloudfrontRealtimeLogConfig>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontRealtimeLogConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontRealtimeLogConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontRealtimeLogConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontRealtimeLogConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `fields`, as a reference.
     #[inline]
     pub fn fields(&self) -> crate::core::Expr {
-        self.attr("fields")
+        self.0.attr("fields")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sampling_rate`, as a reference.
     #[inline]
     pub fn sampling_rate(&self) -> crate::core::Expr {
-        self.attr("sampling_rate")
+        self.0.attr("sampling_rate")
     }
     /// `endpoint` (a nested block), as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
 }
 
-impl crate::core::Ref<CloudfrontResponseHeadersPolicy> {
+/// The attributes of `aws_cloudfront_response_headers_policy`, read from a `Ref<CloudfrontResponseHeadersPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontResponseHeadersPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontResponseHeadersPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontResponseHeadersPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontResponseHeadersPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `cors_config` (a nested block), as a reference.
     #[inline]
     pub fn cors_config(&self) -> crate::core::Expr {
-        self.attr("cors_config")
+        self.0.attr("cors_config")
     }
     /// `custom_headers_config` (a nested block), as a reference.
     #[inline]
     pub fn custom_headers_config(&self) -> crate::core::Expr {
-        self.attr("custom_headers_config")
+        self.0.attr("custom_headers_config")
     }
     /// `remove_headers_config` (a nested block), as a reference.
     #[inline]
     pub fn remove_headers_config(&self) -> crate::core::Expr {
-        self.attr("remove_headers_config")
+        self.0.attr("remove_headers_config")
     }
     /// `security_headers_config` (a nested block), as a reference.
     #[inline]
     pub fn security_headers_config(&self) -> crate::core::Expr {
-        self.attr("security_headers_config")
+        self.0.attr("security_headers_config")
     }
     /// `server_timing_headers_config` (a nested block), as a reference.
     #[inline]
     pub fn server_timing_headers_config(&self) -> crate::core::Expr {
-        self.attr("server_timing_headers_config")
+        self.0.attr("server_timing_headers_config")
     }
 }
 
-impl crate::core::Ref<CloudfrontVpcOrigin> {
+/// The attributes of `aws_cloudfront_vpc_origin`, read from a `Ref<CloudfrontVpcOrigin>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontVpcOriginAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontVpcOriginAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontVpcOriginAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontVpcOriginAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_origin_endpoint_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_origin_endpoint_config(&self) -> crate::core::Expr {
-        self.attr("vpc_origin_endpoint_config")
+        self.0.attr("vpc_origin_endpoint_config")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontCachePolicy> {
+/// The attributes of `aws_cloudfront_cache_policy`, read from a `Ref<DataCloudfrontCachePolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontCachePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontCachePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontCachePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontCachePolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `default_ttl`, as a reference.
     #[inline]
     pub fn default_ttl(&self) -> crate::core::Expr {
-        self.attr("default_ttl")
+        self.0.attr("default_ttl")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_ttl`, as a reference.
     #[inline]
     pub fn max_ttl(&self) -> crate::core::Expr {
-        self.attr("max_ttl")
+        self.0.attr("max_ttl")
     }
     /// `min_ttl`, as a reference.
     #[inline]
     pub fn min_ttl(&self) -> crate::core::Expr {
-        self.attr("min_ttl")
+        self.0.attr("min_ttl")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters_in_cache_key_and_forwarded_to_origin`, as a reference.
     #[inline]
     pub fn parameters_in_cache_key_and_forwarded_to_origin(&self) -> crate::core::Expr {
-        self.attr("parameters_in_cache_key_and_forwarded_to_origin")
+        self.0.attr("parameters_in_cache_key_and_forwarded_to_origin")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontDistribution> {
+/// The attributes of `aws_cloudfront_distribution`, read from a `Ref<DataCloudfrontDistribution>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontDistributionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontDistributionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontDistributionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontDistributionAttributes {
     /// `aliases`, as a reference.
     #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
-        self.attr("aliases")
+        self.0.attr("aliases")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `in_progress_validation_batches`, as a reference.
     #[inline]
     pub fn in_progress_validation_batches(&self) -> crate::core::Expr {
-        self.attr("in_progress_validation_batches")
+        self.0.attr("in_progress_validation_batches")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `web_acl_id`, as a reference.
     #[inline]
     pub fn web_acl_id(&self) -> crate::core::Expr {
-        self.attr("web_acl_id")
+        self.0.attr("web_acl_id")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontFunction> {
+/// The attributes of `aws_cloudfront_function`, read from a `Ref<DataCloudfrontFunction>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontFunctionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontFunctionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontFunctionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontFunctionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code`, as a reference.
     #[inline]
     pub fn code(&self) -> crate::core::Expr {
-        self.attr("code")
+        self.0.attr("code")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_value_store_associations`, as a reference.
     #[inline]
     pub fn key_value_store_associations(&self) -> crate::core::Expr {
-        self.attr("key_value_store_associations")
+        self.0.attr("key_value_store_associations")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `runtime`, as a reference.
     #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
-        self.attr("runtime")
+        self.0.attr("runtime")
     }
     /// `stage`, as a reference.
     #[inline]
     pub fn stage(&self) -> crate::core::Expr {
-        self.attr("stage")
+        self.0.attr("stage")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontLogDeliveryCanonicalUserId> {
+/// The attributes of `aws_cloudfront_log_delivery_canonical_user_id`, read from a `Ref<DataCloudfrontLogDeliveryCanonicalUserId>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontLogDeliveryCanonicalUserIdAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontLogDeliveryCanonicalUserIdAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontLogDeliveryCanonicalUserIdAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontLogDeliveryCanonicalUserIdAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontOriginAccessControl> {
+/// The attributes of `aws_cloudfront_origin_access_control`, read from a `Ref<DataCloudfrontOriginAccessControl>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontOriginAccessControlAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontOriginAccessControlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontOriginAccessControlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontOriginAccessControlAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `origin_access_control_origin_type`, as a reference.
     #[inline]
     pub fn origin_access_control_origin_type(&self) -> crate::core::Expr {
-        self.attr("origin_access_control_origin_type")
+        self.0.attr("origin_access_control_origin_type")
     }
     /// `signing_behavior`, as a reference.
     #[inline]
     pub fn signing_behavior(&self) -> crate::core::Expr {
-        self.attr("signing_behavior")
+        self.0.attr("signing_behavior")
     }
     /// `signing_protocol`, as a reference.
     #[inline]
     pub fn signing_protocol(&self) -> crate::core::Expr {
-        self.attr("signing_protocol")
+        self.0.attr("signing_protocol")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontOriginAccessIdentities> {
+/// The attributes of `aws_cloudfront_origin_access_identities`, read from a `Ref<DataCloudfrontOriginAccessIdentities>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontOriginAccessIdentitiesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontOriginAccessIdentitiesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontOriginAccessIdentitiesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontOriginAccessIdentitiesAttributes {
     /// `comments`, as a reference.
     #[inline]
     pub fn comments(&self) -> crate::core::Expr {
-        self.attr("comments")
+        self.0.attr("comments")
     }
     /// `iam_arns`, as a reference.
     #[inline]
     pub fn iam_arns(&self) -> crate::core::Expr {
-        self.attr("iam_arns")
+        self.0.attr("iam_arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `s3_canonical_user_ids`, as a reference.
     #[inline]
     pub fn s3_canonical_user_ids(&self) -> crate::core::Expr {
-        self.attr("s3_canonical_user_ids")
+        self.0.attr("s3_canonical_user_ids")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontOriginAccessIdentity> {
+/// The attributes of `aws_cloudfront_origin_access_identity`, read from a `Ref<DataCloudfrontOriginAccessIdentity>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontOriginAccessIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontOriginAccessIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontOriginAccessIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontOriginAccessIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `cloudfront_access_identity_path`, as a reference.
     #[inline]
     pub fn cloudfront_access_identity_path(&self) -> crate::core::Expr {
-        self.attr("cloudfront_access_identity_path")
+        self.0.attr("cloudfront_access_identity_path")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `iam_arn`, as a reference.
     #[inline]
     pub fn iam_arn(&self) -> crate::core::Expr {
-        self.attr("iam_arn")
+        self.0.attr("iam_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `s3_canonical_user_id`, as a reference.
     #[inline]
     pub fn s3_canonical_user_id(&self) -> crate::core::Expr {
-        self.attr("s3_canonical_user_id")
+        self.0.attr("s3_canonical_user_id")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontOriginRequestPolicy> {
+/// The attributes of `aws_cloudfront_origin_request_policy`, read from a `Ref<DataCloudfrontOriginRequestPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontOriginRequestPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontOriginRequestPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontOriginRequestPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontOriginRequestPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `cookies_config`, as a reference.
     #[inline]
     pub fn cookies_config(&self) -> crate::core::Expr {
-        self.attr("cookies_config")
+        self.0.attr("cookies_config")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `headers_config`, as a reference.
     #[inline]
     pub fn headers_config(&self) -> crate::core::Expr {
-        self.attr("headers_config")
+        self.0.attr("headers_config")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query_strings_config`, as a reference.
     #[inline]
     pub fn query_strings_config(&self) -> crate::core::Expr {
-        self.attr("query_strings_config")
+        self.0.attr("query_strings_config")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontRealtimeLogConfig> {
+/// The attributes of `aws_cloudfront_realtime_log_config`, read from a `Ref<DataCloudfrontRealtimeLogConfig>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontRealtimeLogConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontRealtimeLogConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontRealtimeLogConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontRealtimeLogConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `fields`, as a reference.
     #[inline]
     pub fn fields(&self) -> crate::core::Expr {
-        self.attr("fields")
+        self.0.attr("fields")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sampling_rate`, as a reference.
     #[inline]
     pub fn sampling_rate(&self) -> crate::core::Expr {
-        self.attr("sampling_rate")
+        self.0.attr("sampling_rate")
     }
 }
 
-impl crate::core::Ref<DataCloudfrontResponseHeadersPolicy> {
+/// The attributes of `aws_cloudfront_response_headers_policy`, read from a `Ref<DataCloudfrontResponseHeadersPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudfrontResponseHeadersPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudfrontResponseHeadersPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudfrontResponseHeadersPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudfrontResponseHeadersPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `cors_config`, as a reference.
     #[inline]
     pub fn cors_config(&self) -> crate::core::Expr {
-        self.attr("cors_config")
+        self.0.attr("cors_config")
     }
     /// `custom_headers_config`, as a reference.
     #[inline]
     pub fn custom_headers_config(&self) -> crate::core::Expr {
-        self.attr("custom_headers_config")
+        self.0.attr("custom_headers_config")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `remove_headers_config`, as a reference.
     #[inline]
     pub fn remove_headers_config(&self) -> crate::core::Expr {
-        self.attr("remove_headers_config")
+        self.0.attr("remove_headers_config")
     }
     /// `security_headers_config`, as a reference.
     #[inline]
     pub fn security_headers_config(&self) -> crate::core::Expr {
-        self.attr("security_headers_config")
+        self.0.attr("security_headers_config")
     }
     /// `server_timing_headers_config`, as a reference.
     #[inline]
     pub fn server_timing_headers_config(&self) -> crate::core::Expr {
-        self.attr("server_timing_headers_config")
+        self.0.attr("server_timing_headers_config")
     }
 }

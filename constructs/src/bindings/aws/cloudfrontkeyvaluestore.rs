@@ -30,6 +30,10 @@ impl crate::core::Resource for CloudfrontkeyvaluestoreKey {
     const TYPE: &'static str = "aws_cloudfrontkeyvaluestore_key";
 }
 
+impl crate::core::Block for CloudfrontkeyvaluestoreKey {
+    type Attributes = CloudfrontkeyvaluestoreKeyAttributes;
+}
+
 /// The `resource_key_value_pair` block of [`CloudfrontkeyvaluestoreKeysExclusive`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair {
@@ -83,53 +87,93 @@ impl crate::core::Resource for CloudfrontkeyvaluestoreKeysExclusive {
     const TYPE: &'static str = "aws_cloudfrontkeyvaluestore_keys_exclusive";
 }
 
-impl crate::core::Ref<CloudfrontkeyvaluestoreKey> {
+impl crate::core::Block for CloudfrontkeyvaluestoreKeysExclusive {
+    type Attributes = CloudfrontkeyvaluestoreKeysExclusiveAttributes;
+}
+
+/// The attributes of `aws_cloudfrontkeyvaluestore_key`, read from a `Ref<CloudfrontkeyvaluestoreKey>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontkeyvaluestoreKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontkeyvaluestoreKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontkeyvaluestoreKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontkeyvaluestoreKeyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `key_value_store_arn`, as a reference.
     #[inline]
     pub fn key_value_store_arn(&self) -> crate::core::Expr {
-        self.attr("key_value_store_arn")
+        self.0.attr("key_value_store_arn")
     }
     /// `total_size_in_bytes`, as a reference.
     #[inline]
     pub fn total_size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("total_size_in_bytes")
+        self.0.attr("total_size_in_bytes")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<CloudfrontkeyvaluestoreKeysExclusive> {
+/// The attributes of `aws_cloudfrontkeyvaluestore_keys_exclusive`, read from a `Ref<CloudfrontkeyvaluestoreKeysExclusive>`.
+#[derive(Clone, Debug)]
+pub struct CloudfrontkeyvaluestoreKeysExclusiveAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudfrontkeyvaluestoreKeysExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudfrontkeyvaluestoreKeysExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudfrontkeyvaluestoreKeysExclusiveAttributes {
     /// `key_value_store_arn`, as a reference.
     #[inline]
     pub fn key_value_store_arn(&self) -> crate::core::Expr {
-        self.attr("key_value_store_arn")
+        self.0.attr("key_value_store_arn")
     }
     /// `max_batch_size`, as a reference.
     #[inline]
     pub fn max_batch_size(&self) -> crate::core::Expr {
-        self.attr("max_batch_size")
+        self.0.attr("max_batch_size")
     }
     /// `total_size_in_bytes`, as a reference.
     #[inline]
     pub fn total_size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("total_size_in_bytes")
+        self.0.attr("total_size_in_bytes")
     }
     /// `resource_key_value_pair` (a nested block), as a reference.
     #[inline]
     pub fn resource_key_value_pair(&self) -> crate::core::Expr {
-        self.attr("resource_key_value_pair")
+        self.0.attr("resource_key_value_pair")
     }
 }

@@ -74,6 +74,10 @@ impl crate::core::Resource for CloudhsmV2Cluster {
     const TYPE: &'static str = "aws_cloudhsm_v2_cluster";
 }
 
+impl crate::core::Block for CloudhsmV2Cluster {
+    type Attributes = CloudhsmV2ClusterAttributes;
+}
+
 /// The `timeouts` block of [`CloudhsmV2Hsm`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudhsmV2HsmTimeouts {
@@ -137,6 +141,10 @@ impl crate::core::Resource for CloudhsmV2Hsm {
     const TYPE: &'static str = "aws_cloudhsm_v2_hsm";
 }
 
+impl crate::core::Block for CloudhsmV2Hsm {
+    type Attributes = CloudhsmV2HsmAttributes;
+}
+
 /// `aws_cloudhsm_v2_cluster` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudhsmV2Cluster {
@@ -166,156 +174,214 @@ impl crate::core::DataSource for DataCloudhsmV2Cluster {
     const TYPE: &'static str = "aws_cloudhsm_v2_cluster";
 }
 
-impl crate::core::Ref<CloudhsmV2Cluster> {
+impl crate::core::Block for DataCloudhsmV2Cluster {
+    type Attributes = DataCloudhsmV2ClusterAttributes;
+}
+
+/// The attributes of `aws_cloudhsm_v2_cluster`, read from a `Ref<CloudhsmV2Cluster>`.
+#[derive(Clone, Debug)]
+pub struct CloudhsmV2ClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudhsmV2ClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudhsmV2ClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudhsmV2ClusterAttributes {
     /// `cluster_certificates`, as a reference.
     #[inline]
     pub fn cluster_certificates(&self) -> crate::core::Expr {
-        self.attr("cluster_certificates")
+        self.0.attr("cluster_certificates")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `cluster_state`, as a reference.
     #[inline]
     pub fn cluster_state(&self) -> crate::core::Expr {
-        self.attr("cluster_state")
+        self.0.attr("cluster_state")
     }
     /// `hsm_type`, as a reference.
     #[inline]
     pub fn hsm_type(&self) -> crate::core::Expr {
-        self.attr("hsm_type")
+        self.0.attr("hsm_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `mode`, as a reference.
     #[inline]
     pub fn mode(&self) -> crate::core::Expr {
-        self.attr("mode")
+        self.0.attr("mode")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `source_backup_identifier`, as a reference.
     #[inline]
     pub fn source_backup_identifier(&self) -> crate::core::Expr {
-        self.attr("source_backup_identifier")
+        self.0.attr("source_backup_identifier")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudhsmV2Hsm> {
+/// The attributes of `aws_cloudhsm_v2_hsm`, read from a `Ref<CloudhsmV2Hsm>`.
+#[derive(Clone, Debug)]
+pub struct CloudhsmV2HsmAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudhsmV2HsmAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudhsmV2HsmAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudhsmV2HsmAttributes {
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `hsm_eni_id`, as a reference.
     #[inline]
     pub fn hsm_eni_id(&self) -> crate::core::Expr {
-        self.attr("hsm_eni_id")
+        self.0.attr("hsm_eni_id")
     }
     /// `hsm_id`, as a reference.
     #[inline]
     pub fn hsm_id(&self) -> crate::core::Expr {
-        self.attr("hsm_id")
+        self.0.attr("hsm_id")
     }
     /// `hsm_state`, as a reference.
     #[inline]
     pub fn hsm_state(&self) -> crate::core::Expr {
-        self.attr("hsm_state")
+        self.0.attr("hsm_state")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataCloudhsmV2Cluster> {
+/// The attributes of `aws_cloudhsm_v2_cluster`, read from a `Ref<DataCloudhsmV2Cluster>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudhsmV2ClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudhsmV2ClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudhsmV2ClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudhsmV2ClusterAttributes {
     /// `cluster_certificates`, as a reference.
     #[inline]
     pub fn cluster_certificates(&self) -> crate::core::Expr {
-        self.attr("cluster_certificates")
+        self.0.attr("cluster_certificates")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `cluster_state`, as a reference.
     #[inline]
     pub fn cluster_state(&self) -> crate::core::Expr {
-        self.attr("cluster_state")
+        self.0.attr("cluster_state")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }

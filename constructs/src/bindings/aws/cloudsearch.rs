@@ -171,6 +171,10 @@ impl crate::core::Resource for CloudsearchDomain {
     const TYPE: &'static str = "aws_cloudsearch_domain";
 }
 
+impl crate::core::Block for CloudsearchDomain {
+    type Attributes = CloudsearchDomainAttributes;
+}
+
 /// The `timeouts` block of [`CloudsearchDomainServiceAccessPolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudsearchDomainServiceAccessPolicyTimeouts {
@@ -225,83 +229,123 @@ impl crate::core::Resource for CloudsearchDomainServiceAccessPolicy {
     const TYPE: &'static str = "aws_cloudsearch_domain_service_access_policy";
 }
 
-impl crate::core::Ref<CloudsearchDomain> {
+impl crate::core::Block for CloudsearchDomainServiceAccessPolicy {
+    type Attributes = CloudsearchDomainServiceAccessPolicyAttributes;
+}
+
+/// The attributes of `aws_cloudsearch_domain`, read from a `Ref<CloudsearchDomain>`.
+#[derive(Clone, Debug)]
+pub struct CloudsearchDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudsearchDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudsearchDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudsearchDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `document_service_endpoint`, as a reference.
     #[inline]
     pub fn document_service_endpoint(&self) -> crate::core::Expr {
-        self.attr("document_service_endpoint")
+        self.0.attr("document_service_endpoint")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `search_service_endpoint`, as a reference.
     #[inline]
     pub fn search_service_endpoint(&self) -> crate::core::Expr {
-        self.attr("search_service_endpoint")
+        self.0.attr("search_service_endpoint")
     }
     /// `endpoint_options` (a nested block), as a reference.
     #[inline]
     pub fn endpoint_options(&self) -> crate::core::Expr {
-        self.attr("endpoint_options")
+        self.0.attr("endpoint_options")
     }
     /// `index_field` (a nested block), as a reference.
     #[inline]
     pub fn index_field(&self) -> crate::core::Expr {
-        self.attr("index_field")
+        self.0.attr("index_field")
     }
     /// `scaling_parameters` (a nested block), as a reference.
     #[inline]
     pub fn scaling_parameters(&self) -> crate::core::Expr {
-        self.attr("scaling_parameters")
+        self.0.attr("scaling_parameters")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudsearchDomainServiceAccessPolicy> {
+/// The attributes of `aws_cloudsearch_domain_service_access_policy`, read from a `Ref<CloudsearchDomainServiceAccessPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudsearchDomainServiceAccessPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudsearchDomainServiceAccessPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudsearchDomainServiceAccessPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudsearchDomainServiceAccessPolicyAttributes {
     /// `access_policy`, as a reference.
     #[inline]
     pub fn access_policy(&self) -> crate::core::Expr {
-        self.attr("access_policy")
+        self.0.attr("access_policy")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -217,6 +217,10 @@ impl crate::core::Resource for Cloudtrail {
     const TYPE: &'static str = "aws_cloudtrail";
 }
 
+impl crate::core::Block for Cloudtrail {
+    type Attributes = CloudtrailAttributes;
+}
+
 /// The `field_selector` block of [`CloudtrailEventDataStoreAdvancedEventSelector`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector {
@@ -376,6 +380,10 @@ impl crate::core::Resource for CloudtrailEventDataStore {
     const TYPE: &'static str = "aws_cloudtrail_event_data_store";
 }
 
+impl crate::core::Block for CloudtrailEventDataStore {
+    type Attributes = CloudtrailEventDataStoreAttributes;
+}
+
 /// `aws_cloudtrail_organization_delegated_admin_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudtrailOrganizationDelegatedAdminAccount {
@@ -395,6 +403,10 @@ impl CloudtrailOrganizationDelegatedAdminAccount {
 
 impl crate::core::Resource for CloudtrailOrganizationDelegatedAdminAccount {
     const TYPE: &'static str = "aws_cloudtrail_organization_delegated_admin_account";
+}
+
+impl crate::core::Block for CloudtrailOrganizationDelegatedAdminAccount {
+    type Attributes = CloudtrailOrganizationDelegatedAdminAccountAttributes;
 }
 
 /// `aws_cloudtrail_service_account` (data source).
@@ -423,234 +435,310 @@ impl crate::core::DataSource for DataCloudtrailServiceAccount {
     const TYPE: &'static str = "aws_cloudtrail_service_account";
 }
 
-impl crate::core::Ref<Cloudtrail> {
+impl crate::core::Block for DataCloudtrailServiceAccount {
+    type Attributes = DataCloudtrailServiceAccountAttributes;
+}
+
+/// The attributes of `aws_cloudtrail`, read from a `Ref<Cloudtrail>`.
+#[derive(Clone, Debug)]
+pub struct CloudtrailAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudtrailAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudtrailAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudtrailAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cloud_watch_logs_group_arn`, as a reference.
     #[inline]
     pub fn cloud_watch_logs_group_arn(&self) -> crate::core::Expr {
-        self.attr("cloud_watch_logs_group_arn")
+        self.0.attr("cloud_watch_logs_group_arn")
     }
     /// `cloud_watch_logs_role_arn`, as a reference.
     #[inline]
     pub fn cloud_watch_logs_role_arn(&self) -> crate::core::Expr {
-        self.attr("cloud_watch_logs_role_arn")
+        self.0.attr("cloud_watch_logs_role_arn")
     }
     /// `enable_log_file_validation`, as a reference.
     #[inline]
     pub fn enable_log_file_validation(&self) -> crate::core::Expr {
-        self.attr("enable_log_file_validation")
+        self.0.attr("enable_log_file_validation")
     }
     /// `enable_logging`, as a reference.
     #[inline]
     pub fn enable_logging(&self) -> crate::core::Expr {
-        self.attr("enable_logging")
+        self.0.attr("enable_logging")
     }
     /// `home_region`, as a reference.
     #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
-        self.attr("home_region")
+        self.0.attr("home_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_global_service_events`, as a reference.
     #[inline]
     pub fn include_global_service_events(&self) -> crate::core::Expr {
-        self.attr("include_global_service_events")
+        self.0.attr("include_global_service_events")
     }
     /// `is_multi_region_trail`, as a reference.
     #[inline]
     pub fn is_multi_region_trail(&self) -> crate::core::Expr {
-        self.attr("is_multi_region_trail")
+        self.0.attr("is_multi_region_trail")
     }
     /// `is_organization_trail`, as a reference.
     #[inline]
     pub fn is_organization_trail(&self) -> crate::core::Expr {
-        self.attr("is_organization_trail")
+        self.0.attr("is_organization_trail")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `s3_bucket_name`, as a reference.
     #[inline]
     pub fn s3_bucket_name(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_name")
+        self.0.attr("s3_bucket_name")
     }
     /// `s3_key_prefix`, as a reference.
     #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_key_prefix")
+        self.0.attr("s3_key_prefix")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `sns_topic_name`, as a reference.
     #[inline]
     pub fn sns_topic_name(&self) -> crate::core::Expr {
-        self.attr("sns_topic_name")
+        self.0.attr("sns_topic_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `advanced_event_selector` (a nested block), as a reference.
     #[inline]
     pub fn advanced_event_selector(&self) -> crate::core::Expr {
-        self.attr("advanced_event_selector")
+        self.0.attr("advanced_event_selector")
     }
     /// `event_selector` (a nested block), as a reference.
     #[inline]
     pub fn event_selector(&self) -> crate::core::Expr {
-        self.attr("event_selector")
+        self.0.attr("event_selector")
     }
     /// `insight_selector` (a nested block), as a reference.
     #[inline]
     pub fn insight_selector(&self) -> crate::core::Expr {
-        self.attr("insight_selector")
+        self.0.attr("insight_selector")
     }
 }
 
-impl crate::core::Ref<CloudtrailEventDataStore> {
+/// The attributes of `aws_cloudtrail_event_data_store`, read from a `Ref<CloudtrailEventDataStore>`.
+#[derive(Clone, Debug)]
+pub struct CloudtrailEventDataStoreAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudtrailEventDataStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudtrailEventDataStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudtrailEventDataStoreAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `billing_mode`, as a reference.
     #[inline]
     pub fn billing_mode(&self) -> crate::core::Expr {
-        self.attr("billing_mode")
+        self.0.attr("billing_mode")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `multi_region_enabled`, as a reference.
     #[inline]
     pub fn multi_region_enabled(&self) -> crate::core::Expr {
-        self.attr("multi_region_enabled")
+        self.0.attr("multi_region_enabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `organization_enabled`, as a reference.
     #[inline]
     pub fn organization_enabled(&self) -> crate::core::Expr {
-        self.attr("organization_enabled")
+        self.0.attr("organization_enabled")
     }
     /// `retention_period`, as a reference.
     #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
-        self.attr("retention_period")
+        self.0.attr("retention_period")
     }
     /// `suspend`, as a reference.
     #[inline]
     pub fn suspend(&self) -> crate::core::Expr {
-        self.attr("suspend")
+        self.0.attr("suspend")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `termination_protection_enabled`, as a reference.
     #[inline]
     pub fn termination_protection_enabled(&self) -> crate::core::Expr {
-        self.attr("termination_protection_enabled")
+        self.0.attr("termination_protection_enabled")
     }
     /// `advanced_event_selector` (a nested block), as a reference.
     #[inline]
     pub fn advanced_event_selector(&self) -> crate::core::Expr {
-        self.attr("advanced_event_selector")
+        self.0.attr("advanced_event_selector")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CloudtrailOrganizationDelegatedAdminAccount> {
+/// The attributes of `aws_cloudtrail_organization_delegated_admin_account`, read from a `Ref<CloudtrailOrganizationDelegatedAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct CloudtrailOrganizationDelegatedAdminAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudtrailOrganizationDelegatedAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudtrailOrganizationDelegatedAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudtrailOrganizationDelegatedAdminAccountAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_principal`, as a reference.
     #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
-        self.attr("service_principal")
+        self.0.attr("service_principal")
     }
 }
 
-impl crate::core::Ref<DataCloudtrailServiceAccount> {
+/// The attributes of `aws_cloudtrail_service_account`, read from a `Ref<DataCloudtrailServiceAccount>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudtrailServiceAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCloudtrailServiceAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCloudtrailServiceAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCloudtrailServiceAccountAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }

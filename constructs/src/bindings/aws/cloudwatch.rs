@@ -89,6 +89,11 @@ impl crate::core::Resource for CloudwatchCompositeAlarm {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchCompositeAlarm {
+    type Attributes = CloudwatchCompositeAlarmAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_contributor_insight_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchContributorInsightRule {
@@ -121,6 +126,11 @@ impl CloudwatchContributorInsightRule {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchContributorInsightRule {
     const TYPE: &'static str = "aws_cloudwatch_contributor_insight_rule";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchContributorInsightRule {
+    type Attributes = CloudwatchContributorInsightRuleAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -158,6 +168,11 @@ impl crate::core::Resource for CloudwatchContributorManagedInsightRule {
     const TYPE: &'static str = "aws_cloudwatch_contributor_managed_insight_rule";
 }
 
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchContributorManagedInsightRule {
+    type Attributes = CloudwatchContributorManagedInsightRuleAttributes;
+}
+
 /// `aws_cloudwatch_dashboard` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchDashboard {
@@ -184,6 +199,10 @@ impl CloudwatchDashboard {
 
 impl crate::core::Resource for CloudwatchDashboard {
     const TYPE: &'static str = "aws_cloudwatch_dashboard";
+}
+
+impl crate::core::Block for CloudwatchDashboard {
+    type Attributes = CloudwatchDashboardAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -232,6 +251,11 @@ impl crate::core::Resource for CloudwatchEventApiDestination {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventApiDestination {
+    type Attributes = CloudwatchEventApiDestinationAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_event_archive` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchEventArchive {
@@ -272,6 +296,11 @@ impl CloudwatchEventArchive {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchEventArchive {
     const TYPE: &'static str = "aws_cloudwatch_event_archive";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventArchive {
+    type Attributes = CloudwatchEventArchiveAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -347,6 +376,11 @@ impl crate::core::Resource for CloudwatchEventBus {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventBus {
+    type Attributes = CloudwatchEventBusAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_event_bus_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchEventBusPolicy {
@@ -376,6 +410,11 @@ impl CloudwatchEventBusPolicy {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchEventBusPolicy {
     const TYPE: &'static str = "aws_cloudwatch_event_bus_policy";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventBusPolicy {
+    type Attributes = CloudwatchEventBusPolicyAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -646,6 +685,11 @@ impl crate::core::Resource for CloudwatchEventConnection {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventConnection {
+    type Attributes = CloudwatchEventConnectionAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// The `event_bus` block of [`CloudwatchEventEndpoint`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchEventEndpointEventBus {
@@ -812,6 +856,11 @@ impl crate::core::Resource for CloudwatchEventEndpoint {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventEndpoint {
+    type Attributes = CloudwatchEventEndpointAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// The `condition` block of [`CloudwatchEventPermission`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchEventPermissionCondition {
@@ -877,6 +926,11 @@ impl CloudwatchEventPermission {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchEventPermission {
     const TYPE: &'static str = "aws_cloudwatch_event_permission";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventPermission {
+    type Attributes = CloudwatchEventPermissionAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -952,6 +1006,11 @@ impl CloudwatchEventRule {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchEventRule {
     const TYPE: &'static str = "aws_cloudwatch_event_rule";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventRule {
+    type Attributes = CloudwatchEventRuleAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -1513,6 +1572,11 @@ impl crate::core::Resource for CloudwatchEventTarget {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchEventTarget {
+    type Attributes = CloudwatchEventTargetAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_log_account_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchLogAccountPolicy {
@@ -1552,6 +1616,11 @@ impl CloudwatchLogAccountPolicy {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogAccountPolicy {
     const TYPE: &'static str = "aws_cloudwatch_log_account_policy";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogAccountPolicy {
+    type Attributes = CloudwatchLogAccountPolicyAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -1606,6 +1675,11 @@ impl crate::core::Resource for CloudwatchLogAnomalyDetector {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogAnomalyDetector {
+    type Attributes = CloudwatchLogAnomalyDetectorAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_log_data_protection_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchLogDataProtectionPolicy {
@@ -1634,6 +1708,11 @@ impl CloudwatchLogDataProtectionPolicy {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogDataProtectionPolicy {
     const TYPE: &'static str = "aws_cloudwatch_log_data_protection_policy";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogDataProtectionPolicy {
+    type Attributes = CloudwatchLogDataProtectionPolicyAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -1677,6 +1756,11 @@ impl CloudwatchLogDelivery {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogDelivery {
     const TYPE: &'static str = "aws_cloudwatch_log_delivery";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogDelivery {
+    type Attributes = CloudwatchLogDeliveryAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -1735,6 +1819,11 @@ impl crate::core::Resource for CloudwatchLogDeliveryDestination {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogDeliveryDestination {
+    type Attributes = CloudwatchLogDeliveryDestinationAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_log_delivery_destination_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchLogDeliveryDestinationPolicy {
@@ -1759,6 +1848,11 @@ impl CloudwatchLogDeliveryDestinationPolicy {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogDeliveryDestinationPolicy {
     const TYPE: &'static str = "aws_cloudwatch_log_delivery_destination_policy";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogDeliveryDestinationPolicy {
+    type Attributes = CloudwatchLogDeliveryDestinationPolicyAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -1793,6 +1887,11 @@ impl CloudwatchLogDeliverySource {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogDeliverySource {
     const TYPE: &'static str = "aws_cloudwatch_log_delivery_source";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogDeliverySource {
+    type Attributes = CloudwatchLogDeliverySourceAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -1838,6 +1937,11 @@ impl crate::core::Resource for CloudwatchLogDestination {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogDestination {
+    type Attributes = CloudwatchLogDestinationAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_log_destination_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchLogDestinationPolicy {
@@ -1870,6 +1974,11 @@ impl CloudwatchLogDestinationPolicy {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogDestinationPolicy {
     const TYPE: &'static str = "aws_cloudwatch_log_destination_policy";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogDestinationPolicy {
+    type Attributes = CloudwatchLogDestinationPolicyAttributes;
 }
 
 /// `aws_cloudwatch_log_group` (resource).
@@ -1926,6 +2035,10 @@ impl crate::core::Resource for CloudwatchLogGroup {
     const TYPE: &'static str = "aws_cloudwatch_log_group";
 }
 
+impl crate::core::Block for CloudwatchLogGroup {
+    type Attributes = CloudwatchLogGroupAttributes;
+}
+
 #[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_log_index_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -1952,6 +2065,11 @@ impl CloudwatchLogIndexPolicy {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogIndexPolicy {
     const TYPE: &'static str = "aws_cloudwatch_log_index_policy";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogIndexPolicy {
+    type Attributes = CloudwatchLogIndexPolicyAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -2028,6 +2146,11 @@ impl crate::core::Resource for CloudwatchLogMetricFilter {
     const TYPE: &'static str = "aws_cloudwatch_log_metric_filter";
 }
 
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogMetricFilter {
+    type Attributes = CloudwatchLogMetricFilterAttributes;
+}
+
 /// `aws_cloudwatch_log_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchLogResourcePolicy {
@@ -2054,6 +2177,10 @@ impl CloudwatchLogResourcePolicy {
 
 impl crate::core::Resource for CloudwatchLogResourcePolicy {
     const TYPE: &'static str = "aws_cloudwatch_log_resource_policy";
+}
+
+impl crate::core::Block for CloudwatchLogResourcePolicy {
+    type Attributes = CloudwatchLogResourcePolicyAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -2085,6 +2212,11 @@ impl CloudwatchLogStream {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogStream {
     const TYPE: &'static str = "aws_cloudwatch_log_stream";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogStream {
+    type Attributes = CloudwatchLogStreamAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -2130,6 +2262,11 @@ impl CloudwatchLogSubscriptionFilter {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::Resource for CloudwatchLogSubscriptionFilter {
     const TYPE: &'static str = "aws_cloudwatch_log_subscription_filter";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchLogSubscriptionFilter {
+    type Attributes = CloudwatchLogSubscriptionFilterAttributes;
 }
 
 /// The `metric` block of [`CloudwatchMetricAlarmMetricQuery`].
@@ -2319,6 +2456,10 @@ impl crate::core::Resource for CloudwatchMetricAlarm {
     const TYPE: &'static str = "aws_cloudwatch_metric_alarm";
 }
 
+impl crate::core::Block for CloudwatchMetricAlarm {
+    type Attributes = CloudwatchMetricAlarmAttributes;
+}
+
 #[cfg(feature = "aws-cloudwatch")]
 /// The `exclude_filter` block of [`CloudwatchMetricStream`].
 #[derive(Clone, Debug, serde::Serialize)]
@@ -2485,6 +2626,11 @@ impl crate::core::Resource for CloudwatchMetricStream {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchMetricStream {
+    type Attributes = CloudwatchMetricStreamAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_query_definition` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchQueryDefinition {
@@ -2520,6 +2666,11 @@ impl crate::core::Resource for CloudwatchQueryDefinition {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for CloudwatchQueryDefinition {
+    type Attributes = CloudwatchQueryDefinitionAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_contributor_managed_insight_rules` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudwatchContributorManagedInsightRules {
@@ -2541,6 +2692,11 @@ impl DataCloudwatchContributorManagedInsightRules {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::DataSource for DataCloudwatchContributorManagedInsightRules {
     const TYPE: &'static str = "aws_cloudwatch_contributor_managed_insight_rules";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for DataCloudwatchContributorManagedInsightRules {
+    type Attributes = DataCloudwatchContributorManagedInsightRulesAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -2572,6 +2728,11 @@ impl crate::core::DataSource for DataCloudwatchEventBus {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for DataCloudwatchEventBus {
+    type Attributes = DataCloudwatchEventBusAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_event_buses` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCloudwatchEventBuses {
@@ -2594,6 +2755,11 @@ impl DataCloudwatchEventBuses {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::DataSource for DataCloudwatchEventBuses {
     const TYPE: &'static str = "aws_cloudwatch_event_buses";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for DataCloudwatchEventBuses {
+    type Attributes = DataCloudwatchEventBusesAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -2625,6 +2791,11 @@ impl crate::core::DataSource for DataCloudwatchEventConnection {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for DataCloudwatchEventConnection {
+    type Attributes = DataCloudwatchEventConnectionAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_event_source` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCloudwatchEventSource {
@@ -2651,6 +2822,11 @@ impl DataCloudwatchEventSource {
 #[cfg(feature = "aws-cloudwatch")]
 impl crate::core::DataSource for DataCloudwatchEventSource {
     const TYPE: &'static str = "aws_cloudwatch_event_source";
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for DataCloudwatchEventSource {
+    type Attributes = DataCloudwatchEventSourceAttributes;
 }
 
 #[cfg(feature = "aws-cloudwatch")]
@@ -2928,6 +3104,11 @@ impl crate::core::DataSource for DataCloudwatchLogDataProtectionPolicyDocument {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for DataCloudwatchLogDataProtectionPolicyDocument {
+    type Attributes = DataCloudwatchLogDataProtectionPolicyDocumentAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_log_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudwatchLogGroup {
@@ -2960,6 +3141,11 @@ impl crate::core::DataSource for DataCloudwatchLogGroup {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
+impl crate::core::Block for DataCloudwatchLogGroup {
+    type Attributes = DataCloudwatchLogGroupAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
 /// `aws_cloudwatch_log_groups` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCloudwatchLogGroups {
@@ -2989,1598 +3175,2410 @@ impl crate::core::DataSource for DataCloudwatchLogGroups {
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchCompositeAlarm> {
+impl crate::core::Block for DataCloudwatchLogGroups {
+    type Attributes = DataCloudwatchLogGroupsAttributes;
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+/// The attributes of `aws_cloudwatch_composite_alarm`, read from a `Ref<CloudwatchCompositeAlarm>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchCompositeAlarmAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchCompositeAlarmAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchCompositeAlarmAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchCompositeAlarmAttributes {
     /// `actions_enabled`, as a reference.
     #[inline]
     pub fn actions_enabled(&self) -> crate::core::Expr {
-        self.attr("actions_enabled")
+        self.0.attr("actions_enabled")
     }
     /// `alarm_actions`, as a reference.
     #[inline]
     pub fn alarm_actions(&self) -> crate::core::Expr {
-        self.attr("alarm_actions")
+        self.0.attr("alarm_actions")
     }
     /// `alarm_description`, as a reference.
     #[inline]
     pub fn alarm_description(&self) -> crate::core::Expr {
-        self.attr("alarm_description")
+        self.0.attr("alarm_description")
     }
     /// `alarm_name`, as a reference.
     #[inline]
     pub fn alarm_name(&self) -> crate::core::Expr {
-        self.attr("alarm_name")
+        self.0.attr("alarm_name")
     }
     /// `alarm_rule`, as a reference.
     #[inline]
     pub fn alarm_rule(&self) -> crate::core::Expr {
-        self.attr("alarm_rule")
+        self.0.attr("alarm_rule")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `insufficient_data_actions`, as a reference.
     #[inline]
     pub fn insufficient_data_actions(&self) -> crate::core::Expr {
-        self.attr("insufficient_data_actions")
+        self.0.attr("insufficient_data_actions")
     }
     /// `ok_actions`, as a reference.
     #[inline]
     pub fn ok_actions(&self) -> crate::core::Expr {
-        self.attr("ok_actions")
+        self.0.attr("ok_actions")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `actions_suppressor` (a nested block), as a reference.
     #[inline]
     pub fn actions_suppressor(&self) -> crate::core::Expr {
-        self.attr("actions_suppressor")
+        self.0.attr("actions_suppressor")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchContributorInsightRule> {
+/// The attributes of `aws_cloudwatch_contributor_insight_rule`, read from a `Ref<CloudwatchContributorInsightRule>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchContributorInsightRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchContributorInsightRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchContributorInsightRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchContributorInsightRuleAttributes {
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `rule_definition`, as a reference.
     #[inline]
     pub fn rule_definition(&self) -> crate::core::Expr {
-        self.attr("rule_definition")
+        self.0.attr("rule_definition")
     }
     /// `rule_name`, as a reference.
     #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
-        self.attr("rule_name")
+        self.0.attr("rule_name")
     }
     /// `rule_state`, as a reference.
     #[inline]
     pub fn rule_state(&self) -> crate::core::Expr {
-        self.attr("rule_state")
+        self.0.attr("rule_state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchContributorManagedInsightRule> {
+/// The attributes of `aws_cloudwatch_contributor_managed_insight_rule`, read from a `Ref<CloudwatchContributorManagedInsightRule>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchContributorManagedInsightRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchContributorManagedInsightRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchContributorManagedInsightRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchContributorManagedInsightRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `rule_name`, as a reference.
     #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
-        self.attr("rule_name")
+        self.0.attr("rule_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `template_name`, as a reference.
     #[inline]
     pub fn template_name(&self) -> crate::core::Expr {
-        self.attr("template_name")
+        self.0.attr("template_name")
     }
 }
 
-impl crate::core::Ref<CloudwatchDashboard> {
+/// The attributes of `aws_cloudwatch_dashboard`, read from a `Ref<CloudwatchDashboard>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchDashboardAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudwatchDashboardAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudwatchDashboardAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudwatchDashboardAttributes {
     /// `dashboard_arn`, as a reference.
     #[inline]
     pub fn dashboard_arn(&self) -> crate::core::Expr {
-        self.attr("dashboard_arn")
+        self.0.attr("dashboard_arn")
     }
     /// `dashboard_body`, as a reference.
     #[inline]
     pub fn dashboard_body(&self) -> crate::core::Expr {
-        self.attr("dashboard_body")
+        self.0.attr("dashboard_body")
     }
     /// `dashboard_name`, as a reference.
     #[inline]
     pub fn dashboard_name(&self) -> crate::core::Expr {
-        self.attr("dashboard_name")
+        self.0.attr("dashboard_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventApiDestination> {
+/// The attributes of `aws_cloudwatch_event_api_destination`, read from a `Ref<CloudwatchEventApiDestination>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventApiDestinationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventApiDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventApiDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventApiDestinationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connection_arn`, as a reference.
     #[inline]
     pub fn connection_arn(&self) -> crate::core::Expr {
-        self.attr("connection_arn")
+        self.0.attr("connection_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `http_method`, as a reference.
     #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
-        self.attr("http_method")
+        self.0.attr("http_method")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invocation_endpoint`, as a reference.
     #[inline]
     pub fn invocation_endpoint(&self) -> crate::core::Expr {
-        self.attr("invocation_endpoint")
+        self.0.attr("invocation_endpoint")
     }
     /// `invocation_rate_limit_per_second`, as a reference.
     #[inline]
     pub fn invocation_rate_limit_per_second(&self) -> crate::core::Expr {
-        self.attr("invocation_rate_limit_per_second")
+        self.0.attr("invocation_rate_limit_per_second")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventArchive> {
+/// The attributes of `aws_cloudwatch_event_archive`, read from a `Ref<CloudwatchEventArchive>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventArchiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventArchiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventArchiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventArchiveAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `event_pattern`, as a reference.
     #[inline]
     pub fn event_pattern(&self) -> crate::core::Expr {
-        self.attr("event_pattern")
+        self.0.attr("event_pattern")
     }
     /// `event_source_arn`, as a reference.
     #[inline]
     pub fn event_source_arn(&self) -> crate::core::Expr {
-        self.attr("event_source_arn")
+        self.0.attr("event_source_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `retention_days`, as a reference.
     #[inline]
     pub fn retention_days(&self) -> crate::core::Expr {
-        self.attr("retention_days")
+        self.0.attr("retention_days")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventBus> {
+/// The attributes of `aws_cloudwatch_event_bus`, read from a `Ref<CloudwatchEventBus>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventBusAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventBusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventBusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventBusAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `event_source_name`, as a reference.
     #[inline]
     pub fn event_source_name(&self) -> crate::core::Expr {
-        self.attr("event_source_name")
+        self.0.attr("event_source_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `dead_letter_config` (a nested block), as a reference.
     #[inline]
     pub fn dead_letter_config(&self) -> crate::core::Expr {
-        self.attr("dead_letter_config")
+        self.0.attr("dead_letter_config")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventBusPolicy> {
+/// The attributes of `aws_cloudwatch_event_bus_policy`, read from a `Ref<CloudwatchEventBusPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventBusPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventBusPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventBusPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventBusPolicyAttributes {
     /// `event_bus_name`, as a reference.
     #[inline]
     pub fn event_bus_name(&self) -> crate::core::Expr {
-        self.attr("event_bus_name")
+        self.0.attr("event_bus_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventConnection> {
+/// The attributes of `aws_cloudwatch_event_connection`, read from a `Ref<CloudwatchEventConnection>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventConnectionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authorization_type`, as a reference.
     #[inline]
     pub fn authorization_type(&self) -> crate::core::Expr {
-        self.attr("authorization_type")
+        self.0.attr("authorization_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `secret_arn`, as a reference.
     #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
-        self.attr("secret_arn")
+        self.0.attr("secret_arn")
     }
     /// `auth_parameters` (a nested block), as a reference.
     #[inline]
     pub fn auth_parameters(&self) -> crate::core::Expr {
-        self.attr("auth_parameters")
+        self.0.attr("auth_parameters")
     }
     /// `invocation_connectivity_parameters` (a nested block), as a reference.
     #[inline]
     pub fn invocation_connectivity_parameters(&self) -> crate::core::Expr {
-        self.attr("invocation_connectivity_parameters")
+        self.0.attr("invocation_connectivity_parameters")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventEndpoint> {
+/// The attributes of `aws_cloudwatch_event_endpoint`, read from a `Ref<CloudwatchEventEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventEndpointAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint_url`, as a reference.
     #[inline]
     pub fn endpoint_url(&self) -> crate::core::Expr {
-        self.attr("endpoint_url")
+        self.0.attr("endpoint_url")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `event_bus` (a nested block), as a reference.
     #[inline]
     pub fn event_bus(&self) -> crate::core::Expr {
-        self.attr("event_bus")
+        self.0.attr("event_bus")
     }
     /// `replication_config` (a nested block), as a reference.
     #[inline]
     pub fn replication_config(&self) -> crate::core::Expr {
-        self.attr("replication_config")
+        self.0.attr("replication_config")
     }
     /// `routing_config` (a nested block), as a reference.
     #[inline]
     pub fn routing_config(&self) -> crate::core::Expr {
-        self.attr("routing_config")
+        self.0.attr("routing_config")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventPermission> {
+/// The attributes of `aws_cloudwatch_event_permission`, read from a `Ref<CloudwatchEventPermission>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventPermissionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventPermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventPermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventPermissionAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `event_bus_name`, as a reference.
     #[inline]
     pub fn event_bus_name(&self) -> crate::core::Expr {
-        self.attr("event_bus_name")
+        self.0.attr("event_bus_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `statement_id`, as a reference.
     #[inline]
     pub fn statement_id(&self) -> crate::core::Expr {
-        self.attr("statement_id")
+        self.0.attr("statement_id")
     }
     /// `condition` (a nested block), as a reference.
     #[inline]
     pub fn condition(&self) -> crate::core::Expr {
-        self.attr("condition")
+        self.0.attr("condition")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventRule> {
+/// The attributes of `aws_cloudwatch_event_rule`, read from a `Ref<CloudwatchEventRule>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `event_bus_name`, as a reference.
     #[inline]
     pub fn event_bus_name(&self) -> crate::core::Expr {
-        self.attr("event_bus_name")
+        self.0.attr("event_bus_name")
     }
     /// `event_pattern`, as a reference.
     #[inline]
     pub fn event_pattern(&self) -> crate::core::Expr {
-        self.attr("event_pattern")
+        self.0.attr("event_pattern")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_enabled`, as a reference.
     #[inline]
     pub fn is_enabled(&self) -> crate::core::Expr {
-        self.attr("is_enabled")
+        self.0.attr("is_enabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `schedule_expression`, as a reference.
     #[inline]
     pub fn schedule_expression(&self) -> crate::core::Expr {
-        self.attr("schedule_expression")
+        self.0.attr("schedule_expression")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchEventTarget> {
+/// The attributes of `aws_cloudwatch_event_target`, read from a `Ref<CloudwatchEventTarget>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchEventTargetAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchEventTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchEventTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchEventTargetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `event_bus_name`, as a reference.
     #[inline]
     pub fn event_bus_name(&self) -> crate::core::Expr {
-        self.attr("event_bus_name")
+        self.0.attr("event_bus_name")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input`, as a reference.
     #[inline]
     pub fn input(&self) -> crate::core::Expr {
-        self.attr("input")
+        self.0.attr("input")
     }
     /// `input_path`, as a reference.
     #[inline]
     pub fn input_path(&self) -> crate::core::Expr {
-        self.attr("input_path")
+        self.0.attr("input_path")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `rule`, as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
     /// `appsync_target` (a nested block), as a reference.
     #[inline]
     pub fn appsync_target(&self) -> crate::core::Expr {
-        self.attr("appsync_target")
+        self.0.attr("appsync_target")
     }
     /// `batch_target` (a nested block), as a reference.
     #[inline]
     pub fn batch_target(&self) -> crate::core::Expr {
-        self.attr("batch_target")
+        self.0.attr("batch_target")
     }
     /// `dead_letter_config` (a nested block), as a reference.
     #[inline]
     pub fn dead_letter_config(&self) -> crate::core::Expr {
-        self.attr("dead_letter_config")
+        self.0.attr("dead_letter_config")
     }
     /// `ecs_target` (a nested block), as a reference.
     #[inline]
     pub fn ecs_target(&self) -> crate::core::Expr {
-        self.attr("ecs_target")
+        self.0.attr("ecs_target")
     }
     /// `http_target` (a nested block), as a reference.
     #[inline]
     pub fn http_target(&self) -> crate::core::Expr {
-        self.attr("http_target")
+        self.0.attr("http_target")
     }
     /// `input_transformer` (a nested block), as a reference.
     #[inline]
     pub fn input_transformer(&self) -> crate::core::Expr {
-        self.attr("input_transformer")
+        self.0.attr("input_transformer")
     }
     /// `kinesis_target` (a nested block), as a reference.
     #[inline]
     pub fn kinesis_target(&self) -> crate::core::Expr {
-        self.attr("kinesis_target")
+        self.0.attr("kinesis_target")
     }
     /// `redshift_target` (a nested block), as a reference.
     #[inline]
     pub fn redshift_target(&self) -> crate::core::Expr {
-        self.attr("redshift_target")
+        self.0.attr("redshift_target")
     }
     /// `retry_policy` (a nested block), as a reference.
     #[inline]
     pub fn retry_policy(&self) -> crate::core::Expr {
-        self.attr("retry_policy")
+        self.0.attr("retry_policy")
     }
     /// `run_command_targets` (a nested block), as a reference.
     #[inline]
     pub fn run_command_targets(&self) -> crate::core::Expr {
-        self.attr("run_command_targets")
+        self.0.attr("run_command_targets")
     }
     /// `sagemaker_pipeline_target` (a nested block), as a reference.
     #[inline]
     pub fn sagemaker_pipeline_target(&self) -> crate::core::Expr {
-        self.attr("sagemaker_pipeline_target")
+        self.0.attr("sagemaker_pipeline_target")
     }
     /// `sqs_target` (a nested block), as a reference.
     #[inline]
     pub fn sqs_target(&self) -> crate::core::Expr {
-        self.attr("sqs_target")
+        self.0.attr("sqs_target")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogAccountPolicy> {
+/// The attributes of `aws_cloudwatch_log_account_policy`, read from a `Ref<CloudwatchLogAccountPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogAccountPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogAccountPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogAccountPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogAccountPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `policy_name`, as a reference.
     #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
-        self.attr("policy_name")
+        self.0.attr("policy_name")
     }
     /// `policy_type`, as a reference.
     #[inline]
     pub fn policy_type(&self) -> crate::core::Expr {
-        self.attr("policy_type")
+        self.0.attr("policy_type")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `selection_criteria`, as a reference.
     #[inline]
     pub fn selection_criteria(&self) -> crate::core::Expr {
-        self.attr("selection_criteria")
+        self.0.attr("selection_criteria")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogAnomalyDetector> {
+/// The attributes of `aws_cloudwatch_log_anomaly_detector`, read from a `Ref<CloudwatchLogAnomalyDetector>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogAnomalyDetectorAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogAnomalyDetectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogAnomalyDetectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogAnomalyDetectorAttributes {
     /// `anomaly_visibility_time`, as a reference.
     #[inline]
     pub fn anomaly_visibility_time(&self) -> crate::core::Expr {
-        self.attr("anomaly_visibility_time")
+        self.0.attr("anomaly_visibility_time")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `detector_name`, as a reference.
     #[inline]
     pub fn detector_name(&self) -> crate::core::Expr {
-        self.attr("detector_name")
+        self.0.attr("detector_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `evaluation_frequency`, as a reference.
     #[inline]
     pub fn evaluation_frequency(&self) -> crate::core::Expr {
-        self.attr("evaluation_frequency")
+        self.0.attr("evaluation_frequency")
     }
     /// `filter_pattern`, as a reference.
     #[inline]
     pub fn filter_pattern(&self) -> crate::core::Expr {
-        self.attr("filter_pattern")
+        self.0.attr("filter_pattern")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `log_group_arn_list`, as a reference.
     #[inline]
     pub fn log_group_arn_list(&self) -> crate::core::Expr {
-        self.attr("log_group_arn_list")
+        self.0.attr("log_group_arn_list")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogDataProtectionPolicy> {
+/// The attributes of `aws_cloudwatch_log_data_protection_policy`, read from a `Ref<CloudwatchLogDataProtectionPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogDataProtectionPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogDataProtectionPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogDataProtectionPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogDataProtectionPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_group_name`, as a reference.
     #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
-        self.attr("log_group_name")
+        self.0.attr("log_group_name")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogDelivery> {
+/// The attributes of `aws_cloudwatch_log_delivery`, read from a `Ref<CloudwatchLogDelivery>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogDeliveryAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogDeliveryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogDeliveryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogDeliveryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delivery_destination_arn`, as a reference.
     #[inline]
     pub fn delivery_destination_arn(&self) -> crate::core::Expr {
-        self.attr("delivery_destination_arn")
+        self.0.attr("delivery_destination_arn")
     }
     /// `delivery_source_name`, as a reference.
     #[inline]
     pub fn delivery_source_name(&self) -> crate::core::Expr {
-        self.attr("delivery_source_name")
+        self.0.attr("delivery_source_name")
     }
     /// `field_delimiter`, as a reference.
     #[inline]
     pub fn field_delimiter(&self) -> crate::core::Expr {
-        self.attr("field_delimiter")
+        self.0.attr("field_delimiter")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `record_fields`, as a reference.
     #[inline]
     pub fn record_fields(&self) -> crate::core::Expr {
-        self.attr("record_fields")
+        self.0.attr("record_fields")
     }
     /// `s3_delivery_configuration`, as a reference.
     #[inline]
     pub fn s3_delivery_configuration(&self) -> crate::core::Expr {
-        self.attr("s3_delivery_configuration")
+        self.0.attr("s3_delivery_configuration")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogDeliveryDestination> {
+/// The attributes of `aws_cloudwatch_log_delivery_destination`, read from a `Ref<CloudwatchLogDeliveryDestination>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogDeliveryDestinationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogDeliveryDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogDeliveryDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogDeliveryDestinationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delivery_destination_type`, as a reference.
     #[inline]
     pub fn delivery_destination_type(&self) -> crate::core::Expr {
-        self.attr("delivery_destination_type")
+        self.0.attr("delivery_destination_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `output_format`, as a reference.
     #[inline]
     pub fn output_format(&self) -> crate::core::Expr {
-        self.attr("output_format")
+        self.0.attr("output_format")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `delivery_destination_configuration` (a nested block), as a reference.
     #[inline]
     pub fn delivery_destination_configuration(&self) -> crate::core::Expr {
-        self.attr("delivery_destination_configuration")
+        self.0.attr("delivery_destination_configuration")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogDeliveryDestinationPolicy> {
+/// The attributes of `aws_cloudwatch_log_delivery_destination_policy`, read from a `Ref<CloudwatchLogDeliveryDestinationPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogDeliveryDestinationPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogDeliveryDestinationPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogDeliveryDestinationPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogDeliveryDestinationPolicyAttributes {
     /// `delivery_destination_name`, as a reference.
     #[inline]
     pub fn delivery_destination_name(&self) -> crate::core::Expr {
-        self.attr("delivery_destination_name")
+        self.0.attr("delivery_destination_name")
     }
     /// `delivery_destination_policy`, as a reference.
     #[inline]
     pub fn delivery_destination_policy(&self) -> crate::core::Expr {
-        self.attr("delivery_destination_policy")
+        self.0.attr("delivery_destination_policy")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogDeliverySource> {
+/// The attributes of `aws_cloudwatch_log_delivery_source`, read from a `Ref<CloudwatchLogDeliverySource>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogDeliverySourceAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogDeliverySourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogDeliverySourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogDeliverySourceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `log_type`, as a reference.
     #[inline]
     pub fn log_type(&self) -> crate::core::Expr {
-        self.attr("log_type")
+        self.0.attr("log_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `service`, as a reference.
     #[inline]
     pub fn service(&self) -> crate::core::Expr {
-        self.attr("service")
+        self.0.attr("service")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogDestination> {
+/// The attributes of `aws_cloudwatch_log_destination`, read from a `Ref<CloudwatchLogDestination>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogDestinationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogDestinationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogDestinationPolicy> {
+/// The attributes of `aws_cloudwatch_log_destination_policy`, read from a `Ref<CloudwatchLogDestinationPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogDestinationPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogDestinationPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogDestinationPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogDestinationPolicyAttributes {
     /// `access_policy`, as a reference.
     #[inline]
     pub fn access_policy(&self) -> crate::core::Expr {
-        self.attr("access_policy")
+        self.0.attr("access_policy")
     }
     /// `destination_name`, as a reference.
     #[inline]
     pub fn destination_name(&self) -> crate::core::Expr {
-        self.attr("destination_name")
+        self.0.attr("destination_name")
     }
     /// `force_update`, as a reference.
     #[inline]
     pub fn force_update(&self) -> crate::core::Expr {
-        self.attr("force_update")
+        self.0.attr("force_update")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<CloudwatchLogGroup> {
+/// The attributes of `aws_cloudwatch_log_group`, read from a `Ref<CloudwatchLogGroup>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudwatchLogGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudwatchLogGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudwatchLogGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `log_group_class`, as a reference.
     #[inline]
     pub fn log_group_class(&self) -> crate::core::Expr {
-        self.attr("log_group_class")
+        self.0.attr("log_group_class")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `retention_in_days`, as a reference.
     #[inline]
     pub fn retention_in_days(&self) -> crate::core::Expr {
-        self.attr("retention_in_days")
+        self.0.attr("retention_in_days")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogIndexPolicy> {
+/// The attributes of `aws_cloudwatch_log_index_policy`, read from a `Ref<CloudwatchLogIndexPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogIndexPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogIndexPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogIndexPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogIndexPolicyAttributes {
     /// `log_group_name`, as a reference.
     #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
-        self.attr("log_group_name")
+        self.0.attr("log_group_name")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogMetricFilter> {
+/// The attributes of `aws_cloudwatch_log_metric_filter`, read from a `Ref<CloudwatchLogMetricFilter>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogMetricFilterAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogMetricFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogMetricFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogMetricFilterAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_group_name`, as a reference.
     #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
-        self.attr("log_group_name")
+        self.0.attr("log_group_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `pattern`, as a reference.
     #[inline]
     pub fn pattern(&self) -> crate::core::Expr {
-        self.attr("pattern")
+        self.0.attr("pattern")
     }
     /// `metric_transformation` (a nested block), as a reference.
     #[inline]
     pub fn metric_transformation(&self) -> crate::core::Expr {
-        self.attr("metric_transformation")
+        self.0.attr("metric_transformation")
     }
 }
 
-impl crate::core::Ref<CloudwatchLogResourcePolicy> {
+/// The attributes of `aws_cloudwatch_log_resource_policy`, read from a `Ref<CloudwatchLogResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudwatchLogResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudwatchLogResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudwatchLogResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `policy_name`, as a reference.
     #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
-        self.attr("policy_name")
+        self.0.attr("policy_name")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogStream> {
+/// The attributes of `aws_cloudwatch_log_stream`, read from a `Ref<CloudwatchLogStream>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogStreamAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_group_name`, as a reference.
     #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
-        self.attr("log_group_name")
+        self.0.attr("log_group_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchLogSubscriptionFilter> {
+/// The attributes of `aws_cloudwatch_log_subscription_filter`, read from a `Ref<CloudwatchLogSubscriptionFilter>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchLogSubscriptionFilterAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchLogSubscriptionFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchLogSubscriptionFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchLogSubscriptionFilterAttributes {
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `distribution`, as a reference.
     #[inline]
     pub fn distribution(&self) -> crate::core::Expr {
-        self.attr("distribution")
+        self.0.attr("distribution")
     }
     /// `filter_pattern`, as a reference.
     #[inline]
     pub fn filter_pattern(&self) -> crate::core::Expr {
-        self.attr("filter_pattern")
+        self.0.attr("filter_pattern")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_group_name`, as a reference.
     #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
-        self.attr("log_group_name")
+        self.0.attr("log_group_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
 }
 
-impl crate::core::Ref<CloudwatchMetricAlarm> {
+/// The attributes of `aws_cloudwatch_metric_alarm`, read from a `Ref<CloudwatchMetricAlarm>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchMetricAlarmAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CloudwatchMetricAlarmAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CloudwatchMetricAlarmAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CloudwatchMetricAlarmAttributes {
     /// `actions_enabled`, as a reference.
     #[inline]
     pub fn actions_enabled(&self) -> crate::core::Expr {
-        self.attr("actions_enabled")
+        self.0.attr("actions_enabled")
     }
     /// `alarm_actions`, as a reference.
     #[inline]
     pub fn alarm_actions(&self) -> crate::core::Expr {
-        self.attr("alarm_actions")
+        self.0.attr("alarm_actions")
     }
     /// `alarm_description`, as a reference.
     #[inline]
     pub fn alarm_description(&self) -> crate::core::Expr {
-        self.attr("alarm_description")
+        self.0.attr("alarm_description")
     }
     /// `alarm_name`, as a reference.
     #[inline]
     pub fn alarm_name(&self) -> crate::core::Expr {
-        self.attr("alarm_name")
+        self.0.attr("alarm_name")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comparison_operator`, as a reference.
     #[inline]
     pub fn comparison_operator(&self) -> crate::core::Expr {
-        self.attr("comparison_operator")
+        self.0.attr("comparison_operator")
     }
     /// `datapoints_to_alarm`, as a reference.
     #[inline]
     pub fn datapoints_to_alarm(&self) -> crate::core::Expr {
-        self.attr("datapoints_to_alarm")
+        self.0.attr("datapoints_to_alarm")
     }
     /// `dimensions`, as a reference.
     #[inline]
     pub fn dimensions(&self) -> crate::core::Expr {
-        self.attr("dimensions")
+        self.0.attr("dimensions")
     }
     /// `evaluate_low_sample_count_percentiles`, as a reference.
     #[inline]
     pub fn evaluate_low_sample_count_percentiles(&self) -> crate::core::Expr {
-        self.attr("evaluate_low_sample_count_percentiles")
+        self.0.attr("evaluate_low_sample_count_percentiles")
     }
     /// `evaluation_periods`, as a reference.
     #[inline]
     pub fn evaluation_periods(&self) -> crate::core::Expr {
-        self.attr("evaluation_periods")
+        self.0.attr("evaluation_periods")
     }
     /// `extended_statistic`, as a reference.
     #[inline]
     pub fn extended_statistic(&self) -> crate::core::Expr {
-        self.attr("extended_statistic")
+        self.0.attr("extended_statistic")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `insufficient_data_actions`, as a reference.
     #[inline]
     pub fn insufficient_data_actions(&self) -> crate::core::Expr {
-        self.attr("insufficient_data_actions")
+        self.0.attr("insufficient_data_actions")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `ok_actions`, as a reference.
     #[inline]
     pub fn ok_actions(&self) -> crate::core::Expr {
-        self.attr("ok_actions")
+        self.0.attr("ok_actions")
     }
     /// `period`, as a reference.
     #[inline]
     pub fn period(&self) -> crate::core::Expr {
-        self.attr("period")
+        self.0.attr("period")
     }
     /// `statistic`, as a reference.
     #[inline]
     pub fn statistic(&self) -> crate::core::Expr {
-        self.attr("statistic")
+        self.0.attr("statistic")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `threshold`, as a reference.
     #[inline]
     pub fn threshold(&self) -> crate::core::Expr {
-        self.attr("threshold")
+        self.0.attr("threshold")
     }
     /// `threshold_metric_id`, as a reference.
     #[inline]
     pub fn threshold_metric_id(&self) -> crate::core::Expr {
-        self.attr("threshold_metric_id")
+        self.0.attr("threshold_metric_id")
     }
     /// `treat_missing_data`, as a reference.
     #[inline]
     pub fn treat_missing_data(&self) -> crate::core::Expr {
-        self.attr("treat_missing_data")
+        self.0.attr("treat_missing_data")
     }
     /// `unit`, as a reference.
     #[inline]
     pub fn unit(&self) -> crate::core::Expr {
-        self.attr("unit")
+        self.0.attr("unit")
     }
     /// `metric_query` (a nested block), as a reference.
     #[inline]
     pub fn metric_query(&self) -> crate::core::Expr {
-        self.attr("metric_query")
+        self.0.attr("metric_query")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchMetricStream> {
+/// The attributes of `aws_cloudwatch_metric_stream`, read from a `Ref<CloudwatchMetricStream>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchMetricStreamAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchMetricStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchMetricStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchMetricStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `firehose_arn`, as a reference.
     #[inline]
     pub fn firehose_arn(&self) -> crate::core::Expr {
-        self.attr("firehose_arn")
+        self.0.attr("firehose_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_linked_accounts_metrics`, as a reference.
     #[inline]
     pub fn include_linked_accounts_metrics(&self) -> crate::core::Expr {
-        self.attr("include_linked_accounts_metrics")
+        self.0.attr("include_linked_accounts_metrics")
     }
     /// `last_update_date`, as a reference.
     #[inline]
     pub fn last_update_date(&self) -> crate::core::Expr {
-        self.attr("last_update_date")
+        self.0.attr("last_update_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `output_format`, as a reference.
     #[inline]
     pub fn output_format(&self) -> crate::core::Expr {
-        self.attr("output_format")
+        self.0.attr("output_format")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `exclude_filter` (a nested block), as a reference.
     #[inline]
     pub fn exclude_filter(&self) -> crate::core::Expr {
-        self.attr("exclude_filter")
+        self.0.attr("exclude_filter")
     }
     /// `include_filter` (a nested block), as a reference.
     #[inline]
     pub fn include_filter(&self) -> crate::core::Expr {
-        self.attr("include_filter")
+        self.0.attr("include_filter")
     }
     /// `statistics_configuration` (a nested block), as a reference.
     #[inline]
     pub fn statistics_configuration(&self) -> crate::core::Expr {
-        self.attr("statistics_configuration")
+        self.0.attr("statistics_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<CloudwatchQueryDefinition> {
+/// The attributes of `aws_cloudwatch_query_definition`, read from a `Ref<CloudwatchQueryDefinition>`.
+#[derive(Clone, Debug)]
+pub struct CloudwatchQueryDefinitionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for CloudwatchQueryDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for CloudwatchQueryDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl CloudwatchQueryDefinitionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_group_names`, as a reference.
     #[inline]
     pub fn log_group_names(&self) -> crate::core::Expr {
-        self.attr("log_group_names")
+        self.0.attr("log_group_names")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query_definition_id`, as a reference.
     #[inline]
     pub fn query_definition_id(&self) -> crate::core::Expr {
-        self.attr("query_definition_id")
+        self.0.attr("query_definition_id")
     }
     /// `query_string`, as a reference.
     #[inline]
     pub fn query_string(&self) -> crate::core::Expr {
-        self.attr("query_string")
+        self.0.attr("query_string")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchContributorManagedInsightRules> {
+/// The attributes of `aws_cloudwatch_contributor_managed_insight_rules`, read from a `Ref<DataCloudwatchContributorManagedInsightRules>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchContributorManagedInsightRulesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchContributorManagedInsightRulesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchContributorManagedInsightRulesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchContributorManagedInsightRulesAttributes {
     /// `managed_rules`, as a reference.
     #[inline]
     pub fn managed_rules(&self) -> crate::core::Expr {
-        self.attr("managed_rules")
+        self.0.attr("managed_rules")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchEventBus> {
+/// The attributes of `aws_cloudwatch_event_bus`, read from a `Ref<DataCloudwatchEventBus>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchEventBusAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchEventBusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchEventBusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchEventBusAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dead_letter_config`, as a reference.
     #[inline]
     pub fn dead_letter_config(&self) -> crate::core::Expr {
-        self.attr("dead_letter_config")
+        self.0.attr("dead_letter_config")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchEventBuses> {
+/// The attributes of `aws_cloudwatch_event_buses`, read from a `Ref<DataCloudwatchEventBuses>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchEventBusesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchEventBusesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchEventBusesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchEventBusesAttributes {
     /// `event_buses`, as a reference.
     #[inline]
     pub fn event_buses(&self) -> crate::core::Expr {
-        self.attr("event_buses")
+        self.0.attr("event_buses")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchEventConnection> {
+/// The attributes of `aws_cloudwatch_event_connection`, read from a `Ref<DataCloudwatchEventConnection>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchEventConnectionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchEventConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchEventConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchEventConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authorization_type`, as a reference.
     #[inline]
     pub fn authorization_type(&self) -> crate::core::Expr {
-        self.attr("authorization_type")
+        self.0.attr("authorization_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `secret_arn`, as a reference.
     #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
-        self.attr("secret_arn")
+        self.0.attr("secret_arn")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchEventSource> {
+/// The attributes of `aws_cloudwatch_event_source`, read from a `Ref<DataCloudwatchEventSource>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchEventSourceAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchEventSourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchEventSourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchEventSourceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchLogDataProtectionPolicyDocument> {
+/// The attributes of `aws_cloudwatch_log_data_protection_policy_document`, read from a `Ref<DataCloudwatchLogDataProtectionPolicyDocument>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchLogDataProtectionPolicyDocumentAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchLogDataProtectionPolicyDocumentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchLogDataProtectionPolicyDocumentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchLogDataProtectionPolicyDocumentAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `json`, as a reference.
     #[inline]
     pub fn json(&self) -> crate::core::Expr {
-        self.attr("json")
+        self.0.attr("json")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `statement` (a nested block), as a reference.
     #[inline]
     pub fn statement(&self) -> crate::core::Expr {
-        self.attr("statement")
+        self.0.attr("statement")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchLogGroup> {
+/// The attributes of `aws_cloudwatch_log_group`, read from a `Ref<DataCloudwatchLogGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchLogGroupAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchLogGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchLogGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchLogGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `log_group_class`, as a reference.
     #[inline]
     pub fn log_group_class(&self) -> crate::core::Expr {
-        self.attr("log_group_class")
+        self.0.attr("log_group_class")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `retention_in_days`, as a reference.
     #[inline]
     pub fn retention_in_days(&self) -> crate::core::Expr {
-        self.attr("retention_in_days")
+        self.0.attr("retention_in_days")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
 #[cfg(feature = "aws-cloudwatch")]
-impl crate::core::Ref<DataCloudwatchLogGroups> {
+/// The attributes of `aws_cloudwatch_log_groups`, read from a `Ref<DataCloudwatchLogGroups>`.
+#[derive(Clone, Debug)]
+pub struct DataCloudwatchLogGroupsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-cloudwatch")]
+impl From<crate::core::Reference> for DataCloudwatchLogGroupsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl AsRef<crate::core::Reference> for DataCloudwatchLogGroupsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-cloudwatch")]
+impl DataCloudwatchLogGroupsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_group_name_prefix`, as a reference.
     #[inline]
     pub fn log_group_name_prefix(&self) -> crate::core::Expr {
-        self.attr("log_group_name_prefix")
+        self.0.attr("log_group_name_prefix")
     }
     /// `log_group_names`, as a reference.
     #[inline]
     pub fn log_group_names(&self) -> crate::core::Expr {
-        self.attr("log_group_names")
+        self.0.attr("log_group_names")
     }
 }

@@ -37,6 +37,10 @@ impl crate::core::Resource for CodeartifactDomain {
     const TYPE: &'static str = "aws_codeartifact_domain";
 }
 
+impl crate::core::Block for CodeartifactDomain {
+    type Attributes = CodeartifactDomainAttributes;
+}
+
 /// `aws_codeartifact_domain_permissions_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodeartifactDomainPermissionsPolicy {
@@ -71,6 +75,10 @@ impl CodeartifactDomainPermissionsPolicy {
 
 impl crate::core::Resource for CodeartifactDomainPermissionsPolicy {
     const TYPE: &'static str = "aws_codeartifact_domain_permissions_policy";
+}
+
+impl crate::core::Block for CodeartifactDomainPermissionsPolicy {
+    type Attributes = CodeartifactDomainPermissionsPolicyAttributes;
 }
 
 /// The `external_connections` block of [`CodeartifactRepository`].
@@ -159,6 +167,10 @@ impl crate::core::Resource for CodeartifactRepository {
     const TYPE: &'static str = "aws_codeartifact_repository";
 }
 
+impl crate::core::Block for CodeartifactRepository {
+    type Attributes = CodeartifactRepositoryAttributes;
+}
+
 /// `aws_codeartifact_repository_permissions_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodeartifactRepositoryPermissionsPolicy {
@@ -198,6 +210,10 @@ impl crate::core::Resource for CodeartifactRepositoryPermissionsPolicy {
     const TYPE: &'static str = "aws_codeartifact_repository_permissions_policy";
 }
 
+impl crate::core::Block for CodeartifactRepositoryPermissionsPolicy {
+    type Attributes = CodeartifactRepositoryPermissionsPolicyAttributes;
+}
+
 /// `aws_codeartifact_authorization_token` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCodeartifactAuthorizationToken {
@@ -229,6 +245,10 @@ impl DataCodeartifactAuthorizationToken {
 
 impl crate::core::DataSource for DataCodeartifactAuthorizationToken {
     const TYPE: &'static str = "aws_codeartifact_authorization_token";
+}
+
+impl crate::core::Block for DataCodeartifactAuthorizationToken {
+    type Attributes = DataCodeartifactAuthorizationTokenAttributes;
 }
 
 /// `aws_codeartifact_repository_endpoint` (data source).
@@ -266,255 +286,367 @@ impl crate::core::DataSource for DataCodeartifactRepositoryEndpoint {
     const TYPE: &'static str = "aws_codeartifact_repository_endpoint";
 }
 
-impl crate::core::Ref<CodeartifactDomain> {
+impl crate::core::Block for DataCodeartifactRepositoryEndpoint {
+    type Attributes = DataCodeartifactRepositoryEndpointAttributes;
+}
+
+/// The attributes of `aws_codeartifact_domain`, read from a `Ref<CodeartifactDomain>`.
+#[derive(Clone, Debug)]
+pub struct CodeartifactDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodeartifactDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodeartifactDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodeartifactDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `asset_size_bytes`, as a reference.
     #[inline]
     pub fn asset_size_bytes(&self) -> crate::core::Expr {
-        self.attr("asset_size_bytes")
+        self.0.attr("asset_size_bytes")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `encryption_key`, as a reference.
     #[inline]
     pub fn encryption_key(&self) -> crate::core::Expr {
-        self.attr("encryption_key")
+        self.0.attr("encryption_key")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `repository_count`, as a reference.
     #[inline]
     pub fn repository_count(&self) -> crate::core::Expr {
-        self.attr("repository_count")
+        self.0.attr("repository_count")
     }
     /// `s3_bucket_arn`, as a reference.
     #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_arn")
+        self.0.attr("s3_bucket_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<CodeartifactDomainPermissionsPolicy> {
+/// The attributes of `aws_codeartifact_domain_permissions_policy`, read from a `Ref<CodeartifactDomainPermissionsPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CodeartifactDomainPermissionsPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodeartifactDomainPermissionsPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodeartifactDomainPermissionsPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodeartifactDomainPermissionsPolicyAttributes {
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_owner`, as a reference.
     #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
-        self.attr("domain_owner")
+        self.0.attr("domain_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `policy_revision`, as a reference.
     #[inline]
     pub fn policy_revision(&self) -> crate::core::Expr {
-        self.attr("policy_revision")
+        self.0.attr("policy_revision")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<CodeartifactRepository> {
+/// The attributes of `aws_codeartifact_repository`, read from a `Ref<CodeartifactRepository>`.
+#[derive(Clone, Debug)]
+pub struct CodeartifactRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodeartifactRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodeartifactRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodeartifactRepositoryAttributes {
     /// `administrator_account`, as a reference.
     #[inline]
     pub fn administrator_account(&self) -> crate::core::Expr {
-        self.attr("administrator_account")
+        self.0.attr("administrator_account")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_owner`, as a reference.
     #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
-        self.attr("domain_owner")
+        self.0.attr("domain_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `repository`, as a reference.
     #[inline]
     pub fn repository(&self) -> crate::core::Expr {
-        self.attr("repository")
+        self.0.attr("repository")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `external_connections` (a nested block), as a reference.
     #[inline]
     pub fn external_connections(&self) -> crate::core::Expr {
-        self.attr("external_connections")
+        self.0.attr("external_connections")
     }
     /// `upstream` (a nested block), as a reference.
     #[inline]
     pub fn upstream(&self) -> crate::core::Expr {
-        self.attr("upstream")
+        self.0.attr("upstream")
     }
 }
 
-impl crate::core::Ref<CodeartifactRepositoryPermissionsPolicy> {
+/// The attributes of `aws_codeartifact_repository_permissions_policy`, read from a `Ref<CodeartifactRepositoryPermissionsPolicy>`.
+#[derive(Clone, Debug)]
+pub struct CodeartifactRepositoryPermissionsPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodeartifactRepositoryPermissionsPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodeartifactRepositoryPermissionsPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodeartifactRepositoryPermissionsPolicyAttributes {
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_owner`, as a reference.
     #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
-        self.attr("domain_owner")
+        self.0.attr("domain_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `policy_revision`, as a reference.
     #[inline]
     pub fn policy_revision(&self) -> crate::core::Expr {
-        self.attr("policy_revision")
+        self.0.attr("policy_revision")
     }
     /// `repository`, as a reference.
     #[inline]
     pub fn repository(&self) -> crate::core::Expr {
-        self.attr("repository")
+        self.0.attr("repository")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<DataCodeartifactAuthorizationToken> {
+/// The attributes of `aws_codeartifact_authorization_token`, read from a `Ref<DataCodeartifactAuthorizationToken>`.
+#[derive(Clone, Debug)]
+pub struct DataCodeartifactAuthorizationTokenAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodeartifactAuthorizationTokenAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodeartifactAuthorizationTokenAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodeartifactAuthorizationTokenAttributes {
     /// `authorization_token`, as a reference.
     #[inline]
     pub fn authorization_token(&self) -> crate::core::Expr {
-        self.attr("authorization_token")
+        self.0.attr("authorization_token")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_owner`, as a reference.
     #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
-        self.attr("domain_owner")
+        self.0.attr("domain_owner")
     }
     /// `duration_seconds`, as a reference.
     #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
-        self.attr("duration_seconds")
+        self.0.attr("duration_seconds")
     }
     /// `expiration`, as a reference.
     #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
-        self.attr("expiration")
+        self.0.attr("expiration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataCodeartifactRepositoryEndpoint> {
+/// The attributes of `aws_codeartifact_repository_endpoint`, read from a `Ref<DataCodeartifactRepositoryEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DataCodeartifactRepositoryEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodeartifactRepositoryEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodeartifactRepositoryEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodeartifactRepositoryEndpointAttributes {
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_owner`, as a reference.
     #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
-        self.attr("domain_owner")
+        self.0.attr("domain_owner")
     }
     /// `format`, as a reference.
     #[inline]
     pub fn format(&self) -> crate::core::Expr {
-        self.attr("format")
+        self.0.attr("format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `repository`, as a reference.
     #[inline]
     pub fn repository(&self) -> crate::core::Expr {
-        self.attr("repository")
+        self.0.attr("repository")
     }
     /// `repository_endpoint`, as a reference.
     #[inline]
     pub fn repository_endpoint(&self) -> crate::core::Expr {
-        self.attr("repository_endpoint")
+        self.0.attr("repository_endpoint")
     }
 }

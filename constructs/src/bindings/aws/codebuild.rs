@@ -163,6 +163,10 @@ impl crate::core::Resource for CodebuildFleet {
     const TYPE: &'static str = "aws_codebuild_fleet";
 }
 
+impl crate::core::Block for CodebuildFleet {
+    type Attributes = CodebuildFleetAttributes;
+}
+
 /// The `artifacts` block of [`CodebuildProject`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodebuildProjectArtifacts {
@@ -882,6 +886,10 @@ impl crate::core::Resource for CodebuildProject {
     const TYPE: &'static str = "aws_codebuild_project";
 }
 
+impl crate::core::Block for CodebuildProject {
+    type Attributes = CodebuildProjectAttributes;
+}
+
 /// The `s3_destination` block of [`CodebuildReportGroupExportConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodebuildReportGroupExportConfigS3Destination {
@@ -978,6 +986,10 @@ impl crate::core::Resource for CodebuildReportGroup {
     const TYPE: &'static str = "aws_codebuild_report_group";
 }
 
+impl crate::core::Block for CodebuildReportGroup {
+    type Attributes = CodebuildReportGroupAttributes;
+}
+
 /// `aws_codebuild_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodebuildResourcePolicy {
@@ -1004,6 +1016,10 @@ impl CodebuildResourcePolicy {
 
 impl crate::core::Resource for CodebuildResourcePolicy {
     const TYPE: &'static str = "aws_codebuild_resource_policy";
+}
+
+impl crate::core::Block for CodebuildResourcePolicy {
+    type Attributes = CodebuildResourcePolicyAttributes;
 }
 
 /// `aws_codebuild_source_credential` (resource).
@@ -1039,6 +1055,10 @@ impl CodebuildSourceCredential {
 
 impl crate::core::Resource for CodebuildSourceCredential {
     const TYPE: &'static str = "aws_codebuild_source_credential";
+}
+
+impl crate::core::Block for CodebuildSourceCredential {
+    type Attributes = CodebuildSourceCredentialAttributes;
 }
 
 /// The `filter` block of [`CodebuildWebhookFilterGroup`].
@@ -1152,6 +1172,10 @@ impl crate::core::Resource for CodebuildWebhook {
     const TYPE: &'static str = "aws_codebuild_webhook";
 }
 
+impl crate::core::Block for CodebuildWebhook {
+    type Attributes = CodebuildWebhookAttributes;
+}
+
 /// `aws_codebuild_fleet` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCodebuildFleet {
@@ -1177,468 +1201,598 @@ impl crate::core::DataSource for DataCodebuildFleet {
     const TYPE: &'static str = "aws_codebuild_fleet";
 }
 
-impl crate::core::Ref<CodebuildFleet> {
+impl crate::core::Block for DataCodebuildFleet {
+    type Attributes = DataCodebuildFleetAttributes;
+}
+
+/// The attributes of `aws_codebuild_fleet`, read from a `Ref<CodebuildFleet>`.
+#[derive(Clone, Debug)]
+pub struct CodebuildFleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodebuildFleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodebuildFleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodebuildFleetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_capacity`, as a reference.
     #[inline]
     pub fn base_capacity(&self) -> crate::core::Expr {
-        self.attr("base_capacity")
+        self.0.attr("base_capacity")
     }
     /// `compute_type`, as a reference.
     #[inline]
     pub fn compute_type(&self) -> crate::core::Expr {
-        self.attr("compute_type")
+        self.0.attr("compute_type")
     }
     /// `created`, as a reference.
     #[inline]
     pub fn created(&self) -> crate::core::Expr {
-        self.attr("created")
+        self.0.attr("created")
     }
     /// `environment_type`, as a reference.
     #[inline]
     pub fn environment_type(&self) -> crate::core::Expr {
-        self.attr("environment_type")
+        self.0.attr("environment_type")
     }
     /// `fleet_service_role`, as a reference.
     #[inline]
     pub fn fleet_service_role(&self) -> crate::core::Expr {
-        self.attr("fleet_service_role")
+        self.0.attr("fleet_service_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `overflow_behavior`, as a reference.
     #[inline]
     pub fn overflow_behavior(&self) -> crate::core::Expr {
-        self.attr("overflow_behavior")
+        self.0.attr("overflow_behavior")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `compute_configuration` (a nested block), as a reference.
     #[inline]
     pub fn compute_configuration(&self) -> crate::core::Expr {
-        self.attr("compute_configuration")
+        self.0.attr("compute_configuration")
     }
     /// `scaling_configuration` (a nested block), as a reference.
     #[inline]
     pub fn scaling_configuration(&self) -> crate::core::Expr {
-        self.attr("scaling_configuration")
+        self.0.attr("scaling_configuration")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<CodebuildProject> {
+/// The attributes of `aws_codebuild_project`, read from a `Ref<CodebuildProject>`.
+#[derive(Clone, Debug)]
+pub struct CodebuildProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodebuildProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodebuildProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodebuildProjectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `badge_enabled`, as a reference.
     #[inline]
     pub fn badge_enabled(&self) -> crate::core::Expr {
-        self.attr("badge_enabled")
+        self.0.attr("badge_enabled")
     }
     /// `badge_url`, as a reference.
     #[inline]
     pub fn badge_url(&self) -> crate::core::Expr {
-        self.attr("badge_url")
+        self.0.attr("badge_url")
     }
     /// `build_timeout`, as a reference.
     #[inline]
     pub fn build_timeout(&self) -> crate::core::Expr {
-        self.attr("build_timeout")
+        self.0.attr("build_timeout")
     }
     /// `concurrent_build_limit`, as a reference.
     #[inline]
     pub fn concurrent_build_limit(&self) -> crate::core::Expr {
-        self.attr("concurrent_build_limit")
+        self.0.attr("concurrent_build_limit")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encryption_key`, as a reference.
     #[inline]
     pub fn encryption_key(&self) -> crate::core::Expr {
-        self.attr("encryption_key")
+        self.0.attr("encryption_key")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project_visibility`, as a reference.
     #[inline]
     pub fn project_visibility(&self) -> crate::core::Expr {
-        self.attr("project_visibility")
+        self.0.attr("project_visibility")
     }
     /// `public_project_alias`, as a reference.
     #[inline]
     pub fn public_project_alias(&self) -> crate::core::Expr {
-        self.attr("public_project_alias")
+        self.0.attr("public_project_alias")
     }
     /// `queued_timeout`, as a reference.
     #[inline]
     pub fn queued_timeout(&self) -> crate::core::Expr {
-        self.attr("queued_timeout")
+        self.0.attr("queued_timeout")
     }
     /// `resource_access_role`, as a reference.
     #[inline]
     pub fn resource_access_role(&self) -> crate::core::Expr {
-        self.attr("resource_access_role")
+        self.0.attr("resource_access_role")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `source_version`, as a reference.
     #[inline]
     pub fn source_version(&self) -> crate::core::Expr {
-        self.attr("source_version")
+        self.0.attr("source_version")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `artifacts` (a nested block), as a reference.
     #[inline]
     pub fn artifacts(&self) -> crate::core::Expr {
-        self.attr("artifacts")
+        self.0.attr("artifacts")
     }
     /// `build_batch_config` (a nested block), as a reference.
     #[inline]
     pub fn build_batch_config(&self) -> crate::core::Expr {
-        self.attr("build_batch_config")
+        self.0.attr("build_batch_config")
     }
     /// `cache` (a nested block), as a reference.
     #[inline]
     pub fn cache(&self) -> crate::core::Expr {
-        self.attr("cache")
+        self.0.attr("cache")
     }
     /// `environment` (a nested block), as a reference.
     #[inline]
     pub fn environment(&self) -> crate::core::Expr {
-        self.attr("environment")
+        self.0.attr("environment")
     }
     /// `file_system_locations` (a nested block), as a reference.
     #[inline]
     pub fn file_system_locations(&self) -> crate::core::Expr {
-        self.attr("file_system_locations")
+        self.0.attr("file_system_locations")
     }
     /// `logs_config` (a nested block), as a reference.
     #[inline]
     pub fn logs_config(&self) -> crate::core::Expr {
-        self.attr("logs_config")
+        self.0.attr("logs_config")
     }
     /// `secondary_artifacts` (a nested block), as a reference.
     #[inline]
     pub fn secondary_artifacts(&self) -> crate::core::Expr {
-        self.attr("secondary_artifacts")
+        self.0.attr("secondary_artifacts")
     }
     /// `secondary_source_version` (a nested block), as a reference.
     #[inline]
     pub fn secondary_source_version(&self) -> crate::core::Expr {
-        self.attr("secondary_source_version")
+        self.0.attr("secondary_source_version")
     }
     /// `secondary_sources` (a nested block), as a reference.
     #[inline]
     pub fn secondary_sources(&self) -> crate::core::Expr {
-        self.attr("secondary_sources")
+        self.0.attr("secondary_sources")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<CodebuildReportGroup> {
+/// The attributes of `aws_codebuild_report_group`, read from a `Ref<CodebuildReportGroup>`.
+#[derive(Clone, Debug)]
+pub struct CodebuildReportGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodebuildReportGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodebuildReportGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodebuildReportGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created`, as a reference.
     #[inline]
     pub fn created(&self) -> crate::core::Expr {
-        self.attr("created")
+        self.0.attr("created")
     }
     /// `delete_reports`, as a reference.
     #[inline]
     pub fn delete_reports(&self) -> crate::core::Expr {
-        self.attr("delete_reports")
+        self.0.attr("delete_reports")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `export_config` (a nested block), as a reference.
     #[inline]
     pub fn export_config(&self) -> crate::core::Expr {
-        self.attr("export_config")
+        self.0.attr("export_config")
     }
 }
 
-impl crate::core::Ref<CodebuildResourcePolicy> {
+/// The attributes of `aws_codebuild_resource_policy`, read from a `Ref<CodebuildResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct CodebuildResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodebuildResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodebuildResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodebuildResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<CodebuildSourceCredential> {
+/// The attributes of `aws_codebuild_source_credential`, read from a `Ref<CodebuildSourceCredential>`.
+#[derive(Clone, Debug)]
+pub struct CodebuildSourceCredentialAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodebuildSourceCredentialAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodebuildSourceCredentialAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodebuildSourceCredentialAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_type`, as a reference.
     #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
-        self.attr("auth_type")
+        self.0.attr("auth_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `server_type`, as a reference.
     #[inline]
     pub fn server_type(&self) -> crate::core::Expr {
-        self.attr("server_type")
+        self.0.attr("server_type")
     }
     /// `token`, as a reference.
     #[inline]
     pub fn token(&self) -> crate::core::Expr {
-        self.attr("token")
+        self.0.attr("token")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
-impl crate::core::Ref<CodebuildWebhook> {
+/// The attributes of `aws_codebuild_webhook`, read from a `Ref<CodebuildWebhook>`.
+#[derive(Clone, Debug)]
+pub struct CodebuildWebhookAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodebuildWebhookAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodebuildWebhookAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodebuildWebhookAttributes {
     /// `branch_filter`, as a reference.
     #[inline]
     pub fn branch_filter(&self) -> crate::core::Expr {
-        self.attr("branch_filter")
+        self.0.attr("branch_filter")
     }
     /// `build_type`, as a reference.
     #[inline]
     pub fn build_type(&self) -> crate::core::Expr {
-        self.attr("build_type")
+        self.0.attr("build_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `manual_creation`, as a reference.
     #[inline]
     pub fn manual_creation(&self) -> crate::core::Expr {
-        self.attr("manual_creation")
+        self.0.attr("manual_creation")
     }
     /// `payload_url`, as a reference.
     #[inline]
     pub fn payload_url(&self) -> crate::core::Expr {
-        self.attr("payload_url")
+        self.0.attr("payload_url")
     }
     /// `project_name`, as a reference.
     #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
-        self.attr("project_name")
+        self.0.attr("project_name")
     }
     /// `secret`, as a reference.
     #[inline]
     pub fn secret(&self) -> crate::core::Expr {
-        self.attr("secret")
+        self.0.attr("secret")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `filter_group` (a nested block), as a reference.
     #[inline]
     pub fn filter_group(&self) -> crate::core::Expr {
-        self.attr("filter_group")
+        self.0.attr("filter_group")
     }
     /// `scope_configuration` (a nested block), as a reference.
     #[inline]
     pub fn scope_configuration(&self) -> crate::core::Expr {
-        self.attr("scope_configuration")
+        self.0.attr("scope_configuration")
     }
 }
 
-impl crate::core::Ref<DataCodebuildFleet> {
+/// The attributes of `aws_codebuild_fleet`, read from a `Ref<DataCodebuildFleet>`.
+#[derive(Clone, Debug)]
+pub struct DataCodebuildFleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodebuildFleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodebuildFleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodebuildFleetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_capacity`, as a reference.
     #[inline]
     pub fn base_capacity(&self) -> crate::core::Expr {
-        self.attr("base_capacity")
+        self.0.attr("base_capacity")
     }
     /// `compute_configuration`, as a reference.
     #[inline]
     pub fn compute_configuration(&self) -> crate::core::Expr {
-        self.attr("compute_configuration")
+        self.0.attr("compute_configuration")
     }
     /// `compute_type`, as a reference.
     #[inline]
     pub fn compute_type(&self) -> crate::core::Expr {
-        self.attr("compute_type")
+        self.0.attr("compute_type")
     }
     /// `created`, as a reference.
     #[inline]
     pub fn created(&self) -> crate::core::Expr {
-        self.attr("created")
+        self.0.attr("created")
     }
     /// `environment_type`, as a reference.
     #[inline]
     pub fn environment_type(&self) -> crate::core::Expr {
-        self.attr("environment_type")
+        self.0.attr("environment_type")
     }
     /// `fleet_service_role`, as a reference.
     #[inline]
     pub fn fleet_service_role(&self) -> crate::core::Expr {
-        self.attr("fleet_service_role")
+        self.0.attr("fleet_service_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `overflow_behavior`, as a reference.
     #[inline]
     pub fn overflow_behavior(&self) -> crate::core::Expr {
-        self.attr("overflow_behavior")
+        self.0.attr("overflow_behavior")
     }
     /// `scaling_configuration`, as a reference.
     #[inline]
     pub fn scaling_configuration(&self) -> crate::core::Expr {
-        self.attr("scaling_configuration")
+        self.0.attr("scaling_configuration")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_config`, as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }

@@ -139,6 +139,10 @@ impl crate::core::Resource for CodecatalystDevEnvironment {
     const TYPE: &'static str = "aws_codecatalyst_dev_environment";
 }
 
+impl crate::core::Block for CodecatalystDevEnvironment {
+    type Attributes = CodecatalystDevEnvironmentAttributes;
+}
+
 /// The `timeouts` block of [`CodecatalystProject`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CodecatalystProjectTimeouts {
@@ -199,6 +203,10 @@ impl CodecatalystProject {
 
 impl crate::core::Resource for CodecatalystProject {
     const TYPE: &'static str = "aws_codecatalyst_project";
+}
+
+impl crate::core::Block for CodecatalystProject {
+    type Attributes = CodecatalystProjectAttributes;
 }
 
 /// The `timeouts` block of [`CodecatalystSourceRepository`].
@@ -266,6 +274,10 @@ impl crate::core::Resource for CodecatalystSourceRepository {
     const TYPE: &'static str = "aws_codecatalyst_source_repository";
 }
 
+impl crate::core::Block for CodecatalystSourceRepository {
+    type Attributes = CodecatalystSourceRepositoryAttributes;
+}
+
 /// The `repositories` block of [`DataCodecatalystDevEnvironment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCodecatalystDevEnvironmentRepositories {
@@ -327,199 +339,275 @@ impl crate::core::DataSource for DataCodecatalystDevEnvironment {
     const TYPE: &'static str = "aws_codecatalyst_dev_environment";
 }
 
-impl crate::core::Ref<CodecatalystDevEnvironment> {
+impl crate::core::Block for DataCodecatalystDevEnvironment {
+    type Attributes = DataCodecatalystDevEnvironmentAttributes;
+}
+
+/// The attributes of `aws_codecatalyst_dev_environment`, read from a `Ref<CodecatalystDevEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct CodecatalystDevEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodecatalystDevEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodecatalystDevEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodecatalystDevEnvironmentAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inactivity_timeout_minutes`, as a reference.
     #[inline]
     pub fn inactivity_timeout_minutes(&self) -> crate::core::Expr {
-        self.attr("inactivity_timeout_minutes")
+        self.0.attr("inactivity_timeout_minutes")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `project_name`, as a reference.
     #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
-        self.attr("project_name")
+        self.0.attr("project_name")
     }
     /// `space_name`, as a reference.
     #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
-        self.attr("space_name")
+        self.0.attr("space_name")
     }
     /// `ides` (a nested block), as a reference.
     #[inline]
     pub fn ides(&self) -> crate::core::Expr {
-        self.attr("ides")
+        self.0.attr("ides")
     }
     /// `persistent_storage` (a nested block), as a reference.
     #[inline]
     pub fn persistent_storage(&self) -> crate::core::Expr {
-        self.attr("persistent_storage")
+        self.0.attr("persistent_storage")
     }
     /// `repositories` (a nested block), as a reference.
     #[inline]
     pub fn repositories(&self) -> crate::core::Expr {
-        self.attr("repositories")
+        self.0.attr("repositories")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CodecatalystProject> {
+/// The attributes of `aws_codecatalyst_project`, read from a `Ref<CodecatalystProject>`.
+#[derive(Clone, Debug)]
+pub struct CodecatalystProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodecatalystProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodecatalystProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodecatalystProjectAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `space_name`, as a reference.
     #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
-        self.attr("space_name")
+        self.0.attr("space_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CodecatalystSourceRepository> {
+/// The attributes of `aws_codecatalyst_source_repository`, read from a `Ref<CodecatalystSourceRepository>`.
+#[derive(Clone, Debug)]
+pub struct CodecatalystSourceRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodecatalystSourceRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodecatalystSourceRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodecatalystSourceRepositoryAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project_name`, as a reference.
     #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
-        self.attr("project_name")
+        self.0.attr("project_name")
     }
     /// `space_name`, as a reference.
     #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
-        self.attr("space_name")
+        self.0.attr("space_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataCodecatalystDevEnvironment> {
+/// The attributes of `aws_codecatalyst_dev_environment`, read from a `Ref<DataCodecatalystDevEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct DataCodecatalystDevEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodecatalystDevEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodecatalystDevEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodecatalystDevEnvironmentAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `creator_id`, as a reference.
     #[inline]
     pub fn creator_id(&self) -> crate::core::Expr {
-        self.attr("creator_id")
+        self.0.attr("creator_id")
     }
     /// `env_id`, as a reference.
     #[inline]
     pub fn env_id(&self) -> crate::core::Expr {
-        self.attr("env_id")
+        self.0.attr("env_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ides`, as a reference.
     #[inline]
     pub fn ides(&self) -> crate::core::Expr {
-        self.attr("ides")
+        self.0.attr("ides")
     }
     /// `inactivity_timeout_minutes`, as a reference.
     #[inline]
     pub fn inactivity_timeout_minutes(&self) -> crate::core::Expr {
-        self.attr("inactivity_timeout_minutes")
+        self.0.attr("inactivity_timeout_minutes")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `persistent_storage`, as a reference.
     #[inline]
     pub fn persistent_storage(&self) -> crate::core::Expr {
-        self.attr("persistent_storage")
+        self.0.attr("persistent_storage")
     }
     /// `project_name`, as a reference.
     #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
-        self.attr("project_name")
+        self.0.attr("project_name")
     }
     /// `space_name`, as a reference.
     #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
-        self.attr("space_name")
+        self.0.attr("space_name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `repositories` (a nested block), as a reference.
     #[inline]
     pub fn repositories(&self) -> crate::core::Expr {
-        self.attr("repositories")
+        self.0.attr("repositories")
     }
 }

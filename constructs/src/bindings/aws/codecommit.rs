@@ -32,6 +32,10 @@ impl crate::core::Resource for CodecommitApprovalRuleTemplate {
     const TYPE: &'static str = "aws_codecommit_approval_rule_template";
 }
 
+impl crate::core::Block for CodecommitApprovalRuleTemplate {
+    type Attributes = CodecommitApprovalRuleTemplateAttributes;
+}
+
 /// `aws_codecommit_approval_rule_template_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodecommitApprovalRuleTemplateAssociation {
@@ -58,6 +62,10 @@ impl CodecommitApprovalRuleTemplateAssociation {
 
 impl crate::core::Resource for CodecommitApprovalRuleTemplateAssociation {
     const TYPE: &'static str = "aws_codecommit_approval_rule_template_association";
+}
+
+impl crate::core::Block for CodecommitApprovalRuleTemplateAssociation {
+    type Attributes = CodecommitApprovalRuleTemplateAssociationAttributes;
 }
 
 /// `aws_codecommit_repository` (resource).
@@ -103,6 +111,10 @@ impl CodecommitRepository {
 
 impl crate::core::Resource for CodecommitRepository {
     const TYPE: &'static str = "aws_codecommit_repository";
+}
+
+impl crate::core::Block for CodecommitRepository {
+    type Attributes = CodecommitRepositoryAttributes;
 }
 
 /// The `trigger` block of [`CodecommitTrigger`].
@@ -164,6 +176,10 @@ impl crate::core::Resource for CodecommitTrigger {
     const TYPE: &'static str = "aws_codecommit_trigger";
 }
 
+impl crate::core::Block for CodecommitTrigger {
+    type Attributes = CodecommitTriggerAttributes;
+}
+
 /// `aws_codecommit_approval_rule_template` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCodecommitApprovalRuleTemplate {
@@ -187,6 +203,10 @@ impl DataCodecommitApprovalRuleTemplate {
 
 impl crate::core::DataSource for DataCodecommitApprovalRuleTemplate {
     const TYPE: &'static str = "aws_codecommit_approval_rule_template";
+}
+
+impl crate::core::Block for DataCodecommitApprovalRuleTemplate {
+    type Attributes = DataCodecommitApprovalRuleTemplateAttributes;
 }
 
 /// `aws_codecommit_repository` (data source).
@@ -214,235 +234,347 @@ impl crate::core::DataSource for DataCodecommitRepository {
     const TYPE: &'static str = "aws_codecommit_repository";
 }
 
-impl crate::core::Ref<CodecommitApprovalRuleTemplate> {
+impl crate::core::Block for DataCodecommitRepository {
+    type Attributes = DataCodecommitRepositoryAttributes;
+}
+
+/// The attributes of `aws_codecommit_approval_rule_template`, read from a `Ref<CodecommitApprovalRuleTemplate>`.
+#[derive(Clone, Debug)]
+pub struct CodecommitApprovalRuleTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodecommitApprovalRuleTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodecommitApprovalRuleTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodecommitApprovalRuleTemplateAttributes {
     /// `approval_rule_template_id`, as a reference.
     #[inline]
     pub fn approval_rule_template_id(&self) -> crate::core::Expr {
-        self.attr("approval_rule_template_id")
+        self.0.attr("approval_rule_template_id")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `last_modified_user`, as a reference.
     #[inline]
     pub fn last_modified_user(&self) -> crate::core::Expr {
-        self.attr("last_modified_user")
+        self.0.attr("last_modified_user")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rule_content_sha256`, as a reference.
     #[inline]
     pub fn rule_content_sha256(&self) -> crate::core::Expr {
-        self.attr("rule_content_sha256")
+        self.0.attr("rule_content_sha256")
     }
 }
 
-impl crate::core::Ref<CodecommitApprovalRuleTemplateAssociation> {
+/// The attributes of `aws_codecommit_approval_rule_template_association`, read from a `Ref<CodecommitApprovalRuleTemplateAssociation>`.
+#[derive(Clone, Debug)]
+pub struct CodecommitApprovalRuleTemplateAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodecommitApprovalRuleTemplateAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodecommitApprovalRuleTemplateAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodecommitApprovalRuleTemplateAssociationAttributes {
     /// `approval_rule_template_name`, as a reference.
     #[inline]
     pub fn approval_rule_template_name(&self) -> crate::core::Expr {
-        self.attr("approval_rule_template_name")
+        self.0.attr("approval_rule_template_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
 }
 
-impl crate::core::Ref<CodecommitRepository> {
+/// The attributes of `aws_codecommit_repository`, read from a `Ref<CodecommitRepository>`.
+#[derive(Clone, Debug)]
+pub struct CodecommitRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodecommitRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodecommitRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodecommitRepositoryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `clone_url_http`, as a reference.
     #[inline]
     pub fn clone_url_http(&self) -> crate::core::Expr {
-        self.attr("clone_url_http")
+        self.0.attr("clone_url_http")
     }
     /// `clone_url_ssh`, as a reference.
     #[inline]
     pub fn clone_url_ssh(&self) -> crate::core::Expr {
-        self.attr("clone_url_ssh")
+        self.0.attr("clone_url_ssh")
     }
     /// `default_branch`, as a reference.
     #[inline]
     pub fn default_branch(&self) -> crate::core::Expr {
-        self.attr("default_branch")
+        self.0.attr("default_branch")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `repository_id`, as a reference.
     #[inline]
     pub fn repository_id(&self) -> crate::core::Expr {
-        self.attr("repository_id")
+        self.0.attr("repository_id")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<CodecommitTrigger> {
+/// The attributes of `aws_codecommit_trigger`, read from a `Ref<CodecommitTrigger>`.
+#[derive(Clone, Debug)]
+pub struct CodecommitTriggerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodecommitTriggerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodecommitTriggerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodecommitTriggerAttributes {
     /// `configuration_id`, as a reference.
     #[inline]
     pub fn configuration_id(&self) -> crate::core::Expr {
-        self.attr("configuration_id")
+        self.0.attr("configuration_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
     /// `trigger` (a nested block), as a reference.
     #[inline]
     pub fn trigger(&self) -> crate::core::Expr {
-        self.attr("trigger")
+        self.0.attr("trigger")
     }
 }
 
-impl crate::core::Ref<DataCodecommitApprovalRuleTemplate> {
+/// The attributes of `aws_codecommit_approval_rule_template`, read from a `Ref<DataCodecommitApprovalRuleTemplate>`.
+#[derive(Clone, Debug)]
+pub struct DataCodecommitApprovalRuleTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodecommitApprovalRuleTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodecommitApprovalRuleTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodecommitApprovalRuleTemplateAttributes {
     /// `approval_rule_template_id`, as a reference.
     #[inline]
     pub fn approval_rule_template_id(&self) -> crate::core::Expr {
-        self.attr("approval_rule_template_id")
+        self.0.attr("approval_rule_template_id")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `last_modified_user`, as a reference.
     #[inline]
     pub fn last_modified_user(&self) -> crate::core::Expr {
-        self.attr("last_modified_user")
+        self.0.attr("last_modified_user")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rule_content_sha256`, as a reference.
     #[inline]
     pub fn rule_content_sha256(&self) -> crate::core::Expr {
-        self.attr("rule_content_sha256")
+        self.0.attr("rule_content_sha256")
     }
 }
 
-impl crate::core::Ref<DataCodecommitRepository> {
+/// The attributes of `aws_codecommit_repository`, read from a `Ref<DataCodecommitRepository>`.
+#[derive(Clone, Debug)]
+pub struct DataCodecommitRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodecommitRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodecommitRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodecommitRepositoryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `clone_url_http`, as a reference.
     #[inline]
     pub fn clone_url_http(&self) -> crate::core::Expr {
-        self.attr("clone_url_http")
+        self.0.attr("clone_url_http")
     }
     /// `clone_url_ssh`, as a reference.
     #[inline]
     pub fn clone_url_ssh(&self) -> crate::core::Expr {
-        self.attr("clone_url_ssh")
+        self.0.attr("clone_url_ssh")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `repository_id`, as a reference.
     #[inline]
     pub fn repository_id(&self) -> crate::core::Expr {
-        self.attr("repository_id")
+        self.0.attr("repository_id")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
 }

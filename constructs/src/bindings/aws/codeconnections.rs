@@ -66,6 +66,10 @@ impl crate::core::Resource for CodeconnectionsConnection {
     const TYPE: &'static str = "aws_codeconnections_connection";
 }
 
+impl crate::core::Block for CodeconnectionsConnection {
+    type Attributes = CodeconnectionsConnectionAttributes;
+}
+
 /// The `timeouts` block of [`CodeconnectionsHost`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CodeconnectionsHostTimeouts {
@@ -161,103 +165,143 @@ impl crate::core::Resource for CodeconnectionsHost {
     const TYPE: &'static str = "aws_codeconnections_host";
 }
 
-impl crate::core::Ref<CodeconnectionsConnection> {
+impl crate::core::Block for CodeconnectionsHost {
+    type Attributes = CodeconnectionsHostAttributes;
+}
+
+/// The attributes of `aws_codeconnections_connection`, read from a `Ref<CodeconnectionsConnection>`.
+#[derive(Clone, Debug)]
+pub struct CodeconnectionsConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodeconnectionsConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodeconnectionsConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodeconnectionsConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connection_status`, as a reference.
     #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
-        self.attr("connection_status")
+        self.0.attr("connection_status")
     }
     /// `host_arn`, as a reference.
     #[inline]
     pub fn host_arn(&self) -> crate::core::Expr {
-        self.attr("host_arn")
+        self.0.attr("host_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<CodeconnectionsHost> {
+/// The attributes of `aws_codeconnections_host`, read from a `Ref<CodeconnectionsHost>`.
+#[derive(Clone, Debug)]
+pub struct CodeconnectionsHostAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodeconnectionsHostAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodeconnectionsHostAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodeconnectionsHostAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_endpoint`, as a reference.
     #[inline]
     pub fn provider_endpoint(&self) -> crate::core::Expr {
-        self.attr("provider_endpoint")
+        self.0.attr("provider_endpoint")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
-        self.attr("vpc_configuration")
+        self.0.attr("vpc_configuration")
     }
 }

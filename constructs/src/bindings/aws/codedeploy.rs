@@ -37,6 +37,10 @@ impl crate::core::Resource for CodedeployApp {
     const TYPE: &'static str = "aws_codedeploy_app";
 }
 
+impl crate::core::Block for CodedeployApp {
+    type Attributes = CodedeployAppAttributes;
+}
+
 /// The `minimum_healthy_hosts` block of [`CodedeployDeploymentConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CodedeployDeploymentConfigMinimumHealthyHosts {
@@ -172,6 +176,10 @@ impl CodedeployDeploymentConfig {
 
 impl crate::core::Resource for CodedeployDeploymentConfig {
     const TYPE: &'static str = "aws_codedeploy_deployment_config";
+}
+
+impl crate::core::Block for CodedeployDeploymentConfig {
+    type Attributes = CodedeployDeploymentConfigAttributes;
 }
 
 /// The `alarm_configuration` block of [`CodedeployDeploymentGroup`].
@@ -616,211 +624,269 @@ impl crate::core::Resource for CodedeployDeploymentGroup {
     const TYPE: &'static str = "aws_codedeploy_deployment_group";
 }
 
-impl crate::core::Ref<CodedeployApp> {
+impl crate::core::Block for CodedeployDeploymentGroup {
+    type Attributes = CodedeployDeploymentGroupAttributes;
+}
+
+/// The attributes of `aws_codedeploy_app`, read from a `Ref<CodedeployApp>`.
+#[derive(Clone, Debug)]
+pub struct CodedeployAppAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodedeployAppAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodedeployAppAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodedeployAppAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_platform`, as a reference.
     #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
-        self.attr("compute_platform")
+        self.0.attr("compute_platform")
     }
     /// `github_account_name`, as a reference.
     #[inline]
     pub fn github_account_name(&self) -> crate::core::Expr {
-        self.attr("github_account_name")
+        self.0.attr("github_account_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `linked_to_github`, as a reference.
     #[inline]
     pub fn linked_to_github(&self) -> crate::core::Expr {
-        self.attr("linked_to_github")
+        self.0.attr("linked_to_github")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<CodedeployDeploymentConfig> {
+/// The attributes of `aws_codedeploy_deployment_config`, read from a `Ref<CodedeployDeploymentConfig>`.
+#[derive(Clone, Debug)]
+pub struct CodedeployDeploymentConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodedeployDeploymentConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodedeployDeploymentConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodedeployDeploymentConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_platform`, as a reference.
     #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
-        self.attr("compute_platform")
+        self.0.attr("compute_platform")
     }
     /// `deployment_config_id`, as a reference.
     #[inline]
     pub fn deployment_config_id(&self) -> crate::core::Expr {
-        self.attr("deployment_config_id")
+        self.0.attr("deployment_config_id")
     }
     /// `deployment_config_name`, as a reference.
     #[inline]
     pub fn deployment_config_name(&self) -> crate::core::Expr {
-        self.attr("deployment_config_name")
+        self.0.attr("deployment_config_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `minimum_healthy_hosts` (a nested block), as a reference.
     #[inline]
     pub fn minimum_healthy_hosts(&self) -> crate::core::Expr {
-        self.attr("minimum_healthy_hosts")
+        self.0.attr("minimum_healthy_hosts")
     }
     /// `traffic_routing_config` (a nested block), as a reference.
     #[inline]
     pub fn traffic_routing_config(&self) -> crate::core::Expr {
-        self.attr("traffic_routing_config")
+        self.0.attr("traffic_routing_config")
     }
     /// `zonal_config` (a nested block), as a reference.
     #[inline]
     pub fn zonal_config(&self) -> crate::core::Expr {
-        self.attr("zonal_config")
+        self.0.attr("zonal_config")
     }
 }
 
-impl crate::core::Ref<CodedeployDeploymentGroup> {
+/// The attributes of `aws_codedeploy_deployment_group`, read from a `Ref<CodedeployDeploymentGroup>`.
+#[derive(Clone, Debug)]
+pub struct CodedeployDeploymentGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodedeployDeploymentGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodedeployDeploymentGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodedeployDeploymentGroupAttributes {
     /// `app_name`, as a reference.
     #[inline]
     pub fn app_name(&self) -> crate::core::Expr {
-        self.attr("app_name")
+        self.0.attr("app_name")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `autoscaling_groups`, as a reference.
     #[inline]
     pub fn autoscaling_groups(&self) -> crate::core::Expr {
-        self.attr("autoscaling_groups")
+        self.0.attr("autoscaling_groups")
     }
     /// `compute_platform`, as a reference.
     #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
-        self.attr("compute_platform")
+        self.0.attr("compute_platform")
     }
     /// `deployment_config_name`, as a reference.
     #[inline]
     pub fn deployment_config_name(&self) -> crate::core::Expr {
-        self.attr("deployment_config_name")
+        self.0.attr("deployment_config_name")
     }
     /// `deployment_group_id`, as a reference.
     #[inline]
     pub fn deployment_group_id(&self) -> crate::core::Expr {
-        self.attr("deployment_group_id")
+        self.0.attr("deployment_group_id")
     }
     /// `deployment_group_name`, as a reference.
     #[inline]
     pub fn deployment_group_name(&self) -> crate::core::Expr {
-        self.attr("deployment_group_name")
+        self.0.attr("deployment_group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `outdated_instances_strategy`, as a reference.
     #[inline]
     pub fn outdated_instances_strategy(&self) -> crate::core::Expr {
-        self.attr("outdated_instances_strategy")
+        self.0.attr("outdated_instances_strategy")
     }
     /// `service_role_arn`, as a reference.
     #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_role_arn")
+        self.0.attr("service_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `termination_hook_enabled`, as a reference.
     #[inline]
     pub fn termination_hook_enabled(&self) -> crate::core::Expr {
-        self.attr("termination_hook_enabled")
+        self.0.attr("termination_hook_enabled")
     }
     /// `alarm_configuration` (a nested block), as a reference.
     #[inline]
     pub fn alarm_configuration(&self) -> crate::core::Expr {
-        self.attr("alarm_configuration")
+        self.0.attr("alarm_configuration")
     }
     /// `auto_rollback_configuration` (a nested block), as a reference.
     #[inline]
     pub fn auto_rollback_configuration(&self) -> crate::core::Expr {
-        self.attr("auto_rollback_configuration")
+        self.0.attr("auto_rollback_configuration")
     }
     /// `blue_green_deployment_config` (a nested block), as a reference.
     #[inline]
     pub fn blue_green_deployment_config(&self) -> crate::core::Expr {
-        self.attr("blue_green_deployment_config")
+        self.0.attr("blue_green_deployment_config")
     }
     /// `deployment_style` (a nested block), as a reference.
     #[inline]
     pub fn deployment_style(&self) -> crate::core::Expr {
-        self.attr("deployment_style")
+        self.0.attr("deployment_style")
     }
     /// `ec2_tag_filter` (a nested block), as a reference.
     #[inline]
     pub fn ec2_tag_filter(&self) -> crate::core::Expr {
-        self.attr("ec2_tag_filter")
+        self.0.attr("ec2_tag_filter")
     }
     /// `ec2_tag_set` (a nested block), as a reference.
     #[inline]
     pub fn ec2_tag_set(&self) -> crate::core::Expr {
-        self.attr("ec2_tag_set")
+        self.0.attr("ec2_tag_set")
     }
     /// `ecs_service` (a nested block), as a reference.
     #[inline]
     pub fn ecs_service(&self) -> crate::core::Expr {
-        self.attr("ecs_service")
+        self.0.attr("ecs_service")
     }
     /// `load_balancer_info` (a nested block), as a reference.
     #[inline]
     pub fn load_balancer_info(&self) -> crate::core::Expr {
-        self.attr("load_balancer_info")
+        self.0.attr("load_balancer_info")
     }
     /// `on_premises_instance_tag_filter` (a nested block), as a reference.
     #[inline]
     pub fn on_premises_instance_tag_filter(&self) -> crate::core::Expr {
-        self.attr("on_premises_instance_tag_filter")
+        self.0.attr("on_premises_instance_tag_filter")
     }
     /// `trigger_configuration` (a nested block), as a reference.
     #[inline]
     pub fn trigger_configuration(&self) -> crate::core::Expr {
-        self.attr("trigger_configuration")
+        self.0.attr("trigger_configuration")
     }
 }

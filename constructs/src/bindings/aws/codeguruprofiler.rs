@@ -50,6 +50,10 @@ impl crate::core::Resource for CodeguruprofilerProfilingGroup {
     const TYPE: &'static str = "aws_codeguruprofiler_profiling_group";
 }
 
+impl crate::core::Block for CodeguruprofilerProfilingGroup {
+    type Attributes = CodeguruprofilerProfilingGroupAttributes;
+}
+
 /// `aws_codeguruprofiler_profiling_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCodeguruprofilerProfilingGroup {
@@ -71,88 +75,128 @@ impl crate::core::DataSource for DataCodeguruprofilerProfilingGroup {
     const TYPE: &'static str = "aws_codeguruprofiler_profiling_group";
 }
 
-impl crate::core::Ref<CodeguruprofilerProfilingGroup> {
+impl crate::core::Block for DataCodeguruprofilerProfilingGroup {
+    type Attributes = DataCodeguruprofilerProfilingGroupAttributes;
+}
+
+/// The attributes of `aws_codeguruprofiler_profiling_group`, read from a `Ref<CodeguruprofilerProfilingGroup>`.
+#[derive(Clone, Debug)]
+pub struct CodeguruprofilerProfilingGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodeguruprofilerProfilingGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodeguruprofilerProfilingGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodeguruprofilerProfilingGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_platform`, as a reference.
     #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
-        self.attr("compute_platform")
+        self.0.attr("compute_platform")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `agent_orchestration_config` (a nested block), as a reference.
     #[inline]
     pub fn agent_orchestration_config(&self) -> crate::core::Expr {
-        self.attr("agent_orchestration_config")
+        self.0.attr("agent_orchestration_config")
     }
 }
 
-impl crate::core::Ref<DataCodeguruprofilerProfilingGroup> {
+/// The attributes of `aws_codeguruprofiler_profiling_group`, read from a `Ref<DataCodeguruprofilerProfilingGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataCodeguruprofilerProfilingGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodeguruprofilerProfilingGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodeguruprofilerProfilingGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodeguruprofilerProfilingGroupAttributes {
     /// `agent_orchestration_config`, as a reference.
     #[inline]
     pub fn agent_orchestration_config(&self) -> crate::core::Expr {
-        self.attr("agent_orchestration_config")
+        self.0.attr("agent_orchestration_config")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_platform`, as a reference.
     #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
-        self.attr("compute_platform")
+        self.0.attr("compute_platform")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `profiling_status`, as a reference.
     #[inline]
     pub fn profiling_status(&self) -> crate::core::Expr {
-        self.attr("profiling_status")
+        self.0.attr("profiling_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
 }

@@ -179,80 +179,102 @@ impl crate::core::Resource for CodegurureviewerRepositoryAssociation {
     const TYPE: &'static str = "aws_codegurureviewer_repository_association";
 }
 
-impl crate::core::Ref<CodegurureviewerRepositoryAssociation> {
+impl crate::core::Block for CodegurureviewerRepositoryAssociation {
+    type Attributes = CodegurureviewerRepositoryAssociationAttributes;
+}
+
+/// The attributes of `aws_codegurureviewer_repository_association`, read from a `Ref<CodegurureviewerRepositoryAssociation>`.
+#[derive(Clone, Debug)]
+pub struct CodegurureviewerRepositoryAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodegurureviewerRepositoryAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodegurureviewerRepositoryAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodegurureviewerRepositoryAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `connection_arn`, as a reference.
     #[inline]
     pub fn connection_arn(&self) -> crate::core::Expr {
-        self.attr("connection_arn")
+        self.0.attr("connection_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `s3_repository_details`, as a reference.
     #[inline]
     pub fn s3_repository_details(&self) -> crate::core::Expr {
-        self.attr("s3_repository_details")
+        self.0.attr("s3_repository_details")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `state_reason`, as a reference.
     #[inline]
     pub fn state_reason(&self) -> crate::core::Expr {
-        self.attr("state_reason")
+        self.0.attr("state_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `kms_key_details` (a nested block), as a reference.
     #[inline]
     pub fn kms_key_details(&self) -> crate::core::Expr {
-        self.attr("kms_key_details")
+        self.0.attr("kms_key_details")
     }
     /// `repository` (a nested block), as a reference.
     #[inline]
     pub fn repository(&self) -> crate::core::Expr {
-        self.attr("repository")
+        self.0.attr("repository")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

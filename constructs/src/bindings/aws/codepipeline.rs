@@ -497,6 +497,10 @@ impl crate::core::Resource for Codepipeline {
     const TYPE: &'static str = "aws_codepipeline";
 }
 
+impl crate::core::Block for Codepipeline {
+    type Attributes = CodepipelineAttributes;
+}
+
 /// The `configuration_property` block of [`CodepipelineCustomActionType`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodepipelineCustomActionTypeConfigurationProperty {
@@ -638,6 +642,10 @@ impl crate::core::Resource for CodepipelineCustomActionType {
     const TYPE: &'static str = "aws_codepipeline_custom_action_type";
 }
 
+impl crate::core::Block for CodepipelineCustomActionType {
+    type Attributes = CodepipelineCustomActionTypeAttributes;
+}
+
 /// The `authentication_configuration` block of [`CodepipelineWebhook`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CodepipelineWebhookAuthenticationConfiguration {
@@ -729,191 +737,249 @@ impl crate::core::Resource for CodepipelineWebhook {
     const TYPE: &'static str = "aws_codepipeline_webhook";
 }
 
-impl crate::core::Ref<Codepipeline> {
+impl crate::core::Block for CodepipelineWebhook {
+    type Attributes = CodepipelineWebhookAttributes;
+}
+
+/// The attributes of `aws_codepipeline`, read from a `Ref<Codepipeline>`.
+#[derive(Clone, Debug)]
+pub struct CodepipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodepipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodepipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodepipelineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `execution_mode`, as a reference.
     #[inline]
     pub fn execution_mode(&self) -> crate::core::Expr {
-        self.attr("execution_mode")
+        self.0.attr("execution_mode")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `pipeline_type`, as a reference.
     #[inline]
     pub fn pipeline_type(&self) -> crate::core::Expr {
-        self.attr("pipeline_type")
+        self.0.attr("pipeline_type")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `trigger_all`, as a reference.
     #[inline]
     pub fn trigger_all(&self) -> crate::core::Expr {
-        self.attr("trigger_all")
+        self.0.attr("trigger_all")
     }
     /// `artifact_store` (a nested block), as a reference.
     #[inline]
     pub fn artifact_store(&self) -> crate::core::Expr {
-        self.attr("artifact_store")
+        self.0.attr("artifact_store")
     }
     /// `stage` (a nested block), as a reference.
     #[inline]
     pub fn stage(&self) -> crate::core::Expr {
-        self.attr("stage")
+        self.0.attr("stage")
     }
     /// `trigger` (a nested block), as a reference.
     #[inline]
     pub fn trigger(&self) -> crate::core::Expr {
-        self.attr("trigger")
+        self.0.attr("trigger")
     }
     /// `variable` (a nested block), as a reference.
     #[inline]
     pub fn variable(&self) -> crate::core::Expr {
-        self.attr("variable")
+        self.0.attr("variable")
     }
 }
 
-impl crate::core::Ref<CodepipelineCustomActionType> {
+/// The attributes of `aws_codepipeline_custom_action_type`, read from a `Ref<CodepipelineCustomActionType>`.
+#[derive(Clone, Debug)]
+pub struct CodepipelineCustomActionTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodepipelineCustomActionTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodepipelineCustomActionTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodepipelineCustomActionTypeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `category`, as a reference.
     #[inline]
     pub fn category(&self) -> crate::core::Expr {
-        self.attr("category")
+        self.0.attr("category")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `configuration_property` (a nested block), as a reference.
     #[inline]
     pub fn configuration_property(&self) -> crate::core::Expr {
-        self.attr("configuration_property")
+        self.0.attr("configuration_property")
     }
     /// `input_artifact_details` (a nested block), as a reference.
     #[inline]
     pub fn input_artifact_details(&self) -> crate::core::Expr {
-        self.attr("input_artifact_details")
+        self.0.attr("input_artifact_details")
     }
     /// `output_artifact_details` (a nested block), as a reference.
     #[inline]
     pub fn output_artifact_details(&self) -> crate::core::Expr {
-        self.attr("output_artifact_details")
+        self.0.attr("output_artifact_details")
     }
     /// `settings` (a nested block), as a reference.
     #[inline]
     pub fn settings(&self) -> crate::core::Expr {
-        self.attr("settings")
+        self.0.attr("settings")
     }
 }
 
-impl crate::core::Ref<CodepipelineWebhook> {
+/// The attributes of `aws_codepipeline_webhook`, read from a `Ref<CodepipelineWebhook>`.
+#[derive(Clone, Debug)]
+pub struct CodepipelineWebhookAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodepipelineWebhookAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodepipelineWebhookAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodepipelineWebhookAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication`, as a reference.
     #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
-        self.attr("authentication")
+        self.0.attr("authentication")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_action`, as a reference.
     #[inline]
     pub fn target_action(&self) -> crate::core::Expr {
-        self.attr("target_action")
+        self.0.attr("target_action")
     }
     /// `target_pipeline`, as a reference.
     #[inline]
     pub fn target_pipeline(&self) -> crate::core::Expr {
-        self.attr("target_pipeline")
+        self.0.attr("target_pipeline")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `authentication_configuration` (a nested block), as a reference.
     #[inline]
     pub fn authentication_configuration(&self) -> crate::core::Expr {
-        self.attr("authentication_configuration")
+        self.0.attr("authentication_configuration")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

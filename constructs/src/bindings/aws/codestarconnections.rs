@@ -41,6 +41,10 @@ impl crate::core::Resource for CodestarconnectionsConnection {
     const TYPE: &'static str = "aws_codestarconnections_connection";
 }
 
+impl crate::core::Block for CodestarconnectionsConnection {
+    type Attributes = CodestarconnectionsConnectionAttributes;
+}
+
 /// The `timeouts` block of [`CodestarconnectionsHost`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CodestarconnectionsHostTimeouts {
@@ -133,6 +137,10 @@ impl crate::core::Resource for CodestarconnectionsHost {
     const TYPE: &'static str = "aws_codestarconnections_host";
 }
 
+impl crate::core::Block for CodestarconnectionsHost {
+    type Attributes = CodestarconnectionsHostAttributes;
+}
+
 /// `aws_codestarconnections_connection` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCodestarconnectionsConnection {
@@ -167,126 +175,184 @@ impl crate::core::DataSource for DataCodestarconnectionsConnection {
     const TYPE: &'static str = "aws_codestarconnections_connection";
 }
 
-impl crate::core::Ref<CodestarconnectionsConnection> {
+impl crate::core::Block for DataCodestarconnectionsConnection {
+    type Attributes = DataCodestarconnectionsConnectionAttributes;
+}
+
+/// The attributes of `aws_codestarconnections_connection`, read from a `Ref<CodestarconnectionsConnection>`.
+#[derive(Clone, Debug)]
+pub struct CodestarconnectionsConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodestarconnectionsConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodestarconnectionsConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodestarconnectionsConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connection_status`, as a reference.
     #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
-        self.attr("connection_status")
+        self.0.attr("connection_status")
     }
     /// `host_arn`, as a reference.
     #[inline]
     pub fn host_arn(&self) -> crate::core::Expr {
-        self.attr("host_arn")
+        self.0.attr("host_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<CodestarconnectionsHost> {
+/// The attributes of `aws_codestarconnections_host`, read from a `Ref<CodestarconnectionsHost>`.
+#[derive(Clone, Debug)]
+pub struct CodestarconnectionsHostAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodestarconnectionsHostAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodestarconnectionsHostAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodestarconnectionsHostAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_endpoint`, as a reference.
     #[inline]
     pub fn provider_endpoint(&self) -> crate::core::Expr {
-        self.attr("provider_endpoint")
+        self.0.attr("provider_endpoint")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
-        self.attr("vpc_configuration")
+        self.0.attr("vpc_configuration")
     }
 }
 
-impl crate::core::Ref<DataCodestarconnectionsConnection> {
+/// The attributes of `aws_codestarconnections_connection`, read from a `Ref<DataCodestarconnectionsConnection>`.
+#[derive(Clone, Debug)]
+pub struct DataCodestarconnectionsConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCodestarconnectionsConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCodestarconnectionsConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCodestarconnectionsConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connection_status`, as a reference.
     #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
-        self.attr("connection_status")
+        self.0.attr("connection_status")
     }
     /// `host_arn`, as a reference.
     #[inline]
     pub fn host_arn(&self) -> crate::core::Expr {
-        self.attr("host_arn")
+        self.0.attr("host_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -71,55 +71,77 @@ impl crate::core::Resource for CodestarnotificationsNotificationRule {
     const TYPE: &'static str = "aws_codestarnotifications_notification_rule";
 }
 
-impl crate::core::Ref<CodestarnotificationsNotificationRule> {
+impl crate::core::Block for CodestarnotificationsNotificationRule {
+    type Attributes = CodestarnotificationsNotificationRuleAttributes;
+}
+
+/// The attributes of `aws_codestarnotifications_notification_rule`, read from a `Ref<CodestarnotificationsNotificationRule>`.
+#[derive(Clone, Debug)]
+pub struct CodestarnotificationsNotificationRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CodestarnotificationsNotificationRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CodestarnotificationsNotificationRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CodestarnotificationsNotificationRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `detail_type`, as a reference.
     #[inline]
     pub fn detail_type(&self) -> crate::core::Expr {
-        self.attr("detail_type")
+        self.0.attr("detail_type")
     }
     /// `event_type_ids`, as a reference.
     #[inline]
     pub fn event_type_ids(&self) -> crate::core::Expr {
-        self.attr("event_type_ids")
+        self.0.attr("event_type_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource`, as a reference.
     #[inline]
     pub fn resource(&self) -> crate::core::Expr {
-        self.attr("resource")
+        self.0.attr("resource")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target` (a nested block), as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
 }

@@ -87,6 +87,10 @@ impl crate::core::Resource for CognitoIdentityPool {
     const TYPE: &'static str = "aws_cognito_identity_pool";
 }
 
+impl crate::core::Block for CognitoIdentityPool {
+    type Attributes = CognitoIdentityPoolAttributes;
+}
+
 /// `aws_cognito_identity_pool_provider_principal_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoIdentityPoolProviderPrincipalTag {
@@ -121,6 +125,10 @@ impl CognitoIdentityPoolProviderPrincipalTag {
 
 impl crate::core::Resource for CognitoIdentityPoolProviderPrincipalTag {
     const TYPE: &'static str = "aws_cognito_identity_pool_provider_principal_tag";
+}
+
+impl crate::core::Block for CognitoIdentityPoolProviderPrincipalTag {
+    type Attributes = CognitoIdentityPoolProviderPrincipalTagAttributes;
 }
 
 /// The `mapping_rule` block of [`CognitoIdentityPoolRolesAttachmentRoleMapping`].
@@ -209,6 +217,10 @@ impl crate::core::Resource for CognitoIdentityPoolRolesAttachment {
     const TYPE: &'static str = "aws_cognito_identity_pool_roles_attachment";
 }
 
+impl crate::core::Block for CognitoIdentityPoolRolesAttachment {
+    type Attributes = CognitoIdentityPoolRolesAttachmentAttributes;
+}
+
 /// `aws_cognito_identity_provider` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoIdentityProvider {
@@ -249,6 +261,10 @@ impl CognitoIdentityProvider {
 
 impl crate::core::Resource for CognitoIdentityProvider {
     const TYPE: &'static str = "aws_cognito_identity_provider";
+}
+
+impl crate::core::Block for CognitoIdentityProvider {
+    type Attributes = CognitoIdentityProviderAttributes;
 }
 
 /// The `analytics_configuration` block of [`CognitoManagedUserPoolClient`].
@@ -441,6 +457,10 @@ impl crate::core::Resource for CognitoManagedUserPoolClient {
     const TYPE: &'static str = "aws_cognito_managed_user_pool_client";
 }
 
+impl crate::core::Block for CognitoManagedUserPoolClient {
+    type Attributes = CognitoManagedUserPoolClientAttributes;
+}
+
 /// The `scope` block of [`CognitoResourceServer`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoResourceServerScope {
@@ -494,6 +514,10 @@ impl CognitoResourceServer {
 
 impl crate::core::Resource for CognitoResourceServer {
     const TYPE: &'static str = "aws_cognito_resource_server";
+}
+
+impl crate::core::Block for CognitoResourceServer {
+    type Attributes = CognitoResourceServerAttributes;
 }
 
 /// The `high_action` block of [`CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions`].
@@ -723,6 +747,10 @@ impl crate::core::Resource for CognitoRiskConfiguration {
     const TYPE: &'static str = "aws_cognito_risk_configuration";
 }
 
+impl crate::core::Block for CognitoRiskConfiguration {
+    type Attributes = CognitoRiskConfigurationAttributes;
+}
+
 /// `aws_cognito_user` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoUser {
@@ -787,6 +815,10 @@ impl crate::core::Resource for CognitoUser {
     const TYPE: &'static str = "aws_cognito_user";
 }
 
+impl crate::core::Block for CognitoUser {
+    type Attributes = CognitoUserAttributes;
+}
+
 /// `aws_cognito_user_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoUserGroup {
@@ -827,6 +859,10 @@ impl crate::core::Resource for CognitoUserGroup {
     const TYPE: &'static str = "aws_cognito_user_group";
 }
 
+impl crate::core::Block for CognitoUserGroup {
+    type Attributes = CognitoUserGroupAttributes;
+}
+
 /// `aws_cognito_user_in_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoUserInGroup {
@@ -856,6 +892,10 @@ impl CognitoUserInGroup {
 
 impl crate::core::Resource for CognitoUserInGroup {
     const TYPE: &'static str = "aws_cognito_user_in_group";
+}
+
+impl crate::core::Block for CognitoUserInGroup {
+    type Attributes = CognitoUserInGroupAttributes;
 }
 
 /// The `recovery_mechanism` block of [`CognitoUserPoolAccountRecoverySetting`].
@@ -1568,6 +1608,10 @@ impl crate::core::Resource for CognitoUserPool {
     const TYPE: &'static str = "aws_cognito_user_pool";
 }
 
+impl crate::core::Block for CognitoUserPool {
+    type Attributes = CognitoUserPoolAttributes;
+}
+
 /// The `analytics_configuration` block of [`CognitoUserPoolClient`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CognitoUserPoolClientAnalyticsConfiguration {
@@ -1757,6 +1801,10 @@ impl crate::core::Resource for CognitoUserPoolClient {
     const TYPE: &'static str = "aws_cognito_user_pool_client";
 }
 
+impl crate::core::Block for CognitoUserPoolClient {
+    type Attributes = CognitoUserPoolClientAttributes;
+}
+
 /// `aws_cognito_user_pool_domain` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoUserPoolDomain {
@@ -1791,6 +1839,10 @@ impl CognitoUserPoolDomain {
 
 impl crate::core::Resource for CognitoUserPoolDomain {
     const TYPE: &'static str = "aws_cognito_user_pool_domain";
+}
+
+impl crate::core::Block for CognitoUserPoolDomain {
+    type Attributes = CognitoUserPoolDomainAttributes;
 }
 
 /// `aws_cognito_user_pool_ui_customization` (resource).
@@ -1830,6 +1882,10 @@ impl crate::core::Resource for CognitoUserPoolUiCustomization {
     const TYPE: &'static str = "aws_cognito_user_pool_ui_customization";
 }
 
+impl crate::core::Block for CognitoUserPoolUiCustomization {
+    type Attributes = CognitoUserPoolUiCustomizationAttributes;
+}
+
 /// `aws_cognito_identity_pool` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCognitoIdentityPool {
@@ -1859,6 +1915,10 @@ impl crate::core::DataSource for DataCognitoIdentityPool {
     const TYPE: &'static str = "aws_cognito_identity_pool";
 }
 
+impl crate::core::Block for DataCognitoIdentityPool {
+    type Attributes = DataCognitoIdentityPoolAttributes;
+}
+
 /// `aws_cognito_user_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCognitoUserGroup {
@@ -1883,6 +1943,10 @@ impl crate::core::DataSource for DataCognitoUserGroup {
     const TYPE: &'static str = "aws_cognito_user_group";
 }
 
+impl crate::core::Block for DataCognitoUserGroup {
+    type Attributes = DataCognitoUserGroupAttributes;
+}
+
 /// `aws_cognito_user_groups` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCognitoUserGroups {
@@ -1904,6 +1968,10 @@ impl crate::core::DataSource for DataCognitoUserGroups {
     const TYPE: &'static str = "aws_cognito_user_groups";
 }
 
+impl crate::core::Block for DataCognitoUserGroups {
+    type Attributes = DataCognitoUserGroupsAttributes;
+}
+
 /// `aws_cognito_user_pool` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCognitoUserPool {
@@ -1923,6 +1991,10 @@ impl DataCognitoUserPool {
 
 impl crate::core::DataSource for DataCognitoUserPool {
     const TYPE: &'static str = "aws_cognito_user_pool";
+}
+
+impl crate::core::Block for DataCognitoUserPool {
+    type Attributes = DataCognitoUserPoolAttributes;
 }
 
 /// `aws_cognito_user_pool_client` (data source).
@@ -1953,6 +2025,10 @@ impl crate::core::DataSource for DataCognitoUserPoolClient {
     const TYPE: &'static str = "aws_cognito_user_pool_client";
 }
 
+impl crate::core::Block for DataCognitoUserPoolClient {
+    type Attributes = DataCognitoUserPoolClientAttributes;
+}
+
 /// `aws_cognito_user_pool_clients` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCognitoUserPoolClients {
@@ -1976,6 +2052,10 @@ impl DataCognitoUserPoolClients {
 
 impl crate::core::DataSource for DataCognitoUserPoolClients {
     const TYPE: &'static str = "aws_cognito_user_pool_clients";
+}
+
+impl crate::core::Block for DataCognitoUserPoolClients {
+    type Attributes = DataCognitoUserPoolClientsAttributes;
 }
 
 /// `aws_cognito_user_pool_signing_certificate` (data source).
@@ -2003,6 +2083,10 @@ impl crate::core::DataSource for DataCognitoUserPoolSigningCertificate {
     const TYPE: &'static str = "aws_cognito_user_pool_signing_certificate";
 }
 
+impl crate::core::Block for DataCognitoUserPoolSigningCertificate {
+    type Attributes = DataCognitoUserPoolSigningCertificateAttributes;
+}
+
 /// `aws_cognito_user_pools` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCognitoUserPools {
@@ -2028,1353 +2112,1753 @@ impl crate::core::DataSource for DataCognitoUserPools {
     const TYPE: &'static str = "aws_cognito_user_pools";
 }
 
-impl crate::core::Ref<CognitoIdentityPool> {
+impl crate::core::Block for DataCognitoUserPools {
+    type Attributes = DataCognitoUserPoolsAttributes;
+}
+
+/// The attributes of `aws_cognito_identity_pool`, read from a `Ref<CognitoIdentityPool>`.
+#[derive(Clone, Debug)]
+pub struct CognitoIdentityPoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoIdentityPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoIdentityPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoIdentityPoolAttributes {
     /// `allow_classic_flow`, as a reference.
     #[inline]
     pub fn allow_classic_flow(&self) -> crate::core::Expr {
-        self.attr("allow_classic_flow")
+        self.0.attr("allow_classic_flow")
     }
     /// `allow_unauthenticated_identities`, as a reference.
     #[inline]
     pub fn allow_unauthenticated_identities(&self) -> crate::core::Expr {
-        self.attr("allow_unauthenticated_identities")
+        self.0.attr("allow_unauthenticated_identities")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `developer_provider_name`, as a reference.
     #[inline]
     pub fn developer_provider_name(&self) -> crate::core::Expr {
-        self.attr("developer_provider_name")
+        self.0.attr("developer_provider_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_pool_name`, as a reference.
     #[inline]
     pub fn identity_pool_name(&self) -> crate::core::Expr {
-        self.attr("identity_pool_name")
+        self.0.attr("identity_pool_name")
     }
     /// `openid_connect_provider_arns`, as a reference.
     #[inline]
     pub fn openid_connect_provider_arns(&self) -> crate::core::Expr {
-        self.attr("openid_connect_provider_arns")
+        self.0.attr("openid_connect_provider_arns")
     }
     /// `saml_provider_arns`, as a reference.
     #[inline]
     pub fn saml_provider_arns(&self) -> crate::core::Expr {
-        self.attr("saml_provider_arns")
+        self.0.attr("saml_provider_arns")
     }
     /// `supported_login_providers`, as a reference.
     #[inline]
     pub fn supported_login_providers(&self) -> crate::core::Expr {
-        self.attr("supported_login_providers")
+        self.0.attr("supported_login_providers")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `cognito_identity_providers` (a nested block), as a reference.
     #[inline]
     pub fn cognito_identity_providers(&self) -> crate::core::Expr {
-        self.attr("cognito_identity_providers")
+        self.0.attr("cognito_identity_providers")
     }
 }
 
-impl crate::core::Ref<CognitoIdentityPoolProviderPrincipalTag> {
+/// The attributes of `aws_cognito_identity_pool_provider_principal_tag`, read from a `Ref<CognitoIdentityPoolProviderPrincipalTag>`.
+#[derive(Clone, Debug)]
+pub struct CognitoIdentityPoolProviderPrincipalTagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoIdentityPoolProviderPrincipalTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoIdentityPoolProviderPrincipalTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoIdentityPoolProviderPrincipalTagAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_pool_id`, as a reference.
     #[inline]
     pub fn identity_pool_id(&self) -> crate::core::Expr {
-        self.attr("identity_pool_id")
+        self.0.attr("identity_pool_id")
     }
     /// `identity_provider_name`, as a reference.
     #[inline]
     pub fn identity_provider_name(&self) -> crate::core::Expr {
-        self.attr("identity_provider_name")
+        self.0.attr("identity_provider_name")
     }
     /// `principal_tags`, as a reference.
     #[inline]
     pub fn principal_tags(&self) -> crate::core::Expr {
-        self.attr("principal_tags")
+        self.0.attr("principal_tags")
     }
     /// `use_defaults`, as a reference.
     #[inline]
     pub fn use_defaults(&self) -> crate::core::Expr {
-        self.attr("use_defaults")
+        self.0.attr("use_defaults")
     }
 }
 
-impl crate::core::Ref<CognitoIdentityPoolRolesAttachment> {
+/// The attributes of `aws_cognito_identity_pool_roles_attachment`, read from a `Ref<CognitoIdentityPoolRolesAttachment>`.
+#[derive(Clone, Debug)]
+pub struct CognitoIdentityPoolRolesAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoIdentityPoolRolesAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoIdentityPoolRolesAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoIdentityPoolRolesAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_pool_id`, as a reference.
     #[inline]
     pub fn identity_pool_id(&self) -> crate::core::Expr {
-        self.attr("identity_pool_id")
+        self.0.attr("identity_pool_id")
     }
     /// `roles`, as a reference.
     #[inline]
     pub fn roles(&self) -> crate::core::Expr {
-        self.attr("roles")
+        self.0.attr("roles")
     }
     /// `role_mapping` (a nested block), as a reference.
     #[inline]
     pub fn role_mapping(&self) -> crate::core::Expr {
-        self.attr("role_mapping")
+        self.0.attr("role_mapping")
     }
 }
 
-impl crate::core::Ref<CognitoIdentityProvider> {
+/// The attributes of `aws_cognito_identity_provider`, read from a `Ref<CognitoIdentityProvider>`.
+#[derive(Clone, Debug)]
+pub struct CognitoIdentityProviderAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoIdentityProviderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoIdentityProviderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoIdentityProviderAttributes {
     /// `attribute_mapping`, as a reference.
     #[inline]
     pub fn attribute_mapping(&self) -> crate::core::Expr {
-        self.attr("attribute_mapping")
+        self.0.attr("attribute_mapping")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idp_identifiers`, as a reference.
     #[inline]
     pub fn idp_identifiers(&self) -> crate::core::Expr {
-        self.attr("idp_identifiers")
+        self.0.attr("idp_identifiers")
     }
     /// `provider_details`, as a reference.
     #[inline]
     pub fn provider_details(&self) -> crate::core::Expr {
-        self.attr("provider_details")
+        self.0.attr("provider_details")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `provider_type`, as a reference.
     #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
-        self.attr("provider_type")
+        self.0.attr("provider_type")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
 }
 
-impl crate::core::Ref<CognitoManagedUserPoolClient> {
+/// The attributes of `aws_cognito_managed_user_pool_client`, read from a `Ref<CognitoManagedUserPoolClient>`.
+#[derive(Clone, Debug)]
+pub struct CognitoManagedUserPoolClientAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoManagedUserPoolClientAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoManagedUserPoolClientAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoManagedUserPoolClientAttributes {
     /// `access_token_validity`, as a reference.
     #[inline]
     pub fn access_token_validity(&self) -> crate::core::Expr {
-        self.attr("access_token_validity")
+        self.0.attr("access_token_validity")
     }
     /// `allowed_oauth_flows`, as a reference.
     #[inline]
     pub fn allowed_oauth_flows(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_flows")
+        self.0.attr("allowed_oauth_flows")
     }
     /// `allowed_oauth_flows_user_pool_client`, as a reference.
     #[inline]
     pub fn allowed_oauth_flows_user_pool_client(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_flows_user_pool_client")
+        self.0.attr("allowed_oauth_flows_user_pool_client")
     }
     /// `allowed_oauth_scopes`, as a reference.
     #[inline]
     pub fn allowed_oauth_scopes(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_scopes")
+        self.0.attr("allowed_oauth_scopes")
     }
     /// `auth_session_validity`, as a reference.
     #[inline]
     pub fn auth_session_validity(&self) -> crate::core::Expr {
-        self.attr("auth_session_validity")
+        self.0.attr("auth_session_validity")
     }
     /// `callback_urls`, as a reference.
     #[inline]
     pub fn callback_urls(&self) -> crate::core::Expr {
-        self.attr("callback_urls")
+        self.0.attr("callback_urls")
     }
     /// `client_secret`, as a reference.
     #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
-        self.attr("client_secret")
+        self.0.attr("client_secret")
     }
     /// `default_redirect_uri`, as a reference.
     #[inline]
     pub fn default_redirect_uri(&self) -> crate::core::Expr {
-        self.attr("default_redirect_uri")
+        self.0.attr("default_redirect_uri")
     }
     /// `enable_propagate_additional_user_context_data`, as a reference.
     #[inline]
     pub fn enable_propagate_additional_user_context_data(&self) -> crate::core::Expr {
-        self.attr("enable_propagate_additional_user_context_data")
+        self.0.attr("enable_propagate_additional_user_context_data")
     }
     /// `enable_token_revocation`, as a reference.
     #[inline]
     pub fn enable_token_revocation(&self) -> crate::core::Expr {
-        self.attr("enable_token_revocation")
+        self.0.attr("enable_token_revocation")
     }
     /// `explicit_auth_flows`, as a reference.
     #[inline]
     pub fn explicit_auth_flows(&self) -> crate::core::Expr {
-        self.attr("explicit_auth_flows")
+        self.0.attr("explicit_auth_flows")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `id_token_validity`, as a reference.
     #[inline]
     pub fn id_token_validity(&self) -> crate::core::Expr {
-        self.attr("id_token_validity")
+        self.0.attr("id_token_validity")
     }
     /// `logout_urls`, as a reference.
     #[inline]
     pub fn logout_urls(&self) -> crate::core::Expr {
-        self.attr("logout_urls")
+        self.0.attr("logout_urls")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_pattern`, as a reference.
     #[inline]
     pub fn name_pattern(&self) -> crate::core::Expr {
-        self.attr("name_pattern")
+        self.0.attr("name_pattern")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `prevent_user_existence_errors`, as a reference.
     #[inline]
     pub fn prevent_user_existence_errors(&self) -> crate::core::Expr {
-        self.attr("prevent_user_existence_errors")
+        self.0.attr("prevent_user_existence_errors")
     }
     /// `read_attributes`, as a reference.
     #[inline]
     pub fn read_attributes(&self) -> crate::core::Expr {
-        self.attr("read_attributes")
+        self.0.attr("read_attributes")
     }
     /// `refresh_token_validity`, as a reference.
     #[inline]
     pub fn refresh_token_validity(&self) -> crate::core::Expr {
-        self.attr("refresh_token_validity")
+        self.0.attr("refresh_token_validity")
     }
     /// `supported_identity_providers`, as a reference.
     #[inline]
     pub fn supported_identity_providers(&self) -> crate::core::Expr {
-        self.attr("supported_identity_providers")
+        self.0.attr("supported_identity_providers")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `write_attributes`, as a reference.
     #[inline]
     pub fn write_attributes(&self) -> crate::core::Expr {
-        self.attr("write_attributes")
+        self.0.attr("write_attributes")
     }
     /// `analytics_configuration` (a nested block), as a reference.
     #[inline]
     pub fn analytics_configuration(&self) -> crate::core::Expr {
-        self.attr("analytics_configuration")
+        self.0.attr("analytics_configuration")
     }
     /// `refresh_token_rotation` (a nested block), as a reference.
     #[inline]
     pub fn refresh_token_rotation(&self) -> crate::core::Expr {
-        self.attr("refresh_token_rotation")
+        self.0.attr("refresh_token_rotation")
     }
     /// `token_validity_units` (a nested block), as a reference.
     #[inline]
     pub fn token_validity_units(&self) -> crate::core::Expr {
-        self.attr("token_validity_units")
+        self.0.attr("token_validity_units")
     }
 }
 
-impl crate::core::Ref<CognitoResourceServer> {
+/// The attributes of `aws_cognito_resource_server`, read from a `Ref<CognitoResourceServer>`.
+#[derive(Clone, Debug)]
+pub struct CognitoResourceServerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoResourceServerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoResourceServerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoResourceServerAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `scope_identifiers`, as a reference.
     #[inline]
     pub fn scope_identifiers(&self) -> crate::core::Expr {
-        self.attr("scope_identifiers")
+        self.0.attr("scope_identifiers")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `scope` (a nested block), as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }
 
-impl crate::core::Ref<CognitoRiskConfiguration> {
+/// The attributes of `aws_cognito_risk_configuration`, read from a `Ref<CognitoRiskConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct CognitoRiskConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoRiskConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoRiskConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoRiskConfigurationAttributes {
     /// `client_id`, as a reference.
     #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
-        self.attr("client_id")
+        self.0.attr("client_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `account_takeover_risk_configuration` (a nested block), as a reference.
     #[inline]
     pub fn account_takeover_risk_configuration(&self) -> crate::core::Expr {
-        self.attr("account_takeover_risk_configuration")
+        self.0.attr("account_takeover_risk_configuration")
     }
     /// `compromised_credentials_risk_configuration` (a nested block), as a reference.
     #[inline]
     pub fn compromised_credentials_risk_configuration(&self) -> crate::core::Expr {
-        self.attr("compromised_credentials_risk_configuration")
+        self.0.attr("compromised_credentials_risk_configuration")
     }
     /// `risk_exception_configuration` (a nested block), as a reference.
     #[inline]
     pub fn risk_exception_configuration(&self) -> crate::core::Expr {
-        self.attr("risk_exception_configuration")
+        self.0.attr("risk_exception_configuration")
     }
 }
 
-impl crate::core::Ref<CognitoUser> {
+/// The attributes of `aws_cognito_user`, read from a `Ref<CognitoUser>`.
+#[derive(Clone, Debug)]
+pub struct CognitoUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoUserAttributes {
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `client_metadata`, as a reference.
     #[inline]
     pub fn client_metadata(&self) -> crate::core::Expr {
-        self.attr("client_metadata")
+        self.0.attr("client_metadata")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `desired_delivery_mediums`, as a reference.
     #[inline]
     pub fn desired_delivery_mediums(&self) -> crate::core::Expr {
-        self.attr("desired_delivery_mediums")
+        self.0.attr("desired_delivery_mediums")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `force_alias_creation`, as a reference.
     #[inline]
     pub fn force_alias_creation(&self) -> crate::core::Expr {
-        self.attr("force_alias_creation")
+        self.0.attr("force_alias_creation")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `message_action`, as a reference.
     #[inline]
     pub fn message_action(&self) -> crate::core::Expr {
-        self.attr("message_action")
+        self.0.attr("message_action")
     }
     /// `mfa_setting_list`, as a reference.
     #[inline]
     pub fn mfa_setting_list(&self) -> crate::core::Expr {
-        self.attr("mfa_setting_list")
+        self.0.attr("mfa_setting_list")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `preferred_mfa_setting`, as a reference.
     #[inline]
     pub fn preferred_mfa_setting(&self) -> crate::core::Expr {
-        self.attr("preferred_mfa_setting")
+        self.0.attr("preferred_mfa_setting")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `sub`, as a reference.
     #[inline]
     pub fn sub(&self) -> crate::core::Expr {
-        self.attr("sub")
+        self.0.attr("sub")
     }
     /// `temporary_password`, as a reference.
     #[inline]
     pub fn temporary_password(&self) -> crate::core::Expr {
-        self.attr("temporary_password")
+        self.0.attr("temporary_password")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
     /// `validation_data`, as a reference.
     #[inline]
     pub fn validation_data(&self) -> crate::core::Expr {
-        self.attr("validation_data")
+        self.0.attr("validation_data")
     }
 }
 
-impl crate::core::Ref<CognitoUserGroup> {
+/// The attributes of `aws_cognito_user_group`, read from a `Ref<CognitoUserGroup>`.
+#[derive(Clone, Debug)]
+pub struct CognitoUserGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoUserGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoUserGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoUserGroupAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `precedence`, as a reference.
     #[inline]
     pub fn precedence(&self) -> crate::core::Expr {
-        self.attr("precedence")
+        self.0.attr("precedence")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
 }
 
-impl crate::core::Ref<CognitoUserInGroup> {
+/// The attributes of `aws_cognito_user_in_group`, read from a `Ref<CognitoUserInGroup>`.
+#[derive(Clone, Debug)]
+pub struct CognitoUserInGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoUserInGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoUserInGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoUserInGroupAttributes {
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
 }
 
-impl crate::core::Ref<CognitoUserPool> {
+/// The attributes of `aws_cognito_user_pool`, read from a `Ref<CognitoUserPool>`.
+#[derive(Clone, Debug)]
+pub struct CognitoUserPoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoUserPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoUserPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoUserPoolAttributes {
     /// `alias_attributes`, as a reference.
     #[inline]
     pub fn alias_attributes(&self) -> crate::core::Expr {
-        self.attr("alias_attributes")
+        self.0.attr("alias_attributes")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_verified_attributes`, as a reference.
     #[inline]
     pub fn auto_verified_attributes(&self) -> crate::core::Expr {
-        self.attr("auto_verified_attributes")
+        self.0.attr("auto_verified_attributes")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `custom_domain`, as a reference.
     #[inline]
     pub fn custom_domain(&self) -> crate::core::Expr {
-        self.attr("custom_domain")
+        self.0.attr("custom_domain")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `email_verification_message`, as a reference.
     #[inline]
     pub fn email_verification_message(&self) -> crate::core::Expr {
-        self.attr("email_verification_message")
+        self.0.attr("email_verification_message")
     }
     /// `email_verification_subject`, as a reference.
     #[inline]
     pub fn email_verification_subject(&self) -> crate::core::Expr {
-        self.attr("email_verification_subject")
+        self.0.attr("email_verification_subject")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `estimated_number_of_users`, as a reference.
     #[inline]
     pub fn estimated_number_of_users(&self) -> crate::core::Expr {
-        self.attr("estimated_number_of_users")
+        self.0.attr("estimated_number_of_users")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `mfa_configuration`, as a reference.
     #[inline]
     pub fn mfa_configuration(&self) -> crate::core::Expr {
-        self.attr("mfa_configuration")
+        self.0.attr("mfa_configuration")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sms_authentication_message`, as a reference.
     #[inline]
     pub fn sms_authentication_message(&self) -> crate::core::Expr {
-        self.attr("sms_authentication_message")
+        self.0.attr("sms_authentication_message")
     }
     /// `sms_verification_message`, as a reference.
     #[inline]
     pub fn sms_verification_message(&self) -> crate::core::Expr {
-        self.attr("sms_verification_message")
+        self.0.attr("sms_verification_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_pool_tier`, as a reference.
     #[inline]
     pub fn user_pool_tier(&self) -> crate::core::Expr {
-        self.attr("user_pool_tier")
+        self.0.attr("user_pool_tier")
     }
     /// `username_attributes`, as a reference.
     #[inline]
     pub fn username_attributes(&self) -> crate::core::Expr {
-        self.attr("username_attributes")
+        self.0.attr("username_attributes")
     }
     /// `account_recovery_setting` (a nested block), as a reference.
     #[inline]
     pub fn account_recovery_setting(&self) -> crate::core::Expr {
-        self.attr("account_recovery_setting")
+        self.0.attr("account_recovery_setting")
     }
     /// `admin_create_user_config` (a nested block), as a reference.
     #[inline]
     pub fn admin_create_user_config(&self) -> crate::core::Expr {
-        self.attr("admin_create_user_config")
+        self.0.attr("admin_create_user_config")
     }
     /// `device_configuration` (a nested block), as a reference.
     #[inline]
     pub fn device_configuration(&self) -> crate::core::Expr {
-        self.attr("device_configuration")
+        self.0.attr("device_configuration")
     }
     /// `email_configuration` (a nested block), as a reference.
     #[inline]
     pub fn email_configuration(&self) -> crate::core::Expr {
-        self.attr("email_configuration")
+        self.0.attr("email_configuration")
     }
     /// `email_mfa_configuration` (a nested block), as a reference.
     #[inline]
     pub fn email_mfa_configuration(&self) -> crate::core::Expr {
-        self.attr("email_mfa_configuration")
+        self.0.attr("email_mfa_configuration")
     }
     /// `lambda_config` (a nested block), as a reference.
     #[inline]
     pub fn lambda_config(&self) -> crate::core::Expr {
-        self.attr("lambda_config")
+        self.0.attr("lambda_config")
     }
     /// `password_policy` (a nested block), as a reference.
     #[inline]
     pub fn password_policy(&self) -> crate::core::Expr {
-        self.attr("password_policy")
+        self.0.attr("password_policy")
     }
     /// `schema` (a nested block), as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
     /// `sign_in_policy` (a nested block), as a reference.
     #[inline]
     pub fn sign_in_policy(&self) -> crate::core::Expr {
-        self.attr("sign_in_policy")
+        self.0.attr("sign_in_policy")
     }
     /// `sms_configuration` (a nested block), as a reference.
     #[inline]
     pub fn sms_configuration(&self) -> crate::core::Expr {
-        self.attr("sms_configuration")
+        self.0.attr("sms_configuration")
     }
     /// `software_token_mfa_configuration` (a nested block), as a reference.
     #[inline]
     pub fn software_token_mfa_configuration(&self) -> crate::core::Expr {
-        self.attr("software_token_mfa_configuration")
+        self.0.attr("software_token_mfa_configuration")
     }
     /// `user_attribute_update_settings` (a nested block), as a reference.
     #[inline]
     pub fn user_attribute_update_settings(&self) -> crate::core::Expr {
-        self.attr("user_attribute_update_settings")
+        self.0.attr("user_attribute_update_settings")
     }
     /// `user_pool_add_ons` (a nested block), as a reference.
     #[inline]
     pub fn user_pool_add_ons(&self) -> crate::core::Expr {
-        self.attr("user_pool_add_ons")
+        self.0.attr("user_pool_add_ons")
     }
     /// `username_configuration` (a nested block), as a reference.
     #[inline]
     pub fn username_configuration(&self) -> crate::core::Expr {
-        self.attr("username_configuration")
+        self.0.attr("username_configuration")
     }
     /// `verification_message_template` (a nested block), as a reference.
     #[inline]
     pub fn verification_message_template(&self) -> crate::core::Expr {
-        self.attr("verification_message_template")
+        self.0.attr("verification_message_template")
     }
     /// `web_authn_configuration` (a nested block), as a reference.
     #[inline]
     pub fn web_authn_configuration(&self) -> crate::core::Expr {
-        self.attr("web_authn_configuration")
+        self.0.attr("web_authn_configuration")
     }
 }
 
-impl crate::core::Ref<CognitoUserPoolClient> {
+/// The attributes of `aws_cognito_user_pool_client`, read from a `Ref<CognitoUserPoolClient>`.
+#[derive(Clone, Debug)]
+pub struct CognitoUserPoolClientAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoUserPoolClientAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoUserPoolClientAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoUserPoolClientAttributes {
     /// `access_token_validity`, as a reference.
     #[inline]
     pub fn access_token_validity(&self) -> crate::core::Expr {
-        self.attr("access_token_validity")
+        self.0.attr("access_token_validity")
     }
     /// `allowed_oauth_flows`, as a reference.
     #[inline]
     pub fn allowed_oauth_flows(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_flows")
+        self.0.attr("allowed_oauth_flows")
     }
     /// `allowed_oauth_flows_user_pool_client`, as a reference.
     #[inline]
     pub fn allowed_oauth_flows_user_pool_client(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_flows_user_pool_client")
+        self.0.attr("allowed_oauth_flows_user_pool_client")
     }
     /// `allowed_oauth_scopes`, as a reference.
     #[inline]
     pub fn allowed_oauth_scopes(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_scopes")
+        self.0.attr("allowed_oauth_scopes")
     }
     /// `auth_session_validity`, as a reference.
     #[inline]
     pub fn auth_session_validity(&self) -> crate::core::Expr {
-        self.attr("auth_session_validity")
+        self.0.attr("auth_session_validity")
     }
     /// `callback_urls`, as a reference.
     #[inline]
     pub fn callback_urls(&self) -> crate::core::Expr {
-        self.attr("callback_urls")
+        self.0.attr("callback_urls")
     }
     /// `client_secret`, as a reference.
     #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
-        self.attr("client_secret")
+        self.0.attr("client_secret")
     }
     /// `default_redirect_uri`, as a reference.
     #[inline]
     pub fn default_redirect_uri(&self) -> crate::core::Expr {
-        self.attr("default_redirect_uri")
+        self.0.attr("default_redirect_uri")
     }
     /// `enable_propagate_additional_user_context_data`, as a reference.
     #[inline]
     pub fn enable_propagate_additional_user_context_data(&self) -> crate::core::Expr {
-        self.attr("enable_propagate_additional_user_context_data")
+        self.0.attr("enable_propagate_additional_user_context_data")
     }
     /// `enable_token_revocation`, as a reference.
     #[inline]
     pub fn enable_token_revocation(&self) -> crate::core::Expr {
-        self.attr("enable_token_revocation")
+        self.0.attr("enable_token_revocation")
     }
     /// `explicit_auth_flows`, as a reference.
     #[inline]
     pub fn explicit_auth_flows(&self) -> crate::core::Expr {
-        self.attr("explicit_auth_flows")
+        self.0.attr("explicit_auth_flows")
     }
     /// `generate_secret`, as a reference.
     #[inline]
     pub fn generate_secret(&self) -> crate::core::Expr {
-        self.attr("generate_secret")
+        self.0.attr("generate_secret")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `id_token_validity`, as a reference.
     #[inline]
     pub fn id_token_validity(&self) -> crate::core::Expr {
-        self.attr("id_token_validity")
+        self.0.attr("id_token_validity")
     }
     /// `logout_urls`, as a reference.
     #[inline]
     pub fn logout_urls(&self) -> crate::core::Expr {
-        self.attr("logout_urls")
+        self.0.attr("logout_urls")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `prevent_user_existence_errors`, as a reference.
     #[inline]
     pub fn prevent_user_existence_errors(&self) -> crate::core::Expr {
-        self.attr("prevent_user_existence_errors")
+        self.0.attr("prevent_user_existence_errors")
     }
     /// `read_attributes`, as a reference.
     #[inline]
     pub fn read_attributes(&self) -> crate::core::Expr {
-        self.attr("read_attributes")
+        self.0.attr("read_attributes")
     }
     /// `refresh_token_validity`, as a reference.
     #[inline]
     pub fn refresh_token_validity(&self) -> crate::core::Expr {
-        self.attr("refresh_token_validity")
+        self.0.attr("refresh_token_validity")
     }
     /// `supported_identity_providers`, as a reference.
     #[inline]
     pub fn supported_identity_providers(&self) -> crate::core::Expr {
-        self.attr("supported_identity_providers")
+        self.0.attr("supported_identity_providers")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `write_attributes`, as a reference.
     #[inline]
     pub fn write_attributes(&self) -> crate::core::Expr {
-        self.attr("write_attributes")
+        self.0.attr("write_attributes")
     }
     /// `analytics_configuration` (a nested block), as a reference.
     #[inline]
     pub fn analytics_configuration(&self) -> crate::core::Expr {
-        self.attr("analytics_configuration")
+        self.0.attr("analytics_configuration")
     }
     /// `refresh_token_rotation` (a nested block), as a reference.
     #[inline]
     pub fn refresh_token_rotation(&self) -> crate::core::Expr {
-        self.attr("refresh_token_rotation")
+        self.0.attr("refresh_token_rotation")
     }
     /// `token_validity_units` (a nested block), as a reference.
     #[inline]
     pub fn token_validity_units(&self) -> crate::core::Expr {
-        self.attr("token_validity_units")
+        self.0.attr("token_validity_units")
     }
 }
 
-impl crate::core::Ref<CognitoUserPoolDomain> {
+/// The attributes of `aws_cognito_user_pool_domain`, read from a `Ref<CognitoUserPoolDomain>`.
+#[derive(Clone, Debug)]
+pub struct CognitoUserPoolDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoUserPoolDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoUserPoolDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoUserPoolDomainAttributes {
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `cloudfront_distribution`, as a reference.
     #[inline]
     pub fn cloudfront_distribution(&self) -> crate::core::Expr {
-        self.attr("cloudfront_distribution")
+        self.0.attr("cloudfront_distribution")
     }
     /// `cloudfront_distribution_arn`, as a reference.
     #[inline]
     pub fn cloudfront_distribution_arn(&self) -> crate::core::Expr {
-        self.attr("cloudfront_distribution_arn")
+        self.0.attr("cloudfront_distribution_arn")
     }
     /// `cloudfront_distribution_zone_id`, as a reference.
     #[inline]
     pub fn cloudfront_distribution_zone_id(&self) -> crate::core::Expr {
-        self.attr("cloudfront_distribution_zone_id")
+        self.0.attr("cloudfront_distribution_zone_id")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed_login_version`, as a reference.
     #[inline]
     pub fn managed_login_version(&self) -> crate::core::Expr {
-        self.attr("managed_login_version")
+        self.0.attr("managed_login_version")
     }
     /// `s3_bucket`, as a reference.
     #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
-        self.attr("s3_bucket")
+        self.0.attr("s3_bucket")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<CognitoUserPoolUiCustomization> {
+/// The attributes of `aws_cognito_user_pool_ui_customization`, read from a `Ref<CognitoUserPoolUiCustomization>`.
+#[derive(Clone, Debug)]
+pub struct CognitoUserPoolUiCustomizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CognitoUserPoolUiCustomizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CognitoUserPoolUiCustomizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CognitoUserPoolUiCustomizationAttributes {
     /// `client_id`, as a reference.
     #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
-        self.attr("client_id")
+        self.0.attr("client_id")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `css`, as a reference.
     #[inline]
     pub fn css(&self) -> crate::core::Expr {
-        self.attr("css")
+        self.0.attr("css")
     }
     /// `css_version`, as a reference.
     #[inline]
     pub fn css_version(&self) -> crate::core::Expr {
-        self.attr("css_version")
+        self.0.attr("css_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_file`, as a reference.
     #[inline]
     pub fn image_file(&self) -> crate::core::Expr {
-        self.attr("image_file")
+        self.0.attr("image_file")
     }
     /// `image_url`, as a reference.
     #[inline]
     pub fn image_url(&self) -> crate::core::Expr {
-        self.attr("image_url")
+        self.0.attr("image_url")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
 }
 
-impl crate::core::Ref<DataCognitoIdentityPool> {
+/// The attributes of `aws_cognito_identity_pool`, read from a `Ref<DataCognitoIdentityPool>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoIdentityPoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoIdentityPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoIdentityPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoIdentityPoolAttributes {
     /// `allow_classic_flow`, as a reference.
     #[inline]
     pub fn allow_classic_flow(&self) -> crate::core::Expr {
-        self.attr("allow_classic_flow")
+        self.0.attr("allow_classic_flow")
     }
     /// `allow_unauthenticated_identities`, as a reference.
     #[inline]
     pub fn allow_unauthenticated_identities(&self) -> crate::core::Expr {
-        self.attr("allow_unauthenticated_identities")
+        self.0.attr("allow_unauthenticated_identities")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cognito_identity_providers`, as a reference.
     #[inline]
     pub fn cognito_identity_providers(&self) -> crate::core::Expr {
-        self.attr("cognito_identity_providers")
+        self.0.attr("cognito_identity_providers")
     }
     /// `developer_provider_name`, as a reference.
     #[inline]
     pub fn developer_provider_name(&self) -> crate::core::Expr {
-        self.attr("developer_provider_name")
+        self.0.attr("developer_provider_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_pool_name`, as a reference.
     #[inline]
     pub fn identity_pool_name(&self) -> crate::core::Expr {
-        self.attr("identity_pool_name")
+        self.0.attr("identity_pool_name")
     }
     /// `openid_connect_provider_arns`, as a reference.
     #[inline]
     pub fn openid_connect_provider_arns(&self) -> crate::core::Expr {
-        self.attr("openid_connect_provider_arns")
+        self.0.attr("openid_connect_provider_arns")
     }
     /// `saml_provider_arns`, as a reference.
     #[inline]
     pub fn saml_provider_arns(&self) -> crate::core::Expr {
-        self.attr("saml_provider_arns")
+        self.0.attr("saml_provider_arns")
     }
     /// `supported_login_providers`, as a reference.
     #[inline]
     pub fn supported_login_providers(&self) -> crate::core::Expr {
-        self.attr("supported_login_providers")
+        self.0.attr("supported_login_providers")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataCognitoUserGroup> {
+/// The attributes of `aws_cognito_user_group`, read from a `Ref<DataCognitoUserGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoUserGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoUserGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoUserGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoUserGroupAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `precedence`, as a reference.
     #[inline]
     pub fn precedence(&self) -> crate::core::Expr {
-        self.attr("precedence")
+        self.0.attr("precedence")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
 }
 
-impl crate::core::Ref<DataCognitoUserGroups> {
+/// The attributes of `aws_cognito_user_groups`, read from a `Ref<DataCognitoUserGroups>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoUserGroupsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoUserGroupsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoUserGroupsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoUserGroupsAttributes {
     /// `groups`, as a reference.
     #[inline]
     pub fn groups(&self) -> crate::core::Expr {
-        self.attr("groups")
+        self.0.attr("groups")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
 }
 
-impl crate::core::Ref<DataCognitoUserPool> {
+/// The attributes of `aws_cognito_user_pool`, read from a `Ref<DataCognitoUserPool>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoUserPoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoUserPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoUserPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoUserPoolAttributes {
     /// `account_recovery_setting`, as a reference.
     #[inline]
     pub fn account_recovery_setting(&self) -> crate::core::Expr {
-        self.attr("account_recovery_setting")
+        self.0.attr("account_recovery_setting")
     }
     /// `admin_create_user_config`, as a reference.
     #[inline]
     pub fn admin_create_user_config(&self) -> crate::core::Expr {
-        self.attr("admin_create_user_config")
+        self.0.attr("admin_create_user_config")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_verified_attributes`, as a reference.
     #[inline]
     pub fn auto_verified_attributes(&self) -> crate::core::Expr {
-        self.attr("auto_verified_attributes")
+        self.0.attr("auto_verified_attributes")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `custom_domain`, as a reference.
     #[inline]
     pub fn custom_domain(&self) -> crate::core::Expr {
-        self.attr("custom_domain")
+        self.0.attr("custom_domain")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `device_configuration`, as a reference.
     #[inline]
     pub fn device_configuration(&self) -> crate::core::Expr {
-        self.attr("device_configuration")
+        self.0.attr("device_configuration")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `email_configuration`, as a reference.
     #[inline]
     pub fn email_configuration(&self) -> crate::core::Expr {
-        self.attr("email_configuration")
+        self.0.attr("email_configuration")
     }
     /// `estimated_number_of_users`, as a reference.
     #[inline]
     pub fn estimated_number_of_users(&self) -> crate::core::Expr {
-        self.attr("estimated_number_of_users")
+        self.0.attr("estimated_number_of_users")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lambda_config`, as a reference.
     #[inline]
     pub fn lambda_config(&self) -> crate::core::Expr {
-        self.attr("lambda_config")
+        self.0.attr("lambda_config")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `mfa_configuration`, as a reference.
     #[inline]
     pub fn mfa_configuration(&self) -> crate::core::Expr {
-        self.attr("mfa_configuration")
+        self.0.attr("mfa_configuration")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `schema_attributes`, as a reference.
     #[inline]
     pub fn schema_attributes(&self) -> crate::core::Expr {
-        self.attr("schema_attributes")
+        self.0.attr("schema_attributes")
     }
     /// `sms_authentication_message`, as a reference.
     #[inline]
     pub fn sms_authentication_message(&self) -> crate::core::Expr {
-        self.attr("sms_authentication_message")
+        self.0.attr("sms_authentication_message")
     }
     /// `sms_configuration_failure`, as a reference.
     #[inline]
     pub fn sms_configuration_failure(&self) -> crate::core::Expr {
-        self.attr("sms_configuration_failure")
+        self.0.attr("sms_configuration_failure")
     }
     /// `sms_verification_message`, as a reference.
     #[inline]
     pub fn sms_verification_message(&self) -> crate::core::Expr {
-        self.attr("sms_verification_message")
+        self.0.attr("sms_verification_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_pool_add_ons`, as a reference.
     #[inline]
     pub fn user_pool_add_ons(&self) -> crate::core::Expr {
-        self.attr("user_pool_add_ons")
+        self.0.attr("user_pool_add_ons")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `user_pool_tags`, as a reference.
     #[inline]
     pub fn user_pool_tags(&self) -> crate::core::Expr {
-        self.attr("user_pool_tags")
+        self.0.attr("user_pool_tags")
     }
     /// `username_attributes`, as a reference.
     #[inline]
     pub fn username_attributes(&self) -> crate::core::Expr {
-        self.attr("username_attributes")
+        self.0.attr("username_attributes")
     }
 }
 
-impl crate::core::Ref<DataCognitoUserPoolClient> {
+/// The attributes of `aws_cognito_user_pool_client`, read from a `Ref<DataCognitoUserPoolClient>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoUserPoolClientAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoUserPoolClientAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoUserPoolClientAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoUserPoolClientAttributes {
     /// `access_token_validity`, as a reference.
     #[inline]
     pub fn access_token_validity(&self) -> crate::core::Expr {
-        self.attr("access_token_validity")
+        self.0.attr("access_token_validity")
     }
     /// `allowed_oauth_flows`, as a reference.
     #[inline]
     pub fn allowed_oauth_flows(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_flows")
+        self.0.attr("allowed_oauth_flows")
     }
     /// `allowed_oauth_flows_user_pool_client`, as a reference.
     #[inline]
     pub fn allowed_oauth_flows_user_pool_client(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_flows_user_pool_client")
+        self.0.attr("allowed_oauth_flows_user_pool_client")
     }
     /// `allowed_oauth_scopes`, as a reference.
     #[inline]
     pub fn allowed_oauth_scopes(&self) -> crate::core::Expr {
-        self.attr("allowed_oauth_scopes")
+        self.0.attr("allowed_oauth_scopes")
     }
     /// `analytics_configuration`, as a reference.
     #[inline]
     pub fn analytics_configuration(&self) -> crate::core::Expr {
-        self.attr("analytics_configuration")
+        self.0.attr("analytics_configuration")
     }
     /// `callback_urls`, as a reference.
     #[inline]
     pub fn callback_urls(&self) -> crate::core::Expr {
-        self.attr("callback_urls")
+        self.0.attr("callback_urls")
     }
     /// `client_id`, as a reference.
     #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
-        self.attr("client_id")
+        self.0.attr("client_id")
     }
     /// `client_secret`, as a reference.
     #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
-        self.attr("client_secret")
+        self.0.attr("client_secret")
     }
     /// `default_redirect_uri`, as a reference.
     #[inline]
     pub fn default_redirect_uri(&self) -> crate::core::Expr {
-        self.attr("default_redirect_uri")
+        self.0.attr("default_redirect_uri")
     }
     /// `enable_propagate_additional_user_context_data`, as a reference.
     #[inline]
     pub fn enable_propagate_additional_user_context_data(&self) -> crate::core::Expr {
-        self.attr("enable_propagate_additional_user_context_data")
+        self.0.attr("enable_propagate_additional_user_context_data")
     }
     /// `enable_token_revocation`, as a reference.
     #[inline]
     pub fn enable_token_revocation(&self) -> crate::core::Expr {
-        self.attr("enable_token_revocation")
+        self.0.attr("enable_token_revocation")
     }
     /// `explicit_auth_flows`, as a reference.
     #[inline]
     pub fn explicit_auth_flows(&self) -> crate::core::Expr {
-        self.attr("explicit_auth_flows")
+        self.0.attr("explicit_auth_flows")
     }
     /// `generate_secret`, as a reference.
     #[inline]
     pub fn generate_secret(&self) -> crate::core::Expr {
-        self.attr("generate_secret")
+        self.0.attr("generate_secret")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `id_token_validity`, as a reference.
     #[inline]
     pub fn id_token_validity(&self) -> crate::core::Expr {
-        self.attr("id_token_validity")
+        self.0.attr("id_token_validity")
     }
     /// `logout_urls`, as a reference.
     #[inline]
     pub fn logout_urls(&self) -> crate::core::Expr {
-        self.attr("logout_urls")
+        self.0.attr("logout_urls")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `prevent_user_existence_errors`, as a reference.
     #[inline]
     pub fn prevent_user_existence_errors(&self) -> crate::core::Expr {
-        self.attr("prevent_user_existence_errors")
+        self.0.attr("prevent_user_existence_errors")
     }
     /// `read_attributes`, as a reference.
     #[inline]
     pub fn read_attributes(&self) -> crate::core::Expr {
-        self.attr("read_attributes")
+        self.0.attr("read_attributes")
     }
     /// `refresh_token_rotation`, as a reference.
     #[inline]
     pub fn refresh_token_rotation(&self) -> crate::core::Expr {
-        self.attr("refresh_token_rotation")
+        self.0.attr("refresh_token_rotation")
     }
     /// `refresh_token_validity`, as a reference.
     #[inline]
     pub fn refresh_token_validity(&self) -> crate::core::Expr {
-        self.attr("refresh_token_validity")
+        self.0.attr("refresh_token_validity")
     }
     /// `supported_identity_providers`, as a reference.
     #[inline]
     pub fn supported_identity_providers(&self) -> crate::core::Expr {
-        self.attr("supported_identity_providers")
+        self.0.attr("supported_identity_providers")
     }
     /// `token_validity_units`, as a reference.
     #[inline]
     pub fn token_validity_units(&self) -> crate::core::Expr {
-        self.attr("token_validity_units")
+        self.0.attr("token_validity_units")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
     /// `write_attributes`, as a reference.
     #[inline]
     pub fn write_attributes(&self) -> crate::core::Expr {
-        self.attr("write_attributes")
+        self.0.attr("write_attributes")
     }
 }
 
-impl crate::core::Ref<DataCognitoUserPoolClients> {
+/// The attributes of `aws_cognito_user_pool_clients`, read from a `Ref<DataCognitoUserPoolClients>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoUserPoolClientsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoUserPoolClientsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoUserPoolClientsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoUserPoolClientsAttributes {
     /// `client_ids`, as a reference.
     #[inline]
     pub fn client_ids(&self) -> crate::core::Expr {
-        self.attr("client_ids")
+        self.0.attr("client_ids")
     }
     /// `client_names`, as a reference.
     #[inline]
     pub fn client_names(&self) -> crate::core::Expr {
-        self.attr("client_names")
+        self.0.attr("client_names")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
 }
 
-impl crate::core::Ref<DataCognitoUserPoolSigningCertificate> {
+/// The attributes of `aws_cognito_user_pool_signing_certificate`, read from a `Ref<DataCognitoUserPoolSigningCertificate>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoUserPoolSigningCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoUserPoolSigningCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoUserPoolSigningCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoUserPoolSigningCertificateAttributes {
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user_pool_id`, as a reference.
     #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
-        self.attr("user_pool_id")
+        self.0.attr("user_pool_id")
     }
 }
 
-impl crate::core::Ref<DataCognitoUserPools> {
+/// The attributes of `aws_cognito_user_pools`, read from a `Ref<DataCognitoUserPools>`.
+#[derive(Clone, Debug)]
+pub struct DataCognitoUserPoolsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCognitoUserPoolsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCognitoUserPoolsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCognitoUserPoolsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

@@ -211,6 +211,10 @@ impl crate::core::Resource for ComprehendDocumentClassifier {
     const TYPE: &'static str = "aws_comprehend_document_classifier";
 }
 
+impl crate::core::Block for ComprehendDocumentClassifier {
+    type Attributes = ComprehendDocumentClassifierAttributes;
+}
+
 /// The `annotations` block of [`ComprehendEntityRecognizerInputDataConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ComprehendEntityRecognizerInputDataConfigAnnotations {
@@ -476,158 +480,198 @@ impl crate::core::Resource for ComprehendEntityRecognizer {
     const TYPE: &'static str = "aws_comprehend_entity_recognizer";
 }
 
-impl crate::core::Ref<ComprehendDocumentClassifier> {
+impl crate::core::Block for ComprehendEntityRecognizer {
+    type Attributes = ComprehendEntityRecognizerAttributes;
+}
+
+/// The attributes of `aws_comprehend_document_classifier`, read from a `Ref<ComprehendDocumentClassifier>`.
+#[derive(Clone, Debug)]
+pub struct ComprehendDocumentClassifierAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ComprehendDocumentClassifierAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ComprehendDocumentClassifierAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ComprehendDocumentClassifierAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_access_role_arn`, as a reference.
     #[inline]
     pub fn data_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("data_access_role_arn")
+        self.0.attr("data_access_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `mode`, as a reference.
     #[inline]
     pub fn mode(&self) -> crate::core::Expr {
-        self.attr("mode")
+        self.0.attr("mode")
     }
     /// `model_kms_key_id`, as a reference.
     #[inline]
     pub fn model_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("model_kms_key_id")
+        self.0.attr("model_kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version_name`, as a reference.
     #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
-        self.attr("version_name")
+        self.0.attr("version_name")
     }
     /// `version_name_prefix`, as a reference.
     #[inline]
     pub fn version_name_prefix(&self) -> crate::core::Expr {
-        self.attr("version_name_prefix")
+        self.0.attr("version_name_prefix")
     }
     /// `volume_kms_key_id`, as a reference.
     #[inline]
     pub fn volume_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("volume_kms_key_id")
+        self.0.attr("volume_kms_key_id")
     }
     /// `input_data_config` (a nested block), as a reference.
     #[inline]
     pub fn input_data_config(&self) -> crate::core::Expr {
-        self.attr("input_data_config")
+        self.0.attr("input_data_config")
     }
     /// `output_data_config` (a nested block), as a reference.
     #[inline]
     pub fn output_data_config(&self) -> crate::core::Expr {
-        self.attr("output_data_config")
+        self.0.attr("output_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<ComprehendEntityRecognizer> {
+/// The attributes of `aws_comprehend_entity_recognizer`, read from a `Ref<ComprehendEntityRecognizer>`.
+#[derive(Clone, Debug)]
+pub struct ComprehendEntityRecognizerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ComprehendEntityRecognizerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ComprehendEntityRecognizerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ComprehendEntityRecognizerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_access_role_arn`, as a reference.
     #[inline]
     pub fn data_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("data_access_role_arn")
+        self.0.attr("data_access_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `model_kms_key_id`, as a reference.
     #[inline]
     pub fn model_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("model_kms_key_id")
+        self.0.attr("model_kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version_name`, as a reference.
     #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
-        self.attr("version_name")
+        self.0.attr("version_name")
     }
     /// `version_name_prefix`, as a reference.
     #[inline]
     pub fn version_name_prefix(&self) -> crate::core::Expr {
-        self.attr("version_name_prefix")
+        self.0.attr("version_name_prefix")
     }
     /// `volume_kms_key_id`, as a reference.
     #[inline]
     pub fn volume_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("volume_kms_key_id")
+        self.0.attr("volume_kms_key_id")
     }
     /// `input_data_config` (a nested block), as a reference.
     #[inline]
     pub fn input_data_config(&self) -> crate::core::Expr {
-        self.attr("input_data_config")
+        self.0.attr("input_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }

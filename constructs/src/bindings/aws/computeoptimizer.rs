@@ -53,6 +53,10 @@ impl crate::core::Resource for ComputeoptimizerEnrollmentStatus {
     const TYPE: &'static str = "aws_computeoptimizer_enrollment_status";
 }
 
+impl crate::core::Block for ComputeoptimizerEnrollmentStatus {
+    type Attributes = ComputeoptimizerEnrollmentStatusAttributes;
+}
+
 /// The `external_metrics_preference` block of [`ComputeoptimizerRecommendationPreferences`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ComputeoptimizerRecommendationPreferencesExternalMetricsPreference {
@@ -210,83 +214,123 @@ impl crate::core::Resource for ComputeoptimizerRecommendationPreferences {
     const TYPE: &'static str = "aws_computeoptimizer_recommendation_preferences";
 }
 
-impl crate::core::Ref<ComputeoptimizerEnrollmentStatus> {
+impl crate::core::Block for ComputeoptimizerRecommendationPreferences {
+    type Attributes = ComputeoptimizerRecommendationPreferencesAttributes;
+}
+
+/// The attributes of `aws_computeoptimizer_enrollment_status`, read from a `Ref<ComputeoptimizerEnrollmentStatus>`.
+#[derive(Clone, Debug)]
+pub struct ComputeoptimizerEnrollmentStatusAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ComputeoptimizerEnrollmentStatusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ComputeoptimizerEnrollmentStatusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ComputeoptimizerEnrollmentStatusAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_member_accounts`, as a reference.
     #[inline]
     pub fn include_member_accounts(&self) -> crate::core::Expr {
-        self.attr("include_member_accounts")
+        self.0.attr("include_member_accounts")
     }
     /// `number_of_member_accounts_opted_in`, as a reference.
     #[inline]
     pub fn number_of_member_accounts_opted_in(&self) -> crate::core::Expr {
-        self.attr("number_of_member_accounts_opted_in")
+        self.0.attr("number_of_member_accounts_opted_in")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ComputeoptimizerRecommendationPreferences> {
+/// The attributes of `aws_computeoptimizer_recommendation_preferences`, read from a `Ref<ComputeoptimizerRecommendationPreferences>`.
+#[derive(Clone, Debug)]
+pub struct ComputeoptimizerRecommendationPreferencesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ComputeoptimizerRecommendationPreferencesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ComputeoptimizerRecommendationPreferencesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ComputeoptimizerRecommendationPreferencesAttributes {
     /// `enhanced_infrastructure_metrics`, as a reference.
     #[inline]
     pub fn enhanced_infrastructure_metrics(&self) -> crate::core::Expr {
-        self.attr("enhanced_infrastructure_metrics")
+        self.0.attr("enhanced_infrastructure_metrics")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inferred_workload_types`, as a reference.
     #[inline]
     pub fn inferred_workload_types(&self) -> crate::core::Expr {
-        self.attr("inferred_workload_types")
+        self.0.attr("inferred_workload_types")
     }
     /// `look_back_period`, as a reference.
     #[inline]
     pub fn look_back_period(&self) -> crate::core::Expr {
-        self.attr("look_back_period")
+        self.0.attr("look_back_period")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `savings_estimation_mode`, as a reference.
     #[inline]
     pub fn savings_estimation_mode(&self) -> crate::core::Expr {
-        self.attr("savings_estimation_mode")
+        self.0.attr("savings_estimation_mode")
     }
     /// `external_metrics_preference` (a nested block), as a reference.
     #[inline]
     pub fn external_metrics_preference(&self) -> crate::core::Expr {
-        self.attr("external_metrics_preference")
+        self.0.attr("external_metrics_preference")
     }
     /// `preferred_resource` (a nested block), as a reference.
     #[inline]
     pub fn preferred_resource(&self) -> crate::core::Expr {
-        self.attr("preferred_resource")
+        self.0.attr("preferred_resource")
     }
     /// `scope` (a nested block), as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `utilization_preference` (a nested block), as a reference.
     #[inline]
     pub fn utilization_preference(&self) -> crate::core::Expr {
-        self.attr("utilization_preference")
+        self.0.attr("utilization_preference")
     }
 }

@@ -36,6 +36,10 @@ impl crate::core::Resource for ConfigAggregateAuthorization {
     const TYPE: &'static str = "aws_config_aggregate_authorization";
 }
 
+impl crate::core::Block for ConfigAggregateAuthorization {
+    type Attributes = ConfigAggregateAuthorizationAttributes;
+}
+
 /// The `evaluation_mode` block of [`ConfigConfigRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ConfigConfigRuleEvaluationMode {
@@ -219,6 +223,10 @@ impl crate::core::Resource for ConfigConfigRule {
     const TYPE: &'static str = "aws_config_config_rule";
 }
 
+impl crate::core::Block for ConfigConfigRule {
+    type Attributes = ConfigConfigRuleAttributes;
+}
+
 /// The `account_aggregation_source` block of [`ConfigConfigurationAggregator`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConfigConfigurationAggregatorAccountAggregationSource {
@@ -308,6 +316,10 @@ impl ConfigConfigurationAggregator {
 
 impl crate::core::Resource for ConfigConfigurationAggregator {
     const TYPE: &'static str = "aws_config_configuration_aggregator";
+}
+
+impl crate::core::Block for ConfigConfigurationAggregator {
+    type Attributes = ConfigConfigurationAggregatorAttributes;
 }
 
 /// The `exclusion_by_resource_types` block of [`ConfigConfigurationRecorderRecordingGroup`].
@@ -463,6 +475,10 @@ impl crate::core::Resource for ConfigConfigurationRecorder {
     const TYPE: &'static str = "aws_config_configuration_recorder";
 }
 
+impl crate::core::Block for ConfigConfigurationRecorder {
+    type Attributes = ConfigConfigurationRecorderAttributes;
+}
+
 /// `aws_config_configuration_recorder_status` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConfigConfigurationRecorderStatus {
@@ -489,6 +505,10 @@ impl ConfigConfigurationRecorderStatus {
 
 impl crate::core::Resource for ConfigConfigurationRecorderStatus {
     const TYPE: &'static str = "aws_config_configuration_recorder_status";
+}
+
+impl crate::core::Block for ConfigConfigurationRecorderStatus {
+    type Attributes = ConfigConfigurationRecorderStatusAttributes;
 }
 
 /// The `input_parameter` block of [`ConfigConformancePack`].
@@ -556,6 +576,10 @@ impl crate::core::Resource for ConfigConformancePack {
     const TYPE: &'static str = "aws_config_conformance_pack";
 }
 
+impl crate::core::Block for ConfigConformancePack {
+    type Attributes = ConfigConformancePackAttributes;
+}
+
 /// The `snapshot_delivery_properties` block of [`ConfigDeliveryChannel`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ConfigDeliveryChannelSnapshotDeliveryProperties {
@@ -617,6 +641,10 @@ impl ConfigDeliveryChannel {
 
 impl crate::core::Resource for ConfigDeliveryChannel {
     const TYPE: &'static str = "aws_config_delivery_channel";
+}
+
+impl crate::core::Block for ConfigDeliveryChannel {
+    type Attributes = ConfigDeliveryChannelAttributes;
 }
 
 /// The `input_parameter` block of [`ConfigOrganizationConformancePack`].
@@ -716,6 +744,10 @@ impl ConfigOrganizationConformancePack {
 
 impl crate::core::Resource for ConfigOrganizationConformancePack {
     const TYPE: &'static str = "aws_config_organization_conformance_pack";
+}
+
+impl crate::core::Block for ConfigOrganizationConformancePack {
+    type Attributes = ConfigOrganizationConformancePackAttributes;
 }
 
 /// The `timeouts` block of [`ConfigOrganizationCustomPolicyRule`].
@@ -818,6 +850,10 @@ impl crate::core::Resource for ConfigOrganizationCustomPolicyRule {
     const TYPE: &'static str = "aws_config_organization_custom_policy_rule";
 }
 
+impl crate::core::Block for ConfigOrganizationCustomPolicyRule {
+    type Attributes = ConfigOrganizationCustomPolicyRuleAttributes;
+}
+
 /// The `timeouts` block of [`ConfigOrganizationCustomRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ConfigOrganizationCustomRuleTimeouts {
@@ -911,6 +947,10 @@ impl crate::core::Resource for ConfigOrganizationCustomRule {
     const TYPE: &'static str = "aws_config_organization_custom_rule";
 }
 
+impl crate::core::Block for ConfigOrganizationCustomRule {
+    type Attributes = ConfigOrganizationCustomRuleAttributes;
+}
+
 /// The `timeouts` block of [`ConfigOrganizationManagedRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ConfigOrganizationManagedRuleTimeouts {
@@ -999,6 +1039,10 @@ impl ConfigOrganizationManagedRule {
 
 impl crate::core::Resource for ConfigOrganizationManagedRule {
     const TYPE: &'static str = "aws_config_organization_managed_rule";
+}
+
+impl crate::core::Block for ConfigOrganizationManagedRule {
+    type Attributes = ConfigOrganizationManagedRuleAttributes;
 }
 
 /// The `ssm_controls` block of [`ConfigRemediationConfigurationExecutionControls`].
@@ -1129,6 +1173,10 @@ impl crate::core::Resource for ConfigRemediationConfiguration {
     const TYPE: &'static str = "aws_config_remediation_configuration";
 }
 
+impl crate::core::Block for ConfigRemediationConfiguration {
+    type Attributes = ConfigRemediationConfigurationAttributes;
+}
+
 /// `aws_config_retention_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConfigRetentionConfiguration {
@@ -1150,621 +1198,859 @@ impl crate::core::Resource for ConfigRetentionConfiguration {
     const TYPE: &'static str = "aws_config_retention_configuration";
 }
 
-impl crate::core::Ref<ConfigAggregateAuthorization> {
+impl crate::core::Block for ConfigRetentionConfiguration {
+    type Attributes = ConfigRetentionConfigurationAttributes;
+}
+
+/// The attributes of `aws_config_aggregate_authorization`, read from a `Ref<ConfigAggregateAuthorization>`.
+#[derive(Clone, Debug)]
+pub struct ConfigAggregateAuthorizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigAggregateAuthorizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigAggregateAuthorizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigAggregateAuthorizationAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ConfigConfigRule> {
+/// The attributes of `aws_config_config_rule`, read from a `Ref<ConfigConfigRule>`.
+#[derive(Clone, Debug)]
+pub struct ConfigConfigRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigConfigRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigConfigRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigConfigRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input_parameters`, as a reference.
     #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
-        self.attr("input_parameters")
+        self.0.attr("input_parameters")
     }
     /// `maximum_execution_frequency`, as a reference.
     #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
-        self.attr("maximum_execution_frequency")
+        self.0.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rule_id`, as a reference.
     #[inline]
     pub fn rule_id(&self) -> crate::core::Expr {
-        self.attr("rule_id")
+        self.0.attr("rule_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `evaluation_mode` (a nested block), as a reference.
     #[inline]
     pub fn evaluation_mode(&self) -> crate::core::Expr {
-        self.attr("evaluation_mode")
+        self.0.attr("evaluation_mode")
     }
     /// `scope` (a nested block), as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
 }
 
-impl crate::core::Ref<ConfigConfigurationAggregator> {
+/// The attributes of `aws_config_configuration_aggregator`, read from a `Ref<ConfigConfigurationAggregator>`.
+#[derive(Clone, Debug)]
+pub struct ConfigConfigurationAggregatorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigConfigurationAggregatorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigConfigurationAggregatorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigConfigurationAggregatorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `account_aggregation_source` (a nested block), as a reference.
     #[inline]
     pub fn account_aggregation_source(&self) -> crate::core::Expr {
-        self.attr("account_aggregation_source")
+        self.0.attr("account_aggregation_source")
     }
     /// `organization_aggregation_source` (a nested block), as a reference.
     #[inline]
     pub fn organization_aggregation_source(&self) -> crate::core::Expr {
-        self.attr("organization_aggregation_source")
+        self.0.attr("organization_aggregation_source")
     }
 }
 
-impl crate::core::Ref<ConfigConfigurationRecorder> {
+/// The attributes of `aws_config_configuration_recorder`, read from a `Ref<ConfigConfigurationRecorder>`.
+#[derive(Clone, Debug)]
+pub struct ConfigConfigurationRecorderAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigConfigurationRecorderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigConfigurationRecorderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigConfigurationRecorderAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `recording_group` (a nested block), as a reference.
     #[inline]
     pub fn recording_group(&self) -> crate::core::Expr {
-        self.attr("recording_group")
+        self.0.attr("recording_group")
     }
     /// `recording_mode` (a nested block), as a reference.
     #[inline]
     pub fn recording_mode(&self) -> crate::core::Expr {
-        self.attr("recording_mode")
+        self.0.attr("recording_mode")
     }
 }
 
-impl crate::core::Ref<ConfigConfigurationRecorderStatus> {
+/// The attributes of `aws_config_configuration_recorder_status`, read from a `Ref<ConfigConfigurationRecorderStatus>`.
+#[derive(Clone, Debug)]
+pub struct ConfigConfigurationRecorderStatusAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigConfigurationRecorderStatusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigConfigurationRecorderStatusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigConfigurationRecorderStatusAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_enabled`, as a reference.
     #[inline]
     pub fn is_enabled(&self) -> crate::core::Expr {
-        self.attr("is_enabled")
+        self.0.attr("is_enabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<ConfigConformancePack> {
+/// The attributes of `aws_config_conformance_pack`, read from a `Ref<ConfigConformancePack>`.
+#[derive(Clone, Debug)]
+pub struct ConfigConformancePackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigConformancePackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigConformancePackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigConformancePackAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delivery_s3_bucket`, as a reference.
     #[inline]
     pub fn delivery_s3_bucket(&self) -> crate::core::Expr {
-        self.attr("delivery_s3_bucket")
+        self.0.attr("delivery_s3_bucket")
     }
     /// `delivery_s3_key_prefix`, as a reference.
     #[inline]
     pub fn delivery_s3_key_prefix(&self) -> crate::core::Expr {
-        self.attr("delivery_s3_key_prefix")
+        self.0.attr("delivery_s3_key_prefix")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `template_body`, as a reference.
     #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
-        self.attr("template_body")
+        self.0.attr("template_body")
     }
     /// `template_s3_uri`, as a reference.
     #[inline]
     pub fn template_s3_uri(&self) -> crate::core::Expr {
-        self.attr("template_s3_uri")
+        self.0.attr("template_s3_uri")
     }
     /// `input_parameter` (a nested block), as a reference.
     #[inline]
     pub fn input_parameter(&self) -> crate::core::Expr {
-        self.attr("input_parameter")
+        self.0.attr("input_parameter")
     }
 }
 
-impl crate::core::Ref<ConfigDeliveryChannel> {
+/// The attributes of `aws_config_delivery_channel`, read from a `Ref<ConfigDeliveryChannel>`.
+#[derive(Clone, Debug)]
+pub struct ConfigDeliveryChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigDeliveryChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigDeliveryChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigDeliveryChannelAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `s3_bucket_name`, as a reference.
     #[inline]
     pub fn s3_bucket_name(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_name")
+        self.0.attr("s3_bucket_name")
     }
     /// `s3_key_prefix`, as a reference.
     #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_key_prefix")
+        self.0.attr("s3_key_prefix")
     }
     /// `s3_kms_key_arn`, as a reference.
     #[inline]
     pub fn s3_kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("s3_kms_key_arn")
+        self.0.attr("s3_kms_key_arn")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `snapshot_delivery_properties` (a nested block), as a reference.
     #[inline]
     pub fn snapshot_delivery_properties(&self) -> crate::core::Expr {
-        self.attr("snapshot_delivery_properties")
+        self.0.attr("snapshot_delivery_properties")
     }
 }
 
-impl crate::core::Ref<ConfigOrganizationConformancePack> {
+/// The attributes of `aws_config_organization_conformance_pack`, read from a `Ref<ConfigOrganizationConformancePack>`.
+#[derive(Clone, Debug)]
+pub struct ConfigOrganizationConformancePackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigOrganizationConformancePackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigOrganizationConformancePackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigOrganizationConformancePackAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delivery_s3_bucket`, as a reference.
     #[inline]
     pub fn delivery_s3_bucket(&self) -> crate::core::Expr {
-        self.attr("delivery_s3_bucket")
+        self.0.attr("delivery_s3_bucket")
     }
     /// `delivery_s3_key_prefix`, as a reference.
     #[inline]
     pub fn delivery_s3_key_prefix(&self) -> crate::core::Expr {
-        self.attr("delivery_s3_key_prefix")
+        self.0.attr("delivery_s3_key_prefix")
     }
     /// `excluded_accounts`, as a reference.
     #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
-        self.attr("excluded_accounts")
+        self.0.attr("excluded_accounts")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `template_body`, as a reference.
     #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
-        self.attr("template_body")
+        self.0.attr("template_body")
     }
     /// `template_s3_uri`, as a reference.
     #[inline]
     pub fn template_s3_uri(&self) -> crate::core::Expr {
-        self.attr("template_s3_uri")
+        self.0.attr("template_s3_uri")
     }
     /// `input_parameter` (a nested block), as a reference.
     #[inline]
     pub fn input_parameter(&self) -> crate::core::Expr {
-        self.attr("input_parameter")
+        self.0.attr("input_parameter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ConfigOrganizationCustomPolicyRule> {
+/// The attributes of `aws_config_organization_custom_policy_rule`, read from a `Ref<ConfigOrganizationCustomPolicyRule>`.
+#[derive(Clone, Debug)]
+pub struct ConfigOrganizationCustomPolicyRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigOrganizationCustomPolicyRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigOrganizationCustomPolicyRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigOrganizationCustomPolicyRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `debug_log_delivery_accounts`, as a reference.
     #[inline]
     pub fn debug_log_delivery_accounts(&self) -> crate::core::Expr {
-        self.attr("debug_log_delivery_accounts")
+        self.0.attr("debug_log_delivery_accounts")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `excluded_accounts`, as a reference.
     #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
-        self.attr("excluded_accounts")
+        self.0.attr("excluded_accounts")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input_parameters`, as a reference.
     #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
-        self.attr("input_parameters")
+        self.0.attr("input_parameters")
     }
     /// `maximum_execution_frequency`, as a reference.
     #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
-        self.attr("maximum_execution_frequency")
+        self.0.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy_runtime`, as a reference.
     #[inline]
     pub fn policy_runtime(&self) -> crate::core::Expr {
-        self.attr("policy_runtime")
+        self.0.attr("policy_runtime")
     }
     /// `policy_text`, as a reference.
     #[inline]
     pub fn policy_text(&self) -> crate::core::Expr {
-        self.attr("policy_text")
+        self.0.attr("policy_text")
     }
     /// `resource_id_scope`, as a reference.
     #[inline]
     pub fn resource_id_scope(&self) -> crate::core::Expr {
-        self.attr("resource_id_scope")
+        self.0.attr("resource_id_scope")
     }
     /// `resource_types_scope`, as a reference.
     #[inline]
     pub fn resource_types_scope(&self) -> crate::core::Expr {
-        self.attr("resource_types_scope")
+        self.0.attr("resource_types_scope")
     }
     /// `tag_key_scope`, as a reference.
     #[inline]
     pub fn tag_key_scope(&self) -> crate::core::Expr {
-        self.attr("tag_key_scope")
+        self.0.attr("tag_key_scope")
     }
     /// `tag_value_scope`, as a reference.
     #[inline]
     pub fn tag_value_scope(&self) -> crate::core::Expr {
-        self.attr("tag_value_scope")
+        self.0.attr("tag_value_scope")
     }
     /// `trigger_types`, as a reference.
     #[inline]
     pub fn trigger_types(&self) -> crate::core::Expr {
-        self.attr("trigger_types")
+        self.0.attr("trigger_types")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ConfigOrganizationCustomRule> {
+/// The attributes of `aws_config_organization_custom_rule`, read from a `Ref<ConfigOrganizationCustomRule>`.
+#[derive(Clone, Debug)]
+pub struct ConfigOrganizationCustomRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigOrganizationCustomRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigOrganizationCustomRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigOrganizationCustomRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `excluded_accounts`, as a reference.
     #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
-        self.attr("excluded_accounts")
+        self.0.attr("excluded_accounts")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input_parameters`, as a reference.
     #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
-        self.attr("input_parameters")
+        self.0.attr("input_parameters")
     }
     /// `lambda_function_arn`, as a reference.
     #[inline]
     pub fn lambda_function_arn(&self) -> crate::core::Expr {
-        self.attr("lambda_function_arn")
+        self.0.attr("lambda_function_arn")
     }
     /// `maximum_execution_frequency`, as a reference.
     #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
-        self.attr("maximum_execution_frequency")
+        self.0.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_id_scope`, as a reference.
     #[inline]
     pub fn resource_id_scope(&self) -> crate::core::Expr {
-        self.attr("resource_id_scope")
+        self.0.attr("resource_id_scope")
     }
     /// `resource_types_scope`, as a reference.
     #[inline]
     pub fn resource_types_scope(&self) -> crate::core::Expr {
-        self.attr("resource_types_scope")
+        self.0.attr("resource_types_scope")
     }
     /// `tag_key_scope`, as a reference.
     #[inline]
     pub fn tag_key_scope(&self) -> crate::core::Expr {
-        self.attr("tag_key_scope")
+        self.0.attr("tag_key_scope")
     }
     /// `tag_value_scope`, as a reference.
     #[inline]
     pub fn tag_value_scope(&self) -> crate::core::Expr {
-        self.attr("tag_value_scope")
+        self.0.attr("tag_value_scope")
     }
     /// `trigger_types`, as a reference.
     #[inline]
     pub fn trigger_types(&self) -> crate::core::Expr {
-        self.attr("trigger_types")
+        self.0.attr("trigger_types")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ConfigOrganizationManagedRule> {
+/// The attributes of `aws_config_organization_managed_rule`, read from a `Ref<ConfigOrganizationManagedRule>`.
+#[derive(Clone, Debug)]
+pub struct ConfigOrganizationManagedRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigOrganizationManagedRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigOrganizationManagedRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigOrganizationManagedRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `excluded_accounts`, as a reference.
     #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
-        self.attr("excluded_accounts")
+        self.0.attr("excluded_accounts")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input_parameters`, as a reference.
     #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
-        self.attr("input_parameters")
+        self.0.attr("input_parameters")
     }
     /// `maximum_execution_frequency`, as a reference.
     #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
-        self.attr("maximum_execution_frequency")
+        self.0.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_id_scope`, as a reference.
     #[inline]
     pub fn resource_id_scope(&self) -> crate::core::Expr {
-        self.attr("resource_id_scope")
+        self.0.attr("resource_id_scope")
     }
     /// `resource_types_scope`, as a reference.
     #[inline]
     pub fn resource_types_scope(&self) -> crate::core::Expr {
-        self.attr("resource_types_scope")
+        self.0.attr("resource_types_scope")
     }
     /// `rule_identifier`, as a reference.
     #[inline]
     pub fn rule_identifier(&self) -> crate::core::Expr {
-        self.attr("rule_identifier")
+        self.0.attr("rule_identifier")
     }
     /// `tag_key_scope`, as a reference.
     #[inline]
     pub fn tag_key_scope(&self) -> crate::core::Expr {
-        self.attr("tag_key_scope")
+        self.0.attr("tag_key_scope")
     }
     /// `tag_value_scope`, as a reference.
     #[inline]
     pub fn tag_value_scope(&self) -> crate::core::Expr {
-        self.attr("tag_value_scope")
+        self.0.attr("tag_value_scope")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ConfigRemediationConfiguration> {
+/// The attributes of `aws_config_remediation_configuration`, read from a `Ref<ConfigRemediationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ConfigRemediationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigRemediationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigRemediationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigRemediationConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automatic`, as a reference.
     #[inline]
     pub fn automatic(&self) -> crate::core::Expr {
-        self.attr("automatic")
+        self.0.attr("automatic")
     }
     /// `config_rule_name`, as a reference.
     #[inline]
     pub fn config_rule_name(&self) -> crate::core::Expr {
-        self.attr("config_rule_name")
+        self.0.attr("config_rule_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `maximum_automatic_attempts`, as a reference.
     #[inline]
     pub fn maximum_automatic_attempts(&self) -> crate::core::Expr {
-        self.attr("maximum_automatic_attempts")
+        self.0.attr("maximum_automatic_attempts")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `retry_attempt_seconds`, as a reference.
     #[inline]
     pub fn retry_attempt_seconds(&self) -> crate::core::Expr {
-        self.attr("retry_attempt_seconds")
+        self.0.attr("retry_attempt_seconds")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
     /// `target_type`, as a reference.
     #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
-        self.attr("target_type")
+        self.0.attr("target_type")
     }
     /// `target_version`, as a reference.
     #[inline]
     pub fn target_version(&self) -> crate::core::Expr {
-        self.attr("target_version")
+        self.0.attr("target_version")
     }
     /// `execution_controls` (a nested block), as a reference.
     #[inline]
     pub fn execution_controls(&self) -> crate::core::Expr {
-        self.attr("execution_controls")
+        self.0.attr("execution_controls")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<ConfigRetentionConfiguration> {
+/// The attributes of `aws_config_retention_configuration`, read from a `Ref<ConfigRetentionConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ConfigRetentionConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConfigRetentionConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConfigRetentionConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConfigRetentionConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `retention_period_in_days`, as a reference.
     #[inline]
     pub fn retention_period_in_days(&self) -> crate::core::Expr {
-        self.attr("retention_period_in_days")
+        self.0.attr("retention_period_in_days")
     }
 }

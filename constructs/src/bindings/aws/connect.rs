@@ -49,6 +49,10 @@ impl crate::core::Resource for ConnectBotAssociation {
     const TYPE: &'static str = "aws_connect_bot_association";
 }
 
+impl crate::core::Block for ConnectBotAssociation {
+    type Attributes = ConnectBotAssociationAttributes;
+}
+
 /// `aws_connect_contact_flow` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConnectContactFlow {
@@ -105,6 +109,10 @@ impl crate::core::Resource for ConnectContactFlow {
     const TYPE: &'static str = "aws_connect_contact_flow";
 }
 
+impl crate::core::Block for ConnectContactFlow {
+    type Attributes = ConnectContactFlowAttributes;
+}
+
 /// `aws_connect_contact_flow_module` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConnectContactFlowModule {
@@ -155,6 +163,10 @@ impl ConnectContactFlowModule {
 
 impl crate::core::Resource for ConnectContactFlowModule {
     const TYPE: &'static str = "aws_connect_contact_flow_module";
+}
+
+impl crate::core::Block for ConnectContactFlowModule {
+    type Attributes = ConnectContactFlowModuleAttributes;
 }
 
 /// The `end_time` block of [`ConnectHoursOfOperationConfig`].
@@ -244,6 +256,10 @@ impl ConnectHoursOfOperation {
 
 impl crate::core::Resource for ConnectHoursOfOperation {
     const TYPE: &'static str = "aws_connect_hours_of_operation";
+}
+
+impl crate::core::Block for ConnectHoursOfOperation {
+    type Attributes = ConnectHoursOfOperationAttributes;
 }
 
 /// The `timeouts` block of [`ConnectInstance`].
@@ -337,6 +353,10 @@ impl ConnectInstance {
 
 impl crate::core::Resource for ConnectInstance {
     const TYPE: &'static str = "aws_connect_instance";
+}
+
+impl crate::core::Block for ConnectInstance {
+    type Attributes = ConnectInstanceAttributes;
 }
 
 /// The `kinesis_firehose_config` block of [`ConnectInstanceStorageConfigStorageConfig`].
@@ -504,6 +524,10 @@ impl crate::core::Resource for ConnectInstanceStorageConfig {
     const TYPE: &'static str = "aws_connect_instance_storage_config";
 }
 
+impl crate::core::Block for ConnectInstanceStorageConfig {
+    type Attributes = ConnectInstanceStorageConfigAttributes;
+}
+
 /// `aws_connect_lambda_function_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConnectLambdaFunctionAssociation {
@@ -530,6 +554,10 @@ impl ConnectLambdaFunctionAssociation {
 
 impl crate::core::Resource for ConnectLambdaFunctionAssociation {
     const TYPE: &'static str = "aws_connect_lambda_function_association";
+}
+
+impl crate::core::Block for ConnectLambdaFunctionAssociation {
+    type Attributes = ConnectLambdaFunctionAssociationAttributes;
 }
 
 /// The `timeouts` block of [`ConnectPhoneNumber`].
@@ -607,6 +635,10 @@ impl ConnectPhoneNumber {
 
 impl crate::core::Resource for ConnectPhoneNumber {
     const TYPE: &'static str = "aws_connect_phone_number";
+}
+
+impl crate::core::Block for ConnectPhoneNumber {
+    type Attributes = ConnectPhoneNumberAttributes;
 }
 
 /// The `outbound_caller_config` block of [`ConnectQueue`].
@@ -692,6 +724,10 @@ impl ConnectQueue {
 
 impl crate::core::Resource for ConnectQueue {
     const TYPE: &'static str = "aws_connect_queue";
+}
+
+impl crate::core::Block for ConnectQueue {
+    type Attributes = ConnectQueueAttributes;
 }
 
 /// The `phone_config` block of [`ConnectQuickConnectQuickConnectConfig`].
@@ -823,6 +859,10 @@ impl crate::core::Resource for ConnectQuickConnect {
     const TYPE: &'static str = "aws_connect_quick_connect";
 }
 
+impl crate::core::Block for ConnectQuickConnect {
+    type Attributes = ConnectQuickConnectAttributes;
+}
+
 /// The `media_concurrencies` block of [`ConnectRoutingProfile`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConnectRoutingProfileMediaConcurrencies {
@@ -918,6 +958,10 @@ impl crate::core::Resource for ConnectRoutingProfile {
     const TYPE: &'static str = "aws_connect_routing_profile";
 }
 
+impl crate::core::Block for ConnectRoutingProfile {
+    type Attributes = ConnectRoutingProfileAttributes;
+}
+
 /// `aws_connect_security_profile` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConnectSecurityProfile {
@@ -960,6 +1004,10 @@ impl ConnectSecurityProfile {
 
 impl crate::core::Resource for ConnectSecurityProfile {
     const TYPE: &'static str = "aws_connect_security_profile";
+}
+
+impl crate::core::Block for ConnectSecurityProfile {
+    type Attributes = ConnectSecurityProfileAttributes;
 }
 
 /// The `identity_info` block of [`ConnectUser`].
@@ -1082,6 +1130,10 @@ impl crate::core::Resource for ConnectUser {
     const TYPE: &'static str = "aws_connect_user";
 }
 
+impl crate::core::Block for ConnectUser {
+    type Attributes = ConnectUserAttributes;
+}
+
 /// `aws_connect_user_hierarchy_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConnectUserHierarchyGroup {
@@ -1120,6 +1172,10 @@ impl ConnectUserHierarchyGroup {
 
 impl crate::core::Resource for ConnectUserHierarchyGroup {
     const TYPE: &'static str = "aws_connect_user_hierarchy_group";
+}
+
+impl crate::core::Block for ConnectUserHierarchyGroup {
+    type Attributes = ConnectUserHierarchyGroupAttributes;
 }
 
 /// The `level_five` block of [`ConnectUserHierarchyStructureHierarchyStructure`].
@@ -1201,6 +1257,10 @@ impl crate::core::Resource for ConnectUserHierarchyStructure {
     const TYPE: &'static str = "aws_connect_user_hierarchy_structure";
 }
 
+impl crate::core::Block for ConnectUserHierarchyStructure {
+    type Attributes = ConnectUserHierarchyStructureAttributes;
+}
+
 /// The `timeouts` block of [`ConnectVocabulary`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ConnectVocabularyTimeouts {
@@ -1269,6 +1329,10 @@ impl crate::core::Resource for ConnectVocabulary {
     const TYPE: &'static str = "aws_connect_vocabulary";
 }
 
+impl crate::core::Block for ConnectVocabulary {
+    type Attributes = ConnectVocabularyAttributes;
+}
+
 /// The `lex_bot` block of [`DataConnectBotAssociation`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectBotAssociationLexBot {
@@ -1318,6 +1382,10 @@ impl crate::core::DataSource for DataConnectBotAssociation {
     const TYPE: &'static str = "aws_connect_bot_association";
 }
 
+impl crate::core::Block for DataConnectBotAssociation {
+    type Attributes = DataConnectBotAssociationAttributes;
+}
+
 /// `aws_connect_contact_flow` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectContactFlow {
@@ -1359,6 +1427,10 @@ impl crate::core::DataSource for DataConnectContactFlow {
     const TYPE: &'static str = "aws_connect_contact_flow";
 }
 
+impl crate::core::Block for DataConnectContactFlow {
+    type Attributes = DataConnectContactFlowAttributes;
+}
+
 /// `aws_connect_contact_flow_module` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectContactFlowModule {
@@ -1394,6 +1466,10 @@ impl DataConnectContactFlowModule {
 
 impl crate::core::DataSource for DataConnectContactFlowModule {
     const TYPE: &'static str = "aws_connect_contact_flow_module";
+}
+
+impl crate::core::Block for DataConnectContactFlowModule {
+    type Attributes = DataConnectContactFlowModuleAttributes;
 }
 
 /// `aws_connect_hours_of_operation` (data source).
@@ -1433,6 +1509,10 @@ impl crate::core::DataSource for DataConnectHoursOfOperation {
     const TYPE: &'static str = "aws_connect_hours_of_operation";
 }
 
+impl crate::core::Block for DataConnectHoursOfOperation {
+    type Attributes = DataConnectHoursOfOperationAttributes;
+}
+
 /// `aws_connect_instance` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataConnectInstance {
@@ -1467,6 +1547,10 @@ impl crate::core::DataSource for DataConnectInstance {
     const TYPE: &'static str = "aws_connect_instance";
 }
 
+impl crate::core::Block for DataConnectInstance {
+    type Attributes = DataConnectInstanceAttributes;
+}
+
 /// `aws_connect_instance_storage_config` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectInstanceStorageConfig {
@@ -1498,6 +1582,10 @@ impl crate::core::DataSource for DataConnectInstanceStorageConfig {
     const TYPE: &'static str = "aws_connect_instance_storage_config";
 }
 
+impl crate::core::Block for DataConnectInstanceStorageConfig {
+    type Attributes = DataConnectInstanceStorageConfigAttributes;
+}
+
 /// `aws_connect_lambda_function_association` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectLambdaFunctionAssociation {
@@ -1526,6 +1614,10 @@ impl crate::core::DataSource for DataConnectLambdaFunctionAssociation {
     const TYPE: &'static str = "aws_connect_lambda_function_association";
 }
 
+impl crate::core::Block for DataConnectLambdaFunctionAssociation {
+    type Attributes = DataConnectLambdaFunctionAssociationAttributes;
+}
+
 /// `aws_connect_prompt` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectPrompt {
@@ -1552,6 +1644,10 @@ impl DataConnectPrompt {
 
 impl crate::core::DataSource for DataConnectPrompt {
     const TYPE: &'static str = "aws_connect_prompt";
+}
+
+impl crate::core::Block for DataConnectPrompt {
+    type Attributes = DataConnectPromptAttributes;
 }
 
 /// `aws_connect_queue` (data source).
@@ -1591,6 +1687,10 @@ impl crate::core::DataSource for DataConnectQueue {
     const TYPE: &'static str = "aws_connect_queue";
 }
 
+impl crate::core::Block for DataConnectQueue {
+    type Attributes = DataConnectQueueAttributes;
+}
+
 /// `aws_connect_quick_connect` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectQuickConnect {
@@ -1626,6 +1726,10 @@ impl DataConnectQuickConnect {
 
 impl crate::core::DataSource for DataConnectQuickConnect {
     const TYPE: &'static str = "aws_connect_quick_connect";
+}
+
+impl crate::core::Block for DataConnectQuickConnect {
+    type Attributes = DataConnectQuickConnectAttributes;
 }
 
 /// `aws_connect_routing_profile` (data source).
@@ -1665,6 +1769,10 @@ impl crate::core::DataSource for DataConnectRoutingProfile {
     const TYPE: &'static str = "aws_connect_routing_profile";
 }
 
+impl crate::core::Block for DataConnectRoutingProfile {
+    type Attributes = DataConnectRoutingProfileAttributes;
+}
+
 /// `aws_connect_security_profile` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectSecurityProfile {
@@ -1700,6 +1808,10 @@ impl DataConnectSecurityProfile {
 
 impl crate::core::DataSource for DataConnectSecurityProfile {
     const TYPE: &'static str = "aws_connect_security_profile";
+}
+
+impl crate::core::Block for DataConnectSecurityProfile {
+    type Attributes = DataConnectSecurityProfileAttributes;
 }
 
 /// `aws_connect_user` (data source).
@@ -1739,6 +1851,10 @@ impl crate::core::DataSource for DataConnectUser {
     const TYPE: &'static str = "aws_connect_user";
 }
 
+impl crate::core::Block for DataConnectUser {
+    type Attributes = DataConnectUserAttributes;
+}
+
 /// `aws_connect_user_hierarchy_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectUserHierarchyGroup {
@@ -1776,6 +1892,10 @@ impl crate::core::DataSource for DataConnectUserHierarchyGroup {
     const TYPE: &'static str = "aws_connect_user_hierarchy_group";
 }
 
+impl crate::core::Block for DataConnectUserHierarchyGroup {
+    type Attributes = DataConnectUserHierarchyGroupAttributes;
+}
+
 /// `aws_connect_user_hierarchy_structure` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectUserHierarchyStructure {
@@ -1799,6 +1919,10 @@ impl DataConnectUserHierarchyStructure {
 
 impl crate::core::DataSource for DataConnectUserHierarchyStructure {
     const TYPE: &'static str = "aws_connect_user_hierarchy_structure";
+}
+
+impl crate::core::Block for DataConnectUserHierarchyStructure {
+    type Attributes = DataConnectUserHierarchyStructureAttributes;
 }
 
 /// `aws_connect_vocabulary` (data source).
@@ -1838,1543 +1962,2123 @@ impl crate::core::DataSource for DataConnectVocabulary {
     const TYPE: &'static str = "aws_connect_vocabulary";
 }
 
-impl crate::core::Ref<ConnectBotAssociation> {
+impl crate::core::Block for DataConnectVocabulary {
+    type Attributes = DataConnectVocabularyAttributes;
+}
+
+/// The attributes of `aws_connect_bot_association`, read from a `Ref<ConnectBotAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ConnectBotAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectBotAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectBotAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectBotAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `lex_bot` (a nested block), as a reference.
     #[inline]
     pub fn lex_bot(&self) -> crate::core::Expr {
-        self.attr("lex_bot")
+        self.0.attr("lex_bot")
     }
 }
 
-impl crate::core::Ref<ConnectContactFlow> {
+/// The attributes of `aws_connect_contact_flow`, read from a `Ref<ConnectContactFlow>`.
+#[derive(Clone, Debug)]
+pub struct ConnectContactFlowAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectContactFlowAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectContactFlowAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectContactFlowAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_flow_id`, as a reference.
     #[inline]
     pub fn contact_flow_id(&self) -> crate::core::Expr {
-        self.attr("contact_flow_id")
+        self.0.attr("contact_flow_id")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `content_hash`, as a reference.
     #[inline]
     pub fn content_hash(&self) -> crate::core::Expr {
-        self.attr("content_hash")
+        self.0.attr("content_hash")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `filename`, as a reference.
     #[inline]
     pub fn filename(&self) -> crate::core::Expr {
-        self.attr("filename")
+        self.0.attr("filename")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<ConnectContactFlowModule> {
+/// The attributes of `aws_connect_contact_flow_module`, read from a `Ref<ConnectContactFlowModule>`.
+#[derive(Clone, Debug)]
+pub struct ConnectContactFlowModuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectContactFlowModuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectContactFlowModuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectContactFlowModuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_flow_module_id`, as a reference.
     #[inline]
     pub fn contact_flow_module_id(&self) -> crate::core::Expr {
-        self.attr("contact_flow_module_id")
+        self.0.attr("contact_flow_module_id")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `content_hash`, as a reference.
     #[inline]
     pub fn content_hash(&self) -> crate::core::Expr {
-        self.attr("content_hash")
+        self.0.attr("content_hash")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `filename`, as a reference.
     #[inline]
     pub fn filename(&self) -> crate::core::Expr {
-        self.attr("filename")
+        self.0.attr("filename")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ConnectHoursOfOperation> {
+/// The attributes of `aws_connect_hours_of_operation`, read from a `Ref<ConnectHoursOfOperation>`.
+#[derive(Clone, Debug)]
+pub struct ConnectHoursOfOperationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectHoursOfOperationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectHoursOfOperationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectHoursOfOperationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
     #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
-        self.attr("hours_of_operation_id")
+        self.0.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `time_zone`, as a reference.
     #[inline]
     pub fn time_zone(&self) -> crate::core::Expr {
-        self.attr("time_zone")
+        self.0.attr("time_zone")
     }
     /// `config` (a nested block), as a reference.
     #[inline]
     pub fn config(&self) -> crate::core::Expr {
-        self.attr("config")
+        self.0.attr("config")
     }
 }
 
-impl crate::core::Ref<ConnectInstance> {
+/// The attributes of `aws_connect_instance`, read from a `Ref<ConnectInstance>`.
+#[derive(Clone, Debug)]
+pub struct ConnectInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectInstanceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_resolve_best_voices_enabled`, as a reference.
     #[inline]
     pub fn auto_resolve_best_voices_enabled(&self) -> crate::core::Expr {
-        self.attr("auto_resolve_best_voices_enabled")
+        self.0.attr("auto_resolve_best_voices_enabled")
     }
     /// `contact_flow_logs_enabled`, as a reference.
     #[inline]
     pub fn contact_flow_logs_enabled(&self) -> crate::core::Expr {
-        self.attr("contact_flow_logs_enabled")
+        self.0.attr("contact_flow_logs_enabled")
     }
     /// `contact_lens_enabled`, as a reference.
     #[inline]
     pub fn contact_lens_enabled(&self) -> crate::core::Expr {
-        self.attr("contact_lens_enabled")
+        self.0.attr("contact_lens_enabled")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `early_media_enabled`, as a reference.
     #[inline]
     pub fn early_media_enabled(&self) -> crate::core::Expr {
-        self.attr("early_media_enabled")
+        self.0.attr("early_media_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_management_type`, as a reference.
     #[inline]
     pub fn identity_management_type(&self) -> crate::core::Expr {
-        self.attr("identity_management_type")
+        self.0.attr("identity_management_type")
     }
     /// `inbound_calls_enabled`, as a reference.
     #[inline]
     pub fn inbound_calls_enabled(&self) -> crate::core::Expr {
-        self.attr("inbound_calls_enabled")
+        self.0.attr("inbound_calls_enabled")
     }
     /// `instance_alias`, as a reference.
     #[inline]
     pub fn instance_alias(&self) -> crate::core::Expr {
-        self.attr("instance_alias")
+        self.0.attr("instance_alias")
     }
     /// `multi_party_conference_enabled`, as a reference.
     #[inline]
     pub fn multi_party_conference_enabled(&self) -> crate::core::Expr {
-        self.attr("multi_party_conference_enabled")
+        self.0.attr("multi_party_conference_enabled")
     }
     /// `outbound_calls_enabled`, as a reference.
     #[inline]
     pub fn outbound_calls_enabled(&self) -> crate::core::Expr {
-        self.attr("outbound_calls_enabled")
+        self.0.attr("outbound_calls_enabled")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ConnectInstanceStorageConfig> {
+/// The attributes of `aws_connect_instance_storage_config`, read from a `Ref<ConnectInstanceStorageConfig>`.
+#[derive(Clone, Debug)]
+pub struct ConnectInstanceStorageConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectInstanceStorageConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectInstanceStorageConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectInstanceStorageConfigAttributes {
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `storage_config` (a nested block), as a reference.
     #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
-        self.attr("storage_config")
+        self.0.attr("storage_config")
     }
 }
 
-impl crate::core::Ref<ConnectLambdaFunctionAssociation> {
+/// The attributes of `aws_connect_lambda_function_association`, read from a `Ref<ConnectLambdaFunctionAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ConnectLambdaFunctionAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectLambdaFunctionAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectLambdaFunctionAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectLambdaFunctionAssociationAttributes {
     /// `function_arn`, as a reference.
     #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
-        self.attr("function_arn")
+        self.0.attr("function_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
 }
 
-impl crate::core::Ref<ConnectPhoneNumber> {
+/// The attributes of `aws_connect_phone_number`, read from a `Ref<ConnectPhoneNumber>`.
+#[derive(Clone, Debug)]
+pub struct ConnectPhoneNumberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectPhoneNumberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectPhoneNumberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectPhoneNumberAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `country_code`, as a reference.
     #[inline]
     pub fn country_code(&self) -> crate::core::Expr {
-        self.attr("country_code")
+        self.0.attr("country_code")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `phone_number`, as a reference.
     #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
-        self.attr("phone_number")
+        self.0.attr("phone_number")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ConnectQueue> {
+/// The attributes of `aws_connect_queue`, read from a `Ref<ConnectQueue>`.
+#[derive(Clone, Debug)]
+pub struct ConnectQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
     #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
-        self.attr("hours_of_operation_id")
+        self.0.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `max_contacts`, as a reference.
     #[inline]
     pub fn max_contacts(&self) -> crate::core::Expr {
-        self.attr("max_contacts")
+        self.0.attr("max_contacts")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `queue_id`, as a reference.
     #[inline]
     pub fn queue_id(&self) -> crate::core::Expr {
-        self.attr("queue_id")
+        self.0.attr("queue_id")
     }
     /// `quick_connect_ids`, as a reference.
     #[inline]
     pub fn quick_connect_ids(&self) -> crate::core::Expr {
-        self.attr("quick_connect_ids")
+        self.0.attr("quick_connect_ids")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `outbound_caller_config` (a nested block), as a reference.
     #[inline]
     pub fn outbound_caller_config(&self) -> crate::core::Expr {
-        self.attr("outbound_caller_config")
+        self.0.attr("outbound_caller_config")
     }
 }
 
-impl crate::core::Ref<ConnectQuickConnect> {
+/// The attributes of `aws_connect_quick_connect`, read from a `Ref<ConnectQuickConnect>`.
+#[derive(Clone, Debug)]
+pub struct ConnectQuickConnectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectQuickConnectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectQuickConnectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectQuickConnectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `quick_connect_id`, as a reference.
     #[inline]
     pub fn quick_connect_id(&self) -> crate::core::Expr {
-        self.attr("quick_connect_id")
+        self.0.attr("quick_connect_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `quick_connect_config` (a nested block), as a reference.
     #[inline]
     pub fn quick_connect_config(&self) -> crate::core::Expr {
-        self.attr("quick_connect_config")
+        self.0.attr("quick_connect_config")
     }
 }
 
-impl crate::core::Ref<ConnectRoutingProfile> {
+/// The attributes of `aws_connect_routing_profile`, read from a `Ref<ConnectRoutingProfile>`.
+#[derive(Clone, Debug)]
+pub struct ConnectRoutingProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectRoutingProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectRoutingProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectRoutingProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_outbound_queue_id`, as a reference.
     #[inline]
     pub fn default_outbound_queue_id(&self) -> crate::core::Expr {
-        self.attr("default_outbound_queue_id")
+        self.0.attr("default_outbound_queue_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `routing_profile_id`, as a reference.
     #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
-        self.attr("routing_profile_id")
+        self.0.attr("routing_profile_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `media_concurrencies` (a nested block), as a reference.
     #[inline]
     pub fn media_concurrencies(&self) -> crate::core::Expr {
-        self.attr("media_concurrencies")
+        self.0.attr("media_concurrencies")
     }
     /// `queue_configs` (a nested block), as a reference.
     #[inline]
     pub fn queue_configs(&self) -> crate::core::Expr {
-        self.attr("queue_configs")
+        self.0.attr("queue_configs")
     }
 }
 
-impl crate::core::Ref<ConnectSecurityProfile> {
+/// The attributes of `aws_connect_security_profile`, read from a `Ref<ConnectSecurityProfile>`.
+#[derive(Clone, Debug)]
+pub struct ConnectSecurityProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectSecurityProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectSecurityProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectSecurityProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `organization_resource_id`, as a reference.
     #[inline]
     pub fn organization_resource_id(&self) -> crate::core::Expr {
-        self.attr("organization_resource_id")
+        self.0.attr("organization_resource_id")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `security_profile_id`, as a reference.
     #[inline]
     pub fn security_profile_id(&self) -> crate::core::Expr {
-        self.attr("security_profile_id")
+        self.0.attr("security_profile_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ConnectUser> {
+/// The attributes of `aws_connect_user`, read from a `Ref<ConnectUser>`.
+#[derive(Clone, Debug)]
+pub struct ConnectUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `directory_user_id`, as a reference.
     #[inline]
     pub fn directory_user_id(&self) -> crate::core::Expr {
-        self.attr("directory_user_id")
+        self.0.attr("directory_user_id")
     }
     /// `hierarchy_group_id`, as a reference.
     #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
-        self.attr("hierarchy_group_id")
+        self.0.attr("hierarchy_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `routing_profile_id`, as a reference.
     #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
-        self.attr("routing_profile_id")
+        self.0.attr("routing_profile_id")
     }
     /// `security_profile_ids`, as a reference.
     #[inline]
     pub fn security_profile_ids(&self) -> crate::core::Expr {
-        self.attr("security_profile_ids")
+        self.0.attr("security_profile_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
     /// `identity_info` (a nested block), as a reference.
     #[inline]
     pub fn identity_info(&self) -> crate::core::Expr {
-        self.attr("identity_info")
+        self.0.attr("identity_info")
     }
     /// `phone_config` (a nested block), as a reference.
     #[inline]
     pub fn phone_config(&self) -> crate::core::Expr {
-        self.attr("phone_config")
+        self.0.attr("phone_config")
     }
 }
 
-impl crate::core::Ref<ConnectUserHierarchyGroup> {
+/// The attributes of `aws_connect_user_hierarchy_group`, read from a `Ref<ConnectUserHierarchyGroup>`.
+#[derive(Clone, Debug)]
+pub struct ConnectUserHierarchyGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectUserHierarchyGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectUserHierarchyGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectUserHierarchyGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `hierarchy_group_id`, as a reference.
     #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
-        self.attr("hierarchy_group_id")
+        self.0.attr("hierarchy_group_id")
     }
     /// `hierarchy_path`, as a reference.
     #[inline]
     pub fn hierarchy_path(&self) -> crate::core::Expr {
-        self.attr("hierarchy_path")
+        self.0.attr("hierarchy_path")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `level_id`, as a reference.
     #[inline]
     pub fn level_id(&self) -> crate::core::Expr {
-        self.attr("level_id")
+        self.0.attr("level_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_group_id`, as a reference.
     #[inline]
     pub fn parent_group_id(&self) -> crate::core::Expr {
-        self.attr("parent_group_id")
+        self.0.attr("parent_group_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ConnectUserHierarchyStructure> {
+/// The attributes of `aws_connect_user_hierarchy_structure`, read from a `Ref<ConnectUserHierarchyStructure>`.
+#[derive(Clone, Debug)]
+pub struct ConnectUserHierarchyStructureAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectUserHierarchyStructureAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectUserHierarchyStructureAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectUserHierarchyStructureAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `hierarchy_structure` (a nested block), as a reference.
     #[inline]
     pub fn hierarchy_structure(&self) -> crate::core::Expr {
-        self.attr("hierarchy_structure")
+        self.0.attr("hierarchy_structure")
     }
 }
 
-impl crate::core::Ref<ConnectVocabulary> {
+/// The attributes of `aws_connect_vocabulary`, read from a `Ref<ConnectVocabulary>`.
+#[derive(Clone, Debug)]
+pub struct ConnectVocabularyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ConnectVocabularyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ConnectVocabularyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ConnectVocabularyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `failure_reason`, as a reference.
     #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
-        self.attr("failure_reason")
+        self.0.attr("failure_reason")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vocabulary_id`, as a reference.
     #[inline]
     pub fn vocabulary_id(&self) -> crate::core::Expr {
-        self.attr("vocabulary_id")
+        self.0.attr("vocabulary_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataConnectBotAssociation> {
+/// The attributes of `aws_connect_bot_association`, read from a `Ref<DataConnectBotAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectBotAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectBotAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectBotAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectBotAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `lex_bot` (a nested block), as a reference.
     #[inline]
     pub fn lex_bot(&self) -> crate::core::Expr {
-        self.attr("lex_bot")
+        self.0.attr("lex_bot")
     }
 }
 
-impl crate::core::Ref<DataConnectContactFlow> {
+/// The attributes of `aws_connect_contact_flow`, read from a `Ref<DataConnectContactFlow>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectContactFlowAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectContactFlowAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectContactFlowAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectContactFlowAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_flow_id`, as a reference.
     #[inline]
     pub fn contact_flow_id(&self) -> crate::core::Expr {
-        self.attr("contact_flow_id")
+        self.0.attr("contact_flow_id")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataConnectContactFlowModule> {
+/// The attributes of `aws_connect_contact_flow_module`, read from a `Ref<DataConnectContactFlowModule>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectContactFlowModuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectContactFlowModuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectContactFlowModuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectContactFlowModuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_flow_module_id`, as a reference.
     #[inline]
     pub fn contact_flow_module_id(&self) -> crate::core::Expr {
-        self.attr("contact_flow_module_id")
+        self.0.attr("contact_flow_module_id")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataConnectHoursOfOperation> {
+/// The attributes of `aws_connect_hours_of_operation`, read from a `Ref<DataConnectHoursOfOperation>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectHoursOfOperationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectHoursOfOperationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectHoursOfOperationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectHoursOfOperationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `config`, as a reference.
     #[inline]
     pub fn config(&self) -> crate::core::Expr {
-        self.attr("config")
+        self.0.attr("config")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
     #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
-        self.attr("hours_of_operation_id")
+        self.0.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `time_zone`, as a reference.
     #[inline]
     pub fn time_zone(&self) -> crate::core::Expr {
-        self.attr("time_zone")
+        self.0.attr("time_zone")
     }
 }
 
-impl crate::core::Ref<DataConnectInstance> {
+/// The attributes of `aws_connect_instance`, read from a `Ref<DataConnectInstance>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectInstanceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_resolve_best_voices_enabled`, as a reference.
     #[inline]
     pub fn auto_resolve_best_voices_enabled(&self) -> crate::core::Expr {
-        self.attr("auto_resolve_best_voices_enabled")
+        self.0.attr("auto_resolve_best_voices_enabled")
     }
     /// `contact_flow_logs_enabled`, as a reference.
     #[inline]
     pub fn contact_flow_logs_enabled(&self) -> crate::core::Expr {
-        self.attr("contact_flow_logs_enabled")
+        self.0.attr("contact_flow_logs_enabled")
     }
     /// `contact_lens_enabled`, as a reference.
     #[inline]
     pub fn contact_lens_enabled(&self) -> crate::core::Expr {
-        self.attr("contact_lens_enabled")
+        self.0.attr("contact_lens_enabled")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `early_media_enabled`, as a reference.
     #[inline]
     pub fn early_media_enabled(&self) -> crate::core::Expr {
-        self.attr("early_media_enabled")
+        self.0.attr("early_media_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_management_type`, as a reference.
     #[inline]
     pub fn identity_management_type(&self) -> crate::core::Expr {
-        self.attr("identity_management_type")
+        self.0.attr("identity_management_type")
     }
     /// `inbound_calls_enabled`, as a reference.
     #[inline]
     pub fn inbound_calls_enabled(&self) -> crate::core::Expr {
-        self.attr("inbound_calls_enabled")
+        self.0.attr("inbound_calls_enabled")
     }
     /// `instance_alias`, as a reference.
     #[inline]
     pub fn instance_alias(&self) -> crate::core::Expr {
-        self.attr("instance_alias")
+        self.0.attr("instance_alias")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `multi_party_conference_enabled`, as a reference.
     #[inline]
     pub fn multi_party_conference_enabled(&self) -> crate::core::Expr {
-        self.attr("multi_party_conference_enabled")
+        self.0.attr("multi_party_conference_enabled")
     }
     /// `outbound_calls_enabled`, as a reference.
     #[inline]
     pub fn outbound_calls_enabled(&self) -> crate::core::Expr {
-        self.attr("outbound_calls_enabled")
+        self.0.attr("outbound_calls_enabled")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataConnectInstanceStorageConfig> {
+/// The attributes of `aws_connect_instance_storage_config`, read from a `Ref<DataConnectInstanceStorageConfig>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectInstanceStorageConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectInstanceStorageConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectInstanceStorageConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectInstanceStorageConfigAttributes {
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `storage_config`, as a reference.
     #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
-        self.attr("storage_config")
+        self.0.attr("storage_config")
     }
 }
 
-impl crate::core::Ref<DataConnectLambdaFunctionAssociation> {
+/// The attributes of `aws_connect_lambda_function_association`, read from a `Ref<DataConnectLambdaFunctionAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectLambdaFunctionAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectLambdaFunctionAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectLambdaFunctionAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectLambdaFunctionAssociationAttributes {
     /// `function_arn`, as a reference.
     #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
-        self.attr("function_arn")
+        self.0.attr("function_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
 }
 
-impl crate::core::Ref<DataConnectPrompt> {
+/// The attributes of `aws_connect_prompt`, read from a `Ref<DataConnectPrompt>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectPromptAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectPromptAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectPromptAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectPromptAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `prompt_id`, as a reference.
     #[inline]
     pub fn prompt_id(&self) -> crate::core::Expr {
-        self.attr("prompt_id")
+        self.0.attr("prompt_id")
     }
 }
 
-impl crate::core::Ref<DataConnectQueue> {
+/// The attributes of `aws_connect_queue`, read from a `Ref<DataConnectQueue>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
     #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
-        self.attr("hours_of_operation_id")
+        self.0.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `max_contacts`, as a reference.
     #[inline]
     pub fn max_contacts(&self) -> crate::core::Expr {
-        self.attr("max_contacts")
+        self.0.attr("max_contacts")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `outbound_caller_config`, as a reference.
     #[inline]
     pub fn outbound_caller_config(&self) -> crate::core::Expr {
-        self.attr("outbound_caller_config")
+        self.0.attr("outbound_caller_config")
     }
     /// `queue_id`, as a reference.
     #[inline]
     pub fn queue_id(&self) -> crate::core::Expr {
-        self.attr("queue_id")
+        self.0.attr("queue_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataConnectQuickConnect> {
+/// The attributes of `aws_connect_quick_connect`, read from a `Ref<DataConnectQuickConnect>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectQuickConnectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectQuickConnectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectQuickConnectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectQuickConnectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `quick_connect_config`, as a reference.
     #[inline]
     pub fn quick_connect_config(&self) -> crate::core::Expr {
-        self.attr("quick_connect_config")
+        self.0.attr("quick_connect_config")
     }
     /// `quick_connect_id`, as a reference.
     #[inline]
     pub fn quick_connect_id(&self) -> crate::core::Expr {
-        self.attr("quick_connect_id")
+        self.0.attr("quick_connect_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataConnectRoutingProfile> {
+/// The attributes of `aws_connect_routing_profile`, read from a `Ref<DataConnectRoutingProfile>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectRoutingProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectRoutingProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectRoutingProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectRoutingProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_outbound_queue_id`, as a reference.
     #[inline]
     pub fn default_outbound_queue_id(&self) -> crate::core::Expr {
-        self.attr("default_outbound_queue_id")
+        self.0.attr("default_outbound_queue_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `media_concurrencies`, as a reference.
     #[inline]
     pub fn media_concurrencies(&self) -> crate::core::Expr {
-        self.attr("media_concurrencies")
+        self.0.attr("media_concurrencies")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `queue_configs`, as a reference.
     #[inline]
     pub fn queue_configs(&self) -> crate::core::Expr {
-        self.attr("queue_configs")
+        self.0.attr("queue_configs")
     }
     /// `routing_profile_id`, as a reference.
     #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
-        self.attr("routing_profile_id")
+        self.0.attr("routing_profile_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataConnectSecurityProfile> {
+/// The attributes of `aws_connect_security_profile`, read from a `Ref<DataConnectSecurityProfile>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectSecurityProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectSecurityProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectSecurityProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectSecurityProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `organization_resource_id`, as a reference.
     #[inline]
     pub fn organization_resource_id(&self) -> crate::core::Expr {
-        self.attr("organization_resource_id")
+        self.0.attr("organization_resource_id")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `security_profile_id`, as a reference.
     #[inline]
     pub fn security_profile_id(&self) -> crate::core::Expr {
-        self.attr("security_profile_id")
+        self.0.attr("security_profile_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataConnectUser> {
+/// The attributes of `aws_connect_user`, read from a `Ref<DataConnectUser>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `directory_user_id`, as a reference.
     #[inline]
     pub fn directory_user_id(&self) -> crate::core::Expr {
-        self.attr("directory_user_id")
+        self.0.attr("directory_user_id")
     }
     /// `hierarchy_group_id`, as a reference.
     #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
-        self.attr("hierarchy_group_id")
+        self.0.attr("hierarchy_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_info`, as a reference.
     #[inline]
     pub fn identity_info(&self) -> crate::core::Expr {
-        self.attr("identity_info")
+        self.0.attr("identity_info")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `phone_config`, as a reference.
     #[inline]
     pub fn phone_config(&self) -> crate::core::Expr {
-        self.attr("phone_config")
+        self.0.attr("phone_config")
     }
     /// `routing_profile_id`, as a reference.
     #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
-        self.attr("routing_profile_id")
+        self.0.attr("routing_profile_id")
     }
     /// `security_profile_ids`, as a reference.
     #[inline]
     pub fn security_profile_ids(&self) -> crate::core::Expr {
-        self.attr("security_profile_ids")
+        self.0.attr("security_profile_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
 }
 
-impl crate::core::Ref<DataConnectUserHierarchyGroup> {
+/// The attributes of `aws_connect_user_hierarchy_group`, read from a `Ref<DataConnectUserHierarchyGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectUserHierarchyGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectUserHierarchyGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectUserHierarchyGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectUserHierarchyGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `hierarchy_group_id`, as a reference.
     #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
-        self.attr("hierarchy_group_id")
+        self.0.attr("hierarchy_group_id")
     }
     /// `hierarchy_path`, as a reference.
     #[inline]
     pub fn hierarchy_path(&self) -> crate::core::Expr {
-        self.attr("hierarchy_path")
+        self.0.attr("hierarchy_path")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `level_id`, as a reference.
     #[inline]
     pub fn level_id(&self) -> crate::core::Expr {
-        self.attr("level_id")
+        self.0.attr("level_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataConnectUserHierarchyStructure> {
+/// The attributes of `aws_connect_user_hierarchy_structure`, read from a `Ref<DataConnectUserHierarchyStructure>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectUserHierarchyStructureAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectUserHierarchyStructureAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectUserHierarchyStructureAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectUserHierarchyStructureAttributes {
     /// `hierarchy_structure`, as a reference.
     #[inline]
     pub fn hierarchy_structure(&self) -> crate::core::Expr {
-        self.attr("hierarchy_structure")
+        self.0.attr("hierarchy_structure")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
 }
 
-impl crate::core::Ref<DataConnectVocabulary> {
+/// The attributes of `aws_connect_vocabulary`, read from a `Ref<DataConnectVocabulary>`.
+#[derive(Clone, Debug)]
+pub struct DataConnectVocabularyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataConnectVocabularyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataConnectVocabularyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataConnectVocabularyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `failure_reason`, as a reference.
     #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
-        self.attr("failure_reason")
+        self.0.attr("failure_reason")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vocabulary_id`, as a reference.
     #[inline]
     pub fn vocabulary_id(&self) -> crate::core::Expr {
-        self.attr("vocabulary_id")
+        self.0.attr("vocabulary_id")
     }
 }

@@ -82,6 +82,10 @@ impl crate::core::Resource for ControltowerControl {
     const TYPE: &'static str = "aws_controltower_control";
 }
 
+impl crate::core::Block for ControltowerControl {
+    type Attributes = ControltowerControlAttributes;
+}
+
 /// The `timeouts` block of [`ControltowerLandingZone`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ControltowerLandingZoneTimeouts {
@@ -148,6 +152,10 @@ impl crate::core::Resource for ControltowerLandingZone {
     const TYPE: &'static str = "aws_controltower_landing_zone";
 }
 
+impl crate::core::Block for ControltowerLandingZone {
+    type Attributes = ControltowerLandingZoneAttributes;
+}
+
 /// `aws_controltower_controls` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataControltowerControls {
@@ -173,101 +181,159 @@ impl crate::core::DataSource for DataControltowerControls {
     const TYPE: &'static str = "aws_controltower_controls";
 }
 
-impl crate::core::Ref<ControltowerControl> {
+impl crate::core::Block for DataControltowerControls {
+    type Attributes = DataControltowerControlsAttributes;
+}
+
+/// The attributes of `aws_controltower_control`, read from a `Ref<ControltowerControl>`.
+#[derive(Clone, Debug)]
+pub struct ControltowerControlAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ControltowerControlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ControltowerControlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ControltowerControlAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `control_identifier`, as a reference.
     #[inline]
     pub fn control_identifier(&self) -> crate::core::Expr {
-        self.attr("control_identifier")
+        self.0.attr("control_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `target_identifier`, as a reference.
     #[inline]
     pub fn target_identifier(&self) -> crate::core::Expr {
-        self.attr("target_identifier")
+        self.0.attr("target_identifier")
     }
     /// `parameters` (a nested block), as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ControltowerLandingZone> {
+/// The attributes of `aws_controltower_landing_zone`, read from a `Ref<ControltowerLandingZone>`.
+#[derive(Clone, Debug)]
+pub struct ControltowerLandingZoneAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ControltowerLandingZoneAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ControltowerLandingZoneAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ControltowerLandingZoneAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `drift_status`, as a reference.
     #[inline]
     pub fn drift_status(&self) -> crate::core::Expr {
-        self.attr("drift_status")
+        self.0.attr("drift_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_available_version`, as a reference.
     #[inline]
     pub fn latest_available_version(&self) -> crate::core::Expr {
-        self.attr("latest_available_version")
+        self.0.attr("latest_available_version")
     }
     /// `manifest_json`, as a reference.
     #[inline]
     pub fn manifest_json(&self) -> crate::core::Expr {
-        self.attr("manifest_json")
+        self.0.attr("manifest_json")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataControltowerControls> {
+/// The attributes of `aws_controltower_controls`, read from a `Ref<DataControltowerControls>`.
+#[derive(Clone, Debug)]
+pub struct DataControltowerControlsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataControltowerControlsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataControltowerControlsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataControltowerControlsAttributes {
     /// `enabled_controls`, as a reference.
     #[inline]
     pub fn enabled_controls(&self) -> crate::core::Expr {
-        self.attr("enabled_controls")
+        self.0.attr("enabled_controls")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `target_identifier`, as a reference.
     #[inline]
     pub fn target_identifier(&self) -> crate::core::Expr {
-        self.attr("target_identifier")
+        self.0.attr("target_identifier")
     }
 }

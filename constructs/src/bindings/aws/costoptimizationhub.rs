@@ -22,6 +22,10 @@ impl crate::core::Resource for CostoptimizationhubEnrollmentStatus {
     const TYPE: &'static str = "aws_costoptimizationhub_enrollment_status";
 }
 
+impl crate::core::Block for CostoptimizationhubEnrollmentStatus {
+    type Attributes = CostoptimizationhubEnrollmentStatusAttributes;
+}
+
 /// `aws_costoptimizationhub_preferences` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CostoptimizationhubPreferences {
@@ -48,38 +52,78 @@ impl crate::core::Resource for CostoptimizationhubPreferences {
     const TYPE: &'static str = "aws_costoptimizationhub_preferences";
 }
 
-impl crate::core::Ref<CostoptimizationhubEnrollmentStatus> {
+impl crate::core::Block for CostoptimizationhubPreferences {
+    type Attributes = CostoptimizationhubPreferencesAttributes;
+}
+
+/// The attributes of `aws_costoptimizationhub_enrollment_status`, read from a `Ref<CostoptimizationhubEnrollmentStatus>`.
+#[derive(Clone, Debug)]
+pub struct CostoptimizationhubEnrollmentStatusAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CostoptimizationhubEnrollmentStatusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CostoptimizationhubEnrollmentStatusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CostoptimizationhubEnrollmentStatusAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_member_accounts`, as a reference.
     #[inline]
     pub fn include_member_accounts(&self) -> crate::core::Expr {
-        self.attr("include_member_accounts")
+        self.0.attr("include_member_accounts")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<CostoptimizationhubPreferences> {
+/// The attributes of `aws_costoptimizationhub_preferences`, read from a `Ref<CostoptimizationhubPreferences>`.
+#[derive(Clone, Debug)]
+pub struct CostoptimizationhubPreferencesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CostoptimizationhubPreferencesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CostoptimizationhubPreferencesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CostoptimizationhubPreferencesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `member_account_discount_visibility`, as a reference.
     #[inline]
     pub fn member_account_discount_visibility(&self) -> crate::core::Expr {
-        self.attr("member_account_discount_visibility")
+        self.0.attr("member_account_discount_visibility")
     }
     /// `savings_estimation_mode`, as a reference.
     #[inline]
     pub fn savings_estimation_mode(&self) -> crate::core::Expr {
-        self.attr("savings_estimation_mode")
+        self.0.attr("savings_estimation_mode")
     }
 }

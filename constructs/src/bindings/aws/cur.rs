@@ -67,6 +67,10 @@ impl crate::core::Resource for CurReportDefinition {
     const TYPE: &'static str = "aws_cur_report_definition";
 }
 
+impl crate::core::Block for CurReportDefinition {
+    type Attributes = CurReportDefinitionAttributes;
+}
+
 /// `aws_cur_report_definition` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCurReportDefinition {
@@ -96,148 +100,188 @@ impl crate::core::DataSource for DataCurReportDefinition {
     const TYPE: &'static str = "aws_cur_report_definition";
 }
 
-impl crate::core::Ref<CurReportDefinition> {
+impl crate::core::Block for DataCurReportDefinition {
+    type Attributes = DataCurReportDefinitionAttributes;
+}
+
+/// The attributes of `aws_cur_report_definition`, read from a `Ref<CurReportDefinition>`.
+#[derive(Clone, Debug)]
+pub struct CurReportDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CurReportDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CurReportDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CurReportDefinitionAttributes {
     /// `additional_artifacts`, as a reference.
     #[inline]
     pub fn additional_artifacts(&self) -> crate::core::Expr {
-        self.attr("additional_artifacts")
+        self.0.attr("additional_artifacts")
     }
     /// `additional_schema_elements`, as a reference.
     #[inline]
     pub fn additional_schema_elements(&self) -> crate::core::Expr {
-        self.attr("additional_schema_elements")
+        self.0.attr("additional_schema_elements")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compression`, as a reference.
     #[inline]
     pub fn compression(&self) -> crate::core::Expr {
-        self.attr("compression")
+        self.0.attr("compression")
     }
     /// `format`, as a reference.
     #[inline]
     pub fn format(&self) -> crate::core::Expr {
-        self.attr("format")
+        self.0.attr("format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `refresh_closed_reports`, as a reference.
     #[inline]
     pub fn refresh_closed_reports(&self) -> crate::core::Expr {
-        self.attr("refresh_closed_reports")
+        self.0.attr("refresh_closed_reports")
     }
     /// `report_name`, as a reference.
     #[inline]
     pub fn report_name(&self) -> crate::core::Expr {
-        self.attr("report_name")
+        self.0.attr("report_name")
     }
     /// `report_versioning`, as a reference.
     #[inline]
     pub fn report_versioning(&self) -> crate::core::Expr {
-        self.attr("report_versioning")
+        self.0.attr("report_versioning")
     }
     /// `s3_bucket`, as a reference.
     #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
-        self.attr("s3_bucket")
+        self.0.attr("s3_bucket")
     }
     /// `s3_prefix`, as a reference.
     #[inline]
     pub fn s3_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_prefix")
+        self.0.attr("s3_prefix")
     }
     /// `s3_region`, as a reference.
     #[inline]
     pub fn s3_region(&self) -> crate::core::Expr {
-        self.attr("s3_region")
+        self.0.attr("s3_region")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `time_unit`, as a reference.
     #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
-        self.attr("time_unit")
+        self.0.attr("time_unit")
     }
 }
 
-impl crate::core::Ref<DataCurReportDefinition> {
+/// The attributes of `aws_cur_report_definition`, read from a `Ref<DataCurReportDefinition>`.
+#[derive(Clone, Debug)]
+pub struct DataCurReportDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCurReportDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCurReportDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCurReportDefinitionAttributes {
     /// `additional_artifacts`, as a reference.
     #[inline]
     pub fn additional_artifacts(&self) -> crate::core::Expr {
-        self.attr("additional_artifacts")
+        self.0.attr("additional_artifacts")
     }
     /// `additional_schema_elements`, as a reference.
     #[inline]
     pub fn additional_schema_elements(&self) -> crate::core::Expr {
-        self.attr("additional_schema_elements")
+        self.0.attr("additional_schema_elements")
     }
     /// `compression`, as a reference.
     #[inline]
     pub fn compression(&self) -> crate::core::Expr {
-        self.attr("compression")
+        self.0.attr("compression")
     }
     /// `format`, as a reference.
     #[inline]
     pub fn format(&self) -> crate::core::Expr {
-        self.attr("format")
+        self.0.attr("format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `refresh_closed_reports`, as a reference.
     #[inline]
     pub fn refresh_closed_reports(&self) -> crate::core::Expr {
-        self.attr("refresh_closed_reports")
+        self.0.attr("refresh_closed_reports")
     }
     /// `report_name`, as a reference.
     #[inline]
     pub fn report_name(&self) -> crate::core::Expr {
-        self.attr("report_name")
+        self.0.attr("report_name")
     }
     /// `report_versioning`, as a reference.
     #[inline]
     pub fn report_versioning(&self) -> crate::core::Expr {
-        self.attr("report_versioning")
+        self.0.attr("report_versioning")
     }
     /// `s3_bucket`, as a reference.
     #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
-        self.attr("s3_bucket")
+        self.0.attr("s3_bucket")
     }
     /// `s3_prefix`, as a reference.
     #[inline]
     pub fn s3_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_prefix")
+        self.0.attr("s3_prefix")
     }
     /// `s3_region`, as a reference.
     #[inline]
     pub fn s3_region(&self) -> crate::core::Expr {
-        self.attr("s3_region")
+        self.0.attr("s3_region")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `time_unit`, as a reference.
     #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
-        self.attr("time_unit")
+        self.0.attr("time_unit")
     }
 }

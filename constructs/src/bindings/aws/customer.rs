@@ -53,6 +53,10 @@ impl crate::core::Resource for CustomerGateway {
     const TYPE: &'static str = "aws_customer_gateway";
 }
 
+impl crate::core::Block for CustomerGateway {
+    type Attributes = CustomerGatewayAttributes;
+}
+
 /// The `filter` block of [`DataCustomerGateway`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCustomerGatewayFilter {
@@ -125,113 +129,153 @@ impl crate::core::DataSource for DataCustomerGateway {
     const TYPE: &'static str = "aws_customer_gateway";
 }
 
-impl crate::core::Ref<CustomerGateway> {
+impl crate::core::Block for DataCustomerGateway {
+    type Attributes = DataCustomerGatewayAttributes;
+}
+
+/// The attributes of `aws_customer_gateway`, read from a `Ref<CustomerGateway>`.
+#[derive(Clone, Debug)]
+pub struct CustomerGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CustomerGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CustomerGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CustomerGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_asn_extended`, as a reference.
     #[inline]
     pub fn bgp_asn_extended(&self) -> crate::core::Expr {
-        self.attr("bgp_asn_extended")
+        self.0.attr("bgp_asn_extended")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `device_name`, as a reference.
     #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
-        self.attr("device_name")
+        self.0.attr("device_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataCustomerGateway> {
+/// The attributes of `aws_customer_gateway`, read from a `Ref<DataCustomerGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataCustomerGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataCustomerGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataCustomerGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataCustomerGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_asn_extended`, as a reference.
     #[inline]
     pub fn bgp_asn_extended(&self) -> crate::core::Expr {
-        self.attr("bgp_asn_extended")
+        self.0.attr("bgp_asn_extended")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `device_name`, as a reference.
     #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
-        self.attr("device_name")
+        self.0.attr("device_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -298,6 +298,10 @@ impl crate::core::Resource for CustomerprofilesDomain {
     const TYPE: &'static str = "aws_customerprofiles_domain";
 }
 
+impl crate::core::Block for CustomerprofilesDomain {
+    type Attributes = CustomerprofilesDomainAttributes;
+}
+
 /// The `address` block of [`CustomerprofilesProfile`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CustomerprofilesProfileAddress {
@@ -461,173 +465,213 @@ impl crate::core::Resource for CustomerprofilesProfile {
     const TYPE: &'static str = "aws_customerprofiles_profile";
 }
 
-impl crate::core::Ref<CustomerprofilesDomain> {
+impl crate::core::Block for CustomerprofilesProfile {
+    type Attributes = CustomerprofilesProfileAttributes;
+}
+
+/// The attributes of `aws_customerprofiles_domain`, read from a `Ref<CustomerprofilesDomain>`.
+#[derive(Clone, Debug)]
+pub struct CustomerprofilesDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CustomerprofilesDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CustomerprofilesDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CustomerprofilesDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dead_letter_queue_url`, as a reference.
     #[inline]
     pub fn dead_letter_queue_url(&self) -> crate::core::Expr {
-        self.attr("dead_letter_queue_url")
+        self.0.attr("dead_letter_queue_url")
     }
     /// `default_encryption_key`, as a reference.
     #[inline]
     pub fn default_encryption_key(&self) -> crate::core::Expr {
-        self.attr("default_encryption_key")
+        self.0.attr("default_encryption_key")
     }
     /// `default_expiration_days`, as a reference.
     #[inline]
     pub fn default_expiration_days(&self) -> crate::core::Expr {
-        self.attr("default_expiration_days")
+        self.0.attr("default_expiration_days")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `matching` (a nested block), as a reference.
     #[inline]
     pub fn matching(&self) -> crate::core::Expr {
-        self.attr("matching")
+        self.0.attr("matching")
     }
     /// `rule_based_matching` (a nested block), as a reference.
     #[inline]
     pub fn rule_based_matching(&self) -> crate::core::Expr {
-        self.attr("rule_based_matching")
+        self.0.attr("rule_based_matching")
     }
 }
 
-impl crate::core::Ref<CustomerprofilesProfile> {
+/// The attributes of `aws_customerprofiles_profile`, read from a `Ref<CustomerprofilesProfile>`.
+#[derive(Clone, Debug)]
+pub struct CustomerprofilesProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for CustomerprofilesProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for CustomerprofilesProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl CustomerprofilesProfileAttributes {
     /// `account_number`, as a reference.
     #[inline]
     pub fn account_number(&self) -> crate::core::Expr {
-        self.attr("account_number")
+        self.0.attr("account_number")
     }
     /// `additional_information`, as a reference.
     #[inline]
     pub fn additional_information(&self) -> crate::core::Expr {
-        self.attr("additional_information")
+        self.0.attr("additional_information")
     }
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `birth_date`, as a reference.
     #[inline]
     pub fn birth_date(&self) -> crate::core::Expr {
-        self.attr("birth_date")
+        self.0.attr("birth_date")
     }
     /// `business_email_address`, as a reference.
     #[inline]
     pub fn business_email_address(&self) -> crate::core::Expr {
-        self.attr("business_email_address")
+        self.0.attr("business_email_address")
     }
     /// `business_name`, as a reference.
     #[inline]
     pub fn business_name(&self) -> crate::core::Expr {
-        self.attr("business_name")
+        self.0.attr("business_name")
     }
     /// `business_phone_number`, as a reference.
     #[inline]
     pub fn business_phone_number(&self) -> crate::core::Expr {
-        self.attr("business_phone_number")
+        self.0.attr("business_phone_number")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `email_address`, as a reference.
     #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
-        self.attr("email_address")
+        self.0.attr("email_address")
     }
     /// `first_name`, as a reference.
     #[inline]
     pub fn first_name(&self) -> crate::core::Expr {
-        self.attr("first_name")
+        self.0.attr("first_name")
     }
     /// `gender_string`, as a reference.
     #[inline]
     pub fn gender_string(&self) -> crate::core::Expr {
-        self.attr("gender_string")
+        self.0.attr("gender_string")
     }
     /// `home_phone_number`, as a reference.
     #[inline]
     pub fn home_phone_number(&self) -> crate::core::Expr {
-        self.attr("home_phone_number")
+        self.0.attr("home_phone_number")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_name`, as a reference.
     #[inline]
     pub fn last_name(&self) -> crate::core::Expr {
-        self.attr("last_name")
+        self.0.attr("last_name")
     }
     /// `middle_name`, as a reference.
     #[inline]
     pub fn middle_name(&self) -> crate::core::Expr {
-        self.attr("middle_name")
+        self.0.attr("middle_name")
     }
     /// `mobile_phone_number`, as a reference.
     #[inline]
     pub fn mobile_phone_number(&self) -> crate::core::Expr {
-        self.attr("mobile_phone_number")
+        self.0.attr("mobile_phone_number")
     }
     /// `party_type_string`, as a reference.
     #[inline]
     pub fn party_type_string(&self) -> crate::core::Expr {
-        self.attr("party_type_string")
+        self.0.attr("party_type_string")
     }
     /// `personal_email_address`, as a reference.
     #[inline]
     pub fn personal_email_address(&self) -> crate::core::Expr {
-        self.attr("personal_email_address")
+        self.0.attr("personal_email_address")
     }
     /// `phone_number`, as a reference.
     #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
-        self.attr("phone_number")
+        self.0.attr("phone_number")
     }
     /// `address` (a nested block), as a reference.
     #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
-        self.attr("address")
+        self.0.attr("address")
     }
     /// `billing_address` (a nested block), as a reference.
     #[inline]
     pub fn billing_address(&self) -> crate::core::Expr {
-        self.attr("billing_address")
+        self.0.attr("billing_address")
     }
     /// `mailing_address` (a nested block), as a reference.
     #[inline]
     pub fn mailing_address(&self) -> crate::core::Expr {
-        self.attr("mailing_address")
+        self.0.attr("mailing_address")
     }
     /// `shipping_address` (a nested block), as a reference.
     #[inline]
     pub fn shipping_address(&self) -> crate::core::Expr {
-        self.attr("shipping_address")
+        self.0.attr("shipping_address")
     }
 }

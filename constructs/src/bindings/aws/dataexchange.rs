@@ -39,6 +39,10 @@ impl crate::core::Resource for DataexchangeDataSet {
     const TYPE: &'static str = "aws_dataexchange_data_set";
 }
 
+impl crate::core::Block for DataexchangeDataSet {
+    type Attributes = DataexchangeDataSetAttributes;
+}
+
 /// The `encryption` block of [`DataexchangeEventActionActionExportRevisionToS3`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataexchangeEventActionActionExportRevisionToS3Encryption {
@@ -183,6 +187,10 @@ impl crate::core::Resource for DataexchangeEventAction {
     const TYPE: &'static str = "aws_dataexchange_event_action";
 }
 
+impl crate::core::Block for DataexchangeEventAction {
+    type Attributes = DataexchangeEventActionAttributes;
+}
+
 /// `aws_dataexchange_revision` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataexchangeRevision {
@@ -218,6 +226,10 @@ impl DataexchangeRevision {
 
 impl crate::core::Resource for DataexchangeRevision {
     const TYPE: &'static str = "aws_dataexchange_revision";
+}
+
+impl crate::core::Block for DataexchangeRevision {
+    type Attributes = DataexchangeRevisionAttributes;
 }
 
 /// The `kms_keys_to_grant` block of [`DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource`].
@@ -429,174 +441,250 @@ impl crate::core::Resource for DataexchangeRevisionAssets {
     const TYPE: &'static str = "aws_dataexchange_revision_assets";
 }
 
-impl crate::core::Ref<DataexchangeDataSet> {
+impl crate::core::Block for DataexchangeRevisionAssets {
+    type Attributes = DataexchangeRevisionAssetsAttributes;
+}
+
+/// The attributes of `aws_dataexchange_data_set`, read from a `Ref<DataexchangeDataSet>`.
+#[derive(Clone, Debug)]
+pub struct DataexchangeDataSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataexchangeDataSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataexchangeDataSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataexchangeDataSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `asset_type`, as a reference.
     #[inline]
     pub fn asset_type(&self) -> crate::core::Expr {
-        self.attr("asset_type")
+        self.0.attr("asset_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataexchangeEventAction> {
+/// The attributes of `aws_dataexchange_event_action`, read from a `Ref<DataexchangeEventAction>`.
+#[derive(Clone, Debug)]
+pub struct DataexchangeEventActionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataexchangeEventActionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataexchangeEventActionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataexchangeEventActionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `action` (a nested block), as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `event` (a nested block), as a reference.
     #[inline]
     pub fn event(&self) -> crate::core::Expr {
-        self.attr("event")
+        self.0.attr("event")
     }
 }
 
-impl crate::core::Ref<DataexchangeRevision> {
+/// The attributes of `aws_dataexchange_revision`, read from a `Ref<DataexchangeRevision>`.
+#[derive(Clone, Debug)]
+pub struct DataexchangeRevisionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataexchangeRevisionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataexchangeRevisionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataexchangeRevisionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `data_set_id`, as a reference.
     #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
-        self.attr("data_set_id")
+        self.0.attr("data_set_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `revision_id`, as a reference.
     #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
-        self.attr("revision_id")
+        self.0.attr("revision_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataexchangeRevisionAssets> {
+/// The attributes of `aws_dataexchange_revision_assets`, read from a `Ref<DataexchangeRevisionAssets>`.
+#[derive(Clone, Debug)]
+pub struct DataexchangeRevisionAssetsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataexchangeRevisionAssetsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataexchangeRevisionAssetsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataexchangeRevisionAssetsAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `data_set_id`, as a reference.
     #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
-        self.attr("data_set_id")
+        self.0.attr("data_set_id")
     }
     /// `finalized`, as a reference.
     #[inline]
     pub fn finalized(&self) -> crate::core::Expr {
-        self.attr("finalized")
+        self.0.attr("finalized")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `asset` (a nested block), as a reference.
     #[inline]
     pub fn asset(&self) -> crate::core::Expr {
-        self.attr("asset")
+        self.0.attr("asset")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -37,6 +37,10 @@ impl crate::core::Resource for DatapipelinePipeline {
     const TYPE: &'static str = "aws_datapipeline_pipeline";
 }
 
+impl crate::core::Block for DatapipelinePipeline {
+    type Attributes = DatapipelinePipelineAttributes;
+}
+
 /// The `attribute` block of [`DatapipelinePipelineDefinitionParameterObject`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatapipelinePipelineDefinitionParameterObjectAttribute {
@@ -183,6 +187,10 @@ impl crate::core::Resource for DatapipelinePipelineDefinition {
     const TYPE: &'static str = "aws_datapipeline_pipeline_definition";
 }
 
+impl crate::core::Block for DatapipelinePipelineDefinition {
+    type Attributes = DatapipelinePipelineDefinitionAttributes;
+}
+
 /// `aws_datapipeline_pipeline` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDatapipelinePipeline {
@@ -210,6 +218,10 @@ impl DataDatapipelinePipeline {
 
 impl crate::core::DataSource for DataDatapipelinePipeline {
     const TYPE: &'static str = "aws_datapipeline_pipeline";
+}
+
+impl crate::core::Block for DataDatapipelinePipeline {
+    type Attributes = DataDatapipelinePipelineAttributes;
 }
 
 /// The `parameter_value` block of [`DataDatapipelinePipelineDefinition`].
@@ -255,114 +267,190 @@ impl crate::core::DataSource for DataDatapipelinePipelineDefinition {
     const TYPE: &'static str = "aws_datapipeline_pipeline_definition";
 }
 
-impl crate::core::Ref<DatapipelinePipeline> {
+impl crate::core::Block for DataDatapipelinePipelineDefinition {
+    type Attributes = DataDatapipelinePipelineDefinitionAttributes;
+}
+
+/// The attributes of `aws_datapipeline_pipeline`, read from a `Ref<DatapipelinePipeline>`.
+#[derive(Clone, Debug)]
+pub struct DatapipelinePipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatapipelinePipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatapipelinePipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatapipelinePipelineAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DatapipelinePipelineDefinition> {
+/// The attributes of `aws_datapipeline_pipeline_definition`, read from a `Ref<DatapipelinePipelineDefinition>`.
+#[derive(Clone, Debug)]
+pub struct DatapipelinePipelineDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatapipelinePipelineDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatapipelinePipelineDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatapipelinePipelineDefinitionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pipeline_id`, as a reference.
     #[inline]
     pub fn pipeline_id(&self) -> crate::core::Expr {
-        self.attr("pipeline_id")
+        self.0.attr("pipeline_id")
     }
     /// `parameter_object` (a nested block), as a reference.
     #[inline]
     pub fn parameter_object(&self) -> crate::core::Expr {
-        self.attr("parameter_object")
+        self.0.attr("parameter_object")
     }
     /// `parameter_value` (a nested block), as a reference.
     #[inline]
     pub fn parameter_value(&self) -> crate::core::Expr {
-        self.attr("parameter_value")
+        self.0.attr("parameter_value")
     }
     /// `pipeline_object` (a nested block), as a reference.
     #[inline]
     pub fn pipeline_object(&self) -> crate::core::Expr {
-        self.attr("pipeline_object")
+        self.0.attr("pipeline_object")
     }
 }
 
-impl crate::core::Ref<DataDatapipelinePipeline> {
+/// The attributes of `aws_datapipeline_pipeline`, read from a `Ref<DataDatapipelinePipeline>`.
+#[derive(Clone, Debug)]
+pub struct DataDatapipelinePipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDatapipelinePipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDatapipelinePipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDatapipelinePipelineAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `pipeline_id`, as a reference.
     #[inline]
     pub fn pipeline_id(&self) -> crate::core::Expr {
-        self.attr("pipeline_id")
+        self.0.attr("pipeline_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataDatapipelinePipelineDefinition> {
+/// The attributes of `aws_datapipeline_pipeline_definition`, read from a `Ref<DataDatapipelinePipelineDefinition>`.
+#[derive(Clone, Debug)]
+pub struct DataDatapipelinePipelineDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDatapipelinePipelineDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDatapipelinePipelineDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDatapipelinePipelineDefinitionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameter_object`, as a reference.
     #[inline]
     pub fn parameter_object(&self) -> crate::core::Expr {
-        self.attr("parameter_object")
+        self.0.attr("parameter_object")
     }
     /// `pipeline_id`, as a reference.
     #[inline]
     pub fn pipeline_id(&self) -> crate::core::Expr {
-        self.attr("pipeline_id")
+        self.0.attr("pipeline_id")
     }
     /// `pipeline_object`, as a reference.
     #[inline]
     pub fn pipeline_object(&self) -> crate::core::Expr {
-        self.attr("pipeline_object")
+        self.0.attr("pipeline_object")
     }
     /// `parameter_value` (a nested block), as a reference.
     #[inline]
     pub fn parameter_value(&self) -> crate::core::Expr {
-        self.attr("parameter_value")
+        self.0.attr("parameter_value")
     }
 }

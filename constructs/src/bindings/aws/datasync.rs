@@ -80,6 +80,10 @@ impl crate::core::Resource for DatasyncAgent {
     const TYPE: &'static str = "aws_datasync_agent";
 }
 
+impl crate::core::Block for DatasyncAgent {
+    type Attributes = DatasyncAgentAttributes;
+}
+
 /// The `sas_configuration` block of [`DatasyncLocationAzureBlob`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationAzureBlobSasConfiguration {
@@ -150,6 +154,10 @@ impl DatasyncLocationAzureBlob {
 
 impl crate::core::Resource for DatasyncLocationAzureBlob {
     const TYPE: &'static str = "aws_datasync_location_azure_blob";
+}
+
+impl crate::core::Block for DatasyncLocationAzureBlob {
+    type Attributes = DatasyncLocationAzureBlobAttributes;
 }
 
 /// The `ec2_config` block of [`DatasyncLocationEfs`].
@@ -224,6 +232,10 @@ impl crate::core::Resource for DatasyncLocationEfs {
     const TYPE: &'static str = "aws_datasync_location_efs";
 }
 
+impl crate::core::Block for DatasyncLocationEfs {
+    type Attributes = DatasyncLocationEfsAttributes;
+}
+
 /// `aws_datasync_location_fsx_lustre_file_system` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationFsxLustreFileSystem {
@@ -262,6 +274,10 @@ impl DatasyncLocationFsxLustreFileSystem {
 
 impl crate::core::Resource for DatasyncLocationFsxLustreFileSystem {
     const TYPE: &'static str = "aws_datasync_location_fsx_lustre_file_system";
+}
+
+impl crate::core::Block for DatasyncLocationFsxLustreFileSystem {
+    type Attributes = DatasyncLocationFsxLustreFileSystemAttributes;
 }
 
 /// The `mount_options` block of [`DatasyncLocationFsxOntapFileSystemProtocolNfs`].
@@ -391,6 +407,10 @@ impl crate::core::Resource for DatasyncLocationFsxOntapFileSystem {
     const TYPE: &'static str = "aws_datasync_location_fsx_ontap_file_system";
 }
 
+impl crate::core::Block for DatasyncLocationFsxOntapFileSystem {
+    type Attributes = DatasyncLocationFsxOntapFileSystemAttributes;
+}
+
 /// The `mount_options` block of [`DatasyncLocationFsxOpenzfsFileSystemProtocolNfs`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions {
@@ -486,6 +506,10 @@ impl crate::core::Resource for DatasyncLocationFsxOpenzfsFileSystem {
     const TYPE: &'static str = "aws_datasync_location_fsx_openzfs_file_system";
 }
 
+impl crate::core::Block for DatasyncLocationFsxOpenzfsFileSystem {
+    type Attributes = DatasyncLocationFsxOpenzfsFileSystemAttributes;
+}
+
 /// `aws_datasync_location_fsx_windows_file_system` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationFsxWindowsFileSystem {
@@ -534,6 +558,10 @@ impl DatasyncLocationFsxWindowsFileSystem {
 
 impl crate::core::Resource for DatasyncLocationFsxWindowsFileSystem {
     const TYPE: &'static str = "aws_datasync_location_fsx_windows_file_system";
+}
+
+impl crate::core::Block for DatasyncLocationFsxWindowsFileSystem {
+    type Attributes = DatasyncLocationFsxWindowsFileSystemAttributes;
 }
 
 /// The `name_node` block of [`DatasyncLocationHdfs`].
@@ -662,6 +690,10 @@ impl crate::core::Resource for DatasyncLocationHdfs {
     const TYPE: &'static str = "aws_datasync_location_hdfs";
 }
 
+impl crate::core::Block for DatasyncLocationHdfs {
+    type Attributes = DatasyncLocationHdfsAttributes;
+}
+
 /// The `mount_options` block of [`DatasyncLocationNfs`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DatasyncLocationNfsMountOptions {
@@ -740,6 +772,10 @@ impl crate::core::Resource for DatasyncLocationNfs {
     const TYPE: &'static str = "aws_datasync_location_nfs";
 }
 
+impl crate::core::Block for DatasyncLocationNfs {
+    type Attributes = DatasyncLocationNfsAttributes;
+}
+
 /// `aws_datasync_location_object_storage` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationObjectStorage {
@@ -801,6 +837,10 @@ impl DatasyncLocationObjectStorage {
 
 impl crate::core::Resource for DatasyncLocationObjectStorage {
     const TYPE: &'static str = "aws_datasync_location_object_storage";
+}
+
+impl crate::core::Block for DatasyncLocationObjectStorage {
+    type Attributes = DatasyncLocationObjectStorageAttributes;
 }
 
 /// The `s3_config` block of [`DatasyncLocationS3`].
@@ -865,6 +905,10 @@ impl DatasyncLocationS3 {
 
 impl crate::core::Resource for DatasyncLocationS3 {
     const TYPE: &'static str = "aws_datasync_location_s3";
+}
+
+impl crate::core::Block for DatasyncLocationS3 {
+    type Attributes = DatasyncLocationS3Attributes;
 }
 
 /// The `mount_options` block of [`DatasyncLocationSmb`].
@@ -936,6 +980,10 @@ impl DatasyncLocationSmb {
 
 impl crate::core::Resource for DatasyncLocationSmb {
     const TYPE: &'static str = "aws_datasync_location_smb";
+}
+
+impl crate::core::Block for DatasyncLocationSmb {
+    type Attributes = DatasyncLocationSmbAttributes;
 }
 
 /// The `excludes` block of [`DatasyncTask`].
@@ -1228,821 +1276,1059 @@ impl crate::core::Resource for DatasyncTask {
     const TYPE: &'static str = "aws_datasync_task";
 }
 
-impl crate::core::Ref<DatasyncAgent> {
+impl crate::core::Block for DatasyncTask {
+    type Attributes = DatasyncTaskAttributes;
+}
+
+/// The attributes of `aws_datasync_agent`, read from a `Ref<DatasyncAgent>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncAgentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncAgentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncAgentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncAgentAttributes {
     /// `activation_key`, as a reference.
     #[inline]
     pub fn activation_key(&self) -> crate::core::Expr {
-        self.attr("activation_key")
+        self.0.attr("activation_key")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `private_link_endpoint`, as a reference.
     #[inline]
     pub fn private_link_endpoint(&self) -> crate::core::Expr {
-        self.attr("private_link_endpoint")
+        self.0.attr("private_link_endpoint")
     }
     /// `security_group_arns`, as a reference.
     #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
-        self.attr("security_group_arns")
+        self.0.attr("security_group_arns")
     }
     /// `subnet_arns`, as a reference.
     #[inline]
     pub fn subnet_arns(&self) -> crate::core::Expr {
-        self.attr("subnet_arns")
+        self.0.attr("subnet_arns")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationAzureBlob> {
+/// The attributes of `aws_datasync_location_azure_blob`, read from a `Ref<DatasyncLocationAzureBlob>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationAzureBlobAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationAzureBlobAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationAzureBlobAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationAzureBlobAttributes {
     /// `access_tier`, as a reference.
     #[inline]
     pub fn access_tier(&self) -> crate::core::Expr {
-        self.attr("access_tier")
+        self.0.attr("access_tier")
     }
     /// `agent_arns`, as a reference.
     #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
-        self.attr("agent_arns")
+        self.0.attr("agent_arns")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_type`, as a reference.
     #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
-        self.attr("authentication_type")
+        self.0.attr("authentication_type")
     }
     /// `blob_type`, as a reference.
     #[inline]
     pub fn blob_type(&self) -> crate::core::Expr {
-        self.attr("blob_type")
+        self.0.attr("blob_type")
     }
     /// `container_url`, as a reference.
     #[inline]
     pub fn container_url(&self) -> crate::core::Expr {
-        self.attr("container_url")
+        self.0.attr("container_url")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `sas_configuration` (a nested block), as a reference.
     #[inline]
     pub fn sas_configuration(&self) -> crate::core::Expr {
-        self.attr("sas_configuration")
+        self.0.attr("sas_configuration")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationEfs> {
+/// The attributes of `aws_datasync_location_efs`, read from a `Ref<DatasyncLocationEfs>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationEfsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationEfsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationEfsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationEfsAttributes {
     /// `access_point_arn`, as a reference.
     #[inline]
     pub fn access_point_arn(&self) -> crate::core::Expr {
-        self.attr("access_point_arn")
+        self.0.attr("access_point_arn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `efs_file_system_arn`, as a reference.
     #[inline]
     pub fn efs_file_system_arn(&self) -> crate::core::Expr {
-        self.attr("efs_file_system_arn")
+        self.0.attr("efs_file_system_arn")
     }
     /// `file_system_access_role_arn`, as a reference.
     #[inline]
     pub fn file_system_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("file_system_access_role_arn")
+        self.0.attr("file_system_access_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `in_transit_encryption`, as a reference.
     #[inline]
     pub fn in_transit_encryption(&self) -> crate::core::Expr {
-        self.attr("in_transit_encryption")
+        self.0.attr("in_transit_encryption")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `ec2_config` (a nested block), as a reference.
     #[inline]
     pub fn ec2_config(&self) -> crate::core::Expr {
-        self.attr("ec2_config")
+        self.0.attr("ec2_config")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationFsxLustreFileSystem> {
+/// The attributes of `aws_datasync_location_fsx_lustre_file_system`, read from a `Ref<DatasyncLocationFsxLustreFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationFsxLustreFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationFsxLustreFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationFsxLustreFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationFsxLustreFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `fsx_filesystem_arn`, as a reference.
     #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
-        self.attr("fsx_filesystem_arn")
+        self.0.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_group_arns`, as a reference.
     #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
-        self.attr("security_group_arns")
+        self.0.attr("security_group_arns")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationFsxOntapFileSystem> {
+/// The attributes of `aws_datasync_location_fsx_ontap_file_system`, read from a `Ref<DatasyncLocationFsxOntapFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationFsxOntapFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationFsxOntapFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationFsxOntapFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationFsxOntapFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `fsx_filesystem_arn`, as a reference.
     #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
-        self.attr("fsx_filesystem_arn")
+        self.0.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_group_arns`, as a reference.
     #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
-        self.attr("security_group_arns")
+        self.0.attr("security_group_arns")
     }
     /// `storage_virtual_machine_arn`, as a reference.
     #[inline]
     pub fn storage_virtual_machine_arn(&self) -> crate::core::Expr {
-        self.attr("storage_virtual_machine_arn")
+        self.0.attr("storage_virtual_machine_arn")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `protocol` (a nested block), as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationFsxOpenzfsFileSystem> {
+/// The attributes of `aws_datasync_location_fsx_openzfs_file_system`, read from a `Ref<DatasyncLocationFsxOpenzfsFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationFsxOpenzfsFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationFsxOpenzfsFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationFsxOpenzfsFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationFsxOpenzfsFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `fsx_filesystem_arn`, as a reference.
     #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
-        self.attr("fsx_filesystem_arn")
+        self.0.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_group_arns`, as a reference.
     #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
-        self.attr("security_group_arns")
+        self.0.attr("security_group_arns")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `protocol` (a nested block), as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationFsxWindowsFileSystem> {
+/// The attributes of `aws_datasync_location_fsx_windows_file_system`, read from a `Ref<DatasyncLocationFsxWindowsFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationFsxWindowsFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationFsxWindowsFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationFsxWindowsFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationFsxWindowsFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `fsx_filesystem_arn`, as a reference.
     #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
-        self.attr("fsx_filesystem_arn")
+        self.0.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `security_group_arns`, as a reference.
     #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
-        self.attr("security_group_arns")
+        self.0.attr("security_group_arns")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationHdfs> {
+/// The attributes of `aws_datasync_location_hdfs`, read from a `Ref<DatasyncLocationHdfs>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationHdfsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationHdfsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationHdfsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationHdfsAttributes {
     /// `agent_arns`, as a reference.
     #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
-        self.attr("agent_arns")
+        self.0.attr("agent_arns")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_type`, as a reference.
     #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
-        self.attr("authentication_type")
+        self.0.attr("authentication_type")
     }
     /// `block_size`, as a reference.
     #[inline]
     pub fn block_size(&self) -> crate::core::Expr {
-        self.attr("block_size")
+        self.0.attr("block_size")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kerberos_keytab`, as a reference.
     #[inline]
     pub fn kerberos_keytab(&self) -> crate::core::Expr {
-        self.attr("kerberos_keytab")
+        self.0.attr("kerberos_keytab")
     }
     /// `kerberos_keytab_base64`, as a reference.
     #[inline]
     pub fn kerberos_keytab_base64(&self) -> crate::core::Expr {
-        self.attr("kerberos_keytab_base64")
+        self.0.attr("kerberos_keytab_base64")
     }
     /// `kerberos_krb5_conf`, as a reference.
     #[inline]
     pub fn kerberos_krb5_conf(&self) -> crate::core::Expr {
-        self.attr("kerberos_krb5_conf")
+        self.0.attr("kerberos_krb5_conf")
     }
     /// `kerberos_krb5_conf_base64`, as a reference.
     #[inline]
     pub fn kerberos_krb5_conf_base64(&self) -> crate::core::Expr {
-        self.attr("kerberos_krb5_conf_base64")
+        self.0.attr("kerberos_krb5_conf_base64")
     }
     /// `kerberos_principal`, as a reference.
     #[inline]
     pub fn kerberos_principal(&self) -> crate::core::Expr {
-        self.attr("kerberos_principal")
+        self.0.attr("kerberos_principal")
     }
     /// `kms_key_provider_uri`, as a reference.
     #[inline]
     pub fn kms_key_provider_uri(&self) -> crate::core::Expr {
-        self.attr("kms_key_provider_uri")
+        self.0.attr("kms_key_provider_uri")
     }
     /// `replication_factor`, as a reference.
     #[inline]
     pub fn replication_factor(&self) -> crate::core::Expr {
-        self.attr("replication_factor")
+        self.0.attr("replication_factor")
     }
     /// `simple_user`, as a reference.
     #[inline]
     pub fn simple_user(&self) -> crate::core::Expr {
-        self.attr("simple_user")
+        self.0.attr("simple_user")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `name_node` (a nested block), as a reference.
     #[inline]
     pub fn name_node(&self) -> crate::core::Expr {
-        self.attr("name_node")
+        self.0.attr("name_node")
     }
     /// `qop_configuration` (a nested block), as a reference.
     #[inline]
     pub fn qop_configuration(&self) -> crate::core::Expr {
-        self.attr("qop_configuration")
+        self.0.attr("qop_configuration")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationNfs> {
+/// The attributes of `aws_datasync_location_nfs`, read from a `Ref<DatasyncLocationNfs>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationNfsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationNfsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationNfsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationNfsAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `server_hostname`, as a reference.
     #[inline]
     pub fn server_hostname(&self) -> crate::core::Expr {
-        self.attr("server_hostname")
+        self.0.attr("server_hostname")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `mount_options` (a nested block), as a reference.
     #[inline]
     pub fn mount_options(&self) -> crate::core::Expr {
-        self.attr("mount_options")
+        self.0.attr("mount_options")
     }
     /// `on_prem_config` (a nested block), as a reference.
     #[inline]
     pub fn on_prem_config(&self) -> crate::core::Expr {
-        self.attr("on_prem_config")
+        self.0.attr("on_prem_config")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationObjectStorage> {
+/// The attributes of `aws_datasync_location_object_storage`, read from a `Ref<DatasyncLocationObjectStorage>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationObjectStorageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationObjectStorageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationObjectStorageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationObjectStorageAttributes {
     /// `access_key`, as a reference.
     #[inline]
     pub fn access_key(&self) -> crate::core::Expr {
-        self.attr("access_key")
+        self.0.attr("access_key")
     }
     /// `agent_arns`, as a reference.
     #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
-        self.attr("agent_arns")
+        self.0.attr("agent_arns")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket_name`, as a reference.
     #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
-        self.attr("bucket_name")
+        self.0.attr("bucket_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_key`, as a reference.
     #[inline]
     pub fn secret_key(&self) -> crate::core::Expr {
-        self.attr("secret_key")
+        self.0.attr("secret_key")
     }
     /// `server_certificate`, as a reference.
     #[inline]
     pub fn server_certificate(&self) -> crate::core::Expr {
-        self.attr("server_certificate")
+        self.0.attr("server_certificate")
     }
     /// `server_hostname`, as a reference.
     #[inline]
     pub fn server_hostname(&self) -> crate::core::Expr {
-        self.attr("server_hostname")
+        self.0.attr("server_hostname")
     }
     /// `server_port`, as a reference.
     #[inline]
     pub fn server_port(&self) -> crate::core::Expr {
-        self.attr("server_port")
+        self.0.attr("server_port")
     }
     /// `server_protocol`, as a reference.
     #[inline]
     pub fn server_protocol(&self) -> crate::core::Expr {
-        self.attr("server_protocol")
+        self.0.attr("server_protocol")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationS3> {
+/// The attributes of `aws_datasync_location_s3`, read from a `Ref<DatasyncLocationS3>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationS3Attributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationS3Attributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationS3Attributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationS3Attributes {
     /// `agent_arns`, as a reference.
     #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
-        self.attr("agent_arns")
+        self.0.attr("agent_arns")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `s3_bucket_arn`, as a reference.
     #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_arn")
+        self.0.attr("s3_bucket_arn")
     }
     /// `s3_storage_class`, as a reference.
     #[inline]
     pub fn s3_storage_class(&self) -> crate::core::Expr {
-        self.attr("s3_storage_class")
+        self.0.attr("s3_storage_class")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `s3_config` (a nested block), as a reference.
     #[inline]
     pub fn s3_config(&self) -> crate::core::Expr {
-        self.attr("s3_config")
+        self.0.attr("s3_config")
     }
 }
 
-impl crate::core::Ref<DatasyncLocationSmb> {
+/// The attributes of `aws_datasync_location_smb`, read from a `Ref<DatasyncLocationSmb>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncLocationSmbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncLocationSmbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncLocationSmbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncLocationSmbAttributes {
     /// `agent_arns`, as a reference.
     #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
-        self.attr("agent_arns")
+        self.0.attr("agent_arns")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `server_hostname`, as a reference.
     #[inline]
     pub fn server_hostname(&self) -> crate::core::Expr {
-        self.attr("server_hostname")
+        self.0.attr("server_hostname")
     }
     /// `subdirectory`, as a reference.
     #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
-        self.attr("subdirectory")
+        self.0.attr("subdirectory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
     /// `mount_options` (a nested block), as a reference.
     #[inline]
     pub fn mount_options(&self) -> crate::core::Expr {
-        self.attr("mount_options")
+        self.0.attr("mount_options")
     }
 }
 
-impl crate::core::Ref<DatasyncTask> {
+/// The attributes of `aws_datasync_task`, read from a `Ref<DatasyncTask>`.
+#[derive(Clone, Debug)]
+pub struct DatasyncTaskAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatasyncTaskAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatasyncTaskAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatasyncTaskAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cloudwatch_log_group_arn`, as a reference.
     #[inline]
     pub fn cloudwatch_log_group_arn(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_log_group_arn")
+        self.0.attr("cloudwatch_log_group_arn")
     }
     /// `destination_location_arn`, as a reference.
     #[inline]
     pub fn destination_location_arn(&self) -> crate::core::Expr {
-        self.attr("destination_location_arn")
+        self.0.attr("destination_location_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `source_location_arn`, as a reference.
     #[inline]
     pub fn source_location_arn(&self) -> crate::core::Expr {
-        self.attr("source_location_arn")
+        self.0.attr("source_location_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `task_mode`, as a reference.
     #[inline]
     pub fn task_mode(&self) -> crate::core::Expr {
-        self.attr("task_mode")
+        self.0.attr("task_mode")
     }
     /// `excludes` (a nested block), as a reference.
     #[inline]
     pub fn excludes(&self) -> crate::core::Expr {
-        self.attr("excludes")
+        self.0.attr("excludes")
     }
     /// `includes` (a nested block), as a reference.
     #[inline]
     pub fn includes(&self) -> crate::core::Expr {
-        self.attr("includes")
+        self.0.attr("includes")
     }
     /// `options` (a nested block), as a reference.
     #[inline]
     pub fn options(&self) -> crate::core::Expr {
-        self.attr("options")
+        self.0.attr("options")
     }
     /// `schedule` (a nested block), as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `task_report_config` (a nested block), as a reference.
     #[inline]
     pub fn task_report_config(&self) -> crate::core::Expr {
-        self.attr("task_report_config")
+        self.0.attr("task_report_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

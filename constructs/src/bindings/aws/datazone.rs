@@ -85,6 +85,10 @@ impl crate::core::Resource for DatazoneAssetType {
     const TYPE: &'static str = "aws_datazone_asset_type";
 }
 
+impl crate::core::Block for DatazoneAssetType {
+    type Attributes = DatazoneAssetTypeAttributes;
+}
+
 /// The `single_sign_on` block of [`DatazoneDomain`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DatazoneDomainSingleSignOn {
@@ -177,6 +181,10 @@ impl DatazoneDomain {
 
 impl crate::core::Resource for DatazoneDomain {
     const TYPE: &'static str = "aws_datazone_domain";
+}
+
+impl crate::core::Block for DatazoneDomain {
+    type Attributes = DatazoneDomainAttributes;
 }
 
 /// The `timeouts` block of [`DatazoneEnvironment`].
@@ -288,6 +296,10 @@ impl crate::core::Resource for DatazoneEnvironment {
     const TYPE: &'static str = "aws_datazone_environment";
 }
 
+impl crate::core::Block for DatazoneEnvironment {
+    type Attributes = DatazoneEnvironmentAttributes;
+}
+
 /// `aws_datazone_environment_blueprint_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatazoneEnvironmentBlueprintConfiguration {
@@ -325,6 +337,10 @@ impl DatazoneEnvironmentBlueprintConfiguration {
 
 impl crate::core::Resource for DatazoneEnvironmentBlueprintConfiguration {
     const TYPE: &'static str = "aws_datazone_environment_blueprint_configuration";
+}
+
+impl crate::core::Block for DatazoneEnvironmentBlueprintConfiguration {
+    type Attributes = DatazoneEnvironmentBlueprintConfigurationAttributes;
 }
 
 /// The `user_parameters` block of [`DatazoneEnvironmentProfile`].
@@ -392,6 +408,10 @@ impl DatazoneEnvironmentProfile {
 
 impl crate::core::Resource for DatazoneEnvironmentProfile {
     const TYPE: &'static str = "aws_datazone_environment_profile";
+}
+
+impl crate::core::Block for DatazoneEnvironmentProfile {
+    type Attributes = DatazoneEnvironmentProfileAttributes;
 }
 
 /// The `model` block of [`DatazoneFormType`].
@@ -473,6 +493,10 @@ impl crate::core::Resource for DatazoneFormType {
     const TYPE: &'static str = "aws_datazone_form_type";
 }
 
+impl crate::core::Block for DatazoneFormType {
+    type Attributes = DatazoneFormTypeAttributes;
+}
+
 /// `aws_datazone_glossary` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatazoneGlossary {
@@ -506,6 +530,10 @@ impl DatazoneGlossary {
 
 impl crate::core::Resource for DatazoneGlossary {
     const TYPE: &'static str = "aws_datazone_glossary";
+}
+
+impl crate::core::Block for DatazoneGlossary {
+    type Attributes = DatazoneGlossaryAttributes;
 }
 
 /// The `term_relations` block of [`DatazoneGlossaryTerm`].
@@ -597,6 +625,10 @@ impl crate::core::Resource for DatazoneGlossaryTerm {
     const TYPE: &'static str = "aws_datazone_glossary_term";
 }
 
+impl crate::core::Block for DatazoneGlossaryTerm {
+    type Attributes = DatazoneGlossaryTermAttributes;
+}
+
 /// The `timeouts` block of [`DatazoneProject`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DatazoneProjectTimeouts {
@@ -661,6 +693,10 @@ impl crate::core::Resource for DatazoneProject {
     const TYPE: &'static str = "aws_datazone_project";
 }
 
+impl crate::core::Block for DatazoneProject {
+    type Attributes = DatazoneProjectAttributes;
+}
+
 /// The `timeouts` block of [`DatazoneUserProfile`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DatazoneUserProfileTimeouts {
@@ -721,6 +757,10 @@ impl crate::core::Resource for DatazoneUserProfile {
     const TYPE: &'static str = "aws_datazone_user_profile";
 }
 
+impl crate::core::Block for DatazoneUserProfile {
+    type Attributes = DatazoneUserProfileAttributes;
+}
+
 /// `aws_datazone_domain` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataDatazoneDomain {
@@ -745,6 +785,10 @@ impl DataDatazoneDomain {
 
 impl crate::core::DataSource for DataDatazoneDomain {
     const TYPE: &'static str = "aws_datazone_domain";
+}
+
+impl crate::core::Block for DataDatazoneDomain {
+    type Attributes = DataDatazoneDomainAttributes;
 }
 
 /// `aws_datazone_environment_blueprint` (data source).
@@ -774,648 +818,868 @@ impl crate::core::DataSource for DataDatazoneEnvironmentBlueprint {
     const TYPE: &'static str = "aws_datazone_environment_blueprint";
 }
 
-impl crate::core::Ref<DatazoneAssetType> {
+impl crate::core::Block for DataDatazoneEnvironmentBlueprint {
+    type Attributes = DataDatazoneEnvironmentBlueprintAttributes;
+}
+
+/// The attributes of `aws_datazone_asset_type`, read from a `Ref<DatazoneAssetType>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneAssetTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneAssetTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneAssetTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneAssetTypeAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owning_project_identifier`, as a reference.
     #[inline]
     pub fn owning_project_identifier(&self) -> crate::core::Expr {
-        self.attr("owning_project_identifier")
+        self.0.attr("owning_project_identifier")
     }
     /// `revision`, as a reference.
     #[inline]
     pub fn revision(&self) -> crate::core::Expr {
-        self.attr("revision")
+        self.0.attr("revision")
     }
     /// `forms_input` (a nested block), as a reference.
     #[inline]
     pub fn forms_input(&self) -> crate::core::Expr {
-        self.attr("forms_input")
+        self.0.attr("forms_input")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DatazoneDomain> {
+/// The attributes of `aws_datazone_domain`, read from a `Ref<DatazoneDomain>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_execution_role`, as a reference.
     #[inline]
     pub fn domain_execution_role(&self) -> crate::core::Expr {
-        self.attr("domain_execution_role")
+        self.0.attr("domain_execution_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `portal_url`, as a reference.
     #[inline]
     pub fn portal_url(&self) -> crate::core::Expr {
-        self.attr("portal_url")
+        self.0.attr("portal_url")
     }
     /// `skip_deletion_check`, as a reference.
     #[inline]
     pub fn skip_deletion_check(&self) -> crate::core::Expr {
-        self.attr("skip_deletion_check")
+        self.0.attr("skip_deletion_check")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `single_sign_on` (a nested block), as a reference.
     #[inline]
     pub fn single_sign_on(&self) -> crate::core::Expr {
-        self.attr("single_sign_on")
+        self.0.attr("single_sign_on")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DatazoneEnvironment> {
+/// The attributes of `aws_datazone_environment`, read from a `Ref<DatazoneEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneEnvironmentAttributes {
     /// `account_identifier`, as a reference.
     #[inline]
     pub fn account_identifier(&self) -> crate::core::Expr {
-        self.attr("account_identifier")
+        self.0.attr("account_identifier")
     }
     /// `account_region`, as a reference.
     #[inline]
     pub fn account_region(&self) -> crate::core::Expr {
-        self.attr("account_region")
+        self.0.attr("account_region")
     }
     /// `blueprint_identifier`, as a reference.
     #[inline]
     pub fn blueprint_identifier(&self) -> crate::core::Expr {
-        self.attr("blueprint_identifier")
+        self.0.attr("blueprint_identifier")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `glossary_terms`, as a reference.
     #[inline]
     pub fn glossary_terms(&self) -> crate::core::Expr {
-        self.attr("glossary_terms")
+        self.0.attr("glossary_terms")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_deployment`, as a reference.
     #[inline]
     pub fn last_deployment(&self) -> crate::core::Expr {
-        self.attr("last_deployment")
+        self.0.attr("last_deployment")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `profile_identifier`, as a reference.
     #[inline]
     pub fn profile_identifier(&self) -> crate::core::Expr {
-        self.attr("profile_identifier")
+        self.0.attr("profile_identifier")
     }
     /// `project_identifier`, as a reference.
     #[inline]
     pub fn project_identifier(&self) -> crate::core::Expr {
-        self.attr("project_identifier")
+        self.0.attr("project_identifier")
     }
     /// `provider_environment`, as a reference.
     #[inline]
     pub fn provider_environment(&self) -> crate::core::Expr {
-        self.attr("provider_environment")
+        self.0.attr("provider_environment")
     }
     /// `provisioned_resources`, as a reference.
     #[inline]
     pub fn provisioned_resources(&self) -> crate::core::Expr {
-        self.attr("provisioned_resources")
+        self.0.attr("provisioned_resources")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `user_parameters` (a nested block), as a reference.
     #[inline]
     pub fn user_parameters(&self) -> crate::core::Expr {
-        self.attr("user_parameters")
+        self.0.attr("user_parameters")
     }
 }
 
-impl crate::core::Ref<DatazoneEnvironmentBlueprintConfiguration> {
+/// The attributes of `aws_datazone_environment_blueprint_configuration`, read from a `Ref<DatazoneEnvironmentBlueprintConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneEnvironmentBlueprintConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneEnvironmentBlueprintConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneEnvironmentBlueprintConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneEnvironmentBlueprintConfigurationAttributes {
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `enabled_regions`, as a reference.
     #[inline]
     pub fn enabled_regions(&self) -> crate::core::Expr {
-        self.attr("enabled_regions")
+        self.0.attr("enabled_regions")
     }
     /// `environment_blueprint_id`, as a reference.
     #[inline]
     pub fn environment_blueprint_id(&self) -> crate::core::Expr {
-        self.attr("environment_blueprint_id")
+        self.0.attr("environment_blueprint_id")
     }
     /// `manage_access_role_arn`, as a reference.
     #[inline]
     pub fn manage_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("manage_access_role_arn")
+        self.0.attr("manage_access_role_arn")
     }
     /// `provisioning_role_arn`, as a reference.
     #[inline]
     pub fn provisioning_role_arn(&self) -> crate::core::Expr {
-        self.attr("provisioning_role_arn")
+        self.0.attr("provisioning_role_arn")
     }
     /// `regional_parameters`, as a reference.
     #[inline]
     pub fn regional_parameters(&self) -> crate::core::Expr {
-        self.attr("regional_parameters")
+        self.0.attr("regional_parameters")
     }
 }
 
-impl crate::core::Ref<DatazoneEnvironmentProfile> {
+/// The attributes of `aws_datazone_environment_profile`, read from a `Ref<DatazoneEnvironmentProfile>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneEnvironmentProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneEnvironmentProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneEnvironmentProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneEnvironmentProfileAttributes {
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `aws_account_region`, as a reference.
     #[inline]
     pub fn aws_account_region(&self) -> crate::core::Expr {
-        self.attr("aws_account_region")
+        self.0.attr("aws_account_region")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `environment_blueprint_identifier`, as a reference.
     #[inline]
     pub fn environment_blueprint_identifier(&self) -> crate::core::Expr {
-        self.attr("environment_blueprint_identifier")
+        self.0.attr("environment_blueprint_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project_identifier`, as a reference.
     #[inline]
     pub fn project_identifier(&self) -> crate::core::Expr {
-        self.attr("project_identifier")
+        self.0.attr("project_identifier")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `user_parameters` (a nested block), as a reference.
     #[inline]
     pub fn user_parameters(&self) -> crate::core::Expr {
-        self.attr("user_parameters")
+        self.0.attr("user_parameters")
     }
 }
 
-impl crate::core::Ref<DatazoneFormType> {
+/// The attributes of `aws_datazone_form_type`, read from a `Ref<DatazoneFormType>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneFormTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneFormTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneFormTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneFormTypeAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `imports`, as a reference.
     #[inline]
     pub fn imports(&self) -> crate::core::Expr {
-        self.attr("imports")
+        self.0.attr("imports")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `origin_domain_id`, as a reference.
     #[inline]
     pub fn origin_domain_id(&self) -> crate::core::Expr {
-        self.attr("origin_domain_id")
+        self.0.attr("origin_domain_id")
     }
     /// `origin_project_id`, as a reference.
     #[inline]
     pub fn origin_project_id(&self) -> crate::core::Expr {
-        self.attr("origin_project_id")
+        self.0.attr("origin_project_id")
     }
     /// `owning_project_identifier`, as a reference.
     #[inline]
     pub fn owning_project_identifier(&self) -> crate::core::Expr {
-        self.attr("owning_project_identifier")
+        self.0.attr("owning_project_identifier")
     }
     /// `revision`, as a reference.
     #[inline]
     pub fn revision(&self) -> crate::core::Expr {
-        self.attr("revision")
+        self.0.attr("revision")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `model` (a nested block), as a reference.
     #[inline]
     pub fn model(&self) -> crate::core::Expr {
-        self.attr("model")
+        self.0.attr("model")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DatazoneGlossary> {
+/// The attributes of `aws_datazone_glossary`, read from a `Ref<DatazoneGlossary>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneGlossaryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneGlossaryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneGlossaryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneGlossaryAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owning_project_identifier`, as a reference.
     #[inline]
     pub fn owning_project_identifier(&self) -> crate::core::Expr {
-        self.attr("owning_project_identifier")
+        self.0.attr("owning_project_identifier")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<DatazoneGlossaryTerm> {
+/// The attributes of `aws_datazone_glossary_term`, read from a `Ref<DatazoneGlossaryTerm>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneGlossaryTermAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneGlossaryTermAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneGlossaryTermAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneGlossaryTermAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `glossary_identifier`, as a reference.
     #[inline]
     pub fn glossary_identifier(&self) -> crate::core::Expr {
-        self.attr("glossary_identifier")
+        self.0.attr("glossary_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `long_description`, as a reference.
     #[inline]
     pub fn long_description(&self) -> crate::core::Expr {
-        self.attr("long_description")
+        self.0.attr("long_description")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `short_description`, as a reference.
     #[inline]
     pub fn short_description(&self) -> crate::core::Expr {
-        self.attr("short_description")
+        self.0.attr("short_description")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `term_relations` (a nested block), as a reference.
     #[inline]
     pub fn term_relations(&self) -> crate::core::Expr {
-        self.attr("term_relations")
+        self.0.attr("term_relations")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DatazoneProject> {
+/// The attributes of `aws_datazone_project`, read from a `Ref<DatazoneProject>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneProjectAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `failure_reasons`, as a reference.
     #[inline]
     pub fn failure_reasons(&self) -> crate::core::Expr {
-        self.attr("failure_reasons")
+        self.0.attr("failure_reasons")
     }
     /// `glossary_terms`, as a reference.
     #[inline]
     pub fn glossary_terms(&self) -> crate::core::Expr {
-        self.attr("glossary_terms")
+        self.0.attr("glossary_terms")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_at`, as a reference.
     #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
-        self.attr("last_updated_at")
+        self.0.attr("last_updated_at")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project_status`, as a reference.
     #[inline]
     pub fn project_status(&self) -> crate::core::Expr {
-        self.attr("project_status")
+        self.0.attr("project_status")
     }
     /// `skip_deletion_check`, as a reference.
     #[inline]
     pub fn skip_deletion_check(&self) -> crate::core::Expr {
-        self.attr("skip_deletion_check")
+        self.0.attr("skip_deletion_check")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DatazoneUserProfile> {
+/// The attributes of `aws_datazone_user_profile`, read from a `Ref<DatazoneUserProfile>`.
+#[derive(Clone, Debug)]
+pub struct DatazoneUserProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DatazoneUserProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DatazoneUserProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DatazoneUserProfileAttributes {
     /// `details`, as a reference.
     #[inline]
     pub fn details(&self) -> crate::core::Expr {
-        self.attr("details")
+        self.0.attr("details")
     }
     /// `domain_identifier`, as a reference.
     #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
-        self.attr("domain_identifier")
+        self.0.attr("domain_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `user_identifier`, as a reference.
     #[inline]
     pub fn user_identifier(&self) -> crate::core::Expr {
-        self.attr("user_identifier")
+        self.0.attr("user_identifier")
     }
     /// `user_type`, as a reference.
     #[inline]
     pub fn user_type(&self) -> crate::core::Expr {
-        self.attr("user_type")
+        self.0.attr("user_type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataDatazoneDomain> {
+/// The attributes of `aws_datazone_domain`, read from a `Ref<DataDatazoneDomain>`.
+#[derive(Clone, Debug)]
+pub struct DataDatazoneDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDatazoneDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDatazoneDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDatazoneDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_version`, as a reference.
     #[inline]
     pub fn domain_version(&self) -> crate::core::Expr {
-        self.attr("domain_version")
+        self.0.attr("domain_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_at`, as a reference.
     #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
-        self.attr("last_updated_at")
+        self.0.attr("last_updated_at")
     }
     /// `managed_account_id`, as a reference.
     #[inline]
     pub fn managed_account_id(&self) -> crate::core::Expr {
-        self.attr("managed_account_id")
+        self.0.attr("managed_account_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `portal_url`, as a reference.
     #[inline]
     pub fn portal_url(&self) -> crate::core::Expr {
-        self.attr("portal_url")
+        self.0.attr("portal_url")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<DataDatazoneEnvironmentBlueprint> {
+/// The attributes of `aws_datazone_environment_blueprint`, read from a `Ref<DataDatazoneEnvironmentBlueprint>`.
+#[derive(Clone, Debug)]
+pub struct DataDatazoneEnvironmentBlueprintAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDatazoneEnvironmentBlueprintAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDatazoneEnvironmentBlueprintAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDatazoneEnvironmentBlueprintAttributes {
     /// `blueprint_provider`, as a reference.
     #[inline]
     pub fn blueprint_provider(&self) -> crate::core::Expr {
-        self.attr("blueprint_provider")
+        self.0.attr("blueprint_provider")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed`, as a reference.
     #[inline]
     pub fn managed(&self) -> crate::core::Expr {
-        self.attr("managed")
+        self.0.attr("managed")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

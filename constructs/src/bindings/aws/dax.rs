@@ -126,6 +126,10 @@ impl crate::core::Resource for DaxCluster {
     const TYPE: &'static str = "aws_dax_cluster";
 }
 
+impl crate::core::Block for DaxCluster {
+    type Attributes = DaxClusterAttributes;
+}
+
 /// The `parameters` block of [`DaxParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DaxParameterGroupParameters {
@@ -179,6 +183,10 @@ impl crate::core::Resource for DaxParameterGroup {
     const TYPE: &'static str = "aws_dax_parameter_group";
 }
 
+impl crate::core::Block for DaxParameterGroup {
+    type Attributes = DaxParameterGroupAttributes;
+}
+
 /// `aws_dax_subnet_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DaxSubnetGroup {
@@ -211,166 +219,224 @@ impl crate::core::Resource for DaxSubnetGroup {
     const TYPE: &'static str = "aws_dax_subnet_group";
 }
 
-impl crate::core::Ref<DaxCluster> {
+impl crate::core::Block for DaxSubnetGroup {
+    type Attributes = DaxSubnetGroupAttributes;
+}
+
+/// The attributes of `aws_dax_cluster`, read from a `Ref<DaxCluster>`.
+#[derive(Clone, Debug)]
+pub struct DaxClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DaxClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DaxClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DaxClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `cluster_address`, as a reference.
     #[inline]
     pub fn cluster_address(&self) -> crate::core::Expr {
-        self.attr("cluster_address")
+        self.0.attr("cluster_address")
     }
     /// `cluster_endpoint_encryption_type`, as a reference.
     #[inline]
     pub fn cluster_endpoint_encryption_type(&self) -> crate::core::Expr {
-        self.attr("cluster_endpoint_encryption_type")
+        self.0.attr("cluster_endpoint_encryption_type")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `configuration_endpoint`, as a reference.
     #[inline]
     pub fn configuration_endpoint(&self) -> crate::core::Expr {
-        self.attr("configuration_endpoint")
+        self.0.attr("configuration_endpoint")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `nodes`, as a reference.
     #[inline]
     pub fn nodes(&self) -> crate::core::Expr {
-        self.attr("nodes")
+        self.0.attr("nodes")
     }
     /// `notification_topic_arn`, as a reference.
     #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
-        self.attr("notification_topic_arn")
+        self.0.attr("notification_topic_arn")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `replication_factor`, as a reference.
     #[inline]
     pub fn replication_factor(&self) -> crate::core::Expr {
-        self.attr("replication_factor")
+        self.0.attr("replication_factor")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_group_name`, as a reference.
     #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("subnet_group_name")
+        self.0.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `server_side_encryption` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DaxParameterGroup> {
+/// The attributes of `aws_dax_parameter_group`, read from a `Ref<DaxParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct DaxParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DaxParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DaxParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DaxParameterGroupAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters` (a nested block), as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
 }
 
-impl crate::core::Ref<DaxSubnetGroup> {
+/// The attributes of `aws_dax_subnet_group`, read from a `Ref<DaxSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DaxSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DaxSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DaxSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DaxSubnetGroupAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }

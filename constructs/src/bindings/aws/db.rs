@@ -62,6 +62,10 @@ impl crate::core::Resource for DbClusterSnapshot {
     const TYPE: &'static str = "aws_db_cluster_snapshot";
 }
 
+impl crate::core::Block for DbClusterSnapshot {
+    type Attributes = DbClusterSnapshotAttributes;
+}
+
 /// The `timeouts` block of [`DbEventSubscription`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DbEventSubscriptionTimeouts {
@@ -147,6 +151,10 @@ impl DbEventSubscription {
 
 impl crate::core::Resource for DbEventSubscription {
     const TYPE: &'static str = "aws_db_event_subscription";
+}
+
+impl crate::core::Block for DbEventSubscription {
+    type Attributes = DbEventSubscriptionAttributes;
 }
 
 /// The `blue_green_update` block of [`DbInstance`].
@@ -570,6 +578,10 @@ impl crate::core::Resource for DbInstance {
     const TYPE: &'static str = "aws_db_instance";
 }
 
+impl crate::core::Block for DbInstance {
+    type Attributes = DbInstanceAttributes;
+}
+
 /// The `timeouts` block of [`DbInstanceAutomatedBackupsReplication`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DbInstanceAutomatedBackupsReplicationTimeouts {
@@ -633,6 +645,10 @@ impl crate::core::Resource for DbInstanceAutomatedBackupsReplication {
     const TYPE: &'static str = "aws_db_instance_automated_backups_replication";
 }
 
+impl crate::core::Block for DbInstanceAutomatedBackupsReplication {
+    type Attributes = DbInstanceAutomatedBackupsReplicationAttributes;
+}
+
 /// The `timeouts` block of [`DbInstanceRoleAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DbInstanceRoleAssociationTimeouts {
@@ -688,6 +704,10 @@ impl DbInstanceRoleAssociation {
 
 impl crate::core::Resource for DbInstanceRoleAssociation {
     const TYPE: &'static str = "aws_db_instance_role_association";
+}
+
+impl crate::core::Block for DbInstanceRoleAssociation {
+    type Attributes = DbInstanceRoleAssociationAttributes;
 }
 
 /// The `option_settings` block of [`DbOptionGroupOption`].
@@ -825,6 +845,10 @@ impl crate::core::Resource for DbOptionGroup {
     const TYPE: &'static str = "aws_db_option_group";
 }
 
+impl crate::core::Block for DbOptionGroup {
+    type Attributes = DbOptionGroupAttributes;
+}
+
 /// The `parameter` block of [`DbParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbParameterGroupParameter {
@@ -900,6 +924,10 @@ impl DbParameterGroup {
 
 impl crate::core::Resource for DbParameterGroup {
     const TYPE: &'static str = "aws_db_parameter_group";
+}
+
+impl crate::core::Block for DbParameterGroup {
+    type Attributes = DbParameterGroupAttributes;
 }
 
 /// The `auth` block of [`DbProxy`].
@@ -1031,6 +1059,10 @@ impl crate::core::Resource for DbProxy {
     const TYPE: &'static str = "aws_db_proxy";
 }
 
+impl crate::core::Block for DbProxy {
+    type Attributes = DbProxyAttributes;
+}
+
 /// The `connection_pool_config` block of [`DbProxyDefaultTargetGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DbProxyDefaultTargetGroupConnectionPoolConfig {
@@ -1120,6 +1152,10 @@ impl crate::core::Resource for DbProxyDefaultTargetGroup {
     const TYPE: &'static str = "aws_db_proxy_default_target_group";
 }
 
+impl crate::core::Block for DbProxyDefaultTargetGroup {
+    type Attributes = DbProxyDefaultTargetGroupAttributes;
+}
+
 /// The `timeouts` block of [`DbProxyEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DbProxyEndpointTimeouts {
@@ -1197,6 +1233,10 @@ impl crate::core::Resource for DbProxyEndpoint {
     const TYPE: &'static str = "aws_db_proxy_endpoint";
 }
 
+impl crate::core::Block for DbProxyEndpoint {
+    type Attributes = DbProxyEndpointAttributes;
+}
+
 /// `aws_db_proxy_target` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbProxyTarget {
@@ -1231,6 +1271,10 @@ impl DbProxyTarget {
 
 impl crate::core::Resource for DbProxyTarget {
     const TYPE: &'static str = "aws_db_proxy_target";
+}
+
+impl crate::core::Block for DbProxyTarget {
+    type Attributes = DbProxyTargetAttributes;
 }
 
 /// The `timeouts` block of [`DbSnapshot`].
@@ -1293,6 +1337,10 @@ impl DbSnapshot {
 
 impl crate::core::Resource for DbSnapshot {
     const TYPE: &'static str = "aws_db_snapshot";
+}
+
+impl crate::core::Block for DbSnapshot {
+    type Attributes = DbSnapshotAttributes;
 }
 
 /// The `timeouts` block of [`DbSnapshotCopy`].
@@ -1381,6 +1429,10 @@ impl crate::core::Resource for DbSnapshotCopy {
     const TYPE: &'static str = "aws_db_snapshot_copy";
 }
 
+impl crate::core::Block for DbSnapshotCopy {
+    type Attributes = DbSnapshotCopyAttributes;
+}
+
 /// `aws_db_subnet_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbSubnetGroup {
@@ -1424,6 +1476,10 @@ impl DbSubnetGroup {
 
 impl crate::core::Resource for DbSubnetGroup {
     const TYPE: &'static str = "aws_db_subnet_group";
+}
+
+impl crate::core::Block for DbSubnetGroup {
+    type Attributes = DbSubnetGroupAttributes;
 }
 
 /// `aws_db_cluster_snapshot` (data source).
@@ -1476,6 +1532,10 @@ impl crate::core::DataSource for DataDbClusterSnapshot {
     const TYPE: &'static str = "aws_db_cluster_snapshot";
 }
 
+impl crate::core::Block for DataDbClusterSnapshot {
+    type Attributes = DataDbClusterSnapshotAttributes;
+}
+
 /// `aws_db_event_categories` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataDbEventCategories {
@@ -1500,6 +1560,10 @@ impl DataDbEventCategories {
 
 impl crate::core::DataSource for DataDbEventCategories {
     const TYPE: &'static str = "aws_db_event_categories";
+}
+
+impl crate::core::Block for DataDbEventCategories {
+    type Attributes = DataDbEventCategoriesAttributes;
 }
 
 /// `aws_db_instance` (data source).
@@ -1530,6 +1594,10 @@ impl DataDbInstance {
 
 impl crate::core::DataSource for DataDbInstance {
     const TYPE: &'static str = "aws_db_instance";
+}
+
+impl crate::core::Block for DataDbInstance {
+    type Attributes = DataDbInstanceAttributes;
 }
 
 /// The `filter` block of [`DataDbInstances`].
@@ -1582,6 +1650,10 @@ impl crate::core::DataSource for DataDbInstances {
     const TYPE: &'static str = "aws_db_instances";
 }
 
+impl crate::core::Block for DataDbInstances {
+    type Attributes = DataDbInstancesAttributes;
+}
+
 /// `aws_db_parameter_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDbParameterGroup {
@@ -1607,6 +1679,10 @@ impl crate::core::DataSource for DataDbParameterGroup {
     const TYPE: &'static str = "aws_db_parameter_group";
 }
 
+impl crate::core::Block for DataDbParameterGroup {
+    type Attributes = DataDbParameterGroupAttributes;
+}
+
 /// `aws_db_proxy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDbProxy {
@@ -1630,6 +1706,10 @@ impl DataDbProxy {
 
 impl crate::core::DataSource for DataDbProxy {
     const TYPE: &'static str = "aws_db_proxy";
+}
+
+impl crate::core::Block for DataDbProxy {
+    type Attributes = DataDbProxyAttributes;
 }
 
 /// `aws_db_snapshot` (data source).
@@ -1682,6 +1762,10 @@ impl crate::core::DataSource for DataDbSnapshot {
     const TYPE: &'static str = "aws_db_snapshot";
 }
 
+impl crate::core::Block for DataDbSnapshot {
+    type Attributes = DataDbSnapshotAttributes;
+}
+
 /// `aws_db_subnet_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDbSubnetGroup {
@@ -1707,1973 +1791,2373 @@ impl crate::core::DataSource for DataDbSubnetGroup {
     const TYPE: &'static str = "aws_db_subnet_group";
 }
 
-impl crate::core::Ref<DbClusterSnapshot> {
+impl crate::core::Block for DataDbSubnetGroup {
+    type Attributes = DataDbSubnetGroupAttributes;
+}
+
+/// The attributes of `aws_db_cluster_snapshot`, read from a `Ref<DbClusterSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DbClusterSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbClusterSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbClusterSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbClusterSnapshotAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_arn")
+        self.0.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_identifier")
+        self.0.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `shared_accounts`, as a reference.
     #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
-        self.attr("shared_accounts")
+        self.0.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_snapshot_arn")
+        self.0.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbEventSubscription> {
+/// The attributes of `aws_db_event_subscription`, read from a `Ref<DbEventSubscription>`.
+#[derive(Clone, Debug)]
+pub struct DbEventSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbEventSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbEventSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbEventSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
     #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
-        self.attr("customer_aws_id")
+        self.0.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `event_categories`, as a reference.
     #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
-        self.attr("event_categories")
+        self.0.attr("event_categories")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `sns_topic`, as a reference.
     #[inline]
     pub fn sns_topic(&self) -> crate::core::Expr {
-        self.attr("sns_topic")
+        self.0.attr("sns_topic")
     }
     /// `source_ids`, as a reference.
     #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
-        self.attr("source_ids")
+        self.0.attr("source_ids")
     }
     /// `source_type`, as a reference.
     #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
-        self.attr("source_type")
+        self.0.attr("source_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbInstance> {
+/// The attributes of `aws_db_instance`, read from a `Ref<DbInstance>`.
+#[derive(Clone, Debug)]
+pub struct DbInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbInstanceAttributes {
     /// `address`, as a reference.
     #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
-        self.attr("address")
+        self.0.attr("address")
     }
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `allow_major_version_upgrade`, as a reference.
     #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("allow_major_version_upgrade")
+        self.0.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `backup_retention_period`, as a reference.
     #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
-        self.attr("backup_retention_period")
+        self.0.attr("backup_retention_period")
     }
     /// `backup_target`, as a reference.
     #[inline]
     pub fn backup_target(&self) -> crate::core::Expr {
-        self.attr("backup_target")
+        self.0.attr("backup_target")
     }
     /// `backup_window`, as a reference.
     #[inline]
     pub fn backup_window(&self) -> crate::core::Expr {
-        self.attr("backup_window")
+        self.0.attr("backup_window")
     }
     /// `ca_cert_identifier`, as a reference.
     #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
-        self.attr("ca_cert_identifier")
+        self.0.attr("ca_cert_identifier")
     }
     /// `character_set_name`, as a reference.
     #[inline]
     pub fn character_set_name(&self) -> crate::core::Expr {
-        self.attr("character_set_name")
+        self.0.attr("character_set_name")
     }
     /// `copy_tags_to_snapshot`, as a reference.
     #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_snapshot")
+        self.0.attr("copy_tags_to_snapshot")
     }
     /// `custom_iam_instance_profile`, as a reference.
     #[inline]
     pub fn custom_iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("custom_iam_instance_profile")
+        self.0.attr("custom_iam_instance_profile")
     }
     /// `customer_owned_ip_enabled`, as a reference.
     #[inline]
     pub fn customer_owned_ip_enabled(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ip_enabled")
+        self.0.attr("customer_owned_ip_enabled")
     }
     /// `database_insights_mode`, as a reference.
     #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
-        self.attr("database_insights_mode")
+        self.0.attr("database_insights_mode")
     }
     /// `db_name`, as a reference.
     #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
-        self.attr("db_name")
+        self.0.attr("db_name")
     }
     /// `db_subnet_group_name`, as a reference.
     #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("db_subnet_group_name")
+        self.0.attr("db_subnet_group_name")
     }
     /// `dedicated_log_volume`, as a reference.
     #[inline]
     pub fn dedicated_log_volume(&self) -> crate::core::Expr {
-        self.attr("dedicated_log_volume")
+        self.0.attr("dedicated_log_volume")
     }
     /// `delete_automated_backups`, as a reference.
     #[inline]
     pub fn delete_automated_backups(&self) -> crate::core::Expr {
-        self.attr("delete_automated_backups")
+        self.0.attr("delete_automated_backups")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_auth_secret_arn`, as a reference.
     #[inline]
     pub fn domain_auth_secret_arn(&self) -> crate::core::Expr {
-        self.attr("domain_auth_secret_arn")
+        self.0.attr("domain_auth_secret_arn")
     }
     /// `domain_dns_ips`, as a reference.
     #[inline]
     pub fn domain_dns_ips(&self) -> crate::core::Expr {
-        self.attr("domain_dns_ips")
+        self.0.attr("domain_dns_ips")
     }
     /// `domain_fqdn`, as a reference.
     #[inline]
     pub fn domain_fqdn(&self) -> crate::core::Expr {
-        self.attr("domain_fqdn")
+        self.0.attr("domain_fqdn")
     }
     /// `domain_iam_role_name`, as a reference.
     #[inline]
     pub fn domain_iam_role_name(&self) -> crate::core::Expr {
-        self.attr("domain_iam_role_name")
+        self.0.attr("domain_iam_role_name")
     }
     /// `domain_ou`, as a reference.
     #[inline]
     pub fn domain_ou(&self) -> crate::core::Expr {
-        self.attr("domain_ou")
+        self.0.attr("domain_ou")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
     #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
-        self.attr("enabled_cloudwatch_logs_exports")
+        self.0.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_lifecycle_support`, as a reference.
     #[inline]
     pub fn engine_lifecycle_support(&self) -> crate::core::Expr {
-        self.attr("engine_lifecycle_support")
+        self.0.attr("engine_lifecycle_support")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
     #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
-        self.attr("engine_version_actual")
+        self.0.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
     #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
-        self.attr("iam_database_authentication_enabled")
+        self.0.attr("iam_database_authentication_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
     #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("identifier_prefix")
+        self.0.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
     #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
-        self.attr("instance_class")
+        self.0.attr("instance_class")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `latest_restorable_time`, as a reference.
     #[inline]
     pub fn latest_restorable_time(&self) -> crate::core::Expr {
-        self.attr("latest_restorable_time")
+        self.0.attr("latest_restorable_time")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `listener_endpoint`, as a reference.
     #[inline]
     pub fn listener_endpoint(&self) -> crate::core::Expr {
-        self.attr("listener_endpoint")
+        self.0.attr("listener_endpoint")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `manage_master_user_password`, as a reference.
     #[inline]
     pub fn manage_master_user_password(&self) -> crate::core::Expr {
-        self.attr("manage_master_user_password")
+        self.0.attr("manage_master_user_password")
     }
     /// `master_user_secret`, as a reference.
     #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
-        self.attr("master_user_secret")
+        self.0.attr("master_user_secret")
     }
     /// `master_user_secret_kms_key_id`, as a reference.
     #[inline]
     pub fn master_user_secret_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("master_user_secret_kms_key_id")
+        self.0.attr("master_user_secret_kms_key_id")
     }
     /// `max_allocated_storage`, as a reference.
     #[inline]
     pub fn max_allocated_storage(&self) -> crate::core::Expr {
-        self.attr("max_allocated_storage")
+        self.0.attr("max_allocated_storage")
     }
     /// `monitoring_interval`, as a reference.
     #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
-        self.attr("monitoring_interval")
+        self.0.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
     #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
-        self.attr("monitoring_role_arn")
+        self.0.attr("monitoring_role_arn")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `nchar_character_set_name`, as a reference.
     #[inline]
     pub fn nchar_character_set_name(&self) -> crate::core::Expr {
-        self.attr("nchar_character_set_name")
+        self.0.attr("nchar_character_set_name")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `option_group_name`, as a reference.
     #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
-        self.attr("option_group_name")
+        self.0.attr("option_group_name")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `password_wo`, as a reference.
     #[inline]
     pub fn password_wo(&self) -> crate::core::Expr {
-        self.attr("password_wo")
+        self.0.attr("password_wo")
     }
     /// `password_wo_version`, as a reference.
     #[inline]
     pub fn password_wo_version(&self) -> crate::core::Expr {
-        self.attr("password_wo_version")
+        self.0.attr("password_wo_version")
     }
     /// `performance_insights_enabled`, as a reference.
     #[inline]
     pub fn performance_insights_enabled(&self) -> crate::core::Expr {
-        self.attr("performance_insights_enabled")
+        self.0.attr("performance_insights_enabled")
     }
     /// `performance_insights_kms_key_id`, as a reference.
     #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("performance_insights_kms_key_id")
+        self.0.attr("performance_insights_kms_key_id")
     }
     /// `performance_insights_retention_period`, as a reference.
     #[inline]
     pub fn performance_insights_retention_period(&self) -> crate::core::Expr {
-        self.attr("performance_insights_retention_period")
+        self.0.attr("performance_insights_retention_period")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `replica_mode`, as a reference.
     #[inline]
     pub fn replica_mode(&self) -> crate::core::Expr {
-        self.attr("replica_mode")
+        self.0.attr("replica_mode")
     }
     /// `replicas`, as a reference.
     #[inline]
     pub fn replicas(&self) -> crate::core::Expr {
-        self.attr("replicas")
+        self.0.attr("replicas")
     }
     /// `replicate_source_db`, as a reference.
     #[inline]
     pub fn replicate_source_db(&self) -> crate::core::Expr {
-        self.attr("replicate_source_db")
+        self.0.attr("replicate_source_db")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `skip_final_snapshot`, as a reference.
     #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
-        self.attr("skip_final_snapshot")
+        self.0.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
     #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("snapshot_identifier")
+        self.0.attr("snapshot_identifier")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `storage_throughput`, as a reference.
     #[inline]
     pub fn storage_throughput(&self) -> crate::core::Expr {
-        self.attr("storage_throughput")
+        self.0.attr("storage_throughput")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timezone`, as a reference.
     #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
-        self.attr("timezone")
+        self.0.attr("timezone")
     }
     /// `upgrade_storage_config`, as a reference.
     #[inline]
     pub fn upgrade_storage_config(&self) -> crate::core::Expr {
-        self.attr("upgrade_storage_config")
+        self.0.attr("upgrade_storage_config")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `blue_green_update` (a nested block), as a reference.
     #[inline]
     pub fn blue_green_update(&self) -> crate::core::Expr {
-        self.attr("blue_green_update")
+        self.0.attr("blue_green_update")
     }
     /// `restore_to_point_in_time` (a nested block), as a reference.
     #[inline]
     pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
-        self.attr("restore_to_point_in_time")
+        self.0.attr("restore_to_point_in_time")
     }
     /// `s3_import` (a nested block), as a reference.
     #[inline]
     pub fn s3_import(&self) -> crate::core::Expr {
-        self.attr("s3_import")
+        self.0.attr("s3_import")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbInstanceAutomatedBackupsReplication> {
+/// The attributes of `aws_db_instance_automated_backups_replication`, read from a `Ref<DbInstanceAutomatedBackupsReplication>`.
+#[derive(Clone, Debug)]
+pub struct DbInstanceAutomatedBackupsReplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbInstanceAutomatedBackupsReplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbInstanceAutomatedBackupsReplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbInstanceAutomatedBackupsReplicationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `pre_signed_url`, as a reference.
     #[inline]
     pub fn pre_signed_url(&self) -> crate::core::Expr {
-        self.attr("pre_signed_url")
+        self.0.attr("pre_signed_url")
     }
     /// `retention_period`, as a reference.
     #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
-        self.attr("retention_period")
+        self.0.attr("retention_period")
     }
     /// `source_db_instance_arn`, as a reference.
     #[inline]
     pub fn source_db_instance_arn(&self) -> crate::core::Expr {
-        self.attr("source_db_instance_arn")
+        self.0.attr("source_db_instance_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbInstanceRoleAssociation> {
+/// The attributes of `aws_db_instance_role_association`, read from a `Ref<DbInstanceRoleAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DbInstanceRoleAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbInstanceRoleAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbInstanceRoleAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbInstanceRoleAssociationAttributes {
     /// `db_instance_identifier`, as a reference.
     #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
-        self.attr("db_instance_identifier")
+        self.0.attr("db_instance_identifier")
     }
     /// `feature_name`, as a reference.
     #[inline]
     pub fn feature_name(&self) -> crate::core::Expr {
-        self.attr("feature_name")
+        self.0.attr("feature_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbOptionGroup> {
+/// The attributes of `aws_db_option_group`, read from a `Ref<DbOptionGroup>`.
+#[derive(Clone, Debug)]
+pub struct DbOptionGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbOptionGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbOptionGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbOptionGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `engine_name`, as a reference.
     #[inline]
     pub fn engine_name(&self) -> crate::core::Expr {
-        self.attr("engine_name")
+        self.0.attr("engine_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `major_engine_version`, as a reference.
     #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
-        self.attr("major_engine_version")
+        self.0.attr("major_engine_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `option_group_description`, as a reference.
     #[inline]
     pub fn option_group_description(&self) -> crate::core::Expr {
-        self.attr("option_group_description")
+        self.0.attr("option_group_description")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `option` (a nested block), as a reference.
     #[inline]
     pub fn option(&self) -> crate::core::Expr {
-        self.attr("option")
+        self.0.attr("option")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbParameterGroup> {
+/// The attributes of `aws_db_parameter_group`, read from a `Ref<DbParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct DbParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<DbProxy> {
+/// The attributes of `aws_db_proxy`, read from a `Ref<DbProxy>`.
+#[derive(Clone, Debug)]
+pub struct DbProxyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbProxyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbProxyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbProxyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `debug_logging`, as a reference.
     #[inline]
     pub fn debug_logging(&self) -> crate::core::Expr {
-        self.attr("debug_logging")
+        self.0.attr("debug_logging")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine_family`, as a reference.
     #[inline]
     pub fn engine_family(&self) -> crate::core::Expr {
-        self.attr("engine_family")
+        self.0.attr("engine_family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_client_timeout`, as a reference.
     #[inline]
     pub fn idle_client_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_client_timeout")
+        self.0.attr("idle_client_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `require_tls`, as a reference.
     #[inline]
     pub fn require_tls(&self) -> crate::core::Expr {
-        self.attr("require_tls")
+        self.0.attr("require_tls")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
     #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_subnet_ids")
+        self.0.attr("vpc_subnet_ids")
     }
     /// `auth` (a nested block), as a reference.
     #[inline]
     pub fn auth(&self) -> crate::core::Expr {
-        self.attr("auth")
+        self.0.attr("auth")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbProxyDefaultTargetGroup> {
+/// The attributes of `aws_db_proxy_default_target_group`, read from a `Ref<DbProxyDefaultTargetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DbProxyDefaultTargetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbProxyDefaultTargetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbProxyDefaultTargetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbProxyDefaultTargetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `db_proxy_name`, as a reference.
     #[inline]
     pub fn db_proxy_name(&self) -> crate::core::Expr {
-        self.attr("db_proxy_name")
+        self.0.attr("db_proxy_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `connection_pool_config` (a nested block), as a reference.
     #[inline]
     pub fn connection_pool_config(&self) -> crate::core::Expr {
-        self.attr("connection_pool_config")
+        self.0.attr("connection_pool_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbProxyEndpoint> {
+/// The attributes of `aws_db_proxy_endpoint`, read from a `Ref<DbProxyEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DbProxyEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbProxyEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbProxyEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbProxyEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `db_proxy_endpoint_name`, as a reference.
     #[inline]
     pub fn db_proxy_endpoint_name(&self) -> crate::core::Expr {
-        self.attr("db_proxy_endpoint_name")
+        self.0.attr("db_proxy_endpoint_name")
     }
     /// `db_proxy_name`, as a reference.
     #[inline]
     pub fn db_proxy_name(&self) -> crate::core::Expr {
-        self.attr("db_proxy_name")
+        self.0.attr("db_proxy_name")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_default`, as a reference.
     #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
-        self.attr("is_default")
+        self.0.attr("is_default")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_role`, as a reference.
     #[inline]
     pub fn target_role(&self) -> crate::core::Expr {
-        self.attr("target_role")
+        self.0.attr("target_role")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
     #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_subnet_ids")
+        self.0.attr("vpc_subnet_ids")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbProxyTarget> {
+/// The attributes of `aws_db_proxy_target`, read from a `Ref<DbProxyTarget>`.
+#[derive(Clone, Debug)]
+pub struct DbProxyTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbProxyTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbProxyTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbProxyTargetAttributes {
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `db_instance_identifier`, as a reference.
     #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
-        self.attr("db_instance_identifier")
+        self.0.attr("db_instance_identifier")
     }
     /// `db_proxy_name`, as a reference.
     #[inline]
     pub fn db_proxy_name(&self) -> crate::core::Expr {
-        self.attr("db_proxy_name")
+        self.0.attr("db_proxy_name")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `rds_resource_id`, as a reference.
     #[inline]
     pub fn rds_resource_id(&self) -> crate::core::Expr {
-        self.attr("rds_resource_id")
+        self.0.attr("rds_resource_id")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
     /// `target_group_name`, as a reference.
     #[inline]
     pub fn target_group_name(&self) -> crate::core::Expr {
-        self.attr("target_group_name")
+        self.0.attr("target_group_name")
     }
     /// `tracked_cluster_id`, as a reference.
     #[inline]
     pub fn tracked_cluster_id(&self) -> crate::core::Expr {
-        self.attr("tracked_cluster_id")
+        self.0.attr("tracked_cluster_id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DbSnapshot> {
+/// The attributes of `aws_db_snapshot`, read from a `Ref<DbSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DbSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbSnapshotAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `db_instance_identifier`, as a reference.
     #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
-        self.attr("db_instance_identifier")
+        self.0.attr("db_instance_identifier")
     }
     /// `db_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_snapshot_arn")
+        self.0.attr("db_snapshot_arn")
     }
     /// `db_snapshot_identifier`, as a reference.
     #[inline]
     pub fn db_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("db_snapshot_identifier")
+        self.0.attr("db_snapshot_identifier")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `option_group_name`, as a reference.
     #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
-        self.attr("option_group_name")
+        self.0.attr("option_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `shared_accounts`, as a reference.
     #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
-        self.attr("shared_accounts")
+        self.0.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_snapshot_identifier`, as a reference.
     #[inline]
     pub fn source_db_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("source_db_snapshot_identifier")
+        self.0.attr("source_db_snapshot_identifier")
     }
     /// `source_region`, as a reference.
     #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
-        self.attr("source_region")
+        self.0.attr("source_region")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbSnapshotCopy> {
+/// The attributes of `aws_db_snapshot_copy`, read from a `Ref<DbSnapshotCopy>`.
+#[derive(Clone, Debug)]
+pub struct DbSnapshotCopyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbSnapshotCopyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbSnapshotCopyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbSnapshotCopyAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `copy_tags`, as a reference.
     #[inline]
     pub fn copy_tags(&self) -> crate::core::Expr {
-        self.attr("copy_tags")
+        self.0.attr("copy_tags")
     }
     /// `db_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_snapshot_arn")
+        self.0.attr("db_snapshot_arn")
     }
     /// `destination_region`, as a reference.
     #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
-        self.attr("destination_region")
+        self.0.attr("destination_region")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `option_group_name`, as a reference.
     #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
-        self.attr("option_group_name")
+        self.0.attr("option_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `presigned_url`, as a reference.
     #[inline]
     pub fn presigned_url(&self) -> crate::core::Expr {
-        self.attr("presigned_url")
+        self.0.attr("presigned_url")
     }
     /// `shared_accounts`, as a reference.
     #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
-        self.attr("shared_accounts")
+        self.0.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_snapshot_identifier`, as a reference.
     #[inline]
     pub fn source_db_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("source_db_snapshot_identifier")
+        self.0.attr("source_db_snapshot_identifier")
     }
     /// `source_region`, as a reference.
     #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
-        self.attr("source_region")
+        self.0.attr("source_region")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_custom_availability_zone`, as a reference.
     #[inline]
     pub fn target_custom_availability_zone(&self) -> crate::core::Expr {
-        self.attr("target_custom_availability_zone")
+        self.0.attr("target_custom_availability_zone")
     }
     /// `target_db_snapshot_identifier`, as a reference.
     #[inline]
     pub fn target_db_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("target_db_snapshot_identifier")
+        self.0.attr("target_db_snapshot_identifier")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DbSubnetGroup> {
+/// The attributes of `aws_db_subnet_group`, read from a `Ref<DbSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DbSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DbSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DbSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DbSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `supported_network_types`, as a reference.
     #[inline]
     pub fn supported_network_types(&self) -> crate::core::Expr {
-        self.attr("supported_network_types")
+        self.0.attr("supported_network_types")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataDbClusterSnapshot> {
+/// The attributes of `aws_db_cluster_snapshot`, read from a `Ref<DataDbClusterSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DataDbClusterSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbClusterSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbClusterSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbClusterSnapshotAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_arn")
+        self.0.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_identifier")
+        self.0.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_public`, as a reference.
     #[inline]
     pub fn include_public(&self) -> crate::core::Expr {
-        self.attr("include_public")
+        self.0.attr("include_public")
     }
     /// `include_shared`, as a reference.
     #[inline]
     pub fn include_shared(&self) -> crate::core::Expr {
-        self.attr("include_shared")
+        self.0.attr("include_shared")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `snapshot_create_time`, as a reference.
     #[inline]
     pub fn snapshot_create_time(&self) -> crate::core::Expr {
-        self.attr("snapshot_create_time")
+        self.0.attr("snapshot_create_time")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_snapshot_arn")
+        self.0.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataDbEventCategories> {
+/// The attributes of `aws_db_event_categories`, read from a `Ref<DataDbEventCategories>`.
+#[derive(Clone, Debug)]
+pub struct DataDbEventCategoriesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbEventCategoriesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbEventCategoriesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbEventCategoriesAttributes {
     /// `event_categories`, as a reference.
     #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
-        self.attr("event_categories")
+        self.0.attr("event_categories")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `source_type`, as a reference.
     #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
-        self.attr("source_type")
+        self.0.attr("source_type")
     }
 }
 
-impl crate::core::Ref<DataDbInstance> {
+/// The attributes of `aws_db_instance`, read from a `Ref<DataDbInstance>`.
+#[derive(Clone, Debug)]
+pub struct DataDbInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbInstanceAttributes {
     /// `address`, as a reference.
     #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
-        self.attr("address")
+        self.0.attr("address")
     }
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `backup_retention_period`, as a reference.
     #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
-        self.attr("backup_retention_period")
+        self.0.attr("backup_retention_period")
     }
     /// `ca_cert_identifier`, as a reference.
     #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
-        self.attr("ca_cert_identifier")
+        self.0.attr("ca_cert_identifier")
     }
     /// `database_insights_mode`, as a reference.
     #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
-        self.attr("database_insights_mode")
+        self.0.attr("database_insights_mode")
     }
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `db_instance_arn`, as a reference.
     #[inline]
     pub fn db_instance_arn(&self) -> crate::core::Expr {
-        self.attr("db_instance_arn")
+        self.0.attr("db_instance_arn")
     }
     /// `db_instance_class`, as a reference.
     #[inline]
     pub fn db_instance_class(&self) -> crate::core::Expr {
-        self.attr("db_instance_class")
+        self.0.attr("db_instance_class")
     }
     /// `db_instance_identifier`, as a reference.
     #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
-        self.attr("db_instance_identifier")
+        self.0.attr("db_instance_identifier")
     }
     /// `db_instance_port`, as a reference.
     #[inline]
     pub fn db_instance_port(&self) -> crate::core::Expr {
-        self.attr("db_instance_port")
+        self.0.attr("db_instance_port")
     }
     /// `db_name`, as a reference.
     #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
-        self.attr("db_name")
+        self.0.attr("db_name")
     }
     /// `db_parameter_groups`, as a reference.
     #[inline]
     pub fn db_parameter_groups(&self) -> crate::core::Expr {
-        self.attr("db_parameter_groups")
+        self.0.attr("db_parameter_groups")
     }
     /// `db_subnet_group`, as a reference.
     #[inline]
     pub fn db_subnet_group(&self) -> crate::core::Expr {
-        self.attr("db_subnet_group")
+        self.0.attr("db_subnet_group")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
     #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
-        self.attr("enabled_cloudwatch_logs_exports")
+        self.0.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `master_user_secret`, as a reference.
     #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
-        self.attr("master_user_secret")
+        self.0.attr("master_user_secret")
     }
     /// `master_username`, as a reference.
     #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
-        self.attr("master_username")
+        self.0.attr("master_username")
     }
     /// `max_allocated_storage`, as a reference.
     #[inline]
     pub fn max_allocated_storage(&self) -> crate::core::Expr {
-        self.attr("max_allocated_storage")
+        self.0.attr("max_allocated_storage")
     }
     /// `monitoring_interval`, as a reference.
     #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
-        self.attr("monitoring_interval")
+        self.0.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
     #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
-        self.attr("monitoring_role_arn")
+        self.0.attr("monitoring_role_arn")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `option_group_memberships`, as a reference.
     #[inline]
     pub fn option_group_memberships(&self) -> crate::core::Expr {
-        self.attr("option_group_memberships")
+        self.0.attr("option_group_memberships")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `replicate_source_db`, as a reference.
     #[inline]
     pub fn replicate_source_db(&self) -> crate::core::Expr {
-        self.attr("replicate_source_db")
+        self.0.attr("replicate_source_db")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `storage_throughput`, as a reference.
     #[inline]
     pub fn storage_throughput(&self) -> crate::core::Expr {
-        self.attr("storage_throughput")
+        self.0.attr("storage_throughput")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `timezone`, as a reference.
     #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
-        self.attr("timezone")
+        self.0.attr("timezone")
     }
     /// `vpc_security_groups`, as a reference.
     #[inline]
     pub fn vpc_security_groups(&self) -> crate::core::Expr {
-        self.attr("vpc_security_groups")
+        self.0.attr("vpc_security_groups")
     }
 }
 
-impl crate::core::Ref<DataDbInstances> {
+/// The attributes of `aws_db_instances`, read from a `Ref<DataDbInstances>`.
+#[derive(Clone, Debug)]
+pub struct DataDbInstancesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbInstancesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbInstancesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbInstancesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arns`, as a reference.
     #[inline]
     pub fn instance_arns(&self) -> crate::core::Expr {
-        self.attr("instance_arns")
+        self.0.attr("instance_arns")
     }
     /// `instance_identifiers`, as a reference.
     #[inline]
     pub fn instance_identifiers(&self) -> crate::core::Expr {
-        self.attr("instance_identifiers")
+        self.0.attr("instance_identifiers")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataDbParameterGroup> {
+/// The attributes of `aws_db_parameter_group`, read from a `Ref<DataDbParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataDbParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataDbProxy> {
+/// The attributes of `aws_db_proxy`, read from a `Ref<DataDbProxy>`.
+#[derive(Clone, Debug)]
+pub struct DataDbProxyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbProxyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbProxyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbProxyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth`, as a reference.
     #[inline]
     pub fn auth(&self) -> crate::core::Expr {
-        self.attr("auth")
+        self.0.attr("auth")
     }
     /// `debug_logging`, as a reference.
     #[inline]
     pub fn debug_logging(&self) -> crate::core::Expr {
-        self.attr("debug_logging")
+        self.0.attr("debug_logging")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine_family`, as a reference.
     #[inline]
     pub fn engine_family(&self) -> crate::core::Expr {
-        self.attr("engine_family")
+        self.0.attr("engine_family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_client_timeout`, as a reference.
     #[inline]
     pub fn idle_client_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_client_timeout")
+        self.0.attr("idle_client_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `require_tls`, as a reference.
     #[inline]
     pub fn require_tls(&self) -> crate::core::Expr {
-        self.attr("require_tls")
+        self.0.attr("require_tls")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
     #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_subnet_ids")
+        self.0.attr("vpc_subnet_ids")
     }
 }
 
-impl crate::core::Ref<DataDbSnapshot> {
+/// The attributes of `aws_db_snapshot`, read from a `Ref<DataDbSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DataDbSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbSnapshotAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `db_instance_identifier`, as a reference.
     #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
-        self.attr("db_instance_identifier")
+        self.0.attr("db_instance_identifier")
     }
     /// `db_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_snapshot_arn")
+        self.0.attr("db_snapshot_arn")
     }
     /// `db_snapshot_identifier`, as a reference.
     #[inline]
     pub fn db_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("db_snapshot_identifier")
+        self.0.attr("db_snapshot_identifier")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_public`, as a reference.
     #[inline]
     pub fn include_public(&self) -> crate::core::Expr {
-        self.attr("include_public")
+        self.0.attr("include_public")
     }
     /// `include_shared`, as a reference.
     #[inline]
     pub fn include_shared(&self) -> crate::core::Expr {
-        self.attr("include_shared")
+        self.0.attr("include_shared")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `option_group_name`, as a reference.
     #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
-        self.attr("option_group_name")
+        self.0.attr("option_group_name")
     }
     /// `original_snapshot_create_time`, as a reference.
     #[inline]
     pub fn original_snapshot_create_time(&self) -> crate::core::Expr {
-        self.attr("original_snapshot_create_time")
+        self.0.attr("original_snapshot_create_time")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `snapshot_create_time`, as a reference.
     #[inline]
     pub fn snapshot_create_time(&self) -> crate::core::Expr {
-        self.attr("snapshot_create_time")
+        self.0.attr("snapshot_create_time")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_snapshot_identifier`, as a reference.
     #[inline]
     pub fn source_db_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("source_db_snapshot_identifier")
+        self.0.attr("source_db_snapshot_identifier")
     }
     /// `source_region`, as a reference.
     #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
-        self.attr("source_region")
+        self.0.attr("source_region")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataDbSubnetGroup> {
+/// The attributes of `aws_db_subnet_group`, read from a `Ref<DataDbSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataDbSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDbSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDbSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDbSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `supported_network_types`, as a reference.
     #[inline]
     pub fn supported_network_types(&self) -> crate::core::Expr {
-        self.attr("supported_network_types")
+        self.0.attr("supported_network_types")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }

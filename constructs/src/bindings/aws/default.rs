@@ -96,6 +96,11 @@ impl crate::core::Resource for DefaultNetworkAcl {
 }
 
 #[cfg(feature = "aws-default")]
+impl crate::core::Block for DefaultNetworkAcl {
+    type Attributes = DefaultNetworkAclAttributes;
+}
+
+#[cfg(feature = "aws-default")]
 /// The `timeouts` block of [`DefaultRouteTable`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DefaultRouteTableTimeouts {
@@ -167,6 +172,11 @@ impl crate::core::Resource for DefaultRouteTable {
     const TYPE: &'static str = "aws_default_route_table";
 }
 
+#[cfg(feature = "aws-default")]
+impl crate::core::Block for DefaultRouteTable {
+    type Attributes = DefaultRouteTableAttributes;
+}
+
 /// `aws_default_security_group` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DefaultSecurityGroup {
@@ -211,6 +221,10 @@ impl DefaultSecurityGroup {
 
 impl crate::core::Resource for DefaultSecurityGroup {
     const TYPE: &'static str = "aws_default_security_group";
+}
+
+impl crate::core::Block for DefaultSecurityGroup {
+    type Attributes = DefaultSecurityGroupAttributes;
 }
 
 #[cfg(feature = "aws-default")]
@@ -322,6 +336,11 @@ impl crate::core::Resource for DefaultSubnet {
 }
 
 #[cfg(feature = "aws-default")]
+impl crate::core::Block for DefaultSubnet {
+    type Attributes = DefaultSubnetAttributes;
+}
+
+#[cfg(feature = "aws-default")]
 /// `aws_default_vpc` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DefaultVpc {
@@ -391,6 +410,11 @@ impl crate::core::Resource for DefaultVpc {
 }
 
 #[cfg(feature = "aws-default")]
+impl crate::core::Block for DefaultVpc {
+    type Attributes = DefaultVpcAttributes;
+}
+
+#[cfg(feature = "aws-default")]
 /// `aws_default_vpc_dhcp_options` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DefaultVpcDhcpOptions {
@@ -428,6 +452,11 @@ impl crate::core::Resource for DefaultVpcDhcpOptions {
 }
 
 #[cfg(feature = "aws-default")]
+impl crate::core::Block for DefaultVpcDhcpOptions {
+    type Attributes = DefaultVpcDhcpOptionsAttributes;
+}
+
+#[cfg(feature = "aws-default")]
 /// `aws_default_tags` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataDefaultTags {
@@ -453,493 +482,642 @@ impl crate::core::DataSource for DataDefaultTags {
 }
 
 #[cfg(feature = "aws-default")]
-impl crate::core::Ref<DefaultNetworkAcl> {
+impl crate::core::Block for DataDefaultTags {
+    type Attributes = DataDefaultTagsAttributes;
+}
+
+#[cfg(feature = "aws-default")]
+/// The attributes of `aws_default_network_acl`, read from a `Ref<DefaultNetworkAcl>`.
+#[derive(Clone, Debug)]
+pub struct DefaultNetworkAclAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-default")]
+impl From<crate::core::Reference> for DefaultNetworkAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl AsRef<crate::core::Reference> for DefaultNetworkAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl DefaultNetworkAclAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_network_acl_id`, as a reference.
     #[inline]
     pub fn default_network_acl_id(&self) -> crate::core::Expr {
-        self.attr("default_network_acl_id")
+        self.0.attr("default_network_acl_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `egress` (a nested block), as a reference.
     #[inline]
     pub fn egress(&self) -> crate::core::Expr {
-        self.attr("egress")
+        self.0.attr("egress")
     }
     /// `ingress` (a nested block), as a reference.
     #[inline]
     pub fn ingress(&self) -> crate::core::Expr {
-        self.attr("ingress")
+        self.0.attr("ingress")
     }
 }
 
 #[cfg(feature = "aws-default")]
-impl crate::core::Ref<DefaultRouteTable> {
+/// The attributes of `aws_default_route_table`, read from a `Ref<DefaultRouteTable>`.
+#[derive(Clone, Debug)]
+pub struct DefaultRouteTableAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-default")]
+impl From<crate::core::Reference> for DefaultRouteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl AsRef<crate::core::Reference> for DefaultRouteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl DefaultRouteTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_route_table_id`, as a reference.
     #[inline]
     pub fn default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("default_route_table_id")
+        self.0.attr("default_route_table_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `propagating_vgws`, as a reference.
     #[inline]
     pub fn propagating_vgws(&self) -> crate::core::Expr {
-        self.attr("propagating_vgws")
+        self.0.attr("propagating_vgws")
     }
     /// `route`, as a reference.
     #[inline]
     pub fn route(&self) -> crate::core::Expr {
-        self.attr("route")
+        self.0.attr("route")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DefaultSecurityGroup> {
+/// The attributes of `aws_default_security_group`, read from a `Ref<DefaultSecurityGroup>`.
+#[derive(Clone, Debug)]
+pub struct DefaultSecurityGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DefaultSecurityGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DefaultSecurityGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DefaultSecurityGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `egress`, as a reference.
     #[inline]
     pub fn egress(&self) -> crate::core::Expr {
-        self.attr("egress")
+        self.0.attr("egress")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingress`, as a reference.
     #[inline]
     pub fn ingress(&self) -> crate::core::Expr {
-        self.attr("ingress")
+        self.0.attr("ingress")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `revoke_rules_on_delete`, as a reference.
     #[inline]
     pub fn revoke_rules_on_delete(&self) -> crate::core::Expr {
-        self.attr("revoke_rules_on_delete")
+        self.0.attr("revoke_rules_on_delete")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
 #[cfg(feature = "aws-default")]
-impl crate::core::Ref<DefaultSubnet> {
+/// The attributes of `aws_default_subnet`, read from a `Ref<DefaultSubnet>`.
+#[derive(Clone, Debug)]
+pub struct DefaultSubnetAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-default")]
+impl From<crate::core::Reference> for DefaultSubnetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl AsRef<crate::core::Reference> for DefaultSubnetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl DefaultSubnetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `assign_ipv6_address_on_creation`, as a reference.
     #[inline]
     pub fn assign_ipv6_address_on_creation(&self) -> crate::core::Expr {
-        self.attr("assign_ipv6_address_on_creation")
+        self.0.attr("assign_ipv6_address_on_creation")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `enable_dns64`, as a reference.
     #[inline]
     pub fn enable_dns64(&self) -> crate::core::Expr {
-        self.attr("enable_dns64")
+        self.0.attr("enable_dns64")
     }
     /// `enable_lni_at_device_index`, as a reference.
     #[inline]
     pub fn enable_lni_at_device_index(&self) -> crate::core::Expr {
-        self.attr("enable_lni_at_device_index")
+        self.0.attr("enable_lni_at_device_index")
     }
     /// `enable_resource_name_dns_a_record_on_launch`, as a reference.
     #[inline]
     pub fn enable_resource_name_dns_a_record_on_launch(&self) -> crate::core::Expr {
-        self.attr("enable_resource_name_dns_a_record_on_launch")
+        self.0.attr("enable_resource_name_dns_a_record_on_launch")
     }
     /// `enable_resource_name_dns_aaaa_record_on_launch`, as a reference.
     #[inline]
     pub fn enable_resource_name_dns_aaaa_record_on_launch(&self) -> crate::core::Expr {
-        self.attr("enable_resource_name_dns_aaaa_record_on_launch")
+        self.0.attr("enable_resource_name_dns_aaaa_record_on_launch")
     }
     /// `existing_default_subnet`, as a reference.
     #[inline]
     pub fn existing_default_subnet(&self) -> crate::core::Expr {
-        self.attr("existing_default_subnet")
+        self.0.attr("existing_default_subnet")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_association_id`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block_association_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block_association_id")
+        self.0.attr("ipv6_cidr_block_association_id")
     }
     /// `ipv6_native`, as a reference.
     #[inline]
     pub fn ipv6_native(&self) -> crate::core::Expr {
-        self.attr("ipv6_native")
+        self.0.attr("ipv6_native")
     }
     /// `map_customer_owned_ip_on_launch`, as a reference.
     #[inline]
     pub fn map_customer_owned_ip_on_launch(&self) -> crate::core::Expr {
-        self.attr("map_customer_owned_ip_on_launch")
+        self.0.attr("map_customer_owned_ip_on_launch")
     }
     /// `map_public_ip_on_launch`, as a reference.
     #[inline]
     pub fn map_public_ip_on_launch(&self) -> crate::core::Expr {
-        self.attr("map_public_ip_on_launch")
+        self.0.attr("map_public_ip_on_launch")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `private_dns_hostname_type_on_launch`, as a reference.
     #[inline]
     pub fn private_dns_hostname_type_on_launch(&self) -> crate::core::Expr {
-        self.attr("private_dns_hostname_type_on_launch")
+        self.0.attr("private_dns_hostname_type_on_launch")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-default")]
-impl crate::core::Ref<DefaultVpc> {
+/// The attributes of `aws_default_vpc`, read from a `Ref<DefaultVpc>`.
+#[derive(Clone, Debug)]
+pub struct DefaultVpcAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-default")]
+impl From<crate::core::Reference> for DefaultVpcAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl AsRef<crate::core::Reference> for DefaultVpcAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl DefaultVpcAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `assign_generated_ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn assign_generated_ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("assign_generated_ipv6_cidr_block")
+        self.0.attr("assign_generated_ipv6_cidr_block")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `default_network_acl_id`, as a reference.
     #[inline]
     pub fn default_network_acl_id(&self) -> crate::core::Expr {
-        self.attr("default_network_acl_id")
+        self.0.attr("default_network_acl_id")
     }
     /// `default_route_table_id`, as a reference.
     #[inline]
     pub fn default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("default_route_table_id")
+        self.0.attr("default_route_table_id")
     }
     /// `default_security_group_id`, as a reference.
     #[inline]
     pub fn default_security_group_id(&self) -> crate::core::Expr {
-        self.attr("default_security_group_id")
+        self.0.attr("default_security_group_id")
     }
     /// `dhcp_options_id`, as a reference.
     #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
-        self.attr("dhcp_options_id")
+        self.0.attr("dhcp_options_id")
     }
     /// `enable_dns_hostnames`, as a reference.
     #[inline]
     pub fn enable_dns_hostnames(&self) -> crate::core::Expr {
-        self.attr("enable_dns_hostnames")
+        self.0.attr("enable_dns_hostnames")
     }
     /// `enable_dns_support`, as a reference.
     #[inline]
     pub fn enable_dns_support(&self) -> crate::core::Expr {
-        self.attr("enable_dns_support")
+        self.0.attr("enable_dns_support")
     }
     /// `enable_network_address_usage_metrics`, as a reference.
     #[inline]
     pub fn enable_network_address_usage_metrics(&self) -> crate::core::Expr {
-        self.attr("enable_network_address_usage_metrics")
+        self.0.attr("enable_network_address_usage_metrics")
     }
     /// `existing_default_vpc`, as a reference.
     #[inline]
     pub fn existing_default_vpc(&self) -> crate::core::Expr {
-        self.attr("existing_default_vpc")
+        self.0.attr("existing_default_vpc")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_tenancy`, as a reference.
     #[inline]
     pub fn instance_tenancy(&self) -> crate::core::Expr {
-        self.attr("instance_tenancy")
+        self.0.attr("instance_tenancy")
     }
     /// `ipv6_association_id`, as a reference.
     #[inline]
     pub fn ipv6_association_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_association_id")
+        self.0.attr("ipv6_association_id")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_network_border_group`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block_network_border_group(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block_network_border_group")
+        self.0.attr("ipv6_cidr_block_network_border_group")
     }
     /// `ipv6_ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipv6_ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_ipam_pool_id")
+        self.0.attr("ipv6_ipam_pool_id")
     }
     /// `ipv6_netmask_length`, as a reference.
     #[inline]
     pub fn ipv6_netmask_length(&self) -> crate::core::Expr {
-        self.attr("ipv6_netmask_length")
+        self.0.attr("ipv6_netmask_length")
     }
     /// `main_route_table_id`, as a reference.
     #[inline]
     pub fn main_route_table_id(&self) -> crate::core::Expr {
-        self.attr("main_route_table_id")
+        self.0.attr("main_route_table_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-default")]
-impl crate::core::Ref<DefaultVpcDhcpOptions> {
+/// The attributes of `aws_default_vpc_dhcp_options`, read from a `Ref<DefaultVpcDhcpOptions>`.
+#[derive(Clone, Debug)]
+pub struct DefaultVpcDhcpOptionsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-default")]
+impl From<crate::core::Reference> for DefaultVpcDhcpOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl AsRef<crate::core::Reference> for DefaultVpcDhcpOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl DefaultVpcDhcpOptionsAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_name_servers`, as a reference.
     #[inline]
     pub fn domain_name_servers(&self) -> crate::core::Expr {
-        self.attr("domain_name_servers")
+        self.0.attr("domain_name_servers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_address_preferred_lease_time`, as a reference.
     #[inline]
     pub fn ipv6_address_preferred_lease_time(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_preferred_lease_time")
+        self.0.attr("ipv6_address_preferred_lease_time")
     }
     /// `netbios_name_servers`, as a reference.
     #[inline]
     pub fn netbios_name_servers(&self) -> crate::core::Expr {
-        self.attr("netbios_name_servers")
+        self.0.attr("netbios_name_servers")
     }
     /// `netbios_node_type`, as a reference.
     #[inline]
     pub fn netbios_node_type(&self) -> crate::core::Expr {
-        self.attr("netbios_node_type")
+        self.0.attr("netbios_node_type")
     }
     /// `ntp_servers`, as a reference.
     #[inline]
     pub fn ntp_servers(&self) -> crate::core::Expr {
-        self.attr("ntp_servers")
+        self.0.attr("ntp_servers")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-default")]
-impl crate::core::Ref<DataDefaultTags> {
+/// The attributes of `aws_default_tags`, read from a `Ref<DataDefaultTags>`.
+#[derive(Clone, Debug)]
+pub struct DataDefaultTagsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-default")]
+impl From<crate::core::Reference> for DataDefaultTagsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl AsRef<crate::core::Reference> for DataDefaultTagsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-default")]
+impl DataDefaultTagsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -30,6 +30,10 @@ impl crate::core::Resource for DetectiveGraph {
     const TYPE: &'static str = "aws_detective_graph";
 }
 
+impl crate::core::Block for DetectiveGraph {
+    type Attributes = DetectiveGraphAttributes;
+}
+
 /// `aws_detective_invitation_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DetectiveInvitationAccepter {
@@ -53,6 +57,10 @@ impl DetectiveInvitationAccepter {
 
 impl crate::core::Resource for DetectiveInvitationAccepter {
     const TYPE: &'static str = "aws_detective_invitation_accepter";
+}
+
+impl crate::core::Block for DetectiveInvitationAccepter {
+    type Attributes = DetectiveInvitationAccepterAttributes;
 }
 
 /// `aws_detective_member` (resource).
@@ -94,6 +102,10 @@ impl crate::core::Resource for DetectiveMember {
     const TYPE: &'static str = "aws_detective_member";
 }
 
+impl crate::core::Block for DetectiveMember {
+    type Attributes = DetectiveMemberAttributes;
+}
+
 /// `aws_detective_organization_admin_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DetectiveOrganizationAdminAccount {
@@ -117,6 +129,10 @@ impl DetectiveOrganizationAdminAccount {
 
 impl crate::core::Resource for DetectiveOrganizationAdminAccount {
     const TYPE: &'static str = "aws_detective_organization_admin_account";
+}
+
+impl crate::core::Block for DetectiveOrganizationAdminAccount {
+    type Attributes = DetectiveOrganizationAdminAccountAttributes;
 }
 
 /// `aws_detective_organization_configuration` (resource).
@@ -147,137 +163,231 @@ impl crate::core::Resource for DetectiveOrganizationConfiguration {
     const TYPE: &'static str = "aws_detective_organization_configuration";
 }
 
-impl crate::core::Ref<DetectiveGraph> {
+impl crate::core::Block for DetectiveOrganizationConfiguration {
+    type Attributes = DetectiveOrganizationConfigurationAttributes;
+}
+
+/// The attributes of `aws_detective_graph`, read from a `Ref<DetectiveGraph>`.
+#[derive(Clone, Debug)]
+pub struct DetectiveGraphAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DetectiveGraphAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DetectiveGraphAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DetectiveGraphAttributes {
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `graph_arn`, as a reference.
     #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
-        self.attr("graph_arn")
+        self.0.attr("graph_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DetectiveInvitationAccepter> {
+/// The attributes of `aws_detective_invitation_accepter`, read from a `Ref<DetectiveInvitationAccepter>`.
+#[derive(Clone, Debug)]
+pub struct DetectiveInvitationAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DetectiveInvitationAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DetectiveInvitationAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DetectiveInvitationAccepterAttributes {
     /// `graph_arn`, as a reference.
     #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
-        self.attr("graph_arn")
+        self.0.attr("graph_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DetectiveMember> {
+/// The attributes of `aws_detective_member`, read from a `Ref<DetectiveMember>`.
+#[derive(Clone, Debug)]
+pub struct DetectiveMemberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DetectiveMemberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DetectiveMemberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DetectiveMemberAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `administrator_id`, as a reference.
     #[inline]
     pub fn administrator_id(&self) -> crate::core::Expr {
-        self.attr("administrator_id")
+        self.0.attr("administrator_id")
     }
     /// `disable_email_notification`, as a reference.
     #[inline]
     pub fn disable_email_notification(&self) -> crate::core::Expr {
-        self.attr("disable_email_notification")
+        self.0.attr("disable_email_notification")
     }
     /// `disabled_reason`, as a reference.
     #[inline]
     pub fn disabled_reason(&self) -> crate::core::Expr {
-        self.attr("disabled_reason")
+        self.0.attr("disabled_reason")
     }
     /// `email_address`, as a reference.
     #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
-        self.attr("email_address")
+        self.0.attr("email_address")
     }
     /// `graph_arn`, as a reference.
     #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
-        self.attr("graph_arn")
+        self.0.attr("graph_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invited_time`, as a reference.
     #[inline]
     pub fn invited_time(&self) -> crate::core::Expr {
-        self.attr("invited_time")
+        self.0.attr("invited_time")
     }
     /// `message`, as a reference.
     #[inline]
     pub fn message(&self) -> crate::core::Expr {
-        self.attr("message")
+        self.0.attr("message")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `updated_time`, as a reference.
     #[inline]
     pub fn updated_time(&self) -> crate::core::Expr {
-        self.attr("updated_time")
+        self.0.attr("updated_time")
     }
     /// `volume_usage_in_bytes`, as a reference.
     #[inline]
     pub fn volume_usage_in_bytes(&self) -> crate::core::Expr {
-        self.attr("volume_usage_in_bytes")
+        self.0.attr("volume_usage_in_bytes")
     }
 }
 
-impl crate::core::Ref<DetectiveOrganizationAdminAccount> {
+/// The attributes of `aws_detective_organization_admin_account`, read from a `Ref<DetectiveOrganizationAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct DetectiveOrganizationAdminAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DetectiveOrganizationAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DetectiveOrganizationAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DetectiveOrganizationAdminAccountAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DetectiveOrganizationConfiguration> {
+/// The attributes of `aws_detective_organization_configuration`, read from a `Ref<DetectiveOrganizationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DetectiveOrganizationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DetectiveOrganizationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DetectiveOrganizationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DetectiveOrganizationConfigurationAttributes {
     /// `auto_enable`, as a reference.
     #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
-        self.attr("auto_enable")
+        self.0.attr("auto_enable")
     }
     /// `graph_arn`, as a reference.
     #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
-        self.attr("graph_arn")
+        self.0.attr("graph_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

@@ -73,6 +73,10 @@ impl crate::core::Resource for DevicefarmDevicePool {
     const TYPE: &'static str = "aws_devicefarm_device_pool";
 }
 
+impl crate::core::Block for DevicefarmDevicePool {
+    type Attributes = DevicefarmDevicePoolAttributes;
+}
+
 /// `aws_devicefarm_instance_profile` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DevicefarmInstanceProfile {
@@ -120,6 +124,10 @@ impl DevicefarmInstanceProfile {
 
 impl crate::core::Resource for DevicefarmInstanceProfile {
     const TYPE: &'static str = "aws_devicefarm_instance_profile";
+}
+
+impl crate::core::Block for DevicefarmInstanceProfile {
+    type Attributes = DevicefarmInstanceProfileAttributes;
 }
 
 /// `aws_devicefarm_network_profile` (resource).
@@ -198,6 +206,10 @@ impl crate::core::Resource for DevicefarmNetworkProfile {
     const TYPE: &'static str = "aws_devicefarm_network_profile";
 }
 
+impl crate::core::Block for DevicefarmNetworkProfile {
+    type Attributes = DevicefarmNetworkProfileAttributes;
+}
+
 /// `aws_devicefarm_project` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DevicefarmProject {
@@ -233,6 +245,10 @@ impl DevicefarmProject {
 
 impl crate::core::Resource for DevicefarmProject {
     const TYPE: &'static str = "aws_devicefarm_project";
+}
+
+impl crate::core::Block for DevicefarmProject {
+    type Attributes = DevicefarmProjectAttributes;
 }
 
 /// The `vpc_config` block of [`DevicefarmTestGridProject`].
@@ -299,6 +315,10 @@ impl crate::core::Resource for DevicefarmTestGridProject {
     const TYPE: &'static str = "aws_devicefarm_test_grid_project";
 }
 
+impl crate::core::Block for DevicefarmTestGridProject {
+    type Attributes = DevicefarmTestGridProjectAttributes;
+}
+
 /// `aws_devicefarm_upload` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DevicefarmUpload {
@@ -334,305 +354,417 @@ impl crate::core::Resource for DevicefarmUpload {
     const TYPE: &'static str = "aws_devicefarm_upload";
 }
 
-impl crate::core::Ref<DevicefarmDevicePool> {
+impl crate::core::Block for DevicefarmUpload {
+    type Attributes = DevicefarmUploadAttributes;
+}
+
+/// The attributes of `aws_devicefarm_device_pool`, read from a `Ref<DevicefarmDevicePool>`.
+#[derive(Clone, Debug)]
+pub struct DevicefarmDevicePoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevicefarmDevicePoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevicefarmDevicePoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevicefarmDevicePoolAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_devices`, as a reference.
     #[inline]
     pub fn max_devices(&self) -> crate::core::Expr {
-        self.attr("max_devices")
+        self.0.attr("max_devices")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project_arn`, as a reference.
     #[inline]
     pub fn project_arn(&self) -> crate::core::Expr {
-        self.attr("project_arn")
+        self.0.attr("project_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<DevicefarmInstanceProfile> {
+/// The attributes of `aws_devicefarm_instance_profile`, read from a `Ref<DevicefarmInstanceProfile>`.
+#[derive(Clone, Debug)]
+pub struct DevicefarmInstanceProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevicefarmInstanceProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevicefarmInstanceProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevicefarmInstanceProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `exclude_app_packages_from_cleanup`, as a reference.
     #[inline]
     pub fn exclude_app_packages_from_cleanup(&self) -> crate::core::Expr {
-        self.attr("exclude_app_packages_from_cleanup")
+        self.0.attr("exclude_app_packages_from_cleanup")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `package_cleanup`, as a reference.
     #[inline]
     pub fn package_cleanup(&self) -> crate::core::Expr {
-        self.attr("package_cleanup")
+        self.0.attr("package_cleanup")
     }
     /// `reboot_after_use`, as a reference.
     #[inline]
     pub fn reboot_after_use(&self) -> crate::core::Expr {
-        self.attr("reboot_after_use")
+        self.0.attr("reboot_after_use")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DevicefarmNetworkProfile> {
+/// The attributes of `aws_devicefarm_network_profile`, read from a `Ref<DevicefarmNetworkProfile>`.
+#[derive(Clone, Debug)]
+pub struct DevicefarmNetworkProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevicefarmNetworkProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevicefarmNetworkProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevicefarmNetworkProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `downlink_bandwidth_bits`, as a reference.
     #[inline]
     pub fn downlink_bandwidth_bits(&self) -> crate::core::Expr {
-        self.attr("downlink_bandwidth_bits")
+        self.0.attr("downlink_bandwidth_bits")
     }
     /// `downlink_delay_ms`, as a reference.
     #[inline]
     pub fn downlink_delay_ms(&self) -> crate::core::Expr {
-        self.attr("downlink_delay_ms")
+        self.0.attr("downlink_delay_ms")
     }
     /// `downlink_jitter_ms`, as a reference.
     #[inline]
     pub fn downlink_jitter_ms(&self) -> crate::core::Expr {
-        self.attr("downlink_jitter_ms")
+        self.0.attr("downlink_jitter_ms")
     }
     /// `downlink_loss_percent`, as a reference.
     #[inline]
     pub fn downlink_loss_percent(&self) -> crate::core::Expr {
-        self.attr("downlink_loss_percent")
+        self.0.attr("downlink_loss_percent")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project_arn`, as a reference.
     #[inline]
     pub fn project_arn(&self) -> crate::core::Expr {
-        self.attr("project_arn")
+        self.0.attr("project_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `uplink_bandwidth_bits`, as a reference.
     #[inline]
     pub fn uplink_bandwidth_bits(&self) -> crate::core::Expr {
-        self.attr("uplink_bandwidth_bits")
+        self.0.attr("uplink_bandwidth_bits")
     }
     /// `uplink_delay_ms`, as a reference.
     #[inline]
     pub fn uplink_delay_ms(&self) -> crate::core::Expr {
-        self.attr("uplink_delay_ms")
+        self.0.attr("uplink_delay_ms")
     }
     /// `uplink_jitter_ms`, as a reference.
     #[inline]
     pub fn uplink_jitter_ms(&self) -> crate::core::Expr {
-        self.attr("uplink_jitter_ms")
+        self.0.attr("uplink_jitter_ms")
     }
     /// `uplink_loss_percent`, as a reference.
     #[inline]
     pub fn uplink_loss_percent(&self) -> crate::core::Expr {
-        self.attr("uplink_loss_percent")
+        self.0.attr("uplink_loss_percent")
     }
 }
 
-impl crate::core::Ref<DevicefarmProject> {
+/// The attributes of `aws_devicefarm_project`, read from a `Ref<DevicefarmProject>`.
+#[derive(Clone, Debug)]
+pub struct DevicefarmProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevicefarmProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevicefarmProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevicefarmProjectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_job_timeout_minutes`, as a reference.
     #[inline]
     pub fn default_job_timeout_minutes(&self) -> crate::core::Expr {
-        self.attr("default_job_timeout_minutes")
+        self.0.attr("default_job_timeout_minutes")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DevicefarmTestGridProject> {
+/// The attributes of `aws_devicefarm_test_grid_project`, read from a `Ref<DevicefarmTestGridProject>`.
+#[derive(Clone, Debug)]
+pub struct DevicefarmTestGridProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevicefarmTestGridProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevicefarmTestGridProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevicefarmTestGridProjectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<DevicefarmUpload> {
+/// The attributes of `aws_devicefarm_upload`, read from a `Ref<DevicefarmUpload>`.
+#[derive(Clone, Debug)]
+pub struct DevicefarmUploadAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevicefarmUploadAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevicefarmUploadAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevicefarmUploadAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `category`, as a reference.
     #[inline]
     pub fn category(&self) -> crate::core::Expr {
-        self.attr("category")
+        self.0.attr("category")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project_arn`, as a reference.
     #[inline]
     pub fn project_arn(&self) -> crate::core::Expr {
-        self.attr("project_arn")
+        self.0.attr("project_arn")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }

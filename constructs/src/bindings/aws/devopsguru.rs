@@ -57,6 +57,10 @@ impl crate::core::Resource for DevopsguruEventSourcesConfig {
     const TYPE: &'static str = "aws_devopsguru_event_sources_config";
 }
 
+impl crate::core::Block for DevopsguruEventSourcesConfig {
+    type Attributes = DevopsguruEventSourcesConfigAttributes;
+}
+
 /// The `filters` block of [`DevopsguruNotificationChannel`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DevopsguruNotificationChannelFilters {
@@ -120,6 +124,10 @@ impl DevopsguruNotificationChannel {
 
 impl crate::core::Resource for DevopsguruNotificationChannel {
     const TYPE: &'static str = "aws_devopsguru_notification_channel";
+}
+
+impl crate::core::Block for DevopsguruNotificationChannel {
+    type Attributes = DevopsguruNotificationChannelAttributes;
 }
 
 /// The `cloudformation` block of [`DevopsguruResourceCollection`].
@@ -186,6 +194,10 @@ impl DevopsguruResourceCollection {
 
 impl crate::core::Resource for DevopsguruResourceCollection {
     const TYPE: &'static str = "aws_devopsguru_resource_collection";
+}
+
+impl crate::core::Block for DevopsguruResourceCollection {
+    type Attributes = DevopsguruResourceCollectionAttributes;
 }
 
 /// The `kms_server_side_encryption` block of [`DevopsguruServiceIntegration`].
@@ -262,6 +274,10 @@ impl crate::core::Resource for DevopsguruServiceIntegration {
     const TYPE: &'static str = "aws_devopsguru_service_integration";
 }
 
+impl crate::core::Block for DevopsguruServiceIntegration {
+    type Attributes = DevopsguruServiceIntegrationAttributes;
+}
+
 /// The `filters` block of [`DataDevopsguruNotificationChannel`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataDevopsguruNotificationChannelFilters {
@@ -317,6 +333,10 @@ impl DataDevopsguruNotificationChannel {
 
 impl crate::core::DataSource for DataDevopsguruNotificationChannel {
     const TYPE: &'static str = "aws_devopsguru_notification_channel";
+}
+
+impl crate::core::Block for DataDevopsguruNotificationChannel {
+    type Attributes = DataDevopsguruNotificationChannelAttributes;
 }
 
 /// The `cloudformation` block of [`DataDevopsguruResourceCollection`].
@@ -376,120 +396,232 @@ impl crate::core::DataSource for DataDevopsguruResourceCollection {
     const TYPE: &'static str = "aws_devopsguru_resource_collection";
 }
 
-impl crate::core::Ref<DevopsguruEventSourcesConfig> {
+impl crate::core::Block for DataDevopsguruResourceCollection {
+    type Attributes = DataDevopsguruResourceCollectionAttributes;
+}
+
+/// The attributes of `aws_devopsguru_event_sources_config`, read from a `Ref<DevopsguruEventSourcesConfig>`.
+#[derive(Clone, Debug)]
+pub struct DevopsguruEventSourcesConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevopsguruEventSourcesConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevopsguruEventSourcesConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevopsguruEventSourcesConfigAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `event_sources` (a nested block), as a reference.
     #[inline]
     pub fn event_sources(&self) -> crate::core::Expr {
-        self.attr("event_sources")
+        self.0.attr("event_sources")
     }
 }
 
-impl crate::core::Ref<DevopsguruNotificationChannel> {
+/// The attributes of `aws_devopsguru_notification_channel`, read from a `Ref<DevopsguruNotificationChannel>`.
+#[derive(Clone, Debug)]
+pub struct DevopsguruNotificationChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevopsguruNotificationChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevopsguruNotificationChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevopsguruNotificationChannelAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `filters` (a nested block), as a reference.
     #[inline]
     pub fn filters(&self) -> crate::core::Expr {
-        self.attr("filters")
+        self.0.attr("filters")
     }
     /// `sns` (a nested block), as a reference.
     #[inline]
     pub fn sns(&self) -> crate::core::Expr {
-        self.attr("sns")
+        self.0.attr("sns")
     }
 }
 
-impl crate::core::Ref<DevopsguruResourceCollection> {
+/// The attributes of `aws_devopsguru_resource_collection`, read from a `Ref<DevopsguruResourceCollection>`.
+#[derive(Clone, Debug)]
+pub struct DevopsguruResourceCollectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevopsguruResourceCollectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevopsguruResourceCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevopsguruResourceCollectionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `cloudformation` (a nested block), as a reference.
     #[inline]
     pub fn cloudformation(&self) -> crate::core::Expr {
-        self.attr("cloudformation")
+        self.0.attr("cloudformation")
     }
     /// `tags` (a nested block), as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DevopsguruServiceIntegration> {
+/// The attributes of `aws_devopsguru_service_integration`, read from a `Ref<DevopsguruServiceIntegration>`.
+#[derive(Clone, Debug)]
+pub struct DevopsguruServiceIntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DevopsguruServiceIntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DevopsguruServiceIntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DevopsguruServiceIntegrationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_server_side_encryption` (a nested block), as a reference.
     #[inline]
     pub fn kms_server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("kms_server_side_encryption")
+        self.0.attr("kms_server_side_encryption")
     }
     /// `logs_anomaly_detection` (a nested block), as a reference.
     #[inline]
     pub fn logs_anomaly_detection(&self) -> crate::core::Expr {
-        self.attr("logs_anomaly_detection")
+        self.0.attr("logs_anomaly_detection")
     }
     /// `ops_center` (a nested block), as a reference.
     #[inline]
     pub fn ops_center(&self) -> crate::core::Expr {
-        self.attr("ops_center")
+        self.0.attr("ops_center")
     }
 }
 
-impl crate::core::Ref<DataDevopsguruNotificationChannel> {
+/// The attributes of `aws_devopsguru_notification_channel`, read from a `Ref<DataDevopsguruNotificationChannel>`.
+#[derive(Clone, Debug)]
+pub struct DataDevopsguruNotificationChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDevopsguruNotificationChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDevopsguruNotificationChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDevopsguruNotificationChannelAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `filters` (a nested block), as a reference.
     #[inline]
     pub fn filters(&self) -> crate::core::Expr {
-        self.attr("filters")
+        self.0.attr("filters")
     }
     /// `sns` (a nested block), as a reference.
     #[inline]
     pub fn sns(&self) -> crate::core::Expr {
-        self.attr("sns")
+        self.0.attr("sns")
     }
 }
 
-impl crate::core::Ref<DataDevopsguruResourceCollection> {
+/// The attributes of `aws_devopsguru_resource_collection`, read from a `Ref<DataDevopsguruResourceCollection>`.
+#[derive(Clone, Debug)]
+pub struct DataDevopsguruResourceCollectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDevopsguruResourceCollectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDevopsguruResourceCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDevopsguruResourceCollectionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `cloudformation` (a nested block), as a reference.
     #[inline]
     pub fn cloudformation(&self) -> crate::core::Expr {
-        self.attr("cloudformation")
+        self.0.attr("cloudformation")
     }
     /// `tags` (a nested block), as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

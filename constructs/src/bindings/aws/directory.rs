@@ -31,6 +31,10 @@ impl crate::core::Resource for DirectoryServiceConditionalForwarder {
     const TYPE: &'static str = "aws_directory_service_conditional_forwarder";
 }
 
+impl crate::core::Block for DirectoryServiceConditionalForwarder {
+    type Attributes = DirectoryServiceConditionalForwarderAttributes;
+}
+
 /// The `connect_settings` block of [`DirectoryServiceDirectory`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceDirectoryConnectSettings {
@@ -183,6 +187,10 @@ impl crate::core::Resource for DirectoryServiceDirectory {
     const TYPE: &'static str = "aws_directory_service_directory";
 }
 
+impl crate::core::Block for DirectoryServiceDirectory {
+    type Attributes = DirectoryServiceDirectoryAttributes;
+}
+
 /// `aws_directory_service_log_subscription` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceLogSubscription {
@@ -209,6 +217,10 @@ impl DirectoryServiceLogSubscription {
 
 impl crate::core::Resource for DirectoryServiceLogSubscription {
     const TYPE: &'static str = "aws_directory_service_log_subscription";
+}
+
+impl crate::core::Block for DirectoryServiceLogSubscription {
+    type Attributes = DirectoryServiceLogSubscriptionAttributes;
 }
 
 /// The `timeouts` block of [`DirectoryServiceRadiusSettings`].
@@ -286,6 +298,10 @@ impl DirectoryServiceRadiusSettings {
 
 impl crate::core::Resource for DirectoryServiceRadiusSettings {
     const TYPE: &'static str = "aws_directory_service_radius_settings";
+}
+
+impl crate::core::Block for DirectoryServiceRadiusSettings {
+    type Attributes = DirectoryServiceRadiusSettingsAttributes;
 }
 
 /// The `timeouts` block of [`DirectoryServiceRegion`].
@@ -381,6 +397,10 @@ impl crate::core::Resource for DirectoryServiceRegion {
     const TYPE: &'static str = "aws_directory_service_region";
 }
 
+impl crate::core::Block for DirectoryServiceRegion {
+    type Attributes = DirectoryServiceRegionAttributes;
+}
+
 /// The `target` block of [`DirectoryServiceSharedDirectory`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceSharedDirectoryTarget {
@@ -460,6 +480,10 @@ impl crate::core::Resource for DirectoryServiceSharedDirectory {
     const TYPE: &'static str = "aws_directory_service_shared_directory";
 }
 
+impl crate::core::Block for DirectoryServiceSharedDirectory {
+    type Attributes = DirectoryServiceSharedDirectoryAttributes;
+}
+
 /// The `timeouts` block of [`DirectoryServiceSharedDirectoryAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DirectoryServiceSharedDirectoryAccepterTimeouts {
@@ -511,6 +535,10 @@ impl crate::core::Resource for DirectoryServiceSharedDirectoryAccepter {
     const TYPE: &'static str = "aws_directory_service_shared_directory_accepter";
 }
 
+impl crate::core::Block for DirectoryServiceSharedDirectoryAccepter {
+    type Attributes = DirectoryServiceSharedDirectoryAccepterAttributes;
+}
+
 /// `aws_directory_service_trust` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceTrust {
@@ -557,6 +585,10 @@ impl crate::core::Resource for DirectoryServiceTrust {
     const TYPE: &'static str = "aws_directory_service_trust";
 }
 
+impl crate::core::Block for DirectoryServiceTrust {
+    type Attributes = DirectoryServiceTrustAttributes;
+}
+
 /// `aws_directory_service_directory` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDirectoryServiceDirectory {
@@ -586,479 +618,645 @@ impl crate::core::DataSource for DataDirectoryServiceDirectory {
     const TYPE: &'static str = "aws_directory_service_directory";
 }
 
-impl crate::core::Ref<DirectoryServiceConditionalForwarder> {
+impl crate::core::Block for DataDirectoryServiceDirectory {
+    type Attributes = DataDirectoryServiceDirectoryAttributes;
+}
+
+/// The attributes of `aws_directory_service_conditional_forwarder`, read from a `Ref<DirectoryServiceConditionalForwarder>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceConditionalForwarderAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceConditionalForwarderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceConditionalForwarderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceConditionalForwarderAttributes {
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `dns_ips`, as a reference.
     #[inline]
     pub fn dns_ips(&self) -> crate::core::Expr {
-        self.attr("dns_ips")
+        self.0.attr("dns_ips")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `remote_domain_name`, as a reference.
     #[inline]
     pub fn remote_domain_name(&self) -> crate::core::Expr {
-        self.attr("remote_domain_name")
+        self.0.attr("remote_domain_name")
     }
 }
 
-impl crate::core::Ref<DirectoryServiceDirectory> {
+/// The attributes of `aws_directory_service_directory`, read from a `Ref<DirectoryServiceDirectory>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceDirectoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceDirectoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceDirectoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceDirectoryAttributes {
     /// `access_url`, as a reference.
     #[inline]
     pub fn access_url(&self) -> crate::core::Expr {
-        self.attr("access_url")
+        self.0.attr("access_url")
     }
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `desired_number_of_domain_controllers`, as a reference.
     #[inline]
     pub fn desired_number_of_domain_controllers(&self) -> crate::core::Expr {
-        self.attr("desired_number_of_domain_controllers")
+        self.0.attr("desired_number_of_domain_controllers")
     }
     /// `dns_ip_addresses`, as a reference.
     #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
-        self.attr("dns_ip_addresses")
+        self.0.attr("dns_ip_addresses")
     }
     /// `edition`, as a reference.
     #[inline]
     pub fn edition(&self) -> crate::core::Expr {
-        self.attr("edition")
+        self.0.attr("edition")
     }
     /// `enable_sso`, as a reference.
     #[inline]
     pub fn enable_sso(&self) -> crate::core::Expr {
-        self.attr("enable_sso")
+        self.0.attr("enable_sso")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `short_name`, as a reference.
     #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
-        self.attr("short_name")
+        self.0.attr("short_name")
     }
     /// `size`, as a reference.
     #[inline]
     pub fn size(&self) -> crate::core::Expr {
-        self.attr("size")
+        self.0.attr("size")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `connect_settings` (a nested block), as a reference.
     #[inline]
     pub fn connect_settings(&self) -> crate::core::Expr {
-        self.attr("connect_settings")
+        self.0.attr("connect_settings")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_settings` (a nested block), as a reference.
     #[inline]
     pub fn vpc_settings(&self) -> crate::core::Expr {
-        self.attr("vpc_settings")
+        self.0.attr("vpc_settings")
     }
 }
 
-impl crate::core::Ref<DirectoryServiceLogSubscription> {
+/// The attributes of `aws_directory_service_log_subscription`, read from a `Ref<DirectoryServiceLogSubscription>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceLogSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceLogSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceLogSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceLogSubscriptionAttributes {
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_group_name`, as a reference.
     #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
-        self.attr("log_group_name")
+        self.0.attr("log_group_name")
     }
 }
 
-impl crate::core::Ref<DirectoryServiceRadiusSettings> {
+/// The attributes of `aws_directory_service_radius_settings`, read from a `Ref<DirectoryServiceRadiusSettings>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceRadiusSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceRadiusSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceRadiusSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceRadiusSettingsAttributes {
     /// `authentication_protocol`, as a reference.
     #[inline]
     pub fn authentication_protocol(&self) -> crate::core::Expr {
-        self.attr("authentication_protocol")
+        self.0.attr("authentication_protocol")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `display_label`, as a reference.
     #[inline]
     pub fn display_label(&self) -> crate::core::Expr {
-        self.attr("display_label")
+        self.0.attr("display_label")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `radius_port`, as a reference.
     #[inline]
     pub fn radius_port(&self) -> crate::core::Expr {
-        self.attr("radius_port")
+        self.0.attr("radius_port")
     }
     /// `radius_retries`, as a reference.
     #[inline]
     pub fn radius_retries(&self) -> crate::core::Expr {
-        self.attr("radius_retries")
+        self.0.attr("radius_retries")
     }
     /// `radius_servers`, as a reference.
     #[inline]
     pub fn radius_servers(&self) -> crate::core::Expr {
-        self.attr("radius_servers")
+        self.0.attr("radius_servers")
     }
     /// `radius_timeout`, as a reference.
     #[inline]
     pub fn radius_timeout(&self) -> crate::core::Expr {
-        self.attr("radius_timeout")
+        self.0.attr("radius_timeout")
     }
     /// `shared_secret`, as a reference.
     #[inline]
     pub fn shared_secret(&self) -> crate::core::Expr {
-        self.attr("shared_secret")
+        self.0.attr("shared_secret")
     }
     /// `use_same_username`, as a reference.
     #[inline]
     pub fn use_same_username(&self) -> crate::core::Expr {
-        self.attr("use_same_username")
+        self.0.attr("use_same_username")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DirectoryServiceRegion> {
+/// The attributes of `aws_directory_service_region`, read from a `Ref<DirectoryServiceRegion>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceRegionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceRegionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceRegionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceRegionAttributes {
     /// `desired_number_of_domain_controllers`, as a reference.
     #[inline]
     pub fn desired_number_of_domain_controllers(&self) -> crate::core::Expr {
-        self.attr("desired_number_of_domain_controllers")
+        self.0.attr("desired_number_of_domain_controllers")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region_name`, as a reference.
     #[inline]
     pub fn region_name(&self) -> crate::core::Expr {
-        self.attr("region_name")
+        self.0.attr("region_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_settings` (a nested block), as a reference.
     #[inline]
     pub fn vpc_settings(&self) -> crate::core::Expr {
-        self.attr("vpc_settings")
+        self.0.attr("vpc_settings")
     }
 }
 
-impl crate::core::Ref<DirectoryServiceSharedDirectory> {
+/// The attributes of `aws_directory_service_shared_directory`, read from a `Ref<DirectoryServiceSharedDirectory>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceSharedDirectoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceSharedDirectoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceSharedDirectoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceSharedDirectoryAttributes {
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `method`, as a reference.
     #[inline]
     pub fn method(&self) -> crate::core::Expr {
-        self.attr("method")
+        self.0.attr("method")
     }
     /// `notes`, as a reference.
     #[inline]
     pub fn notes(&self) -> crate::core::Expr {
-        self.attr("notes")
+        self.0.attr("notes")
     }
     /// `shared_directory_id`, as a reference.
     #[inline]
     pub fn shared_directory_id(&self) -> crate::core::Expr {
-        self.attr("shared_directory_id")
+        self.0.attr("shared_directory_id")
     }
     /// `target` (a nested block), as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DirectoryServiceSharedDirectoryAccepter> {
+/// The attributes of `aws_directory_service_shared_directory_accepter`, read from a `Ref<DirectoryServiceSharedDirectoryAccepter>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceSharedDirectoryAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceSharedDirectoryAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceSharedDirectoryAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceSharedDirectoryAccepterAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `method`, as a reference.
     #[inline]
     pub fn method(&self) -> crate::core::Expr {
-        self.attr("method")
+        self.0.attr("method")
     }
     /// `notes`, as a reference.
     #[inline]
     pub fn notes(&self) -> crate::core::Expr {
-        self.attr("notes")
+        self.0.attr("notes")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `owner_directory_id`, as a reference.
     #[inline]
     pub fn owner_directory_id(&self) -> crate::core::Expr {
-        self.attr("owner_directory_id")
+        self.0.attr("owner_directory_id")
     }
     /// `shared_directory_id`, as a reference.
     #[inline]
     pub fn shared_directory_id(&self) -> crate::core::Expr {
-        self.attr("shared_directory_id")
+        self.0.attr("shared_directory_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DirectoryServiceTrust> {
+/// The attributes of `aws_directory_service_trust`, read from a `Ref<DirectoryServiceTrust>`.
+#[derive(Clone, Debug)]
+pub struct DirectoryServiceTrustAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DirectoryServiceTrustAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DirectoryServiceTrustAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DirectoryServiceTrustAttributes {
     /// `conditional_forwarder_ip_addrs`, as a reference.
     #[inline]
     pub fn conditional_forwarder_ip_addrs(&self) -> crate::core::Expr {
-        self.attr("conditional_forwarder_ip_addrs")
+        self.0.attr("conditional_forwarder_ip_addrs")
     }
     /// `created_date_time`, as a reference.
     #[inline]
     pub fn created_date_time(&self) -> crate::core::Expr {
-        self.attr("created_date_time")
+        self.0.attr("created_date_time")
     }
     /// `delete_associated_conditional_forwarder`, as a reference.
     #[inline]
     pub fn delete_associated_conditional_forwarder(&self) -> crate::core::Expr {
-        self.attr("delete_associated_conditional_forwarder")
+        self.0.attr("delete_associated_conditional_forwarder")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date_time`, as a reference.
     #[inline]
     pub fn last_updated_date_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_date_time")
+        self.0.attr("last_updated_date_time")
     }
     /// `remote_domain_name`, as a reference.
     #[inline]
     pub fn remote_domain_name(&self) -> crate::core::Expr {
-        self.attr("remote_domain_name")
+        self.0.attr("remote_domain_name")
     }
     /// `selective_auth`, as a reference.
     #[inline]
     pub fn selective_auth(&self) -> crate::core::Expr {
-        self.attr("selective_auth")
+        self.0.attr("selective_auth")
     }
     /// `state_last_updated_date_time`, as a reference.
     #[inline]
     pub fn state_last_updated_date_time(&self) -> crate::core::Expr {
-        self.attr("state_last_updated_date_time")
+        self.0.attr("state_last_updated_date_time")
     }
     /// `trust_direction`, as a reference.
     #[inline]
     pub fn trust_direction(&self) -> crate::core::Expr {
-        self.attr("trust_direction")
+        self.0.attr("trust_direction")
     }
     /// `trust_password`, as a reference.
     #[inline]
     pub fn trust_password(&self) -> crate::core::Expr {
-        self.attr("trust_password")
+        self.0.attr("trust_password")
     }
     /// `trust_state`, as a reference.
     #[inline]
     pub fn trust_state(&self) -> crate::core::Expr {
-        self.attr("trust_state")
+        self.0.attr("trust_state")
     }
     /// `trust_state_reason`, as a reference.
     #[inline]
     pub fn trust_state_reason(&self) -> crate::core::Expr {
-        self.attr("trust_state_reason")
+        self.0.attr("trust_state_reason")
     }
     /// `trust_type`, as a reference.
     #[inline]
     pub fn trust_type(&self) -> crate::core::Expr {
-        self.attr("trust_type")
+        self.0.attr("trust_type")
     }
 }
 
-impl crate::core::Ref<DataDirectoryServiceDirectory> {
+/// The attributes of `aws_directory_service_directory`, read from a `Ref<DataDirectoryServiceDirectory>`.
+#[derive(Clone, Debug)]
+pub struct DataDirectoryServiceDirectoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDirectoryServiceDirectoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDirectoryServiceDirectoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDirectoryServiceDirectoryAttributes {
     /// `access_url`, as a reference.
     #[inline]
     pub fn access_url(&self) -> crate::core::Expr {
-        self.attr("access_url")
+        self.0.attr("access_url")
     }
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `connect_settings`, as a reference.
     #[inline]
     pub fn connect_settings(&self) -> crate::core::Expr {
-        self.attr("connect_settings")
+        self.0.attr("connect_settings")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `dns_ip_addresses`, as a reference.
     #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
-        self.attr("dns_ip_addresses")
+        self.0.attr("dns_ip_addresses")
     }
     /// `edition`, as a reference.
     #[inline]
     pub fn edition(&self) -> crate::core::Expr {
-        self.attr("edition")
+        self.0.attr("edition")
     }
     /// `enable_sso`, as a reference.
     #[inline]
     pub fn enable_sso(&self) -> crate::core::Expr {
-        self.attr("enable_sso")
+        self.0.attr("enable_sso")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `radius_settings`, as a reference.
     #[inline]
     pub fn radius_settings(&self) -> crate::core::Expr {
-        self.attr("radius_settings")
+        self.0.attr("radius_settings")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `short_name`, as a reference.
     #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
-        self.attr("short_name")
+        self.0.attr("short_name")
     }
     /// `size`, as a reference.
     #[inline]
     pub fn size(&self) -> crate::core::Expr {
-        self.attr("size")
+        self.0.attr("size")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `vpc_settings`, as a reference.
     #[inline]
     pub fn vpc_settings(&self) -> crate::core::Expr {
-        self.attr("vpc_settings")
+        self.0.attr("vpc_settings")
     }
 }

@@ -441,45 +441,67 @@ impl crate::core::Resource for DlmLifecyclePolicy {
     const TYPE: &'static str = "aws_dlm_lifecycle_policy";
 }
 
-impl crate::core::Ref<DlmLifecyclePolicy> {
+impl crate::core::Block for DlmLifecyclePolicy {
+    type Attributes = DlmLifecyclePolicyAttributes;
+}
+
+/// The attributes of `aws_dlm_lifecycle_policy`, read from a `Ref<DlmLifecyclePolicy>`.
+#[derive(Clone, Debug)]
+pub struct DlmLifecyclePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DlmLifecyclePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DlmLifecyclePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DlmLifecyclePolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `policy_details` (a nested block), as a reference.
     #[inline]
     pub fn policy_details(&self) -> crate::core::Expr {
-        self.attr("policy_details")
+        self.0.attr("policy_details")
     }
 }

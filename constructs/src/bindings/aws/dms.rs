@@ -41,6 +41,10 @@ impl crate::core::Resource for DmsCertificate {
     const TYPE: &'static str = "aws_dms_certificate";
 }
 
+impl crate::core::Block for DmsCertificate {
+    type Attributes = DmsCertificateAttributes;
+}
+
 /// The `elasticsearch_settings` block of [`DmsEndpoint`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DmsEndpointElasticsearchSettings {
@@ -722,6 +726,10 @@ impl crate::core::Resource for DmsEndpoint {
     const TYPE: &'static str = "aws_dms_endpoint";
 }
 
+impl crate::core::Block for DmsEndpoint {
+    type Attributes = DmsEndpointAttributes;
+}
+
 /// The `timeouts` block of [`DmsEventSubscription`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DmsEventSubscriptionTimeouts {
@@ -800,6 +808,10 @@ impl DmsEventSubscription {
 
 impl crate::core::Resource for DmsEventSubscription {
     const TYPE: &'static str = "aws_dms_event_subscription";
+}
+
+impl crate::core::Block for DmsEventSubscription {
+    type Attributes = DmsEventSubscriptionAttributes;
 }
 
 /// The `compute_config` block of [`DmsReplicationConfig`].
@@ -945,6 +957,10 @@ impl crate::core::Resource for DmsReplicationConfig {
     const TYPE: &'static str = "aws_dms_replication_config";
 }
 
+impl crate::core::Block for DmsReplicationConfig {
+    type Attributes = DmsReplicationConfigAttributes;
+}
+
 /// The `timeouts` block of [`DmsReplicationInstance`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DmsReplicationInstanceTimeouts {
@@ -1063,6 +1079,10 @@ impl crate::core::Resource for DmsReplicationInstance {
     const TYPE: &'static str = "aws_dms_replication_instance";
 }
 
+impl crate::core::Block for DmsReplicationInstance {
+    type Attributes = DmsReplicationInstanceAttributes;
+}
+
 /// `aws_dms_replication_subnet_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DmsReplicationSubnetGroup {
@@ -1100,6 +1120,10 @@ impl DmsReplicationSubnetGroup {
 
 impl crate::core::Resource for DmsReplicationSubnetGroup {
     const TYPE: &'static str = "aws_dms_replication_subnet_group";
+}
+
+impl crate::core::Block for DmsReplicationSubnetGroup {
+    type Attributes = DmsReplicationSubnetGroupAttributes;
 }
 
 /// `aws_dms_replication_task` (resource).
@@ -1168,6 +1192,10 @@ impl DmsReplicationTask {
 
 impl crate::core::Resource for DmsReplicationTask {
     const TYPE: &'static str = "aws_dms_replication_task";
+}
+
+impl crate::core::Block for DmsReplicationTask {
+    type Attributes = DmsReplicationTaskAttributes;
 }
 
 /// The `timeouts` block of [`DmsS3Endpoint`].
@@ -1410,6 +1438,10 @@ impl crate::core::Resource for DmsS3Endpoint {
     const TYPE: &'static str = "aws_dms_s3_endpoint";
 }
 
+impl crate::core::Block for DmsS3Endpoint {
+    type Attributes = DmsS3EndpointAttributes;
+}
+
 /// `aws_dms_certificate` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDmsCertificate {
@@ -1437,6 +1469,10 @@ impl DataDmsCertificate {
 
 impl crate::core::DataSource for DataDmsCertificate {
     const TYPE: &'static str = "aws_dms_certificate";
+}
+
+impl crate::core::Block for DataDmsCertificate {
+    type Attributes = DataDmsCertificateAttributes;
 }
 
 /// `aws_dms_endpoint` (data source).
@@ -1468,6 +1504,10 @@ impl crate::core::DataSource for DataDmsEndpoint {
     const TYPE: &'static str = "aws_dms_endpoint";
 }
 
+impl crate::core::Block for DataDmsEndpoint {
+    type Attributes = DataDmsEndpointAttributes;
+}
+
 /// `aws_dms_replication_instance` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDmsReplicationInstance {
@@ -1495,6 +1535,10 @@ impl DataDmsReplicationInstance {
 
 impl crate::core::DataSource for DataDmsReplicationInstance {
     const TYPE: &'static str = "aws_dms_replication_instance";
+}
+
+impl crate::core::Block for DataDmsReplicationInstance {
+    type Attributes = DataDmsReplicationInstanceAttributes;
 }
 
 /// `aws_dms_replication_subnet_group` (data source).
@@ -1526,6 +1570,10 @@ impl crate::core::DataSource for DataDmsReplicationSubnetGroup {
     const TYPE: &'static str = "aws_dms_replication_subnet_group";
 }
 
+impl crate::core::Block for DataDmsReplicationSubnetGroup {
+    type Attributes = DataDmsReplicationSubnetGroupAttributes;
+}
+
 /// `aws_dms_replication_task` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDmsReplicationTask {
@@ -1555,1246 +1603,1484 @@ impl crate::core::DataSource for DataDmsReplicationTask {
     const TYPE: &'static str = "aws_dms_replication_task";
 }
 
-impl crate::core::Ref<DmsCertificate> {
+impl crate::core::Block for DataDmsReplicationTask {
+    type Attributes = DataDmsReplicationTaskAttributes;
+}
+
+/// The attributes of `aws_dms_certificate`, read from a `Ref<DmsCertificate>`.
+#[derive(Clone, Debug)]
+pub struct DmsCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsCertificateAttributes {
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `certificate_id`, as a reference.
     #[inline]
     pub fn certificate_id(&self) -> crate::core::Expr {
-        self.attr("certificate_id")
+        self.0.attr("certificate_id")
     }
     /// `certificate_pem`, as a reference.
     #[inline]
     pub fn certificate_pem(&self) -> crate::core::Expr {
-        self.attr("certificate_pem")
+        self.0.attr("certificate_pem")
     }
     /// `certificate_wallet`, as a reference.
     #[inline]
     pub fn certificate_wallet(&self) -> crate::core::Expr {
-        self.attr("certificate_wallet")
+        self.0.attr("certificate_wallet")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DmsEndpoint> {
+/// The attributes of `aws_dms_endpoint`, read from a `Ref<DmsEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DmsEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsEndpointAttributes {
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `endpoint_arn`, as a reference.
     #[inline]
     pub fn endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("endpoint_arn")
+        self.0.attr("endpoint_arn")
     }
     /// `endpoint_id`, as a reference.
     #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
-        self.attr("endpoint_id")
+        self.0.attr("endpoint_id")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `engine_name`, as a reference.
     #[inline]
     pub fn engine_name(&self) -> crate::core::Expr {
-        self.attr("engine_name")
+        self.0.attr("engine_name")
     }
     /// `extra_connection_attributes`, as a reference.
     #[inline]
     pub fn extra_connection_attributes(&self) -> crate::core::Expr {
-        self.attr("extra_connection_attributes")
+        self.0.attr("extra_connection_attributes")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `pause_replication_tasks`, as a reference.
     #[inline]
     pub fn pause_replication_tasks(&self) -> crate::core::Expr {
-        self.attr("pause_replication_tasks")
+        self.0.attr("pause_replication_tasks")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `secrets_manager_access_role_arn`, as a reference.
     #[inline]
     pub fn secrets_manager_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("secrets_manager_access_role_arn")
+        self.0.attr("secrets_manager_access_role_arn")
     }
     /// `secrets_manager_arn`, as a reference.
     #[inline]
     pub fn secrets_manager_arn(&self) -> crate::core::Expr {
-        self.attr("secrets_manager_arn")
+        self.0.attr("secrets_manager_arn")
     }
     /// `server_name`, as a reference.
     #[inline]
     pub fn server_name(&self) -> crate::core::Expr {
-        self.attr("server_name")
+        self.0.attr("server_name")
     }
     /// `service_access_role`, as a reference.
     #[inline]
     pub fn service_access_role(&self) -> crate::core::Expr {
-        self.attr("service_access_role")
+        self.0.attr("service_access_role")
     }
     /// `ssl_mode`, as a reference.
     #[inline]
     pub fn ssl_mode(&self) -> crate::core::Expr {
-        self.attr("ssl_mode")
+        self.0.attr("ssl_mode")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
     /// `elasticsearch_settings` (a nested block), as a reference.
     #[inline]
     pub fn elasticsearch_settings(&self) -> crate::core::Expr {
-        self.attr("elasticsearch_settings")
+        self.0.attr("elasticsearch_settings")
     }
     /// `kafka_settings` (a nested block), as a reference.
     #[inline]
     pub fn kafka_settings(&self) -> crate::core::Expr {
-        self.attr("kafka_settings")
+        self.0.attr("kafka_settings")
     }
     /// `kinesis_settings` (a nested block), as a reference.
     #[inline]
     pub fn kinesis_settings(&self) -> crate::core::Expr {
-        self.attr("kinesis_settings")
+        self.0.attr("kinesis_settings")
     }
     /// `mongodb_settings` (a nested block), as a reference.
     #[inline]
     pub fn mongodb_settings(&self) -> crate::core::Expr {
-        self.attr("mongodb_settings")
+        self.0.attr("mongodb_settings")
     }
     /// `postgres_settings` (a nested block), as a reference.
     #[inline]
     pub fn postgres_settings(&self) -> crate::core::Expr {
-        self.attr("postgres_settings")
+        self.0.attr("postgres_settings")
     }
     /// `redis_settings` (a nested block), as a reference.
     #[inline]
     pub fn redis_settings(&self) -> crate::core::Expr {
-        self.attr("redis_settings")
+        self.0.attr("redis_settings")
     }
     /// `redshift_settings` (a nested block), as a reference.
     #[inline]
     pub fn redshift_settings(&self) -> crate::core::Expr {
-        self.attr("redshift_settings")
+        self.0.attr("redshift_settings")
     }
     /// `s3_settings` (a nested block), as a reference.
     #[inline]
     pub fn s3_settings(&self) -> crate::core::Expr {
-        self.attr("s3_settings")
+        self.0.attr("s3_settings")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DmsEventSubscription> {
+/// The attributes of `aws_dms_event_subscription`, read from a `Ref<DmsEventSubscription>`.
+#[derive(Clone, Debug)]
+pub struct DmsEventSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsEventSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsEventSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsEventSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `event_categories`, as a reference.
     #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
-        self.attr("event_categories")
+        self.0.attr("event_categories")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
     #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
-        self.attr("source_ids")
+        self.0.attr("source_ids")
     }
     /// `source_type`, as a reference.
     #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
-        self.attr("source_type")
+        self.0.attr("source_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DmsReplicationConfig> {
+/// The attributes of `aws_dms_replication_config`, read from a `Ref<DmsReplicationConfig>`.
+#[derive(Clone, Debug)]
+pub struct DmsReplicationConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsReplicationConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsReplicationConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsReplicationConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replication_config_identifier`, as a reference.
     #[inline]
     pub fn replication_config_identifier(&self) -> crate::core::Expr {
-        self.attr("replication_config_identifier")
+        self.0.attr("replication_config_identifier")
     }
     /// `replication_settings`, as a reference.
     #[inline]
     pub fn replication_settings(&self) -> crate::core::Expr {
-        self.attr("replication_settings")
+        self.0.attr("replication_settings")
     }
     /// `replication_type`, as a reference.
     #[inline]
     pub fn replication_type(&self) -> crate::core::Expr {
-        self.attr("replication_type")
+        self.0.attr("replication_type")
     }
     /// `resource_identifier`, as a reference.
     #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
-        self.attr("resource_identifier")
+        self.0.attr("resource_identifier")
     }
     /// `source_endpoint_arn`, as a reference.
     #[inline]
     pub fn source_endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("source_endpoint_arn")
+        self.0.attr("source_endpoint_arn")
     }
     /// `start_replication`, as a reference.
     #[inline]
     pub fn start_replication(&self) -> crate::core::Expr {
-        self.attr("start_replication")
+        self.0.attr("start_replication")
     }
     /// `supplemental_settings`, as a reference.
     #[inline]
     pub fn supplemental_settings(&self) -> crate::core::Expr {
-        self.attr("supplemental_settings")
+        self.0.attr("supplemental_settings")
     }
     /// `table_mappings`, as a reference.
     #[inline]
     pub fn table_mappings(&self) -> crate::core::Expr {
-        self.attr("table_mappings")
+        self.0.attr("table_mappings")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_endpoint_arn`, as a reference.
     #[inline]
     pub fn target_endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("target_endpoint_arn")
+        self.0.attr("target_endpoint_arn")
     }
     /// `compute_config` (a nested block), as a reference.
     #[inline]
     pub fn compute_config(&self) -> crate::core::Expr {
-        self.attr("compute_config")
+        self.0.attr("compute_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DmsReplicationInstance> {
+/// The attributes of `aws_dms_replication_instance`, read from a `Ref<DmsReplicationInstance>`.
+#[derive(Clone, Debug)]
+pub struct DmsReplicationInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsReplicationInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsReplicationInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsReplicationInstanceAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `allow_major_version_upgrade`, as a reference.
     #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("allow_major_version_upgrade")
+        self.0.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `replication_instance_arn`, as a reference.
     #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
-        self.attr("replication_instance_arn")
+        self.0.attr("replication_instance_arn")
     }
     /// `replication_instance_class`, as a reference.
     #[inline]
     pub fn replication_instance_class(&self) -> crate::core::Expr {
-        self.attr("replication_instance_class")
+        self.0.attr("replication_instance_class")
     }
     /// `replication_instance_id`, as a reference.
     #[inline]
     pub fn replication_instance_id(&self) -> crate::core::Expr {
-        self.attr("replication_instance_id")
+        self.0.attr("replication_instance_id")
     }
     /// `replication_instance_private_ips`, as a reference.
     #[inline]
     pub fn replication_instance_private_ips(&self) -> crate::core::Expr {
-        self.attr("replication_instance_private_ips")
+        self.0.attr("replication_instance_private_ips")
     }
     /// `replication_instance_public_ips`, as a reference.
     #[inline]
     pub fn replication_instance_public_ips(&self) -> crate::core::Expr {
-        self.attr("replication_instance_public_ips")
+        self.0.attr("replication_instance_public_ips")
     }
     /// `replication_subnet_group_id`, as a reference.
     #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_id")
+        self.0.attr("replication_subnet_group_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DmsReplicationSubnetGroup> {
+/// The attributes of `aws_dms_replication_subnet_group`, read from a `Ref<DmsReplicationSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DmsReplicationSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsReplicationSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsReplicationSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsReplicationSubnetGroupAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replication_subnet_group_arn`, as a reference.
     #[inline]
     pub fn replication_subnet_group_arn(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_arn")
+        self.0.attr("replication_subnet_group_arn")
     }
     /// `replication_subnet_group_description`, as a reference.
     #[inline]
     pub fn replication_subnet_group_description(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_description")
+        self.0.attr("replication_subnet_group_description")
     }
     /// `replication_subnet_group_id`, as a reference.
     #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_id")
+        self.0.attr("replication_subnet_group_id")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DmsReplicationTask> {
+/// The attributes of `aws_dms_replication_task`, read from a `Ref<DmsReplicationTask>`.
+#[derive(Clone, Debug)]
+pub struct DmsReplicationTaskAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsReplicationTaskAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsReplicationTaskAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsReplicationTaskAttributes {
     /// `cdc_start_position`, as a reference.
     #[inline]
     pub fn cdc_start_position(&self) -> crate::core::Expr {
-        self.attr("cdc_start_position")
+        self.0.attr("cdc_start_position")
     }
     /// `cdc_start_time`, as a reference.
     #[inline]
     pub fn cdc_start_time(&self) -> crate::core::Expr {
-        self.attr("cdc_start_time")
+        self.0.attr("cdc_start_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `migration_type`, as a reference.
     #[inline]
     pub fn migration_type(&self) -> crate::core::Expr {
-        self.attr("migration_type")
+        self.0.attr("migration_type")
     }
     /// `replication_instance_arn`, as a reference.
     #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
-        self.attr("replication_instance_arn")
+        self.0.attr("replication_instance_arn")
     }
     /// `replication_task_arn`, as a reference.
     #[inline]
     pub fn replication_task_arn(&self) -> crate::core::Expr {
-        self.attr("replication_task_arn")
+        self.0.attr("replication_task_arn")
     }
     /// `replication_task_id`, as a reference.
     #[inline]
     pub fn replication_task_id(&self) -> crate::core::Expr {
-        self.attr("replication_task_id")
+        self.0.attr("replication_task_id")
     }
     /// `replication_task_settings`, as a reference.
     #[inline]
     pub fn replication_task_settings(&self) -> crate::core::Expr {
-        self.attr("replication_task_settings")
+        self.0.attr("replication_task_settings")
     }
     /// `resource_identifier`, as a reference.
     #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
-        self.attr("resource_identifier")
+        self.0.attr("resource_identifier")
     }
     /// `source_endpoint_arn`, as a reference.
     #[inline]
     pub fn source_endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("source_endpoint_arn")
+        self.0.attr("source_endpoint_arn")
     }
     /// `start_replication_task`, as a reference.
     #[inline]
     pub fn start_replication_task(&self) -> crate::core::Expr {
-        self.attr("start_replication_task")
+        self.0.attr("start_replication_task")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `table_mappings`, as a reference.
     #[inline]
     pub fn table_mappings(&self) -> crate::core::Expr {
-        self.attr("table_mappings")
+        self.0.attr("table_mappings")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_endpoint_arn`, as a reference.
     #[inline]
     pub fn target_endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("target_endpoint_arn")
+        self.0.attr("target_endpoint_arn")
     }
 }
 
-impl crate::core::Ref<DmsS3Endpoint> {
+/// The attributes of `aws_dms_s3_endpoint`, read from a `Ref<DmsS3Endpoint>`.
+#[derive(Clone, Debug)]
+pub struct DmsS3EndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DmsS3EndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DmsS3EndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DmsS3EndpointAttributes {
     /// `add_column_name`, as a reference.
     #[inline]
     pub fn add_column_name(&self) -> crate::core::Expr {
-        self.attr("add_column_name")
+        self.0.attr("add_column_name")
     }
     /// `add_trailing_padding_character`, as a reference.
     #[inline]
     pub fn add_trailing_padding_character(&self) -> crate::core::Expr {
-        self.attr("add_trailing_padding_character")
+        self.0.attr("add_trailing_padding_character")
     }
     /// `bucket_folder`, as a reference.
     #[inline]
     pub fn bucket_folder(&self) -> crate::core::Expr {
-        self.attr("bucket_folder")
+        self.0.attr("bucket_folder")
     }
     /// `bucket_name`, as a reference.
     #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
-        self.attr("bucket_name")
+        self.0.attr("bucket_name")
     }
     /// `canned_acl_for_objects`, as a reference.
     #[inline]
     pub fn canned_acl_for_objects(&self) -> crate::core::Expr {
-        self.attr("canned_acl_for_objects")
+        self.0.attr("canned_acl_for_objects")
     }
     /// `cdc_inserts_and_updates`, as a reference.
     #[inline]
     pub fn cdc_inserts_and_updates(&self) -> crate::core::Expr {
-        self.attr("cdc_inserts_and_updates")
+        self.0.attr("cdc_inserts_and_updates")
     }
     /// `cdc_inserts_only`, as a reference.
     #[inline]
     pub fn cdc_inserts_only(&self) -> crate::core::Expr {
-        self.attr("cdc_inserts_only")
+        self.0.attr("cdc_inserts_only")
     }
     /// `cdc_max_batch_interval`, as a reference.
     #[inline]
     pub fn cdc_max_batch_interval(&self) -> crate::core::Expr {
-        self.attr("cdc_max_batch_interval")
+        self.0.attr("cdc_max_batch_interval")
     }
     /// `cdc_min_file_size`, as a reference.
     #[inline]
     pub fn cdc_min_file_size(&self) -> crate::core::Expr {
-        self.attr("cdc_min_file_size")
+        self.0.attr("cdc_min_file_size")
     }
     /// `cdc_path`, as a reference.
     #[inline]
     pub fn cdc_path(&self) -> crate::core::Expr {
-        self.attr("cdc_path")
+        self.0.attr("cdc_path")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `compression_type`, as a reference.
     #[inline]
     pub fn compression_type(&self) -> crate::core::Expr {
-        self.attr("compression_type")
+        self.0.attr("compression_type")
     }
     /// `csv_delimiter`, as a reference.
     #[inline]
     pub fn csv_delimiter(&self) -> crate::core::Expr {
-        self.attr("csv_delimiter")
+        self.0.attr("csv_delimiter")
     }
     /// `csv_no_sup_value`, as a reference.
     #[inline]
     pub fn csv_no_sup_value(&self) -> crate::core::Expr {
-        self.attr("csv_no_sup_value")
+        self.0.attr("csv_no_sup_value")
     }
     /// `csv_null_value`, as a reference.
     #[inline]
     pub fn csv_null_value(&self) -> crate::core::Expr {
-        self.attr("csv_null_value")
+        self.0.attr("csv_null_value")
     }
     /// `csv_row_delimiter`, as a reference.
     #[inline]
     pub fn csv_row_delimiter(&self) -> crate::core::Expr {
-        self.attr("csv_row_delimiter")
+        self.0.attr("csv_row_delimiter")
     }
     /// `data_format`, as a reference.
     #[inline]
     pub fn data_format(&self) -> crate::core::Expr {
-        self.attr("data_format")
+        self.0.attr("data_format")
     }
     /// `data_page_size`, as a reference.
     #[inline]
     pub fn data_page_size(&self) -> crate::core::Expr {
-        self.attr("data_page_size")
+        self.0.attr("data_page_size")
     }
     /// `date_partition_delimiter`, as a reference.
     #[inline]
     pub fn date_partition_delimiter(&self) -> crate::core::Expr {
-        self.attr("date_partition_delimiter")
+        self.0.attr("date_partition_delimiter")
     }
     /// `date_partition_enabled`, as a reference.
     #[inline]
     pub fn date_partition_enabled(&self) -> crate::core::Expr {
-        self.attr("date_partition_enabled")
+        self.0.attr("date_partition_enabled")
     }
     /// `date_partition_sequence`, as a reference.
     #[inline]
     pub fn date_partition_sequence(&self) -> crate::core::Expr {
-        self.attr("date_partition_sequence")
+        self.0.attr("date_partition_sequence")
     }
     /// `date_partition_timezone`, as a reference.
     #[inline]
     pub fn date_partition_timezone(&self) -> crate::core::Expr {
-        self.attr("date_partition_timezone")
+        self.0.attr("date_partition_timezone")
     }
     /// `detach_target_on_lob_lookup_failure_parquet`, as a reference.
     #[inline]
     pub fn detach_target_on_lob_lookup_failure_parquet(&self) -> crate::core::Expr {
-        self.attr("detach_target_on_lob_lookup_failure_parquet")
+        self.0.attr("detach_target_on_lob_lookup_failure_parquet")
     }
     /// `dict_page_size_limit`, as a reference.
     #[inline]
     pub fn dict_page_size_limit(&self) -> crate::core::Expr {
-        self.attr("dict_page_size_limit")
+        self.0.attr("dict_page_size_limit")
     }
     /// `enable_statistics`, as a reference.
     #[inline]
     pub fn enable_statistics(&self) -> crate::core::Expr {
-        self.attr("enable_statistics")
+        self.0.attr("enable_statistics")
     }
     /// `encoding_type`, as a reference.
     #[inline]
     pub fn encoding_type(&self) -> crate::core::Expr {
-        self.attr("encoding_type")
+        self.0.attr("encoding_type")
     }
     /// `encryption_mode`, as a reference.
     #[inline]
     pub fn encryption_mode(&self) -> crate::core::Expr {
-        self.attr("encryption_mode")
+        self.0.attr("encryption_mode")
     }
     /// `endpoint_arn`, as a reference.
     #[inline]
     pub fn endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("endpoint_arn")
+        self.0.attr("endpoint_arn")
     }
     /// `endpoint_id`, as a reference.
     #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
-        self.attr("endpoint_id")
+        self.0.attr("endpoint_id")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `engine_display_name`, as a reference.
     #[inline]
     pub fn engine_display_name(&self) -> crate::core::Expr {
-        self.attr("engine_display_name")
+        self.0.attr("engine_display_name")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `external_id`, as a reference.
     #[inline]
     pub fn external_id(&self) -> crate::core::Expr {
-        self.attr("external_id")
+        self.0.attr("external_id")
     }
     /// `external_table_definition`, as a reference.
     #[inline]
     pub fn external_table_definition(&self) -> crate::core::Expr {
-        self.attr("external_table_definition")
+        self.0.attr("external_table_definition")
     }
     /// `glue_catalog_generation`, as a reference.
     #[inline]
     pub fn glue_catalog_generation(&self) -> crate::core::Expr {
-        self.attr("glue_catalog_generation")
+        self.0.attr("glue_catalog_generation")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_header_rows`, as a reference.
     #[inline]
     pub fn ignore_header_rows(&self) -> crate::core::Expr {
-        self.attr("ignore_header_rows")
+        self.0.attr("ignore_header_rows")
     }
     /// `include_op_for_full_load`, as a reference.
     #[inline]
     pub fn include_op_for_full_load(&self) -> crate::core::Expr {
-        self.attr("include_op_for_full_load")
+        self.0.attr("include_op_for_full_load")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `max_file_size`, as a reference.
     #[inline]
     pub fn max_file_size(&self) -> crate::core::Expr {
-        self.attr("max_file_size")
+        self.0.attr("max_file_size")
     }
     /// `parquet_timestamp_in_millisecond`, as a reference.
     #[inline]
     pub fn parquet_timestamp_in_millisecond(&self) -> crate::core::Expr {
-        self.attr("parquet_timestamp_in_millisecond")
+        self.0.attr("parquet_timestamp_in_millisecond")
     }
     /// `parquet_version`, as a reference.
     #[inline]
     pub fn parquet_version(&self) -> crate::core::Expr {
-        self.attr("parquet_version")
+        self.0.attr("parquet_version")
     }
     /// `preserve_transactions`, as a reference.
     #[inline]
     pub fn preserve_transactions(&self) -> crate::core::Expr {
-        self.attr("preserve_transactions")
+        self.0.attr("preserve_transactions")
     }
     /// `rfc_4180`, as a reference.
     #[inline]
     pub fn rfc_4180(&self) -> crate::core::Expr {
-        self.attr("rfc_4180")
+        self.0.attr("rfc_4180")
     }
     /// `row_group_length`, as a reference.
     #[inline]
     pub fn row_group_length(&self) -> crate::core::Expr {
-        self.attr("row_group_length")
+        self.0.attr("row_group_length")
     }
     /// `server_side_encryption_kms_key_id`, as a reference.
     #[inline]
     pub fn server_side_encryption_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption_kms_key_id")
+        self.0.attr("server_side_encryption_kms_key_id")
     }
     /// `service_access_role_arn`, as a reference.
     #[inline]
     pub fn service_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_access_role_arn")
+        self.0.attr("service_access_role_arn")
     }
     /// `ssl_mode`, as a reference.
     #[inline]
     pub fn ssl_mode(&self) -> crate::core::Expr {
-        self.attr("ssl_mode")
+        self.0.attr("ssl_mode")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timestamp_column_name`, as a reference.
     #[inline]
     pub fn timestamp_column_name(&self) -> crate::core::Expr {
-        self.attr("timestamp_column_name")
+        self.0.attr("timestamp_column_name")
     }
     /// `use_csv_no_sup_value`, as a reference.
     #[inline]
     pub fn use_csv_no_sup_value(&self) -> crate::core::Expr {
-        self.attr("use_csv_no_sup_value")
+        self.0.attr("use_csv_no_sup_value")
     }
     /// `use_task_start_time_for_full_load_timestamp`, as a reference.
     #[inline]
     pub fn use_task_start_time_for_full_load_timestamp(&self) -> crate::core::Expr {
-        self.attr("use_task_start_time_for_full_load_timestamp")
+        self.0.attr("use_task_start_time_for_full_load_timestamp")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataDmsCertificate> {
+/// The attributes of `aws_dms_certificate`, read from a `Ref<DataDmsCertificate>`.
+#[derive(Clone, Debug)]
+pub struct DataDmsCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDmsCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDmsCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDmsCertificateAttributes {
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `certificate_creation_date`, as a reference.
     #[inline]
     pub fn certificate_creation_date(&self) -> crate::core::Expr {
-        self.attr("certificate_creation_date")
+        self.0.attr("certificate_creation_date")
     }
     /// `certificate_id`, as a reference.
     #[inline]
     pub fn certificate_id(&self) -> crate::core::Expr {
-        self.attr("certificate_id")
+        self.0.attr("certificate_id")
     }
     /// `certificate_owner`, as a reference.
     #[inline]
     pub fn certificate_owner(&self) -> crate::core::Expr {
-        self.attr("certificate_owner")
+        self.0.attr("certificate_owner")
     }
     /// `certificate_pem`, as a reference.
     #[inline]
     pub fn certificate_pem(&self) -> crate::core::Expr {
-        self.attr("certificate_pem")
+        self.0.attr("certificate_pem")
     }
     /// `certificate_wallet`, as a reference.
     #[inline]
     pub fn certificate_wallet(&self) -> crate::core::Expr {
-        self.attr("certificate_wallet")
+        self.0.attr("certificate_wallet")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_length`, as a reference.
     #[inline]
     pub fn key_length(&self) -> crate::core::Expr {
-        self.attr("key_length")
+        self.0.attr("key_length")
     }
     /// `signing_algorithm`, as a reference.
     #[inline]
     pub fn signing_algorithm(&self) -> crate::core::Expr {
-        self.attr("signing_algorithm")
+        self.0.attr("signing_algorithm")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `valid_from_date`, as a reference.
     #[inline]
     pub fn valid_from_date(&self) -> crate::core::Expr {
-        self.attr("valid_from_date")
+        self.0.attr("valid_from_date")
     }
     /// `valid_to_date`, as a reference.
     #[inline]
     pub fn valid_to_date(&self) -> crate::core::Expr {
-        self.attr("valid_to_date")
+        self.0.attr("valid_to_date")
     }
 }
 
-impl crate::core::Ref<DataDmsEndpoint> {
+/// The attributes of `aws_dms_endpoint`, read from a `Ref<DataDmsEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DataDmsEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDmsEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDmsEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDmsEndpointAttributes {
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `elasticsearch_settings`, as a reference.
     #[inline]
     pub fn elasticsearch_settings(&self) -> crate::core::Expr {
-        self.attr("elasticsearch_settings")
+        self.0.attr("elasticsearch_settings")
     }
     /// `endpoint_arn`, as a reference.
     #[inline]
     pub fn endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("endpoint_arn")
+        self.0.attr("endpoint_arn")
     }
     /// `endpoint_id`, as a reference.
     #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
-        self.attr("endpoint_id")
+        self.0.attr("endpoint_id")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `engine_name`, as a reference.
     #[inline]
     pub fn engine_name(&self) -> crate::core::Expr {
-        self.attr("engine_name")
+        self.0.attr("engine_name")
     }
     /// `extra_connection_attributes`, as a reference.
     #[inline]
     pub fn extra_connection_attributes(&self) -> crate::core::Expr {
-        self.attr("extra_connection_attributes")
+        self.0.attr("extra_connection_attributes")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kafka_settings`, as a reference.
     #[inline]
     pub fn kafka_settings(&self) -> crate::core::Expr {
-        self.attr("kafka_settings")
+        self.0.attr("kafka_settings")
     }
     /// `kinesis_settings`, as a reference.
     #[inline]
     pub fn kinesis_settings(&self) -> crate::core::Expr {
-        self.attr("kinesis_settings")
+        self.0.attr("kinesis_settings")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `mongodb_settings`, as a reference.
     #[inline]
     pub fn mongodb_settings(&self) -> crate::core::Expr {
-        self.attr("mongodb_settings")
+        self.0.attr("mongodb_settings")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `postgres_settings`, as a reference.
     #[inline]
     pub fn postgres_settings(&self) -> crate::core::Expr {
-        self.attr("postgres_settings")
+        self.0.attr("postgres_settings")
     }
     /// `redis_settings`, as a reference.
     #[inline]
     pub fn redis_settings(&self) -> crate::core::Expr {
-        self.attr("redis_settings")
+        self.0.attr("redis_settings")
     }
     /// `redshift_settings`, as a reference.
     #[inline]
     pub fn redshift_settings(&self) -> crate::core::Expr {
-        self.attr("redshift_settings")
+        self.0.attr("redshift_settings")
     }
     /// `s3_settings`, as a reference.
     #[inline]
     pub fn s3_settings(&self) -> crate::core::Expr {
-        self.attr("s3_settings")
+        self.0.attr("s3_settings")
     }
     /// `secrets_manager_access_role_arn`, as a reference.
     #[inline]
     pub fn secrets_manager_access_role_arn(&self) -> crate::core::Expr {
-        self.attr("secrets_manager_access_role_arn")
+        self.0.attr("secrets_manager_access_role_arn")
     }
     /// `secrets_manager_arn`, as a reference.
     #[inline]
     pub fn secrets_manager_arn(&self) -> crate::core::Expr {
-        self.attr("secrets_manager_arn")
+        self.0.attr("secrets_manager_arn")
     }
     /// `server_name`, as a reference.
     #[inline]
     pub fn server_name(&self) -> crate::core::Expr {
-        self.attr("server_name")
+        self.0.attr("server_name")
     }
     /// `service_access_role`, as a reference.
     #[inline]
     pub fn service_access_role(&self) -> crate::core::Expr {
-        self.attr("service_access_role")
+        self.0.attr("service_access_role")
     }
     /// `ssl_mode`, as a reference.
     #[inline]
     pub fn ssl_mode(&self) -> crate::core::Expr {
-        self.attr("ssl_mode")
+        self.0.attr("ssl_mode")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
 }
 
-impl crate::core::Ref<DataDmsReplicationInstance> {
+/// The attributes of `aws_dms_replication_instance`, read from a `Ref<DataDmsReplicationInstance>`.
+#[derive(Clone, Debug)]
+pub struct DataDmsReplicationInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDmsReplicationInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDmsReplicationInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDmsReplicationInstanceAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `replication_instance_arn`, as a reference.
     #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
-        self.attr("replication_instance_arn")
+        self.0.attr("replication_instance_arn")
     }
     /// `replication_instance_class`, as a reference.
     #[inline]
     pub fn replication_instance_class(&self) -> crate::core::Expr {
-        self.attr("replication_instance_class")
+        self.0.attr("replication_instance_class")
     }
     /// `replication_instance_id`, as a reference.
     #[inline]
     pub fn replication_instance_id(&self) -> crate::core::Expr {
-        self.attr("replication_instance_id")
+        self.0.attr("replication_instance_id")
     }
     /// `replication_instance_private_ips`, as a reference.
     #[inline]
     pub fn replication_instance_private_ips(&self) -> crate::core::Expr {
-        self.attr("replication_instance_private_ips")
+        self.0.attr("replication_instance_private_ips")
     }
     /// `replication_instance_public_ips`, as a reference.
     #[inline]
     pub fn replication_instance_public_ips(&self) -> crate::core::Expr {
-        self.attr("replication_instance_public_ips")
+        self.0.attr("replication_instance_public_ips")
     }
     /// `replication_subnet_group_id`, as a reference.
     #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_id")
+        self.0.attr("replication_subnet_group_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
 }
 
-impl crate::core::Ref<DataDmsReplicationSubnetGroup> {
+/// The attributes of `aws_dms_replication_subnet_group`, read from a `Ref<DataDmsReplicationSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataDmsReplicationSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDmsReplicationSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDmsReplicationSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDmsReplicationSubnetGroupAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replication_subnet_group_arn`, as a reference.
     #[inline]
     pub fn replication_subnet_group_arn(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_arn")
+        self.0.attr("replication_subnet_group_arn")
     }
     /// `replication_subnet_group_description`, as a reference.
     #[inline]
     pub fn replication_subnet_group_description(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_description")
+        self.0.attr("replication_subnet_group_description")
     }
     /// `replication_subnet_group_id`, as a reference.
     #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_subnet_group_id")
+        self.0.attr("replication_subnet_group_id")
     }
     /// `subnet_group_status`, as a reference.
     #[inline]
     pub fn subnet_group_status(&self) -> crate::core::Expr {
-        self.attr("subnet_group_status")
+        self.0.attr("subnet_group_status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataDmsReplicationTask> {
+/// The attributes of `aws_dms_replication_task`, read from a `Ref<DataDmsReplicationTask>`.
+#[derive(Clone, Debug)]
+pub struct DataDmsReplicationTaskAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDmsReplicationTaskAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDmsReplicationTaskAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDmsReplicationTaskAttributes {
     /// `cdc_start_position`, as a reference.
     #[inline]
     pub fn cdc_start_position(&self) -> crate::core::Expr {
-        self.attr("cdc_start_position")
+        self.0.attr("cdc_start_position")
     }
     /// `cdc_start_time`, as a reference.
     #[inline]
     pub fn cdc_start_time(&self) -> crate::core::Expr {
-        self.attr("cdc_start_time")
+        self.0.attr("cdc_start_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `migration_type`, as a reference.
     #[inline]
     pub fn migration_type(&self) -> crate::core::Expr {
-        self.attr("migration_type")
+        self.0.attr("migration_type")
     }
     /// `replication_instance_arn`, as a reference.
     #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
-        self.attr("replication_instance_arn")
+        self.0.attr("replication_instance_arn")
     }
     /// `replication_task_arn`, as a reference.
     #[inline]
     pub fn replication_task_arn(&self) -> crate::core::Expr {
-        self.attr("replication_task_arn")
+        self.0.attr("replication_task_arn")
     }
     /// `replication_task_id`, as a reference.
     #[inline]
     pub fn replication_task_id(&self) -> crate::core::Expr {
-        self.attr("replication_task_id")
+        self.0.attr("replication_task_id")
     }
     /// `replication_task_settings`, as a reference.
     #[inline]
     pub fn replication_task_settings(&self) -> crate::core::Expr {
-        self.attr("replication_task_settings")
+        self.0.attr("replication_task_settings")
     }
     /// `source_endpoint_arn`, as a reference.
     #[inline]
     pub fn source_endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("source_endpoint_arn")
+        self.0.attr("source_endpoint_arn")
     }
     /// `start_replication_task`, as a reference.
     #[inline]
     pub fn start_replication_task(&self) -> crate::core::Expr {
-        self.attr("start_replication_task")
+        self.0.attr("start_replication_task")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `table_mappings`, as a reference.
     #[inline]
     pub fn table_mappings(&self) -> crate::core::Expr {
-        self.attr("table_mappings")
+        self.0.attr("table_mappings")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `target_endpoint_arn`, as a reference.
     #[inline]
     pub fn target_endpoint_arn(&self) -> crate::core::Expr {
-        self.attr("target_endpoint_arn")
+        self.0.attr("target_endpoint_arn")
     }
 }

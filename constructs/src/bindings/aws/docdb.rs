@@ -209,6 +209,10 @@ impl crate::core::Resource for DocdbCluster {
     const TYPE: &'static str = "aws_docdb_cluster";
 }
 
+impl crate::core::Block for DocdbCluster {
+    type Attributes = DocdbClusterAttributes;
+}
+
 /// The `timeouts` block of [`DocdbClusterInstance`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DocdbClusterInstanceTimeouts {
@@ -323,6 +327,10 @@ impl crate::core::Resource for DocdbClusterInstance {
     const TYPE: &'static str = "aws_docdb_cluster_instance";
 }
 
+impl crate::core::Block for DocdbClusterInstance {
+    type Attributes = DocdbClusterInstanceAttributes;
+}
+
 /// The `parameter` block of [`DocdbClusterParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DocdbClusterParameterGroupParameter {
@@ -396,6 +404,10 @@ impl crate::core::Resource for DocdbClusterParameterGroup {
     const TYPE: &'static str = "aws_docdb_cluster_parameter_group";
 }
 
+impl crate::core::Block for DocdbClusterParameterGroup {
+    type Attributes = DocdbClusterParameterGroupAttributes;
+}
+
 /// The `timeouts` block of [`DocdbClusterSnapshot`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DocdbClusterSnapshotTimeouts {
@@ -444,6 +456,10 @@ impl DocdbClusterSnapshot {
 
 impl crate::core::Resource for DocdbClusterSnapshot {
     const TYPE: &'static str = "aws_docdb_cluster_snapshot";
+}
+
+impl crate::core::Block for DocdbClusterSnapshot {
+    type Attributes = DocdbClusterSnapshotAttributes;
 }
 
 /// The `timeouts` block of [`DocdbEventSubscription`].
@@ -533,6 +549,10 @@ impl crate::core::Resource for DocdbEventSubscription {
     const TYPE: &'static str = "aws_docdb_event_subscription";
 }
 
+impl crate::core::Block for DocdbEventSubscription {
+    type Attributes = DocdbEventSubscriptionAttributes;
+}
+
 /// The `timeouts` block of [`DocdbGlobalCluster`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DocdbGlobalClusterTimeouts {
@@ -612,6 +632,10 @@ impl crate::core::Resource for DocdbGlobalCluster {
     const TYPE: &'static str = "aws_docdb_global_cluster";
 }
 
+impl crate::core::Block for DocdbGlobalCluster {
+    type Attributes = DocdbGlobalClusterAttributes;
+}
+
 /// `aws_docdb_subnet_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DocdbSubnetGroup {
@@ -657,6 +681,10 @@ impl crate::core::Resource for DocdbSubnetGroup {
     const TYPE: &'static str = "aws_docdb_subnet_group";
 }
 
+impl crate::core::Block for DocdbSubnetGroup {
+    type Attributes = DocdbSubnetGroupAttributes;
+}
+
 /// `aws_docdb_engine_version` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataDocdbEngineVersion {
@@ -693,6 +721,10 @@ impl DataDocdbEngineVersion {
 
 impl crate::core::DataSource for DataDocdbEngineVersion {
     const TYPE: &'static str = "aws_docdb_engine_version";
+}
+
+impl crate::core::Block for DataDocdbEngineVersion {
+    type Attributes = DataDocdbEngineVersionAttributes;
 }
 
 /// `aws_docdb_orderable_db_instance` (data source).
@@ -741,754 +773,920 @@ impl crate::core::DataSource for DataDocdbOrderableDbInstance {
     const TYPE: &'static str = "aws_docdb_orderable_db_instance";
 }
 
-impl crate::core::Ref<DocdbCluster> {
+impl crate::core::Block for DataDocdbOrderableDbInstance {
+    type Attributes = DataDocdbOrderableDbInstanceAttributes;
+}
+
+/// The attributes of `aws_docdb_cluster`, read from a `Ref<DocdbCluster>`.
+#[derive(Clone, Debug)]
+pub struct DocdbClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbClusterAttributes {
     /// `allow_major_version_upgrade`, as a reference.
     #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("allow_major_version_upgrade")
+        self.0.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `backup_retention_period`, as a reference.
     #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
-        self.attr("backup_retention_period")
+        self.0.attr("backup_retention_period")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `cluster_identifier_prefix`, as a reference.
     #[inline]
     pub fn cluster_identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier_prefix")
+        self.0.attr("cluster_identifier_prefix")
     }
     /// `cluster_members`, as a reference.
     #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
-        self.attr("cluster_members")
+        self.0.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
     #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
-        self.attr("cluster_resource_id")
+        self.0.attr("cluster_resource_id")
     }
     /// `db_cluster_parameter_group_name`, as a reference.
     #[inline]
     pub fn db_cluster_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("db_cluster_parameter_group_name")
+        self.0.attr("db_cluster_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
     #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("db_subnet_group_name")
+        self.0.attr("db_subnet_group_name")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
     #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
-        self.attr("enabled_cloudwatch_logs_exports")
+        self.0.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `global_cluster_identifier`, as a reference.
     #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("global_cluster_identifier")
+        self.0.attr("global_cluster_identifier")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `manage_master_user_password`, as a reference.
     #[inline]
     pub fn manage_master_user_password(&self) -> crate::core::Expr {
-        self.attr("manage_master_user_password")
+        self.0.attr("manage_master_user_password")
     }
     /// `master_password`, as a reference.
     #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
-        self.attr("master_password")
+        self.0.attr("master_password")
     }
     /// `master_password_wo`, as a reference.
     #[inline]
     pub fn master_password_wo(&self) -> crate::core::Expr {
-        self.attr("master_password_wo")
+        self.0.attr("master_password_wo")
     }
     /// `master_password_wo_version`, as a reference.
     #[inline]
     pub fn master_password_wo_version(&self) -> crate::core::Expr {
-        self.attr("master_password_wo_version")
+        self.0.attr("master_password_wo_version")
     }
     /// `master_user_secret`, as a reference.
     #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
-        self.attr("master_user_secret")
+        self.0.attr("master_user_secret")
     }
     /// `master_username`, as a reference.
     #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
-        self.attr("master_username")
+        self.0.attr("master_username")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
     #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint")
+        self.0.attr("reader_endpoint")
     }
     /// `skip_final_snapshot`, as a reference.
     #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
-        self.attr("skip_final_snapshot")
+        self.0.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
     #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("snapshot_identifier")
+        self.0.attr("snapshot_identifier")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `restore_to_point_in_time` (a nested block), as a reference.
     #[inline]
     pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
-        self.attr("restore_to_point_in_time")
+        self.0.attr("restore_to_point_in_time")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DocdbClusterInstance> {
+/// The attributes of `aws_docdb_cluster_instance`, read from a `Ref<DocdbClusterInstance>`.
+#[derive(Clone, Debug)]
+pub struct DocdbClusterInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbClusterInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbClusterInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbClusterInstanceAttributes {
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `ca_cert_identifier`, as a reference.
     #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
-        self.attr("ca_cert_identifier")
+        self.0.attr("ca_cert_identifier")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `copy_tags_to_snapshot`, as a reference.
     #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_snapshot")
+        self.0.attr("copy_tags_to_snapshot")
     }
     /// `db_subnet_group_name`, as a reference.
     #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("db_subnet_group_name")
+        self.0.attr("db_subnet_group_name")
     }
     /// `dbi_resource_id`, as a reference.
     #[inline]
     pub fn dbi_resource_id(&self) -> crate::core::Expr {
-        self.attr("dbi_resource_id")
+        self.0.attr("dbi_resource_id")
     }
     /// `enable_performance_insights`, as a reference.
     #[inline]
     pub fn enable_performance_insights(&self) -> crate::core::Expr {
-        self.attr("enable_performance_insights")
+        self.0.attr("enable_performance_insights")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
     #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("identifier_prefix")
+        self.0.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
     #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
-        self.attr("instance_class")
+        self.0.attr("instance_class")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `performance_insights_kms_key_id`, as a reference.
     #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("performance_insights_kms_key_id")
+        self.0.attr("performance_insights_kms_key_id")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `promotion_tier`, as a reference.
     #[inline]
     pub fn promotion_tier(&self) -> crate::core::Expr {
-        self.attr("promotion_tier")
+        self.0.attr("promotion_tier")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `writer`, as a reference.
     #[inline]
     pub fn writer(&self) -> crate::core::Expr {
-        self.attr("writer")
+        self.0.attr("writer")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DocdbClusterParameterGroup> {
+/// The attributes of `aws_docdb_cluster_parameter_group`, read from a `Ref<DocdbClusterParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct DocdbClusterParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbClusterParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbClusterParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbClusterParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<DocdbClusterSnapshot> {
+/// The attributes of `aws_docdb_cluster_snapshot`, read from a `Ref<DocdbClusterSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DocdbClusterSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbClusterSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbClusterSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbClusterSnapshotAttributes {
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_arn")
+        self.0.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_identifier")
+        self.0.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_snapshot_arn")
+        self.0.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DocdbEventSubscription> {
+/// The attributes of `aws_docdb_event_subscription`, read from a `Ref<DocdbEventSubscription>`.
+#[derive(Clone, Debug)]
+pub struct DocdbEventSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbEventSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbEventSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbEventSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
     #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
-        self.attr("customer_aws_id")
+        self.0.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `event_categories`, as a reference.
     #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
-        self.attr("event_categories")
+        self.0.attr("event_categories")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
     #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
-        self.attr("source_ids")
+        self.0.attr("source_ids")
     }
     /// `source_type`, as a reference.
     #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
-        self.attr("source_type")
+        self.0.attr("source_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DocdbGlobalCluster> {
+/// The attributes of `aws_docdb_global_cluster`, read from a `Ref<DocdbGlobalCluster>`.
+#[derive(Clone, Debug)]
+pub struct DocdbGlobalClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbGlobalClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbGlobalClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbGlobalClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `global_cluster_identifier`, as a reference.
     #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("global_cluster_identifier")
+        self.0.attr("global_cluster_identifier")
     }
     /// `global_cluster_members`, as a reference.
     #[inline]
     pub fn global_cluster_members(&self) -> crate::core::Expr {
-        self.attr("global_cluster_members")
+        self.0.attr("global_cluster_members")
     }
     /// `global_cluster_resource_id`, as a reference.
     #[inline]
     pub fn global_cluster_resource_id(&self) -> crate::core::Expr {
-        self.attr("global_cluster_resource_id")
+        self.0.attr("global_cluster_resource_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `source_db_cluster_identifier`, as a reference.
     #[inline]
     pub fn source_db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_identifier")
+        self.0.attr("source_db_cluster_identifier")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DocdbSubnetGroup> {
+/// The attributes of `aws_docdb_subnet_group`, read from a `Ref<DocdbSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DocdbSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataDocdbEngineVersion> {
+/// The attributes of `aws_docdb_engine_version`, read from a `Ref<DataDocdbEngineVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataDocdbEngineVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDocdbEngineVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDocdbEngineVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDocdbEngineVersionAttributes {
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_description`, as a reference.
     #[inline]
     pub fn engine_description(&self) -> crate::core::Expr {
-        self.attr("engine_description")
+        self.0.attr("engine_description")
     }
     /// `exportable_log_types`, as a reference.
     #[inline]
     pub fn exportable_log_types(&self) -> crate::core::Expr {
-        self.attr("exportable_log_types")
+        self.0.attr("exportable_log_types")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameter_group_family`, as a reference.
     #[inline]
     pub fn parameter_group_family(&self) -> crate::core::Expr {
-        self.attr("parameter_group_family")
+        self.0.attr("parameter_group_family")
     }
     /// `preferred_versions`, as a reference.
     #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
-        self.attr("preferred_versions")
+        self.0.attr("preferred_versions")
     }
     /// `supports_log_exports_to_cloudwatch`, as a reference.
     #[inline]
     pub fn supports_log_exports_to_cloudwatch(&self) -> crate::core::Expr {
-        self.attr("supports_log_exports_to_cloudwatch")
+        self.0.attr("supports_log_exports_to_cloudwatch")
     }
     /// `valid_upgrade_targets`, as a reference.
     #[inline]
     pub fn valid_upgrade_targets(&self) -> crate::core::Expr {
-        self.attr("valid_upgrade_targets")
+        self.0.attr("valid_upgrade_targets")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
 }
 
-impl crate::core::Ref<DataDocdbOrderableDbInstance> {
+/// The attributes of `aws_docdb_orderable_db_instance`, read from a `Ref<DataDocdbOrderableDbInstance>`.
+#[derive(Clone, Debug)]
+pub struct DataDocdbOrderableDbInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDocdbOrderableDbInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDocdbOrderableDbInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDocdbOrderableDbInstanceAttributes {
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_class`, as a reference.
     #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
-        self.attr("instance_class")
+        self.0.attr("instance_class")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `preferred_instance_classes`, as a reference.
     #[inline]
     pub fn preferred_instance_classes(&self) -> crate::core::Expr {
-        self.attr("preferred_instance_classes")
+        self.0.attr("preferred_instance_classes")
     }
     /// `vpc`, as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
 }

@@ -97,95 +97,117 @@ impl crate::core::Resource for DocdbelasticCluster {
     const TYPE: &'static str = "aws_docdbelastic_cluster";
 }
 
-impl crate::core::Ref<DocdbelasticCluster> {
+impl crate::core::Block for DocdbelasticCluster {
+    type Attributes = DocdbelasticClusterAttributes;
+}
+
+/// The attributes of `aws_docdbelastic_cluster`, read from a `Ref<DocdbelasticCluster>`.
+#[derive(Clone, Debug)]
+pub struct DocdbelasticClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DocdbelasticClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DocdbelasticClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DocdbelasticClusterAttributes {
     /// `admin_user_name`, as a reference.
     #[inline]
     pub fn admin_user_name(&self) -> crate::core::Expr {
-        self.attr("admin_user_name")
+        self.0.attr("admin_user_name")
     }
     /// `admin_user_password`, as a reference.
     #[inline]
     pub fn admin_user_password(&self) -> crate::core::Expr {
-        self.attr("admin_user_password")
+        self.0.attr("admin_user_password")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_type`, as a reference.
     #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
-        self.attr("auth_type")
+        self.0.attr("auth_type")
     }
     /// `backup_retention_period`, as a reference.
     #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
-        self.attr("backup_retention_period")
+        self.0.attr("backup_retention_period")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `shard_capacity`, as a reference.
     #[inline]
     pub fn shard_capacity(&self) -> crate::core::Expr {
-        self.attr("shard_capacity")
+        self.0.attr("shard_capacity")
     }
     /// `shard_count`, as a reference.
     #[inline]
     pub fn shard_count(&self) -> crate::core::Expr {
-        self.attr("shard_count")
+        self.0.attr("shard_count")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

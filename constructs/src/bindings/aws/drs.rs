@@ -132,100 +132,122 @@ impl crate::core::Resource for DrsReplicationConfigurationTemplate {
     const TYPE: &'static str = "aws_drs_replication_configuration_template";
 }
 
-impl crate::core::Ref<DrsReplicationConfigurationTemplate> {
+impl crate::core::Block for DrsReplicationConfigurationTemplate {
+    type Attributes = DrsReplicationConfigurationTemplateAttributes;
+}
+
+/// The attributes of `aws_drs_replication_configuration_template`, read from a `Ref<DrsReplicationConfigurationTemplate>`.
+#[derive(Clone, Debug)]
+pub struct DrsReplicationConfigurationTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DrsReplicationConfigurationTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DrsReplicationConfigurationTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DrsReplicationConfigurationTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associate_default_security_group`, as a reference.
     #[inline]
     pub fn associate_default_security_group(&self) -> crate::core::Expr {
-        self.attr("associate_default_security_group")
+        self.0.attr("associate_default_security_group")
     }
     /// `auto_replicate_new_disks`, as a reference.
     #[inline]
     pub fn auto_replicate_new_disks(&self) -> crate::core::Expr {
-        self.attr("auto_replicate_new_disks")
+        self.0.attr("auto_replicate_new_disks")
     }
     /// `bandwidth_throttling`, as a reference.
     #[inline]
     pub fn bandwidth_throttling(&self) -> crate::core::Expr {
-        self.attr("bandwidth_throttling")
+        self.0.attr("bandwidth_throttling")
     }
     /// `create_public_ip`, as a reference.
     #[inline]
     pub fn create_public_ip(&self) -> crate::core::Expr {
-        self.attr("create_public_ip")
+        self.0.attr("create_public_ip")
     }
     /// `data_plane_routing`, as a reference.
     #[inline]
     pub fn data_plane_routing(&self) -> crate::core::Expr {
-        self.attr("data_plane_routing")
+        self.0.attr("data_plane_routing")
     }
     /// `default_large_staging_disk_type`, as a reference.
     #[inline]
     pub fn default_large_staging_disk_type(&self) -> crate::core::Expr {
-        self.attr("default_large_staging_disk_type")
+        self.0.attr("default_large_staging_disk_type")
     }
     /// `ebs_encryption`, as a reference.
     #[inline]
     pub fn ebs_encryption(&self) -> crate::core::Expr {
-        self.attr("ebs_encryption")
+        self.0.attr("ebs_encryption")
     }
     /// `ebs_encryption_key_arn`, as a reference.
     #[inline]
     pub fn ebs_encryption_key_arn(&self) -> crate::core::Expr {
-        self.attr("ebs_encryption_key_arn")
+        self.0.attr("ebs_encryption_key_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replication_server_instance_type`, as a reference.
     #[inline]
     pub fn replication_server_instance_type(&self) -> crate::core::Expr {
-        self.attr("replication_server_instance_type")
+        self.0.attr("replication_server_instance_type")
     }
     /// `replication_servers_security_groups_ids`, as a reference.
     #[inline]
     pub fn replication_servers_security_groups_ids(&self) -> crate::core::Expr {
-        self.attr("replication_servers_security_groups_ids")
+        self.0.attr("replication_servers_security_groups_ids")
     }
     /// `staging_area_subnet_id`, as a reference.
     #[inline]
     pub fn staging_area_subnet_id(&self) -> crate::core::Expr {
-        self.attr("staging_area_subnet_id")
+        self.0.attr("staging_area_subnet_id")
     }
     /// `staging_area_tags`, as a reference.
     #[inline]
     pub fn staging_area_tags(&self) -> crate::core::Expr {
-        self.attr("staging_area_tags")
+        self.0.attr("staging_area_tags")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_dedicated_replication_server`, as a reference.
     #[inline]
     pub fn use_dedicated_replication_server(&self) -> crate::core::Expr {
-        self.attr("use_dedicated_replication_server")
+        self.0.attr("use_dedicated_replication_server")
     }
     /// `pit_policy` (a nested block), as a reference.
     #[inline]
     pub fn pit_policy(&self) -> crate::core::Expr {
-        self.attr("pit_policy")
+        self.0.attr("pit_policy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

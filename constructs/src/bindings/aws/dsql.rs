@@ -89,6 +89,10 @@ impl crate::core::Resource for DsqlCluster {
     const TYPE: &'static str = "aws_dsql_cluster";
 }
 
+impl crate::core::Block for DsqlCluster {
+    type Attributes = DsqlClusterAttributes;
+}
+
 /// The `timeouts` block of [`DsqlClusterPeering`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DsqlClusterPeeringTimeouts {
@@ -139,78 +143,118 @@ impl crate::core::Resource for DsqlClusterPeering {
     const TYPE: &'static str = "aws_dsql_cluster_peering";
 }
 
-impl crate::core::Ref<DsqlCluster> {
+impl crate::core::Block for DsqlClusterPeering {
+    type Attributes = DsqlClusterPeeringAttributes;
+}
+
+/// The attributes of `aws_dsql_cluster`, read from a `Ref<DsqlCluster>`.
+#[derive(Clone, Debug)]
+pub struct DsqlClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DsqlClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DsqlClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DsqlClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_protection_enabled`, as a reference.
     #[inline]
     pub fn deletion_protection_enabled(&self) -> crate::core::Expr {
-        self.attr("deletion_protection_enabled")
+        self.0.attr("deletion_protection_enabled")
     }
     /// `encryption_details`, as a reference.
     #[inline]
     pub fn encryption_details(&self) -> crate::core::Expr {
-        self.attr("encryption_details")
+        self.0.attr("encryption_details")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `kms_encryption_key`, as a reference.
     #[inline]
     pub fn kms_encryption_key(&self) -> crate::core::Expr {
-        self.attr("kms_encryption_key")
+        self.0.attr("kms_encryption_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_endpoint_service_name`, as a reference.
     #[inline]
     pub fn vpc_endpoint_service_name(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_service_name")
+        self.0.attr("vpc_endpoint_service_name")
     }
     /// `multi_region_properties` (a nested block), as a reference.
     #[inline]
     pub fn multi_region_properties(&self) -> crate::core::Expr {
-        self.attr("multi_region_properties")
+        self.0.attr("multi_region_properties")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DsqlClusterPeering> {
+/// The attributes of `aws_dsql_cluster_peering`, read from a `Ref<DsqlClusterPeering>`.
+#[derive(Clone, Debug)]
+pub struct DsqlClusterPeeringAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DsqlClusterPeeringAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DsqlClusterPeeringAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DsqlClusterPeeringAttributes {
     /// `clusters`, as a reference.
     #[inline]
     pub fn clusters(&self) -> crate::core::Expr {
-        self.attr("clusters")
+        self.0.attr("clusters")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `witness_region`, as a reference.
     #[inline]
     pub fn witness_region(&self) -> crate::core::Expr {
-        self.attr("witness_region")
+        self.0.attr("witness_region")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

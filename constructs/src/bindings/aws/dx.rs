@@ -69,6 +69,10 @@ impl crate::core::Resource for DxBgpPeer {
     const TYPE: &'static str = "aws_dx_bgp_peer";
 }
 
+impl crate::core::Block for DxBgpPeer {
+    type Attributes = DxBgpPeerAttributes;
+}
+
 /// `aws_dx_connection` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxConnection {
@@ -124,6 +128,10 @@ impl crate::core::Resource for DxConnection {
     const TYPE: &'static str = "aws_dx_connection";
 }
 
+impl crate::core::Block for DxConnection {
+    type Attributes = DxConnectionAttributes;
+}
+
 /// `aws_dx_connection_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxConnectionAssociation {
@@ -152,6 +160,10 @@ impl crate::core::Resource for DxConnectionAssociation {
     const TYPE: &'static str = "aws_dx_connection_association";
 }
 
+impl crate::core::Block for DxConnectionAssociation {
+    type Attributes = DxConnectionAssociationAttributes;
+}
+
 /// `aws_dx_connection_confirmation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxConnectionConfirmation {
@@ -175,6 +187,10 @@ impl DxConnectionConfirmation {
 
 impl crate::core::Resource for DxConnectionConfirmation {
     const TYPE: &'static str = "aws_dx_connection_confirmation";
+}
+
+impl crate::core::Block for DxConnectionConfirmation {
+    type Attributes = DxConnectionConfirmationAttributes;
 }
 
 /// The `timeouts` block of [`DxGateway`].
@@ -229,6 +245,10 @@ impl DxGateway {
 
 impl crate::core::Resource for DxGateway {
     const TYPE: &'static str = "aws_dx_gateway";
+}
+
+impl crate::core::Block for DxGateway {
+    type Attributes = DxGatewayAttributes;
 }
 
 /// The `timeouts` block of [`DxGatewayAssociation`].
@@ -308,6 +328,10 @@ impl crate::core::Resource for DxGatewayAssociation {
     const TYPE: &'static str = "aws_dx_gateway_association";
 }
 
+impl crate::core::Block for DxGatewayAssociation {
+    type Attributes = DxGatewayAssociationAttributes;
+}
+
 /// `aws_dx_gateway_association_proposal` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxGatewayAssociationProposal {
@@ -341,6 +365,10 @@ impl DxGatewayAssociationProposal {
 
 impl crate::core::Resource for DxGatewayAssociationProposal {
     const TYPE: &'static str = "aws_dx_gateway_association_proposal";
+}
+
+impl crate::core::Block for DxGatewayAssociationProposal {
+    type Attributes = DxGatewayAssociationProposalAttributes;
 }
 
 /// `aws_dx_hosted_connection` (resource).
@@ -378,6 +406,10 @@ impl DxHostedConnection {
 
 impl crate::core::Resource for DxHostedConnection {
     const TYPE: &'static str = "aws_dx_hosted_connection";
+}
+
+impl crate::core::Block for DxHostedConnection {
+    type Attributes = DxHostedConnectionAttributes;
 }
 
 /// The `timeouts` block of [`DxHostedPrivateVirtualInterface`].
@@ -462,6 +494,10 @@ impl crate::core::Resource for DxHostedPrivateVirtualInterface {
     const TYPE: &'static str = "aws_dx_hosted_private_virtual_interface";
 }
 
+impl crate::core::Block for DxHostedPrivateVirtualInterface {
+    type Attributes = DxHostedPrivateVirtualInterfaceAttributes;
+}
+
 /// The `timeouts` block of [`DxHostedPrivateVirtualInterfaceAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DxHostedPrivateVirtualInterfaceAccepterTimeouts {
@@ -527,6 +563,10 @@ impl DxHostedPrivateVirtualInterfaceAccepter {
 
 impl crate::core::Resource for DxHostedPrivateVirtualInterfaceAccepter {
     const TYPE: &'static str = "aws_dx_hosted_private_virtual_interface_accepter";
+}
+
+impl crate::core::Block for DxHostedPrivateVirtualInterfaceAccepter {
+    type Attributes = DxHostedPrivateVirtualInterfaceAccepterAttributes;
 }
 
 /// The `timeouts` block of [`DxHostedPublicVirtualInterface`].
@@ -610,6 +650,10 @@ impl crate::core::Resource for DxHostedPublicVirtualInterface {
     const TYPE: &'static str = "aws_dx_hosted_public_virtual_interface";
 }
 
+impl crate::core::Block for DxHostedPublicVirtualInterface {
+    type Attributes = DxHostedPublicVirtualInterfaceAttributes;
+}
+
 /// The `timeouts` block of [`DxHostedPublicVirtualInterfaceAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DxHostedPublicVirtualInterfaceAccepterTimeouts {
@@ -667,6 +711,10 @@ impl DxHostedPublicVirtualInterfaceAccepter {
 
 impl crate::core::Resource for DxHostedPublicVirtualInterfaceAccepter {
     const TYPE: &'static str = "aws_dx_hosted_public_virtual_interface_accepter";
+}
+
+impl crate::core::Block for DxHostedPublicVirtualInterfaceAccepter {
+    type Attributes = DxHostedPublicVirtualInterfaceAccepterAttributes;
 }
 
 /// The `timeouts` block of [`DxHostedTransitVirtualInterface`].
@@ -751,6 +799,10 @@ impl crate::core::Resource for DxHostedTransitVirtualInterface {
     const TYPE: &'static str = "aws_dx_hosted_transit_virtual_interface";
 }
 
+impl crate::core::Block for DxHostedTransitVirtualInterface {
+    type Attributes = DxHostedTransitVirtualInterfaceAttributes;
+}
+
 /// The `timeouts` block of [`DxHostedTransitVirtualInterfaceAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DxHostedTransitVirtualInterfaceAccepterTimeouts {
@@ -813,6 +865,10 @@ impl crate::core::Resource for DxHostedTransitVirtualInterfaceAccepter {
     const TYPE: &'static str = "aws_dx_hosted_transit_virtual_interface_accepter";
 }
 
+impl crate::core::Block for DxHostedTransitVirtualInterfaceAccepter {
+    type Attributes = DxHostedTransitVirtualInterfaceAccepterAttributes;
+}
+
 /// `aws_dx_lag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxLag {
@@ -864,6 +920,10 @@ impl crate::core::Resource for DxLag {
     const TYPE: &'static str = "aws_dx_lag";
 }
 
+impl crate::core::Block for DxLag {
+    type Attributes = DxLagAttributes;
+}
+
 /// `aws_dx_macsec_key_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxMacsecKeyAssociation {
@@ -899,6 +959,10 @@ impl DxMacsecKeyAssociation {
 
 impl crate::core::Resource for DxMacsecKeyAssociation {
     const TYPE: &'static str = "aws_dx_macsec_key_association";
+}
+
+impl crate::core::Block for DxMacsecKeyAssociation {
+    type Attributes = DxMacsecKeyAssociationAttributes;
 }
 
 /// The `timeouts` block of [`DxPrivateVirtualInterface`].
@@ -1004,6 +1068,10 @@ impl crate::core::Resource for DxPrivateVirtualInterface {
     const TYPE: &'static str = "aws_dx_private_virtual_interface";
 }
 
+impl crate::core::Block for DxPrivateVirtualInterface {
+    type Attributes = DxPrivateVirtualInterfaceAttributes;
+}
+
 /// The `timeouts` block of [`DxPublicVirtualInterface`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DxPublicVirtualInterfaceTimeouts {
@@ -1088,6 +1156,10 @@ impl DxPublicVirtualInterface {
 
 impl crate::core::Resource for DxPublicVirtualInterface {
     const TYPE: &'static str = "aws_dx_public_virtual_interface";
+}
+
+impl crate::core::Block for DxPublicVirtualInterface {
+    type Attributes = DxPublicVirtualInterfaceAttributes;
 }
 
 /// The `timeouts` block of [`DxTransitVirtualInterface`].
@@ -1188,6 +1260,10 @@ impl crate::core::Resource for DxTransitVirtualInterface {
     const TYPE: &'static str = "aws_dx_transit_virtual_interface";
 }
 
+impl crate::core::Block for DxTransitVirtualInterface {
+    type Attributes = DxTransitVirtualInterfaceAttributes;
+}
+
 /// `aws_dx_connection` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDxConnection {
@@ -1217,6 +1293,10 @@ impl crate::core::DataSource for DataDxConnection {
     const TYPE: &'static str = "aws_dx_connection";
 }
 
+impl crate::core::Block for DataDxConnection {
+    type Attributes = DataDxConnectionAttributes;
+}
+
 /// `aws_dx_gateway` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDxGateway {
@@ -1240,6 +1320,10 @@ impl DataDxGateway {
 
 impl crate::core::DataSource for DataDxGateway {
     const TYPE: &'static str = "aws_dx_gateway";
+}
+
+impl crate::core::Block for DataDxGateway {
+    type Attributes = DataDxGatewayAttributes;
 }
 
 /// `aws_dx_location` (data source).
@@ -1267,6 +1351,10 @@ impl crate::core::DataSource for DataDxLocation {
     const TYPE: &'static str = "aws_dx_location";
 }
 
+impl crate::core::Block for DataDxLocation {
+    type Attributes = DataDxLocationAttributes;
+}
+
 /// `aws_dx_locations` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataDxLocations {
@@ -1287,6 +1375,10 @@ impl DataDxLocations {
 
 impl crate::core::DataSource for DataDxLocations {
     const TYPE: &'static str = "aws_dx_locations";
+}
+
+impl crate::core::Block for DataDxLocations {
+    type Attributes = DataDxLocationsAttributes;
 }
 
 /// `aws_dx_router_configuration` (data source).
@@ -1317,1319 +1409,1755 @@ impl crate::core::DataSource for DataDxRouterConfiguration {
     const TYPE: &'static str = "aws_dx_router_configuration";
 }
 
-impl crate::core::Ref<DxBgpPeer> {
+impl crate::core::Block for DataDxRouterConfiguration {
+    type Attributes = DataDxRouterConfigurationAttributes;
+}
+
+/// The attributes of `aws_dx_bgp_peer`, read from a `Ref<DxBgpPeer>`.
+#[derive(Clone, Debug)]
+pub struct DxBgpPeerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxBgpPeerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxBgpPeerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxBgpPeerAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `amazon_address`, as a reference.
     #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
-        self.attr("amazon_address")
+        self.0.attr("amazon_address")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
     #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
-        self.attr("bgp_auth_key")
+        self.0.attr("bgp_auth_key")
     }
     /// `bgp_peer_id`, as a reference.
     #[inline]
     pub fn bgp_peer_id(&self) -> crate::core::Expr {
-        self.attr("bgp_peer_id")
+        self.0.attr("bgp_peer_id")
     }
     /// `bgp_status`, as a reference.
     #[inline]
     pub fn bgp_status(&self) -> crate::core::Expr {
-        self.attr("bgp_status")
+        self.0.attr("bgp_status")
     }
     /// `customer_address`, as a reference.
     #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
-        self.attr("customer_address")
+        self.0.attr("customer_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `virtual_interface_id`, as a reference.
     #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
-        self.attr("virtual_interface_id")
+        self.0.attr("virtual_interface_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxConnection> {
+/// The attributes of `aws_dx_connection`, read from a `Ref<DxConnection>`.
+#[derive(Clone, Debug)]
+pub struct DxConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bandwidth`, as a reference.
     #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
-        self.attr("bandwidth")
+        self.0.attr("bandwidth")
     }
     /// `encryption_mode`, as a reference.
     #[inline]
     pub fn encryption_mode(&self) -> crate::core::Expr {
-        self.attr("encryption_mode")
+        self.0.attr("encryption_mode")
     }
     /// `has_logical_redundancy`, as a reference.
     #[inline]
     pub fn has_logical_redundancy(&self) -> crate::core::Expr {
-        self.attr("has_logical_redundancy")
+        self.0.attr("has_logical_redundancy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
     #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
-        self.attr("jumbo_frame_capable")
+        self.0.attr("jumbo_frame_capable")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `macsec_capable`, as a reference.
     #[inline]
     pub fn macsec_capable(&self) -> crate::core::Expr {
-        self.attr("macsec_capable")
+        self.0.attr("macsec_capable")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `partner_name`, as a reference.
     #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
-        self.attr("partner_name")
+        self.0.attr("partner_name")
     }
     /// `port_encryption_status`, as a reference.
     #[inline]
     pub fn port_encryption_status(&self) -> crate::core::Expr {
-        self.attr("port_encryption_status")
+        self.0.attr("port_encryption_status")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `request_macsec`, as a reference.
     #[inline]
     pub fn request_macsec(&self) -> crate::core::Expr {
-        self.attr("request_macsec")
+        self.0.attr("request_macsec")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vlan_id`, as a reference.
     #[inline]
     pub fn vlan_id(&self) -> crate::core::Expr {
-        self.attr("vlan_id")
+        self.0.attr("vlan_id")
     }
 }
 
-impl crate::core::Ref<DxConnectionAssociation> {
+/// The attributes of `aws_dx_connection_association`, read from a `Ref<DxConnectionAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DxConnectionAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxConnectionAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxConnectionAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxConnectionAssociationAttributes {
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lag_id`, as a reference.
     #[inline]
     pub fn lag_id(&self) -> crate::core::Expr {
-        self.attr("lag_id")
+        self.0.attr("lag_id")
     }
 }
 
-impl crate::core::Ref<DxConnectionConfirmation> {
+/// The attributes of `aws_dx_connection_confirmation`, read from a `Ref<DxConnectionConfirmation>`.
+#[derive(Clone, Debug)]
+pub struct DxConnectionConfirmationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxConnectionConfirmationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxConnectionConfirmationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxConnectionConfirmationAttributes {
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DxGateway> {
+/// The attributes of `aws_dx_gateway`, read from a `Ref<DxGateway>`.
+#[derive(Clone, Debug)]
+pub struct DxGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxGatewayAttributes {
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxGatewayAssociation> {
+/// The attributes of `aws_dx_gateway_association`, read from a `Ref<DxGatewayAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DxGatewayAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxGatewayAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxGatewayAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxGatewayAssociationAttributes {
     /// `allowed_prefixes`, as a reference.
     #[inline]
     pub fn allowed_prefixes(&self) -> crate::core::Expr {
-        self.attr("allowed_prefixes")
+        self.0.attr("allowed_prefixes")
     }
     /// `associated_gateway_id`, as a reference.
     #[inline]
     pub fn associated_gateway_id(&self) -> crate::core::Expr {
-        self.attr("associated_gateway_id")
+        self.0.attr("associated_gateway_id")
     }
     /// `associated_gateway_owner_account_id`, as a reference.
     #[inline]
     pub fn associated_gateway_owner_account_id(&self) -> crate::core::Expr {
-        self.attr("associated_gateway_owner_account_id")
+        self.0.attr("associated_gateway_owner_account_id")
     }
     /// `associated_gateway_type`, as a reference.
     #[inline]
     pub fn associated_gateway_type(&self) -> crate::core::Expr {
-        self.attr("associated_gateway_type")
+        self.0.attr("associated_gateway_type")
     }
     /// `dx_gateway_association_id`, as a reference.
     #[inline]
     pub fn dx_gateway_association_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_association_id")
+        self.0.attr("dx_gateway_association_id")
     }
     /// `dx_gateway_id`, as a reference.
     #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_id")
+        self.0.attr("dx_gateway_id")
     }
     /// `dx_gateway_owner_account_id`, as a reference.
     #[inline]
     pub fn dx_gateway_owner_account_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_owner_account_id")
+        self.0.attr("dx_gateway_owner_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `proposal_id`, as a reference.
     #[inline]
     pub fn proposal_id(&self) -> crate::core::Expr {
-        self.attr("proposal_id")
+        self.0.attr("proposal_id")
     }
     /// `vpn_gateway_id`, as a reference.
     #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
-        self.attr("vpn_gateway_id")
+        self.0.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxGatewayAssociationProposal> {
+/// The attributes of `aws_dx_gateway_association_proposal`, read from a `Ref<DxGatewayAssociationProposal>`.
+#[derive(Clone, Debug)]
+pub struct DxGatewayAssociationProposalAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxGatewayAssociationProposalAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxGatewayAssociationProposalAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxGatewayAssociationProposalAttributes {
     /// `allowed_prefixes`, as a reference.
     #[inline]
     pub fn allowed_prefixes(&self) -> crate::core::Expr {
-        self.attr("allowed_prefixes")
+        self.0.attr("allowed_prefixes")
     }
     /// `associated_gateway_id`, as a reference.
     #[inline]
     pub fn associated_gateway_id(&self) -> crate::core::Expr {
-        self.attr("associated_gateway_id")
+        self.0.attr("associated_gateway_id")
     }
     /// `associated_gateway_owner_account_id`, as a reference.
     #[inline]
     pub fn associated_gateway_owner_account_id(&self) -> crate::core::Expr {
-        self.attr("associated_gateway_owner_account_id")
+        self.0.attr("associated_gateway_owner_account_id")
     }
     /// `associated_gateway_type`, as a reference.
     #[inline]
     pub fn associated_gateway_type(&self) -> crate::core::Expr {
-        self.attr("associated_gateway_type")
+        self.0.attr("associated_gateway_type")
     }
     /// `dx_gateway_id`, as a reference.
     #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_id")
+        self.0.attr("dx_gateway_id")
     }
     /// `dx_gateway_owner_account_id`, as a reference.
     #[inline]
     pub fn dx_gateway_owner_account_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_owner_account_id")
+        self.0.attr("dx_gateway_owner_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DxHostedConnection> {
+/// The attributes of `aws_dx_hosted_connection`, read from a `Ref<DxHostedConnection>`.
+#[derive(Clone, Debug)]
+pub struct DxHostedConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxHostedConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxHostedConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxHostedConnectionAttributes {
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bandwidth`, as a reference.
     #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
-        self.attr("bandwidth")
+        self.0.attr("bandwidth")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `has_logical_redundancy`, as a reference.
     #[inline]
     pub fn has_logical_redundancy(&self) -> crate::core::Expr {
-        self.attr("has_logical_redundancy")
+        self.0.attr("has_logical_redundancy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
     #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
-        self.attr("jumbo_frame_capable")
+        self.0.attr("jumbo_frame_capable")
     }
     /// `lag_id`, as a reference.
     #[inline]
     pub fn lag_id(&self) -> crate::core::Expr {
-        self.attr("lag_id")
+        self.0.attr("lag_id")
     }
     /// `loa_issue_time`, as a reference.
     #[inline]
     pub fn loa_issue_time(&self) -> crate::core::Expr {
-        self.attr("loa_issue_time")
+        self.0.attr("loa_issue_time")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `partner_name`, as a reference.
     #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
-        self.attr("partner_name")
+        self.0.attr("partner_name")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
 }
 
-impl crate::core::Ref<DxHostedPrivateVirtualInterface> {
+/// The attributes of `aws_dx_hosted_private_virtual_interface`, read from a `Ref<DxHostedPrivateVirtualInterface>`.
+#[derive(Clone, Debug)]
+pub struct DxHostedPrivateVirtualInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxHostedPrivateVirtualInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxHostedPrivateVirtualInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxHostedPrivateVirtualInterfaceAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `amazon_address`, as a reference.
     #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
-        self.attr("amazon_address")
+        self.0.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
     #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
-        self.attr("bgp_auth_key")
+        self.0.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `customer_address`, as a reference.
     #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
-        self.attr("customer_address")
+        self.0.attr("customer_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
     #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
-        self.attr("jumbo_frame_capable")
+        self.0.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
     #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
-        self.attr("mtu")
+        self.0.attr("mtu")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxHostedPrivateVirtualInterfaceAccepter> {
+/// The attributes of `aws_dx_hosted_private_virtual_interface_accepter`, read from a `Ref<DxHostedPrivateVirtualInterfaceAccepter>`.
+#[derive(Clone, Debug)]
+pub struct DxHostedPrivateVirtualInterfaceAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxHostedPrivateVirtualInterfaceAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxHostedPrivateVirtualInterfaceAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxHostedPrivateVirtualInterfaceAccepterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dx_gateway_id`, as a reference.
     #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_id")
+        self.0.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `virtual_interface_id`, as a reference.
     #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
-        self.attr("virtual_interface_id")
+        self.0.attr("virtual_interface_id")
     }
     /// `vpn_gateway_id`, as a reference.
     #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
-        self.attr("vpn_gateway_id")
+        self.0.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxHostedPublicVirtualInterface> {
+/// The attributes of `aws_dx_hosted_public_virtual_interface`, read from a `Ref<DxHostedPublicVirtualInterface>`.
+#[derive(Clone, Debug)]
+pub struct DxHostedPublicVirtualInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxHostedPublicVirtualInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxHostedPublicVirtualInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxHostedPublicVirtualInterfaceAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `amazon_address`, as a reference.
     #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
-        self.attr("amazon_address")
+        self.0.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
     #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
-        self.attr("bgp_auth_key")
+        self.0.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `customer_address`, as a reference.
     #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
-        self.attr("customer_address")
+        self.0.attr("customer_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `route_filter_prefixes`, as a reference.
     #[inline]
     pub fn route_filter_prefixes(&self) -> crate::core::Expr {
-        self.attr("route_filter_prefixes")
+        self.0.attr("route_filter_prefixes")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxHostedPublicVirtualInterfaceAccepter> {
+/// The attributes of `aws_dx_hosted_public_virtual_interface_accepter`, read from a `Ref<DxHostedPublicVirtualInterfaceAccepter>`.
+#[derive(Clone, Debug)]
+pub struct DxHostedPublicVirtualInterfaceAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxHostedPublicVirtualInterfaceAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxHostedPublicVirtualInterfaceAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxHostedPublicVirtualInterfaceAccepterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `virtual_interface_id`, as a reference.
     #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
-        self.attr("virtual_interface_id")
+        self.0.attr("virtual_interface_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxHostedTransitVirtualInterface> {
+/// The attributes of `aws_dx_hosted_transit_virtual_interface`, read from a `Ref<DxHostedTransitVirtualInterface>`.
+#[derive(Clone, Debug)]
+pub struct DxHostedTransitVirtualInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxHostedTransitVirtualInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxHostedTransitVirtualInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxHostedTransitVirtualInterfaceAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `amazon_address`, as a reference.
     #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
-        self.attr("amazon_address")
+        self.0.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
     #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
-        self.attr("bgp_auth_key")
+        self.0.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `customer_address`, as a reference.
     #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
-        self.attr("customer_address")
+        self.0.attr("customer_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
     #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
-        self.attr("jumbo_frame_capable")
+        self.0.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
     #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
-        self.attr("mtu")
+        self.0.attr("mtu")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxHostedTransitVirtualInterfaceAccepter> {
+/// The attributes of `aws_dx_hosted_transit_virtual_interface_accepter`, read from a `Ref<DxHostedTransitVirtualInterfaceAccepter>`.
+#[derive(Clone, Debug)]
+pub struct DxHostedTransitVirtualInterfaceAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxHostedTransitVirtualInterfaceAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxHostedTransitVirtualInterfaceAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxHostedTransitVirtualInterfaceAccepterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dx_gateway_id`, as a reference.
     #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_id")
+        self.0.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `virtual_interface_id`, as a reference.
     #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
-        self.attr("virtual_interface_id")
+        self.0.attr("virtual_interface_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxLag> {
+/// The attributes of `aws_dx_lag`, read from a `Ref<DxLag>`.
+#[derive(Clone, Debug)]
+pub struct DxLagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxLagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxLagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxLagAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `connections_bandwidth`, as a reference.
     #[inline]
     pub fn connections_bandwidth(&self) -> crate::core::Expr {
-        self.attr("connections_bandwidth")
+        self.0.attr("connections_bandwidth")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `has_logical_redundancy`, as a reference.
     #[inline]
     pub fn has_logical_redundancy(&self) -> crate::core::Expr {
-        self.attr("has_logical_redundancy")
+        self.0.attr("has_logical_redundancy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
     #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
-        self.attr("jumbo_frame_capable")
+        self.0.attr("jumbo_frame_capable")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DxMacsecKeyAssociation> {
+/// The attributes of `aws_dx_macsec_key_association`, read from a `Ref<DxMacsecKeyAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DxMacsecKeyAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxMacsecKeyAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxMacsecKeyAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxMacsecKeyAssociationAttributes {
     /// `cak`, as a reference.
     #[inline]
     pub fn cak(&self) -> crate::core::Expr {
-        self.attr("cak")
+        self.0.attr("cak")
     }
     /// `ckn`, as a reference.
     #[inline]
     pub fn ckn(&self) -> crate::core::Expr {
-        self.attr("ckn")
+        self.0.attr("ckn")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_arn`, as a reference.
     #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
-        self.attr("secret_arn")
+        self.0.attr("secret_arn")
     }
     /// `start_on`, as a reference.
     #[inline]
     pub fn start_on(&self) -> crate::core::Expr {
-        self.attr("start_on")
+        self.0.attr("start_on")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
 }
 
-impl crate::core::Ref<DxPrivateVirtualInterface> {
+/// The attributes of `aws_dx_private_virtual_interface`, read from a `Ref<DxPrivateVirtualInterface>`.
+#[derive(Clone, Debug)]
+pub struct DxPrivateVirtualInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxPrivateVirtualInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxPrivateVirtualInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxPrivateVirtualInterfaceAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `amazon_address`, as a reference.
     #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
-        self.attr("amazon_address")
+        self.0.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
     #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
-        self.attr("bgp_auth_key")
+        self.0.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `customer_address`, as a reference.
     #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
-        self.attr("customer_address")
+        self.0.attr("customer_address")
     }
     /// `dx_gateway_id`, as a reference.
     #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_id")
+        self.0.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
     #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
-        self.attr("jumbo_frame_capable")
+        self.0.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
     #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
-        self.attr("mtu")
+        self.0.attr("mtu")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sitelink_enabled`, as a reference.
     #[inline]
     pub fn sitelink_enabled(&self) -> crate::core::Expr {
-        self.attr("sitelink_enabled")
+        self.0.attr("sitelink_enabled")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
     /// `vpn_gateway_id`, as a reference.
     #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
-        self.attr("vpn_gateway_id")
+        self.0.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxPublicVirtualInterface> {
+/// The attributes of `aws_dx_public_virtual_interface`, read from a `Ref<DxPublicVirtualInterface>`.
+#[derive(Clone, Debug)]
+pub struct DxPublicVirtualInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxPublicVirtualInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxPublicVirtualInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxPublicVirtualInterfaceAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `amazon_address`, as a reference.
     #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
-        self.attr("amazon_address")
+        self.0.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
     #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
-        self.attr("bgp_auth_key")
+        self.0.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `customer_address`, as a reference.
     #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
-        self.attr("customer_address")
+        self.0.attr("customer_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `route_filter_prefixes`, as a reference.
     #[inline]
     pub fn route_filter_prefixes(&self) -> crate::core::Expr {
-        self.attr("route_filter_prefixes")
+        self.0.attr("route_filter_prefixes")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DxTransitVirtualInterface> {
+/// The attributes of `aws_dx_transit_virtual_interface`, read from a `Ref<DxTransitVirtualInterface>`.
+#[derive(Clone, Debug)]
+pub struct DxTransitVirtualInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DxTransitVirtualInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DxTransitVirtualInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DxTransitVirtualInterfaceAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `amazon_address`, as a reference.
     #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
-        self.attr("amazon_address")
+        self.0.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
     #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
-        self.attr("bgp_auth_key")
+        self.0.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `customer_address`, as a reference.
     #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
-        self.attr("customer_address")
+        self.0.attr("customer_address")
     }
     /// `dx_gateway_id`, as a reference.
     #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_id")
+        self.0.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
     #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
-        self.attr("jumbo_frame_capable")
+        self.0.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
     #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
-        self.attr("mtu")
+        self.0.attr("mtu")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sitelink_enabled`, as a reference.
     #[inline]
     pub fn sitelink_enabled(&self) -> crate::core::Expr {
-        self.attr("sitelink_enabled")
+        self.0.attr("sitelink_enabled")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataDxConnection> {
+/// The attributes of `aws_dx_connection`, read from a `Ref<DataDxConnection>`.
+#[derive(Clone, Debug)]
+pub struct DataDxConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDxConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDxConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDxConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_device`, as a reference.
     #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
-        self.attr("aws_device")
+        self.0.attr("aws_device")
     }
     /// `bandwidth`, as a reference.
     #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
-        self.attr("bandwidth")
+        self.0.attr("bandwidth")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `partner_name`, as a reference.
     #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
-        self.attr("partner_name")
+        self.0.attr("partner_name")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vlan_id`, as a reference.
     #[inline]
     pub fn vlan_id(&self) -> crate::core::Expr {
-        self.attr("vlan_id")
+        self.0.attr("vlan_id")
     }
 }
 
-impl crate::core::Ref<DataDxGateway> {
+/// The attributes of `aws_dx_gateway`, read from a `Ref<DataDxGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataDxGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDxGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDxGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDxGatewayAttributes {
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
 }
 
-impl crate::core::Ref<DataDxLocation> {
+/// The attributes of `aws_dx_location`, read from a `Ref<DataDxLocation>`.
+#[derive(Clone, Debug)]
+pub struct DataDxLocationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDxLocationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDxLocationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDxLocationAttributes {
     /// `available_macsec_port_speeds`, as a reference.
     #[inline]
     pub fn available_macsec_port_speeds(&self) -> crate::core::Expr {
-        self.attr("available_macsec_port_speeds")
+        self.0.attr("available_macsec_port_speeds")
     }
     /// `available_port_speeds`, as a reference.
     #[inline]
     pub fn available_port_speeds(&self) -> crate::core::Expr {
-        self.attr("available_port_speeds")
+        self.0.attr("available_port_speeds")
     }
     /// `available_providers`, as a reference.
     #[inline]
     pub fn available_providers(&self) -> crate::core::Expr {
-        self.attr("available_providers")
+        self.0.attr("available_providers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location_code`, as a reference.
     #[inline]
     pub fn location_code(&self) -> crate::core::Expr {
-        self.attr("location_code")
+        self.0.attr("location_code")
     }
     /// `location_name`, as a reference.
     #[inline]
     pub fn location_name(&self) -> crate::core::Expr {
-        self.attr("location_name")
+        self.0.attr("location_name")
     }
 }
 
-impl crate::core::Ref<DataDxLocations> {
+/// The attributes of `aws_dx_locations`, read from a `Ref<DataDxLocations>`.
+#[derive(Clone, Debug)]
+pub struct DataDxLocationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDxLocationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDxLocationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDxLocationsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location_codes`, as a reference.
     #[inline]
     pub fn location_codes(&self) -> crate::core::Expr {
-        self.attr("location_codes")
+        self.0.attr("location_codes")
     }
 }
 
-impl crate::core::Ref<DataDxRouterConfiguration> {
+/// The attributes of `aws_dx_router_configuration`, read from a `Ref<DataDxRouterConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DataDxRouterConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataDxRouterConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataDxRouterConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataDxRouterConfigurationAttributes {
     /// `customer_router_config`, as a reference.
     #[inline]
     pub fn customer_router_config(&self) -> crate::core::Expr {
-        self.attr("customer_router_config")
+        self.0.attr("customer_router_config")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `router`, as a reference.
     #[inline]
     pub fn router(&self) -> crate::core::Expr {
-        self.attr("router")
+        self.0.attr("router")
     }
     /// `router_type_identifier`, as a reference.
     #[inline]
     pub fn router_type_identifier(&self) -> crate::core::Expr {
-        self.attr("router_type_identifier")
+        self.0.attr("router_type_identifier")
     }
     /// `virtual_interface_id`, as a reference.
     #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
-        self.attr("virtual_interface_id")
+        self.0.attr("virtual_interface_id")
     }
     /// `virtual_interface_name`, as a reference.
     #[inline]
     pub fn virtual_interface_name(&self) -> crate::core::Expr {
-        self.attr("virtual_interface_name")
+        self.0.attr("virtual_interface_name")
     }
 }

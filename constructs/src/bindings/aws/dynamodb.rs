@@ -61,6 +61,11 @@ impl crate::core::Resource for DynamodbContributorInsights {
 }
 
 #[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbContributorInsights {
+    type Attributes = DynamodbContributorInsightsAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
 /// The `replica` block of [`DynamodbGlobalTable`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DynamodbGlobalTableReplica {
@@ -143,6 +148,11 @@ impl crate::core::Resource for DynamodbGlobalTable {
 }
 
 #[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbGlobalTable {
+    type Attributes = DynamodbGlobalTableAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
 /// `aws_dynamodb_kinesis_streaming_destination` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DynamodbKinesisStreamingDestination {
@@ -178,6 +188,11 @@ impl crate::core::Resource for DynamodbKinesisStreamingDestination {
 }
 
 #[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbKinesisStreamingDestination {
+    type Attributes = DynamodbKinesisStreamingDestinationAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
 /// `aws_dynamodb_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DynamodbResourcePolicy {
@@ -206,6 +221,11 @@ impl DynamodbResourcePolicy {
 #[cfg(feature = "aws-dynamodb")]
 impl crate::core::Resource for DynamodbResourcePolicy {
     const TYPE: &'static str = "aws_dynamodb_resource_policy";
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbResourcePolicy {
+    type Attributes = DynamodbResourcePolicyAttributes;
 }
 
 /// The `attribute` block of [`DynamodbTable`].
@@ -657,6 +677,10 @@ impl crate::core::Resource for DynamodbTable {
     const TYPE: &'static str = "aws_dynamodb_table";
 }
 
+impl crate::core::Block for DynamodbTable {
+    type Attributes = DynamodbTableAttributes;
+}
+
 #[cfg(feature = "aws-dynamodb")]
 /// The `incremental_export_specification` block of [`DynamodbTableExport`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -777,6 +801,11 @@ impl crate::core::Resource for DynamodbTableExport {
 }
 
 #[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbTableExport {
+    type Attributes = DynamodbTableExportAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
 /// `aws_dynamodb_table_item` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DynamodbTableItem {
@@ -812,6 +841,11 @@ impl DynamodbTableItem {
 #[cfg(feature = "aws-dynamodb")]
 impl crate::core::Resource for DynamodbTableItem {
     const TYPE: &'static str = "aws_dynamodb_table_item";
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbTableItem {
+    type Attributes = DynamodbTableItemAttributes;
 }
 
 #[cfg(feature = "aws-dynamodb")]
@@ -899,6 +933,11 @@ impl crate::core::Resource for DynamodbTableReplica {
 }
 
 #[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbTableReplica {
+    type Attributes = DynamodbTableReplicaAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
 /// `aws_dynamodb_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DynamodbTag {
@@ -930,6 +969,11 @@ impl DynamodbTag {
 #[cfg(feature = "aws-dynamodb")]
 impl crate::core::Resource for DynamodbTag {
     const TYPE: &'static str = "aws_dynamodb_tag";
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DynamodbTag {
+    type Attributes = DynamodbTagAttributes;
 }
 
 #[cfg(feature = "aws-dynamodb")]
@@ -985,6 +1029,11 @@ impl crate::core::DataSource for DataDynamodbTable {
 }
 
 #[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DataDynamodbTable {
+    type Attributes = DataDynamodbTableAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
 /// `aws_dynamodb_table_item` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataDynamodbTableItem {
@@ -1024,6 +1073,11 @@ impl crate::core::DataSource for DataDynamodbTableItem {
 }
 
 #[cfg(feature = "aws-dynamodb")]
+impl crate::core::Block for DataDynamodbTableItem {
+    type Attributes = DataDynamodbTableItemAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
 /// `aws_dynamodb_tables` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataDynamodbTables {
@@ -1045,628 +1099,882 @@ impl crate::core::DataSource for DataDynamodbTables {
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbContributorInsights> {
+impl crate::core::Block for DataDynamodbTables {
+    type Attributes = DataDynamodbTablesAttributes;
+}
+
+#[cfg(feature = "aws-dynamodb")]
+/// The attributes of `aws_dynamodb_contributor_insights`, read from a `Ref<DynamodbContributorInsights>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbContributorInsightsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbContributorInsightsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbContributorInsightsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbContributorInsightsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_name`, as a reference.
     #[inline]
     pub fn index_name(&self) -> crate::core::Expr {
-        self.attr("index_name")
+        self.0.attr("index_name")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbGlobalTable> {
+/// The attributes of `aws_dynamodb_global_table`, read from a `Ref<DynamodbGlobalTable>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbGlobalTableAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbGlobalTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbGlobalTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbGlobalTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `replica` (a nested block), as a reference.
     #[inline]
     pub fn replica(&self) -> crate::core::Expr {
-        self.attr("replica")
+        self.0.attr("replica")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbKinesisStreamingDestination> {
+/// The attributes of `aws_dynamodb_kinesis_streaming_destination`, read from a `Ref<DynamodbKinesisStreamingDestination>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbKinesisStreamingDestinationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbKinesisStreamingDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbKinesisStreamingDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbKinesisStreamingDestinationAttributes {
     /// `approximate_creation_date_time_precision`, as a reference.
     #[inline]
     pub fn approximate_creation_date_time_precision(&self) -> crate::core::Expr {
-        self.attr("approximate_creation_date_time_precision")
+        self.0.attr("approximate_creation_date_time_precision")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `stream_arn`, as a reference.
     #[inline]
     pub fn stream_arn(&self) -> crate::core::Expr {
-        self.attr("stream_arn")
+        self.0.attr("stream_arn")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbResourcePolicy> {
+/// The attributes of `aws_dynamodb_resource_policy`, read from a `Ref<DynamodbResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbResourcePolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbResourcePolicyAttributes {
     /// `confirm_remove_self_resource_access`, as a reference.
     #[inline]
     pub fn confirm_remove_self_resource_access(&self) -> crate::core::Expr {
-        self.attr("confirm_remove_self_resource_access")
+        self.0.attr("confirm_remove_self_resource_access")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `revision_id`, as a reference.
     #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
-        self.attr("revision_id")
+        self.0.attr("revision_id")
     }
 }
 
-impl crate::core::Ref<DynamodbTable> {
+/// The attributes of `aws_dynamodb_table`, read from a `Ref<DynamodbTable>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DynamodbTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DynamodbTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DynamodbTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `billing_mode`, as a reference.
     #[inline]
     pub fn billing_mode(&self) -> crate::core::Expr {
-        self.attr("billing_mode")
+        self.0.attr("billing_mode")
     }
     /// `deletion_protection_enabled`, as a reference.
     #[inline]
     pub fn deletion_protection_enabled(&self) -> crate::core::Expr {
-        self.attr("deletion_protection_enabled")
+        self.0.attr("deletion_protection_enabled")
     }
     /// `hash_key`, as a reference.
     #[inline]
     pub fn hash_key(&self) -> crate::core::Expr {
-        self.attr("hash_key")
+        self.0.attr("hash_key")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `range_key`, as a reference.
     #[inline]
     pub fn range_key(&self) -> crate::core::Expr {
-        self.attr("range_key")
+        self.0.attr("range_key")
     }
     /// `read_capacity`, as a reference.
     #[inline]
     pub fn read_capacity(&self) -> crate::core::Expr {
-        self.attr("read_capacity")
+        self.0.attr("read_capacity")
     }
     /// `restore_date_time`, as a reference.
     #[inline]
     pub fn restore_date_time(&self) -> crate::core::Expr {
-        self.attr("restore_date_time")
+        self.0.attr("restore_date_time")
     }
     /// `restore_source_name`, as a reference.
     #[inline]
     pub fn restore_source_name(&self) -> crate::core::Expr {
-        self.attr("restore_source_name")
+        self.0.attr("restore_source_name")
     }
     /// `restore_source_table_arn`, as a reference.
     #[inline]
     pub fn restore_source_table_arn(&self) -> crate::core::Expr {
-        self.attr("restore_source_table_arn")
+        self.0.attr("restore_source_table_arn")
     }
     /// `restore_to_latest_time`, as a reference.
     #[inline]
     pub fn restore_to_latest_time(&self) -> crate::core::Expr {
-        self.attr("restore_to_latest_time")
+        self.0.attr("restore_to_latest_time")
     }
     /// `stream_arn`, as a reference.
     #[inline]
     pub fn stream_arn(&self) -> crate::core::Expr {
-        self.attr("stream_arn")
+        self.0.attr("stream_arn")
     }
     /// `stream_enabled`, as a reference.
     #[inline]
     pub fn stream_enabled(&self) -> crate::core::Expr {
-        self.attr("stream_enabled")
+        self.0.attr("stream_enabled")
     }
     /// `stream_label`, as a reference.
     #[inline]
     pub fn stream_label(&self) -> crate::core::Expr {
-        self.attr("stream_label")
+        self.0.attr("stream_label")
     }
     /// `stream_view_type`, as a reference.
     #[inline]
     pub fn stream_view_type(&self) -> crate::core::Expr {
-        self.attr("stream_view_type")
+        self.0.attr("stream_view_type")
     }
     /// `table_class`, as a reference.
     #[inline]
     pub fn table_class(&self) -> crate::core::Expr {
-        self.attr("table_class")
+        self.0.attr("table_class")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `write_capacity`, as a reference.
     #[inline]
     pub fn write_capacity(&self) -> crate::core::Expr {
-        self.attr("write_capacity")
+        self.0.attr("write_capacity")
     }
     /// `attribute` (a nested block), as a reference.
     #[inline]
     pub fn attribute(&self) -> crate::core::Expr {
-        self.attr("attribute")
+        self.0.attr("attribute")
     }
     /// `global_secondary_index` (a nested block), as a reference.
     #[inline]
     pub fn global_secondary_index(&self) -> crate::core::Expr {
-        self.attr("global_secondary_index")
+        self.0.attr("global_secondary_index")
     }
     /// `import_table` (a nested block), as a reference.
     #[inline]
     pub fn import_table(&self) -> crate::core::Expr {
-        self.attr("import_table")
+        self.0.attr("import_table")
     }
     /// `local_secondary_index` (a nested block), as a reference.
     #[inline]
     pub fn local_secondary_index(&self) -> crate::core::Expr {
-        self.attr("local_secondary_index")
+        self.0.attr("local_secondary_index")
     }
     /// `on_demand_throughput` (a nested block), as a reference.
     #[inline]
     pub fn on_demand_throughput(&self) -> crate::core::Expr {
-        self.attr("on_demand_throughput")
+        self.0.attr("on_demand_throughput")
     }
     /// `point_in_time_recovery` (a nested block), as a reference.
     #[inline]
     pub fn point_in_time_recovery(&self) -> crate::core::Expr {
-        self.attr("point_in_time_recovery")
+        self.0.attr("point_in_time_recovery")
     }
     /// `replica` (a nested block), as a reference.
     #[inline]
     pub fn replica(&self) -> crate::core::Expr {
-        self.attr("replica")
+        self.0.attr("replica")
     }
     /// `server_side_encryption` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `ttl` (a nested block), as a reference.
     #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
-        self.attr("ttl")
+        self.0.attr("ttl")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbTableExport> {
+/// The attributes of `aws_dynamodb_table_export`, read from a `Ref<DynamodbTableExport>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbTableExportAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbTableExportAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbTableExportAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbTableExportAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `billed_size_in_bytes`, as a reference.
     #[inline]
     pub fn billed_size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("billed_size_in_bytes")
+        self.0.attr("billed_size_in_bytes")
     }
     /// `end_time`, as a reference.
     #[inline]
     pub fn end_time(&self) -> crate::core::Expr {
-        self.attr("end_time")
+        self.0.attr("end_time")
     }
     /// `export_format`, as a reference.
     #[inline]
     pub fn export_format(&self) -> crate::core::Expr {
-        self.attr("export_format")
+        self.0.attr("export_format")
     }
     /// `export_status`, as a reference.
     #[inline]
     pub fn export_status(&self) -> crate::core::Expr {
-        self.attr("export_status")
+        self.0.attr("export_status")
     }
     /// `export_time`, as a reference.
     #[inline]
     pub fn export_time(&self) -> crate::core::Expr {
-        self.attr("export_time")
+        self.0.attr("export_time")
     }
     /// `export_type`, as a reference.
     #[inline]
     pub fn export_type(&self) -> crate::core::Expr {
-        self.attr("export_type")
+        self.0.attr("export_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `item_count`, as a reference.
     #[inline]
     pub fn item_count(&self) -> crate::core::Expr {
-        self.attr("item_count")
+        self.0.attr("item_count")
     }
     /// `manifest_files_s3_key`, as a reference.
     #[inline]
     pub fn manifest_files_s3_key(&self) -> crate::core::Expr {
-        self.attr("manifest_files_s3_key")
+        self.0.attr("manifest_files_s3_key")
     }
     /// `s3_bucket`, as a reference.
     #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
-        self.attr("s3_bucket")
+        self.0.attr("s3_bucket")
     }
     /// `s3_bucket_owner`, as a reference.
     #[inline]
     pub fn s3_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_owner")
+        self.0.attr("s3_bucket_owner")
     }
     /// `s3_prefix`, as a reference.
     #[inline]
     pub fn s3_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_prefix")
+        self.0.attr("s3_prefix")
     }
     /// `s3_sse_algorithm`, as a reference.
     #[inline]
     pub fn s3_sse_algorithm(&self) -> crate::core::Expr {
-        self.attr("s3_sse_algorithm")
+        self.0.attr("s3_sse_algorithm")
     }
     /// `s3_sse_kms_key_id`, as a reference.
     #[inline]
     pub fn s3_sse_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("s3_sse_kms_key_id")
+        self.0.attr("s3_sse_kms_key_id")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `table_arn`, as a reference.
     #[inline]
     pub fn table_arn(&self) -> crate::core::Expr {
-        self.attr("table_arn")
+        self.0.attr("table_arn")
     }
     /// `incremental_export_specification` (a nested block), as a reference.
     #[inline]
     pub fn incremental_export_specification(&self) -> crate::core::Expr {
-        self.attr("incremental_export_specification")
+        self.0.attr("incremental_export_specification")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbTableItem> {
+/// The attributes of `aws_dynamodb_table_item`, read from a `Ref<DynamodbTableItem>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbTableItemAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbTableItemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbTableItemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbTableItemAttributes {
     /// `hash_key`, as a reference.
     #[inline]
     pub fn hash_key(&self) -> crate::core::Expr {
-        self.attr("hash_key")
+        self.0.attr("hash_key")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `item`, as a reference.
     #[inline]
     pub fn item(&self) -> crate::core::Expr {
-        self.attr("item")
+        self.0.attr("item")
     }
     /// `range_key`, as a reference.
     #[inline]
     pub fn range_key(&self) -> crate::core::Expr {
-        self.attr("range_key")
+        self.0.attr("range_key")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbTableReplica> {
+/// The attributes of `aws_dynamodb_table_replica`, read from a `Ref<DynamodbTableReplica>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbTableReplicaAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbTableReplicaAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbTableReplicaAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbTableReplicaAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_protection_enabled`, as a reference.
     #[inline]
     pub fn deletion_protection_enabled(&self) -> crate::core::Expr {
-        self.attr("deletion_protection_enabled")
+        self.0.attr("deletion_protection_enabled")
     }
     /// `global_table_arn`, as a reference.
     #[inline]
     pub fn global_table_arn(&self) -> crate::core::Expr {
-        self.attr("global_table_arn")
+        self.0.attr("global_table_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `point_in_time_recovery`, as a reference.
     #[inline]
     pub fn point_in_time_recovery(&self) -> crate::core::Expr {
-        self.attr("point_in_time_recovery")
+        self.0.attr("point_in_time_recovery")
     }
     /// `table_class_override`, as a reference.
     #[inline]
     pub fn table_class_override(&self) -> crate::core::Expr {
-        self.attr("table_class_override")
+        self.0.attr("table_class_override")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DynamodbTag> {
+/// The attributes of `aws_dynamodb_tag`, read from a `Ref<DynamodbTag>`.
+#[derive(Clone, Debug)]
+pub struct DynamodbTagAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DynamodbTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DynamodbTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DynamodbTagAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DataDynamodbTable> {
+/// The attributes of `aws_dynamodb_table`, read from a `Ref<DataDynamodbTable>`.
+#[derive(Clone, Debug)]
+pub struct DataDynamodbTableAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DataDynamodbTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DataDynamodbTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DataDynamodbTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attribute`, as a reference.
     #[inline]
     pub fn attribute(&self) -> crate::core::Expr {
-        self.attr("attribute")
+        self.0.attr("attribute")
     }
     /// `billing_mode`, as a reference.
     #[inline]
     pub fn billing_mode(&self) -> crate::core::Expr {
-        self.attr("billing_mode")
+        self.0.attr("billing_mode")
     }
     /// `deletion_protection_enabled`, as a reference.
     #[inline]
     pub fn deletion_protection_enabled(&self) -> crate::core::Expr {
-        self.attr("deletion_protection_enabled")
+        self.0.attr("deletion_protection_enabled")
     }
     /// `global_secondary_index`, as a reference.
     #[inline]
     pub fn global_secondary_index(&self) -> crate::core::Expr {
-        self.attr("global_secondary_index")
+        self.0.attr("global_secondary_index")
     }
     /// `hash_key`, as a reference.
     #[inline]
     pub fn hash_key(&self) -> crate::core::Expr {
-        self.attr("hash_key")
+        self.0.attr("hash_key")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_secondary_index`, as a reference.
     #[inline]
     pub fn local_secondary_index(&self) -> crate::core::Expr {
-        self.attr("local_secondary_index")
+        self.0.attr("local_secondary_index")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `on_demand_throughput`, as a reference.
     #[inline]
     pub fn on_demand_throughput(&self) -> crate::core::Expr {
-        self.attr("on_demand_throughput")
+        self.0.attr("on_demand_throughput")
     }
     /// `point_in_time_recovery`, as a reference.
     #[inline]
     pub fn point_in_time_recovery(&self) -> crate::core::Expr {
-        self.attr("point_in_time_recovery")
+        self.0.attr("point_in_time_recovery")
     }
     /// `range_key`, as a reference.
     #[inline]
     pub fn range_key(&self) -> crate::core::Expr {
-        self.attr("range_key")
+        self.0.attr("range_key")
     }
     /// `read_capacity`, as a reference.
     #[inline]
     pub fn read_capacity(&self) -> crate::core::Expr {
-        self.attr("read_capacity")
+        self.0.attr("read_capacity")
     }
     /// `replica`, as a reference.
     #[inline]
     pub fn replica(&self) -> crate::core::Expr {
-        self.attr("replica")
+        self.0.attr("replica")
     }
     /// `stream_arn`, as a reference.
     #[inline]
     pub fn stream_arn(&self) -> crate::core::Expr {
-        self.attr("stream_arn")
+        self.0.attr("stream_arn")
     }
     /// `stream_enabled`, as a reference.
     #[inline]
     pub fn stream_enabled(&self) -> crate::core::Expr {
-        self.attr("stream_enabled")
+        self.0.attr("stream_enabled")
     }
     /// `stream_label`, as a reference.
     #[inline]
     pub fn stream_label(&self) -> crate::core::Expr {
-        self.attr("stream_label")
+        self.0.attr("stream_label")
     }
     /// `stream_view_type`, as a reference.
     #[inline]
     pub fn stream_view_type(&self) -> crate::core::Expr {
-        self.attr("stream_view_type")
+        self.0.attr("stream_view_type")
     }
     /// `table_class`, as a reference.
     #[inline]
     pub fn table_class(&self) -> crate::core::Expr {
-        self.attr("table_class")
+        self.0.attr("table_class")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `ttl`, as a reference.
     #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
-        self.attr("ttl")
+        self.0.attr("ttl")
     }
     /// `write_capacity`, as a reference.
     #[inline]
     pub fn write_capacity(&self) -> crate::core::Expr {
-        self.attr("write_capacity")
+        self.0.attr("write_capacity")
     }
     /// `server_side_encryption` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DataDynamodbTableItem> {
+/// The attributes of `aws_dynamodb_table_item`, read from a `Ref<DataDynamodbTableItem>`.
+#[derive(Clone, Debug)]
+pub struct DataDynamodbTableItemAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DataDynamodbTableItemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DataDynamodbTableItemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DataDynamodbTableItemAttributes {
     /// `expression_attribute_names`, as a reference.
     #[inline]
     pub fn expression_attribute_names(&self) -> crate::core::Expr {
-        self.attr("expression_attribute_names")
+        self.0.attr("expression_attribute_names")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `item`, as a reference.
     #[inline]
     pub fn item(&self) -> crate::core::Expr {
-        self.attr("item")
+        self.0.attr("item")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `projection_expression`, as a reference.
     #[inline]
     pub fn projection_expression(&self) -> crate::core::Expr {
-        self.attr("projection_expression")
+        self.0.attr("projection_expression")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
 }
 
 #[cfg(feature = "aws-dynamodb")]
-impl crate::core::Ref<DataDynamodbTables> {
+/// The attributes of `aws_dynamodb_tables`, read from a `Ref<DataDynamodbTables>`.
+#[derive(Clone, Debug)]
+pub struct DataDynamodbTablesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-dynamodb")]
+impl From<crate::core::Reference> for DataDynamodbTablesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl AsRef<crate::core::Reference> for DataDynamodbTablesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-dynamodb")]
+impl DataDynamodbTablesAttributes {
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
 }

@@ -25,6 +25,10 @@ impl crate::core::Resource for EbsDefaultKmsKey {
     const TYPE: &'static str = "aws_ebs_default_kms_key";
 }
 
+impl crate::core::Block for EbsDefaultKmsKey {
+    type Attributes = EbsDefaultKmsKeyAttributes;
+}
+
 /// `aws_ebs_encryption_by_default` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EbsEncryptionByDefault {
@@ -49,6 +53,10 @@ impl EbsEncryptionByDefault {
 
 impl crate::core::Resource for EbsEncryptionByDefault {
     const TYPE: &'static str = "aws_ebs_encryption_by_default";
+}
+
+impl crate::core::Block for EbsEncryptionByDefault {
+    type Attributes = EbsEncryptionByDefaultAttributes;
 }
 
 /// The `timeouts` block of [`EbsFastSnapshotRestore`].
@@ -101,6 +109,10 @@ impl EbsFastSnapshotRestore {
 
 impl crate::core::Resource for EbsFastSnapshotRestore {
     const TYPE: &'static str = "aws_ebs_fast_snapshot_restore";
+}
+
+impl crate::core::Block for EbsFastSnapshotRestore {
+    type Attributes = EbsFastSnapshotRestoreAttributes;
 }
 
 /// The `timeouts` block of [`EbsSnapshot`].
@@ -182,6 +194,10 @@ impl crate::core::Resource for EbsSnapshot {
     const TYPE: &'static str = "aws_ebs_snapshot";
 }
 
+impl crate::core::Block for EbsSnapshot {
+    type Attributes = EbsSnapshotAttributes;
+}
+
 /// `aws_ebs_snapshot_block_public_access` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EbsSnapshotBlockPublicAccess {
@@ -205,6 +221,10 @@ impl EbsSnapshotBlockPublicAccess {
 
 impl crate::core::Resource for EbsSnapshotBlockPublicAccess {
     const TYPE: &'static str = "aws_ebs_snapshot_block_public_access";
+}
+
+impl crate::core::Block for EbsSnapshotBlockPublicAccess {
+    type Attributes = EbsSnapshotBlockPublicAccessAttributes;
 }
 
 /// The `timeouts` block of [`EbsSnapshotCopy`].
@@ -295,6 +315,10 @@ impl EbsSnapshotCopy {
 
 impl crate::core::Resource for EbsSnapshotCopy {
     const TYPE: &'static str = "aws_ebs_snapshot_copy";
+}
+
+impl crate::core::Block for EbsSnapshotCopy {
+    type Attributes = EbsSnapshotCopyAttributes;
 }
 
 /// The `client_data` block of [`EbsSnapshotImport`].
@@ -467,6 +491,10 @@ impl crate::core::Resource for EbsSnapshotImport {
     const TYPE: &'static str = "aws_ebs_snapshot_import";
 }
 
+impl crate::core::Block for EbsSnapshotImport {
+    type Attributes = EbsSnapshotImportAttributes;
+}
+
 /// The `timeouts` block of [`EbsVolume`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EbsVolumeTimeouts {
@@ -570,6 +598,10 @@ impl crate::core::Resource for EbsVolume {
     const TYPE: &'static str = "aws_ebs_volume";
 }
 
+impl crate::core::Block for EbsVolume {
+    type Attributes = EbsVolumeAttributes;
+}
+
 /// The `timeouts` block of [`DataEbsDefaultKmsKey`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEbsDefaultKmsKeyTimeouts {
@@ -614,6 +646,10 @@ impl crate::core::DataSource for DataEbsDefaultKmsKey {
     const TYPE: &'static str = "aws_ebs_default_kms_key";
 }
 
+impl crate::core::Block for DataEbsDefaultKmsKey {
+    type Attributes = DataEbsDefaultKmsKeyAttributes;
+}
+
 /// The `timeouts` block of [`DataEbsEncryptionByDefault`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEbsEncryptionByDefaultTimeouts {
@@ -656,6 +692,10 @@ impl DataEbsEncryptionByDefault {
 
 impl crate::core::DataSource for DataEbsEncryptionByDefault {
     const TYPE: &'static str = "aws_ebs_encryption_by_default";
+}
+
+impl crate::core::Block for DataEbsEncryptionByDefault {
+    type Attributes = DataEbsEncryptionByDefaultAttributes;
 }
 
 /// The `filter` block of [`DataEbsSnapshot`].
@@ -746,6 +786,10 @@ impl crate::core::DataSource for DataEbsSnapshot {
     const TYPE: &'static str = "aws_ebs_snapshot";
 }
 
+impl crate::core::Block for DataEbsSnapshot {
+    type Attributes = DataEbsSnapshotAttributes;
+}
+
 /// The `filter` block of [`DataEbsSnapshotIds`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEbsSnapshotIdsFilter {
@@ -820,6 +864,10 @@ impl DataEbsSnapshotIds {
 
 impl crate::core::DataSource for DataEbsSnapshotIds {
     const TYPE: &'static str = "aws_ebs_snapshot_ids";
+}
+
+impl crate::core::Block for DataEbsSnapshotIds {
+    type Attributes = DataEbsSnapshotIdsAttributes;
 }
 
 /// The `filter` block of [`DataEbsVolume`].
@@ -898,6 +946,10 @@ impl crate::core::DataSource for DataEbsVolume {
     const TYPE: &'static str = "aws_ebs_volume";
 }
 
+impl crate::core::Block for DataEbsVolume {
+    type Attributes = DataEbsVolumeAttributes;
+}
+
 /// The `filter` block of [`DataEbsVolumes`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEbsVolumesFilter {
@@ -970,754 +1022,1010 @@ impl crate::core::DataSource for DataEbsVolumes {
     const TYPE: &'static str = "aws_ebs_volumes";
 }
 
-impl crate::core::Ref<EbsDefaultKmsKey> {
+impl crate::core::Block for DataEbsVolumes {
+    type Attributes = DataEbsVolumesAttributes;
+}
+
+/// The attributes of `aws_ebs_default_kms_key`, read from a `Ref<EbsDefaultKmsKey>`.
+#[derive(Clone, Debug)]
+pub struct EbsDefaultKmsKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsDefaultKmsKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsDefaultKmsKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsDefaultKmsKeyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_arn`, as a reference.
     #[inline]
     pub fn key_arn(&self) -> crate::core::Expr {
-        self.attr("key_arn")
+        self.0.attr("key_arn")
     }
 }
 
-impl crate::core::Ref<EbsEncryptionByDefault> {
+/// The attributes of `aws_ebs_encryption_by_default`, read from a `Ref<EbsEncryptionByDefault>`.
+#[derive(Clone, Debug)]
+pub struct EbsEncryptionByDefaultAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsEncryptionByDefaultAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsEncryptionByDefaultAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsEncryptionByDefaultAttributes {
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<EbsFastSnapshotRestore> {
+/// The attributes of `aws_ebs_fast_snapshot_restore`, read from a `Ref<EbsFastSnapshotRestore>`.
+#[derive(Clone, Debug)]
+pub struct EbsFastSnapshotRestoreAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsFastSnapshotRestoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsFastSnapshotRestoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsFastSnapshotRestoreAttributes {
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EbsSnapshot> {
+/// The attributes of `aws_ebs_snapshot`, read from a `Ref<EbsSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct EbsSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsSnapshotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_encryption_key_id`, as a reference.
     #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
-        self.attr("data_encryption_key_id")
+        self.0.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
     #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
-        self.attr("owner_alias")
+        self.0.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `permanent_restore`, as a reference.
     #[inline]
     pub fn permanent_restore(&self) -> crate::core::Expr {
-        self.attr("permanent_restore")
+        self.0.attr("permanent_restore")
     }
     /// `storage_tier`, as a reference.
     #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
-        self.attr("storage_tier")
+        self.0.attr("storage_tier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `temporary_restore_days`, as a reference.
     #[inline]
     pub fn temporary_restore_days(&self) -> crate::core::Expr {
-        self.attr("temporary_restore_days")
+        self.0.attr("temporary_restore_days")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `volume_size`, as a reference.
     #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
-        self.attr("volume_size")
+        self.0.attr("volume_size")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EbsSnapshotBlockPublicAccess> {
+/// The attributes of `aws_ebs_snapshot_block_public_access`, read from a `Ref<EbsSnapshotBlockPublicAccess>`.
+#[derive(Clone, Debug)]
+pub struct EbsSnapshotBlockPublicAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsSnapshotBlockPublicAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsSnapshotBlockPublicAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsSnapshotBlockPublicAccessAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
 }
 
-impl crate::core::Ref<EbsSnapshotCopy> {
+/// The attributes of `aws_ebs_snapshot_copy`, read from a `Ref<EbsSnapshotCopy>`.
+#[derive(Clone, Debug)]
+pub struct EbsSnapshotCopyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsSnapshotCopyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsSnapshotCopyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsSnapshotCopyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `completion_duration_minutes`, as a reference.
     #[inline]
     pub fn completion_duration_minutes(&self) -> crate::core::Expr {
-        self.attr("completion_duration_minutes")
+        self.0.attr("completion_duration_minutes")
     }
     /// `data_encryption_key_id`, as a reference.
     #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
-        self.attr("data_encryption_key_id")
+        self.0.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
     #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
-        self.attr("owner_alias")
+        self.0.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `permanent_restore`, as a reference.
     #[inline]
     pub fn permanent_restore(&self) -> crate::core::Expr {
-        self.attr("permanent_restore")
+        self.0.attr("permanent_restore")
     }
     /// `source_region`, as a reference.
     #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
-        self.attr("source_region")
+        self.0.attr("source_region")
     }
     /// `source_snapshot_id`, as a reference.
     #[inline]
     pub fn source_snapshot_id(&self) -> crate::core::Expr {
-        self.attr("source_snapshot_id")
+        self.0.attr("source_snapshot_id")
     }
     /// `storage_tier`, as a reference.
     #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
-        self.attr("storage_tier")
+        self.0.attr("storage_tier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `temporary_restore_days`, as a reference.
     #[inline]
     pub fn temporary_restore_days(&self) -> crate::core::Expr {
-        self.attr("temporary_restore_days")
+        self.0.attr("temporary_restore_days")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `volume_size`, as a reference.
     #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
-        self.attr("volume_size")
+        self.0.attr("volume_size")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EbsSnapshotImport> {
+/// The attributes of `aws_ebs_snapshot_import`, read from a `Ref<EbsSnapshotImport>`.
+#[derive(Clone, Debug)]
+pub struct EbsSnapshotImportAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsSnapshotImportAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsSnapshotImportAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsSnapshotImportAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_encryption_key_id`, as a reference.
     #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
-        self.attr("data_encryption_key_id")
+        self.0.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
     #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
-        self.attr("owner_alias")
+        self.0.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `permanent_restore`, as a reference.
     #[inline]
     pub fn permanent_restore(&self) -> crate::core::Expr {
-        self.attr("permanent_restore")
+        self.0.attr("permanent_restore")
     }
     /// `role_name`, as a reference.
     #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
-        self.attr("role_name")
+        self.0.attr("role_name")
     }
     /// `storage_tier`, as a reference.
     #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
-        self.attr("storage_tier")
+        self.0.attr("storage_tier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `temporary_restore_days`, as a reference.
     #[inline]
     pub fn temporary_restore_days(&self) -> crate::core::Expr {
-        self.attr("temporary_restore_days")
+        self.0.attr("temporary_restore_days")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `volume_size`, as a reference.
     #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
-        self.attr("volume_size")
+        self.0.attr("volume_size")
     }
     /// `client_data` (a nested block), as a reference.
     #[inline]
     pub fn client_data(&self) -> crate::core::Expr {
-        self.attr("client_data")
+        self.0.attr("client_data")
     }
     /// `disk_container` (a nested block), as a reference.
     #[inline]
     pub fn disk_container(&self) -> crate::core::Expr {
-        self.attr("disk_container")
+        self.0.attr("disk_container")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EbsVolume> {
+/// The attributes of `aws_ebs_volume`, read from a `Ref<EbsVolume>`.
+#[derive(Clone, Debug)]
+pub struct EbsVolumeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EbsVolumeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EbsVolumeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EbsVolumeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `final_snapshot`, as a reference.
     #[inline]
     pub fn final_snapshot(&self) -> crate::core::Expr {
-        self.attr("final_snapshot")
+        self.0.attr("final_snapshot")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `multi_attach_enabled`, as a reference.
     #[inline]
     pub fn multi_attach_enabled(&self) -> crate::core::Expr {
-        self.attr("multi_attach_enabled")
+        self.0.attr("multi_attach_enabled")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `size`, as a reference.
     #[inline]
     pub fn size(&self) -> crate::core::Expr {
-        self.attr("size")
+        self.0.attr("size")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `throughput`, as a reference.
     #[inline]
     pub fn throughput(&self) -> crate::core::Expr {
-        self.attr("throughput")
+        self.0.attr("throughput")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEbsDefaultKmsKey> {
+/// The attributes of `aws_ebs_default_kms_key`, read from a `Ref<DataEbsDefaultKmsKey>`.
+#[derive(Clone, Debug)]
+pub struct DataEbsDefaultKmsKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEbsDefaultKmsKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEbsDefaultKmsKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEbsDefaultKmsKeyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_arn`, as a reference.
     #[inline]
     pub fn key_arn(&self) -> crate::core::Expr {
-        self.attr("key_arn")
+        self.0.attr("key_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEbsEncryptionByDefault> {
+/// The attributes of `aws_ebs_encryption_by_default`, read from a `Ref<DataEbsEncryptionByDefault>`.
+#[derive(Clone, Debug)]
+pub struct DataEbsEncryptionByDefaultAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEbsEncryptionByDefaultAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEbsEncryptionByDefaultAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEbsEncryptionByDefaultAttributes {
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEbsSnapshot> {
+/// The attributes of `aws_ebs_snapshot`, read from a `Ref<DataEbsSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DataEbsSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEbsSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEbsSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEbsSnapshotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_encryption_key_id`, as a reference.
     #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
-        self.attr("data_encryption_key_id")
+        self.0.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
     #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
-        self.attr("owner_alias")
+        self.0.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `owners`, as a reference.
     #[inline]
     pub fn owners(&self) -> crate::core::Expr {
-        self.attr("owners")
+        self.0.attr("owners")
     }
     /// `restorable_by_user_ids`, as a reference.
     #[inline]
     pub fn restorable_by_user_ids(&self) -> crate::core::Expr {
-        self.attr("restorable_by_user_ids")
+        self.0.attr("restorable_by_user_ids")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `snapshot_ids`, as a reference.
     #[inline]
     pub fn snapshot_ids(&self) -> crate::core::Expr {
-        self.attr("snapshot_ids")
+        self.0.attr("snapshot_ids")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `storage_tier`, as a reference.
     #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
-        self.attr("storage_tier")
+        self.0.attr("storage_tier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `volume_size`, as a reference.
     #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
-        self.attr("volume_size")
+        self.0.attr("volume_size")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEbsSnapshotIds> {
+/// The attributes of `aws_ebs_snapshot_ids`, read from a `Ref<DataEbsSnapshotIds>`.
+#[derive(Clone, Debug)]
+pub struct DataEbsSnapshotIdsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEbsSnapshotIdsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEbsSnapshotIdsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEbsSnapshotIdsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `owners`, as a reference.
     #[inline]
     pub fn owners(&self) -> crate::core::Expr {
-        self.attr("owners")
+        self.0.attr("owners")
     }
     /// `restorable_by_user_ids`, as a reference.
     #[inline]
     pub fn restorable_by_user_ids(&self) -> crate::core::Expr {
-        self.attr("restorable_by_user_ids")
+        self.0.attr("restorable_by_user_ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEbsVolume> {
+/// The attributes of `aws_ebs_volume`, read from a `Ref<DataEbsVolume>`.
+#[derive(Clone, Debug)]
+pub struct DataEbsVolumeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEbsVolumeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEbsVolumeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEbsVolumeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `multi_attach_enabled`, as a reference.
     #[inline]
     pub fn multi_attach_enabled(&self) -> crate::core::Expr {
-        self.attr("multi_attach_enabled")
+        self.0.attr("multi_attach_enabled")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `size`, as a reference.
     #[inline]
     pub fn size(&self) -> crate::core::Expr {
-        self.attr("size")
+        self.0.attr("size")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `throughput`, as a reference.
     #[inline]
     pub fn throughput(&self) -> crate::core::Expr {
-        self.attr("throughput")
+        self.0.attr("throughput")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `volume_type`, as a reference.
     #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
-        self.attr("volume_type")
+        self.0.attr("volume_type")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEbsVolumes> {
+/// The attributes of `aws_ebs_volumes`, read from a `Ref<DataEbsVolumes>`.
+#[derive(Clone, Debug)]
+pub struct DataEbsVolumesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEbsVolumesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEbsVolumesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEbsVolumesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -28,6 +28,10 @@ impl crate::core::Resource for Ec2AvailabilityZoneGroup {
     const TYPE: &'static str = "aws_ec2_availability_zone_group";
 }
 
+impl crate::core::Block for Ec2AvailabilityZoneGroup {
+    type Attributes = Ec2AvailabilityZoneGroupAttributes;
+}
+
 /// The `timeouts` block of [`Ec2CapacityBlockReservation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2CapacityBlockReservationTimeouts {
@@ -77,6 +81,10 @@ impl Ec2CapacityBlockReservation {
 
 impl crate::core::Resource for Ec2CapacityBlockReservation {
     const TYPE: &'static str = "aws_ec2_capacity_block_reservation";
+}
+
+impl crate::core::Block for Ec2CapacityBlockReservation {
+    type Attributes = Ec2CapacityBlockReservationAttributes;
 }
 
 /// The `timeouts` block of [`Ec2CapacityReservation`].
@@ -183,6 +191,10 @@ impl crate::core::Resource for Ec2CapacityReservation {
     const TYPE: &'static str = "aws_ec2_capacity_reservation";
 }
 
+impl crate::core::Block for Ec2CapacityReservation {
+    type Attributes = Ec2CapacityReservationAttributes;
+}
+
 /// `aws_ec2_carrier_gateway` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2CarrierGateway {
@@ -214,6 +226,10 @@ impl Ec2CarrierGateway {
 
 impl crate::core::Resource for Ec2CarrierGateway {
     const TYPE: &'static str = "aws_ec2_carrier_gateway";
+}
+
+impl crate::core::Block for Ec2CarrierGateway {
+    type Attributes = Ec2CarrierGatewayAttributes;
 }
 
 /// The `timeouts` block of [`Ec2ClientVpnAuthorizationRule`].
@@ -280,6 +296,10 @@ impl Ec2ClientVpnAuthorizationRule {
 
 impl crate::core::Resource for Ec2ClientVpnAuthorizationRule {
     const TYPE: &'static str = "aws_ec2_client_vpn_authorization_rule";
+}
+
+impl crate::core::Block for Ec2ClientVpnAuthorizationRule {
+    type Attributes = Ec2ClientVpnAuthorizationRuleAttributes;
 }
 
 /// The `authentication_options` block of [`Ec2ClientVpnEndpoint`].
@@ -496,6 +516,10 @@ impl crate::core::Resource for Ec2ClientVpnEndpoint {
     const TYPE: &'static str = "aws_ec2_client_vpn_endpoint";
 }
 
+impl crate::core::Block for Ec2ClientVpnEndpoint {
+    type Attributes = Ec2ClientVpnEndpointAttributes;
+}
+
 /// The `timeouts` block of [`Ec2ClientVpnNetworkAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2ClientVpnNetworkAssociationTimeouts {
@@ -548,6 +572,10 @@ impl Ec2ClientVpnNetworkAssociation {
 
 impl crate::core::Resource for Ec2ClientVpnNetworkAssociation {
     const TYPE: &'static str = "aws_ec2_client_vpn_network_association";
+}
+
+impl crate::core::Block for Ec2ClientVpnNetworkAssociation {
+    type Attributes = Ec2ClientVpnNetworkAssociationAttributes;
 }
 
 /// The `timeouts` block of [`Ec2ClientVpnRoute`].
@@ -611,6 +639,10 @@ impl crate::core::Resource for Ec2ClientVpnRoute {
     const TYPE: &'static str = "aws_ec2_client_vpn_route";
 }
 
+impl crate::core::Block for Ec2ClientVpnRoute {
+    type Attributes = Ec2ClientVpnRouteAttributes;
+}
+
 /// The `timeouts` block of [`Ec2DefaultCreditSpecification`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2DefaultCreditSpecificationTimeouts {
@@ -661,6 +693,10 @@ impl Ec2DefaultCreditSpecification {
 
 impl crate::core::Resource for Ec2DefaultCreditSpecification {
     const TYPE: &'static str = "aws_ec2_default_credit_specification";
+}
+
+impl crate::core::Block for Ec2DefaultCreditSpecification {
+    type Attributes = Ec2DefaultCreditSpecificationAttributes;
 }
 
 /// The `fleet_instance_set` block of [`Ec2Fleet`].
@@ -1229,6 +1265,10 @@ impl crate::core::Resource for Ec2Fleet {
     const TYPE: &'static str = "aws_ec2_fleet";
 }
 
+impl crate::core::Block for Ec2Fleet {
+    type Attributes = Ec2FleetAttributes;
+}
+
 /// The `timeouts` block of [`Ec2Host`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2HostTimeouts {
@@ -1316,6 +1356,10 @@ impl crate::core::Resource for Ec2Host {
     const TYPE: &'static str = "aws_ec2_host";
 }
 
+impl crate::core::Block for Ec2Host {
+    type Attributes = Ec2HostAttributes;
+}
+
 /// The `timeouts` block of [`Ec2ImageBlockPublicAccess`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2ImageBlockPublicAccessTimeouts {
@@ -1361,6 +1405,10 @@ impl Ec2ImageBlockPublicAccess {
 
 impl crate::core::Resource for Ec2ImageBlockPublicAccess {
     const TYPE: &'static str = "aws_ec2_image_block_public_access";
+}
+
+impl crate::core::Block for Ec2ImageBlockPublicAccess {
+    type Attributes = Ec2ImageBlockPublicAccessAttributes;
 }
 
 /// The `timeouts` block of [`Ec2InstanceConnectEndpoint`].
@@ -1424,6 +1472,10 @@ impl crate::core::Resource for Ec2InstanceConnectEndpoint {
     const TYPE: &'static str = "aws_ec2_instance_connect_endpoint";
 }
 
+impl crate::core::Block for Ec2InstanceConnectEndpoint {
+    type Attributes = Ec2InstanceConnectEndpointAttributes;
+}
+
 /// `aws_ec2_instance_metadata_defaults` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2InstanceMetadataDefaults {
@@ -1456,6 +1508,10 @@ impl Ec2InstanceMetadataDefaults {
 
 impl crate::core::Resource for Ec2InstanceMetadataDefaults {
     const TYPE: &'static str = "aws_ec2_instance_metadata_defaults";
+}
+
+impl crate::core::Block for Ec2InstanceMetadataDefaults {
+    type Attributes = Ec2InstanceMetadataDefaultsAttributes;
 }
 
 /// The `timeouts` block of [`Ec2InstanceState`].
@@ -1520,6 +1576,10 @@ impl crate::core::Resource for Ec2InstanceState {
     const TYPE: &'static str = "aws_ec2_instance_state";
 }
 
+impl crate::core::Block for Ec2InstanceState {
+    type Attributes = Ec2InstanceStateAttributes;
+}
+
 /// `aws_ec2_local_gateway_route` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2LocalGatewayRoute {
@@ -1549,6 +1609,10 @@ impl Ec2LocalGatewayRoute {
 
 impl crate::core::Resource for Ec2LocalGatewayRoute {
     const TYPE: &'static str = "aws_ec2_local_gateway_route";
+}
+
+impl crate::core::Block for Ec2LocalGatewayRoute {
+    type Attributes = Ec2LocalGatewayRouteAttributes;
 }
 
 /// `aws_ec2_local_gateway_route_table_vpc_association` (resource).
@@ -1585,6 +1649,10 @@ impl Ec2LocalGatewayRouteTableVpcAssociation {
 
 impl crate::core::Resource for Ec2LocalGatewayRouteTableVpcAssociation {
     const TYPE: &'static str = "aws_ec2_local_gateway_route_table_vpc_association";
+}
+
+impl crate::core::Block for Ec2LocalGatewayRouteTableVpcAssociation {
+    type Attributes = Ec2LocalGatewayRouteTableVpcAssociationAttributes;
 }
 
 /// The `entry` block of [`Ec2ManagedPrefixList`].
@@ -1651,6 +1719,10 @@ impl crate::core::Resource for Ec2ManagedPrefixList {
     const TYPE: &'static str = "aws_ec2_managed_prefix_list";
 }
 
+impl crate::core::Block for Ec2ManagedPrefixList {
+    type Attributes = Ec2ManagedPrefixListAttributes;
+}
+
 /// `aws_ec2_managed_prefix_list_entry` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2ManagedPrefixListEntry {
@@ -1681,6 +1753,10 @@ impl Ec2ManagedPrefixListEntry {
 
 impl crate::core::Resource for Ec2ManagedPrefixListEntry {
     const TYPE: &'static str = "aws_ec2_managed_prefix_list_entry";
+}
+
+impl crate::core::Block for Ec2ManagedPrefixListEntry {
+    type Attributes = Ec2ManagedPrefixListEntryAttributes;
 }
 
 /// `aws_ec2_network_insights_analysis` (resource).
@@ -1722,6 +1798,10 @@ impl Ec2NetworkInsightsAnalysis {
 
 impl crate::core::Resource for Ec2NetworkInsightsAnalysis {
     const TYPE: &'static str = "aws_ec2_network_insights_analysis";
+}
+
+impl crate::core::Block for Ec2NetworkInsightsAnalysis {
+    type Attributes = Ec2NetworkInsightsAnalysisAttributes;
 }
 
 /// The `destination_port_range` block of [`Ec2NetworkInsightsPathFilterAtDestination`].
@@ -1836,6 +1916,10 @@ impl crate::core::Resource for Ec2NetworkInsightsPath {
     const TYPE: &'static str = "aws_ec2_network_insights_path";
 }
 
+impl crate::core::Block for Ec2NetworkInsightsPath {
+    type Attributes = Ec2NetworkInsightsPathAttributes;
+}
+
 /// `aws_ec2_serial_console_access` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2SerialConsoleAccess {
@@ -1860,6 +1944,10 @@ impl Ec2SerialConsoleAccess {
 
 impl crate::core::Resource for Ec2SerialConsoleAccess {
     const TYPE: &'static str = "aws_ec2_serial_console_access";
+}
+
+impl crate::core::Block for Ec2SerialConsoleAccess {
+    type Attributes = Ec2SerialConsoleAccessAttributes;
 }
 
 /// `aws_ec2_subnet_cidr_reservation` (resource).
@@ -1897,6 +1985,10 @@ impl crate::core::Resource for Ec2SubnetCidrReservation {
     const TYPE: &'static str = "aws_ec2_subnet_cidr_reservation";
 }
 
+impl crate::core::Block for Ec2SubnetCidrReservation {
+    type Attributes = Ec2SubnetCidrReservationAttributes;
+}
+
 /// `aws_ec2_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2Tag {
@@ -1926,6 +2018,10 @@ impl Ec2Tag {
 
 impl crate::core::Resource for Ec2Tag {
     const TYPE: &'static str = "aws_ec2_tag";
+}
+
+impl crate::core::Block for Ec2Tag {
+    type Attributes = Ec2TagAttributes;
 }
 
 /// `aws_ec2_traffic_mirror_filter` (resource).
@@ -1964,6 +2060,10 @@ impl Ec2TrafficMirrorFilter {
 
 impl crate::core::Resource for Ec2TrafficMirrorFilter {
     const TYPE: &'static str = "aws_ec2_traffic_mirror_filter";
+}
+
+impl crate::core::Block for Ec2TrafficMirrorFilter {
+    type Attributes = Ec2TrafficMirrorFilterAttributes;
 }
 
 /// The `destination_port_range` block of [`Ec2TrafficMirrorFilterRule`].
@@ -2044,6 +2144,10 @@ impl crate::core::Resource for Ec2TrafficMirrorFilterRule {
     const TYPE: &'static str = "aws_ec2_traffic_mirror_filter_rule";
 }
 
+impl crate::core::Block for Ec2TrafficMirrorFilterRule {
+    type Attributes = Ec2TrafficMirrorFilterRuleAttributes;
+}
+
 /// `aws_ec2_traffic_mirror_session` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TrafficMirrorSession {
@@ -2098,6 +2202,10 @@ impl crate::core::Resource for Ec2TrafficMirrorSession {
     const TYPE: &'static str = "aws_ec2_traffic_mirror_session";
 }
 
+impl crate::core::Block for Ec2TrafficMirrorSession {
+    type Attributes = Ec2TrafficMirrorSessionAttributes;
+}
+
 /// `aws_ec2_traffic_mirror_target` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2TrafficMirrorTarget {
@@ -2142,6 +2250,10 @@ impl Ec2TrafficMirrorTarget {
 
 impl crate::core::Resource for Ec2TrafficMirrorTarget {
     const TYPE: &'static str = "aws_ec2_traffic_mirror_target";
+}
+
+impl crate::core::Block for Ec2TrafficMirrorTarget {
+    type Attributes = Ec2TrafficMirrorTargetAttributes;
 }
 
 /// The `timeouts` block of [`Ec2TransitGateway`].
@@ -2244,6 +2356,10 @@ impl crate::core::Resource for Ec2TransitGateway {
     const TYPE: &'static str = "aws_ec2_transit_gateway";
 }
 
+impl crate::core::Block for Ec2TransitGateway {
+    type Attributes = Ec2TransitGatewayAttributes;
+}
+
 /// The `timeouts` block of [`Ec2TransitGatewayConnect`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2TransitGatewayConnectTimeouts {
@@ -2322,6 +2438,10 @@ impl crate::core::Resource for Ec2TransitGatewayConnect {
     const TYPE: &'static str = "aws_ec2_transit_gateway_connect";
 }
 
+impl crate::core::Block for Ec2TransitGatewayConnect {
+    type Attributes = Ec2TransitGatewayConnectAttributes;
+}
+
 /// The `timeouts` block of [`Ec2TransitGatewayConnectPeer`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2TransitGatewayConnectPeerTimeouts {
@@ -2395,6 +2515,10 @@ impl crate::core::Resource for Ec2TransitGatewayConnectPeer {
     const TYPE: &'static str = "aws_ec2_transit_gateway_connect_peer";
 }
 
+impl crate::core::Block for Ec2TransitGatewayConnectPeer {
+    type Attributes = Ec2TransitGatewayConnectPeerAttributes;
+}
+
 /// The `timeouts` block of [`Ec2TransitGatewayDefaultRouteTableAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2TransitGatewayDefaultRouteTableAssociationTimeouts {
@@ -2452,6 +2576,10 @@ impl crate::core::Resource for Ec2TransitGatewayDefaultRouteTableAssociation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_default_route_table_association";
 }
 
+impl crate::core::Block for Ec2TransitGatewayDefaultRouteTableAssociation {
+    type Attributes = Ec2TransitGatewayDefaultRouteTableAssociationAttributes;
+}
+
 /// The `timeouts` block of [`Ec2TransitGatewayDefaultRouteTablePropagation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2TransitGatewayDefaultRouteTablePropagationTimeouts {
@@ -2507,6 +2635,10 @@ impl Ec2TransitGatewayDefaultRouteTablePropagation {
 
 impl crate::core::Resource for Ec2TransitGatewayDefaultRouteTablePropagation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_default_route_table_propagation";
+}
+
+impl crate::core::Block for Ec2TransitGatewayDefaultRouteTablePropagation {
+    type Attributes = Ec2TransitGatewayDefaultRouteTablePropagationAttributes;
 }
 
 /// The `timeouts` block of [`Ec2TransitGatewayMulticastDomain`].
@@ -2580,6 +2712,10 @@ impl crate::core::Resource for Ec2TransitGatewayMulticastDomain {
     const TYPE: &'static str = "aws_ec2_transit_gateway_multicast_domain";
 }
 
+impl crate::core::Block for Ec2TransitGatewayMulticastDomain {
+    type Attributes = Ec2TransitGatewayMulticastDomainAttributes;
+}
+
 /// The `timeouts` block of [`Ec2TransitGatewayMulticastDomainAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2TransitGatewayMulticastDomainAssociationTimeouts {
@@ -2637,6 +2773,10 @@ impl crate::core::Resource for Ec2TransitGatewayMulticastDomainAssociation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_multicast_domain_association";
 }
 
+impl crate::core::Block for Ec2TransitGatewayMulticastDomainAssociation {
+    type Attributes = Ec2TransitGatewayMulticastDomainAssociationAttributes;
+}
+
 /// `aws_ec2_transit_gateway_multicast_group_member` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayMulticastGroupMember {
@@ -2668,6 +2808,10 @@ impl crate::core::Resource for Ec2TransitGatewayMulticastGroupMember {
     const TYPE: &'static str = "aws_ec2_transit_gateway_multicast_group_member";
 }
 
+impl crate::core::Block for Ec2TransitGatewayMulticastGroupMember {
+    type Attributes = Ec2TransitGatewayMulticastGroupMemberAttributes;
+}
+
 /// `aws_ec2_transit_gateway_multicast_group_source` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayMulticastGroupSource {
@@ -2697,6 +2841,10 @@ impl Ec2TransitGatewayMulticastGroupSource {
 
 impl crate::core::Resource for Ec2TransitGatewayMulticastGroupSource {
     const TYPE: &'static str = "aws_ec2_transit_gateway_multicast_group_source";
+}
+
+impl crate::core::Block for Ec2TransitGatewayMulticastGroupSource {
+    type Attributes = Ec2TransitGatewayMulticastGroupSourceAttributes;
 }
 
 /// The `options` block of [`Ec2TransitGatewayPeeringAttachment`].
@@ -2764,6 +2912,10 @@ impl crate::core::Resource for Ec2TransitGatewayPeeringAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_peering_attachment";
 }
 
+impl crate::core::Block for Ec2TransitGatewayPeeringAttachment {
+    type Attributes = Ec2TransitGatewayPeeringAttachmentAttributes;
+}
+
 /// `aws_ec2_transit_gateway_peering_attachment_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayPeeringAttachmentAccepter {
@@ -2795,6 +2947,10 @@ impl Ec2TransitGatewayPeeringAttachmentAccepter {
 
 impl crate::core::Resource for Ec2TransitGatewayPeeringAttachmentAccepter {
     const TYPE: &'static str = "aws_ec2_transit_gateway_peering_attachment_accepter";
+}
+
+impl crate::core::Block for Ec2TransitGatewayPeeringAttachmentAccepter {
+    type Attributes = Ec2TransitGatewayPeeringAttachmentAccepterAttributes;
 }
 
 /// `aws_ec2_transit_gateway_policy_table` (resource).
@@ -2830,6 +2986,10 @@ impl crate::core::Resource for Ec2TransitGatewayPolicyTable {
     const TYPE: &'static str = "aws_ec2_transit_gateway_policy_table";
 }
 
+impl crate::core::Block for Ec2TransitGatewayPolicyTable {
+    type Attributes = Ec2TransitGatewayPolicyTableAttributes;
+}
+
 /// `aws_ec2_transit_gateway_policy_table_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayPolicyTableAssociation {
@@ -2856,6 +3016,10 @@ impl Ec2TransitGatewayPolicyTableAssociation {
 
 impl crate::core::Resource for Ec2TransitGatewayPolicyTableAssociation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_policy_table_association";
+}
+
+impl crate::core::Block for Ec2TransitGatewayPolicyTableAssociation {
+    type Attributes = Ec2TransitGatewayPolicyTableAssociationAttributes;
 }
 
 /// `aws_ec2_transit_gateway_prefix_list_reference` (resource).
@@ -2894,6 +3058,10 @@ impl crate::core::Resource for Ec2TransitGatewayPrefixListReference {
     const TYPE: &'static str = "aws_ec2_transit_gateway_prefix_list_reference";
 }
 
+impl crate::core::Block for Ec2TransitGatewayPrefixListReference {
+    type Attributes = Ec2TransitGatewayPrefixListReferenceAttributes;
+}
+
 /// `aws_ec2_transit_gateway_route` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayRoute {
@@ -2930,6 +3098,10 @@ impl crate::core::Resource for Ec2TransitGatewayRoute {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route";
 }
 
+impl crate::core::Block for Ec2TransitGatewayRoute {
+    type Attributes = Ec2TransitGatewayRouteAttributes;
+}
+
 /// `aws_ec2_transit_gateway_route_table` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayRouteTable {
@@ -2961,6 +3133,10 @@ impl Ec2TransitGatewayRouteTable {
 
 impl crate::core::Resource for Ec2TransitGatewayRouteTable {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table";
+}
+
+impl crate::core::Block for Ec2TransitGatewayRouteTable {
+    type Attributes = Ec2TransitGatewayRouteTableAttributes;
 }
 
 /// `aws_ec2_transit_gateway_route_table_association` (resource).
@@ -2995,6 +3171,10 @@ impl crate::core::Resource for Ec2TransitGatewayRouteTableAssociation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_association";
 }
 
+impl crate::core::Block for Ec2TransitGatewayRouteTableAssociation {
+    type Attributes = Ec2TransitGatewayRouteTableAssociationAttributes;
+}
+
 /// `aws_ec2_transit_gateway_route_table_propagation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayRouteTablePropagation {
@@ -3021,6 +3201,10 @@ impl Ec2TransitGatewayRouteTablePropagation {
 
 impl crate::core::Resource for Ec2TransitGatewayRouteTablePropagation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_propagation";
+}
+
+impl crate::core::Block for Ec2TransitGatewayRouteTablePropagation {
+    type Attributes = Ec2TransitGatewayRouteTablePropagationAttributes;
 }
 
 /// `aws_ec2_transit_gateway_vpc_attachment` (resource).
@@ -3086,6 +3270,10 @@ impl crate::core::Resource for Ec2TransitGatewayVpcAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_vpc_attachment";
 }
 
+impl crate::core::Block for Ec2TransitGatewayVpcAttachment {
+    type Attributes = Ec2TransitGatewayVpcAttachmentAttributes;
+}
+
 /// `aws_ec2_transit_gateway_vpc_attachment_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayVpcAttachmentAccepter {
@@ -3127,6 +3315,10 @@ impl crate::core::Resource for Ec2TransitGatewayVpcAttachmentAccepter {
     const TYPE: &'static str = "aws_ec2_transit_gateway_vpc_attachment_accepter";
 }
 
+impl crate::core::Block for Ec2TransitGatewayVpcAttachmentAccepter {
+    type Attributes = Ec2TransitGatewayVpcAttachmentAccepterAttributes;
+}
+
 /// `aws_ec2_capacity_block_offering` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2CapacityBlockOffering {
@@ -3160,6 +3352,10 @@ impl DataEc2CapacityBlockOffering {
 
 impl crate::core::DataSource for DataEc2CapacityBlockOffering {
     const TYPE: &'static str = "aws_ec2_capacity_block_offering";
+}
+
+impl crate::core::Block for DataEc2CapacityBlockOffering {
+    type Attributes = DataEc2CapacityBlockOfferingAttributes;
 }
 
 /// The `filter` block of [`DataEc2ClientVpnEndpoint`].
@@ -3236,6 +3432,10 @@ impl DataEc2ClientVpnEndpoint {
 
 impl crate::core::DataSource for DataEc2ClientVpnEndpoint {
     const TYPE: &'static str = "aws_ec2_client_vpn_endpoint";
+}
+
+impl crate::core::Block for DataEc2ClientVpnEndpoint {
+    type Attributes = DataEc2ClientVpnEndpointAttributes;
 }
 
 /// The `filter` block of [`DataEc2CoipPool`].
@@ -3318,6 +3518,10 @@ impl crate::core::DataSource for DataEc2CoipPool {
     const TYPE: &'static str = "aws_ec2_coip_pool";
 }
 
+impl crate::core::Block for DataEc2CoipPool {
+    type Attributes = DataEc2CoipPoolAttributes;
+}
+
 /// The `filter` block of [`DataEc2CoipPools`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2CoipPoolsFilter {
@@ -3388,6 +3592,10 @@ impl DataEc2CoipPools {
 
 impl crate::core::DataSource for DataEc2CoipPools {
     const TYPE: &'static str = "aws_ec2_coip_pools";
+}
+
+impl crate::core::Block for DataEc2CoipPools {
+    type Attributes = DataEc2CoipPoolsAttributes;
 }
 
 /// The `filter` block of [`DataEc2Host`].
@@ -3466,6 +3674,10 @@ impl crate::core::DataSource for DataEc2Host {
     const TYPE: &'static str = "aws_ec2_host";
 }
 
+impl crate::core::Block for DataEc2Host {
+    type Attributes = DataEc2HostAttributes;
+}
+
 /// The `timeouts` block of [`DataEc2InstanceType`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2InstanceTypeTimeouts {
@@ -3511,6 +3723,10 @@ impl DataEc2InstanceType {
 
 impl crate::core::DataSource for DataEc2InstanceType {
     const TYPE: &'static str = "aws_ec2_instance_type";
+}
+
+impl crate::core::Block for DataEc2InstanceType {
+    type Attributes = DataEc2InstanceTypeAttributes;
 }
 
 /// The `filter` block of [`DataEc2InstanceTypeOffering`].
@@ -3589,6 +3805,10 @@ impl crate::core::DataSource for DataEc2InstanceTypeOffering {
     const TYPE: &'static str = "aws_ec2_instance_type_offering";
 }
 
+impl crate::core::Block for DataEc2InstanceTypeOffering {
+    type Attributes = DataEc2InstanceTypeOfferingAttributes;
+}
+
 /// The `filter` block of [`DataEc2InstanceTypeOfferings`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2InstanceTypeOfferingsFilter {
@@ -3661,6 +3881,10 @@ impl crate::core::DataSource for DataEc2InstanceTypeOfferings {
     const TYPE: &'static str = "aws_ec2_instance_type_offerings";
 }
 
+impl crate::core::Block for DataEc2InstanceTypeOfferings {
+    type Attributes = DataEc2InstanceTypeOfferingsAttributes;
+}
+
 /// The `filter` block of [`DataEc2InstanceTypes`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2InstanceTypesFilter {
@@ -3727,6 +3951,10 @@ impl DataEc2InstanceTypes {
 
 impl crate::core::DataSource for DataEc2InstanceTypes {
     const TYPE: &'static str = "aws_ec2_instance_types";
+}
+
+impl crate::core::Block for DataEc2InstanceTypes {
+    type Attributes = DataEc2InstanceTypesAttributes;
 }
 
 /// The `filter` block of [`DataEc2LocalGateway`].
@@ -3803,6 +4031,10 @@ impl DataEc2LocalGateway {
 
 impl crate::core::DataSource for DataEc2LocalGateway {
     const TYPE: &'static str = "aws_ec2_local_gateway";
+}
+
+impl crate::core::Block for DataEc2LocalGateway {
+    type Attributes = DataEc2LocalGatewayAttributes;
 }
 
 /// The `filter` block of [`DataEc2LocalGatewayRouteTable`].
@@ -3893,6 +4125,10 @@ impl crate::core::DataSource for DataEc2LocalGatewayRouteTable {
     const TYPE: &'static str = "aws_ec2_local_gateway_route_table";
 }
 
+impl crate::core::Block for DataEc2LocalGatewayRouteTable {
+    type Attributes = DataEc2LocalGatewayRouteTableAttributes;
+}
+
 /// The `filter` block of [`DataEc2LocalGatewayRouteTables`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2LocalGatewayRouteTablesFilter {
@@ -3965,6 +4201,10 @@ impl crate::core::DataSource for DataEc2LocalGatewayRouteTables {
     const TYPE: &'static str = "aws_ec2_local_gateway_route_tables";
 }
 
+impl crate::core::Block for DataEc2LocalGatewayRouteTables {
+    type Attributes = DataEc2LocalGatewayRouteTablesAttributes;
+}
+
 /// The `filter` block of [`DataEc2LocalGatewayVirtualInterface`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2LocalGatewayVirtualInterfaceFilter {
@@ -4035,6 +4275,10 @@ impl DataEc2LocalGatewayVirtualInterface {
 
 impl crate::core::DataSource for DataEc2LocalGatewayVirtualInterface {
     const TYPE: &'static str = "aws_ec2_local_gateway_virtual_interface";
+}
+
+impl crate::core::Block for DataEc2LocalGatewayVirtualInterface {
+    type Attributes = DataEc2LocalGatewayVirtualInterfaceAttributes;
 }
 
 /// The `filter` block of [`DataEc2LocalGatewayVirtualInterfaceGroup`].
@@ -4113,6 +4357,10 @@ impl crate::core::DataSource for DataEc2LocalGatewayVirtualInterfaceGroup {
     const TYPE: &'static str = "aws_ec2_local_gateway_virtual_interface_group";
 }
 
+impl crate::core::Block for DataEc2LocalGatewayVirtualInterfaceGroup {
+    type Attributes = DataEc2LocalGatewayVirtualInterfaceGroupAttributes;
+}
+
 /// The `filter` block of [`DataEc2LocalGatewayVirtualInterfaceGroups`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2LocalGatewayVirtualInterfaceGroupsFilter {
@@ -4185,6 +4433,10 @@ impl crate::core::DataSource for DataEc2LocalGatewayVirtualInterfaceGroups {
     const TYPE: &'static str = "aws_ec2_local_gateway_virtual_interface_groups";
 }
 
+impl crate::core::Block for DataEc2LocalGatewayVirtualInterfaceGroups {
+    type Attributes = DataEc2LocalGatewayVirtualInterfaceGroupsAttributes;
+}
+
 /// The `filter` block of [`DataEc2LocalGateways`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2LocalGatewaysFilter {
@@ -4255,6 +4507,10 @@ impl DataEc2LocalGateways {
 
 impl crate::core::DataSource for DataEc2LocalGateways {
     const TYPE: &'static str = "aws_ec2_local_gateways";
+}
+
+impl crate::core::Block for DataEc2LocalGateways {
+    type Attributes = DataEc2LocalGatewaysAttributes;
 }
 
 /// The `filter` block of [`DataEc2ManagedPrefixList`].
@@ -4333,6 +4589,10 @@ impl crate::core::DataSource for DataEc2ManagedPrefixList {
     const TYPE: &'static str = "aws_ec2_managed_prefix_list";
 }
 
+impl crate::core::Block for DataEc2ManagedPrefixList {
+    type Attributes = DataEc2ManagedPrefixListAttributes;
+}
+
 /// The `filter` block of [`DataEc2ManagedPrefixLists`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2ManagedPrefixListsFilter {
@@ -4381,6 +4641,10 @@ impl DataEc2ManagedPrefixLists {
 
 impl crate::core::DataSource for DataEc2ManagedPrefixLists {
     const TYPE: &'static str = "aws_ec2_managed_prefix_lists";
+}
+
+impl crate::core::Block for DataEc2ManagedPrefixLists {
+    type Attributes = DataEc2ManagedPrefixListsAttributes;
 }
 
 /// The `filter` block of [`DataEc2NetworkInsightsAnalysis`].
@@ -4437,6 +4701,10 @@ impl crate::core::DataSource for DataEc2NetworkInsightsAnalysis {
     const TYPE: &'static str = "aws_ec2_network_insights_analysis";
 }
 
+impl crate::core::Block for DataEc2NetworkInsightsAnalysis {
+    type Attributes = DataEc2NetworkInsightsAnalysisAttributes;
+}
+
 /// The `filter` block of [`DataEc2NetworkInsightsPath`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2NetworkInsightsPathFilter {
@@ -4491,6 +4759,10 @@ impl crate::core::DataSource for DataEc2NetworkInsightsPath {
     const TYPE: &'static str = "aws_ec2_network_insights_path";
 }
 
+impl crate::core::Block for DataEc2NetworkInsightsPath {
+    type Attributes = DataEc2NetworkInsightsPathAttributes;
+}
+
 /// `aws_ec2_public_ipv4_pool` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2PublicIpv4Pool {
@@ -4518,6 +4790,10 @@ impl DataEc2PublicIpv4Pool {
 
 impl crate::core::DataSource for DataEc2PublicIpv4Pool {
     const TYPE: &'static str = "aws_ec2_public_ipv4_pool";
+}
+
+impl crate::core::Block for DataEc2PublicIpv4Pool {
+    type Attributes = DataEc2PublicIpv4PoolAttributes;
 }
 
 /// The `filter` block of [`DataEc2PublicIpv4Pools`].
@@ -4570,6 +4846,10 @@ impl crate::core::DataSource for DataEc2PublicIpv4Pools {
     const TYPE: &'static str = "aws_ec2_public_ipv4_pools";
 }
 
+impl crate::core::Block for DataEc2PublicIpv4Pools {
+    type Attributes = DataEc2PublicIpv4PoolsAttributes;
+}
+
 /// The `timeouts` block of [`DataEc2SerialConsoleAccess`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2SerialConsoleAccessTimeouts {
@@ -4612,6 +4892,10 @@ impl DataEc2SerialConsoleAccess {
 
 impl crate::core::DataSource for DataEc2SerialConsoleAccess {
     const TYPE: &'static str = "aws_ec2_serial_console_access";
+}
+
+impl crate::core::Block for DataEc2SerialConsoleAccess {
+    type Attributes = DataEc2SerialConsoleAccessAttributes;
 }
 
 /// The `filter` block of [`DataEc2SpotPrice`].
@@ -4690,6 +4974,10 @@ impl crate::core::DataSource for DataEc2SpotPrice {
     const TYPE: &'static str = "aws_ec2_spot_price";
 }
 
+impl crate::core::Block for DataEc2SpotPrice {
+    type Attributes = DataEc2SpotPriceAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGateway`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayFilter {
@@ -4762,6 +5050,10 @@ impl crate::core::DataSource for DataEc2TransitGateway {
     const TYPE: &'static str = "aws_ec2_transit_gateway";
 }
 
+impl crate::core::Block for DataEc2TransitGateway {
+    type Attributes = DataEc2TransitGatewayAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayAttachment`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayAttachmentFilter {
@@ -4814,6 +5106,10 @@ impl DataEc2TransitGatewayAttachment {
 
 impl crate::core::DataSource for DataEc2TransitGatewayAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_attachment";
+}
+
+impl crate::core::Block for DataEc2TransitGatewayAttachment {
+    type Attributes = DataEc2TransitGatewayAttachmentAttributes;
 }
 
 /// The `filter` block of [`DataEc2TransitGatewayAttachments`].
@@ -4886,6 +5182,10 @@ impl DataEc2TransitGatewayAttachments {
 
 impl crate::core::DataSource for DataEc2TransitGatewayAttachments {
     const TYPE: &'static str = "aws_ec2_transit_gateway_attachments";
+}
+
+impl crate::core::Block for DataEc2TransitGatewayAttachments {
+    type Attributes = DataEc2TransitGatewayAttachmentsAttributes;
 }
 
 /// The `filter` block of [`DataEc2TransitGatewayConnect`].
@@ -4964,6 +5264,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayConnect {
     const TYPE: &'static str = "aws_ec2_transit_gateway_connect";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayConnect {
+    type Attributes = DataEc2TransitGatewayConnectAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayConnectPeer`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayConnectPeerFilter {
@@ -5038,6 +5342,10 @@ impl DataEc2TransitGatewayConnectPeer {
 
 impl crate::core::DataSource for DataEc2TransitGatewayConnectPeer {
     const TYPE: &'static str = "aws_ec2_transit_gateway_connect_peer";
+}
+
+impl crate::core::Block for DataEc2TransitGatewayConnectPeer {
+    type Attributes = DataEc2TransitGatewayConnectPeerAttributes;
 }
 
 /// The `filter` block of [`DataEc2TransitGatewayDxGatewayAttachment`].
@@ -5120,6 +5428,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayDxGatewayAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_dx_gateway_attachment";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayDxGatewayAttachment {
+    type Attributes = DataEc2TransitGatewayDxGatewayAttachmentAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayMulticastDomain`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayMulticastDomainFilter {
@@ -5196,6 +5508,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayMulticastDomain {
     const TYPE: &'static str = "aws_ec2_transit_gateway_multicast_domain";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayMulticastDomain {
+    type Attributes = DataEc2TransitGatewayMulticastDomainAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayPeeringAttachment`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayPeeringAttachmentFilter {
@@ -5268,6 +5584,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayPeeringAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_peering_attachment";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayPeeringAttachment {
+    type Attributes = DataEc2TransitGatewayPeeringAttachmentAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayPeeringAttachments`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayPeeringAttachmentsFilter {
@@ -5334,6 +5654,10 @@ impl DataEc2TransitGatewayPeeringAttachments {
 
 impl crate::core::DataSource for DataEc2TransitGatewayPeeringAttachments {
     const TYPE: &'static str = "aws_ec2_transit_gateway_peering_attachments";
+}
+
+impl crate::core::Block for DataEc2TransitGatewayPeeringAttachments {
+    type Attributes = DataEc2TransitGatewayPeeringAttachmentsAttributes;
 }
 
 /// The `filter` block of [`DataEc2TransitGatewayRouteTable`].
@@ -5408,6 +5732,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayRouteTable {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayRouteTable {
+    type Attributes = DataEc2TransitGatewayRouteTableAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayRouteTableAssociations`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayRouteTableAssociationsFilter {
@@ -5477,6 +5805,10 @@ impl DataEc2TransitGatewayRouteTableAssociations {
 
 impl crate::core::DataSource for DataEc2TransitGatewayRouteTableAssociations {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_associations";
+}
+
+impl crate::core::Block for DataEc2TransitGatewayRouteTableAssociations {
+    type Attributes = DataEc2TransitGatewayRouteTableAssociationsAttributes;
 }
 
 /// The `filter` block of [`DataEc2TransitGatewayRouteTablePropagations`].
@@ -5550,6 +5882,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayRouteTablePropagations {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_propagations";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayRouteTablePropagations {
+    type Attributes = DataEc2TransitGatewayRouteTablePropagationsAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayRouteTableRoutes`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayRouteTableRoutesFilter {
@@ -5596,6 +5932,10 @@ impl DataEc2TransitGatewayRouteTableRoutes {
 
 impl crate::core::DataSource for DataEc2TransitGatewayRouteTableRoutes {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_routes";
+}
+
+impl crate::core::Block for DataEc2TransitGatewayRouteTableRoutes {
+    type Attributes = DataEc2TransitGatewayRouteTableRoutesAttributes;
 }
 
 /// The `filter` block of [`DataEc2TransitGatewayRouteTables`].
@@ -5670,6 +6010,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayRouteTables {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_tables";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayRouteTables {
+    type Attributes = DataEc2TransitGatewayRouteTablesAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayVpcAttachment`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayVpcAttachmentFilter {
@@ -5742,6 +6086,10 @@ impl crate::core::DataSource for DataEc2TransitGatewayVpcAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_vpc_attachment";
 }
 
+impl crate::core::Block for DataEc2TransitGatewayVpcAttachment {
+    type Attributes = DataEc2TransitGatewayVpcAttachmentAttributes;
+}
+
 /// The `filter` block of [`DataEc2TransitGatewayVpcAttachments`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayVpcAttachmentsFilter {
@@ -5808,6 +6156,10 @@ impl DataEc2TransitGatewayVpcAttachments {
 
 impl crate::core::DataSource for DataEc2TransitGatewayVpcAttachments {
     const TYPE: &'static str = "aws_ec2_transit_gateway_vpc_attachments";
+}
+
+impl crate::core::Block for DataEc2TransitGatewayVpcAttachments {
+    type Attributes = DataEc2TransitGatewayVpcAttachmentsAttributes;
 }
 
 /// The `filter` block of [`DataEc2TransitGatewayVpnAttachment`].
@@ -5890,4384 +6242,5990 @@ impl crate::core::DataSource for DataEc2TransitGatewayVpnAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_vpn_attachment";
 }
 
-impl crate::core::Ref<Ec2AvailabilityZoneGroup> {
+impl crate::core::Block for DataEc2TransitGatewayVpnAttachment {
+    type Attributes = DataEc2TransitGatewayVpnAttachmentAttributes;
+}
+
+/// The attributes of `aws_ec2_availability_zone_group`, read from a `Ref<Ec2AvailabilityZoneGroup>`.
+#[derive(Clone, Debug)]
+pub struct Ec2AvailabilityZoneGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2AvailabilityZoneGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2AvailabilityZoneGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2AvailabilityZoneGroupAttributes {
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `opt_in_status`, as a reference.
     #[inline]
     pub fn opt_in_status(&self) -> crate::core::Expr {
-        self.attr("opt_in_status")
+        self.0.attr("opt_in_status")
     }
 }
 
-impl crate::core::Ref<Ec2CapacityBlockReservation> {
+/// The attributes of `aws_ec2_capacity_block_reservation`, read from a `Ref<Ec2CapacityBlockReservation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2CapacityBlockReservationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2CapacityBlockReservationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2CapacityBlockReservationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2CapacityBlockReservationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `capacity_block_offering_id`, as a reference.
     #[inline]
     pub fn capacity_block_offering_id(&self) -> crate::core::Expr {
-        self.attr("capacity_block_offering_id")
+        self.0.attr("capacity_block_offering_id")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `end_date`, as a reference.
     #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
-        self.attr("end_date")
+        self.0.attr("end_date")
     }
     /// `end_date_type`, as a reference.
     #[inline]
     pub fn end_date_type(&self) -> crate::core::Expr {
-        self.attr("end_date_type")
+        self.0.attr("end_date_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_count`, as a reference.
     #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
-        self.attr("instance_count")
+        self.0.attr("instance_count")
     }
     /// `instance_platform`, as a reference.
     #[inline]
     pub fn instance_platform(&self) -> crate::core::Expr {
-        self.attr("instance_platform")
+        self.0.attr("instance_platform")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `placement_group_arn`, as a reference.
     #[inline]
     pub fn placement_group_arn(&self) -> crate::core::Expr {
-        self.attr("placement_group_arn")
+        self.0.attr("placement_group_arn")
     }
     /// `reservation_type`, as a reference.
     #[inline]
     pub fn reservation_type(&self) -> crate::core::Expr {
-        self.attr("reservation_type")
+        self.0.attr("reservation_type")
     }
     /// `start_date`, as a reference.
     #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
-        self.attr("start_date")
+        self.0.attr("start_date")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tenancy`, as a reference.
     #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
-        self.attr("tenancy")
+        self.0.attr("tenancy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2CapacityReservation> {
+/// The attributes of `aws_ec2_capacity_reservation`, read from a `Ref<Ec2CapacityReservation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2CapacityReservationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2CapacityReservationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2CapacityReservationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2CapacityReservationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `end_date`, as a reference.
     #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
-        self.attr("end_date")
+        self.0.attr("end_date")
     }
     /// `end_date_type`, as a reference.
     #[inline]
     pub fn end_date_type(&self) -> crate::core::Expr {
-        self.attr("end_date_type")
+        self.0.attr("end_date_type")
     }
     /// `ephemeral_storage`, as a reference.
     #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
-        self.attr("ephemeral_storage")
+        self.0.attr("ephemeral_storage")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_count`, as a reference.
     #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
-        self.attr("instance_count")
+        self.0.attr("instance_count")
     }
     /// `instance_match_criteria`, as a reference.
     #[inline]
     pub fn instance_match_criteria(&self) -> crate::core::Expr {
-        self.attr("instance_match_criteria")
+        self.0.attr("instance_match_criteria")
     }
     /// `instance_platform`, as a reference.
     #[inline]
     pub fn instance_platform(&self) -> crate::core::Expr {
-        self.attr("instance_platform")
+        self.0.attr("instance_platform")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `placement_group_arn`, as a reference.
     #[inline]
     pub fn placement_group_arn(&self) -> crate::core::Expr {
-        self.attr("placement_group_arn")
+        self.0.attr("placement_group_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tenancy`, as a reference.
     #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
-        self.attr("tenancy")
+        self.0.attr("tenancy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2CarrierGateway> {
+/// The attributes of `aws_ec2_carrier_gateway`, read from a `Ref<Ec2CarrierGateway>`.
+#[derive(Clone, Debug)]
+pub struct Ec2CarrierGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2CarrierGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2CarrierGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2CarrierGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<Ec2ClientVpnAuthorizationRule> {
+/// The attributes of `aws_ec2_client_vpn_authorization_rule`, read from a `Ref<Ec2ClientVpnAuthorizationRule>`.
+#[derive(Clone, Debug)]
+pub struct Ec2ClientVpnAuthorizationRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2ClientVpnAuthorizationRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2ClientVpnAuthorizationRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2ClientVpnAuthorizationRuleAttributes {
     /// `access_group_id`, as a reference.
     #[inline]
     pub fn access_group_id(&self) -> crate::core::Expr {
-        self.attr("access_group_id")
+        self.0.attr("access_group_id")
     }
     /// `authorize_all_groups`, as a reference.
     #[inline]
     pub fn authorize_all_groups(&self) -> crate::core::Expr {
-        self.attr("authorize_all_groups")
+        self.0.attr("authorize_all_groups")
     }
     /// `client_vpn_endpoint_id`, as a reference.
     #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("client_vpn_endpoint_id")
+        self.0.attr("client_vpn_endpoint_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `target_network_cidr`, as a reference.
     #[inline]
     pub fn target_network_cidr(&self) -> crate::core::Expr {
-        self.attr("target_network_cidr")
+        self.0.attr("target_network_cidr")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2ClientVpnEndpoint> {
+/// The attributes of `aws_ec2_client_vpn_endpoint`, read from a `Ref<Ec2ClientVpnEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct Ec2ClientVpnEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2ClientVpnEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2ClientVpnEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2ClientVpnEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `client_cidr_block`, as a reference.
     #[inline]
     pub fn client_cidr_block(&self) -> crate::core::Expr {
-        self.attr("client_cidr_block")
+        self.0.attr("client_cidr_block")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disconnect_on_session_timeout`, as a reference.
     #[inline]
     pub fn disconnect_on_session_timeout(&self) -> crate::core::Expr {
-        self.attr("disconnect_on_session_timeout")
+        self.0.attr("disconnect_on_session_timeout")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dns_servers`, as a reference.
     #[inline]
     pub fn dns_servers(&self) -> crate::core::Expr {
-        self.attr("dns_servers")
+        self.0.attr("dns_servers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `self_service_portal`, as a reference.
     #[inline]
     pub fn self_service_portal(&self) -> crate::core::Expr {
-        self.attr("self_service_portal")
+        self.0.attr("self_service_portal")
     }
     /// `self_service_portal_url`, as a reference.
     #[inline]
     pub fn self_service_portal_url(&self) -> crate::core::Expr {
-        self.attr("self_service_portal_url")
+        self.0.attr("self_service_portal_url")
     }
     /// `server_certificate_arn`, as a reference.
     #[inline]
     pub fn server_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("server_certificate_arn")
+        self.0.attr("server_certificate_arn")
     }
     /// `session_timeout_hours`, as a reference.
     #[inline]
     pub fn session_timeout_hours(&self) -> crate::core::Expr {
-        self.attr("session_timeout_hours")
+        self.0.attr("session_timeout_hours")
     }
     /// `split_tunnel`, as a reference.
     #[inline]
     pub fn split_tunnel(&self) -> crate::core::Expr {
-        self.attr("split_tunnel")
+        self.0.attr("split_tunnel")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transport_protocol`, as a reference.
     #[inline]
     pub fn transport_protocol(&self) -> crate::core::Expr {
-        self.attr("transport_protocol")
+        self.0.attr("transport_protocol")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpn_port`, as a reference.
     #[inline]
     pub fn vpn_port(&self) -> crate::core::Expr {
-        self.attr("vpn_port")
+        self.0.attr("vpn_port")
     }
     /// `authentication_options` (a nested block), as a reference.
     #[inline]
     pub fn authentication_options(&self) -> crate::core::Expr {
-        self.attr("authentication_options")
+        self.0.attr("authentication_options")
     }
     /// `client_connect_options` (a nested block), as a reference.
     #[inline]
     pub fn client_connect_options(&self) -> crate::core::Expr {
-        self.attr("client_connect_options")
+        self.0.attr("client_connect_options")
     }
     /// `client_login_banner_options` (a nested block), as a reference.
     #[inline]
     pub fn client_login_banner_options(&self) -> crate::core::Expr {
-        self.attr("client_login_banner_options")
+        self.0.attr("client_login_banner_options")
     }
     /// `client_route_enforcement_options` (a nested block), as a reference.
     #[inline]
     pub fn client_route_enforcement_options(&self) -> crate::core::Expr {
-        self.attr("client_route_enforcement_options")
+        self.0.attr("client_route_enforcement_options")
     }
     /// `connection_log_options` (a nested block), as a reference.
     #[inline]
     pub fn connection_log_options(&self) -> crate::core::Expr {
-        self.attr("connection_log_options")
+        self.0.attr("connection_log_options")
     }
 }
 
-impl crate::core::Ref<Ec2ClientVpnNetworkAssociation> {
+/// The attributes of `aws_ec2_client_vpn_network_association`, read from a `Ref<Ec2ClientVpnNetworkAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2ClientVpnNetworkAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2ClientVpnNetworkAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2ClientVpnNetworkAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2ClientVpnNetworkAssociationAttributes {
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `client_vpn_endpoint_id`, as a reference.
     #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("client_vpn_endpoint_id")
+        self.0.attr("client_vpn_endpoint_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2ClientVpnRoute> {
+/// The attributes of `aws_ec2_client_vpn_route`, read from a `Ref<Ec2ClientVpnRoute>`.
+#[derive(Clone, Debug)]
+pub struct Ec2ClientVpnRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2ClientVpnRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2ClientVpnRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2ClientVpnRouteAttributes {
     /// `client_vpn_endpoint_id`, as a reference.
     #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("client_vpn_endpoint_id")
+        self.0.attr("client_vpn_endpoint_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `destination_cidr_block`, as a reference.
     #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_cidr_block")
+        self.0.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `origin`, as a reference.
     #[inline]
     pub fn origin(&self) -> crate::core::Expr {
-        self.attr("origin")
+        self.0.attr("origin")
     }
     /// `target_vpc_subnet_id`, as a reference.
     #[inline]
     pub fn target_vpc_subnet_id(&self) -> crate::core::Expr {
-        self.attr("target_vpc_subnet_id")
+        self.0.attr("target_vpc_subnet_id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2DefaultCreditSpecification> {
+/// The attributes of `aws_ec2_default_credit_specification`, read from a `Ref<Ec2DefaultCreditSpecification>`.
+#[derive(Clone, Debug)]
+pub struct Ec2DefaultCreditSpecificationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2DefaultCreditSpecificationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2DefaultCreditSpecificationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2DefaultCreditSpecificationAttributes {
     /// `cpu_credits`, as a reference.
     #[inline]
     pub fn cpu_credits(&self) -> crate::core::Expr {
-        self.attr("cpu_credits")
+        self.0.attr("cpu_credits")
     }
     /// `instance_family`, as a reference.
     #[inline]
     pub fn instance_family(&self) -> crate::core::Expr {
-        self.attr("instance_family")
+        self.0.attr("instance_family")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2Fleet> {
+/// The attributes of `aws_ec2_fleet`, read from a `Ref<Ec2Fleet>`.
+#[derive(Clone, Debug)]
+pub struct Ec2FleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2FleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2FleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2FleetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `context`, as a reference.
     #[inline]
     pub fn context(&self) -> crate::core::Expr {
-        self.attr("context")
+        self.0.attr("context")
     }
     /// `excess_capacity_termination_policy`, as a reference.
     #[inline]
     pub fn excess_capacity_termination_policy(&self) -> crate::core::Expr {
-        self.attr("excess_capacity_termination_policy")
+        self.0.attr("excess_capacity_termination_policy")
     }
     /// `fleet_state`, as a reference.
     #[inline]
     pub fn fleet_state(&self) -> crate::core::Expr {
-        self.attr("fleet_state")
+        self.0.attr("fleet_state")
     }
     /// `fulfilled_capacity`, as a reference.
     #[inline]
     pub fn fulfilled_capacity(&self) -> crate::core::Expr {
-        self.attr("fulfilled_capacity")
+        self.0.attr("fulfilled_capacity")
     }
     /// `fulfilled_on_demand_capacity`, as a reference.
     #[inline]
     pub fn fulfilled_on_demand_capacity(&self) -> crate::core::Expr {
-        self.attr("fulfilled_on_demand_capacity")
+        self.0.attr("fulfilled_on_demand_capacity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replace_unhealthy_instances`, as a reference.
     #[inline]
     pub fn replace_unhealthy_instances(&self) -> crate::core::Expr {
-        self.attr("replace_unhealthy_instances")
+        self.0.attr("replace_unhealthy_instances")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `terminate_instances`, as a reference.
     #[inline]
     pub fn terminate_instances(&self) -> crate::core::Expr {
-        self.attr("terminate_instances")
+        self.0.attr("terminate_instances")
     }
     /// `terminate_instances_with_expiration`, as a reference.
     #[inline]
     pub fn terminate_instances_with_expiration(&self) -> crate::core::Expr {
-        self.attr("terminate_instances_with_expiration")
+        self.0.attr("terminate_instances_with_expiration")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `valid_from`, as a reference.
     #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
-        self.attr("valid_from")
+        self.0.attr("valid_from")
     }
     /// `valid_until`, as a reference.
     #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
-        self.attr("valid_until")
+        self.0.attr("valid_until")
     }
     /// `fleet_instance_set` (a nested block), as a reference.
     #[inline]
     pub fn fleet_instance_set(&self) -> crate::core::Expr {
-        self.attr("fleet_instance_set")
+        self.0.attr("fleet_instance_set")
     }
     /// `launch_template_config` (a nested block), as a reference.
     #[inline]
     pub fn launch_template_config(&self) -> crate::core::Expr {
-        self.attr("launch_template_config")
+        self.0.attr("launch_template_config")
     }
     /// `on_demand_options` (a nested block), as a reference.
     #[inline]
     pub fn on_demand_options(&self) -> crate::core::Expr {
-        self.attr("on_demand_options")
+        self.0.attr("on_demand_options")
     }
     /// `spot_options` (a nested block), as a reference.
     #[inline]
     pub fn spot_options(&self) -> crate::core::Expr {
-        self.attr("spot_options")
+        self.0.attr("spot_options")
     }
     /// `target_capacity_specification` (a nested block), as a reference.
     #[inline]
     pub fn target_capacity_specification(&self) -> crate::core::Expr {
-        self.attr("target_capacity_specification")
+        self.0.attr("target_capacity_specification")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2Host> {
+/// The attributes of `aws_ec2_host`, read from a `Ref<Ec2Host>`.
+#[derive(Clone, Debug)]
+pub struct Ec2HostAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2HostAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2HostAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2HostAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `asset_id`, as a reference.
     #[inline]
     pub fn asset_id(&self) -> crate::core::Expr {
-        self.attr("asset_id")
+        self.0.attr("asset_id")
     }
     /// `auto_placement`, as a reference.
     #[inline]
     pub fn auto_placement(&self) -> crate::core::Expr {
-        self.attr("auto_placement")
+        self.0.attr("auto_placement")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `host_recovery`, as a reference.
     #[inline]
     pub fn host_recovery(&self) -> crate::core::Expr {
-        self.attr("host_recovery")
+        self.0.attr("host_recovery")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_family`, as a reference.
     #[inline]
     pub fn instance_family(&self) -> crate::core::Expr {
-        self.attr("instance_family")
+        self.0.attr("instance_family")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2ImageBlockPublicAccess> {
+/// The attributes of `aws_ec2_image_block_public_access`, read from a `Ref<Ec2ImageBlockPublicAccess>`.
+#[derive(Clone, Debug)]
+pub struct Ec2ImageBlockPublicAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2ImageBlockPublicAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2ImageBlockPublicAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2ImageBlockPublicAccessAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2InstanceConnectEndpoint> {
+/// The attributes of `aws_ec2_instance_connect_endpoint`, read from a `Ref<Ec2InstanceConnectEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct Ec2InstanceConnectEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2InstanceConnectEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2InstanceConnectEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2InstanceConnectEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `fips_dns_name`, as a reference.
     #[inline]
     pub fn fips_dns_name(&self) -> crate::core::Expr {
-        self.attr("fips_dns_name")
+        self.0.attr("fips_dns_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `preserve_client_ip`, as a reference.
     #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
-        self.attr("preserve_client_ip")
+        self.0.attr("preserve_client_ip")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2InstanceMetadataDefaults> {
+/// The attributes of `aws_ec2_instance_metadata_defaults`, read from a `Ref<Ec2InstanceMetadataDefaults>`.
+#[derive(Clone, Debug)]
+pub struct Ec2InstanceMetadataDefaultsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2InstanceMetadataDefaultsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2InstanceMetadataDefaultsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2InstanceMetadataDefaultsAttributes {
     /// `http_endpoint`, as a reference.
     #[inline]
     pub fn http_endpoint(&self) -> crate::core::Expr {
-        self.attr("http_endpoint")
+        self.0.attr("http_endpoint")
     }
     /// `http_put_response_hop_limit`, as a reference.
     #[inline]
     pub fn http_put_response_hop_limit(&self) -> crate::core::Expr {
-        self.attr("http_put_response_hop_limit")
+        self.0.attr("http_put_response_hop_limit")
     }
     /// `http_tokens`, as a reference.
     #[inline]
     pub fn http_tokens(&self) -> crate::core::Expr {
-        self.attr("http_tokens")
+        self.0.attr("http_tokens")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_metadata_tags`, as a reference.
     #[inline]
     pub fn instance_metadata_tags(&self) -> crate::core::Expr {
-        self.attr("instance_metadata_tags")
+        self.0.attr("instance_metadata_tags")
     }
 }
 
-impl crate::core::Ref<Ec2InstanceState> {
+/// The attributes of `aws_ec2_instance_state`, read from a `Ref<Ec2InstanceState>`.
+#[derive(Clone, Debug)]
+pub struct Ec2InstanceStateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2InstanceStateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2InstanceStateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2InstanceStateAttributes {
     /// `force`, as a reference.
     #[inline]
     pub fn force(&self) -> crate::core::Expr {
-        self.attr("force")
+        self.0.attr("force")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2LocalGatewayRoute> {
+/// The attributes of `aws_ec2_local_gateway_route`, read from a `Ref<Ec2LocalGatewayRoute>`.
+#[derive(Clone, Debug)]
+pub struct Ec2LocalGatewayRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2LocalGatewayRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2LocalGatewayRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2LocalGatewayRouteAttributes {
     /// `destination_cidr_block`, as a reference.
     #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_cidr_block")
+        self.0.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_route_table_id")
+        self.0.attr("local_gateway_route_table_id")
     }
     /// `local_gateway_virtual_interface_group_id`, as a reference.
     #[inline]
     pub fn local_gateway_virtual_interface_group_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_virtual_interface_group_id")
+        self.0.attr("local_gateway_virtual_interface_group_id")
     }
 }
 
-impl crate::core::Ref<Ec2LocalGatewayRouteTableVpcAssociation> {
+/// The attributes of `aws_ec2_local_gateway_route_table_vpc_association`, read from a `Ref<Ec2LocalGatewayRouteTableVpcAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2LocalGatewayRouteTableVpcAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2LocalGatewayRouteTableVpcAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2LocalGatewayRouteTableVpcAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2LocalGatewayRouteTableVpcAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_gateway_id`, as a reference.
     #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_id")
+        self.0.attr("local_gateway_id")
     }
     /// `local_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_route_table_id")
+        self.0.attr("local_gateway_route_table_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<Ec2ManagedPrefixList> {
+/// The attributes of `aws_ec2_managed_prefix_list`, read from a `Ref<Ec2ManagedPrefixList>`.
+#[derive(Clone, Debug)]
+pub struct Ec2ManagedPrefixListAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2ManagedPrefixListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2ManagedPrefixListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2ManagedPrefixListAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_entries`, as a reference.
     #[inline]
     pub fn max_entries(&self) -> crate::core::Expr {
-        self.attr("max_entries")
+        self.0.attr("max_entries")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `entry` (a nested block), as a reference.
     #[inline]
     pub fn entry(&self) -> crate::core::Expr {
-        self.attr("entry")
+        self.0.attr("entry")
     }
 }
 
-impl crate::core::Ref<Ec2ManagedPrefixListEntry> {
+/// The attributes of `aws_ec2_managed_prefix_list_entry`, read from a `Ref<Ec2ManagedPrefixListEntry>`.
+#[derive(Clone, Debug)]
+pub struct Ec2ManagedPrefixListEntryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2ManagedPrefixListEntryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2ManagedPrefixListEntryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2ManagedPrefixListEntryAttributes {
     /// `cidr`, as a reference.
     #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
-        self.attr("cidr")
+        self.0.attr("cidr")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
 }
 
-impl crate::core::Ref<Ec2NetworkInsightsAnalysis> {
+/// The attributes of `aws_ec2_network_insights_analysis`, read from a `Ref<Ec2NetworkInsightsAnalysis>`.
+#[derive(Clone, Debug)]
+pub struct Ec2NetworkInsightsAnalysisAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2NetworkInsightsAnalysisAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2NetworkInsightsAnalysisAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2NetworkInsightsAnalysisAttributes {
     /// `alternate_path_hints`, as a reference.
     #[inline]
     pub fn alternate_path_hints(&self) -> crate::core::Expr {
-        self.attr("alternate_path_hints")
+        self.0.attr("alternate_path_hints")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `explanations`, as a reference.
     #[inline]
     pub fn explanations(&self) -> crate::core::Expr {
-        self.attr("explanations")
+        self.0.attr("explanations")
     }
     /// `filter_in_arns`, as a reference.
     #[inline]
     pub fn filter_in_arns(&self) -> crate::core::Expr {
-        self.attr("filter_in_arns")
+        self.0.attr("filter_in_arns")
     }
     /// `forward_path_components`, as a reference.
     #[inline]
     pub fn forward_path_components(&self) -> crate::core::Expr {
-        self.attr("forward_path_components")
+        self.0.attr("forward_path_components")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_insights_path_id`, as a reference.
     #[inline]
     pub fn network_insights_path_id(&self) -> crate::core::Expr {
-        self.attr("network_insights_path_id")
+        self.0.attr("network_insights_path_id")
     }
     /// `path_found`, as a reference.
     #[inline]
     pub fn path_found(&self) -> crate::core::Expr {
-        self.attr("path_found")
+        self.0.attr("path_found")
     }
     /// `return_path_components`, as a reference.
     #[inline]
     pub fn return_path_components(&self) -> crate::core::Expr {
-        self.attr("return_path_components")
+        self.0.attr("return_path_components")
     }
     /// `start_date`, as a reference.
     #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
-        self.attr("start_date")
+        self.0.attr("start_date")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `wait_for_completion`, as a reference.
     #[inline]
     pub fn wait_for_completion(&self) -> crate::core::Expr {
-        self.attr("wait_for_completion")
+        self.0.attr("wait_for_completion")
     }
     /// `warning_message`, as a reference.
     #[inline]
     pub fn warning_message(&self) -> crate::core::Expr {
-        self.attr("warning_message")
+        self.0.attr("warning_message")
     }
 }
 
-impl crate::core::Ref<Ec2NetworkInsightsPath> {
+/// The attributes of `aws_ec2_network_insights_path`, read from a `Ref<Ec2NetworkInsightsPath>`.
+#[derive(Clone, Debug)]
+pub struct Ec2NetworkInsightsPathAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2NetworkInsightsPathAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2NetworkInsightsPathAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2NetworkInsightsPathAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `destination`, as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `destination_ip`, as a reference.
     #[inline]
     pub fn destination_ip(&self) -> crate::core::Expr {
-        self.attr("destination_ip")
+        self.0.attr("destination_ip")
     }
     /// `destination_port`, as a reference.
     #[inline]
     pub fn destination_port(&self) -> crate::core::Expr {
-        self.attr("destination_port")
+        self.0.attr("destination_port")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `source_ip`, as a reference.
     #[inline]
     pub fn source_ip(&self) -> crate::core::Expr {
-        self.attr("source_ip")
+        self.0.attr("source_ip")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `filter_at_destination` (a nested block), as a reference.
     #[inline]
     pub fn filter_at_destination(&self) -> crate::core::Expr {
-        self.attr("filter_at_destination")
+        self.0.attr("filter_at_destination")
     }
     /// `filter_at_source` (a nested block), as a reference.
     #[inline]
     pub fn filter_at_source(&self) -> crate::core::Expr {
-        self.attr("filter_at_source")
+        self.0.attr("filter_at_source")
     }
 }
 
-impl crate::core::Ref<Ec2SerialConsoleAccess> {
+/// The attributes of `aws_ec2_serial_console_access`, read from a `Ref<Ec2SerialConsoleAccess>`.
+#[derive(Clone, Debug)]
+pub struct Ec2SerialConsoleAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2SerialConsoleAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2SerialConsoleAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2SerialConsoleAccessAttributes {
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<Ec2SubnetCidrReservation> {
+/// The attributes of `aws_ec2_subnet_cidr_reservation`, read from a `Ref<Ec2SubnetCidrReservation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2SubnetCidrReservationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2SubnetCidrReservationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2SubnetCidrReservationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2SubnetCidrReservationAttributes {
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `reservation_type`, as a reference.
     #[inline]
     pub fn reservation_type(&self) -> crate::core::Expr {
-        self.attr("reservation_type")
+        self.0.attr("reservation_type")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
 }
 
-impl crate::core::Ref<Ec2Tag> {
+/// The attributes of `aws_ec2_tag`, read from a `Ref<Ec2Tag>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TagAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<Ec2TrafficMirrorFilter> {
+/// The attributes of `aws_ec2_traffic_mirror_filter`, read from a `Ref<Ec2TrafficMirrorFilter>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TrafficMirrorFilterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TrafficMirrorFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TrafficMirrorFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TrafficMirrorFilterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_services`, as a reference.
     #[inline]
     pub fn network_services(&self) -> crate::core::Expr {
-        self.attr("network_services")
+        self.0.attr("network_services")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<Ec2TrafficMirrorFilterRule> {
+/// The attributes of `aws_ec2_traffic_mirror_filter_rule`, read from a `Ref<Ec2TrafficMirrorFilterRule>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TrafficMirrorFilterRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TrafficMirrorFilterRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TrafficMirrorFilterRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TrafficMirrorFilterRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `destination_cidr_block`, as a reference.
     #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_cidr_block")
+        self.0.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `rule_action`, as a reference.
     #[inline]
     pub fn rule_action(&self) -> crate::core::Expr {
-        self.attr("rule_action")
+        self.0.attr("rule_action")
     }
     /// `rule_number`, as a reference.
     #[inline]
     pub fn rule_number(&self) -> crate::core::Expr {
-        self.attr("rule_number")
+        self.0.attr("rule_number")
     }
     /// `source_cidr_block`, as a reference.
     #[inline]
     pub fn source_cidr_block(&self) -> crate::core::Expr {
-        self.attr("source_cidr_block")
+        self.0.attr("source_cidr_block")
     }
     /// `traffic_direction`, as a reference.
     #[inline]
     pub fn traffic_direction(&self) -> crate::core::Expr {
-        self.attr("traffic_direction")
+        self.0.attr("traffic_direction")
     }
     /// `traffic_mirror_filter_id`, as a reference.
     #[inline]
     pub fn traffic_mirror_filter_id(&self) -> crate::core::Expr {
-        self.attr("traffic_mirror_filter_id")
+        self.0.attr("traffic_mirror_filter_id")
     }
     /// `destination_port_range` (a nested block), as a reference.
     #[inline]
     pub fn destination_port_range(&self) -> crate::core::Expr {
-        self.attr("destination_port_range")
+        self.0.attr("destination_port_range")
     }
     /// `source_port_range` (a nested block), as a reference.
     #[inline]
     pub fn source_port_range(&self) -> crate::core::Expr {
-        self.attr("source_port_range")
+        self.0.attr("source_port_range")
     }
 }
 
-impl crate::core::Ref<Ec2TrafficMirrorSession> {
+/// The attributes of `aws_ec2_traffic_mirror_session`, read from a `Ref<Ec2TrafficMirrorSession>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TrafficMirrorSessionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TrafficMirrorSessionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TrafficMirrorSessionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TrafficMirrorSessionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `packet_length`, as a reference.
     #[inline]
     pub fn packet_length(&self) -> crate::core::Expr {
-        self.attr("packet_length")
+        self.0.attr("packet_length")
     }
     /// `session_number`, as a reference.
     #[inline]
     pub fn session_number(&self) -> crate::core::Expr {
-        self.attr("session_number")
+        self.0.attr("session_number")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `traffic_mirror_filter_id`, as a reference.
     #[inline]
     pub fn traffic_mirror_filter_id(&self) -> crate::core::Expr {
-        self.attr("traffic_mirror_filter_id")
+        self.0.attr("traffic_mirror_filter_id")
     }
     /// `traffic_mirror_target_id`, as a reference.
     #[inline]
     pub fn traffic_mirror_target_id(&self) -> crate::core::Expr {
-        self.attr("traffic_mirror_target_id")
+        self.0.attr("traffic_mirror_target_id")
     }
     /// `virtual_network_id`, as a reference.
     #[inline]
     pub fn virtual_network_id(&self) -> crate::core::Expr {
-        self.attr("virtual_network_id")
+        self.0.attr("virtual_network_id")
     }
 }
 
-impl crate::core::Ref<Ec2TrafficMirrorTarget> {
+/// The attributes of `aws_ec2_traffic_mirror_target`, read from a `Ref<Ec2TrafficMirrorTarget>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TrafficMirrorTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TrafficMirrorTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TrafficMirrorTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TrafficMirrorTargetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `gateway_load_balancer_endpoint_id`, as a reference.
     #[inline]
     pub fn gateway_load_balancer_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("gateway_load_balancer_endpoint_id")
+        self.0.attr("gateway_load_balancer_endpoint_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `network_load_balancer_arn`, as a reference.
     #[inline]
     pub fn network_load_balancer_arn(&self) -> crate::core::Expr {
-        self.attr("network_load_balancer_arn")
+        self.0.attr("network_load_balancer_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGateway> {
+/// The attributes of `aws_ec2_transit_gateway`, read from a `Ref<Ec2TransitGateway>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayAttributes {
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_default_route_table_id`, as a reference.
     #[inline]
     pub fn association_default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("association_default_route_table_id")
+        self.0.attr("association_default_route_table_id")
     }
     /// `auto_accept_shared_attachments`, as a reference.
     #[inline]
     pub fn auto_accept_shared_attachments(&self) -> crate::core::Expr {
-        self.attr("auto_accept_shared_attachments")
+        self.0.attr("auto_accept_shared_attachments")
     }
     /// `default_route_table_association`, as a reference.
     #[inline]
     pub fn default_route_table_association(&self) -> crate::core::Expr {
-        self.attr("default_route_table_association")
+        self.0.attr("default_route_table_association")
     }
     /// `default_route_table_propagation`, as a reference.
     #[inline]
     pub fn default_route_table_propagation(&self) -> crate::core::Expr {
-        self.attr("default_route_table_propagation")
+        self.0.attr("default_route_table_propagation")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `dns_support`, as a reference.
     #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
-        self.attr("dns_support")
+        self.0.attr("dns_support")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `multicast_support`, as a reference.
     #[inline]
     pub fn multicast_support(&self) -> crate::core::Expr {
-        self.attr("multicast_support")
+        self.0.attr("multicast_support")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `propagation_default_route_table_id`, as a reference.
     #[inline]
     pub fn propagation_default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("propagation_default_route_table_id")
+        self.0.attr("propagation_default_route_table_id")
     }
     /// `security_group_referencing_support`, as a reference.
     #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
-        self.attr("security_group_referencing_support")
+        self.0.attr("security_group_referencing_support")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_cidr_blocks`, as a reference.
     #[inline]
     pub fn transit_gateway_cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_cidr_blocks")
+        self.0.attr("transit_gateway_cidr_blocks")
     }
     /// `vpn_ecmp_support`, as a reference.
     #[inline]
     pub fn vpn_ecmp_support(&self) -> crate::core::Expr {
-        self.attr("vpn_ecmp_support")
+        self.0.attr("vpn_ecmp_support")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayConnect> {
+/// The attributes of `aws_ec2_transit_gateway_connect`, read from a `Ref<Ec2TransitGatewayConnect>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayConnectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayConnectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayConnectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayConnectAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_default_route_table_association`, as a reference.
     #[inline]
     pub fn transit_gateway_default_route_table_association(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_default_route_table_association")
+        self.0.attr("transit_gateway_default_route_table_association")
     }
     /// `transit_gateway_default_route_table_propagation`, as a reference.
     #[inline]
     pub fn transit_gateway_default_route_table_propagation(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_default_route_table_propagation")
+        self.0.attr("transit_gateway_default_route_table_propagation")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `transport_attachment_id`, as a reference.
     #[inline]
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transport_attachment_id")
+        self.0.attr("transport_attachment_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayConnectPeer> {
+/// The attributes of `aws_ec2_transit_gateway_connect_peer`, read from a `Ref<Ec2TransitGatewayConnectPeer>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayConnectPeerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayConnectPeerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayConnectPeerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayConnectPeerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_peer_address`, as a reference.
     #[inline]
     pub fn bgp_peer_address(&self) -> crate::core::Expr {
-        self.attr("bgp_peer_address")
+        self.0.attr("bgp_peer_address")
     }
     /// `bgp_transit_gateway_addresses`, as a reference.
     #[inline]
     pub fn bgp_transit_gateway_addresses(&self) -> crate::core::Expr {
-        self.attr("bgp_transit_gateway_addresses")
+        self.0.attr("bgp_transit_gateway_addresses")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inside_cidr_blocks`, as a reference.
     #[inline]
     pub fn inside_cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("inside_cidr_blocks")
+        self.0.attr("inside_cidr_blocks")
     }
     /// `peer_address`, as a reference.
     #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
-        self.attr("peer_address")
+        self.0.attr("peer_address")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_address`, as a reference.
     #[inline]
     pub fn transit_gateway_address(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_address")
+        self.0.attr("transit_gateway_address")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTableAssociation> {
+/// The attributes of `aws_ec2_transit_gateway_default_route_table_association`, read from a `Ref<Ec2TransitGatewayDefaultRouteTableAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayDefaultRouteTableAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayDefaultRouteTableAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayDefaultRouteTableAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayDefaultRouteTableAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `original_default_route_table_id`, as a reference.
     #[inline]
     pub fn original_default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("original_default_route_table_id")
+        self.0.attr("original_default_route_table_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTablePropagation> {
+/// The attributes of `aws_ec2_transit_gateway_default_route_table_propagation`, read from a `Ref<Ec2TransitGatewayDefaultRouteTablePropagation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayDefaultRouteTablePropagationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayDefaultRouteTablePropagationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayDefaultRouteTablePropagationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayDefaultRouteTablePropagationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `original_default_route_table_id`, as a reference.
     #[inline]
     pub fn original_default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("original_default_route_table_id")
+        self.0.attr("original_default_route_table_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayMulticastDomain> {
+/// The attributes of `aws_ec2_transit_gateway_multicast_domain`, read from a `Ref<Ec2TransitGatewayMulticastDomain>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayMulticastDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayMulticastDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayMulticastDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayMulticastDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_accept_shared_associations`, as a reference.
     #[inline]
     pub fn auto_accept_shared_associations(&self) -> crate::core::Expr {
-        self.attr("auto_accept_shared_associations")
+        self.0.attr("auto_accept_shared_associations")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `igmpv2_support`, as a reference.
     #[inline]
     pub fn igmpv2_support(&self) -> crate::core::Expr {
-        self.attr("igmpv2_support")
+        self.0.attr("igmpv2_support")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `static_sources_support`, as a reference.
     #[inline]
     pub fn static_sources_support(&self) -> crate::core::Expr {
-        self.attr("static_sources_support")
+        self.0.attr("static_sources_support")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayMulticastDomainAssociation> {
+/// The attributes of `aws_ec2_transit_gateway_multicast_domain_association`, read from a `Ref<Ec2TransitGatewayMulticastDomainAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayMulticastDomainAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayMulticastDomainAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayMulticastDomainAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayMulticastDomainAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
     #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_multicast_domain_id")
+        self.0.attr("transit_gateway_multicast_domain_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayMulticastGroupMember> {
+/// The attributes of `aws_ec2_transit_gateway_multicast_group_member`, read from a `Ref<Ec2TransitGatewayMulticastGroupMember>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayMulticastGroupMemberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayMulticastGroupMemberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayMulticastGroupMemberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayMulticastGroupMemberAttributes {
     /// `group_ip_address`, as a reference.
     #[inline]
     pub fn group_ip_address(&self) -> crate::core::Expr {
-        self.attr("group_ip_address")
+        self.0.attr("group_ip_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
     #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_multicast_domain_id")
+        self.0.attr("transit_gateway_multicast_domain_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayMulticastGroupSource> {
+/// The attributes of `aws_ec2_transit_gateway_multicast_group_source`, read from a `Ref<Ec2TransitGatewayMulticastGroupSource>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayMulticastGroupSourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayMulticastGroupSourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayMulticastGroupSourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayMulticastGroupSourceAttributes {
     /// `group_ip_address`, as a reference.
     #[inline]
     pub fn group_ip_address(&self) -> crate::core::Expr {
-        self.attr("group_ip_address")
+        self.0.attr("group_ip_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
     #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_multicast_domain_id")
+        self.0.attr("transit_gateway_multicast_domain_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayPeeringAttachment> {
+/// The attributes of `aws_ec2_transit_gateway_peering_attachment`, read from a `Ref<Ec2TransitGatewayPeeringAttachment>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayPeeringAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayPeeringAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayPeeringAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayPeeringAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `peer_account_id`, as a reference.
     #[inline]
     pub fn peer_account_id(&self) -> crate::core::Expr {
-        self.attr("peer_account_id")
+        self.0.attr("peer_account_id")
     }
     /// `peer_region`, as a reference.
     #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
-        self.attr("peer_region")
+        self.0.attr("peer_region")
     }
     /// `peer_transit_gateway_id`, as a reference.
     #[inline]
     pub fn peer_transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("peer_transit_gateway_id")
+        self.0.attr("peer_transit_gateway_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `options` (a nested block), as a reference.
     #[inline]
     pub fn options(&self) -> crate::core::Expr {
-        self.attr("options")
+        self.0.attr("options")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayPeeringAttachmentAccepter> {
+/// The attributes of `aws_ec2_transit_gateway_peering_attachment_accepter`, read from a `Ref<Ec2TransitGatewayPeeringAttachmentAccepter>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayPeeringAttachmentAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayPeeringAttachmentAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayPeeringAttachmentAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayPeeringAttachmentAccepterAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `peer_account_id`, as a reference.
     #[inline]
     pub fn peer_account_id(&self) -> crate::core::Expr {
-        self.attr("peer_account_id")
+        self.0.attr("peer_account_id")
     }
     /// `peer_region`, as a reference.
     #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
-        self.attr("peer_region")
+        self.0.attr("peer_region")
     }
     /// `peer_transit_gateway_id`, as a reference.
     #[inline]
     pub fn peer_transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("peer_transit_gateway_id")
+        self.0.attr("peer_transit_gateway_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayPolicyTable> {
+/// The attributes of `aws_ec2_transit_gateway_policy_table`, read from a `Ref<Ec2TransitGatewayPolicyTable>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayPolicyTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayPolicyTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayPolicyTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayPolicyTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayPolicyTableAssociation> {
+/// The attributes of `aws_ec2_transit_gateway_policy_table_association`, read from a `Ref<Ec2TransitGatewayPolicyTableAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayPolicyTableAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayPolicyTableAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayPolicyTableAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayPolicyTableAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_policy_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_policy_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_policy_table_id")
+        self.0.attr("transit_gateway_policy_table_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayPrefixListReference> {
+/// The attributes of `aws_ec2_transit_gateway_prefix_list_reference`, read from a `Ref<Ec2TransitGatewayPrefixListReference>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayPrefixListReferenceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayPrefixListReferenceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayPrefixListReferenceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayPrefixListReferenceAttributes {
     /// `blackhole`, as a reference.
     #[inline]
     pub fn blackhole(&self) -> crate::core::Expr {
-        self.attr("blackhole")
+        self.0.attr("blackhole")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
     /// `prefix_list_owner_id`, as a reference.
     #[inline]
     pub fn prefix_list_owner_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_owner_id")
+        self.0.attr("prefix_list_owner_id")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayRoute> {
+/// The attributes of `aws_ec2_transit_gateway_route`, read from a `Ref<Ec2TransitGatewayRoute>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayRouteAttributes {
     /// `blackhole`, as a reference.
     #[inline]
     pub fn blackhole(&self) -> crate::core::Expr {
-        self.attr("blackhole")
+        self.0.attr("blackhole")
     }
     /// `destination_cidr_block`, as a reference.
     #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_cidr_block")
+        self.0.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayRouteTable> {
+/// The attributes of `aws_ec2_transit_gateway_route_table`, read from a `Ref<Ec2TransitGatewayRouteTable>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayRouteTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayRouteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayRouteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayRouteTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_association_route_table`, as a reference.
     #[inline]
     pub fn default_association_route_table(&self) -> crate::core::Expr {
-        self.attr("default_association_route_table")
+        self.0.attr("default_association_route_table")
     }
     /// `default_propagation_route_table`, as a reference.
     #[inline]
     pub fn default_propagation_route_table(&self) -> crate::core::Expr {
-        self.attr("default_propagation_route_table")
+        self.0.attr("default_propagation_route_table")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayRouteTableAssociation> {
+/// The attributes of `aws_ec2_transit_gateway_route_table_association`, read from a `Ref<Ec2TransitGatewayRouteTableAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayRouteTableAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayRouteTableAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayRouteTableAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayRouteTableAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replace_existing_association`, as a reference.
     #[inline]
     pub fn replace_existing_association(&self) -> crate::core::Expr {
-        self.attr("replace_existing_association")
+        self.0.attr("replace_existing_association")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayRouteTablePropagation> {
+/// The attributes of `aws_ec2_transit_gateway_route_table_propagation`, read from a `Ref<Ec2TransitGatewayRouteTablePropagation>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayRouteTablePropagationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayRouteTablePropagationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayRouteTablePropagationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayRouteTablePropagationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayVpcAttachment> {
+/// The attributes of `aws_ec2_transit_gateway_vpc_attachment`, read from a `Ref<Ec2TransitGatewayVpcAttachment>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayVpcAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayVpcAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayVpcAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayVpcAttachmentAttributes {
     /// `appliance_mode_support`, as a reference.
     #[inline]
     pub fn appliance_mode_support(&self) -> crate::core::Expr {
-        self.attr("appliance_mode_support")
+        self.0.attr("appliance_mode_support")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dns_support`, as a reference.
     #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
-        self.attr("dns_support")
+        self.0.attr("dns_support")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_support`, as a reference.
     #[inline]
     pub fn ipv6_support(&self) -> crate::core::Expr {
-        self.attr("ipv6_support")
+        self.0.attr("ipv6_support")
     }
     /// `security_group_referencing_support`, as a reference.
     #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
-        self.attr("security_group_referencing_support")
+        self.0.attr("security_group_referencing_support")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_default_route_table_association`, as a reference.
     #[inline]
     pub fn transit_gateway_default_route_table_association(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_default_route_table_association")
+        self.0.attr("transit_gateway_default_route_table_association")
     }
     /// `transit_gateway_default_route_table_propagation`, as a reference.
     #[inline]
     pub fn transit_gateway_default_route_table_propagation(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_default_route_table_propagation")
+        self.0.attr("transit_gateway_default_route_table_propagation")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_owner_id`, as a reference.
     #[inline]
     pub fn vpc_owner_id(&self) -> crate::core::Expr {
-        self.attr("vpc_owner_id")
+        self.0.attr("vpc_owner_id")
     }
 }
 
-impl crate::core::Ref<Ec2TransitGatewayVpcAttachmentAccepter> {
+/// The attributes of `aws_ec2_transit_gateway_vpc_attachment_accepter`, read from a `Ref<Ec2TransitGatewayVpcAttachmentAccepter>`.
+#[derive(Clone, Debug)]
+pub struct Ec2TransitGatewayVpcAttachmentAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Ec2TransitGatewayVpcAttachmentAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Ec2TransitGatewayVpcAttachmentAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Ec2TransitGatewayVpcAttachmentAccepterAttributes {
     /// `appliance_mode_support`, as a reference.
     #[inline]
     pub fn appliance_mode_support(&self) -> crate::core::Expr {
-        self.attr("appliance_mode_support")
+        self.0.attr("appliance_mode_support")
     }
     /// `dns_support`, as a reference.
     #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
-        self.attr("dns_support")
+        self.0.attr("dns_support")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_support`, as a reference.
     #[inline]
     pub fn ipv6_support(&self) -> crate::core::Expr {
-        self.attr("ipv6_support")
+        self.0.attr("ipv6_support")
     }
     /// `security_group_referencing_support`, as a reference.
     #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
-        self.attr("security_group_referencing_support")
+        self.0.attr("security_group_referencing_support")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_default_route_table_association`, as a reference.
     #[inline]
     pub fn transit_gateway_default_route_table_association(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_default_route_table_association")
+        self.0.attr("transit_gateway_default_route_table_association")
     }
     /// `transit_gateway_default_route_table_propagation`, as a reference.
     #[inline]
     pub fn transit_gateway_default_route_table_propagation(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_default_route_table_propagation")
+        self.0.attr("transit_gateway_default_route_table_propagation")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_owner_id`, as a reference.
     #[inline]
     pub fn vpc_owner_id(&self) -> crate::core::Expr {
-        self.attr("vpc_owner_id")
+        self.0.attr("vpc_owner_id")
     }
 }
 
-impl crate::core::Ref<DataEc2CapacityBlockOffering> {
+/// The attributes of `aws_ec2_capacity_block_offering`, read from a `Ref<DataEc2CapacityBlockOffering>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2CapacityBlockOfferingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2CapacityBlockOfferingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2CapacityBlockOfferingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2CapacityBlockOfferingAttributes {
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `capacity_block_offering_id`, as a reference.
     #[inline]
     pub fn capacity_block_offering_id(&self) -> crate::core::Expr {
-        self.attr("capacity_block_offering_id")
+        self.0.attr("capacity_block_offering_id")
     }
     /// `capacity_duration_hours`, as a reference.
     #[inline]
     pub fn capacity_duration_hours(&self) -> crate::core::Expr {
-        self.attr("capacity_duration_hours")
+        self.0.attr("capacity_duration_hours")
     }
     /// `currency_code`, as a reference.
     #[inline]
     pub fn currency_code(&self) -> crate::core::Expr {
-        self.attr("currency_code")
+        self.0.attr("currency_code")
     }
     /// `end_date_range`, as a reference.
     #[inline]
     pub fn end_date_range(&self) -> crate::core::Expr {
-        self.attr("end_date_range")
+        self.0.attr("end_date_range")
     }
     /// `instance_count`, as a reference.
     #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
-        self.attr("instance_count")
+        self.0.attr("instance_count")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `start_date_range`, as a reference.
     #[inline]
     pub fn start_date_range(&self) -> crate::core::Expr {
-        self.attr("start_date_range")
+        self.0.attr("start_date_range")
     }
     /// `tenancy`, as a reference.
     #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
-        self.attr("tenancy")
+        self.0.attr("tenancy")
     }
     /// `upfront_fee`, as a reference.
     #[inline]
     pub fn upfront_fee(&self) -> crate::core::Expr {
-        self.attr("upfront_fee")
+        self.0.attr("upfront_fee")
     }
 }
 
-impl crate::core::Ref<DataEc2ClientVpnEndpoint> {
+/// The attributes of `aws_ec2_client_vpn_endpoint`, read from a `Ref<DataEc2ClientVpnEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2ClientVpnEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2ClientVpnEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2ClientVpnEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2ClientVpnEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_options`, as a reference.
     #[inline]
     pub fn authentication_options(&self) -> crate::core::Expr {
-        self.attr("authentication_options")
+        self.0.attr("authentication_options")
     }
     /// `client_cidr_block`, as a reference.
     #[inline]
     pub fn client_cidr_block(&self) -> crate::core::Expr {
-        self.attr("client_cidr_block")
+        self.0.attr("client_cidr_block")
     }
     /// `client_connect_options`, as a reference.
     #[inline]
     pub fn client_connect_options(&self) -> crate::core::Expr {
-        self.attr("client_connect_options")
+        self.0.attr("client_connect_options")
     }
     /// `client_login_banner_options`, as a reference.
     #[inline]
     pub fn client_login_banner_options(&self) -> crate::core::Expr {
-        self.attr("client_login_banner_options")
+        self.0.attr("client_login_banner_options")
     }
     /// `client_route_enforcement_options`, as a reference.
     #[inline]
     pub fn client_route_enforcement_options(&self) -> crate::core::Expr {
-        self.attr("client_route_enforcement_options")
+        self.0.attr("client_route_enforcement_options")
     }
     /// `client_vpn_endpoint_id`, as a reference.
     #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("client_vpn_endpoint_id")
+        self.0.attr("client_vpn_endpoint_id")
     }
     /// `connection_log_options`, as a reference.
     #[inline]
     pub fn connection_log_options(&self) -> crate::core::Expr {
-        self.attr("connection_log_options")
+        self.0.attr("connection_log_options")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dns_servers`, as a reference.
     #[inline]
     pub fn dns_servers(&self) -> crate::core::Expr {
-        self.attr("dns_servers")
+        self.0.attr("dns_servers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `self_service_portal`, as a reference.
     #[inline]
     pub fn self_service_portal(&self) -> crate::core::Expr {
-        self.attr("self_service_portal")
+        self.0.attr("self_service_portal")
     }
     /// `self_service_portal_url`, as a reference.
     #[inline]
     pub fn self_service_portal_url(&self) -> crate::core::Expr {
-        self.attr("self_service_portal_url")
+        self.0.attr("self_service_portal_url")
     }
     /// `server_certificate_arn`, as a reference.
     #[inline]
     pub fn server_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("server_certificate_arn")
+        self.0.attr("server_certificate_arn")
     }
     /// `session_timeout_hours`, as a reference.
     #[inline]
     pub fn session_timeout_hours(&self) -> crate::core::Expr {
-        self.attr("session_timeout_hours")
+        self.0.attr("session_timeout_hours")
     }
     /// `split_tunnel`, as a reference.
     #[inline]
     pub fn split_tunnel(&self) -> crate::core::Expr {
-        self.attr("split_tunnel")
+        self.0.attr("split_tunnel")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transport_protocol`, as a reference.
     #[inline]
     pub fn transport_protocol(&self) -> crate::core::Expr {
-        self.attr("transport_protocol")
+        self.0.attr("transport_protocol")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpn_port`, as a reference.
     #[inline]
     pub fn vpn_port(&self) -> crate::core::Expr {
-        self.attr("vpn_port")
+        self.0.attr("vpn_port")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2CoipPool> {
+/// The attributes of `aws_ec2_coip_pool`, read from a `Ref<DataEc2CoipPool>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2CoipPoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2CoipPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2CoipPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2CoipPoolAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_route_table_id")
+        self.0.attr("local_gateway_route_table_id")
     }
     /// `pool_cidrs`, as a reference.
     #[inline]
     pub fn pool_cidrs(&self) -> crate::core::Expr {
-        self.attr("pool_cidrs")
+        self.0.attr("pool_cidrs")
     }
     /// `pool_id`, as a reference.
     #[inline]
     pub fn pool_id(&self) -> crate::core::Expr {
-        self.attr("pool_id")
+        self.0.attr("pool_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2CoipPools> {
+/// The attributes of `aws_ec2_coip_pools`, read from a `Ref<DataEc2CoipPools>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2CoipPoolsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2CoipPoolsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2CoipPoolsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2CoipPoolsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pool_ids`, as a reference.
     #[inline]
     pub fn pool_ids(&self) -> crate::core::Expr {
-        self.attr("pool_ids")
+        self.0.attr("pool_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2Host> {
+/// The attributes of `aws_ec2_host`, read from a `Ref<DataEc2Host>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2HostAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2HostAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2HostAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2HostAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `asset_id`, as a reference.
     #[inline]
     pub fn asset_id(&self) -> crate::core::Expr {
-        self.attr("asset_id")
+        self.0.attr("asset_id")
     }
     /// `auto_placement`, as a reference.
     #[inline]
     pub fn auto_placement(&self) -> crate::core::Expr {
-        self.attr("auto_placement")
+        self.0.attr("auto_placement")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `cores`, as a reference.
     #[inline]
     pub fn cores(&self) -> crate::core::Expr {
-        self.attr("cores")
+        self.0.attr("cores")
     }
     /// `host_id`, as a reference.
     #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
-        self.attr("host_id")
+        self.0.attr("host_id")
     }
     /// `host_recovery`, as a reference.
     #[inline]
     pub fn host_recovery(&self) -> crate::core::Expr {
-        self.attr("host_recovery")
+        self.0.attr("host_recovery")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_family`, as a reference.
     #[inline]
     pub fn instance_family(&self) -> crate::core::Expr {
-        self.attr("instance_family")
+        self.0.attr("instance_family")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `sockets`, as a reference.
     #[inline]
     pub fn sockets(&self) -> crate::core::Expr {
-        self.attr("sockets")
+        self.0.attr("sockets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `total_vcpus`, as a reference.
     #[inline]
     pub fn total_vcpus(&self) -> crate::core::Expr {
-        self.attr("total_vcpus")
+        self.0.attr("total_vcpus")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2InstanceType> {
+/// The attributes of `aws_ec2_instance_type`, read from a `Ref<DataEc2InstanceType>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2InstanceTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2InstanceTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2InstanceTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2InstanceTypeAttributes {
     /// `auto_recovery_supported`, as a reference.
     #[inline]
     pub fn auto_recovery_supported(&self) -> crate::core::Expr {
-        self.attr("auto_recovery_supported")
+        self.0.attr("auto_recovery_supported")
     }
     /// `bandwidth_weightings`, as a reference.
     #[inline]
     pub fn bandwidth_weightings(&self) -> crate::core::Expr {
-        self.attr("bandwidth_weightings")
+        self.0.attr("bandwidth_weightings")
     }
     /// `bare_metal`, as a reference.
     #[inline]
     pub fn bare_metal(&self) -> crate::core::Expr {
-        self.attr("bare_metal")
+        self.0.attr("bare_metal")
     }
     /// `boot_modes`, as a reference.
     #[inline]
     pub fn boot_modes(&self) -> crate::core::Expr {
-        self.attr("boot_modes")
+        self.0.attr("boot_modes")
     }
     /// `burstable_performance_supported`, as a reference.
     #[inline]
     pub fn burstable_performance_supported(&self) -> crate::core::Expr {
-        self.attr("burstable_performance_supported")
+        self.0.attr("burstable_performance_supported")
     }
     /// `current_generation`, as a reference.
     #[inline]
     pub fn current_generation(&self) -> crate::core::Expr {
-        self.attr("current_generation")
+        self.0.attr("current_generation")
     }
     /// `dedicated_hosts_supported`, as a reference.
     #[inline]
     pub fn dedicated_hosts_supported(&self) -> crate::core::Expr {
-        self.attr("dedicated_hosts_supported")
+        self.0.attr("dedicated_hosts_supported")
     }
     /// `default_cores`, as a reference.
     #[inline]
     pub fn default_cores(&self) -> crate::core::Expr {
-        self.attr("default_cores")
+        self.0.attr("default_cores")
     }
     /// `default_network_card_index`, as a reference.
     #[inline]
     pub fn default_network_card_index(&self) -> crate::core::Expr {
-        self.attr("default_network_card_index")
+        self.0.attr("default_network_card_index")
     }
     /// `default_threads_per_core`, as a reference.
     #[inline]
     pub fn default_threads_per_core(&self) -> crate::core::Expr {
-        self.attr("default_threads_per_core")
+        self.0.attr("default_threads_per_core")
     }
     /// `default_vcpus`, as a reference.
     #[inline]
     pub fn default_vcpus(&self) -> crate::core::Expr {
-        self.attr("default_vcpus")
+        self.0.attr("default_vcpus")
     }
     /// `ebs_encryption_support`, as a reference.
     #[inline]
     pub fn ebs_encryption_support(&self) -> crate::core::Expr {
-        self.attr("ebs_encryption_support")
+        self.0.attr("ebs_encryption_support")
     }
     /// `ebs_nvme_support`, as a reference.
     #[inline]
     pub fn ebs_nvme_support(&self) -> crate::core::Expr {
-        self.attr("ebs_nvme_support")
+        self.0.attr("ebs_nvme_support")
     }
     /// `ebs_optimized_support`, as a reference.
     #[inline]
     pub fn ebs_optimized_support(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized_support")
+        self.0.attr("ebs_optimized_support")
     }
     /// `ebs_performance_baseline_bandwidth`, as a reference.
     #[inline]
     pub fn ebs_performance_baseline_bandwidth(&self) -> crate::core::Expr {
-        self.attr("ebs_performance_baseline_bandwidth")
+        self.0.attr("ebs_performance_baseline_bandwidth")
     }
     /// `ebs_performance_baseline_iops`, as a reference.
     #[inline]
     pub fn ebs_performance_baseline_iops(&self) -> crate::core::Expr {
-        self.attr("ebs_performance_baseline_iops")
+        self.0.attr("ebs_performance_baseline_iops")
     }
     /// `ebs_performance_baseline_throughput`, as a reference.
     #[inline]
     pub fn ebs_performance_baseline_throughput(&self) -> crate::core::Expr {
-        self.attr("ebs_performance_baseline_throughput")
+        self.0.attr("ebs_performance_baseline_throughput")
     }
     /// `ebs_performance_maximum_bandwidth`, as a reference.
     #[inline]
     pub fn ebs_performance_maximum_bandwidth(&self) -> crate::core::Expr {
-        self.attr("ebs_performance_maximum_bandwidth")
+        self.0.attr("ebs_performance_maximum_bandwidth")
     }
     /// `ebs_performance_maximum_iops`, as a reference.
     #[inline]
     pub fn ebs_performance_maximum_iops(&self) -> crate::core::Expr {
-        self.attr("ebs_performance_maximum_iops")
+        self.0.attr("ebs_performance_maximum_iops")
     }
     /// `ebs_performance_maximum_throughput`, as a reference.
     #[inline]
     pub fn ebs_performance_maximum_throughput(&self) -> crate::core::Expr {
-        self.attr("ebs_performance_maximum_throughput")
+        self.0.attr("ebs_performance_maximum_throughput")
     }
     /// `efa_maximum_interfaces`, as a reference.
     #[inline]
     pub fn efa_maximum_interfaces(&self) -> crate::core::Expr {
-        self.attr("efa_maximum_interfaces")
+        self.0.attr("efa_maximum_interfaces")
     }
     /// `efa_supported`, as a reference.
     #[inline]
     pub fn efa_supported(&self) -> crate::core::Expr {
-        self.attr("efa_supported")
+        self.0.attr("efa_supported")
     }
     /// `ena_srd_supported`, as a reference.
     #[inline]
     pub fn ena_srd_supported(&self) -> crate::core::Expr {
-        self.attr("ena_srd_supported")
+        self.0.attr("ena_srd_supported")
     }
     /// `ena_support`, as a reference.
     #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
-        self.attr("ena_support")
+        self.0.attr("ena_support")
     }
     /// `encryption_in_transit_supported`, as a reference.
     #[inline]
     pub fn encryption_in_transit_supported(&self) -> crate::core::Expr {
-        self.attr("encryption_in_transit_supported")
+        self.0.attr("encryption_in_transit_supported")
     }
     /// `fpgas`, as a reference.
     #[inline]
     pub fn fpgas(&self) -> crate::core::Expr {
-        self.attr("fpgas")
+        self.0.attr("fpgas")
     }
     /// `free_tier_eligible`, as a reference.
     #[inline]
     pub fn free_tier_eligible(&self) -> crate::core::Expr {
-        self.attr("free_tier_eligible")
+        self.0.attr("free_tier_eligible")
     }
     /// `gpus`, as a reference.
     #[inline]
     pub fn gpus(&self) -> crate::core::Expr {
-        self.attr("gpus")
+        self.0.attr("gpus")
     }
     /// `hibernation_supported`, as a reference.
     #[inline]
     pub fn hibernation_supported(&self) -> crate::core::Expr {
-        self.attr("hibernation_supported")
+        self.0.attr("hibernation_supported")
     }
     /// `hypervisor`, as a reference.
     #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
-        self.attr("hypervisor")
+        self.0.attr("hypervisor")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inference_accelerators`, as a reference.
     #[inline]
     pub fn inference_accelerators(&self) -> crate::core::Expr {
-        self.attr("inference_accelerators")
+        self.0.attr("inference_accelerators")
     }
     /// `instance_disks`, as a reference.
     #[inline]
     pub fn instance_disks(&self) -> crate::core::Expr {
-        self.attr("instance_disks")
+        self.0.attr("instance_disks")
     }
     /// `instance_storage_supported`, as a reference.
     #[inline]
     pub fn instance_storage_supported(&self) -> crate::core::Expr {
-        self.attr("instance_storage_supported")
+        self.0.attr("instance_storage_supported")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `ipv6_supported`, as a reference.
     #[inline]
     pub fn ipv6_supported(&self) -> crate::core::Expr {
-        self.attr("ipv6_supported")
+        self.0.attr("ipv6_supported")
     }
     /// `maximum_ipv4_addresses_per_interface`, as a reference.
     #[inline]
     pub fn maximum_ipv4_addresses_per_interface(&self) -> crate::core::Expr {
-        self.attr("maximum_ipv4_addresses_per_interface")
+        self.0.attr("maximum_ipv4_addresses_per_interface")
     }
     /// `maximum_ipv6_addresses_per_interface`, as a reference.
     #[inline]
     pub fn maximum_ipv6_addresses_per_interface(&self) -> crate::core::Expr {
-        self.attr("maximum_ipv6_addresses_per_interface")
+        self.0.attr("maximum_ipv6_addresses_per_interface")
     }
     /// `maximum_network_cards`, as a reference.
     #[inline]
     pub fn maximum_network_cards(&self) -> crate::core::Expr {
-        self.attr("maximum_network_cards")
+        self.0.attr("maximum_network_cards")
     }
     /// `maximum_network_interfaces`, as a reference.
     #[inline]
     pub fn maximum_network_interfaces(&self) -> crate::core::Expr {
-        self.attr("maximum_network_interfaces")
+        self.0.attr("maximum_network_interfaces")
     }
     /// `media_accelerators`, as a reference.
     #[inline]
     pub fn media_accelerators(&self) -> crate::core::Expr {
-        self.attr("media_accelerators")
+        self.0.attr("media_accelerators")
     }
     /// `memory_size`, as a reference.
     #[inline]
     pub fn memory_size(&self) -> crate::core::Expr {
-        self.attr("memory_size")
+        self.0.attr("memory_size")
     }
     /// `network_cards`, as a reference.
     #[inline]
     pub fn network_cards(&self) -> crate::core::Expr {
-        self.attr("network_cards")
+        self.0.attr("network_cards")
     }
     /// `network_performance`, as a reference.
     #[inline]
     pub fn network_performance(&self) -> crate::core::Expr {
-        self.attr("network_performance")
+        self.0.attr("network_performance")
     }
     /// `neuron_devices`, as a reference.
     #[inline]
     pub fn neuron_devices(&self) -> crate::core::Expr {
-        self.attr("neuron_devices")
+        self.0.attr("neuron_devices")
     }
     /// `nitro_enclaves_support`, as a reference.
     #[inline]
     pub fn nitro_enclaves_support(&self) -> crate::core::Expr {
-        self.attr("nitro_enclaves_support")
+        self.0.attr("nitro_enclaves_support")
     }
     /// `nitro_tpm_support`, as a reference.
     #[inline]
     pub fn nitro_tpm_support(&self) -> crate::core::Expr {
-        self.attr("nitro_tpm_support")
+        self.0.attr("nitro_tpm_support")
     }
     /// `nitro_tpm_supported_versions`, as a reference.
     #[inline]
     pub fn nitro_tpm_supported_versions(&self) -> crate::core::Expr {
-        self.attr("nitro_tpm_supported_versions")
+        self.0.attr("nitro_tpm_supported_versions")
     }
     /// `phc_support`, as a reference.
     #[inline]
     pub fn phc_support(&self) -> crate::core::Expr {
-        self.attr("phc_support")
+        self.0.attr("phc_support")
     }
     /// `supported_architectures`, as a reference.
     #[inline]
     pub fn supported_architectures(&self) -> crate::core::Expr {
-        self.attr("supported_architectures")
+        self.0.attr("supported_architectures")
     }
     /// `supported_cpu_features`, as a reference.
     #[inline]
     pub fn supported_cpu_features(&self) -> crate::core::Expr {
-        self.attr("supported_cpu_features")
+        self.0.attr("supported_cpu_features")
     }
     /// `supported_placement_strategies`, as a reference.
     #[inline]
     pub fn supported_placement_strategies(&self) -> crate::core::Expr {
-        self.attr("supported_placement_strategies")
+        self.0.attr("supported_placement_strategies")
     }
     /// `supported_root_device_types`, as a reference.
     #[inline]
     pub fn supported_root_device_types(&self) -> crate::core::Expr {
-        self.attr("supported_root_device_types")
+        self.0.attr("supported_root_device_types")
     }
     /// `supported_usages_classes`, as a reference.
     #[inline]
     pub fn supported_usages_classes(&self) -> crate::core::Expr {
-        self.attr("supported_usages_classes")
+        self.0.attr("supported_usages_classes")
     }
     /// `supported_virtualization_types`, as a reference.
     #[inline]
     pub fn supported_virtualization_types(&self) -> crate::core::Expr {
-        self.attr("supported_virtualization_types")
+        self.0.attr("supported_virtualization_types")
     }
     /// `sustained_clock_speed`, as a reference.
     #[inline]
     pub fn sustained_clock_speed(&self) -> crate::core::Expr {
-        self.attr("sustained_clock_speed")
+        self.0.attr("sustained_clock_speed")
     }
     /// `total_fpga_memory`, as a reference.
     #[inline]
     pub fn total_fpga_memory(&self) -> crate::core::Expr {
-        self.attr("total_fpga_memory")
+        self.0.attr("total_fpga_memory")
     }
     /// `total_gpu_memory`, as a reference.
     #[inline]
     pub fn total_gpu_memory(&self) -> crate::core::Expr {
-        self.attr("total_gpu_memory")
+        self.0.attr("total_gpu_memory")
     }
     /// `total_inference_memory`, as a reference.
     #[inline]
     pub fn total_inference_memory(&self) -> crate::core::Expr {
-        self.attr("total_inference_memory")
+        self.0.attr("total_inference_memory")
     }
     /// `total_instance_storage`, as a reference.
     #[inline]
     pub fn total_instance_storage(&self) -> crate::core::Expr {
-        self.attr("total_instance_storage")
+        self.0.attr("total_instance_storage")
     }
     /// `total_media_memory`, as a reference.
     #[inline]
     pub fn total_media_memory(&self) -> crate::core::Expr {
-        self.attr("total_media_memory")
+        self.0.attr("total_media_memory")
     }
     /// `total_neuron_device_memory`, as a reference.
     #[inline]
     pub fn total_neuron_device_memory(&self) -> crate::core::Expr {
-        self.attr("total_neuron_device_memory")
+        self.0.attr("total_neuron_device_memory")
     }
     /// `valid_cores`, as a reference.
     #[inline]
     pub fn valid_cores(&self) -> crate::core::Expr {
-        self.attr("valid_cores")
+        self.0.attr("valid_cores")
     }
     /// `valid_threads_per_core`, as a reference.
     #[inline]
     pub fn valid_threads_per_core(&self) -> crate::core::Expr {
-        self.attr("valid_threads_per_core")
+        self.0.attr("valid_threads_per_core")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2InstanceTypeOffering> {
+/// The attributes of `aws_ec2_instance_type_offering`, read from a `Ref<DataEc2InstanceTypeOffering>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2InstanceTypeOfferingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2InstanceTypeOfferingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2InstanceTypeOfferingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2InstanceTypeOfferingAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `location_type`, as a reference.
     #[inline]
     pub fn location_type(&self) -> crate::core::Expr {
-        self.attr("location_type")
+        self.0.attr("location_type")
     }
     /// `preferred_instance_types`, as a reference.
     #[inline]
     pub fn preferred_instance_types(&self) -> crate::core::Expr {
-        self.attr("preferred_instance_types")
+        self.0.attr("preferred_instance_types")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2InstanceTypeOfferings> {
+/// The attributes of `aws_ec2_instance_type_offerings`, read from a `Ref<DataEc2InstanceTypeOfferings>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2InstanceTypeOfferingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2InstanceTypeOfferingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2InstanceTypeOfferingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2InstanceTypeOfferingsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_types`, as a reference.
     #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
-        self.attr("instance_types")
+        self.0.attr("instance_types")
     }
     /// `location_type`, as a reference.
     #[inline]
     pub fn location_type(&self) -> crate::core::Expr {
-        self.attr("location_type")
+        self.0.attr("location_type")
     }
     /// `location_types`, as a reference.
     #[inline]
     pub fn location_types(&self) -> crate::core::Expr {
-        self.attr("location_types")
+        self.0.attr("location_types")
     }
     /// `locations`, as a reference.
     #[inline]
     pub fn locations(&self) -> crate::core::Expr {
-        self.attr("locations")
+        self.0.attr("locations")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2InstanceTypes> {
+/// The attributes of `aws_ec2_instance_types`, read from a `Ref<DataEc2InstanceTypes>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2InstanceTypesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2InstanceTypesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2InstanceTypesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2InstanceTypesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_types`, as a reference.
     #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
-        self.attr("instance_types")
+        self.0.attr("instance_types")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2LocalGateway> {
+/// The attributes of `aws_ec2_local_gateway`, read from a `Ref<DataEc2LocalGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2LocalGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2LocalGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2LocalGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2LocalGatewayAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2LocalGatewayRouteTable> {
+/// The attributes of `aws_ec2_local_gateway_route_table`, read from a `Ref<DataEc2LocalGatewayRouteTable>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2LocalGatewayRouteTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2LocalGatewayRouteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2LocalGatewayRouteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2LocalGatewayRouteTableAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_gateway_id`, as a reference.
     #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_id")
+        self.0.attr("local_gateway_id")
     }
     /// `local_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_route_table_id")
+        self.0.attr("local_gateway_route_table_id")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2LocalGatewayRouteTables> {
+/// The attributes of `aws_ec2_local_gateway_route_tables`, read from a `Ref<DataEc2LocalGatewayRouteTables>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2LocalGatewayRouteTablesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2LocalGatewayRouteTablesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2LocalGatewayRouteTablesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2LocalGatewayRouteTablesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2LocalGatewayVirtualInterface> {
+/// The attributes of `aws_ec2_local_gateway_virtual_interface`, read from a `Ref<DataEc2LocalGatewayVirtualInterface>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2LocalGatewayVirtualInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2LocalGatewayVirtualInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2LocalGatewayVirtualInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_address`, as a reference.
     #[inline]
     pub fn local_address(&self) -> crate::core::Expr {
-        self.attr("local_address")
+        self.0.attr("local_address")
     }
     /// `local_bgp_asn`, as a reference.
     #[inline]
     pub fn local_bgp_asn(&self) -> crate::core::Expr {
-        self.attr("local_bgp_asn")
+        self.0.attr("local_bgp_asn")
     }
     /// `local_gateway_id`, as a reference.
     #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_id")
+        self.0.attr("local_gateway_id")
     }
     /// `local_gateway_virtual_interface_ids`, as a reference.
     #[inline]
     pub fn local_gateway_virtual_interface_ids(&self) -> crate::core::Expr {
-        self.attr("local_gateway_virtual_interface_ids")
+        self.0.attr("local_gateway_virtual_interface_ids")
     }
     /// `peer_address`, as a reference.
     #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
-        self.attr("peer_address")
+        self.0.attr("peer_address")
     }
     /// `peer_bgp_asn`, as a reference.
     #[inline]
     pub fn peer_bgp_asn(&self) -> crate::core::Expr {
-        self.attr("peer_bgp_asn")
+        self.0.attr("peer_bgp_asn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vlan`, as a reference.
     #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
-        self.attr("vlan")
+        self.0.attr("vlan")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroup> {
+/// The attributes of `aws_ec2_local_gateway_virtual_interface_group`, read from a `Ref<DataEc2LocalGatewayVirtualInterfaceGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2LocalGatewayVirtualInterfaceGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2LocalGatewayVirtualInterfaceGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2LocalGatewayVirtualInterfaceGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceGroupAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_gateway_id`, as a reference.
     #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_id")
+        self.0.attr("local_gateway_id")
     }
     /// `local_gateway_virtual_interface_ids`, as a reference.
     #[inline]
     pub fn local_gateway_virtual_interface_ids(&self) -> crate::core::Expr {
-        self.attr("local_gateway_virtual_interface_ids")
+        self.0.attr("local_gateway_virtual_interface_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroups> {
+/// The attributes of `aws_ec2_local_gateway_virtual_interface_groups`, read from a `Ref<DataEc2LocalGatewayVirtualInterfaceGroups>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2LocalGatewayVirtualInterfaceGroupsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2LocalGatewayVirtualInterfaceGroupsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2LocalGatewayVirtualInterfaceGroupsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceGroupsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `local_gateway_virtual_interface_ids`, as a reference.
     #[inline]
     pub fn local_gateway_virtual_interface_ids(&self) -> crate::core::Expr {
-        self.attr("local_gateway_virtual_interface_ids")
+        self.0.attr("local_gateway_virtual_interface_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2LocalGateways> {
+/// The attributes of `aws_ec2_local_gateways`, read from a `Ref<DataEc2LocalGateways>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2LocalGatewaysAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2LocalGatewaysAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2LocalGatewaysAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2LocalGatewaysAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2ManagedPrefixList> {
+/// The attributes of `aws_ec2_managed_prefix_list`, read from a `Ref<DataEc2ManagedPrefixList>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2ManagedPrefixListAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2ManagedPrefixListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2ManagedPrefixListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2ManagedPrefixListAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `entries`, as a reference.
     #[inline]
     pub fn entries(&self) -> crate::core::Expr {
-        self.attr("entries")
+        self.0.attr("entries")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_entries`, as a reference.
     #[inline]
     pub fn max_entries(&self) -> crate::core::Expr {
-        self.attr("max_entries")
+        self.0.attr("max_entries")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2ManagedPrefixLists> {
+/// The attributes of `aws_ec2_managed_prefix_lists`, read from a `Ref<DataEc2ManagedPrefixLists>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2ManagedPrefixListsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2ManagedPrefixListsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2ManagedPrefixListsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2ManagedPrefixListsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataEc2NetworkInsightsAnalysis> {
+/// The attributes of `aws_ec2_network_insights_analysis`, read from a `Ref<DataEc2NetworkInsightsAnalysis>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2NetworkInsightsAnalysisAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2NetworkInsightsAnalysisAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2NetworkInsightsAnalysisAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2NetworkInsightsAnalysisAttributes {
     /// `alternate_path_hints`, as a reference.
     #[inline]
     pub fn alternate_path_hints(&self) -> crate::core::Expr {
-        self.attr("alternate_path_hints")
+        self.0.attr("alternate_path_hints")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `explanations`, as a reference.
     #[inline]
     pub fn explanations(&self) -> crate::core::Expr {
-        self.attr("explanations")
+        self.0.attr("explanations")
     }
     /// `filter_in_arns`, as a reference.
     #[inline]
     pub fn filter_in_arns(&self) -> crate::core::Expr {
-        self.attr("filter_in_arns")
+        self.0.attr("filter_in_arns")
     }
     /// `forward_path_components`, as a reference.
     #[inline]
     pub fn forward_path_components(&self) -> crate::core::Expr {
-        self.attr("forward_path_components")
+        self.0.attr("forward_path_components")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_insights_analysis_id`, as a reference.
     #[inline]
     pub fn network_insights_analysis_id(&self) -> crate::core::Expr {
-        self.attr("network_insights_analysis_id")
+        self.0.attr("network_insights_analysis_id")
     }
     /// `network_insights_path_id`, as a reference.
     #[inline]
     pub fn network_insights_path_id(&self) -> crate::core::Expr {
-        self.attr("network_insights_path_id")
+        self.0.attr("network_insights_path_id")
     }
     /// `path_found`, as a reference.
     #[inline]
     pub fn path_found(&self) -> crate::core::Expr {
-        self.attr("path_found")
+        self.0.attr("path_found")
     }
     /// `return_path_components`, as a reference.
     #[inline]
     pub fn return_path_components(&self) -> crate::core::Expr {
-        self.attr("return_path_components")
+        self.0.attr("return_path_components")
     }
     /// `start_date`, as a reference.
     #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
-        self.attr("start_date")
+        self.0.attr("start_date")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `warning_message`, as a reference.
     #[inline]
     pub fn warning_message(&self) -> crate::core::Expr {
-        self.attr("warning_message")
+        self.0.attr("warning_message")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataEc2NetworkInsightsPath> {
+/// The attributes of `aws_ec2_network_insights_path`, read from a `Ref<DataEc2NetworkInsightsPath>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2NetworkInsightsPathAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2NetworkInsightsPathAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2NetworkInsightsPathAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2NetworkInsightsPathAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `destination`, as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `destination_ip`, as a reference.
     #[inline]
     pub fn destination_ip(&self) -> crate::core::Expr {
-        self.attr("destination_ip")
+        self.0.attr("destination_ip")
     }
     /// `destination_port`, as a reference.
     #[inline]
     pub fn destination_port(&self) -> crate::core::Expr {
-        self.attr("destination_port")
+        self.0.attr("destination_port")
     }
     /// `filter_at_destination`, as a reference.
     #[inline]
     pub fn filter_at_destination(&self) -> crate::core::Expr {
-        self.attr("filter_at_destination")
+        self.0.attr("filter_at_destination")
     }
     /// `filter_at_source`, as a reference.
     #[inline]
     pub fn filter_at_source(&self) -> crate::core::Expr {
-        self.attr("filter_at_source")
+        self.0.attr("filter_at_source")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_insights_path_id`, as a reference.
     #[inline]
     pub fn network_insights_path_id(&self) -> crate::core::Expr {
-        self.attr("network_insights_path_id")
+        self.0.attr("network_insights_path_id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `source_ip`, as a reference.
     #[inline]
     pub fn source_ip(&self) -> crate::core::Expr {
-        self.attr("source_ip")
+        self.0.attr("source_ip")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataEc2PublicIpv4Pool> {
+/// The attributes of `aws_ec2_public_ipv4_pool`, read from a `Ref<DataEc2PublicIpv4Pool>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2PublicIpv4PoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2PublicIpv4PoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2PublicIpv4PoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2PublicIpv4PoolAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_border_group`, as a reference.
     #[inline]
     pub fn network_border_group(&self) -> crate::core::Expr {
-        self.attr("network_border_group")
+        self.0.attr("network_border_group")
     }
     /// `pool_address_ranges`, as a reference.
     #[inline]
     pub fn pool_address_ranges(&self) -> crate::core::Expr {
-        self.attr("pool_address_ranges")
+        self.0.attr("pool_address_ranges")
     }
     /// `pool_id`, as a reference.
     #[inline]
     pub fn pool_id(&self) -> crate::core::Expr {
-        self.attr("pool_id")
+        self.0.attr("pool_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `total_address_count`, as a reference.
     #[inline]
     pub fn total_address_count(&self) -> crate::core::Expr {
-        self.attr("total_address_count")
+        self.0.attr("total_address_count")
     }
     /// `total_available_address_count`, as a reference.
     #[inline]
     pub fn total_available_address_count(&self) -> crate::core::Expr {
-        self.attr("total_available_address_count")
+        self.0.attr("total_available_address_count")
     }
 }
 
-impl crate::core::Ref<DataEc2PublicIpv4Pools> {
+/// The attributes of `aws_ec2_public_ipv4_pools`, read from a `Ref<DataEc2PublicIpv4Pools>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2PublicIpv4PoolsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2PublicIpv4PoolsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2PublicIpv4PoolsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2PublicIpv4PoolsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pool_ids`, as a reference.
     #[inline]
     pub fn pool_ids(&self) -> crate::core::Expr {
-        self.attr("pool_ids")
+        self.0.attr("pool_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataEc2SerialConsoleAccess> {
+/// The attributes of `aws_ec2_serial_console_access`, read from a `Ref<DataEc2SerialConsoleAccess>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2SerialConsoleAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2SerialConsoleAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2SerialConsoleAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2SerialConsoleAccessAttributes {
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2SpotPrice> {
+/// The attributes of `aws_ec2_spot_price`, read from a `Ref<DataEc2SpotPrice>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2SpotPriceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2SpotPriceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2SpotPriceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2SpotPriceAttributes {
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `spot_price`, as a reference.
     #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
-        self.attr("spot_price")
+        self.0.attr("spot_price")
     }
     /// `spot_price_timestamp`, as a reference.
     #[inline]
     pub fn spot_price_timestamp(&self) -> crate::core::Expr {
-        self.attr("spot_price_timestamp")
+        self.0.attr("spot_price_timestamp")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGateway> {
+/// The attributes of `aws_ec2_transit_gateway`, read from a `Ref<DataEc2TransitGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayAttributes {
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_default_route_table_id`, as a reference.
     #[inline]
     pub fn association_default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("association_default_route_table_id")
+        self.0.attr("association_default_route_table_id")
     }
     /// `auto_accept_shared_attachments`, as a reference.
     #[inline]
     pub fn auto_accept_shared_attachments(&self) -> crate::core::Expr {
-        self.attr("auto_accept_shared_attachments")
+        self.0.attr("auto_accept_shared_attachments")
     }
     /// `default_route_table_association`, as a reference.
     #[inline]
     pub fn default_route_table_association(&self) -> crate::core::Expr {
-        self.attr("default_route_table_association")
+        self.0.attr("default_route_table_association")
     }
     /// `default_route_table_propagation`, as a reference.
     #[inline]
     pub fn default_route_table_propagation(&self) -> crate::core::Expr {
-        self.attr("default_route_table_propagation")
+        self.0.attr("default_route_table_propagation")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `dns_support`, as a reference.
     #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
-        self.attr("dns_support")
+        self.0.attr("dns_support")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `multicast_support`, as a reference.
     #[inline]
     pub fn multicast_support(&self) -> crate::core::Expr {
-        self.attr("multicast_support")
+        self.0.attr("multicast_support")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `propagation_default_route_table_id`, as a reference.
     #[inline]
     pub fn propagation_default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("propagation_default_route_table_id")
+        self.0.attr("propagation_default_route_table_id")
     }
     /// `security_group_referencing_support`, as a reference.
     #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
-        self.attr("security_group_referencing_support")
+        self.0.attr("security_group_referencing_support")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_cidr_blocks`, as a reference.
     #[inline]
     pub fn transit_gateway_cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_cidr_blocks")
+        self.0.attr("transit_gateway_cidr_blocks")
     }
     /// `vpn_ecmp_support`, as a reference.
     #[inline]
     pub fn vpn_ecmp_support(&self) -> crate::core::Expr {
-        self.attr("vpn_ecmp_support")
+        self.0.attr("vpn_ecmp_support")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayAttachment> {
+/// The attributes of `aws_ec2_transit_gateway_attachment`, read from a `Ref<DataEc2TransitGatewayAttachment>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_state`, as a reference.
     #[inline]
     pub fn association_state(&self) -> crate::core::Expr {
-        self.attr("association_state")
+        self.0.attr("association_state")
     }
     /// `association_transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn association_transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("association_transit_gateway_route_table_id")
+        self.0.attr("association_transit_gateway_route_table_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `resource_owner_id`, as a reference.
     #[inline]
     pub fn resource_owner_id(&self) -> crate::core::Expr {
-        self.attr("resource_owner_id")
+        self.0.attr("resource_owner_id")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `transit_gateway_owner_id`, as a reference.
     #[inline]
     pub fn transit_gateway_owner_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_owner_id")
+        self.0.attr("transit_gateway_owner_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayAttachments> {
+/// The attributes of `aws_ec2_transit_gateway_attachments`, read from a `Ref<DataEc2TransitGatewayAttachments>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayAttachmentsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayAttachmentsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayAttachmentsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayAttachmentsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayConnect> {
+/// The attributes of `aws_ec2_transit_gateway_connect`, read from a `Ref<DataEc2TransitGatewayConnect>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayConnectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayConnectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayConnectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayConnectAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_connect_id`, as a reference.
     #[inline]
     pub fn transit_gateway_connect_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_connect_id")
+        self.0.attr("transit_gateway_connect_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `transport_attachment_id`, as a reference.
     #[inline]
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transport_attachment_id")
+        self.0.attr("transport_attachment_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayConnectPeer> {
+/// The attributes of `aws_ec2_transit_gateway_connect_peer`, read from a `Ref<DataEc2TransitGatewayConnectPeer>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayConnectPeerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayConnectPeerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayConnectPeerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayConnectPeerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bgp_asn`, as a reference.
     #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
-        self.attr("bgp_asn")
+        self.0.attr("bgp_asn")
     }
     /// `bgp_peer_address`, as a reference.
     #[inline]
     pub fn bgp_peer_address(&self) -> crate::core::Expr {
-        self.attr("bgp_peer_address")
+        self.0.attr("bgp_peer_address")
     }
     /// `bgp_transit_gateway_addresses`, as a reference.
     #[inline]
     pub fn bgp_transit_gateway_addresses(&self) -> crate::core::Expr {
-        self.attr("bgp_transit_gateway_addresses")
+        self.0.attr("bgp_transit_gateway_addresses")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inside_cidr_blocks`, as a reference.
     #[inline]
     pub fn inside_cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("inside_cidr_blocks")
+        self.0.attr("inside_cidr_blocks")
     }
     /// `peer_address`, as a reference.
     #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
-        self.attr("peer_address")
+        self.0.attr("peer_address")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_address`, as a reference.
     #[inline]
     pub fn transit_gateway_address(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_address")
+        self.0.attr("transit_gateway_address")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_connect_peer_id`, as a reference.
     #[inline]
     pub fn transit_gateway_connect_peer_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_connect_peer_id")
+        self.0.attr("transit_gateway_connect_peer_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayDxGatewayAttachment> {
+/// The attributes of `aws_ec2_transit_gateway_dx_gateway_attachment`, read from a `Ref<DataEc2TransitGatewayDxGatewayAttachment>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayDxGatewayAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayDxGatewayAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayDxGatewayAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayDxGatewayAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dx_gateway_id`, as a reference.
     #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
-        self.attr("dx_gateway_id")
+        self.0.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayMulticastDomain> {
+/// The attributes of `aws_ec2_transit_gateway_multicast_domain`, read from a `Ref<DataEc2TransitGatewayMulticastDomain>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayMulticastDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayMulticastDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayMulticastDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayMulticastDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associations`, as a reference.
     #[inline]
     pub fn associations(&self) -> crate::core::Expr {
-        self.attr("associations")
+        self.0.attr("associations")
     }
     /// `auto_accept_shared_associations`, as a reference.
     #[inline]
     pub fn auto_accept_shared_associations(&self) -> crate::core::Expr {
-        self.attr("auto_accept_shared_associations")
+        self.0.attr("auto_accept_shared_associations")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `igmpv2_support`, as a reference.
     #[inline]
     pub fn igmpv2_support(&self) -> crate::core::Expr {
-        self.attr("igmpv2_support")
+        self.0.attr("igmpv2_support")
     }
     /// `members`, as a reference.
     #[inline]
     pub fn members(&self) -> crate::core::Expr {
-        self.attr("members")
+        self.0.attr("members")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `sources`, as a reference.
     #[inline]
     pub fn sources(&self) -> crate::core::Expr {
-        self.attr("sources")
+        self.0.attr("sources")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `static_sources_support`, as a reference.
     #[inline]
     pub fn static_sources_support(&self) -> crate::core::Expr {
-        self.attr("static_sources_support")
+        self.0.attr("static_sources_support")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
     #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_multicast_domain_id")
+        self.0.attr("transit_gateway_multicast_domain_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachment> {
+/// The attributes of `aws_ec2_transit_gateway_peering_attachment`, read from a `Ref<DataEc2TransitGatewayPeeringAttachment>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayPeeringAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayPeeringAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayPeeringAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayPeeringAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `peer_account_id`, as a reference.
     #[inline]
     pub fn peer_account_id(&self) -> crate::core::Expr {
-        self.attr("peer_account_id")
+        self.0.attr("peer_account_id")
     }
     /// `peer_region`, as a reference.
     #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
-        self.attr("peer_region")
+        self.0.attr("peer_region")
     }
     /// `peer_transit_gateway_id`, as a reference.
     #[inline]
     pub fn peer_transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("peer_transit_gateway_id")
+        self.0.attr("peer_transit_gateway_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachments> {
+/// The attributes of `aws_ec2_transit_gateway_peering_attachments`, read from a `Ref<DataEc2TransitGatewayPeeringAttachments>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayPeeringAttachmentsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayPeeringAttachmentsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayPeeringAttachmentsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayPeeringAttachmentsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayRouteTable> {
+/// The attributes of `aws_ec2_transit_gateway_route_table`, read from a `Ref<DataEc2TransitGatewayRouteTable>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayRouteTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayRouteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayRouteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayRouteTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_association_route_table`, as a reference.
     #[inline]
     pub fn default_association_route_table(&self) -> crate::core::Expr {
-        self.attr("default_association_route_table")
+        self.0.attr("default_association_route_table")
     }
     /// `default_propagation_route_table`, as a reference.
     #[inline]
     pub fn default_propagation_route_table(&self) -> crate::core::Expr {
-        self.attr("default_propagation_route_table")
+        self.0.attr("default_propagation_route_table")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayRouteTableAssociations> {
+/// The attributes of `aws_ec2_transit_gateway_route_table_associations`, read from a `Ref<DataEc2TransitGatewayRouteTableAssociations>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayRouteTableAssociationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayRouteTableAssociationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayRouteTableAssociationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayRouteTableAssociationsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayRouteTablePropagations> {
+/// The attributes of `aws_ec2_transit_gateway_route_table_propagations`, read from a `Ref<DataEc2TransitGatewayRouteTablePropagations>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayRouteTablePropagationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayRouteTablePropagationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayRouteTablePropagationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayRouteTablePropagationsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayRouteTableRoutes> {
+/// The attributes of `aws_ec2_transit_gateway_route_table_routes`, read from a `Ref<DataEc2TransitGatewayRouteTableRoutes>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayRouteTableRoutesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayRouteTableRoutesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayRouteTableRoutesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayRouteTableRoutesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `routes`, as a reference.
     #[inline]
     pub fn routes(&self) -> crate::core::Expr {
-        self.attr("routes")
+        self.0.attr("routes")
     }
     /// `transit_gateway_route_table_id`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_id")
+        self.0.attr("transit_gateway_route_table_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayRouteTables> {
+/// The attributes of `aws_ec2_transit_gateway_route_tables`, read from a `Ref<DataEc2TransitGatewayRouteTables>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayRouteTablesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayRouteTablesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayRouteTablesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayRouteTablesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayVpcAttachment> {
+/// The attributes of `aws_ec2_transit_gateway_vpc_attachment`, read from a `Ref<DataEc2TransitGatewayVpcAttachment>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayVpcAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayVpcAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayVpcAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayVpcAttachmentAttributes {
     /// `appliance_mode_support`, as a reference.
     #[inline]
     pub fn appliance_mode_support(&self) -> crate::core::Expr {
-        self.attr("appliance_mode_support")
+        self.0.attr("appliance_mode_support")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dns_support`, as a reference.
     #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
-        self.attr("dns_support")
+        self.0.attr("dns_support")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_support`, as a reference.
     #[inline]
     pub fn ipv6_support(&self) -> crate::core::Expr {
-        self.attr("ipv6_support")
+        self.0.attr("ipv6_support")
     }
     /// `security_group_referencing_support`, as a reference.
     #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
-        self.attr("security_group_referencing_support")
+        self.0.attr("security_group_referencing_support")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_owner_id`, as a reference.
     #[inline]
     pub fn vpc_owner_id(&self) -> crate::core::Expr {
-        self.attr("vpc_owner_id")
+        self.0.attr("vpc_owner_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayVpcAttachments> {
+/// The attributes of `aws_ec2_transit_gateway_vpc_attachments`, read from a `Ref<DataEc2TransitGatewayVpcAttachments>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayVpcAttachmentsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayVpcAttachmentsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayVpcAttachmentsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayVpcAttachmentsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEc2TransitGatewayVpnAttachment> {
+/// The attributes of `aws_ec2_transit_gateway_vpn_attachment`, read from a `Ref<DataEc2TransitGatewayVpnAttachment>`.
+#[derive(Clone, Debug)]
+pub struct DataEc2TransitGatewayVpnAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEc2TransitGatewayVpnAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEc2TransitGatewayVpnAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEc2TransitGatewayVpnAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `vpn_connection_id`, as a reference.
     #[inline]
     pub fn vpn_connection_id(&self) -> crate::core::Expr {
-        self.attr("vpn_connection_id")
+        self.0.attr("vpn_connection_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -24,6 +24,10 @@ impl crate::core::Resource for EcrAccountSetting {
     const TYPE: &'static str = "aws_ecr_account_setting";
 }
 
+impl crate::core::Block for EcrAccountSetting {
+    type Attributes = EcrAccountSettingAttributes;
+}
+
 /// `aws_ecr_lifecycle_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcrLifecyclePolicy {
@@ -50,6 +54,10 @@ impl EcrLifecyclePolicy {
 
 impl crate::core::Resource for EcrLifecyclePolicy {
     const TYPE: &'static str = "aws_ecr_lifecycle_policy";
+}
+
+impl crate::core::Block for EcrLifecyclePolicy {
+    type Attributes = EcrLifecyclePolicyAttributes;
 }
 
 /// `aws_ecr_pull_through_cache_rule` (resource).
@@ -92,6 +100,10 @@ impl crate::core::Resource for EcrPullThroughCacheRule {
     const TYPE: &'static str = "aws_ecr_pull_through_cache_rule";
 }
 
+impl crate::core::Block for EcrPullThroughCacheRule {
+    type Attributes = EcrPullThroughCacheRuleAttributes;
+}
+
 /// `aws_ecr_registry_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcrRegistryPolicy {
@@ -115,6 +127,10 @@ impl EcrRegistryPolicy {
 
 impl crate::core::Resource for EcrRegistryPolicy {
     const TYPE: &'static str = "aws_ecr_registry_policy";
+}
+
+impl crate::core::Block for EcrRegistryPolicy {
+    type Attributes = EcrRegistryPolicyAttributes;
 }
 
 /// The `repository_filter` block of [`EcrRegistryScanningConfigurationRule`].
@@ -184,6 +200,10 @@ impl EcrRegistryScanningConfiguration {
 
 impl crate::core::Resource for EcrRegistryScanningConfiguration {
     const TYPE: &'static str = "aws_ecr_registry_scanning_configuration";
+}
+
+impl crate::core::Block for EcrRegistryScanningConfiguration {
+    type Attributes = EcrRegistryScanningConfigurationAttributes;
 }
 
 /// The `destination` block of [`EcrReplicationConfigurationReplicationConfigurationRule`].
@@ -288,6 +308,10 @@ impl EcrReplicationConfiguration {
 
 impl crate::core::Resource for EcrReplicationConfiguration {
     const TYPE: &'static str = "aws_ecr_replication_configuration";
+}
+
+impl crate::core::Block for EcrReplicationConfiguration {
+    type Attributes = EcrReplicationConfigurationAttributes;
 }
 
 /// The `encryption_configuration` block of [`EcrRepository`].
@@ -400,6 +424,10 @@ impl crate::core::Resource for EcrRepository {
     const TYPE: &'static str = "aws_ecr_repository";
 }
 
+impl crate::core::Block for EcrRepository {
+    type Attributes = EcrRepositoryAttributes;
+}
+
 /// The `encryption_configuration` block of [`EcrRepositoryCreationTemplate`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EcrRepositoryCreationTemplateEncryptionConfiguration {
@@ -478,6 +506,10 @@ impl crate::core::Resource for EcrRepositoryCreationTemplate {
     const TYPE: &'static str = "aws_ecr_repository_creation_template";
 }
 
+impl crate::core::Block for EcrRepositoryCreationTemplate {
+    type Attributes = EcrRepositoryCreationTemplateAttributes;
+}
+
 /// `aws_ecr_repository_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcrRepositoryPolicy {
@@ -506,6 +538,10 @@ impl crate::core::Resource for EcrRepositoryPolicy {
     const TYPE: &'static str = "aws_ecr_repository_policy";
 }
 
+impl crate::core::Block for EcrRepositoryPolicy {
+    type Attributes = EcrRepositoryPolicyAttributes;
+}
+
 /// `aws_ecr_authorization_token` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEcrAuthorizationToken {
@@ -530,6 +566,10 @@ impl DataEcrAuthorizationToken {
 
 impl crate::core::DataSource for DataEcrAuthorizationToken {
     const TYPE: &'static str = "aws_ecr_authorization_token";
+}
+
+impl crate::core::Block for DataEcrAuthorizationToken {
+    type Attributes = DataEcrAuthorizationTokenAttributes;
 }
 
 /// `aws_ecr_image` (data source).
@@ -571,6 +611,10 @@ impl DataEcrImage {
 
 impl crate::core::DataSource for DataEcrImage {
     const TYPE: &'static str = "aws_ecr_image";
+}
+
+impl crate::core::Block for DataEcrImage {
+    type Attributes = DataEcrImageAttributes;
 }
 
 /// The `action` block of [`DataEcrLifecyclePolicyDocumentRule`].
@@ -676,6 +720,10 @@ impl crate::core::DataSource for DataEcrLifecyclePolicyDocument {
     const TYPE: &'static str = "aws_ecr_lifecycle_policy_document";
 }
 
+impl crate::core::Block for DataEcrLifecyclePolicyDocument {
+    type Attributes = DataEcrLifecyclePolicyDocumentAttributes;
+}
+
 /// `aws_ecr_pull_through_cache_rule` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEcrPullThroughCacheRule {
@@ -701,6 +749,10 @@ impl crate::core::DataSource for DataEcrPullThroughCacheRule {
     const TYPE: &'static str = "aws_ecr_pull_through_cache_rule";
 }
 
+impl crate::core::Block for DataEcrPullThroughCacheRule {
+    type Attributes = DataEcrPullThroughCacheRuleAttributes;
+}
+
 /// `aws_ecr_repositories` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEcrRepositories {
@@ -717,6 +769,10 @@ impl DataEcrRepositories {
 
 impl crate::core::DataSource for DataEcrRepositories {
     const TYPE: &'static str = "aws_ecr_repositories";
+}
+
+impl crate::core::Block for DataEcrRepositories {
+    type Attributes = DataEcrRepositoriesAttributes;
 }
 
 /// `aws_ecr_repository` (data source).
@@ -752,6 +808,10 @@ impl crate::core::DataSource for DataEcrRepository {
     const TYPE: &'static str = "aws_ecr_repository";
 }
 
+impl crate::core::Block for DataEcrRepository {
+    type Attributes = DataEcrRepositoryAttributes;
+}
+
 /// `aws_ecr_repository_creation_template` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEcrRepositoryCreationTemplate {
@@ -781,545 +841,837 @@ impl crate::core::DataSource for DataEcrRepositoryCreationTemplate {
     const TYPE: &'static str = "aws_ecr_repository_creation_template";
 }
 
-impl crate::core::Ref<EcrAccountSetting> {
+impl crate::core::Block for DataEcrRepositoryCreationTemplate {
+    type Attributes = DataEcrRepositoryCreationTemplateAttributes;
+}
+
+/// The attributes of `aws_ecr_account_setting`, read from a `Ref<EcrAccountSetting>`.
+#[derive(Clone, Debug)]
+pub struct EcrAccountSettingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrAccountSettingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrAccountSettingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrAccountSettingAttributes {
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<EcrLifecyclePolicy> {
+/// The attributes of `aws_ecr_lifecycle_policy`, read from a `Ref<EcrLifecyclePolicy>`.
+#[derive(Clone, Debug)]
+pub struct EcrLifecyclePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrLifecyclePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrLifecyclePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrLifecyclePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository`, as a reference.
     #[inline]
     pub fn repository(&self) -> crate::core::Expr {
-        self.attr("repository")
+        self.0.attr("repository")
     }
 }
 
-impl crate::core::Ref<EcrPullThroughCacheRule> {
+/// The attributes of `aws_ecr_pull_through_cache_rule`, read from a `Ref<EcrPullThroughCacheRule>`.
+#[derive(Clone, Debug)]
+pub struct EcrPullThroughCacheRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrPullThroughCacheRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrPullThroughCacheRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrPullThroughCacheRuleAttributes {
     /// `credential_arn`, as a reference.
     #[inline]
     pub fn credential_arn(&self) -> crate::core::Expr {
-        self.attr("credential_arn")
+        self.0.attr("credential_arn")
     }
     /// `custom_role_arn`, as a reference.
     #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
-        self.attr("custom_role_arn")
+        self.0.attr("custom_role_arn")
     }
     /// `ecr_repository_prefix`, as a reference.
     #[inline]
     pub fn ecr_repository_prefix(&self) -> crate::core::Expr {
-        self.attr("ecr_repository_prefix")
+        self.0.attr("ecr_repository_prefix")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `upstream_registry_url`, as a reference.
     #[inline]
     pub fn upstream_registry_url(&self) -> crate::core::Expr {
-        self.attr("upstream_registry_url")
+        self.0.attr("upstream_registry_url")
     }
     /// `upstream_repository_prefix`, as a reference.
     #[inline]
     pub fn upstream_repository_prefix(&self) -> crate::core::Expr {
-        self.attr("upstream_repository_prefix")
+        self.0.attr("upstream_repository_prefix")
     }
 }
 
-impl crate::core::Ref<EcrRegistryPolicy> {
+/// The attributes of `aws_ecr_registry_policy`, read from a `Ref<EcrRegistryPolicy>`.
+#[derive(Clone, Debug)]
+pub struct EcrRegistryPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrRegistryPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrRegistryPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrRegistryPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
 }
 
-impl crate::core::Ref<EcrRegistryScanningConfiguration> {
+/// The attributes of `aws_ecr_registry_scanning_configuration`, read from a `Ref<EcrRegistryScanningConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct EcrRegistryScanningConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrRegistryScanningConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrRegistryScanningConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrRegistryScanningConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `scan_type`, as a reference.
     #[inline]
     pub fn scan_type(&self) -> crate::core::Expr {
-        self.attr("scan_type")
+        self.0.attr("scan_type")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<EcrReplicationConfiguration> {
+/// The attributes of `aws_ecr_replication_configuration`, read from a `Ref<EcrReplicationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct EcrReplicationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrReplicationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrReplicationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrReplicationConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `replication_configuration` (a nested block), as a reference.
     #[inline]
     pub fn replication_configuration(&self) -> crate::core::Expr {
-        self.attr("replication_configuration")
+        self.0.attr("replication_configuration")
     }
 }
 
-impl crate::core::Ref<EcrRepository> {
+/// The attributes of `aws_ecr_repository`, read from a `Ref<EcrRepository>`.
+#[derive(Clone, Debug)]
+pub struct EcrRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrRepositoryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `force_delete`, as a reference.
     #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
-        self.attr("force_delete")
+        self.0.attr("force_delete")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_tag_mutability`, as a reference.
     #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
-        self.attr("image_tag_mutability")
+        self.0.attr("image_tag_mutability")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository_url`, as a reference.
     #[inline]
     pub fn repository_url(&self) -> crate::core::Expr {
-        self.attr("repository_url")
+        self.0.attr("repository_url")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `image_scanning_configuration` (a nested block), as a reference.
     #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
-        self.attr("image_scanning_configuration")
+        self.0.attr("image_scanning_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EcrRepositoryCreationTemplate> {
+/// The attributes of `aws_ecr_repository_creation_template`, read from a `Ref<EcrRepositoryCreationTemplate>`.
+#[derive(Clone, Debug)]
+pub struct EcrRepositoryCreationTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrRepositoryCreationTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrRepositoryCreationTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrRepositoryCreationTemplateAttributes {
     /// `applied_for`, as a reference.
     #[inline]
     pub fn applied_for(&self) -> crate::core::Expr {
-        self.attr("applied_for")
+        self.0.attr("applied_for")
     }
     /// `custom_role_arn`, as a reference.
     #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
-        self.attr("custom_role_arn")
+        self.0.attr("custom_role_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_tag_mutability`, as a reference.
     #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
-        self.attr("image_tag_mutability")
+        self.0.attr("image_tag_mutability")
     }
     /// `lifecycle_policy`, as a reference.
     #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
-        self.attr("lifecycle_policy")
+        self.0.attr("lifecycle_policy")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository_policy`, as a reference.
     #[inline]
     pub fn repository_policy(&self) -> crate::core::Expr {
-        self.attr("repository_policy")
+        self.0.attr("repository_policy")
     }
     /// `resource_tags`, as a reference.
     #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
-        self.attr("resource_tags")
+        self.0.attr("resource_tags")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
 }
 
-impl crate::core::Ref<EcrRepositoryPolicy> {
+/// The attributes of `aws_ecr_repository_policy`, read from a `Ref<EcrRepositoryPolicy>`.
+#[derive(Clone, Debug)]
+pub struct EcrRepositoryPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrRepositoryPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrRepositoryPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrRepositoryPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository`, as a reference.
     #[inline]
     pub fn repository(&self) -> crate::core::Expr {
-        self.attr("repository")
+        self.0.attr("repository")
     }
 }
 
-impl crate::core::Ref<DataEcrAuthorizationToken> {
+/// The attributes of `aws_ecr_authorization_token`, read from a `Ref<DataEcrAuthorizationToken>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrAuthorizationTokenAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrAuthorizationTokenAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrAuthorizationTokenAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrAuthorizationTokenAttributes {
     /// `authorization_token`, as a reference.
     #[inline]
     pub fn authorization_token(&self) -> crate::core::Expr {
-        self.attr("authorization_token")
+        self.0.attr("authorization_token")
     }
     /// `expires_at`, as a reference.
     #[inline]
     pub fn expires_at(&self) -> crate::core::Expr {
-        self.attr("expires_at")
+        self.0.attr("expires_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `proxy_endpoint`, as a reference.
     #[inline]
     pub fn proxy_endpoint(&self) -> crate::core::Expr {
-        self.attr("proxy_endpoint")
+        self.0.attr("proxy_endpoint")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
-impl crate::core::Ref<DataEcrImage> {
+/// The attributes of `aws_ecr_image`, read from a `Ref<DataEcrImage>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrImageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrImageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrImageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrImageAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_digest`, as a reference.
     #[inline]
     pub fn image_digest(&self) -> crate::core::Expr {
-        self.attr("image_digest")
+        self.0.attr("image_digest")
     }
     /// `image_pushed_at`, as a reference.
     #[inline]
     pub fn image_pushed_at(&self) -> crate::core::Expr {
-        self.attr("image_pushed_at")
+        self.0.attr("image_pushed_at")
     }
     /// `image_size_in_bytes`, as a reference.
     #[inline]
     pub fn image_size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("image_size_in_bytes")
+        self.0.attr("image_size_in_bytes")
     }
     /// `image_tag`, as a reference.
     #[inline]
     pub fn image_tag(&self) -> crate::core::Expr {
-        self.attr("image_tag")
+        self.0.attr("image_tag")
     }
     /// `image_tags`, as a reference.
     #[inline]
     pub fn image_tags(&self) -> crate::core::Expr {
-        self.attr("image_tags")
+        self.0.attr("image_tags")
     }
     /// `image_uri`, as a reference.
     #[inline]
     pub fn image_uri(&self) -> crate::core::Expr {
-        self.attr("image_uri")
+        self.0.attr("image_uri")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
 }
 
-impl crate::core::Ref<DataEcrLifecyclePolicyDocument> {
+/// The attributes of `aws_ecr_lifecycle_policy_document`, read from a `Ref<DataEcrLifecyclePolicyDocument>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrLifecyclePolicyDocumentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrLifecyclePolicyDocumentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrLifecyclePolicyDocumentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrLifecyclePolicyDocumentAttributes {
     /// `json`, as a reference.
     #[inline]
     pub fn json(&self) -> crate::core::Expr {
-        self.attr("json")
+        self.0.attr("json")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<DataEcrPullThroughCacheRule> {
+/// The attributes of `aws_ecr_pull_through_cache_rule`, read from a `Ref<DataEcrPullThroughCacheRule>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrPullThroughCacheRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrPullThroughCacheRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrPullThroughCacheRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrPullThroughCacheRuleAttributes {
     /// `credential_arn`, as a reference.
     #[inline]
     pub fn credential_arn(&self) -> crate::core::Expr {
-        self.attr("credential_arn")
+        self.0.attr("credential_arn")
     }
     /// `custom_role_arn`, as a reference.
     #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
-        self.attr("custom_role_arn")
+        self.0.attr("custom_role_arn")
     }
     /// `ecr_repository_prefix`, as a reference.
     #[inline]
     pub fn ecr_repository_prefix(&self) -> crate::core::Expr {
-        self.attr("ecr_repository_prefix")
+        self.0.attr("ecr_repository_prefix")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `upstream_registry_url`, as a reference.
     #[inline]
     pub fn upstream_registry_url(&self) -> crate::core::Expr {
-        self.attr("upstream_registry_url")
+        self.0.attr("upstream_registry_url")
     }
     /// `upstream_repository_prefix`, as a reference.
     #[inline]
     pub fn upstream_repository_prefix(&self) -> crate::core::Expr {
-        self.attr("upstream_repository_prefix")
+        self.0.attr("upstream_repository_prefix")
     }
 }
 
-impl crate::core::Ref<DataEcrRepositories> {
+/// The attributes of `aws_ecr_repositories`, read from a `Ref<DataEcrRepositories>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrRepositoriesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrRepositoriesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrRepositoriesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrRepositoriesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
 }
 
-impl crate::core::Ref<DataEcrRepository> {
+/// The attributes of `aws_ecr_repository`, read from a `Ref<DataEcrRepository>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrRepositoryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `encryption_configuration`, as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_scanning_configuration`, as a reference.
     #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
-        self.attr("image_scanning_configuration")
+        self.0.attr("image_scanning_configuration")
     }
     /// `image_tag_mutability`, as a reference.
     #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
-        self.attr("image_tag_mutability")
+        self.0.attr("image_tag_mutability")
     }
     /// `most_recent_image_tags`, as a reference.
     #[inline]
     pub fn most_recent_image_tags(&self) -> crate::core::Expr {
-        self.attr("most_recent_image_tags")
+        self.0.attr("most_recent_image_tags")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository_url`, as a reference.
     #[inline]
     pub fn repository_url(&self) -> crate::core::Expr {
-        self.attr("repository_url")
+        self.0.attr("repository_url")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataEcrRepositoryCreationTemplate> {
+/// The attributes of `aws_ecr_repository_creation_template`, read from a `Ref<DataEcrRepositoryCreationTemplate>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrRepositoryCreationTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrRepositoryCreationTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrRepositoryCreationTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrRepositoryCreationTemplateAttributes {
     /// `applied_for`, as a reference.
     #[inline]
     pub fn applied_for(&self) -> crate::core::Expr {
-        self.attr("applied_for")
+        self.0.attr("applied_for")
     }
     /// `custom_role_arn`, as a reference.
     #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
-        self.attr("custom_role_arn")
+        self.0.attr("custom_role_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encryption_configuration`, as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_tag_mutability`, as a reference.
     #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
-        self.attr("image_tag_mutability")
+        self.0.attr("image_tag_mutability")
     }
     /// `lifecycle_policy`, as a reference.
     #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
-        self.attr("lifecycle_policy")
+        self.0.attr("lifecycle_policy")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository_policy`, as a reference.
     #[inline]
     pub fn repository_policy(&self) -> crate::core::Expr {
-        self.attr("repository_policy")
+        self.0.attr("repository_policy")
     }
     /// `resource_tags`, as a reference.
     #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
-        self.attr("resource_tags")
+        self.0.attr("resource_tags")
     }
 }

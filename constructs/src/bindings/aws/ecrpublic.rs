@@ -101,6 +101,10 @@ impl crate::core::Resource for EcrpublicRepository {
     const TYPE: &'static str = "aws_ecrpublic_repository";
 }
 
+impl crate::core::Block for EcrpublicRepository {
+    type Attributes = EcrpublicRepositoryAttributes;
+}
+
 /// `aws_ecrpublic_repository_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcrpublicRepositoryPolicy {
@@ -129,6 +133,10 @@ impl crate::core::Resource for EcrpublicRepositoryPolicy {
     const TYPE: &'static str = "aws_ecrpublic_repository_policy";
 }
 
+impl crate::core::Block for EcrpublicRepositoryPolicy {
+    type Attributes = EcrpublicRepositoryPolicyAttributes;
+}
+
 /// `aws_ecrpublic_authorization_token` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEcrpublicAuthorizationToken {
@@ -151,106 +159,164 @@ impl crate::core::DataSource for DataEcrpublicAuthorizationToken {
     const TYPE: &'static str = "aws_ecrpublic_authorization_token";
 }
 
-impl crate::core::Ref<EcrpublicRepository> {
+impl crate::core::Block for DataEcrpublicAuthorizationToken {
+    type Attributes = DataEcrpublicAuthorizationTokenAttributes;
+}
+
+/// The attributes of `aws_ecrpublic_repository`, read from a `Ref<EcrpublicRepository>`.
+#[derive(Clone, Debug)]
+pub struct EcrpublicRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrpublicRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrpublicRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrpublicRepositoryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
     /// `repository_uri`, as a reference.
     #[inline]
     pub fn repository_uri(&self) -> crate::core::Expr {
-        self.attr("repository_uri")
+        self.0.attr("repository_uri")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `catalog_data` (a nested block), as a reference.
     #[inline]
     pub fn catalog_data(&self) -> crate::core::Expr {
-        self.attr("catalog_data")
+        self.0.attr("catalog_data")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EcrpublicRepositoryPolicy> {
+/// The attributes of `aws_ecrpublic_repository_policy`, read from a `Ref<EcrpublicRepositoryPolicy>`.
+#[derive(Clone, Debug)]
+pub struct EcrpublicRepositoryPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcrpublicRepositoryPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcrpublicRepositoryPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcrpublicRepositoryPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
 }
 
-impl crate::core::Ref<DataEcrpublicAuthorizationToken> {
+/// The attributes of `aws_ecrpublic_authorization_token`, read from a `Ref<DataEcrpublicAuthorizationToken>`.
+#[derive(Clone, Debug)]
+pub struct DataEcrpublicAuthorizationTokenAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcrpublicAuthorizationTokenAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcrpublicAuthorizationTokenAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcrpublicAuthorizationTokenAttributes {
     /// `authorization_token`, as a reference.
     #[inline]
     pub fn authorization_token(&self) -> crate::core::Expr {
-        self.attr("authorization_token")
+        self.0.attr("authorization_token")
     }
     /// `expires_at`, as a reference.
     #[inline]
     pub fn expires_at(&self) -> crate::core::Expr {
-        self.attr("expires_at")
+        self.0.attr("expires_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }

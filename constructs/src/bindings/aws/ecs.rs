@@ -28,6 +28,10 @@ impl crate::core::Resource for EcsAccountSettingDefault {
     const TYPE: &'static str = "aws_ecs_account_setting_default";
 }
 
+impl crate::core::Block for EcsAccountSettingDefault {
+    type Attributes = EcsAccountSettingDefaultAttributes;
+}
+
 /// The `managed_scaling` block of [`EcsCapacityProviderAutoScalingGroupProvider`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EcsCapacityProviderAutoScalingGroupProviderManagedScaling {
@@ -125,6 +129,10 @@ impl EcsCapacityProvider {
 
 impl crate::core::Resource for EcsCapacityProvider {
     const TYPE: &'static str = "aws_ecs_capacity_provider";
+}
+
+impl crate::core::Block for EcsCapacityProvider {
+    type Attributes = EcsCapacityProviderAttributes;
 }
 
 /// The `log_configuration` block of [`EcsClusterConfigurationExecuteCommandConfiguration`].
@@ -313,6 +321,10 @@ impl crate::core::Resource for EcsCluster {
     const TYPE: &'static str = "aws_ecs_cluster";
 }
 
+impl crate::core::Block for EcsCluster {
+    type Attributes = EcsClusterAttributes;
+}
+
 /// The `default_capacity_provider_strategy` block of [`EcsClusterCapacityProviders`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcsClusterCapacityProvidersDefaultCapacityProviderStrategy {
@@ -369,6 +381,10 @@ impl EcsClusterCapacityProviders {
 
 impl crate::core::Resource for EcsClusterCapacityProviders {
     const TYPE: &'static str = "aws_ecs_cluster_capacity_providers";
+}
+
+impl crate::core::Block for EcsClusterCapacityProviders {
+    type Attributes = EcsClusterCapacityProvidersAttributes;
 }
 
 /// The `alarms` block of [`EcsService`].
@@ -1085,6 +1101,10 @@ impl crate::core::Resource for EcsService {
     const TYPE: &'static str = "aws_ecs_service";
 }
 
+impl crate::core::Block for EcsService {
+    type Attributes = EcsServiceAttributes;
+}
+
 /// `aws_ecs_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcsTag {
@@ -1114,6 +1134,10 @@ impl EcsTag {
 
 impl crate::core::Resource for EcsTag {
     const TYPE: &'static str = "aws_ecs_tag";
+}
+
+impl crate::core::Block for EcsTag {
+    type Attributes = EcsTagAttributes;
 }
 
 /// The `ephemeral_storage` block of [`EcsTaskDefinition`].
@@ -1494,6 +1518,10 @@ impl crate::core::Resource for EcsTaskDefinition {
     const TYPE: &'static str = "aws_ecs_task_definition";
 }
 
+impl crate::core::Block for EcsTaskDefinition {
+    type Attributes = EcsTaskDefinitionAttributes;
+}
+
 /// The `capacity_provider_strategy` block of [`EcsTaskSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcsTaskSetCapacityProviderStrategy {
@@ -1706,6 +1734,10 @@ impl crate::core::Resource for EcsTaskSet {
     const TYPE: &'static str = "aws_ecs_task_set";
 }
 
+impl crate::core::Block for EcsTaskSet {
+    type Attributes = EcsTaskSetAttributes;
+}
+
 /// `aws_ecs_cluster` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEcsCluster {
@@ -1735,6 +1767,10 @@ impl crate::core::DataSource for DataEcsCluster {
     const TYPE: &'static str = "aws_ecs_cluster";
 }
 
+impl crate::core::Block for DataEcsCluster {
+    type Attributes = DataEcsClusterAttributes;
+}
+
 /// `aws_ecs_clusters` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEcsClusters {
@@ -1751,6 +1787,10 @@ impl DataEcsClusters {
 
 impl crate::core::DataSource for DataEcsClusters {
     const TYPE: &'static str = "aws_ecs_clusters";
+}
+
+impl crate::core::Block for DataEcsClusters {
+    type Attributes = DataEcsClustersAttributes;
 }
 
 /// `aws_ecs_container_definition` (data source).
@@ -1779,6 +1819,10 @@ impl DataEcsContainerDefinition {
 
 impl crate::core::DataSource for DataEcsContainerDefinition {
     const TYPE: &'static str = "aws_ecs_container_definition";
+}
+
+impl crate::core::Block for DataEcsContainerDefinition {
+    type Attributes = DataEcsContainerDefinitionAttributes;
 }
 
 /// `aws_ecs_service` (data source).
@@ -1813,6 +1857,10 @@ impl crate::core::DataSource for DataEcsService {
     const TYPE: &'static str = "aws_ecs_service";
 }
 
+impl crate::core::Block for DataEcsService {
+    type Attributes = DataEcsServiceAttributes;
+}
+
 /// `aws_ecs_task_definition` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEcsTaskDefinition {
@@ -1836,6 +1884,10 @@ impl DataEcsTaskDefinition {
 
 impl crate::core::DataSource for DataEcsTaskDefinition {
     const TYPE: &'static str = "aws_ecs_task_definition";
+}
+
+impl crate::core::Block for DataEcsTaskDefinition {
+    type Attributes = DataEcsTaskDefinitionAttributes;
 }
 
 /// The `capacity_provider_strategy` block of [`DataEcsTaskExecution`].
@@ -2165,954 +2217,1210 @@ impl crate::core::DataSource for DataEcsTaskExecution {
     const TYPE: &'static str = "aws_ecs_task_execution";
 }
 
-impl crate::core::Ref<EcsAccountSettingDefault> {
+impl crate::core::Block for DataEcsTaskExecution {
+    type Attributes = DataEcsTaskExecutionAttributes;
+}
+
+/// The attributes of `aws_ecs_account_setting_default`, read from a `Ref<EcsAccountSettingDefault>`.
+#[derive(Clone, Debug)]
+pub struct EcsAccountSettingDefaultAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsAccountSettingDefaultAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsAccountSettingDefaultAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsAccountSettingDefaultAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `principal_arn`, as a reference.
     #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
-        self.attr("principal_arn")
+        self.0.attr("principal_arn")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<EcsCapacityProvider> {
+/// The attributes of `aws_ecs_capacity_provider`, read from a `Ref<EcsCapacityProvider>`.
+#[derive(Clone, Debug)]
+pub struct EcsCapacityProviderAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsCapacityProviderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsCapacityProviderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsCapacityProviderAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `auto_scaling_group_provider` (a nested block), as a reference.
     #[inline]
     pub fn auto_scaling_group_provider(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_group_provider")
+        self.0.attr("auto_scaling_group_provider")
     }
 }
 
-impl crate::core::Ref<EcsCluster> {
+/// The attributes of `aws_ecs_cluster`, read from a `Ref<EcsCluster>`.
+#[derive(Clone, Debug)]
+pub struct EcsClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `service_connect_defaults` (a nested block), as a reference.
     #[inline]
     pub fn service_connect_defaults(&self) -> crate::core::Expr {
-        self.attr("service_connect_defaults")
+        self.0.attr("service_connect_defaults")
     }
     /// `setting` (a nested block), as a reference.
     #[inline]
     pub fn setting(&self) -> crate::core::Expr {
-        self.attr("setting")
+        self.0.attr("setting")
     }
 }
 
-impl crate::core::Ref<EcsClusterCapacityProviders> {
+/// The attributes of `aws_ecs_cluster_capacity_providers`, read from a `Ref<EcsClusterCapacityProviders>`.
+#[derive(Clone, Debug)]
+pub struct EcsClusterCapacityProvidersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsClusterCapacityProvidersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsClusterCapacityProvidersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsClusterCapacityProvidersAttributes {
     /// `capacity_providers`, as a reference.
     #[inline]
     pub fn capacity_providers(&self) -> crate::core::Expr {
-        self.attr("capacity_providers")
+        self.0.attr("capacity_providers")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `default_capacity_provider_strategy` (a nested block), as a reference.
     #[inline]
     pub fn default_capacity_provider_strategy(&self) -> crate::core::Expr {
-        self.attr("default_capacity_provider_strategy")
+        self.0.attr("default_capacity_provider_strategy")
     }
 }
 
-impl crate::core::Ref<EcsService> {
+/// The attributes of `aws_ecs_service`, read from a `Ref<EcsService>`.
+#[derive(Clone, Debug)]
+pub struct EcsServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsServiceAttributes {
     /// `availability_zone_rebalancing`, as a reference.
     #[inline]
     pub fn availability_zone_rebalancing(&self) -> crate::core::Expr {
-        self.attr("availability_zone_rebalancing")
+        self.0.attr("availability_zone_rebalancing")
     }
     /// `cluster`, as a reference.
     #[inline]
     pub fn cluster(&self) -> crate::core::Expr {
-        self.attr("cluster")
+        self.0.attr("cluster")
     }
     /// `deployment_maximum_percent`, as a reference.
     #[inline]
     pub fn deployment_maximum_percent(&self) -> crate::core::Expr {
-        self.attr("deployment_maximum_percent")
+        self.0.attr("deployment_maximum_percent")
     }
     /// `deployment_minimum_healthy_percent`, as a reference.
     #[inline]
     pub fn deployment_minimum_healthy_percent(&self) -> crate::core::Expr {
-        self.attr("deployment_minimum_healthy_percent")
+        self.0.attr("deployment_minimum_healthy_percent")
     }
     /// `desired_count`, as a reference.
     #[inline]
     pub fn desired_count(&self) -> crate::core::Expr {
-        self.attr("desired_count")
+        self.0.attr("desired_count")
     }
     /// `enable_ecs_managed_tags`, as a reference.
     #[inline]
     pub fn enable_ecs_managed_tags(&self) -> crate::core::Expr {
-        self.attr("enable_ecs_managed_tags")
+        self.0.attr("enable_ecs_managed_tags")
     }
     /// `enable_execute_command`, as a reference.
     #[inline]
     pub fn enable_execute_command(&self) -> crate::core::Expr {
-        self.attr("enable_execute_command")
+        self.0.attr("enable_execute_command")
     }
     /// `force_delete`, as a reference.
     #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
-        self.attr("force_delete")
+        self.0.attr("force_delete")
     }
     /// `force_new_deployment`, as a reference.
     #[inline]
     pub fn force_new_deployment(&self) -> crate::core::Expr {
-        self.attr("force_new_deployment")
+        self.0.attr("force_new_deployment")
     }
     /// `health_check_grace_period_seconds`, as a reference.
     #[inline]
     pub fn health_check_grace_period_seconds(&self) -> crate::core::Expr {
-        self.attr("health_check_grace_period_seconds")
+        self.0.attr("health_check_grace_period_seconds")
     }
     /// `iam_role`, as a reference.
     #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
-        self.attr("iam_role")
+        self.0.attr("iam_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `launch_type`, as a reference.
     #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
-        self.attr("launch_type")
+        self.0.attr("launch_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `platform_version`, as a reference.
     #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
-        self.attr("platform_version")
+        self.0.attr("platform_version")
     }
     /// `propagate_tags`, as a reference.
     #[inline]
     pub fn propagate_tags(&self) -> crate::core::Expr {
-        self.attr("propagate_tags")
+        self.0.attr("propagate_tags")
     }
     /// `scheduling_strategy`, as a reference.
     #[inline]
     pub fn scheduling_strategy(&self) -> crate::core::Expr {
-        self.attr("scheduling_strategy")
+        self.0.attr("scheduling_strategy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `task_definition`, as a reference.
     #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
-        self.attr("task_definition")
+        self.0.attr("task_definition")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
     /// `wait_for_steady_state`, as a reference.
     #[inline]
     pub fn wait_for_steady_state(&self) -> crate::core::Expr {
-        self.attr("wait_for_steady_state")
+        self.0.attr("wait_for_steady_state")
     }
     /// `alarms` (a nested block), as a reference.
     #[inline]
     pub fn alarms(&self) -> crate::core::Expr {
-        self.attr("alarms")
+        self.0.attr("alarms")
     }
     /// `capacity_provider_strategy` (a nested block), as a reference.
     #[inline]
     pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
-        self.attr("capacity_provider_strategy")
+        self.0.attr("capacity_provider_strategy")
     }
     /// `deployment_circuit_breaker` (a nested block), as a reference.
     #[inline]
     pub fn deployment_circuit_breaker(&self) -> crate::core::Expr {
-        self.attr("deployment_circuit_breaker")
+        self.0.attr("deployment_circuit_breaker")
     }
     /// `deployment_controller` (a nested block), as a reference.
     #[inline]
     pub fn deployment_controller(&self) -> crate::core::Expr {
-        self.attr("deployment_controller")
+        self.0.attr("deployment_controller")
     }
     /// `load_balancer` (a nested block), as a reference.
     #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
-        self.attr("load_balancer")
+        self.0.attr("load_balancer")
     }
     /// `network_configuration` (a nested block), as a reference.
     #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
-        self.attr("network_configuration")
+        self.0.attr("network_configuration")
     }
     /// `ordered_placement_strategy` (a nested block), as a reference.
     #[inline]
     pub fn ordered_placement_strategy(&self) -> crate::core::Expr {
-        self.attr("ordered_placement_strategy")
+        self.0.attr("ordered_placement_strategy")
     }
     /// `placement_constraints` (a nested block), as a reference.
     #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
-        self.attr("placement_constraints")
+        self.0.attr("placement_constraints")
     }
     /// `service_connect_configuration` (a nested block), as a reference.
     #[inline]
     pub fn service_connect_configuration(&self) -> crate::core::Expr {
-        self.attr("service_connect_configuration")
+        self.0.attr("service_connect_configuration")
     }
     /// `service_registries` (a nested block), as a reference.
     #[inline]
     pub fn service_registries(&self) -> crate::core::Expr {
-        self.attr("service_registries")
+        self.0.attr("service_registries")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `volume_configuration` (a nested block), as a reference.
     #[inline]
     pub fn volume_configuration(&self) -> crate::core::Expr {
-        self.attr("volume_configuration")
+        self.0.attr("volume_configuration")
     }
     /// `vpc_lattice_configurations` (a nested block), as a reference.
     #[inline]
     pub fn vpc_lattice_configurations(&self) -> crate::core::Expr {
-        self.attr("vpc_lattice_configurations")
+        self.0.attr("vpc_lattice_configurations")
     }
 }
 
-impl crate::core::Ref<EcsTag> {
+/// The attributes of `aws_ecs_tag`, read from a `Ref<EcsTag>`.
+#[derive(Clone, Debug)]
+pub struct EcsTagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsTagAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<EcsTaskDefinition> {
+/// The attributes of `aws_ecs_task_definition`, read from a `Ref<EcsTaskDefinition>`.
+#[derive(Clone, Debug)]
+pub struct EcsTaskDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsTaskDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsTaskDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsTaskDefinitionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_without_revision`, as a reference.
     #[inline]
     pub fn arn_without_revision(&self) -> crate::core::Expr {
-        self.attr("arn_without_revision")
+        self.0.attr("arn_without_revision")
     }
     /// `container_definitions`, as a reference.
     #[inline]
     pub fn container_definitions(&self) -> crate::core::Expr {
-        self.attr("container_definitions")
+        self.0.attr("container_definitions")
     }
     /// `cpu`, as a reference.
     #[inline]
     pub fn cpu(&self) -> crate::core::Expr {
-        self.attr("cpu")
+        self.0.attr("cpu")
     }
     /// `enable_fault_injection`, as a reference.
     #[inline]
     pub fn enable_fault_injection(&self) -> crate::core::Expr {
-        self.attr("enable_fault_injection")
+        self.0.attr("enable_fault_injection")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipc_mode`, as a reference.
     #[inline]
     pub fn ipc_mode(&self) -> crate::core::Expr {
-        self.attr("ipc_mode")
+        self.0.attr("ipc_mode")
     }
     /// `memory`, as a reference.
     #[inline]
     pub fn memory(&self) -> crate::core::Expr {
-        self.attr("memory")
+        self.0.attr("memory")
     }
     /// `network_mode`, as a reference.
     #[inline]
     pub fn network_mode(&self) -> crate::core::Expr {
-        self.attr("network_mode")
+        self.0.attr("network_mode")
     }
     /// `pid_mode`, as a reference.
     #[inline]
     pub fn pid_mode(&self) -> crate::core::Expr {
-        self.attr("pid_mode")
+        self.0.attr("pid_mode")
     }
     /// `requires_compatibilities`, as a reference.
     #[inline]
     pub fn requires_compatibilities(&self) -> crate::core::Expr {
-        self.attr("requires_compatibilities")
+        self.0.attr("requires_compatibilities")
     }
     /// `revision`, as a reference.
     #[inline]
     pub fn revision(&self) -> crate::core::Expr {
-        self.attr("revision")
+        self.0.attr("revision")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `task_role_arn`, as a reference.
     #[inline]
     pub fn task_role_arn(&self) -> crate::core::Expr {
-        self.attr("task_role_arn")
+        self.0.attr("task_role_arn")
     }
     /// `track_latest`, as a reference.
     #[inline]
     pub fn track_latest(&self) -> crate::core::Expr {
-        self.attr("track_latest")
+        self.0.attr("track_latest")
     }
     /// `ephemeral_storage` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
-        self.attr("ephemeral_storage")
+        self.0.attr("ephemeral_storage")
     }
     /// `inference_accelerator` (a nested block), as a reference.
     #[inline]
     pub fn inference_accelerator(&self) -> crate::core::Expr {
-        self.attr("inference_accelerator")
+        self.0.attr("inference_accelerator")
     }
     /// `placement_constraints` (a nested block), as a reference.
     #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
-        self.attr("placement_constraints")
+        self.0.attr("placement_constraints")
     }
     /// `proxy_configuration` (a nested block), as a reference.
     #[inline]
     pub fn proxy_configuration(&self) -> crate::core::Expr {
-        self.attr("proxy_configuration")
+        self.0.attr("proxy_configuration")
     }
     /// `runtime_platform` (a nested block), as a reference.
     #[inline]
     pub fn runtime_platform(&self) -> crate::core::Expr {
-        self.attr("runtime_platform")
+        self.0.attr("runtime_platform")
     }
     /// `volume` (a nested block), as a reference.
     #[inline]
     pub fn volume(&self) -> crate::core::Expr {
-        self.attr("volume")
+        self.0.attr("volume")
     }
 }
 
-impl crate::core::Ref<EcsTaskSet> {
+/// The attributes of `aws_ecs_task_set`, read from a `Ref<EcsTaskSet>`.
+#[derive(Clone, Debug)]
+pub struct EcsTaskSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EcsTaskSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EcsTaskSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EcsTaskSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster`, as a reference.
     #[inline]
     pub fn cluster(&self) -> crate::core::Expr {
-        self.attr("cluster")
+        self.0.attr("cluster")
     }
     /// `external_id`, as a reference.
     #[inline]
     pub fn external_id(&self) -> crate::core::Expr {
-        self.attr("external_id")
+        self.0.attr("external_id")
     }
     /// `force_delete`, as a reference.
     #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
-        self.attr("force_delete")
+        self.0.attr("force_delete")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `launch_type`, as a reference.
     #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
-        self.attr("launch_type")
+        self.0.attr("launch_type")
     }
     /// `platform_version`, as a reference.
     #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
-        self.attr("platform_version")
+        self.0.attr("platform_version")
     }
     /// `service`, as a reference.
     #[inline]
     pub fn service(&self) -> crate::core::Expr {
-        self.attr("service")
+        self.0.attr("service")
     }
     /// `stability_status`, as a reference.
     #[inline]
     pub fn stability_status(&self) -> crate::core::Expr {
-        self.attr("stability_status")
+        self.0.attr("stability_status")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `task_definition`, as a reference.
     #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
-        self.attr("task_definition")
+        self.0.attr("task_definition")
     }
     /// `task_set_id`, as a reference.
     #[inline]
     pub fn task_set_id(&self) -> crate::core::Expr {
-        self.attr("task_set_id")
+        self.0.attr("task_set_id")
     }
     /// `wait_until_stable`, as a reference.
     #[inline]
     pub fn wait_until_stable(&self) -> crate::core::Expr {
-        self.attr("wait_until_stable")
+        self.0.attr("wait_until_stable")
     }
     /// `wait_until_stable_timeout`, as a reference.
     #[inline]
     pub fn wait_until_stable_timeout(&self) -> crate::core::Expr {
-        self.attr("wait_until_stable_timeout")
+        self.0.attr("wait_until_stable_timeout")
     }
     /// `capacity_provider_strategy` (a nested block), as a reference.
     #[inline]
     pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
-        self.attr("capacity_provider_strategy")
+        self.0.attr("capacity_provider_strategy")
     }
     /// `load_balancer` (a nested block), as a reference.
     #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
-        self.attr("load_balancer")
+        self.0.attr("load_balancer")
     }
     /// `network_configuration` (a nested block), as a reference.
     #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
-        self.attr("network_configuration")
+        self.0.attr("network_configuration")
     }
     /// `scale` (a nested block), as a reference.
     #[inline]
     pub fn scale(&self) -> crate::core::Expr {
-        self.attr("scale")
+        self.0.attr("scale")
     }
     /// `service_registries` (a nested block), as a reference.
     #[inline]
     pub fn service_registries(&self) -> crate::core::Expr {
-        self.attr("service_registries")
+        self.0.attr("service_registries")
     }
 }
 
-impl crate::core::Ref<DataEcsCluster> {
+/// The attributes of `aws_ecs_cluster`, read from a `Ref<DataEcsCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataEcsClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcsClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcsClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcsClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pending_tasks_count`, as a reference.
     #[inline]
     pub fn pending_tasks_count(&self) -> crate::core::Expr {
-        self.attr("pending_tasks_count")
+        self.0.attr("pending_tasks_count")
     }
     /// `registered_container_instances_count`, as a reference.
     #[inline]
     pub fn registered_container_instances_count(&self) -> crate::core::Expr {
-        self.attr("registered_container_instances_count")
+        self.0.attr("registered_container_instances_count")
     }
     /// `running_tasks_count`, as a reference.
     #[inline]
     pub fn running_tasks_count(&self) -> crate::core::Expr {
-        self.attr("running_tasks_count")
+        self.0.attr("running_tasks_count")
     }
     /// `service_connect_defaults`, as a reference.
     #[inline]
     pub fn service_connect_defaults(&self) -> crate::core::Expr {
-        self.attr("service_connect_defaults")
+        self.0.attr("service_connect_defaults")
     }
     /// `setting`, as a reference.
     #[inline]
     pub fn setting(&self) -> crate::core::Expr {
-        self.attr("setting")
+        self.0.attr("setting")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataEcsClusters> {
+/// The attributes of `aws_ecs_clusters`, read from a `Ref<DataEcsClusters>`.
+#[derive(Clone, Debug)]
+pub struct DataEcsClustersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcsClustersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcsClustersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcsClustersAttributes {
     /// `cluster_arns`, as a reference.
     #[inline]
     pub fn cluster_arns(&self) -> crate::core::Expr {
-        self.attr("cluster_arns")
+        self.0.attr("cluster_arns")
     }
 }
 
-impl crate::core::Ref<DataEcsContainerDefinition> {
+/// The attributes of `aws_ecs_container_definition`, read from a `Ref<DataEcsContainerDefinition>`.
+#[derive(Clone, Debug)]
+pub struct DataEcsContainerDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcsContainerDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcsContainerDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcsContainerDefinitionAttributes {
     /// `container_name`, as a reference.
     #[inline]
     pub fn container_name(&self) -> crate::core::Expr {
-        self.attr("container_name")
+        self.0.attr("container_name")
     }
     /// `cpu`, as a reference.
     #[inline]
     pub fn cpu(&self) -> crate::core::Expr {
-        self.attr("cpu")
+        self.0.attr("cpu")
     }
     /// `disable_networking`, as a reference.
     #[inline]
     pub fn disable_networking(&self) -> crate::core::Expr {
-        self.attr("disable_networking")
+        self.0.attr("disable_networking")
     }
     /// `docker_labels`, as a reference.
     #[inline]
     pub fn docker_labels(&self) -> crate::core::Expr {
-        self.attr("docker_labels")
+        self.0.attr("docker_labels")
     }
     /// `environment`, as a reference.
     #[inline]
     pub fn environment(&self) -> crate::core::Expr {
-        self.attr("environment")
+        self.0.attr("environment")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image`, as a reference.
     #[inline]
     pub fn image(&self) -> crate::core::Expr {
-        self.attr("image")
+        self.0.attr("image")
     }
     /// `image_digest`, as a reference.
     #[inline]
     pub fn image_digest(&self) -> crate::core::Expr {
-        self.attr("image_digest")
+        self.0.attr("image_digest")
     }
     /// `memory`, as a reference.
     #[inline]
     pub fn memory(&self) -> crate::core::Expr {
-        self.attr("memory")
+        self.0.attr("memory")
     }
     /// `memory_reservation`, as a reference.
     #[inline]
     pub fn memory_reservation(&self) -> crate::core::Expr {
-        self.attr("memory_reservation")
+        self.0.attr("memory_reservation")
     }
     /// `task_definition`, as a reference.
     #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
-        self.attr("task_definition")
+        self.0.attr("task_definition")
     }
 }
 
-impl crate::core::Ref<DataEcsService> {
+/// The attributes of `aws_ecs_service`, read from a `Ref<DataEcsService>`.
+#[derive(Clone, Debug)]
+pub struct DataEcsServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcsServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcsServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcsServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone_rebalancing`, as a reference.
     #[inline]
     pub fn availability_zone_rebalancing(&self) -> crate::core::Expr {
-        self.attr("availability_zone_rebalancing")
+        self.0.attr("availability_zone_rebalancing")
     }
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `desired_count`, as a reference.
     #[inline]
     pub fn desired_count(&self) -> crate::core::Expr {
-        self.attr("desired_count")
+        self.0.attr("desired_count")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `launch_type`, as a reference.
     #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
-        self.attr("launch_type")
+        self.0.attr("launch_type")
     }
     /// `scheduling_strategy`, as a reference.
     #[inline]
     pub fn scheduling_strategy(&self) -> crate::core::Expr {
-        self.attr("scheduling_strategy")
+        self.0.attr("scheduling_strategy")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `task_definition`, as a reference.
     #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
-        self.attr("task_definition")
+        self.0.attr("task_definition")
     }
 }
 
-impl crate::core::Ref<DataEcsTaskDefinition> {
+/// The attributes of `aws_ecs_task_definition`, read from a `Ref<DataEcsTaskDefinition>`.
+#[derive(Clone, Debug)]
+pub struct DataEcsTaskDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcsTaskDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcsTaskDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcsTaskDefinitionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_without_revision`, as a reference.
     #[inline]
     pub fn arn_without_revision(&self) -> crate::core::Expr {
-        self.attr("arn_without_revision")
+        self.0.attr("arn_without_revision")
     }
     /// `container_definitions`, as a reference.
     #[inline]
     pub fn container_definitions(&self) -> crate::core::Expr {
-        self.attr("container_definitions")
+        self.0.attr("container_definitions")
     }
     /// `cpu`, as a reference.
     #[inline]
     pub fn cpu(&self) -> crate::core::Expr {
-        self.attr("cpu")
+        self.0.attr("cpu")
     }
     /// `enable_fault_injection`, as a reference.
     #[inline]
     pub fn enable_fault_injection(&self) -> crate::core::Expr {
-        self.attr("enable_fault_injection")
+        self.0.attr("enable_fault_injection")
     }
     /// `ephemeral_storage`, as a reference.
     #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
-        self.attr("ephemeral_storage")
+        self.0.attr("ephemeral_storage")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inference_accelerator`, as a reference.
     #[inline]
     pub fn inference_accelerator(&self) -> crate::core::Expr {
-        self.attr("inference_accelerator")
+        self.0.attr("inference_accelerator")
     }
     /// `ipc_mode`, as a reference.
     #[inline]
     pub fn ipc_mode(&self) -> crate::core::Expr {
-        self.attr("ipc_mode")
+        self.0.attr("ipc_mode")
     }
     /// `memory`, as a reference.
     #[inline]
     pub fn memory(&self) -> crate::core::Expr {
-        self.attr("memory")
+        self.0.attr("memory")
     }
     /// `network_mode`, as a reference.
     #[inline]
     pub fn network_mode(&self) -> crate::core::Expr {
-        self.attr("network_mode")
+        self.0.attr("network_mode")
     }
     /// `pid_mode`, as a reference.
     #[inline]
     pub fn pid_mode(&self) -> crate::core::Expr {
-        self.attr("pid_mode")
+        self.0.attr("pid_mode")
     }
     /// `placement_constraints`, as a reference.
     #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
-        self.attr("placement_constraints")
+        self.0.attr("placement_constraints")
     }
     /// `proxy_configuration`, as a reference.
     #[inline]
     pub fn proxy_configuration(&self) -> crate::core::Expr {
-        self.attr("proxy_configuration")
+        self.0.attr("proxy_configuration")
     }
     /// `requires_compatibilities`, as a reference.
     #[inline]
     pub fn requires_compatibilities(&self) -> crate::core::Expr {
-        self.attr("requires_compatibilities")
+        self.0.attr("requires_compatibilities")
     }
     /// `revision`, as a reference.
     #[inline]
     pub fn revision(&self) -> crate::core::Expr {
-        self.attr("revision")
+        self.0.attr("revision")
     }
     /// `runtime_platform`, as a reference.
     #[inline]
     pub fn runtime_platform(&self) -> crate::core::Expr {
-        self.attr("runtime_platform")
+        self.0.attr("runtime_platform")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `task_definition`, as a reference.
     #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
-        self.attr("task_definition")
+        self.0.attr("task_definition")
     }
     /// `task_role_arn`, as a reference.
     #[inline]
     pub fn task_role_arn(&self) -> crate::core::Expr {
-        self.attr("task_role_arn")
+        self.0.attr("task_role_arn")
     }
     /// `volume`, as a reference.
     #[inline]
     pub fn volume(&self) -> crate::core::Expr {
-        self.attr("volume")
+        self.0.attr("volume")
     }
 }
 
-impl crate::core::Ref<DataEcsTaskExecution> {
+/// The attributes of `aws_ecs_task_execution`, read from a `Ref<DataEcsTaskExecution>`.
+#[derive(Clone, Debug)]
+pub struct DataEcsTaskExecutionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEcsTaskExecutionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEcsTaskExecutionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEcsTaskExecutionAttributes {
     /// `client_token`, as a reference.
     #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
-        self.attr("client_token")
+        self.0.attr("client_token")
     }
     /// `cluster`, as a reference.
     #[inline]
     pub fn cluster(&self) -> crate::core::Expr {
-        self.attr("cluster")
+        self.0.attr("cluster")
     }
     /// `desired_count`, as a reference.
     #[inline]
     pub fn desired_count(&self) -> crate::core::Expr {
-        self.attr("desired_count")
+        self.0.attr("desired_count")
     }
     /// `enable_ecs_managed_tags`, as a reference.
     #[inline]
     pub fn enable_ecs_managed_tags(&self) -> crate::core::Expr {
-        self.attr("enable_ecs_managed_tags")
+        self.0.attr("enable_ecs_managed_tags")
     }
     /// `enable_execute_command`, as a reference.
     #[inline]
     pub fn enable_execute_command(&self) -> crate::core::Expr {
-        self.attr("enable_execute_command")
+        self.0.attr("enable_execute_command")
     }
     /// `group`, as a reference.
     #[inline]
     pub fn group(&self) -> crate::core::Expr {
-        self.attr("group")
+        self.0.attr("group")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `launch_type`, as a reference.
     #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
-        self.attr("launch_type")
+        self.0.attr("launch_type")
     }
     /// `platform_version`, as a reference.
     #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
-        self.attr("platform_version")
+        self.0.attr("platform_version")
     }
     /// `propagate_tags`, as a reference.
     #[inline]
     pub fn propagate_tags(&self) -> crate::core::Expr {
-        self.attr("propagate_tags")
+        self.0.attr("propagate_tags")
     }
     /// `reference_id`, as a reference.
     #[inline]
     pub fn reference_id(&self) -> crate::core::Expr {
-        self.attr("reference_id")
+        self.0.attr("reference_id")
     }
     /// `started_by`, as a reference.
     #[inline]
     pub fn started_by(&self) -> crate::core::Expr {
-        self.attr("started_by")
+        self.0.attr("started_by")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `task_arns`, as a reference.
     #[inline]
     pub fn task_arns(&self) -> crate::core::Expr {
-        self.attr("task_arns")
+        self.0.attr("task_arns")
     }
     /// `task_definition`, as a reference.
     #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
-        self.attr("task_definition")
+        self.0.attr("task_definition")
     }
     /// `capacity_provider_strategy` (a nested block), as a reference.
     #[inline]
     pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
-        self.attr("capacity_provider_strategy")
+        self.0.attr("capacity_provider_strategy")
     }
     /// `network_configuration` (a nested block), as a reference.
     #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
-        self.attr("network_configuration")
+        self.0.attr("network_configuration")
     }
     /// `overrides` (a nested block), as a reference.
     #[inline]
     pub fn overrides(&self) -> crate::core::Expr {
-        self.attr("overrides")
+        self.0.attr("overrides")
     }
     /// `placement_constraints` (a nested block), as a reference.
     #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
-        self.attr("placement_constraints")
+        self.0.attr("placement_constraints")
     }
     /// `placement_strategy` (a nested block), as a reference.
     #[inline]
     pub fn placement_strategy(&self) -> crate::core::Expr {
-        self.attr("placement_strategy")
+        self.0.attr("placement_strategy")
     }
 }

@@ -110,6 +110,10 @@ impl crate::core::Resource for EfsAccessPoint {
     const TYPE: &'static str = "aws_efs_access_point";
 }
 
+impl crate::core::Block for EfsAccessPoint {
+    type Attributes = EfsAccessPointAttributes;
+}
+
 /// The `backup_policy` block of [`EfsBackupPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EfsBackupPolicyBackupPolicy {
@@ -153,6 +157,10 @@ impl EfsBackupPolicy {
 
 impl crate::core::Resource for EfsBackupPolicy {
     const TYPE: &'static str = "aws_efs_backup_policy";
+}
+
+impl crate::core::Block for EfsBackupPolicy {
+    type Attributes = EfsBackupPolicyAttributes;
 }
 
 /// The `lifecycle_policy` block of [`EfsFileSystem`].
@@ -265,6 +273,10 @@ impl crate::core::Resource for EfsFileSystem {
     const TYPE: &'static str = "aws_efs_file_system";
 }
 
+impl crate::core::Block for EfsFileSystem {
+    type Attributes = EfsFileSystemAttributes;
+}
+
 /// `aws_efs_file_system_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EfsFileSystemPolicy {
@@ -295,6 +307,10 @@ impl EfsFileSystemPolicy {
 
 impl crate::core::Resource for EfsFileSystemPolicy {
     const TYPE: &'static str = "aws_efs_file_system_policy";
+}
+
+impl crate::core::Block for EfsFileSystemPolicy {
+    type Attributes = EfsFileSystemPolicyAttributes;
 }
 
 /// The `timeouts` block of [`EfsMountTarget`].
@@ -357,6 +373,10 @@ impl EfsMountTarget {
 
 impl crate::core::Resource for EfsMountTarget {
     const TYPE: &'static str = "aws_efs_mount_target";
+}
+
+impl crate::core::Block for EfsMountTarget {
+    type Attributes = EfsMountTargetAttributes;
 }
 
 /// The `destination` block of [`EfsReplicationConfiguration`].
@@ -443,6 +463,10 @@ impl crate::core::Resource for EfsReplicationConfiguration {
     const TYPE: &'static str = "aws_efs_replication_configuration";
 }
 
+impl crate::core::Block for EfsReplicationConfiguration {
+    type Attributes = EfsReplicationConfigurationAttributes;
+}
+
 /// `aws_efs_access_point` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEfsAccessPoint {
@@ -472,6 +496,10 @@ impl crate::core::DataSource for DataEfsAccessPoint {
     const TYPE: &'static str = "aws_efs_access_point";
 }
 
+impl crate::core::Block for DataEfsAccessPoint {
+    type Attributes = DataEfsAccessPointAttributes;
+}
+
 /// `aws_efs_access_points` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEfsAccessPoints {
@@ -495,6 +523,10 @@ impl DataEfsAccessPoints {
 
 impl crate::core::DataSource for DataEfsAccessPoints {
     const TYPE: &'static str = "aws_efs_access_points";
+}
+
+impl crate::core::Block for DataEfsAccessPoints {
+    type Attributes = DataEfsAccessPointsAttributes;
 }
 
 /// `aws_efs_file_system` (data source).
@@ -531,6 +563,10 @@ impl crate::core::DataSource for DataEfsFileSystem {
     const TYPE: &'static str = "aws_efs_file_system";
 }
 
+impl crate::core::Block for DataEfsFileSystem {
+    type Attributes = DataEfsFileSystemAttributes;
+}
+
 /// `aws_efs_mount_target` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEfsMountTarget {
@@ -565,532 +601,716 @@ impl crate::core::DataSource for DataEfsMountTarget {
     const TYPE: &'static str = "aws_efs_mount_target";
 }
 
-impl crate::core::Ref<EfsAccessPoint> {
+impl crate::core::Block for DataEfsMountTarget {
+    type Attributes = DataEfsMountTargetAttributes;
+}
+
+/// The attributes of `aws_efs_access_point`, read from a `Ref<EfsAccessPoint>`.
+#[derive(Clone, Debug)]
+pub struct EfsAccessPointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EfsAccessPointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EfsAccessPointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EfsAccessPointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `file_system_arn`, as a reference.
     #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
-        self.attr("file_system_arn")
+        self.0.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `posix_user` (a nested block), as a reference.
     #[inline]
     pub fn posix_user(&self) -> crate::core::Expr {
-        self.attr("posix_user")
+        self.0.attr("posix_user")
     }
     /// `root_directory` (a nested block), as a reference.
     #[inline]
     pub fn root_directory(&self) -> crate::core::Expr {
-        self.attr("root_directory")
+        self.0.attr("root_directory")
     }
 }
 
-impl crate::core::Ref<EfsBackupPolicy> {
+/// The attributes of `aws_efs_backup_policy`, read from a `Ref<EfsBackupPolicy>`.
+#[derive(Clone, Debug)]
+pub struct EfsBackupPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EfsBackupPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EfsBackupPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EfsBackupPolicyAttributes {
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `backup_policy` (a nested block), as a reference.
     #[inline]
     pub fn backup_policy(&self) -> crate::core::Expr {
-        self.attr("backup_policy")
+        self.0.attr("backup_policy")
     }
 }
 
-impl crate::core::Ref<EfsFileSystem> {
+/// The attributes of `aws_efs_file_system`, read from a `Ref<EfsFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct EfsFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EfsFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EfsFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EfsFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
     #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
-        self.attr("availability_zone_name")
+        self.0.attr("availability_zone_name")
     }
     /// `creation_token`, as a reference.
     #[inline]
     pub fn creation_token(&self) -> crate::core::Expr {
-        self.attr("creation_token")
+        self.0.attr("creation_token")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `number_of_mount_targets`, as a reference.
     #[inline]
     pub fn number_of_mount_targets(&self) -> crate::core::Expr {
-        self.attr("number_of_mount_targets")
+        self.0.attr("number_of_mount_targets")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `performance_mode`, as a reference.
     #[inline]
     pub fn performance_mode(&self) -> crate::core::Expr {
-        self.attr("performance_mode")
+        self.0.attr("performance_mode")
     }
     /// `provisioned_throughput_in_mibps`, as a reference.
     #[inline]
     pub fn provisioned_throughput_in_mibps(&self) -> crate::core::Expr {
-        self.attr("provisioned_throughput_in_mibps")
+        self.0.attr("provisioned_throughput_in_mibps")
     }
     /// `size_in_bytes`, as a reference.
     #[inline]
     pub fn size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("size_in_bytes")
+        self.0.attr("size_in_bytes")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `throughput_mode`, as a reference.
     #[inline]
     pub fn throughput_mode(&self) -> crate::core::Expr {
-        self.attr("throughput_mode")
+        self.0.attr("throughput_mode")
     }
     /// `lifecycle_policy` (a nested block), as a reference.
     #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
-        self.attr("lifecycle_policy")
+        self.0.attr("lifecycle_policy")
     }
     /// `protection` (a nested block), as a reference.
     #[inline]
     pub fn protection(&self) -> crate::core::Expr {
-        self.attr("protection")
+        self.0.attr("protection")
     }
 }
 
-impl crate::core::Ref<EfsFileSystemPolicy> {
+/// The attributes of `aws_efs_file_system_policy`, read from a `Ref<EfsFileSystemPolicy>`.
+#[derive(Clone, Debug)]
+pub struct EfsFileSystemPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EfsFileSystemPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EfsFileSystemPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EfsFileSystemPolicyAttributes {
     /// `bypass_policy_lockout_safety_check`, as a reference.
     #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
-        self.attr("bypass_policy_lockout_safety_check")
+        self.0.attr("bypass_policy_lockout_safety_check")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<EfsMountTarget> {
+/// The attributes of `aws_efs_mount_target`, read from a `Ref<EfsMountTarget>`.
+#[derive(Clone, Debug)]
+pub struct EfsMountTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EfsMountTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EfsMountTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EfsMountTargetAttributes {
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
     #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
-        self.attr("availability_zone_name")
+        self.0.attr("availability_zone_name")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `file_system_arn`, as a reference.
     #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
-        self.attr("file_system_arn")
+        self.0.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `mount_target_dns_name`, as a reference.
     #[inline]
     pub fn mount_target_dns_name(&self) -> crate::core::Expr {
-        self.attr("mount_target_dns_name")
+        self.0.attr("mount_target_dns_name")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EfsReplicationConfiguration> {
+/// The attributes of `aws_efs_replication_configuration`, read from a `Ref<EfsReplicationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct EfsReplicationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EfsReplicationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EfsReplicationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EfsReplicationConfigurationAttributes {
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `original_source_file_system_arn`, as a reference.
     #[inline]
     pub fn original_source_file_system_arn(&self) -> crate::core::Expr {
-        self.attr("original_source_file_system_arn")
+        self.0.attr("original_source_file_system_arn")
     }
     /// `source_file_system_arn`, as a reference.
     #[inline]
     pub fn source_file_system_arn(&self) -> crate::core::Expr {
-        self.attr("source_file_system_arn")
+        self.0.attr("source_file_system_arn")
     }
     /// `source_file_system_id`, as a reference.
     #[inline]
     pub fn source_file_system_id(&self) -> crate::core::Expr {
-        self.attr("source_file_system_id")
+        self.0.attr("source_file_system_id")
     }
     /// `source_file_system_region`, as a reference.
     #[inline]
     pub fn source_file_system_region(&self) -> crate::core::Expr {
-        self.attr("source_file_system_region")
+        self.0.attr("source_file_system_region")
     }
     /// `destination` (a nested block), as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEfsAccessPoint> {
+/// The attributes of `aws_efs_access_point`, read from a `Ref<DataEfsAccessPoint>`.
+#[derive(Clone, Debug)]
+pub struct DataEfsAccessPointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEfsAccessPointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEfsAccessPointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEfsAccessPointAttributes {
     /// `access_point_id`, as a reference.
     #[inline]
     pub fn access_point_id(&self) -> crate::core::Expr {
-        self.attr("access_point_id")
+        self.0.attr("access_point_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `file_system_arn`, as a reference.
     #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
-        self.attr("file_system_arn")
+        self.0.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `posix_user`, as a reference.
     #[inline]
     pub fn posix_user(&self) -> crate::core::Expr {
-        self.attr("posix_user")
+        self.0.attr("posix_user")
     }
     /// `root_directory`, as a reference.
     #[inline]
     pub fn root_directory(&self) -> crate::core::Expr {
-        self.attr("root_directory")
+        self.0.attr("root_directory")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataEfsAccessPoints> {
+/// The attributes of `aws_efs_access_points`, read from a `Ref<DataEfsAccessPoints>`.
+#[derive(Clone, Debug)]
+pub struct DataEfsAccessPointsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEfsAccessPointsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEfsAccessPointsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEfsAccessPointsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
 }
 
-impl crate::core::Ref<DataEfsFileSystem> {
+/// The attributes of `aws_efs_file_system`, read from a `Ref<DataEfsFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct DataEfsFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEfsFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEfsFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEfsFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
     #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
-        self.attr("availability_zone_name")
+        self.0.attr("availability_zone_name")
     }
     /// `creation_token`, as a reference.
     #[inline]
     pub fn creation_token(&self) -> crate::core::Expr {
-        self.attr("creation_token")
+        self.0.attr("creation_token")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `lifecycle_policy`, as a reference.
     #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
-        self.attr("lifecycle_policy")
+        self.0.attr("lifecycle_policy")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `performance_mode`, as a reference.
     #[inline]
     pub fn performance_mode(&self) -> crate::core::Expr {
-        self.attr("performance_mode")
+        self.0.attr("performance_mode")
     }
     /// `protection`, as a reference.
     #[inline]
     pub fn protection(&self) -> crate::core::Expr {
-        self.attr("protection")
+        self.0.attr("protection")
     }
     /// `provisioned_throughput_in_mibps`, as a reference.
     #[inline]
     pub fn provisioned_throughput_in_mibps(&self) -> crate::core::Expr {
-        self.attr("provisioned_throughput_in_mibps")
+        self.0.attr("provisioned_throughput_in_mibps")
     }
     /// `size_in_bytes`, as a reference.
     #[inline]
     pub fn size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("size_in_bytes")
+        self.0.attr("size_in_bytes")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `throughput_mode`, as a reference.
     #[inline]
     pub fn throughput_mode(&self) -> crate::core::Expr {
-        self.attr("throughput_mode")
+        self.0.attr("throughput_mode")
     }
 }
 
-impl crate::core::Ref<DataEfsMountTarget> {
+/// The attributes of `aws_efs_mount_target`, read from a `Ref<DataEfsMountTarget>`.
+#[derive(Clone, Debug)]
+pub struct DataEfsMountTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEfsMountTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEfsMountTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEfsMountTargetAttributes {
     /// `access_point_id`, as a reference.
     #[inline]
     pub fn access_point_id(&self) -> crate::core::Expr {
-        self.attr("access_point_id")
+        self.0.attr("access_point_id")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
     #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
-        self.attr("availability_zone_name")
+        self.0.attr("availability_zone_name")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `file_system_arn`, as a reference.
     #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
-        self.attr("file_system_arn")
+        self.0.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `mount_target_dns_name`, as a reference.
     #[inline]
     pub fn mount_target_dns_name(&self) -> crate::core::Expr {
-        self.attr("mount_target_dns_name")
+        self.0.attr("mount_target_dns_name")
     }
     /// `mount_target_id`, as a reference.
     #[inline]
     pub fn mount_target_id(&self) -> crate::core::Expr {
-        self.attr("mount_target_id")
+        self.0.attr("mount_target_id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
 }

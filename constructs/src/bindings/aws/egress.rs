@@ -33,25 +33,47 @@ impl crate::core::Resource for EgressOnlyInternetGateway {
     const TYPE: &'static str = "aws_egress_only_internet_gateway";
 }
 
-impl crate::core::Ref<EgressOnlyInternetGateway> {
+impl crate::core::Block for EgressOnlyInternetGateway {
+    type Attributes = EgressOnlyInternetGatewayAttributes;
+}
+
+/// The attributes of `aws_egress_only_internet_gateway`, read from a `Ref<EgressOnlyInternetGateway>`.
+#[derive(Clone, Debug)]
+pub struct EgressOnlyInternetGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EgressOnlyInternetGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EgressOnlyInternetGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EgressOnlyInternetGatewayAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }

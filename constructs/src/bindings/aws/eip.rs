@@ -102,6 +102,10 @@ impl crate::core::Resource for Eip {
     const TYPE: &'static str = "aws_eip";
 }
 
+impl crate::core::Block for Eip {
+    type Attributes = EipAttributes;
+}
+
 /// `aws_eip_association` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EipAssociation {
@@ -146,6 +150,10 @@ impl EipAssociation {
 
 impl crate::core::Resource for EipAssociation {
     const TYPE: &'static str = "aws_eip_association";
+}
+
+impl crate::core::Block for EipAssociation {
+    type Attributes = EipAssociationAttributes;
 }
 
 /// The `timeouts` block of [`EipDomainName`].
@@ -203,6 +211,10 @@ impl EipDomainName {
 
 impl crate::core::Resource for EipDomainName {
     const TYPE: &'static str = "aws_eip_domain_name";
+}
+
+impl crate::core::Block for EipDomainName {
+    type Attributes = EipDomainNameAttributes;
 }
 
 /// The `filter` block of [`DataEip`].
@@ -281,294 +293,370 @@ impl crate::core::DataSource for DataEip {
     const TYPE: &'static str = "aws_eip";
 }
 
-impl crate::core::Ref<Eip> {
+impl crate::core::Block for DataEip {
+    type Attributes = DataEipAttributes;
+}
+
+/// The attributes of `aws_eip`, read from a `Ref<Eip>`.
+#[derive(Clone, Debug)]
+pub struct EipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EipAttributes {
     /// `address`, as a reference.
     #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
-        self.attr("address")
+        self.0.attr("address")
     }
     /// `allocation_id`, as a reference.
     #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
-        self.attr("allocation_id")
+        self.0.attr("allocation_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associate_with_private_ip`, as a reference.
     #[inline]
     pub fn associate_with_private_ip(&self) -> crate::core::Expr {
-        self.attr("associate_with_private_ip")
+        self.0.attr("associate_with_private_ip")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `carrier_ip`, as a reference.
     #[inline]
     pub fn carrier_ip(&self) -> crate::core::Expr {
-        self.attr("carrier_ip")
+        self.0.attr("carrier_ip")
     }
     /// `customer_owned_ip`, as a reference.
     #[inline]
     pub fn customer_owned_ip(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ip")
+        self.0.attr("customer_owned_ip")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance`, as a reference.
     #[inline]
     pub fn instance(&self) -> crate::core::Expr {
-        self.attr("instance")
+        self.0.attr("instance")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `network_border_group`, as a reference.
     #[inline]
     pub fn network_border_group(&self) -> crate::core::Expr {
-        self.attr("network_border_group")
+        self.0.attr("network_border_group")
     }
     /// `network_interface`, as a reference.
     #[inline]
     pub fn network_interface(&self) -> crate::core::Expr {
-        self.attr("network_interface")
+        self.0.attr("network_interface")
     }
     /// `private_dns`, as a reference.
     #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
-        self.attr("private_dns")
+        self.0.attr("private_dns")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `ptr_record`, as a reference.
     #[inline]
     pub fn ptr_record(&self) -> crate::core::Expr {
-        self.attr("ptr_record")
+        self.0.attr("ptr_record")
     }
     /// `public_dns`, as a reference.
     #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
-        self.attr("public_dns")
+        self.0.attr("public_dns")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `public_ipv4_pool`, as a reference.
     #[inline]
     pub fn public_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("public_ipv4_pool")
+        self.0.attr("public_ipv4_pool")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc`, as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EipAssociation> {
+/// The attributes of `aws_eip_association`, read from a `Ref<EipAssociation>`.
+#[derive(Clone, Debug)]
+pub struct EipAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EipAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EipAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EipAssociationAttributes {
     /// `allocation_id`, as a reference.
     #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
-        self.attr("allocation_id")
+        self.0.attr("allocation_id")
     }
     /// `allow_reassociation`, as a reference.
     #[inline]
     pub fn allow_reassociation(&self) -> crate::core::Expr {
-        self.attr("allow_reassociation")
+        self.0.attr("allow_reassociation")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `private_ip_address`, as a reference.
     #[inline]
     pub fn private_ip_address(&self) -> crate::core::Expr {
-        self.attr("private_ip_address")
+        self.0.attr("private_ip_address")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
 }
 
-impl crate::core::Ref<EipDomainName> {
+/// The attributes of `aws_eip_domain_name`, read from a `Ref<EipDomainName>`.
+#[derive(Clone, Debug)]
+pub struct EipDomainNameAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EipDomainNameAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EipDomainNameAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EipDomainNameAttributes {
     /// `allocation_id`, as a reference.
     #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
-        self.attr("allocation_id")
+        self.0.attr("allocation_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ptr_record`, as a reference.
     #[inline]
     pub fn ptr_record(&self) -> crate::core::Expr {
-        self.attr("ptr_record")
+        self.0.attr("ptr_record")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEip> {
+/// The attributes of `aws_eip`, read from a `Ref<DataEip>`.
+#[derive(Clone, Debug)]
+pub struct DataEipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEipAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `carrier_ip`, as a reference.
     #[inline]
     pub fn carrier_ip(&self) -> crate::core::Expr {
-        self.attr("carrier_ip")
+        self.0.attr("carrier_ip")
     }
     /// `customer_owned_ip`, as a reference.
     #[inline]
     pub fn customer_owned_ip(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ip")
+        self.0.attr("customer_owned_ip")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `network_interface_owner_id`, as a reference.
     #[inline]
     pub fn network_interface_owner_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_owner_id")
+        self.0.attr("network_interface_owner_id")
     }
     /// `private_dns`, as a reference.
     #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
-        self.attr("private_dns")
+        self.0.attr("private_dns")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `ptr_record`, as a reference.
     #[inline]
     pub fn ptr_record(&self) -> crate::core::Expr {
-        self.attr("ptr_record")
+        self.0.attr("ptr_record")
     }
     /// `public_dns`, as a reference.
     #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
-        self.attr("public_dns")
+        self.0.attr("public_dns")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `public_ipv4_pool`, as a reference.
     #[inline]
     pub fn public_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("public_ipv4_pool")
+        self.0.attr("public_ipv4_pool")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -72,35 +72,57 @@ impl crate::core::DataSource for DataEips {
     const TYPE: &'static str = "aws_eips";
 }
 
-impl crate::core::Ref<DataEips> {
+impl crate::core::Block for DataEips {
+    type Attributes = DataEipsAttributes;
+}
+
+/// The attributes of `aws_eips`, read from a `Ref<DataEips>`.
+#[derive(Clone, Debug)]
+pub struct DataEipsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEipsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEipsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEipsAttributes {
     /// `allocation_ids`, as a reference.
     #[inline]
     pub fn allocation_ids(&self) -> crate::core::Expr {
-        self.attr("allocation_ids")
+        self.0.attr("allocation_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `public_ips`, as a reference.
     #[inline]
     pub fn public_ips(&self) -> crate::core::Expr {
-        self.attr("public_ips")
+        self.0.attr("public_ips")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -74,6 +74,10 @@ impl crate::core::Resource for EksAccessEntry {
     const TYPE: &'static str = "aws_eks_access_entry";
 }
 
+impl crate::core::Block for EksAccessEntry {
+    type Attributes = EksAccessEntryAttributes;
+}
+
 /// The `access_scope` block of [`EksAccessPolicyAssociation`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EksAccessPolicyAssociationAccessScope {
@@ -153,6 +157,10 @@ impl EksAccessPolicyAssociation {
 
 impl crate::core::Resource for EksAccessPolicyAssociation {
     const TYPE: &'static str = "aws_eks_access_policy_association";
+}
+
+impl crate::core::Block for EksAccessPolicyAssociation {
+    type Attributes = EksAccessPolicyAssociationAttributes;
 }
 
 /// The `pod_identity_association` block of [`EksAddon`].
@@ -273,6 +281,10 @@ impl EksAddon {
 
 impl crate::core::Resource for EksAddon {
     const TYPE: &'static str = "aws_eks_addon";
+}
+
+impl crate::core::Block for EksAddon {
+    type Attributes = EksAddonAttributes;
 }
 
 /// The `access_config` block of [`EksCluster`].
@@ -674,6 +686,10 @@ impl crate::core::Resource for EksCluster {
     const TYPE: &'static str = "aws_eks_cluster";
 }
 
+impl crate::core::Block for EksCluster {
+    type Attributes = EksClusterAttributes;
+}
+
 /// The `selector` block of [`EksFargateProfile`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EksFargateProfileSelector {
@@ -765,6 +781,10 @@ impl EksFargateProfile {
 
 impl crate::core::Resource for EksFargateProfile {
     const TYPE: &'static str = "aws_eks_fargate_profile";
+}
+
+impl crate::core::Block for EksFargateProfile {
+    type Attributes = EksFargateProfileAttributes;
 }
 
 /// The `oidc` block of [`EksIdentityProviderConfig`].
@@ -870,6 +890,10 @@ impl EksIdentityProviderConfig {
 
 impl crate::core::Resource for EksIdentityProviderConfig {
     const TYPE: &'static str = "aws_eks_identity_provider_config";
+}
+
+impl crate::core::Block for EksIdentityProviderConfig {
+    type Attributes = EksIdentityProviderConfigAttributes;
 }
 
 /// The `launch_template` block of [`EksNodeGroup`].
@@ -1138,6 +1162,10 @@ impl crate::core::Resource for EksNodeGroup {
     const TYPE: &'static str = "aws_eks_node_group";
 }
 
+impl crate::core::Block for EksNodeGroup {
+    type Attributes = EksNodeGroupAttributes;
+}
+
 /// `aws_eks_pod_identity_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EksPodIdentityAssociation {
@@ -1170,6 +1198,10 @@ impl EksPodIdentityAssociation {
 
 impl crate::core::Resource for EksPodIdentityAssociation {
     const TYPE: &'static str = "aws_eks_pod_identity_association";
+}
+
+impl crate::core::Block for EksPodIdentityAssociation {
+    type Attributes = EksPodIdentityAssociationAttributes;
 }
 
 /// `aws_eks_access_entry` (data source).
@@ -1208,6 +1240,10 @@ impl crate::core::DataSource for DataEksAccessEntry {
     const TYPE: &'static str = "aws_eks_access_entry";
 }
 
+impl crate::core::Block for DataEksAccessEntry {
+    type Attributes = DataEksAccessEntryAttributes;
+}
+
 /// `aws_eks_addon` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEksAddon {
@@ -1238,6 +1274,10 @@ impl DataEksAddon {
 
 impl crate::core::DataSource for DataEksAddon {
     const TYPE: &'static str = "aws_eks_addon";
+}
+
+impl crate::core::Block for DataEksAddon {
+    type Attributes = DataEksAddonAttributes;
 }
 
 /// `aws_eks_addon_version` (data source).
@@ -1272,6 +1312,10 @@ impl crate::core::DataSource for DataEksAddonVersion {
     const TYPE: &'static str = "aws_eks_addon_version";
 }
 
+impl crate::core::Block for DataEksAddonVersion {
+    type Attributes = DataEksAddonVersionAttributes;
+}
+
 /// `aws_eks_cluster` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEksCluster {
@@ -1301,6 +1345,10 @@ impl crate::core::DataSource for DataEksCluster {
     const TYPE: &'static str = "aws_eks_cluster";
 }
 
+impl crate::core::Block for DataEksCluster {
+    type Attributes = DataEksClusterAttributes;
+}
+
 /// `aws_eks_cluster_auth` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEksClusterAuth {
@@ -1324,6 +1372,10 @@ impl DataEksClusterAuth {
 
 impl crate::core::DataSource for DataEksClusterAuth {
     const TYPE: &'static str = "aws_eks_cluster_auth";
+}
+
+impl crate::core::Block for DataEksClusterAuth {
+    type Attributes = DataEksClusterAuthAttributes;
 }
 
 /// `aws_eks_cluster_versions` (data source).
@@ -1364,6 +1416,10 @@ impl crate::core::DataSource for DataEksClusterVersions {
     const TYPE: &'static str = "aws_eks_cluster_versions";
 }
 
+impl crate::core::Block for DataEksClusterVersions {
+    type Attributes = DataEksClusterVersionsAttributes;
+}
+
 /// `aws_eks_clusters` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEksClusters {
@@ -1384,6 +1440,10 @@ impl DataEksClusters {
 
 impl crate::core::DataSource for DataEksClusters {
     const TYPE: &'static str = "aws_eks_clusters";
+}
+
+impl crate::core::Block for DataEksClusters {
+    type Attributes = DataEksClustersAttributes;
 }
 
 /// `aws_eks_node_group` (data source).
@@ -1418,6 +1478,10 @@ impl crate::core::DataSource for DataEksNodeGroup {
     const TYPE: &'static str = "aws_eks_node_group";
 }
 
+impl crate::core::Block for DataEksNodeGroup {
+    type Attributes = DataEksNodeGroupAttributes;
+}
+
 /// `aws_eks_node_groups` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEksNodeGroups {
@@ -1443,1068 +1507,1378 @@ impl crate::core::DataSource for DataEksNodeGroups {
     const TYPE: &'static str = "aws_eks_node_groups";
 }
 
-impl crate::core::Ref<EksAccessEntry> {
+impl crate::core::Block for DataEksNodeGroups {
+    type Attributes = DataEksNodeGroupsAttributes;
+}
+
+/// The attributes of `aws_eks_access_entry`, read from a `Ref<EksAccessEntry>`.
+#[derive(Clone, Debug)]
+pub struct EksAccessEntryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksAccessEntryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksAccessEntryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksAccessEntryAttributes {
     /// `access_entry_arn`, as a reference.
     #[inline]
     pub fn access_entry_arn(&self) -> crate::core::Expr {
-        self.attr("access_entry_arn")
+        self.0.attr("access_entry_arn")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kubernetes_groups`, as a reference.
     #[inline]
     pub fn kubernetes_groups(&self) -> crate::core::Expr {
-        self.attr("kubernetes_groups")
+        self.0.attr("kubernetes_groups")
     }
     /// `modified_at`, as a reference.
     #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
-        self.attr("modified_at")
+        self.0.attr("modified_at")
     }
     /// `principal_arn`, as a reference.
     #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
-        self.attr("principal_arn")
+        self.0.attr("principal_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EksAccessPolicyAssociation> {
+/// The attributes of `aws_eks_access_policy_association`, read from a `Ref<EksAccessPolicyAssociation>`.
+#[derive(Clone, Debug)]
+pub struct EksAccessPolicyAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksAccessPolicyAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksAccessPolicyAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksAccessPolicyAssociationAttributes {
     /// `associated_at`, as a reference.
     #[inline]
     pub fn associated_at(&self) -> crate::core::Expr {
-        self.attr("associated_at")
+        self.0.attr("associated_at")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `modified_at`, as a reference.
     #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
-        self.attr("modified_at")
+        self.0.attr("modified_at")
     }
     /// `policy_arn`, as a reference.
     #[inline]
     pub fn policy_arn(&self) -> crate::core::Expr {
-        self.attr("policy_arn")
+        self.0.attr("policy_arn")
     }
     /// `principal_arn`, as a reference.
     #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
-        self.attr("principal_arn")
+        self.0.attr("principal_arn")
     }
     /// `access_scope` (a nested block), as a reference.
     #[inline]
     pub fn access_scope(&self) -> crate::core::Expr {
-        self.attr("access_scope")
+        self.0.attr("access_scope")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EksAddon> {
+/// The attributes of `aws_eks_addon`, read from a `Ref<EksAddon>`.
+#[derive(Clone, Debug)]
+pub struct EksAddonAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksAddonAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksAddonAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksAddonAttributes {
     /// `addon_name`, as a reference.
     #[inline]
     pub fn addon_name(&self) -> crate::core::Expr {
-        self.attr("addon_name")
+        self.0.attr("addon_name")
     }
     /// `addon_version`, as a reference.
     #[inline]
     pub fn addon_version(&self) -> crate::core::Expr {
-        self.attr("addon_version")
+        self.0.attr("addon_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `configuration_values`, as a reference.
     #[inline]
     pub fn configuration_values(&self) -> crate::core::Expr {
-        self.attr("configuration_values")
+        self.0.attr("configuration_values")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `modified_at`, as a reference.
     #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
-        self.attr("modified_at")
+        self.0.attr("modified_at")
     }
     /// `preserve`, as a reference.
     #[inline]
     pub fn preserve(&self) -> crate::core::Expr {
-        self.attr("preserve")
+        self.0.attr("preserve")
     }
     /// `resolve_conflicts`, as a reference.
     #[inline]
     pub fn resolve_conflicts(&self) -> crate::core::Expr {
-        self.attr("resolve_conflicts")
+        self.0.attr("resolve_conflicts")
     }
     /// `resolve_conflicts_on_create`, as a reference.
     #[inline]
     pub fn resolve_conflicts_on_create(&self) -> crate::core::Expr {
-        self.attr("resolve_conflicts_on_create")
+        self.0.attr("resolve_conflicts_on_create")
     }
     /// `resolve_conflicts_on_update`, as a reference.
     #[inline]
     pub fn resolve_conflicts_on_update(&self) -> crate::core::Expr {
-        self.attr("resolve_conflicts_on_update")
+        self.0.attr("resolve_conflicts_on_update")
     }
     /// `service_account_role_arn`, as a reference.
     #[inline]
     pub fn service_account_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_account_role_arn")
+        self.0.attr("service_account_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `pod_identity_association` (a nested block), as a reference.
     #[inline]
     pub fn pod_identity_association(&self) -> crate::core::Expr {
-        self.attr("pod_identity_association")
+        self.0.attr("pod_identity_association")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EksCluster> {
+/// The attributes of `aws_eks_cluster`, read from a `Ref<EksCluster>`.
+#[derive(Clone, Debug)]
+pub struct EksClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bootstrap_self_managed_addons`, as a reference.
     #[inline]
     pub fn bootstrap_self_managed_addons(&self) -> crate::core::Expr {
-        self.attr("bootstrap_self_managed_addons")
+        self.0.attr("bootstrap_self_managed_addons")
     }
     /// `certificate_authority`, as a reference.
     #[inline]
     pub fn certificate_authority(&self) -> crate::core::Expr {
-        self.attr("certificate_authority")
+        self.0.attr("certificate_authority")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `enabled_cluster_log_types`, as a reference.
     #[inline]
     pub fn enabled_cluster_log_types(&self) -> crate::core::Expr {
-        self.attr("enabled_cluster_log_types")
+        self.0.attr("enabled_cluster_log_types")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `force_update_version`, as a reference.
     #[inline]
     pub fn force_update_version(&self) -> crate::core::Expr {
-        self.attr("force_update_version")
+        self.0.attr("force_update_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity`, as a reference.
     #[inline]
     pub fn identity(&self) -> crate::core::Expr {
-        self.attr("identity")
+        self.0.attr("identity")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `platform_version`, as a reference.
     #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
-        self.attr("platform_version")
+        self.0.attr("platform_version")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `access_config` (a nested block), as a reference.
     #[inline]
     pub fn access_config(&self) -> crate::core::Expr {
-        self.attr("access_config")
+        self.0.attr("access_config")
     }
     /// `compute_config` (a nested block), as a reference.
     #[inline]
     pub fn compute_config(&self) -> crate::core::Expr {
-        self.attr("compute_config")
+        self.0.attr("compute_config")
     }
     /// `encryption_config` (a nested block), as a reference.
     #[inline]
     pub fn encryption_config(&self) -> crate::core::Expr {
-        self.attr("encryption_config")
+        self.0.attr("encryption_config")
     }
     /// `kubernetes_network_config` (a nested block), as a reference.
     #[inline]
     pub fn kubernetes_network_config(&self) -> crate::core::Expr {
-        self.attr("kubernetes_network_config")
+        self.0.attr("kubernetes_network_config")
     }
     /// `outpost_config` (a nested block), as a reference.
     #[inline]
     pub fn outpost_config(&self) -> crate::core::Expr {
-        self.attr("outpost_config")
+        self.0.attr("outpost_config")
     }
     /// `remote_network_config` (a nested block), as a reference.
     #[inline]
     pub fn remote_network_config(&self) -> crate::core::Expr {
-        self.attr("remote_network_config")
+        self.0.attr("remote_network_config")
     }
     /// `storage_config` (a nested block), as a reference.
     #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
-        self.attr("storage_config")
+        self.0.attr("storage_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `upgrade_policy` (a nested block), as a reference.
     #[inline]
     pub fn upgrade_policy(&self) -> crate::core::Expr {
-        self.attr("upgrade_policy")
+        self.0.attr("upgrade_policy")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
     /// `zonal_shift_config` (a nested block), as a reference.
     #[inline]
     pub fn zonal_shift_config(&self) -> crate::core::Expr {
-        self.attr("zonal_shift_config")
+        self.0.attr("zonal_shift_config")
     }
 }
 
-impl crate::core::Ref<EksFargateProfile> {
+/// The attributes of `aws_eks_fargate_profile`, read from a `Ref<EksFargateProfile>`.
+#[derive(Clone, Debug)]
+pub struct EksFargateProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksFargateProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksFargateProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksFargateProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `fargate_profile_name`, as a reference.
     #[inline]
     pub fn fargate_profile_name(&self) -> crate::core::Expr {
-        self.attr("fargate_profile_name")
+        self.0.attr("fargate_profile_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pod_execution_role_arn`, as a reference.
     #[inline]
     pub fn pod_execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("pod_execution_role_arn")
+        self.0.attr("pod_execution_role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `selector` (a nested block), as a reference.
     #[inline]
     pub fn selector(&self) -> crate::core::Expr {
-        self.attr("selector")
+        self.0.attr("selector")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EksIdentityProviderConfig> {
+/// The attributes of `aws_eks_identity_provider_config`, read from a `Ref<EksIdentityProviderConfig>`.
+#[derive(Clone, Debug)]
+pub struct EksIdentityProviderConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksIdentityProviderConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksIdentityProviderConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksIdentityProviderConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `oidc` (a nested block), as a reference.
     #[inline]
     pub fn oidc(&self) -> crate::core::Expr {
-        self.attr("oidc")
+        self.0.attr("oidc")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EksNodeGroup> {
+/// The attributes of `aws_eks_node_group`, read from a `Ref<EksNodeGroup>`.
+#[derive(Clone, Debug)]
+pub struct EksNodeGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksNodeGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksNodeGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksNodeGroupAttributes {
     /// `ami_type`, as a reference.
     #[inline]
     pub fn ami_type(&self) -> crate::core::Expr {
-        self.attr("ami_type")
+        self.0.attr("ami_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `capacity_type`, as a reference.
     #[inline]
     pub fn capacity_type(&self) -> crate::core::Expr {
-        self.attr("capacity_type")
+        self.0.attr("capacity_type")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `disk_size`, as a reference.
     #[inline]
     pub fn disk_size(&self) -> crate::core::Expr {
-        self.attr("disk_size")
+        self.0.attr("disk_size")
     }
     /// `force_update_version`, as a reference.
     #[inline]
     pub fn force_update_version(&self) -> crate::core::Expr {
-        self.attr("force_update_version")
+        self.0.attr("force_update_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_types`, as a reference.
     #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
-        self.attr("instance_types")
+        self.0.attr("instance_types")
     }
     /// `labels`, as a reference.
     #[inline]
     pub fn labels(&self) -> crate::core::Expr {
-        self.attr("labels")
+        self.0.attr("labels")
     }
     /// `node_group_name`, as a reference.
     #[inline]
     pub fn node_group_name(&self) -> crate::core::Expr {
-        self.attr("node_group_name")
+        self.0.attr("node_group_name")
     }
     /// `node_group_name_prefix`, as a reference.
     #[inline]
     pub fn node_group_name_prefix(&self) -> crate::core::Expr {
-        self.attr("node_group_name_prefix")
+        self.0.attr("node_group_name_prefix")
     }
     /// `node_role_arn`, as a reference.
     #[inline]
     pub fn node_role_arn(&self) -> crate::core::Expr {
-        self.attr("node_role_arn")
+        self.0.attr("node_role_arn")
     }
     /// `release_version`, as a reference.
     #[inline]
     pub fn release_version(&self) -> crate::core::Expr {
-        self.attr("release_version")
+        self.0.attr("release_version")
     }
     /// `resources`, as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `launch_template` (a nested block), as a reference.
     #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
-        self.attr("launch_template")
+        self.0.attr("launch_template")
     }
     /// `node_repair_config` (a nested block), as a reference.
     #[inline]
     pub fn node_repair_config(&self) -> crate::core::Expr {
-        self.attr("node_repair_config")
+        self.0.attr("node_repair_config")
     }
     /// `remote_access` (a nested block), as a reference.
     #[inline]
     pub fn remote_access(&self) -> crate::core::Expr {
-        self.attr("remote_access")
+        self.0.attr("remote_access")
     }
     /// `scaling_config` (a nested block), as a reference.
     #[inline]
     pub fn scaling_config(&self) -> crate::core::Expr {
-        self.attr("scaling_config")
+        self.0.attr("scaling_config")
     }
     /// `taint` (a nested block), as a reference.
     #[inline]
     pub fn taint(&self) -> crate::core::Expr {
-        self.attr("taint")
+        self.0.attr("taint")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `update_config` (a nested block), as a reference.
     #[inline]
     pub fn update_config(&self) -> crate::core::Expr {
-        self.attr("update_config")
+        self.0.attr("update_config")
     }
 }
 
-impl crate::core::Ref<EksPodIdentityAssociation> {
+/// The attributes of `aws_eks_pod_identity_association`, read from a `Ref<EksPodIdentityAssociation>`.
+#[derive(Clone, Debug)]
+pub struct EksPodIdentityAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EksPodIdentityAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EksPodIdentityAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EksPodIdentityAssociationAttributes {
     /// `association_arn`, as a reference.
     #[inline]
     pub fn association_arn(&self) -> crate::core::Expr {
-        self.attr("association_arn")
+        self.0.attr("association_arn")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `service_account`, as a reference.
     #[inline]
     pub fn service_account(&self) -> crate::core::Expr {
-        self.attr("service_account")
+        self.0.attr("service_account")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataEksAccessEntry> {
+/// The attributes of `aws_eks_access_entry`, read from a `Ref<DataEksAccessEntry>`.
+#[derive(Clone, Debug)]
+pub struct DataEksAccessEntryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksAccessEntryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksAccessEntryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksAccessEntryAttributes {
     /// `access_entry_arn`, as a reference.
     #[inline]
     pub fn access_entry_arn(&self) -> crate::core::Expr {
-        self.attr("access_entry_arn")
+        self.0.attr("access_entry_arn")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kubernetes_groups`, as a reference.
     #[inline]
     pub fn kubernetes_groups(&self) -> crate::core::Expr {
-        self.attr("kubernetes_groups")
+        self.0.attr("kubernetes_groups")
     }
     /// `modified_at`, as a reference.
     #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
-        self.attr("modified_at")
+        self.0.attr("modified_at")
     }
     /// `principal_arn`, as a reference.
     #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
-        self.attr("principal_arn")
+        self.0.attr("principal_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
-impl crate::core::Ref<DataEksAddon> {
+/// The attributes of `aws_eks_addon`, read from a `Ref<DataEksAddon>`.
+#[derive(Clone, Debug)]
+pub struct DataEksAddonAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksAddonAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksAddonAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksAddonAttributes {
     /// `addon_name`, as a reference.
     #[inline]
     pub fn addon_name(&self) -> crate::core::Expr {
-        self.attr("addon_name")
+        self.0.attr("addon_name")
     }
     /// `addon_version`, as a reference.
     #[inline]
     pub fn addon_version(&self) -> crate::core::Expr {
-        self.attr("addon_version")
+        self.0.attr("addon_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `configuration_values`, as a reference.
     #[inline]
     pub fn configuration_values(&self) -> crate::core::Expr {
-        self.attr("configuration_values")
+        self.0.attr("configuration_values")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `modified_at`, as a reference.
     #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
-        self.attr("modified_at")
+        self.0.attr("modified_at")
     }
     /// `pod_identity_association`, as a reference.
     #[inline]
     pub fn pod_identity_association(&self) -> crate::core::Expr {
-        self.attr("pod_identity_association")
+        self.0.attr("pod_identity_association")
     }
     /// `service_account_role_arn`, as a reference.
     #[inline]
     pub fn service_account_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_account_role_arn")
+        self.0.attr("service_account_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataEksAddonVersion> {
+/// The attributes of `aws_eks_addon_version`, read from a `Ref<DataEksAddonVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataEksAddonVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksAddonVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksAddonVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksAddonVersionAttributes {
     /// `addon_name`, as a reference.
     #[inline]
     pub fn addon_name(&self) -> crate::core::Expr {
-        self.attr("addon_name")
+        self.0.attr("addon_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kubernetes_version`, as a reference.
     #[inline]
     pub fn kubernetes_version(&self) -> crate::core::Expr {
-        self.attr("kubernetes_version")
+        self.0.attr("kubernetes_version")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataEksCluster> {
+/// The attributes of `aws_eks_cluster`, read from a `Ref<DataEksCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataEksClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksClusterAttributes {
     /// `access_config`, as a reference.
     #[inline]
     pub fn access_config(&self) -> crate::core::Expr {
-        self.attr("access_config")
+        self.0.attr("access_config")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_authority`, as a reference.
     #[inline]
     pub fn certificate_authority(&self) -> crate::core::Expr {
-        self.attr("certificate_authority")
+        self.0.attr("certificate_authority")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `compute_config`, as a reference.
     #[inline]
     pub fn compute_config(&self) -> crate::core::Expr {
-        self.attr("compute_config")
+        self.0.attr("compute_config")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `enabled_cluster_log_types`, as a reference.
     #[inline]
     pub fn enabled_cluster_log_types(&self) -> crate::core::Expr {
-        self.attr("enabled_cluster_log_types")
+        self.0.attr("enabled_cluster_log_types")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity`, as a reference.
     #[inline]
     pub fn identity(&self) -> crate::core::Expr {
-        self.attr("identity")
+        self.0.attr("identity")
     }
     /// `kubernetes_network_config`, as a reference.
     #[inline]
     pub fn kubernetes_network_config(&self) -> crate::core::Expr {
-        self.attr("kubernetes_network_config")
+        self.0.attr("kubernetes_network_config")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `outpost_config`, as a reference.
     #[inline]
     pub fn outpost_config(&self) -> crate::core::Expr {
-        self.attr("outpost_config")
+        self.0.attr("outpost_config")
     }
     /// `platform_version`, as a reference.
     #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
-        self.attr("platform_version")
+        self.0.attr("platform_version")
     }
     /// `remote_network_config`, as a reference.
     #[inline]
     pub fn remote_network_config(&self) -> crate::core::Expr {
-        self.attr("remote_network_config")
+        self.0.attr("remote_network_config")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_config`, as a reference.
     #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
-        self.attr("storage_config")
+        self.0.attr("storage_config")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `upgrade_policy`, as a reference.
     #[inline]
     pub fn upgrade_policy(&self) -> crate::core::Expr {
-        self.attr("upgrade_policy")
+        self.0.attr("upgrade_policy")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `vpc_config`, as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
     /// `zonal_shift_config`, as a reference.
     #[inline]
     pub fn zonal_shift_config(&self) -> crate::core::Expr {
-        self.attr("zonal_shift_config")
+        self.0.attr("zonal_shift_config")
     }
 }
 
-impl crate::core::Ref<DataEksClusterAuth> {
+/// The attributes of `aws_eks_cluster_auth`, read from a `Ref<DataEksClusterAuth>`.
+#[derive(Clone, Debug)]
+pub struct DataEksClusterAuthAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksClusterAuthAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksClusterAuthAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksClusterAuthAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `token`, as a reference.
     #[inline]
     pub fn token(&self) -> crate::core::Expr {
-        self.attr("token")
+        self.0.attr("token")
     }
 }
 
-impl crate::core::Ref<DataEksClusterVersions> {
+/// The attributes of `aws_eks_cluster_versions`, read from a `Ref<DataEksClusterVersions>`.
+#[derive(Clone, Debug)]
+pub struct DataEksClusterVersionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksClusterVersionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksClusterVersionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksClusterVersionsAttributes {
     /// `cluster_type`, as a reference.
     #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
-        self.attr("cluster_type")
+        self.0.attr("cluster_type")
     }
     /// `cluster_versions`, as a reference.
     #[inline]
     pub fn cluster_versions(&self) -> crate::core::Expr {
-        self.attr("cluster_versions")
+        self.0.attr("cluster_versions")
     }
     /// `cluster_versions_only`, as a reference.
     #[inline]
     pub fn cluster_versions_only(&self) -> crate::core::Expr {
-        self.attr("cluster_versions_only")
+        self.0.attr("cluster_versions_only")
     }
     /// `default_only`, as a reference.
     #[inline]
     pub fn default_only(&self) -> crate::core::Expr {
-        self.attr("default_only")
+        self.0.attr("default_only")
     }
     /// `include_all`, as a reference.
     #[inline]
     pub fn include_all(&self) -> crate::core::Expr {
-        self.attr("include_all")
+        self.0.attr("include_all")
     }
     /// `version_status`, as a reference.
     #[inline]
     pub fn version_status(&self) -> crate::core::Expr {
-        self.attr("version_status")
+        self.0.attr("version_status")
     }
 }
 
-impl crate::core::Ref<DataEksClusters> {
+/// The attributes of `aws_eks_clusters`, read from a `Ref<DataEksClusters>`.
+#[derive(Clone, Debug)]
+pub struct DataEksClustersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksClustersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksClustersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksClustersAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
 }
 
-impl crate::core::Ref<DataEksNodeGroup> {
+/// The attributes of `aws_eks_node_group`, read from a `Ref<DataEksNodeGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataEksNodeGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksNodeGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksNodeGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksNodeGroupAttributes {
     /// `ami_type`, as a reference.
     #[inline]
     pub fn ami_type(&self) -> crate::core::Expr {
-        self.attr("ami_type")
+        self.0.attr("ami_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `capacity_type`, as a reference.
     #[inline]
     pub fn capacity_type(&self) -> crate::core::Expr {
-        self.attr("capacity_type")
+        self.0.attr("capacity_type")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `disk_size`, as a reference.
     #[inline]
     pub fn disk_size(&self) -> crate::core::Expr {
-        self.attr("disk_size")
+        self.0.attr("disk_size")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_types`, as a reference.
     #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
-        self.attr("instance_types")
+        self.0.attr("instance_types")
     }
     /// `labels`, as a reference.
     #[inline]
     pub fn labels(&self) -> crate::core::Expr {
-        self.attr("labels")
+        self.0.attr("labels")
     }
     /// `launch_template`, as a reference.
     #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
-        self.attr("launch_template")
+        self.0.attr("launch_template")
     }
     /// `node_group_name`, as a reference.
     #[inline]
     pub fn node_group_name(&self) -> crate::core::Expr {
-        self.attr("node_group_name")
+        self.0.attr("node_group_name")
     }
     /// `node_role_arn`, as a reference.
     #[inline]
     pub fn node_role_arn(&self) -> crate::core::Expr {
-        self.attr("node_role_arn")
+        self.0.attr("node_role_arn")
     }
     /// `release_version`, as a reference.
     #[inline]
     pub fn release_version(&self) -> crate::core::Expr {
-        self.attr("release_version")
+        self.0.attr("release_version")
     }
     /// `remote_access`, as a reference.
     #[inline]
     pub fn remote_access(&self) -> crate::core::Expr {
-        self.attr("remote_access")
+        self.0.attr("remote_access")
     }
     /// `resources`, as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `scaling_config`, as a reference.
     #[inline]
     pub fn scaling_config(&self) -> crate::core::Expr {
-        self.attr("scaling_config")
+        self.0.attr("scaling_config")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `taints`, as a reference.
     #[inline]
     pub fn taints(&self) -> crate::core::Expr {
-        self.attr("taints")
+        self.0.attr("taints")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataEksNodeGroups> {
+/// The attributes of `aws_eks_node_groups`, read from a `Ref<DataEksNodeGroups>`.
+#[derive(Clone, Debug)]
+pub struct DataEksNodeGroupsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEksNodeGroupsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEksNodeGroupsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEksNodeGroupsAttributes {
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
 }

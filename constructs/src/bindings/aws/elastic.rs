@@ -70,6 +70,10 @@ impl crate::core::Resource for ElasticBeanstalkApplication {
     const TYPE: &'static str = "aws_elastic_beanstalk_application";
 }
 
+impl crate::core::Block for ElasticBeanstalkApplication {
+    type Attributes = ElasticBeanstalkApplicationAttributes;
+}
+
 /// `aws_elastic_beanstalk_application_version` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticBeanstalkApplicationVersion {
@@ -122,6 +126,10 @@ impl ElasticBeanstalkApplicationVersion {
 
 impl crate::core::Resource for ElasticBeanstalkApplicationVersion {
     const TYPE: &'static str = "aws_elastic_beanstalk_application_version";
+}
+
+impl crate::core::Block for ElasticBeanstalkApplicationVersion {
+    type Attributes = ElasticBeanstalkApplicationVersionAttributes;
 }
 
 /// The `setting` block of [`ElasticBeanstalkConfigurationTemplate`].
@@ -193,6 +201,10 @@ impl ElasticBeanstalkConfigurationTemplate {
 
 impl crate::core::Resource for ElasticBeanstalkConfigurationTemplate {
     const TYPE: &'static str = "aws_elastic_beanstalk_configuration_template";
+}
+
+impl crate::core::Block for ElasticBeanstalkConfigurationTemplate {
+    type Attributes = ElasticBeanstalkConfigurationTemplateAttributes;
 }
 
 /// The `setting` block of [`ElasticBeanstalkEnvironment`].
@@ -298,6 +310,10 @@ impl crate::core::Resource for ElasticBeanstalkEnvironment {
     const TYPE: &'static str = "aws_elastic_beanstalk_environment";
 }
 
+impl crate::core::Block for ElasticBeanstalkEnvironment {
+    type Attributes = ElasticBeanstalkEnvironmentAttributes;
+}
+
 /// `aws_elastic_beanstalk_application` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataElasticBeanstalkApplication {
@@ -321,6 +337,10 @@ impl DataElasticBeanstalkApplication {
 
 impl crate::core::DataSource for DataElasticBeanstalkApplication {
     const TYPE: &'static str = "aws_elastic_beanstalk_application";
+}
+
+impl crate::core::Block for DataElasticBeanstalkApplication {
+    type Attributes = DataElasticBeanstalkApplicationAttributes;
 }
 
 /// `aws_elastic_beanstalk_hosted_zone` (data source).
@@ -347,6 +367,10 @@ impl DataElasticBeanstalkHostedZone {
 
 impl crate::core::DataSource for DataElasticBeanstalkHostedZone {
     const TYPE: &'static str = "aws_elastic_beanstalk_hosted_zone";
+}
+
+impl crate::core::Block for DataElasticBeanstalkHostedZone {
+    type Attributes = DataElasticBeanstalkHostedZoneAttributes;
 }
 
 /// `aws_elastic_beanstalk_solution_stack` (data source).
@@ -378,328 +402,458 @@ impl crate::core::DataSource for DataElasticBeanstalkSolutionStack {
     const TYPE: &'static str = "aws_elastic_beanstalk_solution_stack";
 }
 
-impl crate::core::Ref<ElasticBeanstalkApplication> {
+impl crate::core::Block for DataElasticBeanstalkSolutionStack {
+    type Attributes = DataElasticBeanstalkSolutionStackAttributes;
+}
+
+/// The attributes of `aws_elastic_beanstalk_application`, read from a `Ref<ElasticBeanstalkApplication>`.
+#[derive(Clone, Debug)]
+pub struct ElasticBeanstalkApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticBeanstalkApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticBeanstalkApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticBeanstalkApplicationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `appversion_lifecycle` (a nested block), as a reference.
     #[inline]
     pub fn appversion_lifecycle(&self) -> crate::core::Expr {
-        self.attr("appversion_lifecycle")
+        self.0.attr("appversion_lifecycle")
     }
 }
 
-impl crate::core::Ref<ElasticBeanstalkApplicationVersion> {
+/// The attributes of `aws_elastic_beanstalk_application_version`, read from a `Ref<ElasticBeanstalkApplicationVersion>`.
+#[derive(Clone, Debug)]
+pub struct ElasticBeanstalkApplicationVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticBeanstalkApplicationVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticBeanstalkApplicationVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticBeanstalkApplicationVersionAttributes {
     /// `application`, as a reference.
     #[inline]
     pub fn application(&self) -> crate::core::Expr {
-        self.attr("application")
+        self.0.attr("application")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `force_delete`, as a reference.
     #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
-        self.attr("force_delete")
+        self.0.attr("force_delete")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `process`, as a reference.
     #[inline]
     pub fn process(&self) -> crate::core::Expr {
-        self.attr("process")
+        self.0.attr("process")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ElasticBeanstalkConfigurationTemplate> {
+/// The attributes of `aws_elastic_beanstalk_configuration_template`, read from a `Ref<ElasticBeanstalkConfigurationTemplate>`.
+#[derive(Clone, Debug)]
+pub struct ElasticBeanstalkConfigurationTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticBeanstalkConfigurationTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticBeanstalkConfigurationTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticBeanstalkConfigurationTemplateAttributes {
     /// `application`, as a reference.
     #[inline]
     pub fn application(&self) -> crate::core::Expr {
-        self.attr("application")
+        self.0.attr("application")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `solution_stack_name`, as a reference.
     #[inline]
     pub fn solution_stack_name(&self) -> crate::core::Expr {
-        self.attr("solution_stack_name")
+        self.0.attr("solution_stack_name")
     }
     /// `setting` (a nested block), as a reference.
     #[inline]
     pub fn setting(&self) -> crate::core::Expr {
-        self.attr("setting")
+        self.0.attr("setting")
     }
 }
 
-impl crate::core::Ref<ElasticBeanstalkEnvironment> {
+/// The attributes of `aws_elastic_beanstalk_environment`, read from a `Ref<ElasticBeanstalkEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct ElasticBeanstalkEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticBeanstalkEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticBeanstalkEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticBeanstalkEnvironmentAttributes {
     /// `all_settings`, as a reference.
     #[inline]
     pub fn all_settings(&self) -> crate::core::Expr {
-        self.attr("all_settings")
+        self.0.attr("all_settings")
     }
     /// `application`, as a reference.
     #[inline]
     pub fn application(&self) -> crate::core::Expr {
-        self.attr("application")
+        self.0.attr("application")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `autoscaling_groups`, as a reference.
     #[inline]
     pub fn autoscaling_groups(&self) -> crate::core::Expr {
-        self.attr("autoscaling_groups")
+        self.0.attr("autoscaling_groups")
     }
     /// `cname`, as a reference.
     #[inline]
     pub fn cname(&self) -> crate::core::Expr {
-        self.attr("cname")
+        self.0.attr("cname")
     }
     /// `cname_prefix`, as a reference.
     #[inline]
     pub fn cname_prefix(&self) -> crate::core::Expr {
-        self.attr("cname_prefix")
+        self.0.attr("cname_prefix")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint_url`, as a reference.
     #[inline]
     pub fn endpoint_url(&self) -> crate::core::Expr {
-        self.attr("endpoint_url")
+        self.0.attr("endpoint_url")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instances`, as a reference.
     #[inline]
     pub fn instances(&self) -> crate::core::Expr {
-        self.attr("instances")
+        self.0.attr("instances")
     }
     /// `launch_configurations`, as a reference.
     #[inline]
     pub fn launch_configurations(&self) -> crate::core::Expr {
-        self.attr("launch_configurations")
+        self.0.attr("launch_configurations")
     }
     /// `load_balancers`, as a reference.
     #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
-        self.attr("load_balancers")
+        self.0.attr("load_balancers")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `platform_arn`, as a reference.
     #[inline]
     pub fn platform_arn(&self) -> crate::core::Expr {
-        self.attr("platform_arn")
+        self.0.attr("platform_arn")
     }
     /// `poll_interval`, as a reference.
     #[inline]
     pub fn poll_interval(&self) -> crate::core::Expr {
-        self.attr("poll_interval")
+        self.0.attr("poll_interval")
     }
     /// `queues`, as a reference.
     #[inline]
     pub fn queues(&self) -> crate::core::Expr {
-        self.attr("queues")
+        self.0.attr("queues")
     }
     /// `solution_stack_name`, as a reference.
     #[inline]
     pub fn solution_stack_name(&self) -> crate::core::Expr {
-        self.attr("solution_stack_name")
+        self.0.attr("solution_stack_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `template_name`, as a reference.
     #[inline]
     pub fn template_name(&self) -> crate::core::Expr {
-        self.attr("template_name")
+        self.0.attr("template_name")
     }
     /// `tier`, as a reference.
     #[inline]
     pub fn tier(&self) -> crate::core::Expr {
-        self.attr("tier")
+        self.0.attr("tier")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
     /// `version_label`, as a reference.
     #[inline]
     pub fn version_label(&self) -> crate::core::Expr {
-        self.attr("version_label")
+        self.0.attr("version_label")
     }
     /// `wait_for_ready_timeout`, as a reference.
     #[inline]
     pub fn wait_for_ready_timeout(&self) -> crate::core::Expr {
-        self.attr("wait_for_ready_timeout")
+        self.0.attr("wait_for_ready_timeout")
     }
     /// `setting` (a nested block), as a reference.
     #[inline]
     pub fn setting(&self) -> crate::core::Expr {
-        self.attr("setting")
+        self.0.attr("setting")
     }
 }
 
-impl crate::core::Ref<DataElasticBeanstalkApplication> {
+/// The attributes of `aws_elastic_beanstalk_application`, read from a `Ref<DataElasticBeanstalkApplication>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticBeanstalkApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticBeanstalkApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticBeanstalkApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticBeanstalkApplicationAttributes {
     /// `appversion_lifecycle`, as a reference.
     #[inline]
     pub fn appversion_lifecycle(&self) -> crate::core::Expr {
-        self.attr("appversion_lifecycle")
+        self.0.attr("appversion_lifecycle")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataElasticBeanstalkHostedZone> {
+/// The attributes of `aws_elastic_beanstalk_hosted_zone`, read from a `Ref<DataElasticBeanstalkHostedZone>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticBeanstalkHostedZoneAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticBeanstalkHostedZoneAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticBeanstalkHostedZoneAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticBeanstalkHostedZoneAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }
 
-impl crate::core::Ref<DataElasticBeanstalkSolutionStack> {
+/// The attributes of `aws_elastic_beanstalk_solution_stack`, read from a `Ref<DataElasticBeanstalkSolutionStack>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticBeanstalkSolutionStackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticBeanstalkSolutionStackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticBeanstalkSolutionStackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticBeanstalkSolutionStackAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
 }

@@ -197,6 +197,10 @@ impl crate::core::Resource for ElasticacheCluster {
     const TYPE: &'static str = "aws_elasticache_cluster";
 }
 
+impl crate::core::Block for ElasticacheCluster {
+    type Attributes = ElasticacheClusterAttributes;
+}
+
 /// The `timeouts` block of [`ElasticacheGlobalReplicationGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ElasticacheGlobalReplicationGroupTimeouts {
@@ -279,6 +283,10 @@ impl crate::core::Resource for ElasticacheGlobalReplicationGroup {
     const TYPE: &'static str = "aws_elasticache_global_replication_group";
 }
 
+impl crate::core::Block for ElasticacheGlobalReplicationGroup {
+    type Attributes = ElasticacheGlobalReplicationGroupAttributes;
+}
+
 /// The `parameter` block of [`ElasticacheParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticacheParameterGroupParameter {
@@ -341,6 +349,10 @@ impl ElasticacheParameterGroup {
 
 impl crate::core::Resource for ElasticacheParameterGroup {
     const TYPE: &'static str = "aws_elasticache_parameter_group";
+}
+
+impl crate::core::Block for ElasticacheParameterGroup {
+    type Attributes = ElasticacheParameterGroupAttributes;
 }
 
 /// The `log_delivery_configuration` block of [`ElasticacheReplicationGroup`].
@@ -579,6 +591,10 @@ impl crate::core::Resource for ElasticacheReplicationGroup {
     const TYPE: &'static str = "aws_elasticache_replication_group";
 }
 
+impl crate::core::Block for ElasticacheReplicationGroup {
+    type Attributes = ElasticacheReplicationGroupAttributes;
+}
+
 /// The `timeouts` block of [`ElasticacheReservedCacheNode`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ElasticacheReservedCacheNodeTimeouts {
@@ -643,6 +659,10 @@ impl ElasticacheReservedCacheNode {
 
 impl crate::core::Resource for ElasticacheReservedCacheNode {
     const TYPE: &'static str = "aws_elasticache_reserved_cache_node";
+}
+
+impl crate::core::Block for ElasticacheReservedCacheNode {
+    type Attributes = ElasticacheReservedCacheNodeAttributes;
 }
 
 /// The `data_storage` block of [`ElasticacheServerlessCacheCacheUsageLimits`].
@@ -815,6 +835,10 @@ impl crate::core::Resource for ElasticacheServerlessCache {
     const TYPE: &'static str = "aws_elasticache_serverless_cache";
 }
 
+impl crate::core::Block for ElasticacheServerlessCache {
+    type Attributes = ElasticacheServerlessCacheAttributes;
+}
+
 /// `aws_elasticache_subnet_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticacheSubnetGroup {
@@ -853,6 +877,10 @@ impl ElasticacheSubnetGroup {
 
 impl crate::core::Resource for ElasticacheSubnetGroup {
     const TYPE: &'static str = "aws_elasticache_subnet_group";
+}
+
+impl crate::core::Block for ElasticacheSubnetGroup {
+    type Attributes = ElasticacheSubnetGroupAttributes;
 }
 
 /// The `authentication_mode` block of [`ElasticacheUser`].
@@ -964,6 +992,10 @@ impl crate::core::Resource for ElasticacheUser {
     const TYPE: &'static str = "aws_elasticache_user";
 }
 
+impl crate::core::Block for ElasticacheUser {
+    type Attributes = ElasticacheUserAttributes;
+}
+
 /// `aws_elasticache_user_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticacheUserGroup {
@@ -1002,6 +1034,10 @@ impl ElasticacheUserGroup {
 
 impl crate::core::Resource for ElasticacheUserGroup {
     const TYPE: &'static str = "aws_elasticache_user_group";
+}
+
+impl crate::core::Block for ElasticacheUserGroup {
+    type Attributes = ElasticacheUserGroupAttributes;
 }
 
 /// The `timeouts` block of [`ElasticacheUserGroupAssociation`].
@@ -1058,6 +1094,10 @@ impl crate::core::Resource for ElasticacheUserGroupAssociation {
     const TYPE: &'static str = "aws_elasticache_user_group_association";
 }
 
+impl crate::core::Block for ElasticacheUserGroupAssociation {
+    type Attributes = ElasticacheUserGroupAssociationAttributes;
+}
+
 /// `aws_elasticache_cluster` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataElasticacheCluster {
@@ -1087,6 +1127,10 @@ impl crate::core::DataSource for DataElasticacheCluster {
     const TYPE: &'static str = "aws_elasticache_cluster";
 }
 
+impl crate::core::Block for DataElasticacheCluster {
+    type Attributes = DataElasticacheClusterAttributes;
+}
+
 /// `aws_elasticache_replication_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataElasticacheReplicationGroup {
@@ -1110,6 +1154,10 @@ impl DataElasticacheReplicationGroup {
 
 impl crate::core::DataSource for DataElasticacheReplicationGroup {
     const TYPE: &'static str = "aws_elasticache_replication_group";
+}
+
+impl crate::core::Block for DataElasticacheReplicationGroup {
+    type Attributes = DataElasticacheReplicationGroupAttributes;
 }
 
 /// `aws_elasticache_reserved_cache_node_offering` (data source).
@@ -1142,6 +1190,10 @@ impl crate::core::DataSource for DataElasticacheReservedCacheNodeOffering {
     const TYPE: &'static str = "aws_elasticache_reserved_cache_node_offering";
 }
 
+impl crate::core::Block for DataElasticacheReservedCacheNodeOffering {
+    type Attributes = DataElasticacheReservedCacheNodeOfferingAttributes;
+}
+
 /// `aws_elasticache_serverless_cache` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataElasticacheServerlessCache {
@@ -1161,6 +1213,10 @@ impl DataElasticacheServerlessCache {
 
 impl crate::core::DataSource for DataElasticacheServerlessCache {
     const TYPE: &'static str = "aws_elasticache_serverless_cache";
+}
+
+impl crate::core::Block for DataElasticacheServerlessCache {
+    type Attributes = DataElasticacheServerlessCacheAttributes;
 }
 
 /// `aws_elasticache_subnet_group` (data source).
@@ -1190,6 +1246,10 @@ impl DataElasticacheSubnetGroup {
 
 impl crate::core::DataSource for DataElasticacheSubnetGroup {
     const TYPE: &'static str = "aws_elasticache_subnet_group";
+}
+
+impl crate::core::Block for DataElasticacheSubnetGroup {
+    type Attributes = DataElasticacheSubnetGroupAttributes;
 }
 
 /// The `authentication_mode` block of [`DataElasticacheUser`].
@@ -1263,1375 +1323,1667 @@ impl crate::core::DataSource for DataElasticacheUser {
     const TYPE: &'static str = "aws_elasticache_user";
 }
 
-impl crate::core::Ref<ElasticacheCluster> {
+impl crate::core::Block for DataElasticacheUser {
+    type Attributes = DataElasticacheUserAttributes;
+}
+
+/// The attributes of `aws_elasticache_cluster`, read from a `Ref<ElasticacheCluster>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheClusterAttributes {
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `az_mode`, as a reference.
     #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
-        self.attr("az_mode")
+        self.0.attr("az_mode")
     }
     /// `cache_nodes`, as a reference.
     #[inline]
     pub fn cache_nodes(&self) -> crate::core::Expr {
-        self.attr("cache_nodes")
+        self.0.attr("cache_nodes")
     }
     /// `cluster_address`, as a reference.
     #[inline]
     pub fn cluster_address(&self) -> crate::core::Expr {
-        self.attr("cluster_address")
+        self.0.attr("cluster_address")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `configuration_endpoint`, as a reference.
     #[inline]
     pub fn configuration_endpoint(&self) -> crate::core::Expr {
-        self.attr("configuration_endpoint")
+        self.0.attr("configuration_endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
     #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
-        self.attr("engine_version_actual")
+        self.0.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_discovery`, as a reference.
     #[inline]
     pub fn ip_discovery(&self) -> crate::core::Expr {
-        self.attr("ip_discovery")
+        self.0.attr("ip_discovery")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `notification_topic_arn`, as a reference.
     #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
-        self.attr("notification_topic_arn")
+        self.0.attr("notification_topic_arn")
     }
     /// `num_cache_nodes`, as a reference.
     #[inline]
     pub fn num_cache_nodes(&self) -> crate::core::Expr {
-        self.attr("num_cache_nodes")
+        self.0.attr("num_cache_nodes")
     }
     /// `outpost_mode`, as a reference.
     #[inline]
     pub fn outpost_mode(&self) -> crate::core::Expr {
-        self.attr("outpost_mode")
+        self.0.attr("outpost_mode")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_availability_zones`, as a reference.
     #[inline]
     pub fn preferred_availability_zones(&self) -> crate::core::Expr {
-        self.attr("preferred_availability_zones")
+        self.0.attr("preferred_availability_zones")
     }
     /// `preferred_outpost_arn`, as a reference.
     #[inline]
     pub fn preferred_outpost_arn(&self) -> crate::core::Expr {
-        self.attr("preferred_outpost_arn")
+        self.0.attr("preferred_outpost_arn")
     }
     /// `replication_group_id`, as a reference.
     #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_group_id")
+        self.0.attr("replication_group_id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `snapshot_arns`, as a reference.
     #[inline]
     pub fn snapshot_arns(&self) -> crate::core::Expr {
-        self.attr("snapshot_arns")
+        self.0.attr("snapshot_arns")
     }
     /// `snapshot_name`, as a reference.
     #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
-        self.attr("snapshot_name")
+        self.0.attr("snapshot_name")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
     #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
-        self.attr("snapshot_window")
+        self.0.attr("snapshot_window")
     }
     /// `subnet_group_name`, as a reference.
     #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("subnet_group_name")
+        self.0.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_encryption_enabled`, as a reference.
     #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("transit_encryption_enabled")
+        self.0.attr("transit_encryption_enabled")
     }
     /// `log_delivery_configuration` (a nested block), as a reference.
     #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
-        self.attr("log_delivery_configuration")
+        self.0.attr("log_delivery_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticacheGlobalReplicationGroup> {
+/// The attributes of `aws_elasticache_global_replication_group`, read from a `Ref<ElasticacheGlobalReplicationGroup>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheGlobalReplicationGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheGlobalReplicationGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheGlobalReplicationGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheGlobalReplicationGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `at_rest_encryption_enabled`, as a reference.
     #[inline]
     pub fn at_rest_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("at_rest_encryption_enabled")
+        self.0.attr("at_rest_encryption_enabled")
     }
     /// `auth_token_enabled`, as a reference.
     #[inline]
     pub fn auth_token_enabled(&self) -> crate::core::Expr {
-        self.attr("auth_token_enabled")
+        self.0.attr("auth_token_enabled")
     }
     /// `automatic_failover_enabled`, as a reference.
     #[inline]
     pub fn automatic_failover_enabled(&self) -> crate::core::Expr {
-        self.attr("automatic_failover_enabled")
+        self.0.attr("automatic_failover_enabled")
     }
     /// `cache_node_type`, as a reference.
     #[inline]
     pub fn cache_node_type(&self) -> crate::core::Expr {
-        self.attr("cache_node_type")
+        self.0.attr("cache_node_type")
     }
     /// `cluster_enabled`, as a reference.
     #[inline]
     pub fn cluster_enabled(&self) -> crate::core::Expr {
-        self.attr("cluster_enabled")
+        self.0.attr("cluster_enabled")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
     #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
-        self.attr("engine_version_actual")
+        self.0.attr("engine_version_actual")
     }
     /// `global_node_groups`, as a reference.
     #[inline]
     pub fn global_node_groups(&self) -> crate::core::Expr {
-        self.attr("global_node_groups")
+        self.0.attr("global_node_groups")
     }
     /// `global_replication_group_description`, as a reference.
     #[inline]
     pub fn global_replication_group_description(&self) -> crate::core::Expr {
-        self.attr("global_replication_group_description")
+        self.0.attr("global_replication_group_description")
     }
     /// `global_replication_group_id`, as a reference.
     #[inline]
     pub fn global_replication_group_id(&self) -> crate::core::Expr {
-        self.attr("global_replication_group_id")
+        self.0.attr("global_replication_group_id")
     }
     /// `global_replication_group_id_suffix`, as a reference.
     #[inline]
     pub fn global_replication_group_id_suffix(&self) -> crate::core::Expr {
-        self.attr("global_replication_group_id_suffix")
+        self.0.attr("global_replication_group_id_suffix")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `num_node_groups`, as a reference.
     #[inline]
     pub fn num_node_groups(&self) -> crate::core::Expr {
-        self.attr("num_node_groups")
+        self.0.attr("num_node_groups")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `primary_replication_group_id`, as a reference.
     #[inline]
     pub fn primary_replication_group_id(&self) -> crate::core::Expr {
-        self.attr("primary_replication_group_id")
+        self.0.attr("primary_replication_group_id")
     }
     /// `transit_encryption_enabled`, as a reference.
     #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("transit_encryption_enabled")
+        self.0.attr("transit_encryption_enabled")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticacheParameterGroup> {
+/// The attributes of `aws_elasticache_parameter_group`, read from a `Ref<ElasticacheParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<ElasticacheReplicationGroup> {
+/// The attributes of `aws_elasticache_replication_group`, read from a `Ref<ElasticacheReplicationGroup>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheReplicationGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheReplicationGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheReplicationGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheReplicationGroupAttributes {
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `at_rest_encryption_enabled`, as a reference.
     #[inline]
     pub fn at_rest_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("at_rest_encryption_enabled")
+        self.0.attr("at_rest_encryption_enabled")
     }
     /// `auth_token`, as a reference.
     #[inline]
     pub fn auth_token(&self) -> crate::core::Expr {
-        self.attr("auth_token")
+        self.0.attr("auth_token")
     }
     /// `auth_token_update_strategy`, as a reference.
     #[inline]
     pub fn auth_token_update_strategy(&self) -> crate::core::Expr {
-        self.attr("auth_token_update_strategy")
+        self.0.attr("auth_token_update_strategy")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `automatic_failover_enabled`, as a reference.
     #[inline]
     pub fn automatic_failover_enabled(&self) -> crate::core::Expr {
-        self.attr("automatic_failover_enabled")
+        self.0.attr("automatic_failover_enabled")
     }
     /// `cluster_enabled`, as a reference.
     #[inline]
     pub fn cluster_enabled(&self) -> crate::core::Expr {
-        self.attr("cluster_enabled")
+        self.0.attr("cluster_enabled")
     }
     /// `cluster_mode`, as a reference.
     #[inline]
     pub fn cluster_mode(&self) -> crate::core::Expr {
-        self.attr("cluster_mode")
+        self.0.attr("cluster_mode")
     }
     /// `configuration_endpoint_address`, as a reference.
     #[inline]
     pub fn configuration_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("configuration_endpoint_address")
+        self.0.attr("configuration_endpoint_address")
     }
     /// `data_tiering_enabled`, as a reference.
     #[inline]
     pub fn data_tiering_enabled(&self) -> crate::core::Expr {
-        self.attr("data_tiering_enabled")
+        self.0.attr("data_tiering_enabled")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
     #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
-        self.attr("engine_version_actual")
+        self.0.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `global_replication_group_id`, as a reference.
     #[inline]
     pub fn global_replication_group_id(&self) -> crate::core::Expr {
-        self.attr("global_replication_group_id")
+        self.0.attr("global_replication_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_discovery`, as a reference.
     #[inline]
     pub fn ip_discovery(&self) -> crate::core::Expr {
-        self.attr("ip_discovery")
+        self.0.attr("ip_discovery")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `member_clusters`, as a reference.
     #[inline]
     pub fn member_clusters(&self) -> crate::core::Expr {
-        self.attr("member_clusters")
+        self.0.attr("member_clusters")
     }
     /// `multi_az_enabled`, as a reference.
     #[inline]
     pub fn multi_az_enabled(&self) -> crate::core::Expr {
-        self.attr("multi_az_enabled")
+        self.0.attr("multi_az_enabled")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `notification_topic_arn`, as a reference.
     #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
-        self.attr("notification_topic_arn")
+        self.0.attr("notification_topic_arn")
     }
     /// `num_cache_clusters`, as a reference.
     #[inline]
     pub fn num_cache_clusters(&self) -> crate::core::Expr {
-        self.attr("num_cache_clusters")
+        self.0.attr("num_cache_clusters")
     }
     /// `num_node_groups`, as a reference.
     #[inline]
     pub fn num_node_groups(&self) -> crate::core::Expr {
-        self.attr("num_node_groups")
+        self.0.attr("num_node_groups")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_cache_cluster_azs`, as a reference.
     #[inline]
     pub fn preferred_cache_cluster_azs(&self) -> crate::core::Expr {
-        self.attr("preferred_cache_cluster_azs")
+        self.0.attr("preferred_cache_cluster_azs")
     }
     /// `primary_endpoint_address`, as a reference.
     #[inline]
     pub fn primary_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("primary_endpoint_address")
+        self.0.attr("primary_endpoint_address")
     }
     /// `reader_endpoint_address`, as a reference.
     #[inline]
     pub fn reader_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint_address")
+        self.0.attr("reader_endpoint_address")
     }
     /// `replicas_per_node_group`, as a reference.
     #[inline]
     pub fn replicas_per_node_group(&self) -> crate::core::Expr {
-        self.attr("replicas_per_node_group")
+        self.0.attr("replicas_per_node_group")
     }
     /// `replication_group_id`, as a reference.
     #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_group_id")
+        self.0.attr("replication_group_id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `security_group_names`, as a reference.
     #[inline]
     pub fn security_group_names(&self) -> crate::core::Expr {
-        self.attr("security_group_names")
+        self.0.attr("security_group_names")
     }
     /// `snapshot_arns`, as a reference.
     #[inline]
     pub fn snapshot_arns(&self) -> crate::core::Expr {
-        self.attr("snapshot_arns")
+        self.0.attr("snapshot_arns")
     }
     /// `snapshot_name`, as a reference.
     #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
-        self.attr("snapshot_name")
+        self.0.attr("snapshot_name")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
     #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
-        self.attr("snapshot_window")
+        self.0.attr("snapshot_window")
     }
     /// `subnet_group_name`, as a reference.
     #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("subnet_group_name")
+        self.0.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_encryption_enabled`, as a reference.
     #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("transit_encryption_enabled")
+        self.0.attr("transit_encryption_enabled")
     }
     /// `transit_encryption_mode`, as a reference.
     #[inline]
     pub fn transit_encryption_mode(&self) -> crate::core::Expr {
-        self.attr("transit_encryption_mode")
+        self.0.attr("transit_encryption_mode")
     }
     /// `user_group_ids`, as a reference.
     #[inline]
     pub fn user_group_ids(&self) -> crate::core::Expr {
-        self.attr("user_group_ids")
+        self.0.attr("user_group_ids")
     }
     /// `log_delivery_configuration` (a nested block), as a reference.
     #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
-        self.attr("log_delivery_configuration")
+        self.0.attr("log_delivery_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticacheReservedCacheNode> {
+/// The attributes of `aws_elasticache_reserved_cache_node`, read from a `Ref<ElasticacheReservedCacheNode>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheReservedCacheNodeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheReservedCacheNodeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheReservedCacheNodeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheReservedCacheNodeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cache_node_count`, as a reference.
     #[inline]
     pub fn cache_node_count(&self) -> crate::core::Expr {
-        self.attr("cache_node_count")
+        self.0.attr("cache_node_count")
     }
     /// `cache_node_type`, as a reference.
     #[inline]
     pub fn cache_node_type(&self) -> crate::core::Expr {
-        self.attr("cache_node_type")
+        self.0.attr("cache_node_type")
     }
     /// `duration`, as a reference.
     #[inline]
     pub fn duration(&self) -> crate::core::Expr {
-        self.attr("duration")
+        self.0.attr("duration")
     }
     /// `fixed_price`, as a reference.
     #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
-        self.attr("fixed_price")
+        self.0.attr("fixed_price")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `offering_type`, as a reference.
     #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
-        self.attr("offering_type")
+        self.0.attr("offering_type")
     }
     /// `product_description`, as a reference.
     #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
-        self.attr("product_description")
+        self.0.attr("product_description")
     }
     /// `recurring_charges`, as a reference.
     #[inline]
     pub fn recurring_charges(&self) -> crate::core::Expr {
-        self.attr("recurring_charges")
+        self.0.attr("recurring_charges")
     }
     /// `reserved_cache_nodes_offering_id`, as a reference.
     #[inline]
     pub fn reserved_cache_nodes_offering_id(&self) -> crate::core::Expr {
-        self.attr("reserved_cache_nodes_offering_id")
+        self.0.attr("reserved_cache_nodes_offering_id")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `usage_price`, as a reference.
     #[inline]
     pub fn usage_price(&self) -> crate::core::Expr {
-        self.attr("usage_price")
+        self.0.attr("usage_price")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticacheServerlessCache> {
+/// The attributes of `aws_elasticache_serverless_cache`, read from a `Ref<ElasticacheServerlessCache>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheServerlessCacheAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheServerlessCacheAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheServerlessCacheAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheServerlessCacheAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `daily_snapshot_time`, as a reference.
     #[inline]
     pub fn daily_snapshot_time(&self) -> crate::core::Expr {
-        self.attr("daily_snapshot_time")
+        self.0.attr("daily_snapshot_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `full_engine_version`, as a reference.
     #[inline]
     pub fn full_engine_version(&self) -> crate::core::Expr {
-        self.attr("full_engine_version")
+        self.0.attr("full_engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `major_engine_version`, as a reference.
     #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
-        self.attr("major_engine_version")
+        self.0.attr("major_engine_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `reader_endpoint`, as a reference.
     #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint")
+        self.0.attr("reader_endpoint")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `snapshot_arns_to_restore`, as a reference.
     #[inline]
     pub fn snapshot_arns_to_restore(&self) -> crate::core::Expr {
-        self.attr("snapshot_arns_to_restore")
+        self.0.attr("snapshot_arns_to_restore")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_group_id`, as a reference.
     #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
-        self.attr("user_group_id")
+        self.0.attr("user_group_id")
     }
     /// `cache_usage_limits` (a nested block), as a reference.
     #[inline]
     pub fn cache_usage_limits(&self) -> crate::core::Expr {
-        self.attr("cache_usage_limits")
+        self.0.attr("cache_usage_limits")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticacheSubnetGroup> {
+/// The attributes of `aws_elasticache_subnet_group`, read from a `Ref<ElasticacheSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<ElasticacheUser> {
+/// The attributes of `aws_elasticache_user`, read from a `Ref<ElasticacheUser>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheUserAttributes {
     /// `access_string`, as a reference.
     #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
-        self.attr("access_string")
+        self.0.attr("access_string")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `no_password_required`, as a reference.
     #[inline]
     pub fn no_password_required(&self) -> crate::core::Expr {
-        self.attr("no_password_required")
+        self.0.attr("no_password_required")
     }
     /// `passwords`, as a reference.
     #[inline]
     pub fn passwords(&self) -> crate::core::Expr {
-        self.attr("passwords")
+        self.0.attr("passwords")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `authentication_mode` (a nested block), as a reference.
     #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
-        self.attr("authentication_mode")
+        self.0.attr("authentication_mode")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticacheUserGroup> {
+/// The attributes of `aws_elasticache_user_group`, read from a `Ref<ElasticacheUserGroup>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheUserGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheUserGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheUserGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheUserGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_group_id`, as a reference.
     #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
-        self.attr("user_group_id")
+        self.0.attr("user_group_id")
     }
     /// `user_ids`, as a reference.
     #[inline]
     pub fn user_ids(&self) -> crate::core::Expr {
-        self.attr("user_ids")
+        self.0.attr("user_ids")
     }
 }
 
-impl crate::core::Ref<ElasticacheUserGroupAssociation> {
+/// The attributes of `aws_elasticache_user_group_association`, read from a `Ref<ElasticacheUserGroupAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ElasticacheUserGroupAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticacheUserGroupAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticacheUserGroupAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticacheUserGroupAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user_group_id`, as a reference.
     #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
-        self.attr("user_group_id")
+        self.0.attr("user_group_id")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataElasticacheCluster> {
+/// The attributes of `aws_elasticache_cluster`, read from a `Ref<DataElasticacheCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticacheClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticacheClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticacheClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticacheClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `cache_nodes`, as a reference.
     #[inline]
     pub fn cache_nodes(&self) -> crate::core::Expr {
-        self.attr("cache_nodes")
+        self.0.attr("cache_nodes")
     }
     /// `cluster_address`, as a reference.
     #[inline]
     pub fn cluster_address(&self) -> crate::core::Expr {
-        self.attr("cluster_address")
+        self.0.attr("cluster_address")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `configuration_endpoint`, as a reference.
     #[inline]
     pub fn configuration_endpoint(&self) -> crate::core::Expr {
-        self.attr("configuration_endpoint")
+        self.0.attr("configuration_endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_discovery`, as a reference.
     #[inline]
     pub fn ip_discovery(&self) -> crate::core::Expr {
-        self.attr("ip_discovery")
+        self.0.attr("ip_discovery")
     }
     /// `log_delivery_configuration`, as a reference.
     #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
-        self.attr("log_delivery_configuration")
+        self.0.attr("log_delivery_configuration")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `notification_topic_arn`, as a reference.
     #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
-        self.attr("notification_topic_arn")
+        self.0.attr("notification_topic_arn")
     }
     /// `num_cache_nodes`, as a reference.
     #[inline]
     pub fn num_cache_nodes(&self) -> crate::core::Expr {
-        self.attr("num_cache_nodes")
+        self.0.attr("num_cache_nodes")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_outpost_arn`, as a reference.
     #[inline]
     pub fn preferred_outpost_arn(&self) -> crate::core::Expr {
-        self.attr("preferred_outpost_arn")
+        self.0.attr("preferred_outpost_arn")
     }
     /// `replication_group_id`, as a reference.
     #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_group_id")
+        self.0.attr("replication_group_id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
     #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
-        self.attr("snapshot_window")
+        self.0.attr("snapshot_window")
     }
     /// `subnet_group_name`, as a reference.
     #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("subnet_group_name")
+        self.0.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataElasticacheReplicationGroup> {
+/// The attributes of `aws_elasticache_replication_group`, read from a `Ref<DataElasticacheReplicationGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticacheReplicationGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticacheReplicationGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticacheReplicationGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticacheReplicationGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_token_enabled`, as a reference.
     #[inline]
     pub fn auth_token_enabled(&self) -> crate::core::Expr {
-        self.attr("auth_token_enabled")
+        self.0.attr("auth_token_enabled")
     }
     /// `automatic_failover_enabled`, as a reference.
     #[inline]
     pub fn automatic_failover_enabled(&self) -> crate::core::Expr {
-        self.attr("automatic_failover_enabled")
+        self.0.attr("automatic_failover_enabled")
     }
     /// `cluster_mode`, as a reference.
     #[inline]
     pub fn cluster_mode(&self) -> crate::core::Expr {
-        self.attr("cluster_mode")
+        self.0.attr("cluster_mode")
     }
     /// `configuration_endpoint_address`, as a reference.
     #[inline]
     pub fn configuration_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("configuration_endpoint_address")
+        self.0.attr("configuration_endpoint_address")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_delivery_configuration`, as a reference.
     #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
-        self.attr("log_delivery_configuration")
+        self.0.attr("log_delivery_configuration")
     }
     /// `member_clusters`, as a reference.
     #[inline]
     pub fn member_clusters(&self) -> crate::core::Expr {
-        self.attr("member_clusters")
+        self.0.attr("member_clusters")
     }
     /// `multi_az_enabled`, as a reference.
     #[inline]
     pub fn multi_az_enabled(&self) -> crate::core::Expr {
-        self.attr("multi_az_enabled")
+        self.0.attr("multi_az_enabled")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `num_cache_clusters`, as a reference.
     #[inline]
     pub fn num_cache_clusters(&self) -> crate::core::Expr {
-        self.attr("num_cache_clusters")
+        self.0.attr("num_cache_clusters")
     }
     /// `num_node_groups`, as a reference.
     #[inline]
     pub fn num_node_groups(&self) -> crate::core::Expr {
-        self.attr("num_node_groups")
+        self.0.attr("num_node_groups")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `primary_endpoint_address`, as a reference.
     #[inline]
     pub fn primary_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("primary_endpoint_address")
+        self.0.attr("primary_endpoint_address")
     }
     /// `reader_endpoint_address`, as a reference.
     #[inline]
     pub fn reader_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint_address")
+        self.0.attr("reader_endpoint_address")
     }
     /// `replicas_per_node_group`, as a reference.
     #[inline]
     pub fn replicas_per_node_group(&self) -> crate::core::Expr {
-        self.attr("replicas_per_node_group")
+        self.0.attr("replicas_per_node_group")
     }
     /// `replication_group_id`, as a reference.
     #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
-        self.attr("replication_group_id")
+        self.0.attr("replication_group_id")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
     #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
-        self.attr("snapshot_window")
+        self.0.attr("snapshot_window")
     }
 }
 
-impl crate::core::Ref<DataElasticacheReservedCacheNodeOffering> {
+/// The attributes of `aws_elasticache_reserved_cache_node_offering`, read from a `Ref<DataElasticacheReservedCacheNodeOffering>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticacheReservedCacheNodeOfferingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticacheReservedCacheNodeOfferingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticacheReservedCacheNodeOfferingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticacheReservedCacheNodeOfferingAttributes {
     /// `cache_node_type`, as a reference.
     #[inline]
     pub fn cache_node_type(&self) -> crate::core::Expr {
-        self.attr("cache_node_type")
+        self.0.attr("cache_node_type")
     }
     /// `duration`, as a reference.
     #[inline]
     pub fn duration(&self) -> crate::core::Expr {
-        self.attr("duration")
+        self.0.attr("duration")
     }
     /// `fixed_price`, as a reference.
     #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
-        self.attr("fixed_price")
+        self.0.attr("fixed_price")
     }
     /// `offering_id`, as a reference.
     #[inline]
     pub fn offering_id(&self) -> crate::core::Expr {
-        self.attr("offering_id")
+        self.0.attr("offering_id")
     }
     /// `offering_type`, as a reference.
     #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
-        self.attr("offering_type")
+        self.0.attr("offering_type")
     }
     /// `product_description`, as a reference.
     #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
-        self.attr("product_description")
+        self.0.attr("product_description")
     }
 }
 
-impl crate::core::Ref<DataElasticacheServerlessCache> {
+/// The attributes of `aws_elasticache_serverless_cache`, read from a `Ref<DataElasticacheServerlessCache>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticacheServerlessCacheAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticacheServerlessCacheAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticacheServerlessCacheAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticacheServerlessCacheAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cache_usage_limits`, as a reference.
     #[inline]
     pub fn cache_usage_limits(&self) -> crate::core::Expr {
-        self.attr("cache_usage_limits")
+        self.0.attr("cache_usage_limits")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `daily_snapshot_time`, as a reference.
     #[inline]
     pub fn daily_snapshot_time(&self) -> crate::core::Expr {
-        self.attr("daily_snapshot_time")
+        self.0.attr("daily_snapshot_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `full_engine_version`, as a reference.
     #[inline]
     pub fn full_engine_version(&self) -> crate::core::Expr {
-        self.attr("full_engine_version")
+        self.0.attr("full_engine_version")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `major_engine_version`, as a reference.
     #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
-        self.attr("major_engine_version")
+        self.0.attr("major_engine_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `reader_endpoint`, as a reference.
     #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint")
+        self.0.attr("reader_endpoint")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `user_group_id`, as a reference.
     #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
-        self.attr("user_group_id")
+        self.0.attr("user_group_id")
     }
 }
 
-impl crate::core::Ref<DataElasticacheSubnetGroup> {
+/// The attributes of `aws_elasticache_subnet_group`, read from a `Ref<DataElasticacheSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticacheSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticacheSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticacheSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticacheSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataElasticacheUser> {
+/// The attributes of `aws_elasticache_user`, read from a `Ref<DataElasticacheUser>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticacheUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticacheUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticacheUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticacheUserAttributes {
     /// `access_string`, as a reference.
     #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
-        self.attr("access_string")
+        self.0.attr("access_string")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `no_password_required`, as a reference.
     #[inline]
     pub fn no_password_required(&self) -> crate::core::Expr {
-        self.attr("no_password_required")
+        self.0.attr("no_password_required")
     }
     /// `passwords`, as a reference.
     #[inline]
     pub fn passwords(&self) -> crate::core::Expr {
-        self.attr("passwords")
+        self.0.attr("passwords")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `authentication_mode` (a nested block), as a reference.
     #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
-        self.attr("authentication_mode")
+        self.0.attr("authentication_mode")
     }
 }

@@ -527,6 +527,10 @@ impl crate::core::Resource for ElasticsearchDomain {
     const TYPE: &'static str = "aws_elasticsearch_domain";
 }
 
+impl crate::core::Block for ElasticsearchDomain {
+    type Attributes = ElasticsearchDomainAttributes;
+}
+
 /// The `timeouts` block of [`ElasticsearchDomainPolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ElasticsearchDomainPolicyTimeouts {
@@ -579,6 +583,10 @@ impl ElasticsearchDomainPolicy {
 
 impl crate::core::Resource for ElasticsearchDomainPolicy {
     const TYPE: &'static str = "aws_elasticsearch_domain_policy";
+}
+
+impl crate::core::Block for ElasticsearchDomainPolicy {
+    type Attributes = ElasticsearchDomainPolicyAttributes;
 }
 
 /// The `idp` block of [`ElasticsearchDomainSamlOptionsSamlOptions`].
@@ -698,6 +706,10 @@ impl crate::core::Resource for ElasticsearchDomainSamlOptions {
     const TYPE: &'static str = "aws_elasticsearch_domain_saml_options";
 }
 
+impl crate::core::Block for ElasticsearchDomainSamlOptions {
+    type Attributes = ElasticsearchDomainSamlOptionsAttributes;
+}
+
 /// The `timeouts` block of [`ElasticsearchVpcEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ElasticsearchVpcEndpointTimeouts {
@@ -777,6 +789,10 @@ impl crate::core::Resource for ElasticsearchVpcEndpoint {
     const TYPE: &'static str = "aws_elasticsearch_vpc_endpoint";
 }
 
+impl crate::core::Block for ElasticsearchVpcEndpoint {
+    type Attributes = ElasticsearchVpcEndpointAttributes;
+}
+
 /// `aws_elasticsearch_domain` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataElasticsearchDomain {
@@ -806,312 +822,406 @@ impl crate::core::DataSource for DataElasticsearchDomain {
     const TYPE: &'static str = "aws_elasticsearch_domain";
 }
 
-impl crate::core::Ref<ElasticsearchDomain> {
+impl crate::core::Block for DataElasticsearchDomain {
+    type Attributes = DataElasticsearchDomainAttributes;
+}
+
+/// The attributes of `aws_elasticsearch_domain`, read from a `Ref<ElasticsearchDomain>`.
+#[derive(Clone, Debug)]
+pub struct ElasticsearchDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticsearchDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticsearchDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticsearchDomainAttributes {
     /// `access_policies`, as a reference.
     #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
-        self.attr("access_policies")
+        self.0.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
     #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
-        self.attr("advanced_options")
+        self.0.attr("advanced_options")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `elasticsearch_version`, as a reference.
     #[inline]
     pub fn elasticsearch_version(&self) -> crate::core::Expr {
-        self.attr("elasticsearch_version")
+        self.0.attr("elasticsearch_version")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kibana_endpoint`, as a reference.
     #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
-        self.attr("kibana_endpoint")
+        self.0.attr("kibana_endpoint")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `advanced_security_options` (a nested block), as a reference.
     #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
-        self.attr("advanced_security_options")
+        self.0.attr("advanced_security_options")
     }
     /// `auto_tune_options` (a nested block), as a reference.
     #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
-        self.attr("auto_tune_options")
+        self.0.attr("auto_tune_options")
     }
     /// `cluster_config` (a nested block), as a reference.
     #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
-        self.attr("cluster_config")
+        self.0.attr("cluster_config")
     }
     /// `cognito_options` (a nested block), as a reference.
     #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
-        self.attr("cognito_options")
+        self.0.attr("cognito_options")
     }
     /// `domain_endpoint_options` (a nested block), as a reference.
     #[inline]
     pub fn domain_endpoint_options(&self) -> crate::core::Expr {
-        self.attr("domain_endpoint_options")
+        self.0.attr("domain_endpoint_options")
     }
     /// `ebs_options` (a nested block), as a reference.
     #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
-        self.attr("ebs_options")
+        self.0.attr("ebs_options")
     }
     /// `encrypt_at_rest` (a nested block), as a reference.
     #[inline]
     pub fn encrypt_at_rest(&self) -> crate::core::Expr {
-        self.attr("encrypt_at_rest")
+        self.0.attr("encrypt_at_rest")
     }
     /// `log_publishing_options` (a nested block), as a reference.
     #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
-        self.attr("log_publishing_options")
+        self.0.attr("log_publishing_options")
     }
     /// `node_to_node_encryption` (a nested block), as a reference.
     #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
-        self.attr("node_to_node_encryption")
+        self.0.attr("node_to_node_encryption")
     }
     /// `snapshot_options` (a nested block), as a reference.
     #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
-        self.attr("snapshot_options")
+        self.0.attr("snapshot_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
     #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
-        self.attr("vpc_options")
+        self.0.attr("vpc_options")
     }
 }
 
-impl crate::core::Ref<ElasticsearchDomainPolicy> {
+/// The attributes of `aws_elasticsearch_domain_policy`, read from a `Ref<ElasticsearchDomainPolicy>`.
+#[derive(Clone, Debug)]
+pub struct ElasticsearchDomainPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticsearchDomainPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticsearchDomainPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticsearchDomainPolicyAttributes {
     /// `access_policies`, as a reference.
     #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
-        self.attr("access_policies")
+        self.0.attr("access_policies")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticsearchDomainSamlOptions> {
+/// The attributes of `aws_elasticsearch_domain_saml_options`, read from a `Ref<ElasticsearchDomainSamlOptions>`.
+#[derive(Clone, Debug)]
+pub struct ElasticsearchDomainSamlOptionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticsearchDomainSamlOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticsearchDomainSamlOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticsearchDomainSamlOptionsAttributes {
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `saml_options` (a nested block), as a reference.
     #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
-        self.attr("saml_options")
+        self.0.attr("saml_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElasticsearchVpcEndpoint> {
+/// The attributes of `aws_elasticsearch_vpc_endpoint`, read from a `Ref<ElasticsearchVpcEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct ElasticsearchVpcEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElasticsearchVpcEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElasticsearchVpcEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElasticsearchVpcEndpointAttributes {
     /// `domain_arn`, as a reference.
     #[inline]
     pub fn domain_arn(&self) -> crate::core::Expr {
-        self.attr("domain_arn")
+        self.0.attr("domain_arn")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
     #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
-        self.attr("vpc_options")
+        self.0.attr("vpc_options")
     }
 }
 
-impl crate::core::Ref<DataElasticsearchDomain> {
+/// The attributes of `aws_elasticsearch_domain`, read from a `Ref<DataElasticsearchDomain>`.
+#[derive(Clone, Debug)]
+pub struct DataElasticsearchDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElasticsearchDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElasticsearchDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElasticsearchDomainAttributes {
     /// `access_policies`, as a reference.
     #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
-        self.attr("access_policies")
+        self.0.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
     #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
-        self.attr("advanced_options")
+        self.0.attr("advanced_options")
     }
     /// `advanced_security_options`, as a reference.
     #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
-        self.attr("advanced_security_options")
+        self.0.attr("advanced_security_options")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_tune_options`, as a reference.
     #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
-        self.attr("auto_tune_options")
+        self.0.attr("auto_tune_options")
     }
     /// `cluster_config`, as a reference.
     #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
-        self.attr("cluster_config")
+        self.0.attr("cluster_config")
     }
     /// `cognito_options`, as a reference.
     #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
-        self.attr("cognito_options")
+        self.0.attr("cognito_options")
     }
     /// `created`, as a reference.
     #[inline]
     pub fn created(&self) -> crate::core::Expr {
-        self.attr("created")
+        self.0.attr("created")
     }
     /// `deleted`, as a reference.
     #[inline]
     pub fn deleted(&self) -> crate::core::Expr {
-        self.attr("deleted")
+        self.0.attr("deleted")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `ebs_options`, as a reference.
     #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
-        self.attr("ebs_options")
+        self.0.attr("ebs_options")
     }
     /// `elasticsearch_version`, as a reference.
     #[inline]
     pub fn elasticsearch_version(&self) -> crate::core::Expr {
-        self.attr("elasticsearch_version")
+        self.0.attr("elasticsearch_version")
     }
     /// `encryption_at_rest`, as a reference.
     #[inline]
     pub fn encryption_at_rest(&self) -> crate::core::Expr {
-        self.attr("encryption_at_rest")
+        self.0.attr("encryption_at_rest")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kibana_endpoint`, as a reference.
     #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
-        self.attr("kibana_endpoint")
+        self.0.attr("kibana_endpoint")
     }
     /// `log_publishing_options`, as a reference.
     #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
-        self.attr("log_publishing_options")
+        self.0.attr("log_publishing_options")
     }
     /// `node_to_node_encryption`, as a reference.
     #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
-        self.attr("node_to_node_encryption")
+        self.0.attr("node_to_node_encryption")
     }
     /// `processing`, as a reference.
     #[inline]
     pub fn processing(&self) -> crate::core::Expr {
-        self.attr("processing")
+        self.0.attr("processing")
     }
     /// `snapshot_options`, as a reference.
     #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
-        self.attr("snapshot_options")
+        self.0.attr("snapshot_options")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_options`, as a reference.
     #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
-        self.attr("vpc_options")
+        self.0.attr("vpc_options")
     }
 }

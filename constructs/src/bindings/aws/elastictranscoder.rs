@@ -138,6 +138,10 @@ impl crate::core::Resource for ElastictranscoderPipeline {
     const TYPE: &'static str = "aws_elastictranscoder_pipeline";
 }
 
+impl crate::core::Block for ElastictranscoderPipeline {
+    type Attributes = ElastictranscoderPipelineAttributes;
+}
+
 /// The `audio` block of [`ElastictranscoderPreset`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ElastictranscoderPresetAudio {
@@ -429,128 +433,168 @@ impl crate::core::Resource for ElastictranscoderPreset {
     const TYPE: &'static str = "aws_elastictranscoder_preset";
 }
 
-impl crate::core::Ref<ElastictranscoderPipeline> {
+impl crate::core::Block for ElastictranscoderPreset {
+    type Attributes = ElastictranscoderPresetAttributes;
+}
+
+/// The attributes of `aws_elastictranscoder_pipeline`, read from a `Ref<ElastictranscoderPipeline>`.
+#[derive(Clone, Debug)]
+pub struct ElastictranscoderPipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElastictranscoderPipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElastictranscoderPipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElastictranscoderPipelineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_kms_key_arn`, as a reference.
     #[inline]
     pub fn aws_kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("aws_kms_key_arn")
+        self.0.attr("aws_kms_key_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input_bucket`, as a reference.
     #[inline]
     pub fn input_bucket(&self) -> crate::core::Expr {
-        self.attr("input_bucket")
+        self.0.attr("input_bucket")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `output_bucket`, as a reference.
     #[inline]
     pub fn output_bucket(&self) -> crate::core::Expr {
-        self.attr("output_bucket")
+        self.0.attr("output_bucket")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `content_config` (a nested block), as a reference.
     #[inline]
     pub fn content_config(&self) -> crate::core::Expr {
-        self.attr("content_config")
+        self.0.attr("content_config")
     }
     /// `content_config_permissions` (a nested block), as a reference.
     #[inline]
     pub fn content_config_permissions(&self) -> crate::core::Expr {
-        self.attr("content_config_permissions")
+        self.0.attr("content_config_permissions")
     }
     /// `notifications` (a nested block), as a reference.
     #[inline]
     pub fn notifications(&self) -> crate::core::Expr {
-        self.attr("notifications")
+        self.0.attr("notifications")
     }
     /// `thumbnail_config` (a nested block), as a reference.
     #[inline]
     pub fn thumbnail_config(&self) -> crate::core::Expr {
-        self.attr("thumbnail_config")
+        self.0.attr("thumbnail_config")
     }
     /// `thumbnail_config_permissions` (a nested block), as a reference.
     #[inline]
     pub fn thumbnail_config_permissions(&self) -> crate::core::Expr {
-        self.attr("thumbnail_config_permissions")
+        self.0.attr("thumbnail_config_permissions")
     }
 }
 
-impl crate::core::Ref<ElastictranscoderPreset> {
+/// The attributes of `aws_elastictranscoder_preset`, read from a `Ref<ElastictranscoderPreset>`.
+#[derive(Clone, Debug)]
+pub struct ElastictranscoderPresetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElastictranscoderPresetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElastictranscoderPresetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElastictranscoderPresetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `container`, as a reference.
     #[inline]
     pub fn container(&self) -> crate::core::Expr {
-        self.attr("container")
+        self.0.attr("container")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `video_codec_options`, as a reference.
     #[inline]
     pub fn video_codec_options(&self) -> crate::core::Expr {
-        self.attr("video_codec_options")
+        self.0.attr("video_codec_options")
     }
     /// `audio` (a nested block), as a reference.
     #[inline]
     pub fn audio(&self) -> crate::core::Expr {
-        self.attr("audio")
+        self.0.attr("audio")
     }
     /// `audio_codec_options` (a nested block), as a reference.
     #[inline]
     pub fn audio_codec_options(&self) -> crate::core::Expr {
-        self.attr("audio_codec_options")
+        self.0.attr("audio_codec_options")
     }
     /// `thumbnails` (a nested block), as a reference.
     #[inline]
     pub fn thumbnails(&self) -> crate::core::Expr {
-        self.attr("thumbnails")
+        self.0.attr("thumbnails")
     }
     /// `video` (a nested block), as a reference.
     #[inline]
     pub fn video(&self) -> crate::core::Expr {
-        self.attr("video")
+        self.0.attr("video")
     }
     /// `video_watermarks` (a nested block), as a reference.
     #[inline]
     pub fn video_watermarks(&self) -> crate::core::Expr {
-        self.attr("video_watermarks")
+        self.0.attr("video_watermarks")
     }
 }

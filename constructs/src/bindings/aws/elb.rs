@@ -207,6 +207,10 @@ impl crate::core::Resource for Elb {
     const TYPE: &'static str = "aws_elb";
 }
 
+impl crate::core::Block for Elb {
+    type Attributes = ElbAttributes;
+}
+
 /// `aws_elb_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElbAttachment {
@@ -233,6 +237,10 @@ impl ElbAttachment {
 
 impl crate::core::Resource for ElbAttachment {
     const TYPE: &'static str = "aws_elb_attachment";
+}
+
+impl crate::core::Block for ElbAttachment {
+    type Attributes = ElbAttachmentAttributes;
 }
 
 /// `aws_elb` (data source).
@@ -264,6 +272,10 @@ impl crate::core::DataSource for DataElb {
     const TYPE: &'static str = "aws_elb";
 }
 
+impl crate::core::Block for DataElb {
+    type Attributes = DataElbAttributes;
+}
+
 /// `aws_elb_hosted_zone_id` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataElbHostedZoneId {
@@ -288,6 +300,10 @@ impl DataElbHostedZoneId {
 
 impl crate::core::DataSource for DataElbHostedZoneId {
     const TYPE: &'static str = "aws_elb_hosted_zone_id";
+}
+
+impl crate::core::Block for DataElbHostedZoneId {
+    type Attributes = DataElbHostedZoneIdAttributes;
 }
 
 /// `aws_elb_service_account` (data source).
@@ -316,282 +332,376 @@ impl crate::core::DataSource for DataElbServiceAccount {
     const TYPE: &'static str = "aws_elb_service_account";
 }
 
-impl crate::core::Ref<Elb> {
+impl crate::core::Block for DataElbServiceAccount {
+    type Attributes = DataElbServiceAccountAttributes;
+}
+
+/// The attributes of `aws_elb`, read from a `Ref<Elb>`.
+#[derive(Clone, Debug)]
+pub struct ElbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElbAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `connection_draining`, as a reference.
     #[inline]
     pub fn connection_draining(&self) -> crate::core::Expr {
-        self.attr("connection_draining")
+        self.0.attr("connection_draining")
     }
     /// `connection_draining_timeout`, as a reference.
     #[inline]
     pub fn connection_draining_timeout(&self) -> crate::core::Expr {
-        self.attr("connection_draining_timeout")
+        self.0.attr("connection_draining_timeout")
     }
     /// `cross_zone_load_balancing`, as a reference.
     #[inline]
     pub fn cross_zone_load_balancing(&self) -> crate::core::Expr {
-        self.attr("cross_zone_load_balancing")
+        self.0.attr("cross_zone_load_balancing")
     }
     /// `desync_mitigation_mode`, as a reference.
     #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
-        self.attr("desync_mitigation_mode")
+        self.0.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_timeout`, as a reference.
     #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_timeout")
+        self.0.attr("idle_timeout")
     }
     /// `instances`, as a reference.
     #[inline]
     pub fn instances(&self) -> crate::core::Expr {
-        self.attr("instances")
+        self.0.attr("instances")
     }
     /// `internal`, as a reference.
     #[inline]
     pub fn internal(&self) -> crate::core::Expr {
-        self.attr("internal")
+        self.0.attr("internal")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `source_security_group`, as a reference.
     #[inline]
     pub fn source_security_group(&self) -> crate::core::Expr {
-        self.attr("source_security_group")
+        self.0.attr("source_security_group")
     }
     /// `source_security_group_id`, as a reference.
     #[inline]
     pub fn source_security_group_id(&self) -> crate::core::Expr {
-        self.attr("source_security_group_id")
+        self.0.attr("source_security_group_id")
     }
     /// `subnets`, as a reference.
     #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
-        self.attr("subnets")
+        self.0.attr("subnets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `access_logs` (a nested block), as a reference.
     #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
-        self.attr("access_logs")
+        self.0.attr("access_logs")
     }
     /// `health_check` (a nested block), as a reference.
     #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
-        self.attr("health_check")
+        self.0.attr("health_check")
     }
     /// `listener` (a nested block), as a reference.
     #[inline]
     pub fn listener(&self) -> crate::core::Expr {
-        self.attr("listener")
+        self.0.attr("listener")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ElbAttachment> {
+/// The attributes of `aws_elb_attachment`, read from a `Ref<ElbAttachment>`.
+#[derive(Clone, Debug)]
+pub struct ElbAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ElbAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ElbAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ElbAttachmentAttributes {
     /// `elb`, as a reference.
     #[inline]
     pub fn elb(&self) -> crate::core::Expr {
-        self.attr("elb")
+        self.0.attr("elb")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance`, as a reference.
     #[inline]
     pub fn instance(&self) -> crate::core::Expr {
-        self.attr("instance")
+        self.0.attr("instance")
     }
 }
 
-impl crate::core::Ref<DataElb> {
+/// The attributes of `aws_elb`, read from a `Ref<DataElb>`.
+#[derive(Clone, Debug)]
+pub struct DataElbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElbAttributes {
     /// `access_logs`, as a reference.
     #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
-        self.attr("access_logs")
+        self.0.attr("access_logs")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `connection_draining`, as a reference.
     #[inline]
     pub fn connection_draining(&self) -> crate::core::Expr {
-        self.attr("connection_draining")
+        self.0.attr("connection_draining")
     }
     /// `connection_draining_timeout`, as a reference.
     #[inline]
     pub fn connection_draining_timeout(&self) -> crate::core::Expr {
-        self.attr("connection_draining_timeout")
+        self.0.attr("connection_draining_timeout")
     }
     /// `cross_zone_load_balancing`, as a reference.
     #[inline]
     pub fn cross_zone_load_balancing(&self) -> crate::core::Expr {
-        self.attr("cross_zone_load_balancing")
+        self.0.attr("cross_zone_load_balancing")
     }
     /// `desync_mitigation_mode`, as a reference.
     #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
-        self.attr("desync_mitigation_mode")
+        self.0.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `health_check`, as a reference.
     #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
-        self.attr("health_check")
+        self.0.attr("health_check")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_timeout`, as a reference.
     #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_timeout")
+        self.0.attr("idle_timeout")
     }
     /// `instances`, as a reference.
     #[inline]
     pub fn instances(&self) -> crate::core::Expr {
-        self.attr("instances")
+        self.0.attr("instances")
     }
     /// `internal`, as a reference.
     #[inline]
     pub fn internal(&self) -> crate::core::Expr {
-        self.attr("internal")
+        self.0.attr("internal")
     }
     /// `listener`, as a reference.
     #[inline]
     pub fn listener(&self) -> crate::core::Expr {
-        self.attr("listener")
+        self.0.attr("listener")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `source_security_group`, as a reference.
     #[inline]
     pub fn source_security_group(&self) -> crate::core::Expr {
-        self.attr("source_security_group")
+        self.0.attr("source_security_group")
     }
     /// `source_security_group_id`, as a reference.
     #[inline]
     pub fn source_security_group_id(&self) -> crate::core::Expr {
-        self.attr("source_security_group_id")
+        self.0.attr("source_security_group_id")
     }
     /// `subnets`, as a reference.
     #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
-        self.attr("subnets")
+        self.0.attr("subnets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
 }
 
-impl crate::core::Ref<DataElbHostedZoneId> {
+/// The attributes of `aws_elb_hosted_zone_id`, read from a `Ref<DataElbHostedZoneId>`.
+#[derive(Clone, Debug)]
+pub struct DataElbHostedZoneIdAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElbHostedZoneIdAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElbHostedZoneIdAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElbHostedZoneIdAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }
 
-impl crate::core::Ref<DataElbServiceAccount> {
+/// The attributes of `aws_elb_service_account`, read from a `Ref<DataElbServiceAccount>`.
+#[derive(Clone, Debug)]
+pub struct DataElbServiceAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataElbServiceAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataElbServiceAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataElbServiceAccountAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }

@@ -49,6 +49,10 @@ impl crate::core::Resource for EmrBlockPublicAccessConfiguration {
     const TYPE: &'static str = "aws_emr_block_public_access_configuration";
 }
 
+impl crate::core::Block for EmrBlockPublicAccessConfiguration {
+    type Attributes = EmrBlockPublicAccessConfigurationAttributes;
+}
+
 /// The `auto_termination_policy` block of [`EmrCluster`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EmrClusterAutoTerminationPolicy {
@@ -608,6 +612,10 @@ impl crate::core::Resource for EmrCluster {
     const TYPE: &'static str = "aws_emr_cluster";
 }
 
+impl crate::core::Block for EmrCluster {
+    type Attributes = EmrClusterAttributes;
+}
+
 /// The `configurations` block of [`EmrInstanceFleetInstanceTypeConfigs`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EmrInstanceFleetInstanceTypeConfigsConfigurations {
@@ -806,6 +814,10 @@ impl crate::core::Resource for EmrInstanceFleet {
     const TYPE: &'static str = "aws_emr_instance_fleet";
 }
 
+impl crate::core::Block for EmrInstanceFleet {
+    type Attributes = EmrInstanceFleetAttributes;
+}
+
 /// The `ebs_config` block of [`EmrInstanceGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EmrInstanceGroupEbsConfig {
@@ -890,6 +902,10 @@ impl crate::core::Resource for EmrInstanceGroup {
     const TYPE: &'static str = "aws_emr_instance_group";
 }
 
+impl crate::core::Block for EmrInstanceGroup {
+    type Attributes = EmrInstanceGroupAttributes;
+}
+
 /// The `compute_limits` block of [`EmrManagedScalingPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EmrManagedScalingPolicyComputeLimits {
@@ -949,6 +965,10 @@ impl crate::core::Resource for EmrManagedScalingPolicy {
     const TYPE: &'static str = "aws_emr_managed_scaling_policy";
 }
 
+impl crate::core::Block for EmrManagedScalingPolicy {
+    type Attributes = EmrManagedScalingPolicyAttributes;
+}
+
 /// `aws_emr_security_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EmrSecurityConfiguration {
@@ -980,6 +1000,10 @@ impl EmrSecurityConfiguration {
 
 impl crate::core::Resource for EmrSecurityConfiguration {
     const TYPE: &'static str = "aws_emr_security_configuration";
+}
+
+impl crate::core::Block for EmrSecurityConfiguration {
+    type Attributes = EmrSecurityConfigurationAttributes;
 }
 
 /// `aws_emr_studio` (resource).
@@ -1057,6 +1081,10 @@ impl crate::core::Resource for EmrStudio {
     const TYPE: &'static str = "aws_emr_studio";
 }
 
+impl crate::core::Block for EmrStudio {
+    type Attributes = EmrStudioAttributes;
+}
+
 /// `aws_emr_studio_session_mapping` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EmrStudioSessionMapping {
@@ -1094,6 +1122,10 @@ impl EmrStudioSessionMapping {
 
 impl crate::core::Resource for EmrStudioSessionMapping {
     const TYPE: &'static str = "aws_emr_studio_session_mapping";
+}
+
+impl crate::core::Block for EmrStudioSessionMapping {
+    type Attributes = EmrStudioSessionMappingAttributes;
 }
 
 /// The `filters` block of [`DataEmrReleaseLabels`].
@@ -1144,6 +1176,10 @@ impl crate::core::DataSource for DataEmrReleaseLabels {
     const TYPE: &'static str = "aws_emr_release_labels";
 }
 
+impl crate::core::Block for DataEmrReleaseLabels {
+    type Attributes = DataEmrReleaseLabelsAttributes;
+}
+
 /// The `supported_instance_types` block of [`DataEmrSupportedInstanceTypes`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEmrSupportedInstanceTypesSupportedInstanceTypes {
@@ -1183,522 +1219,706 @@ impl crate::core::DataSource for DataEmrSupportedInstanceTypes {
     const TYPE: &'static str = "aws_emr_supported_instance_types";
 }
 
-impl crate::core::Ref<EmrBlockPublicAccessConfiguration> {
+impl crate::core::Block for DataEmrSupportedInstanceTypes {
+    type Attributes = DataEmrSupportedInstanceTypesAttributes;
+}
+
+/// The attributes of `aws_emr_block_public_access_configuration`, read from a `Ref<EmrBlockPublicAccessConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct EmrBlockPublicAccessConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrBlockPublicAccessConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrBlockPublicAccessConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrBlockPublicAccessConfigurationAttributes {
     /// `block_public_security_group_rules`, as a reference.
     #[inline]
     pub fn block_public_security_group_rules(&self) -> crate::core::Expr {
-        self.attr("block_public_security_group_rules")
+        self.0.attr("block_public_security_group_rules")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `permitted_public_security_group_rule_range` (a nested block), as a reference.
     #[inline]
     pub fn permitted_public_security_group_rule_range(&self) -> crate::core::Expr {
-        self.attr("permitted_public_security_group_rule_range")
+        self.0.attr("permitted_public_security_group_rule_range")
     }
 }
 
-impl crate::core::Ref<EmrCluster> {
+/// The attributes of `aws_emr_cluster`, read from a `Ref<EmrCluster>`.
+#[derive(Clone, Debug)]
+pub struct EmrClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrClusterAttributes {
     /// `additional_info`, as a reference.
     #[inline]
     pub fn additional_info(&self) -> crate::core::Expr {
-        self.attr("additional_info")
+        self.0.attr("additional_info")
     }
     /// `applications`, as a reference.
     #[inline]
     pub fn applications(&self) -> crate::core::Expr {
-        self.attr("applications")
+        self.0.attr("applications")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `autoscaling_role`, as a reference.
     #[inline]
     pub fn autoscaling_role(&self) -> crate::core::Expr {
-        self.attr("autoscaling_role")
+        self.0.attr("autoscaling_role")
     }
     /// `cluster_state`, as a reference.
     #[inline]
     pub fn cluster_state(&self) -> crate::core::Expr {
-        self.attr("cluster_state")
+        self.0.attr("cluster_state")
     }
     /// `configurations`, as a reference.
     #[inline]
     pub fn configurations(&self) -> crate::core::Expr {
-        self.attr("configurations")
+        self.0.attr("configurations")
     }
     /// `configurations_json`, as a reference.
     #[inline]
     pub fn configurations_json(&self) -> crate::core::Expr {
-        self.attr("configurations_json")
+        self.0.attr("configurations_json")
     }
     /// `custom_ami_id`, as a reference.
     #[inline]
     pub fn custom_ami_id(&self) -> crate::core::Expr {
-        self.attr("custom_ami_id")
+        self.0.attr("custom_ami_id")
     }
     /// `ebs_root_volume_size`, as a reference.
     #[inline]
     pub fn ebs_root_volume_size(&self) -> crate::core::Expr {
-        self.attr("ebs_root_volume_size")
+        self.0.attr("ebs_root_volume_size")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `keep_job_flow_alive_when_no_steps`, as a reference.
     #[inline]
     pub fn keep_job_flow_alive_when_no_steps(&self) -> crate::core::Expr {
-        self.attr("keep_job_flow_alive_when_no_steps")
+        self.0.attr("keep_job_flow_alive_when_no_steps")
     }
     /// `list_steps_states`, as a reference.
     #[inline]
     pub fn list_steps_states(&self) -> crate::core::Expr {
-        self.attr("list_steps_states")
+        self.0.attr("list_steps_states")
     }
     /// `log_encryption_kms_key_id`, as a reference.
     #[inline]
     pub fn log_encryption_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("log_encryption_kms_key_id")
+        self.0.attr("log_encryption_kms_key_id")
     }
     /// `log_uri`, as a reference.
     #[inline]
     pub fn log_uri(&self) -> crate::core::Expr {
-        self.attr("log_uri")
+        self.0.attr("log_uri")
     }
     /// `master_public_dns`, as a reference.
     #[inline]
     pub fn master_public_dns(&self) -> crate::core::Expr {
-        self.attr("master_public_dns")
+        self.0.attr("master_public_dns")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `placement_group_config`, as a reference.
     #[inline]
     pub fn placement_group_config(&self) -> crate::core::Expr {
-        self.attr("placement_group_config")
+        self.0.attr("placement_group_config")
     }
     /// `release_label`, as a reference.
     #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
-        self.attr("release_label")
+        self.0.attr("release_label")
     }
     /// `scale_down_behavior`, as a reference.
     #[inline]
     pub fn scale_down_behavior(&self) -> crate::core::Expr {
-        self.attr("scale_down_behavior")
+        self.0.attr("scale_down_behavior")
     }
     /// `security_configuration`, as a reference.
     #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
-        self.attr("security_configuration")
+        self.0.attr("security_configuration")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `step`, as a reference.
     #[inline]
     pub fn step(&self) -> crate::core::Expr {
-        self.attr("step")
+        self.0.attr("step")
     }
     /// `step_concurrency_level`, as a reference.
     #[inline]
     pub fn step_concurrency_level(&self) -> crate::core::Expr {
-        self.attr("step_concurrency_level")
+        self.0.attr("step_concurrency_level")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `termination_protection`, as a reference.
     #[inline]
     pub fn termination_protection(&self) -> crate::core::Expr {
-        self.attr("termination_protection")
+        self.0.attr("termination_protection")
     }
     /// `unhealthy_node_replacement`, as a reference.
     #[inline]
     pub fn unhealthy_node_replacement(&self) -> crate::core::Expr {
-        self.attr("unhealthy_node_replacement")
+        self.0.attr("unhealthy_node_replacement")
     }
     /// `visible_to_all_users`, as a reference.
     #[inline]
     pub fn visible_to_all_users(&self) -> crate::core::Expr {
-        self.attr("visible_to_all_users")
+        self.0.attr("visible_to_all_users")
     }
     /// `auto_termination_policy` (a nested block), as a reference.
     #[inline]
     pub fn auto_termination_policy(&self) -> crate::core::Expr {
-        self.attr("auto_termination_policy")
+        self.0.attr("auto_termination_policy")
     }
     /// `bootstrap_action` (a nested block), as a reference.
     #[inline]
     pub fn bootstrap_action(&self) -> crate::core::Expr {
-        self.attr("bootstrap_action")
+        self.0.attr("bootstrap_action")
     }
     /// `core_instance_fleet` (a nested block), as a reference.
     #[inline]
     pub fn core_instance_fleet(&self) -> crate::core::Expr {
-        self.attr("core_instance_fleet")
+        self.0.attr("core_instance_fleet")
     }
     /// `core_instance_group` (a nested block), as a reference.
     #[inline]
     pub fn core_instance_group(&self) -> crate::core::Expr {
-        self.attr("core_instance_group")
+        self.0.attr("core_instance_group")
     }
     /// `ec2_attributes` (a nested block), as a reference.
     #[inline]
     pub fn ec2_attributes(&self) -> crate::core::Expr {
-        self.attr("ec2_attributes")
+        self.0.attr("ec2_attributes")
     }
     /// `kerberos_attributes` (a nested block), as a reference.
     #[inline]
     pub fn kerberos_attributes(&self) -> crate::core::Expr {
-        self.attr("kerberos_attributes")
+        self.0.attr("kerberos_attributes")
     }
     /// `master_instance_fleet` (a nested block), as a reference.
     #[inline]
     pub fn master_instance_fleet(&self) -> crate::core::Expr {
-        self.attr("master_instance_fleet")
+        self.0.attr("master_instance_fleet")
     }
     /// `master_instance_group` (a nested block), as a reference.
     #[inline]
     pub fn master_instance_group(&self) -> crate::core::Expr {
-        self.attr("master_instance_group")
+        self.0.attr("master_instance_group")
     }
 }
 
-impl crate::core::Ref<EmrInstanceFleet> {
+/// The attributes of `aws_emr_instance_fleet`, read from a `Ref<EmrInstanceFleet>`.
+#[derive(Clone, Debug)]
+pub struct EmrInstanceFleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrInstanceFleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrInstanceFleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrInstanceFleetAttributes {
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provisioned_on_demand_capacity`, as a reference.
     #[inline]
     pub fn provisioned_on_demand_capacity(&self) -> crate::core::Expr {
-        self.attr("provisioned_on_demand_capacity")
+        self.0.attr("provisioned_on_demand_capacity")
     }
     /// `provisioned_spot_capacity`, as a reference.
     #[inline]
     pub fn provisioned_spot_capacity(&self) -> crate::core::Expr {
-        self.attr("provisioned_spot_capacity")
+        self.0.attr("provisioned_spot_capacity")
     }
     /// `target_on_demand_capacity`, as a reference.
     #[inline]
     pub fn target_on_demand_capacity(&self) -> crate::core::Expr {
-        self.attr("target_on_demand_capacity")
+        self.0.attr("target_on_demand_capacity")
     }
     /// `target_spot_capacity`, as a reference.
     #[inline]
     pub fn target_spot_capacity(&self) -> crate::core::Expr {
-        self.attr("target_spot_capacity")
+        self.0.attr("target_spot_capacity")
     }
     /// `instance_type_configs` (a nested block), as a reference.
     #[inline]
     pub fn instance_type_configs(&self) -> crate::core::Expr {
-        self.attr("instance_type_configs")
+        self.0.attr("instance_type_configs")
     }
     /// `launch_specifications` (a nested block), as a reference.
     #[inline]
     pub fn launch_specifications(&self) -> crate::core::Expr {
-        self.attr("launch_specifications")
+        self.0.attr("launch_specifications")
     }
 }
 
-impl crate::core::Ref<EmrInstanceGroup> {
+/// The attributes of `aws_emr_instance_group`, read from a `Ref<EmrInstanceGroup>`.
+#[derive(Clone, Debug)]
+pub struct EmrInstanceGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrInstanceGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrInstanceGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrInstanceGroupAttributes {
     /// `autoscaling_policy`, as a reference.
     #[inline]
     pub fn autoscaling_policy(&self) -> crate::core::Expr {
-        self.attr("autoscaling_policy")
+        self.0.attr("autoscaling_policy")
     }
     /// `bid_price`, as a reference.
     #[inline]
     pub fn bid_price(&self) -> crate::core::Expr {
-        self.attr("bid_price")
+        self.0.attr("bid_price")
     }
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `configurations_json`, as a reference.
     #[inline]
     pub fn configurations_json(&self) -> crate::core::Expr {
-        self.attr("configurations_json")
+        self.0.attr("configurations_json")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_count`, as a reference.
     #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
-        self.attr("instance_count")
+        self.0.attr("instance_count")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `running_instance_count`, as a reference.
     #[inline]
     pub fn running_instance_count(&self) -> crate::core::Expr {
-        self.attr("running_instance_count")
+        self.0.attr("running_instance_count")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `ebs_config` (a nested block), as a reference.
     #[inline]
     pub fn ebs_config(&self) -> crate::core::Expr {
-        self.attr("ebs_config")
+        self.0.attr("ebs_config")
     }
 }
 
-impl crate::core::Ref<EmrManagedScalingPolicy> {
+/// The attributes of `aws_emr_managed_scaling_policy`, read from a `Ref<EmrManagedScalingPolicy>`.
+#[derive(Clone, Debug)]
+pub struct EmrManagedScalingPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrManagedScalingPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrManagedScalingPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrManagedScalingPolicyAttributes {
     /// `cluster_id`, as a reference.
     #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
-        self.attr("cluster_id")
+        self.0.attr("cluster_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `compute_limits` (a nested block), as a reference.
     #[inline]
     pub fn compute_limits(&self) -> crate::core::Expr {
-        self.attr("compute_limits")
+        self.0.attr("compute_limits")
     }
 }
 
-impl crate::core::Ref<EmrSecurityConfiguration> {
+/// The attributes of `aws_emr_security_configuration`, read from a `Ref<EmrSecurityConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct EmrSecurityConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrSecurityConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrSecurityConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrSecurityConfigurationAttributes {
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
 }
 
-impl crate::core::Ref<EmrStudio> {
+/// The attributes of `aws_emr_studio`, read from a `Ref<EmrStudio>`.
+#[derive(Clone, Debug)]
+pub struct EmrStudioAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrStudioAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrStudioAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrStudioAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_mode`, as a reference.
     #[inline]
     pub fn auth_mode(&self) -> crate::core::Expr {
-        self.attr("auth_mode")
+        self.0.attr("auth_mode")
     }
     /// `default_s3_location`, as a reference.
     #[inline]
     pub fn default_s3_location(&self) -> crate::core::Expr {
-        self.attr("default_s3_location")
+        self.0.attr("default_s3_location")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encryption_key_arn`, as a reference.
     #[inline]
     pub fn encryption_key_arn(&self) -> crate::core::Expr {
-        self.attr("encryption_key_arn")
+        self.0.attr("encryption_key_arn")
     }
     /// `engine_security_group_id`, as a reference.
     #[inline]
     pub fn engine_security_group_id(&self) -> crate::core::Expr {
-        self.attr("engine_security_group_id")
+        self.0.attr("engine_security_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idp_auth_url`, as a reference.
     #[inline]
     pub fn idp_auth_url(&self) -> crate::core::Expr {
-        self.attr("idp_auth_url")
+        self.0.attr("idp_auth_url")
     }
     /// `idp_relay_state_parameter_name`, as a reference.
     #[inline]
     pub fn idp_relay_state_parameter_name(&self) -> crate::core::Expr {
-        self.attr("idp_relay_state_parameter_name")
+        self.0.attr("idp_relay_state_parameter_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `user_role`, as a reference.
     #[inline]
     pub fn user_role(&self) -> crate::core::Expr {
-        self.attr("user_role")
+        self.0.attr("user_role")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `workspace_security_group_id`, as a reference.
     #[inline]
     pub fn workspace_security_group_id(&self) -> crate::core::Expr {
-        self.attr("workspace_security_group_id")
+        self.0.attr("workspace_security_group_id")
     }
 }
 
-impl crate::core::Ref<EmrStudioSessionMapping> {
+/// The attributes of `aws_emr_studio_session_mapping`, read from a `Ref<EmrStudioSessionMapping>`.
+#[derive(Clone, Debug)]
+pub struct EmrStudioSessionMappingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrStudioSessionMappingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrStudioSessionMappingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrStudioSessionMappingAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_id`, as a reference.
     #[inline]
     pub fn identity_id(&self) -> crate::core::Expr {
-        self.attr("identity_id")
+        self.0.attr("identity_id")
     }
     /// `identity_name`, as a reference.
     #[inline]
     pub fn identity_name(&self) -> crate::core::Expr {
-        self.attr("identity_name")
+        self.0.attr("identity_name")
     }
     /// `identity_type`, as a reference.
     #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
-        self.attr("identity_type")
+        self.0.attr("identity_type")
     }
     /// `session_policy_arn`, as a reference.
     #[inline]
     pub fn session_policy_arn(&self) -> crate::core::Expr {
-        self.attr("session_policy_arn")
+        self.0.attr("session_policy_arn")
     }
     /// `studio_id`, as a reference.
     #[inline]
     pub fn studio_id(&self) -> crate::core::Expr {
-        self.attr("studio_id")
+        self.0.attr("studio_id")
     }
 }
 
-impl crate::core::Ref<DataEmrReleaseLabels> {
+/// The attributes of `aws_emr_release_labels`, read from a `Ref<DataEmrReleaseLabels>`.
+#[derive(Clone, Debug)]
+pub struct DataEmrReleaseLabelsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEmrReleaseLabelsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEmrReleaseLabelsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEmrReleaseLabelsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `release_labels`, as a reference.
     #[inline]
     pub fn release_labels(&self) -> crate::core::Expr {
-        self.attr("release_labels")
+        self.0.attr("release_labels")
     }
     /// `filters` (a nested block), as a reference.
     #[inline]
     pub fn filters(&self) -> crate::core::Expr {
-        self.attr("filters")
+        self.0.attr("filters")
     }
 }
 
-impl crate::core::Ref<DataEmrSupportedInstanceTypes> {
+/// The attributes of `aws_emr_supported_instance_types`, read from a `Ref<DataEmrSupportedInstanceTypes>`.
+#[derive(Clone, Debug)]
+pub struct DataEmrSupportedInstanceTypesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEmrSupportedInstanceTypesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEmrSupportedInstanceTypesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEmrSupportedInstanceTypesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `release_label`, as a reference.
     #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
-        self.attr("release_label")
+        self.0.attr("release_label")
     }
     /// `supported_instance_types` (a nested block), as a reference.
     #[inline]
     pub fn supported_instance_types(&self) -> crate::core::Expr {
-        self.attr("supported_instance_types")
+        self.0.attr("supported_instance_types")
     }
 }

@@ -295,6 +295,10 @@ impl crate::core::Resource for EmrcontainersJobTemplate {
     const TYPE: &'static str = "aws_emrcontainers_job_template";
 }
 
+impl crate::core::Block for EmrcontainersJobTemplate {
+    type Attributes = EmrcontainersJobTemplateAttributes;
+}
+
 /// The `eks_info` block of [`EmrcontainersVirtualClusterContainerProviderInfo`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EmrcontainersVirtualClusterContainerProviderInfoEksInfo {
@@ -411,6 +415,10 @@ impl crate::core::Resource for EmrcontainersVirtualCluster {
     const TYPE: &'static str = "aws_emrcontainers_virtual_cluster";
 }
 
+impl crate::core::Block for EmrcontainersVirtualCluster {
+    type Attributes = EmrcontainersVirtualClusterAttributes;
+}
+
 /// `aws_emrcontainers_virtual_cluster` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEmrcontainersVirtualCluster {
@@ -440,126 +448,184 @@ impl crate::core::DataSource for DataEmrcontainersVirtualCluster {
     const TYPE: &'static str = "aws_emrcontainers_virtual_cluster";
 }
 
-impl crate::core::Ref<EmrcontainersJobTemplate> {
+impl crate::core::Block for DataEmrcontainersVirtualCluster {
+    type Attributes = DataEmrcontainersVirtualClusterAttributes;
+}
+
+/// The attributes of `aws_emrcontainers_job_template`, read from a `Ref<EmrcontainersJobTemplate>`.
+#[derive(Clone, Debug)]
+pub struct EmrcontainersJobTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrcontainersJobTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrcontainersJobTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrcontainersJobTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `job_template_data` (a nested block), as a reference.
     #[inline]
     pub fn job_template_data(&self) -> crate::core::Expr {
-        self.attr("job_template_data")
+        self.0.attr("job_template_data")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EmrcontainersVirtualCluster> {
+/// The attributes of `aws_emrcontainers_virtual_cluster`, read from a `Ref<EmrcontainersVirtualCluster>`.
+#[derive(Clone, Debug)]
+pub struct EmrcontainersVirtualClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrcontainersVirtualClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrcontainersVirtualClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrcontainersVirtualClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `container_provider` (a nested block), as a reference.
     #[inline]
     pub fn container_provider(&self) -> crate::core::Expr {
-        self.attr("container_provider")
+        self.0.attr("container_provider")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataEmrcontainersVirtualCluster> {
+/// The attributes of `aws_emrcontainers_virtual_cluster`, read from a `Ref<DataEmrcontainersVirtualCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataEmrcontainersVirtualClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataEmrcontainersVirtualClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataEmrcontainersVirtualClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataEmrcontainersVirtualClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `container_provider`, as a reference.
     #[inline]
     pub fn container_provider(&self) -> crate::core::Expr {
-        self.attr("container_provider")
+        self.0.attr("container_provider")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `virtual_cluster_id`, as a reference.
     #[inline]
     pub fn virtual_cluster_id(&self) -> crate::core::Expr {
-        self.attr("virtual_cluster_id")
+        self.0.attr("virtual_cluster_id")
     }
 }

@@ -238,80 +238,102 @@ impl crate::core::Resource for EmrserverlessApplication {
     const TYPE: &'static str = "aws_emrserverless_application";
 }
 
-impl crate::core::Ref<EmrserverlessApplication> {
+impl crate::core::Block for EmrserverlessApplication {
+    type Attributes = EmrserverlessApplicationAttributes;
+}
+
+/// The attributes of `aws_emrserverless_application`, read from a `Ref<EmrserverlessApplication>`.
+#[derive(Clone, Debug)]
+pub struct EmrserverlessApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EmrserverlessApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EmrserverlessApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EmrserverlessApplicationAttributes {
     /// `architecture`, as a reference.
     #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
-        self.attr("architecture")
+        self.0.attr("architecture")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `release_label`, as a reference.
     #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
-        self.attr("release_label")
+        self.0.attr("release_label")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `auto_start_configuration` (a nested block), as a reference.
     #[inline]
     pub fn auto_start_configuration(&self) -> crate::core::Expr {
-        self.attr("auto_start_configuration")
+        self.0.attr("auto_start_configuration")
     }
     /// `auto_stop_configuration` (a nested block), as a reference.
     #[inline]
     pub fn auto_stop_configuration(&self) -> crate::core::Expr {
-        self.attr("auto_stop_configuration")
+        self.0.attr("auto_stop_configuration")
     }
     /// `image_configuration` (a nested block), as a reference.
     #[inline]
     pub fn image_configuration(&self) -> crate::core::Expr {
-        self.attr("image_configuration")
+        self.0.attr("image_configuration")
     }
     /// `initial_capacity` (a nested block), as a reference.
     #[inline]
     pub fn initial_capacity(&self) -> crate::core::Expr {
-        self.attr("initial_capacity")
+        self.0.attr("initial_capacity")
     }
     /// `interactive_configuration` (a nested block), as a reference.
     #[inline]
     pub fn interactive_configuration(&self) -> crate::core::Expr {
-        self.attr("interactive_configuration")
+        self.0.attr("interactive_configuration")
     }
     /// `maximum_capacity` (a nested block), as a reference.
     #[inline]
     pub fn maximum_capacity(&self) -> crate::core::Expr {
-        self.attr("maximum_capacity")
+        self.0.attr("maximum_capacity")
     }
     /// `network_configuration` (a nested block), as a reference.
     #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
-        self.attr("network_configuration")
+        self.0.attr("network_configuration")
     }
 }

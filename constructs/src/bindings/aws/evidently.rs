@@ -135,6 +135,10 @@ impl crate::core::Resource for EvidentlyFeature {
     const TYPE: &'static str = "aws_evidently_feature";
 }
 
+impl crate::core::Block for EvidentlyFeature {
+    type Attributes = EvidentlyFeatureAttributes;
+}
+
 /// The `groups` block of [`EvidentlyLaunch`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EvidentlyLaunchGroups {
@@ -359,6 +363,10 @@ impl crate::core::Resource for EvidentlyLaunch {
     const TYPE: &'static str = "aws_evidently_launch";
 }
 
+impl crate::core::Block for EvidentlyLaunch {
+    type Attributes = EvidentlyLaunchAttributes;
+}
+
 /// The `cloudwatch_logs` block of [`EvidentlyProjectDataDelivery`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EvidentlyProjectDataDeliveryCloudwatchLogs {
@@ -492,6 +500,10 @@ impl crate::core::Resource for EvidentlyProject {
     const TYPE: &'static str = "aws_evidently_project";
 }
 
+impl crate::core::Block for EvidentlyProject {
+    type Attributes = EvidentlyProjectAttributes;
+}
+
 /// `aws_evidently_segment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EvidentlySegment {
@@ -532,324 +544,400 @@ impl crate::core::Resource for EvidentlySegment {
     const TYPE: &'static str = "aws_evidently_segment";
 }
 
-impl crate::core::Ref<EvidentlyFeature> {
+impl crate::core::Block for EvidentlySegment {
+    type Attributes = EvidentlySegmentAttributes;
+}
+
+/// The attributes of `aws_evidently_feature`, read from a `Ref<EvidentlyFeature>`.
+#[derive(Clone, Debug)]
+pub struct EvidentlyFeatureAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EvidentlyFeatureAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EvidentlyFeatureAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EvidentlyFeatureAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `default_variation`, as a reference.
     #[inline]
     pub fn default_variation(&self) -> crate::core::Expr {
-        self.attr("default_variation")
+        self.0.attr("default_variation")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `entity_overrides`, as a reference.
     #[inline]
     pub fn entity_overrides(&self) -> crate::core::Expr {
-        self.attr("entity_overrides")
+        self.0.attr("entity_overrides")
     }
     /// `evaluation_rules`, as a reference.
     #[inline]
     pub fn evaluation_rules(&self) -> crate::core::Expr {
-        self.attr("evaluation_rules")
+        self.0.attr("evaluation_rules")
     }
     /// `evaluation_strategy`, as a reference.
     #[inline]
     pub fn evaluation_strategy(&self) -> crate::core::Expr {
-        self.attr("evaluation_strategy")
+        self.0.attr("evaluation_strategy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project`, as a reference.
     #[inline]
     pub fn project(&self) -> crate::core::Expr {
-        self.attr("project")
+        self.0.attr("project")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `value_type`, as a reference.
     #[inline]
     pub fn value_type(&self) -> crate::core::Expr {
-        self.attr("value_type")
+        self.0.attr("value_type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `variations` (a nested block), as a reference.
     #[inline]
     pub fn variations(&self) -> crate::core::Expr {
-        self.attr("variations")
+        self.0.attr("variations")
     }
 }
 
-impl crate::core::Ref<EvidentlyLaunch> {
+/// The attributes of `aws_evidently_launch`, read from a `Ref<EvidentlyLaunch>`.
+#[derive(Clone, Debug)]
+pub struct EvidentlyLaunchAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EvidentlyLaunchAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EvidentlyLaunchAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EvidentlyLaunchAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `execution`, as a reference.
     #[inline]
     pub fn execution(&self) -> crate::core::Expr {
-        self.attr("execution")
+        self.0.attr("execution")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `project`, as a reference.
     #[inline]
     pub fn project(&self) -> crate::core::Expr {
-        self.attr("project")
+        self.0.attr("project")
     }
     /// `randomization_salt`, as a reference.
     #[inline]
     pub fn randomization_salt(&self) -> crate::core::Expr {
-        self.attr("randomization_salt")
+        self.0.attr("randomization_salt")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `groups` (a nested block), as a reference.
     #[inline]
     pub fn groups(&self) -> crate::core::Expr {
-        self.attr("groups")
+        self.0.attr("groups")
     }
     /// `metric_monitors` (a nested block), as a reference.
     #[inline]
     pub fn metric_monitors(&self) -> crate::core::Expr {
-        self.attr("metric_monitors")
+        self.0.attr("metric_monitors")
     }
     /// `scheduled_splits_config` (a nested block), as a reference.
     #[inline]
     pub fn scheduled_splits_config(&self) -> crate::core::Expr {
-        self.attr("scheduled_splits_config")
+        self.0.attr("scheduled_splits_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EvidentlyProject> {
+/// The attributes of `aws_evidently_project`, read from a `Ref<EvidentlyProject>`.
+#[derive(Clone, Debug)]
+pub struct EvidentlyProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EvidentlyProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EvidentlyProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EvidentlyProjectAttributes {
     /// `active_experiment_count`, as a reference.
     #[inline]
     pub fn active_experiment_count(&self) -> crate::core::Expr {
-        self.attr("active_experiment_count")
+        self.0.attr("active_experiment_count")
     }
     /// `active_launch_count`, as a reference.
     #[inline]
     pub fn active_launch_count(&self) -> crate::core::Expr {
-        self.attr("active_launch_count")
+        self.0.attr("active_launch_count")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `experiment_count`, as a reference.
     #[inline]
     pub fn experiment_count(&self) -> crate::core::Expr {
-        self.attr("experiment_count")
+        self.0.attr("experiment_count")
     }
     /// `feature_count`, as a reference.
     #[inline]
     pub fn feature_count(&self) -> crate::core::Expr {
-        self.attr("feature_count")
+        self.0.attr("feature_count")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `launch_count`, as a reference.
     #[inline]
     pub fn launch_count(&self) -> crate::core::Expr {
-        self.attr("launch_count")
+        self.0.attr("launch_count")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `data_delivery` (a nested block), as a reference.
     #[inline]
     pub fn data_delivery(&self) -> crate::core::Expr {
-        self.attr("data_delivery")
+        self.0.attr("data_delivery")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<EvidentlySegment> {
+/// The attributes of `aws_evidently_segment`, read from a `Ref<EvidentlySegment>`.
+#[derive(Clone, Debug)]
+pub struct EvidentlySegmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for EvidentlySegmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for EvidentlySegmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl EvidentlySegmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `experiment_count`, as a reference.
     #[inline]
     pub fn experiment_count(&self) -> crate::core::Expr {
-        self.attr("experiment_count")
+        self.0.attr("experiment_count")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `launch_count`, as a reference.
     #[inline]
     pub fn launch_count(&self) -> crate::core::Expr {
-        self.attr("launch_count")
+        self.0.attr("launch_count")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `pattern`, as a reference.
     #[inline]
     pub fn pattern(&self) -> crate::core::Expr {
-        self.attr("pattern")
+        self.0.attr("pattern")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }

@@ -376,6 +376,10 @@ impl crate::core::Resource for FinspaceKxCluster {
     const TYPE: &'static str = "aws_finspace_kx_cluster";
 }
 
+impl crate::core::Block for FinspaceKxCluster {
+    type Attributes = FinspaceKxClusterAttributes;
+}
+
 /// The `timeouts` block of [`FinspaceKxDatabase`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct FinspaceKxDatabaseTimeouts {
@@ -444,6 +448,10 @@ impl FinspaceKxDatabase {
 
 impl crate::core::Resource for FinspaceKxDatabase {
     const TYPE: &'static str = "aws_finspace_kx_database";
+}
+
+impl crate::core::Block for FinspaceKxDatabase {
+    type Attributes = FinspaceKxDatabaseAttributes;
 }
 
 /// The `segment_configurations` block of [`FinspaceKxDataview`].
@@ -563,6 +571,10 @@ impl FinspaceKxDataview {
 
 impl crate::core::Resource for FinspaceKxDataview {
     const TYPE: &'static str = "aws_finspace_kx_dataview";
+}
+
+impl crate::core::Block for FinspaceKxDataview {
+    type Attributes = FinspaceKxDataviewAttributes;
 }
 
 /// The `custom_dns_configuration` block of [`FinspaceKxEnvironment`].
@@ -757,6 +769,10 @@ impl crate::core::Resource for FinspaceKxEnvironment {
     const TYPE: &'static str = "aws_finspace_kx_environment";
 }
 
+impl crate::core::Block for FinspaceKxEnvironment {
+    type Attributes = FinspaceKxEnvironmentAttributes;
+}
+
 /// The `timeouts` block of [`FinspaceKxScalingGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct FinspaceKxScalingGroupTimeouts {
@@ -829,6 +845,10 @@ impl crate::core::Resource for FinspaceKxScalingGroup {
     const TYPE: &'static str = "aws_finspace_kx_scaling_group";
 }
 
+impl crate::core::Block for FinspaceKxScalingGroup {
+    type Attributes = FinspaceKxScalingGroupAttributes;
+}
+
 /// The `timeouts` block of [`FinspaceKxUser`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct FinspaceKxUserTimeouts {
@@ -896,6 +916,10 @@ impl FinspaceKxUser {
 
 impl crate::core::Resource for FinspaceKxUser {
     const TYPE: &'static str = "aws_finspace_kx_user";
+}
+
+impl crate::core::Block for FinspaceKxUser {
+    type Attributes = FinspaceKxUserAttributes;
 }
 
 /// The `nas1_configuration` block of [`FinspaceKxVolume`].
@@ -1001,573 +1025,703 @@ impl crate::core::Resource for FinspaceKxVolume {
     const TYPE: &'static str = "aws_finspace_kx_volume";
 }
 
-impl crate::core::Ref<FinspaceKxCluster> {
+impl crate::core::Block for FinspaceKxVolume {
+    type Attributes = FinspaceKxVolumeAttributes;
+}
+
+/// The attributes of `aws_finspace_kx_cluster`, read from a `Ref<FinspaceKxCluster>`.
+#[derive(Clone, Debug)]
+pub struct FinspaceKxClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FinspaceKxClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FinspaceKxClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FinspaceKxClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `az_mode`, as a reference.
     #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
-        self.attr("az_mode")
+        self.0.attr("az_mode")
     }
     /// `command_line_arguments`, as a reference.
     #[inline]
     pub fn command_line_arguments(&self) -> crate::core::Expr {
-        self.attr("command_line_arguments")
+        self.0.attr("command_line_arguments")
     }
     /// `created_timestamp`, as a reference.
     #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
-        self.attr("created_timestamp")
+        self.0.attr("created_timestamp")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `execution_role`, as a reference.
     #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
-        self.attr("execution_role")
+        self.0.attr("execution_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `initialization_script`, as a reference.
     #[inline]
     pub fn initialization_script(&self) -> crate::core::Expr {
-        self.attr("initialization_script")
+        self.0.attr("initialization_script")
     }
     /// `last_modified_timestamp`, as a reference.
     #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_modified_timestamp")
+        self.0.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `release_label`, as a reference.
     #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
-        self.attr("release_label")
+        self.0.attr("release_label")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `auto_scaling_configuration` (a nested block), as a reference.
     #[inline]
     pub fn auto_scaling_configuration(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_configuration")
+        self.0.attr("auto_scaling_configuration")
     }
     /// `cache_storage_configurations` (a nested block), as a reference.
     #[inline]
     pub fn cache_storage_configurations(&self) -> crate::core::Expr {
-        self.attr("cache_storage_configurations")
+        self.0.attr("cache_storage_configurations")
     }
     /// `capacity_configuration` (a nested block), as a reference.
     #[inline]
     pub fn capacity_configuration(&self) -> crate::core::Expr {
-        self.attr("capacity_configuration")
+        self.0.attr("capacity_configuration")
     }
     /// `code` (a nested block), as a reference.
     #[inline]
     pub fn code(&self) -> crate::core::Expr {
-        self.attr("code")
+        self.0.attr("code")
     }
     /// `database` (a nested block), as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `savedown_storage_configuration` (a nested block), as a reference.
     #[inline]
     pub fn savedown_storage_configuration(&self) -> crate::core::Expr {
-        self.attr("savedown_storage_configuration")
+        self.0.attr("savedown_storage_configuration")
     }
     /// `scaling_group_configuration` (a nested block), as a reference.
     #[inline]
     pub fn scaling_group_configuration(&self) -> crate::core::Expr {
-        self.attr("scaling_group_configuration")
+        self.0.attr("scaling_group_configuration")
     }
     /// `tickerplant_log_configuration` (a nested block), as a reference.
     #[inline]
     pub fn tickerplant_log_configuration(&self) -> crate::core::Expr {
-        self.attr("tickerplant_log_configuration")
+        self.0.attr("tickerplant_log_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
-        self.attr("vpc_configuration")
+        self.0.attr("vpc_configuration")
     }
 }
 
-impl crate::core::Ref<FinspaceKxDatabase> {
+/// The attributes of `aws_finspace_kx_database`, read from a `Ref<FinspaceKxDatabase>`.
+#[derive(Clone, Debug)]
+pub struct FinspaceKxDatabaseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FinspaceKxDatabaseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FinspaceKxDatabaseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FinspaceKxDatabaseAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_timestamp`, as a reference.
     #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
-        self.attr("created_timestamp")
+        self.0.attr("created_timestamp")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
     #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_modified_timestamp")
+        self.0.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FinspaceKxDataview> {
+/// The attributes of `aws_finspace_kx_dataview`, read from a `Ref<FinspaceKxDataview>`.
+#[derive(Clone, Debug)]
+pub struct FinspaceKxDataviewAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FinspaceKxDataviewAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FinspaceKxDataviewAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FinspaceKxDataviewAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_update`, as a reference.
     #[inline]
     pub fn auto_update(&self) -> crate::core::Expr {
-        self.attr("auto_update")
+        self.0.attr("auto_update")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `az_mode`, as a reference.
     #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
-        self.attr("az_mode")
+        self.0.attr("az_mode")
     }
     /// `changeset_id`, as a reference.
     #[inline]
     pub fn changeset_id(&self) -> crate::core::Expr {
-        self.attr("changeset_id")
+        self.0.attr("changeset_id")
     }
     /// `created_timestamp`, as a reference.
     #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
-        self.attr("created_timestamp")
+        self.0.attr("created_timestamp")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
     #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_modified_timestamp")
+        self.0.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `read_write`, as a reference.
     #[inline]
     pub fn read_write(&self) -> crate::core::Expr {
-        self.attr("read_write")
+        self.0.attr("read_write")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `segment_configurations` (a nested block), as a reference.
     #[inline]
     pub fn segment_configurations(&self) -> crate::core::Expr {
-        self.attr("segment_configurations")
+        self.0.attr("segment_configurations")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FinspaceKxEnvironment> {
+/// The attributes of `aws_finspace_kx_environment`, read from a `Ref<FinspaceKxEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct FinspaceKxEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FinspaceKxEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FinspaceKxEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FinspaceKxEnvironmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `created_timestamp`, as a reference.
     #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
-        self.attr("created_timestamp")
+        self.0.attr("created_timestamp")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `infrastructure_account_id`, as a reference.
     #[inline]
     pub fn infrastructure_account_id(&self) -> crate::core::Expr {
-        self.attr("infrastructure_account_id")
+        self.0.attr("infrastructure_account_id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `last_modified_timestamp`, as a reference.
     #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_modified_timestamp")
+        self.0.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `custom_dns_configuration` (a nested block), as a reference.
     #[inline]
     pub fn custom_dns_configuration(&self) -> crate::core::Expr {
-        self.attr("custom_dns_configuration")
+        self.0.attr("custom_dns_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `transit_gateway_configuration` (a nested block), as a reference.
     #[inline]
     pub fn transit_gateway_configuration(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_configuration")
+        self.0.attr("transit_gateway_configuration")
     }
 }
 
-impl crate::core::Ref<FinspaceKxScalingGroup> {
+/// The attributes of `aws_finspace_kx_scaling_group`, read from a `Ref<FinspaceKxScalingGroup>`.
+#[derive(Clone, Debug)]
+pub struct FinspaceKxScalingGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FinspaceKxScalingGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FinspaceKxScalingGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FinspaceKxScalingGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `clusters`, as a reference.
     #[inline]
     pub fn clusters(&self) -> crate::core::Expr {
-        self.attr("clusters")
+        self.0.attr("clusters")
     }
     /// `created_timestamp`, as a reference.
     #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
-        self.attr("created_timestamp")
+        self.0.attr("created_timestamp")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `host_type`, as a reference.
     #[inline]
     pub fn host_type(&self) -> crate::core::Expr {
-        self.attr("host_type")
+        self.0.attr("host_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
     #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_modified_timestamp")
+        self.0.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FinspaceKxUser> {
+/// The attributes of `aws_finspace_kx_user`, read from a `Ref<FinspaceKxUser>`.
+#[derive(Clone, Debug)]
+pub struct FinspaceKxUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FinspaceKxUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FinspaceKxUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FinspaceKxUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `iam_role`, as a reference.
     #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
-        self.attr("iam_role")
+        self.0.attr("iam_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FinspaceKxVolume> {
+/// The attributes of `aws_finspace_kx_volume`, read from a `Ref<FinspaceKxVolume>`.
+#[derive(Clone, Debug)]
+pub struct FinspaceKxVolumeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FinspaceKxVolumeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FinspaceKxVolumeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FinspaceKxVolumeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attached_clusters`, as a reference.
     #[inline]
     pub fn attached_clusters(&self) -> crate::core::Expr {
-        self.attr("attached_clusters")
+        self.0.attr("attached_clusters")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `az_mode`, as a reference.
     #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
-        self.attr("az_mode")
+        self.0.attr("az_mode")
     }
     /// `created_timestamp`, as a reference.
     #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
-        self.attr("created_timestamp")
+        self.0.attr("created_timestamp")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
     #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_modified_timestamp")
+        self.0.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `nas1_configuration` (a nested block), as a reference.
     #[inline]
     pub fn nas1_configuration(&self) -> crate::core::Expr {
-        self.attr("nas1_configuration")
+        self.0.attr("nas1_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

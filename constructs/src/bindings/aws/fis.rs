@@ -393,6 +393,10 @@ impl crate::core::Resource for FisExperimentTemplate {
     const TYPE: &'static str = "aws_fis_experiment_template";
 }
 
+impl crate::core::Block for FisExperimentTemplate {
+    type Attributes = FisExperimentTemplateAttributes;
+}
+
 /// `aws_fis_experiment_templates` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataFisExperimentTemplates {
@@ -415,78 +419,118 @@ impl crate::core::DataSource for DataFisExperimentTemplates {
     const TYPE: &'static str = "aws_fis_experiment_templates";
 }
 
-impl crate::core::Ref<FisExperimentTemplate> {
+impl crate::core::Block for DataFisExperimentTemplates {
+    type Attributes = DataFisExperimentTemplatesAttributes;
+}
+
+/// The attributes of `aws_fis_experiment_template`, read from a `Ref<FisExperimentTemplate>`.
+#[derive(Clone, Debug)]
+pub struct FisExperimentTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FisExperimentTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FisExperimentTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FisExperimentTemplateAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `experiment_options` (a nested block), as a reference.
     #[inline]
     pub fn experiment_options(&self) -> crate::core::Expr {
-        self.attr("experiment_options")
+        self.0.attr("experiment_options")
     }
     /// `experiment_report_configuration` (a nested block), as a reference.
     #[inline]
     pub fn experiment_report_configuration(&self) -> crate::core::Expr {
-        self.attr("experiment_report_configuration")
+        self.0.attr("experiment_report_configuration")
     }
     /// `log_configuration` (a nested block), as a reference.
     #[inline]
     pub fn log_configuration(&self) -> crate::core::Expr {
-        self.attr("log_configuration")
+        self.0.attr("log_configuration")
     }
     /// `stop_condition` (a nested block), as a reference.
     #[inline]
     pub fn stop_condition(&self) -> crate::core::Expr {
-        self.attr("stop_condition")
+        self.0.attr("stop_condition")
     }
     /// `target` (a nested block), as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataFisExperimentTemplates> {
+/// The attributes of `aws_fis_experiment_templates`, read from a `Ref<DataFisExperimentTemplates>`.
+#[derive(Clone, Debug)]
+pub struct DataFisExperimentTemplatesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataFisExperimentTemplatesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataFisExperimentTemplatesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataFisExperimentTemplatesAttributes {
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -114,95 +114,117 @@ impl crate::core::Resource for FlowLog {
     const TYPE: &'static str = "aws_flow_log";
 }
 
-impl crate::core::Ref<FlowLog> {
+impl crate::core::Block for FlowLog {
+    type Attributes = FlowLogAttributes;
+}
+
+/// The attributes of `aws_flow_log`, read from a `Ref<FlowLog>`.
+#[derive(Clone, Debug)]
+pub struct FlowLogAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FlowLogAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FlowLogAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FlowLogAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deliver_cross_account_role`, as a reference.
     #[inline]
     pub fn deliver_cross_account_role(&self) -> crate::core::Expr {
-        self.attr("deliver_cross_account_role")
+        self.0.attr("deliver_cross_account_role")
     }
     /// `eni_id`, as a reference.
     #[inline]
     pub fn eni_id(&self) -> crate::core::Expr {
-        self.attr("eni_id")
+        self.0.attr("eni_id")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_destination`, as a reference.
     #[inline]
     pub fn log_destination(&self) -> crate::core::Expr {
-        self.attr("log_destination")
+        self.0.attr("log_destination")
     }
     /// `log_destination_type`, as a reference.
     #[inline]
     pub fn log_destination_type(&self) -> crate::core::Expr {
-        self.attr("log_destination_type")
+        self.0.attr("log_destination_type")
     }
     /// `log_format`, as a reference.
     #[inline]
     pub fn log_format(&self) -> crate::core::Expr {
-        self.attr("log_format")
+        self.0.attr("log_format")
     }
     /// `log_group_name`, as a reference.
     #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
-        self.attr("log_group_name")
+        self.0.attr("log_group_name")
     }
     /// `max_aggregation_interval`, as a reference.
     #[inline]
     pub fn max_aggregation_interval(&self) -> crate::core::Expr {
-        self.attr("max_aggregation_interval")
+        self.0.attr("max_aggregation_interval")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `traffic_type`, as a reference.
     #[inline]
     pub fn traffic_type(&self) -> crate::core::Expr {
-        self.attr("traffic_type")
+        self.0.attr("traffic_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `destination_options` (a nested block), as a reference.
     #[inline]
     pub fn destination_options(&self) -> crate::core::Expr {
-        self.attr("destination_options")
+        self.0.attr("destination_options")
     }
 }

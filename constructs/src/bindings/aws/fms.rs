@@ -52,6 +52,10 @@ impl crate::core::Resource for FmsAdminAccount {
     const TYPE: &'static str = "aws_fms_admin_account";
 }
 
+impl crate::core::Block for FmsAdminAccount {
+    type Attributes = FmsAdminAccountAttributes;
+}
+
 /// The `exclude_map` block of [`FmsPolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct FmsPolicyExcludeMap {
@@ -351,6 +355,10 @@ impl crate::core::Resource for FmsPolicy {
     const TYPE: &'static str = "aws_fms_policy";
 }
 
+impl crate::core::Block for FmsPolicy {
+    type Attributes = FmsPolicyAttributes;
+}
+
 /// The `resource_set` block of [`FmsResourceSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FmsResourceSetResourceSet {
@@ -443,146 +451,204 @@ impl crate::core::Resource for FmsResourceSet {
     const TYPE: &'static str = "aws_fms_resource_set";
 }
 
-impl crate::core::Ref<FmsAdminAccount> {
+impl crate::core::Block for FmsResourceSet {
+    type Attributes = FmsResourceSetAttributes;
+}
+
+/// The attributes of `aws_fms_admin_account`, read from a `Ref<FmsAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct FmsAdminAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FmsAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FmsAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FmsAdminAccountAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FmsPolicy> {
+/// The attributes of `aws_fms_policy`, read from a `Ref<FmsPolicy>`.
+#[derive(Clone, Debug)]
+pub struct FmsPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FmsPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FmsPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FmsPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delete_all_policy_resources`, as a reference.
     #[inline]
     pub fn delete_all_policy_resources(&self) -> crate::core::Expr {
-        self.attr("delete_all_policy_resources")
+        self.0.attr("delete_all_policy_resources")
     }
     /// `delete_unused_fm_managed_resources`, as a reference.
     #[inline]
     pub fn delete_unused_fm_managed_resources(&self) -> crate::core::Expr {
-        self.attr("delete_unused_fm_managed_resources")
+        self.0.attr("delete_unused_fm_managed_resources")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `exclude_resource_tags`, as a reference.
     #[inline]
     pub fn exclude_resource_tags(&self) -> crate::core::Expr {
-        self.attr("exclude_resource_tags")
+        self.0.attr("exclude_resource_tags")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy_update_token`, as a reference.
     #[inline]
     pub fn policy_update_token(&self) -> crate::core::Expr {
-        self.attr("policy_update_token")
+        self.0.attr("policy_update_token")
     }
     /// `remediation_enabled`, as a reference.
     #[inline]
     pub fn remediation_enabled(&self) -> crate::core::Expr {
-        self.attr("remediation_enabled")
+        self.0.attr("remediation_enabled")
     }
     /// `resource_set_ids`, as a reference.
     #[inline]
     pub fn resource_set_ids(&self) -> crate::core::Expr {
-        self.attr("resource_set_ids")
+        self.0.attr("resource_set_ids")
     }
     /// `resource_tags`, as a reference.
     #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
-        self.attr("resource_tags")
+        self.0.attr("resource_tags")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `resource_type_list`, as a reference.
     #[inline]
     pub fn resource_type_list(&self) -> crate::core::Expr {
-        self.attr("resource_type_list")
+        self.0.attr("resource_type_list")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `exclude_map` (a nested block), as a reference.
     #[inline]
     pub fn exclude_map(&self) -> crate::core::Expr {
-        self.attr("exclude_map")
+        self.0.attr("exclude_map")
     }
     /// `include_map` (a nested block), as a reference.
     #[inline]
     pub fn include_map(&self) -> crate::core::Expr {
-        self.attr("include_map")
+        self.0.attr("include_map")
     }
     /// `security_service_policy_data` (a nested block), as a reference.
     #[inline]
     pub fn security_service_policy_data(&self) -> crate::core::Expr {
-        self.attr("security_service_policy_data")
+        self.0.attr("security_service_policy_data")
     }
 }
 
-impl crate::core::Ref<FmsResourceSet> {
+/// The attributes of `aws_fms_resource_set`, read from a `Ref<FmsResourceSet>`.
+#[derive(Clone, Debug)]
+pub struct FmsResourceSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FmsResourceSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FmsResourceSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FmsResourceSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `resource_set` (a nested block), as a reference.
     #[inline]
     pub fn resource_set(&self) -> crate::core::Expr {
-        self.attr("resource_set")
+        self.0.attr("resource_set")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

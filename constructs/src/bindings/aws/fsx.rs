@@ -64,6 +64,10 @@ impl crate::core::Resource for FsxBackup {
     const TYPE: &'static str = "aws_fsx_backup";
 }
 
+impl crate::core::Block for FsxBackup {
+    type Attributes = FsxBackupAttributes;
+}
+
 /// The `auto_export_policy` block of [`FsxDataRepositoryAssociationS3`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct FsxDataRepositoryAssociationS3AutoExportPolicy {
@@ -187,6 +191,10 @@ impl FsxDataRepositoryAssociation {
 
 impl crate::core::Resource for FsxDataRepositoryAssociation {
     const TYPE: &'static str = "aws_fsx_data_repository_association";
+}
+
+impl crate::core::Block for FsxDataRepositoryAssociation {
+    type Attributes = FsxDataRepositoryAssociationAttributes;
 }
 
 /// The `nfs` block of [`FsxFileCacheDataRepositoryAssociation`].
@@ -376,6 +384,10 @@ impl FsxFileCache {
 
 impl crate::core::Resource for FsxFileCache {
     const TYPE: &'static str = "aws_fsx_file_cache";
+}
+
+impl crate::core::Block for FsxFileCache {
+    type Attributes = FsxFileCacheAttributes;
 }
 
 /// The `data_read_cache_configuration` block of [`FsxLustreFileSystem`].
@@ -632,6 +644,10 @@ impl crate::core::Resource for FsxLustreFileSystem {
     const TYPE: &'static str = "aws_fsx_lustre_file_system";
 }
 
+impl crate::core::Block for FsxLustreFileSystem {
+    type Attributes = FsxLustreFileSystemAttributes;
+}
+
 /// The `disk_iops_configuration` block of [`FsxOntapFileSystem`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct FsxOntapFileSystemDiskIopsConfiguration {
@@ -778,6 +794,10 @@ impl crate::core::Resource for FsxOntapFileSystem {
     const TYPE: &'static str = "aws_fsx_ontap_file_system";
 }
 
+impl crate::core::Block for FsxOntapFileSystem {
+    type Attributes = FsxOntapFileSystemAttributes;
+}
+
 /// The `self_managed_active_directory_configuration` block of [`FsxOntapStorageVirtualMachineActiveDirectoryConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration {
@@ -910,6 +930,10 @@ impl FsxOntapStorageVirtualMachine {
 
 impl crate::core::Resource for FsxOntapStorageVirtualMachine {
     const TYPE: &'static str = "aws_fsx_ontap_storage_virtual_machine";
+}
+
+impl crate::core::Block for FsxOntapStorageVirtualMachine {
+    type Attributes = FsxOntapStorageVirtualMachineAttributes;
 }
 
 /// The `aggregate_configuration` block of [`FsxOntapVolume`].
@@ -1169,6 +1193,10 @@ impl FsxOntapVolume {
 
 impl crate::core::Resource for FsxOntapVolume {
     const TYPE: &'static str = "aws_fsx_ontap_volume";
+}
+
+impl crate::core::Block for FsxOntapVolume {
+    type Attributes = FsxOntapVolumeAttributes;
 }
 
 /// The `disk_iops_configuration` block of [`FsxOpenzfsFileSystem`].
@@ -1432,6 +1460,10 @@ impl crate::core::Resource for FsxOpenzfsFileSystem {
     const TYPE: &'static str = "aws_fsx_openzfs_file_system";
 }
 
+impl crate::core::Block for FsxOpenzfsFileSystem {
+    type Attributes = FsxOpenzfsFileSystemAttributes;
+}
+
 /// The `timeouts` block of [`FsxOpenzfsSnapshot`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct FsxOpenzfsSnapshotTimeouts {
@@ -1500,6 +1532,10 @@ impl FsxOpenzfsSnapshot {
 
 impl crate::core::Resource for FsxOpenzfsSnapshot {
     const TYPE: &'static str = "aws_fsx_openzfs_snapshot";
+}
+
+impl crate::core::Block for FsxOpenzfsSnapshot {
+    type Attributes = FsxOpenzfsSnapshotAttributes;
 }
 
 /// The `client_configurations` block of [`FsxOpenzfsVolumeNfsExports`].
@@ -1690,6 +1726,10 @@ impl FsxOpenzfsVolume {
 
 impl crate::core::Resource for FsxOpenzfsVolume {
     const TYPE: &'static str = "aws_fsx_openzfs_volume";
+}
+
+impl crate::core::Block for FsxOpenzfsVolume {
+    type Attributes = FsxOpenzfsVolumeAttributes;
 }
 
 /// The `audit_log_configuration` block of [`FsxWindowsFileSystem`].
@@ -1912,6 +1952,10 @@ impl crate::core::Resource for FsxWindowsFileSystem {
     const TYPE: &'static str = "aws_fsx_windows_file_system";
 }
 
+impl crate::core::Block for FsxWindowsFileSystem {
+    type Attributes = FsxWindowsFileSystemAttributes;
+}
+
 /// `aws_fsx_ontap_file_system` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataFsxOntapFileSystem {
@@ -1935,6 +1979,10 @@ impl DataFsxOntapFileSystem {
 
 impl crate::core::DataSource for DataFsxOntapFileSystem {
     const TYPE: &'static str = "aws_fsx_ontap_file_system";
+}
+
+impl crate::core::Block for DataFsxOntapFileSystem {
+    type Attributes = DataFsxOntapFileSystemAttributes;
 }
 
 /// The `filter` block of [`DataFsxOntapStorageVirtualMachine`].
@@ -1987,6 +2035,10 @@ impl crate::core::DataSource for DataFsxOntapStorageVirtualMachine {
     const TYPE: &'static str = "aws_fsx_ontap_storage_virtual_machine";
 }
 
+impl crate::core::Block for DataFsxOntapStorageVirtualMachine {
+    type Attributes = DataFsxOntapStorageVirtualMachineAttributes;
+}
+
 /// The `filter` block of [`DataFsxOntapStorageVirtualMachines`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataFsxOntapStorageVirtualMachinesFilter {
@@ -2031,6 +2083,10 @@ impl DataFsxOntapStorageVirtualMachines {
 
 impl crate::core::DataSource for DataFsxOntapStorageVirtualMachines {
     const TYPE: &'static str = "aws_fsx_ontap_storage_virtual_machines";
+}
+
+impl crate::core::Block for DataFsxOntapStorageVirtualMachines {
+    type Attributes = DataFsxOntapStorageVirtualMachinesAttributes;
 }
 
 /// The `filter` block of [`DataFsxOpenzfsSnapshot`].
@@ -2095,6 +2151,10 @@ impl crate::core::DataSource for DataFsxOpenzfsSnapshot {
     const TYPE: &'static str = "aws_fsx_openzfs_snapshot";
 }
 
+impl crate::core::Block for DataFsxOpenzfsSnapshot {
+    type Attributes = DataFsxOpenzfsSnapshotAttributes;
+}
+
 /// `aws_fsx_windows_file_system` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataFsxWindowsFileSystem {
@@ -2120,1600 +2180,1892 @@ impl crate::core::DataSource for DataFsxWindowsFileSystem {
     const TYPE: &'static str = "aws_fsx_windows_file_system";
 }
 
-impl crate::core::Ref<FsxBackup> {
+impl crate::core::Block for DataFsxWindowsFileSystem {
+    type Attributes = DataFsxWindowsFileSystemAttributes;
+}
+
+/// The attributes of `aws_fsx_backup`, read from a `Ref<FsxBackup>`.
+#[derive(Clone, Debug)]
+pub struct FsxBackupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxBackupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxBackupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxBackupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxDataRepositoryAssociation> {
+/// The attributes of `aws_fsx_data_repository_association`, read from a `Ref<FsxDataRepositoryAssociation>`.
+#[derive(Clone, Debug)]
+pub struct FsxDataRepositoryAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxDataRepositoryAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxDataRepositoryAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxDataRepositoryAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `batch_import_meta_data_on_create`, as a reference.
     #[inline]
     pub fn batch_import_meta_data_on_create(&self) -> crate::core::Expr {
-        self.attr("batch_import_meta_data_on_create")
+        self.0.attr("batch_import_meta_data_on_create")
     }
     /// `data_repository_path`, as a reference.
     #[inline]
     pub fn data_repository_path(&self) -> crate::core::Expr {
-        self.attr("data_repository_path")
+        self.0.attr("data_repository_path")
     }
     /// `delete_data_in_filesystem`, as a reference.
     #[inline]
     pub fn delete_data_in_filesystem(&self) -> crate::core::Expr {
-        self.attr("delete_data_in_filesystem")
+        self.0.attr("delete_data_in_filesystem")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `file_system_path`, as a reference.
     #[inline]
     pub fn file_system_path(&self) -> crate::core::Expr {
-        self.attr("file_system_path")
+        self.0.attr("file_system_path")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `imported_file_chunk_size`, as a reference.
     #[inline]
     pub fn imported_file_chunk_size(&self) -> crate::core::Expr {
-        self.attr("imported_file_chunk_size")
+        self.0.attr("imported_file_chunk_size")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `s3` (a nested block), as a reference.
     #[inline]
     pub fn s3(&self) -> crate::core::Expr {
-        self.attr("s3")
+        self.0.attr("s3")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxFileCache> {
+/// The attributes of `aws_fsx_file_cache`, read from a `Ref<FsxFileCache>`.
+#[derive(Clone, Debug)]
+pub struct FsxFileCacheAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxFileCacheAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxFileCacheAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxFileCacheAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `copy_tags_to_data_repository_associations`, as a reference.
     #[inline]
     pub fn copy_tags_to_data_repository_associations(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_data_repository_associations")
+        self.0.attr("copy_tags_to_data_repository_associations")
     }
     /// `data_repository_association_ids`, as a reference.
     #[inline]
     pub fn data_repository_association_ids(&self) -> crate::core::Expr {
-        self.attr("data_repository_association_ids")
+        self.0.attr("data_repository_association_ids")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `file_cache_id`, as a reference.
     #[inline]
     pub fn file_cache_id(&self) -> crate::core::Expr {
-        self.attr("file_cache_id")
+        self.0.attr("file_cache_id")
     }
     /// `file_cache_type`, as a reference.
     #[inline]
     pub fn file_cache_type(&self) -> crate::core::Expr {
-        self.attr("file_cache_type")
+        self.0.attr("file_cache_type")
     }
     /// `file_cache_type_version`, as a reference.
     #[inline]
     pub fn file_cache_type_version(&self) -> crate::core::Expr {
-        self.attr("file_cache_type_version")
+        self.0.attr("file_cache_type_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `storage_capacity`, as a reference.
     #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
-        self.attr("storage_capacity")
+        self.0.attr("storage_capacity")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `data_repository_association` (a nested block), as a reference.
     #[inline]
     pub fn data_repository_association(&self) -> crate::core::Expr {
-        self.attr("data_repository_association")
+        self.0.attr("data_repository_association")
     }
     /// `lustre_configuration` (a nested block), as a reference.
     #[inline]
     pub fn lustre_configuration(&self) -> crate::core::Expr {
-        self.attr("lustre_configuration")
+        self.0.attr("lustre_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxLustreFileSystem> {
+/// The attributes of `aws_fsx_lustre_file_system`, read from a `Ref<FsxLustreFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct FsxLustreFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxLustreFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxLustreFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxLustreFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_import_policy`, as a reference.
     #[inline]
     pub fn auto_import_policy(&self) -> crate::core::Expr {
-        self.attr("auto_import_policy")
+        self.0.attr("auto_import_policy")
     }
     /// `automatic_backup_retention_days`, as a reference.
     #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
-        self.attr("automatic_backup_retention_days")
+        self.0.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
     #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
-        self.attr("backup_id")
+        self.0.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
     #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_backups")
+        self.0.attr("copy_tags_to_backups")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
     #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
-        self.attr("daily_automatic_backup_start_time")
+        self.0.attr("daily_automatic_backup_start_time")
     }
     /// `data_compression_type`, as a reference.
     #[inline]
     pub fn data_compression_type(&self) -> crate::core::Expr {
-        self.attr("data_compression_type")
+        self.0.attr("data_compression_type")
     }
     /// `deployment_type`, as a reference.
     #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
-        self.attr("deployment_type")
+        self.0.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `drive_cache_type`, as a reference.
     #[inline]
     pub fn drive_cache_type(&self) -> crate::core::Expr {
-        self.attr("drive_cache_type")
+        self.0.attr("drive_cache_type")
     }
     /// `efa_enabled`, as a reference.
     #[inline]
     pub fn efa_enabled(&self) -> crate::core::Expr {
-        self.attr("efa_enabled")
+        self.0.attr("efa_enabled")
     }
     /// `export_path`, as a reference.
     #[inline]
     pub fn export_path(&self) -> crate::core::Expr {
-        self.attr("export_path")
+        self.0.attr("export_path")
     }
     /// `file_system_type_version`, as a reference.
     #[inline]
     pub fn file_system_type_version(&self) -> crate::core::Expr {
-        self.attr("file_system_type_version")
+        self.0.attr("file_system_type_version")
     }
     /// `final_backup_tags`, as a reference.
     #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
-        self.attr("final_backup_tags")
+        self.0.attr("final_backup_tags")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `import_path`, as a reference.
     #[inline]
     pub fn import_path(&self) -> crate::core::Expr {
-        self.attr("import_path")
+        self.0.attr("import_path")
     }
     /// `imported_file_chunk_size`, as a reference.
     #[inline]
     pub fn imported_file_chunk_size(&self) -> crate::core::Expr {
-        self.attr("imported_file_chunk_size")
+        self.0.attr("imported_file_chunk_size")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `mount_name`, as a reference.
     #[inline]
     pub fn mount_name(&self) -> crate::core::Expr {
-        self.attr("mount_name")
+        self.0.attr("mount_name")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `per_unit_storage_throughput`, as a reference.
     #[inline]
     pub fn per_unit_storage_throughput(&self) -> crate::core::Expr {
-        self.attr("per_unit_storage_throughput")
+        self.0.attr("per_unit_storage_throughput")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
     #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
-        self.attr("skip_final_backup")
+        self.0.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
     #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
-        self.attr("storage_capacity")
+        self.0.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
     #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity")
+        self.0.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
     #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_start_time")
+        self.0.attr("weekly_maintenance_start_time")
     }
     /// `data_read_cache_configuration` (a nested block), as a reference.
     #[inline]
     pub fn data_read_cache_configuration(&self) -> crate::core::Expr {
-        self.attr("data_read_cache_configuration")
+        self.0.attr("data_read_cache_configuration")
     }
     /// `log_configuration` (a nested block), as a reference.
     #[inline]
     pub fn log_configuration(&self) -> crate::core::Expr {
-        self.attr("log_configuration")
+        self.0.attr("log_configuration")
     }
     /// `metadata_configuration` (a nested block), as a reference.
     #[inline]
     pub fn metadata_configuration(&self) -> crate::core::Expr {
-        self.attr("metadata_configuration")
+        self.0.attr("metadata_configuration")
     }
     /// `root_squash_configuration` (a nested block), as a reference.
     #[inline]
     pub fn root_squash_configuration(&self) -> crate::core::Expr {
-        self.attr("root_squash_configuration")
+        self.0.attr("root_squash_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxOntapFileSystem> {
+/// The attributes of `aws_fsx_ontap_file_system`, read from a `Ref<FsxOntapFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct FsxOntapFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxOntapFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxOntapFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxOntapFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
     #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
-        self.attr("automatic_backup_retention_days")
+        self.0.attr("automatic_backup_retention_days")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
     #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
-        self.attr("daily_automatic_backup_start_time")
+        self.0.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
     #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
-        self.attr("deployment_type")
+        self.0.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `endpoint_ip_address_range`, as a reference.
     #[inline]
     pub fn endpoint_ip_address_range(&self) -> crate::core::Expr {
-        self.attr("endpoint_ip_address_range")
+        self.0.attr("endpoint_ip_address_range")
     }
     /// `endpoints`, as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
     /// `fsx_admin_password`, as a reference.
     #[inline]
     pub fn fsx_admin_password(&self) -> crate::core::Expr {
-        self.attr("fsx_admin_password")
+        self.0.attr("fsx_admin_password")
     }
     /// `ha_pairs`, as a reference.
     #[inline]
     pub fn ha_pairs(&self) -> crate::core::Expr {
-        self.attr("ha_pairs")
+        self.0.attr("ha_pairs")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `preferred_subnet_id`, as a reference.
     #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
-        self.attr("preferred_subnet_id")
+        self.0.attr("preferred_subnet_id")
     }
     /// `route_table_ids`, as a reference.
     #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
-        self.attr("route_table_ids")
+        self.0.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `storage_capacity`, as a reference.
     #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
-        self.attr("storage_capacity")
+        self.0.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
     #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity")
+        self.0.attr("throughput_capacity")
     }
     /// `throughput_capacity_per_ha_pair`, as a reference.
     #[inline]
     pub fn throughput_capacity_per_ha_pair(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity_per_ha_pair")
+        self.0.attr("throughput_capacity_per_ha_pair")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
     #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_start_time")
+        self.0.attr("weekly_maintenance_start_time")
     }
     /// `disk_iops_configuration` (a nested block), as a reference.
     #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
-        self.attr("disk_iops_configuration")
+        self.0.attr("disk_iops_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxOntapStorageVirtualMachine> {
+/// The attributes of `aws_fsx_ontap_storage_virtual_machine`, read from a `Ref<FsxOntapStorageVirtualMachine>`.
+#[derive(Clone, Debug)]
+pub struct FsxOntapStorageVirtualMachineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxOntapStorageVirtualMachineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxOntapStorageVirtualMachineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxOntapStorageVirtualMachineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoints`, as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `root_volume_security_style`, as a reference.
     #[inline]
     pub fn root_volume_security_style(&self) -> crate::core::Expr {
-        self.attr("root_volume_security_style")
+        self.0.attr("root_volume_security_style")
     }
     /// `subtype`, as a reference.
     #[inline]
     pub fn subtype(&self) -> crate::core::Expr {
-        self.attr("subtype")
+        self.0.attr("subtype")
     }
     /// `svm_admin_password`, as a reference.
     #[inline]
     pub fn svm_admin_password(&self) -> crate::core::Expr {
-        self.attr("svm_admin_password")
+        self.0.attr("svm_admin_password")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uuid`, as a reference.
     #[inline]
     pub fn uuid(&self) -> crate::core::Expr {
-        self.attr("uuid")
+        self.0.attr("uuid")
     }
     /// `active_directory_configuration` (a nested block), as a reference.
     #[inline]
     pub fn active_directory_configuration(&self) -> crate::core::Expr {
-        self.attr("active_directory_configuration")
+        self.0.attr("active_directory_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxOntapVolume> {
+/// The attributes of `aws_fsx_ontap_volume`, read from a `Ref<FsxOntapVolume>`.
+#[derive(Clone, Debug)]
+pub struct FsxOntapVolumeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxOntapVolumeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxOntapVolumeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxOntapVolumeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bypass_snaplock_enterprise_retention`, as a reference.
     #[inline]
     pub fn bypass_snaplock_enterprise_retention(&self) -> crate::core::Expr {
-        self.attr("bypass_snaplock_enterprise_retention")
+        self.0.attr("bypass_snaplock_enterprise_retention")
     }
     /// `copy_tags_to_backups`, as a reference.
     #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_backups")
+        self.0.attr("copy_tags_to_backups")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `final_backup_tags`, as a reference.
     #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
-        self.attr("final_backup_tags")
+        self.0.attr("final_backup_tags")
     }
     /// `flexcache_endpoint_type`, as a reference.
     #[inline]
     pub fn flexcache_endpoint_type(&self) -> crate::core::Expr {
-        self.attr("flexcache_endpoint_type")
+        self.0.attr("flexcache_endpoint_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `junction_path`, as a reference.
     #[inline]
     pub fn junction_path(&self) -> crate::core::Expr {
-        self.attr("junction_path")
+        self.0.attr("junction_path")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `ontap_volume_type`, as a reference.
     #[inline]
     pub fn ontap_volume_type(&self) -> crate::core::Expr {
-        self.attr("ontap_volume_type")
+        self.0.attr("ontap_volume_type")
     }
     /// `security_style`, as a reference.
     #[inline]
     pub fn security_style(&self) -> crate::core::Expr {
-        self.attr("security_style")
+        self.0.attr("security_style")
     }
     /// `size_in_bytes`, as a reference.
     #[inline]
     pub fn size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("size_in_bytes")
+        self.0.attr("size_in_bytes")
     }
     /// `size_in_megabytes`, as a reference.
     #[inline]
     pub fn size_in_megabytes(&self) -> crate::core::Expr {
-        self.attr("size_in_megabytes")
+        self.0.attr("size_in_megabytes")
     }
     /// `skip_final_backup`, as a reference.
     #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
-        self.attr("skip_final_backup")
+        self.0.attr("skip_final_backup")
     }
     /// `snapshot_policy`, as a reference.
     #[inline]
     pub fn snapshot_policy(&self) -> crate::core::Expr {
-        self.attr("snapshot_policy")
+        self.0.attr("snapshot_policy")
     }
     /// `storage_efficiency_enabled`, as a reference.
     #[inline]
     pub fn storage_efficiency_enabled(&self) -> crate::core::Expr {
-        self.attr("storage_efficiency_enabled")
+        self.0.attr("storage_efficiency_enabled")
     }
     /// `storage_virtual_machine_id`, as a reference.
     #[inline]
     pub fn storage_virtual_machine_id(&self) -> crate::core::Expr {
-        self.attr("storage_virtual_machine_id")
+        self.0.attr("storage_virtual_machine_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `uuid`, as a reference.
     #[inline]
     pub fn uuid(&self) -> crate::core::Expr {
-        self.attr("uuid")
+        self.0.attr("uuid")
     }
     /// `volume_style`, as a reference.
     #[inline]
     pub fn volume_style(&self) -> crate::core::Expr {
-        self.attr("volume_style")
+        self.0.attr("volume_style")
     }
     /// `volume_type`, as a reference.
     #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
-        self.attr("volume_type")
+        self.0.attr("volume_type")
     }
     /// `aggregate_configuration` (a nested block), as a reference.
     #[inline]
     pub fn aggregate_configuration(&self) -> crate::core::Expr {
-        self.attr("aggregate_configuration")
+        self.0.attr("aggregate_configuration")
     }
     /// `snaplock_configuration` (a nested block), as a reference.
     #[inline]
     pub fn snaplock_configuration(&self) -> crate::core::Expr {
-        self.attr("snaplock_configuration")
+        self.0.attr("snaplock_configuration")
     }
     /// `tiering_policy` (a nested block), as a reference.
     #[inline]
     pub fn tiering_policy(&self) -> crate::core::Expr {
-        self.attr("tiering_policy")
+        self.0.attr("tiering_policy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxOpenzfsFileSystem> {
+/// The attributes of `aws_fsx_openzfs_file_system`, read from a `Ref<FsxOpenzfsFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct FsxOpenzfsFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxOpenzfsFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxOpenzfsFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxOpenzfsFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
     #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
-        self.attr("automatic_backup_retention_days")
+        self.0.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
     #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
-        self.attr("backup_id")
+        self.0.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
     #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_backups")
+        self.0.attr("copy_tags_to_backups")
     }
     /// `copy_tags_to_volumes`, as a reference.
     #[inline]
     pub fn copy_tags_to_volumes(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_volumes")
+        self.0.attr("copy_tags_to_volumes")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
     #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
-        self.attr("daily_automatic_backup_start_time")
+        self.0.attr("daily_automatic_backup_start_time")
     }
     /// `delete_options`, as a reference.
     #[inline]
     pub fn delete_options(&self) -> crate::core::Expr {
-        self.attr("delete_options")
+        self.0.attr("delete_options")
     }
     /// `deployment_type`, as a reference.
     #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
-        self.attr("deployment_type")
+        self.0.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `endpoint_ip_address`, as a reference.
     #[inline]
     pub fn endpoint_ip_address(&self) -> crate::core::Expr {
-        self.attr("endpoint_ip_address")
+        self.0.attr("endpoint_ip_address")
     }
     /// `endpoint_ip_address_range`, as a reference.
     #[inline]
     pub fn endpoint_ip_address_range(&self) -> crate::core::Expr {
-        self.attr("endpoint_ip_address_range")
+        self.0.attr("endpoint_ip_address_range")
     }
     /// `final_backup_tags`, as a reference.
     #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
-        self.attr("final_backup_tags")
+        self.0.attr("final_backup_tags")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `preferred_subnet_id`, as a reference.
     #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
-        self.attr("preferred_subnet_id")
+        self.0.attr("preferred_subnet_id")
     }
     /// `root_volume_id`, as a reference.
     #[inline]
     pub fn root_volume_id(&self) -> crate::core::Expr {
-        self.attr("root_volume_id")
+        self.0.attr("root_volume_id")
     }
     /// `route_table_ids`, as a reference.
     #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
-        self.attr("route_table_ids")
+        self.0.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
     #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
-        self.attr("skip_final_backup")
+        self.0.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
     #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
-        self.attr("storage_capacity")
+        self.0.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
     #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity")
+        self.0.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
     #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_start_time")
+        self.0.attr("weekly_maintenance_start_time")
     }
     /// `disk_iops_configuration` (a nested block), as a reference.
     #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
-        self.attr("disk_iops_configuration")
+        self.0.attr("disk_iops_configuration")
     }
     /// `root_volume_configuration` (a nested block), as a reference.
     #[inline]
     pub fn root_volume_configuration(&self) -> crate::core::Expr {
-        self.attr("root_volume_configuration")
+        self.0.attr("root_volume_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxOpenzfsSnapshot> {
+/// The attributes of `aws_fsx_openzfs_snapshot`, read from a `Ref<FsxOpenzfsSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct FsxOpenzfsSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxOpenzfsSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxOpenzfsSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxOpenzfsSnapshotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<FsxOpenzfsVolume> {
+/// The attributes of `aws_fsx_openzfs_volume`, read from a `Ref<FsxOpenzfsVolume>`.
+#[derive(Clone, Debug)]
+pub struct FsxOpenzfsVolumeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxOpenzfsVolumeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxOpenzfsVolumeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxOpenzfsVolumeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `copy_tags_to_snapshots`, as a reference.
     #[inline]
     pub fn copy_tags_to_snapshots(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_snapshots")
+        self.0.attr("copy_tags_to_snapshots")
     }
     /// `data_compression_type`, as a reference.
     #[inline]
     pub fn data_compression_type(&self) -> crate::core::Expr {
-        self.attr("data_compression_type")
+        self.0.attr("data_compression_type")
     }
     /// `delete_volume_options`, as a reference.
     #[inline]
     pub fn delete_volume_options(&self) -> crate::core::Expr {
-        self.attr("delete_volume_options")
+        self.0.attr("delete_volume_options")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_volume_id`, as a reference.
     #[inline]
     pub fn parent_volume_id(&self) -> crate::core::Expr {
-        self.attr("parent_volume_id")
+        self.0.attr("parent_volume_id")
     }
     /// `read_only`, as a reference.
     #[inline]
     pub fn read_only(&self) -> crate::core::Expr {
-        self.attr("read_only")
+        self.0.attr("read_only")
     }
     /// `record_size_kib`, as a reference.
     #[inline]
     pub fn record_size_kib(&self) -> crate::core::Expr {
-        self.attr("record_size_kib")
+        self.0.attr("record_size_kib")
     }
     /// `storage_capacity_quota_gib`, as a reference.
     #[inline]
     pub fn storage_capacity_quota_gib(&self) -> crate::core::Expr {
-        self.attr("storage_capacity_quota_gib")
+        self.0.attr("storage_capacity_quota_gib")
     }
     /// `storage_capacity_reservation_gib`, as a reference.
     #[inline]
     pub fn storage_capacity_reservation_gib(&self) -> crate::core::Expr {
-        self.attr("storage_capacity_reservation_gib")
+        self.0.attr("storage_capacity_reservation_gib")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `volume_type`, as a reference.
     #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
-        self.attr("volume_type")
+        self.0.attr("volume_type")
     }
     /// `nfs_exports` (a nested block), as a reference.
     #[inline]
     pub fn nfs_exports(&self) -> crate::core::Expr {
-        self.attr("nfs_exports")
+        self.0.attr("nfs_exports")
     }
     /// `origin_snapshot` (a nested block), as a reference.
     #[inline]
     pub fn origin_snapshot(&self) -> crate::core::Expr {
-        self.attr("origin_snapshot")
+        self.0.attr("origin_snapshot")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `user_and_group_quotas` (a nested block), as a reference.
     #[inline]
     pub fn user_and_group_quotas(&self) -> crate::core::Expr {
-        self.attr("user_and_group_quotas")
+        self.0.attr("user_and_group_quotas")
     }
 }
 
-impl crate::core::Ref<FsxWindowsFileSystem> {
+/// The attributes of `aws_fsx_windows_file_system`, read from a `Ref<FsxWindowsFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct FsxWindowsFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for FsxWindowsFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for FsxWindowsFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl FsxWindowsFileSystemAttributes {
     /// `active_directory_id`, as a reference.
     #[inline]
     pub fn active_directory_id(&self) -> crate::core::Expr {
-        self.attr("active_directory_id")
+        self.0.attr("active_directory_id")
     }
     /// `aliases`, as a reference.
     #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
-        self.attr("aliases")
+        self.0.attr("aliases")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
     #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
-        self.attr("automatic_backup_retention_days")
+        self.0.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
     #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
-        self.attr("backup_id")
+        self.0.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
     #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_backups")
+        self.0.attr("copy_tags_to_backups")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
     #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
-        self.attr("daily_automatic_backup_start_time")
+        self.0.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
     #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
-        self.attr("deployment_type")
+        self.0.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `final_backup_tags`, as a reference.
     #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
-        self.attr("final_backup_tags")
+        self.0.attr("final_backup_tags")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `preferred_file_server_ip`, as a reference.
     #[inline]
     pub fn preferred_file_server_ip(&self) -> crate::core::Expr {
-        self.attr("preferred_file_server_ip")
+        self.0.attr("preferred_file_server_ip")
     }
     /// `preferred_subnet_id`, as a reference.
     #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
-        self.attr("preferred_subnet_id")
+        self.0.attr("preferred_subnet_id")
     }
     /// `remote_administration_endpoint`, as a reference.
     #[inline]
     pub fn remote_administration_endpoint(&self) -> crate::core::Expr {
-        self.attr("remote_administration_endpoint")
+        self.0.attr("remote_administration_endpoint")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
     #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
-        self.attr("skip_final_backup")
+        self.0.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
     #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
-        self.attr("storage_capacity")
+        self.0.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
     #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity")
+        self.0.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
     #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_start_time")
+        self.0.attr("weekly_maintenance_start_time")
     }
     /// `audit_log_configuration` (a nested block), as a reference.
     #[inline]
     pub fn audit_log_configuration(&self) -> crate::core::Expr {
-        self.attr("audit_log_configuration")
+        self.0.attr("audit_log_configuration")
     }
     /// `disk_iops_configuration` (a nested block), as a reference.
     #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
-        self.attr("disk_iops_configuration")
+        self.0.attr("disk_iops_configuration")
     }
     /// `self_managed_active_directory` (a nested block), as a reference.
     #[inline]
     pub fn self_managed_active_directory(&self) -> crate::core::Expr {
-        self.attr("self_managed_active_directory")
+        self.0.attr("self_managed_active_directory")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataFsxOntapFileSystem> {
+/// The attributes of `aws_fsx_ontap_file_system`, read from a `Ref<DataFsxOntapFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct DataFsxOntapFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataFsxOntapFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataFsxOntapFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataFsxOntapFileSystemAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
     #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
-        self.attr("automatic_backup_retention_days")
+        self.0.attr("automatic_backup_retention_days")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
     #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
-        self.attr("daily_automatic_backup_start_time")
+        self.0.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
     #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
-        self.attr("deployment_type")
+        self.0.attr("deployment_type")
     }
     /// `disk_iops_configuration`, as a reference.
     #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
-        self.attr("disk_iops_configuration")
+        self.0.attr("disk_iops_configuration")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `endpoint_ip_address_range`, as a reference.
     #[inline]
     pub fn endpoint_ip_address_range(&self) -> crate::core::Expr {
-        self.attr("endpoint_ip_address_range")
+        self.0.attr("endpoint_ip_address_range")
     }
     /// `endpoints`, as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
     /// `ha_pairs`, as a reference.
     #[inline]
     pub fn ha_pairs(&self) -> crate::core::Expr {
-        self.attr("ha_pairs")
+        self.0.attr("ha_pairs")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `preferred_subnet_id`, as a reference.
     #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
-        self.attr("preferred_subnet_id")
+        self.0.attr("preferred_subnet_id")
     }
     /// `route_table_ids`, as a reference.
     #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
-        self.attr("route_table_ids")
+        self.0.attr("route_table_ids")
     }
     /// `storage_capacity`, as a reference.
     #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
-        self.attr("storage_capacity")
+        self.0.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `throughput_capacity`, as a reference.
     #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity")
+        self.0.attr("throughput_capacity")
     }
     /// `throughput_capacity_per_ha_pair`, as a reference.
     #[inline]
     pub fn throughput_capacity_per_ha_pair(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity_per_ha_pair")
+        self.0.attr("throughput_capacity_per_ha_pair")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
     #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_start_time")
+        self.0.attr("weekly_maintenance_start_time")
     }
 }
 
-impl crate::core::Ref<DataFsxOntapStorageVirtualMachine> {
+/// The attributes of `aws_fsx_ontap_storage_virtual_machine`, read from a `Ref<DataFsxOntapStorageVirtualMachine>`.
+#[derive(Clone, Debug)]
+pub struct DataFsxOntapStorageVirtualMachineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataFsxOntapStorageVirtualMachineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataFsxOntapStorageVirtualMachineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataFsxOntapStorageVirtualMachineAttributes {
     /// `active_directory_configuration`, as a reference.
     #[inline]
     pub fn active_directory_configuration(&self) -> crate::core::Expr {
-        self.attr("active_directory_configuration")
+        self.0.attr("active_directory_configuration")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `endpoints`, as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
     /// `file_system_id`, as a reference.
     #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
-        self.attr("file_system_id")
+        self.0.attr("file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lifecycle_status`, as a reference.
     #[inline]
     pub fn lifecycle_status(&self) -> crate::core::Expr {
-        self.attr("lifecycle_status")
+        self.0.attr("lifecycle_status")
     }
     /// `lifecycle_transition_reason`, as a reference.
     #[inline]
     pub fn lifecycle_transition_reason(&self) -> crate::core::Expr {
-        self.attr("lifecycle_transition_reason")
+        self.0.attr("lifecycle_transition_reason")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subtype`, as a reference.
     #[inline]
     pub fn subtype(&self) -> crate::core::Expr {
-        self.attr("subtype")
+        self.0.attr("subtype")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `uuid`, as a reference.
     #[inline]
     pub fn uuid(&self) -> crate::core::Expr {
-        self.attr("uuid")
+        self.0.attr("uuid")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataFsxOntapStorageVirtualMachines> {
+/// The attributes of `aws_fsx_ontap_storage_virtual_machines`, read from a `Ref<DataFsxOntapStorageVirtualMachines>`.
+#[derive(Clone, Debug)]
+pub struct DataFsxOntapStorageVirtualMachinesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataFsxOntapStorageVirtualMachinesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataFsxOntapStorageVirtualMachinesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataFsxOntapStorageVirtualMachinesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataFsxOpenzfsSnapshot> {
+/// The attributes of `aws_fsx_openzfs_snapshot`, read from a `Ref<DataFsxOpenzfsSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DataFsxOpenzfsSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataFsxOpenzfsSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataFsxOpenzfsSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataFsxOpenzfsSnapshotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `most_recent`, as a reference.
     #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
-        self.attr("most_recent")
+        self.0.attr("most_recent")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `snapshot_ids`, as a reference.
     #[inline]
     pub fn snapshot_ids(&self) -> crate::core::Expr {
-        self.attr("snapshot_ids")
+        self.0.attr("snapshot_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataFsxWindowsFileSystem> {
+/// The attributes of `aws_fsx_windows_file_system`, read from a `Ref<DataFsxWindowsFileSystem>`.
+#[derive(Clone, Debug)]
+pub struct DataFsxWindowsFileSystemAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataFsxWindowsFileSystemAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataFsxWindowsFileSystemAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataFsxWindowsFileSystemAttributes {
     /// `active_directory_id`, as a reference.
     #[inline]
     pub fn active_directory_id(&self) -> crate::core::Expr {
-        self.attr("active_directory_id")
+        self.0.attr("active_directory_id")
     }
     /// `aliases`, as a reference.
     #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
-        self.attr("aliases")
+        self.0.attr("aliases")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `audit_log_configuration`, as a reference.
     #[inline]
     pub fn audit_log_configuration(&self) -> crate::core::Expr {
-        self.attr("audit_log_configuration")
+        self.0.attr("audit_log_configuration")
     }
     /// `automatic_backup_retention_days`, as a reference.
     #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
-        self.attr("automatic_backup_retention_days")
+        self.0.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
     #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
-        self.attr("backup_id")
+        self.0.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
     #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_backups")
+        self.0.attr("copy_tags_to_backups")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
     #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
-        self.attr("daily_automatic_backup_start_time")
+        self.0.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
     #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
-        self.attr("deployment_type")
+        self.0.attr("deployment_type")
     }
     /// `disk_iops_configuration`, as a reference.
     #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
-        self.attr("disk_iops_configuration")
+        self.0.attr("disk_iops_configuration")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `preferred_file_server_ip`, as a reference.
     #[inline]
     pub fn preferred_file_server_ip(&self) -> crate::core::Expr {
-        self.attr("preferred_file_server_ip")
+        self.0.attr("preferred_file_server_ip")
     }
     /// `preferred_subnet_id`, as a reference.
     #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
-        self.attr("preferred_subnet_id")
+        self.0.attr("preferred_subnet_id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
     #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
-        self.attr("skip_final_backup")
+        self.0.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
     #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
-        self.attr("storage_capacity")
+        self.0.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `throughput_capacity`, as a reference.
     #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
-        self.attr("throughput_capacity")
+        self.0.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
     #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_start_time")
+        self.0.attr("weekly_maintenance_start_time")
     }
 }

@@ -65,6 +65,10 @@ impl crate::core::Resource for GameliftAlias {
     const TYPE: &'static str = "aws_gamelift_alias";
 }
 
+impl crate::core::Block for GameliftAlias {
+    type Attributes = GameliftAliasAttributes;
+}
+
 /// The `storage_location` block of [`GameliftBuild`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GameliftBuildStorageLocation {
@@ -133,6 +137,10 @@ impl GameliftBuild {
 
 impl crate::core::Resource for GameliftBuild {
     const TYPE: &'static str = "aws_gamelift_build";
+}
+
+impl crate::core::Block for GameliftBuild {
+    type Attributes = GameliftBuildAttributes;
 }
 
 /// The `certificate_configuration` block of [`GameliftFleet`].
@@ -357,6 +365,10 @@ impl crate::core::Resource for GameliftFleet {
     const TYPE: &'static str = "aws_gamelift_fleet";
 }
 
+impl crate::core::Block for GameliftFleet {
+    type Attributes = GameliftFleetAttributes;
+}
+
 /// The `target_tracking_configuration` block of [`GameliftGameServerGroupAutoScalingPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration {
@@ -532,6 +544,10 @@ impl crate::core::Resource for GameliftGameServerGroup {
     const TYPE: &'static str = "aws_gamelift_game_server_group";
 }
 
+impl crate::core::Block for GameliftGameServerGroup {
+    type Attributes = GameliftGameServerGroupAttributes;
+}
+
 /// The `player_latency_policy` block of [`GameliftGameSessionQueue`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GameliftGameSessionQueuePlayerLatencyPolicy {
@@ -606,6 +622,10 @@ impl crate::core::Resource for GameliftGameSessionQueue {
     const TYPE: &'static str = "aws_gamelift_game_session_queue";
 }
 
+impl crate::core::Block for GameliftGameSessionQueue {
+    type Attributes = GameliftGameSessionQueueAttributes;
+}
+
 /// The `storage_location` block of [`GameliftScript`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GameliftScriptStorageLocation {
@@ -678,375 +698,487 @@ impl crate::core::Resource for GameliftScript {
     const TYPE: &'static str = "aws_gamelift_script";
 }
 
-impl crate::core::Ref<GameliftAlias> {
+impl crate::core::Block for GameliftScript {
+    type Attributes = GameliftScriptAttributes;
+}
+
+/// The attributes of `aws_gamelift_alias`, read from a `Ref<GameliftAlias>`.
+#[derive(Clone, Debug)]
+pub struct GameliftAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GameliftAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GameliftAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GameliftAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `routing_strategy` (a nested block), as a reference.
     #[inline]
     pub fn routing_strategy(&self) -> crate::core::Expr {
-        self.attr("routing_strategy")
+        self.0.attr("routing_strategy")
     }
 }
 
-impl crate::core::Ref<GameliftBuild> {
+/// The attributes of `aws_gamelift_build`, read from a `Ref<GameliftBuild>`.
+#[derive(Clone, Debug)]
+pub struct GameliftBuildAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GameliftBuildAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GameliftBuildAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GameliftBuildAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `operating_system`, as a reference.
     #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
-        self.attr("operating_system")
+        self.0.attr("operating_system")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `storage_location` (a nested block), as a reference.
     #[inline]
     pub fn storage_location(&self) -> crate::core::Expr {
-        self.attr("storage_location")
+        self.0.attr("storage_location")
     }
 }
 
-impl crate::core::Ref<GameliftFleet> {
+/// The attributes of `aws_gamelift_fleet`, read from a `Ref<GameliftFleet>`.
+#[derive(Clone, Debug)]
+pub struct GameliftFleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GameliftFleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GameliftFleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GameliftFleetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `build_arn`, as a reference.
     #[inline]
     pub fn build_arn(&self) -> crate::core::Expr {
-        self.attr("build_arn")
+        self.0.attr("build_arn")
     }
     /// `build_id`, as a reference.
     #[inline]
     pub fn build_id(&self) -> crate::core::Expr {
-        self.attr("build_id")
+        self.0.attr("build_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `ec2_instance_type`, as a reference.
     #[inline]
     pub fn ec2_instance_type(&self) -> crate::core::Expr {
-        self.attr("ec2_instance_type")
+        self.0.attr("ec2_instance_type")
     }
     /// `fleet_type`, as a reference.
     #[inline]
     pub fn fleet_type(&self) -> crate::core::Expr {
-        self.attr("fleet_type")
+        self.0.attr("fleet_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_role_arn`, as a reference.
     #[inline]
     pub fn instance_role_arn(&self) -> crate::core::Expr {
-        self.attr("instance_role_arn")
+        self.0.attr("instance_role_arn")
     }
     /// `log_paths`, as a reference.
     #[inline]
     pub fn log_paths(&self) -> crate::core::Expr {
-        self.attr("log_paths")
+        self.0.attr("log_paths")
     }
     /// `metric_groups`, as a reference.
     #[inline]
     pub fn metric_groups(&self) -> crate::core::Expr {
-        self.attr("metric_groups")
+        self.0.attr("metric_groups")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `new_game_session_protection_policy`, as a reference.
     #[inline]
     pub fn new_game_session_protection_policy(&self) -> crate::core::Expr {
-        self.attr("new_game_session_protection_policy")
+        self.0.attr("new_game_session_protection_policy")
     }
     /// `operating_system`, as a reference.
     #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
-        self.attr("operating_system")
+        self.0.attr("operating_system")
     }
     /// `script_arn`, as a reference.
     #[inline]
     pub fn script_arn(&self) -> crate::core::Expr {
-        self.attr("script_arn")
+        self.0.attr("script_arn")
     }
     /// `script_id`, as a reference.
     #[inline]
     pub fn script_id(&self) -> crate::core::Expr {
-        self.attr("script_id")
+        self.0.attr("script_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `certificate_configuration` (a nested block), as a reference.
     #[inline]
     pub fn certificate_configuration(&self) -> crate::core::Expr {
-        self.attr("certificate_configuration")
+        self.0.attr("certificate_configuration")
     }
     /// `ec2_inbound_permission` (a nested block), as a reference.
     #[inline]
     pub fn ec2_inbound_permission(&self) -> crate::core::Expr {
-        self.attr("ec2_inbound_permission")
+        self.0.attr("ec2_inbound_permission")
     }
     /// `resource_creation_limit_policy` (a nested block), as a reference.
     #[inline]
     pub fn resource_creation_limit_policy(&self) -> crate::core::Expr {
-        self.attr("resource_creation_limit_policy")
+        self.0.attr("resource_creation_limit_policy")
     }
     /// `runtime_configuration` (a nested block), as a reference.
     #[inline]
     pub fn runtime_configuration(&self) -> crate::core::Expr {
-        self.attr("runtime_configuration")
+        self.0.attr("runtime_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GameliftGameServerGroup> {
+/// The attributes of `aws_gamelift_game_server_group`, read from a `Ref<GameliftGameServerGroup>`.
+#[derive(Clone, Debug)]
+pub struct GameliftGameServerGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GameliftGameServerGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GameliftGameServerGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GameliftGameServerGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_scaling_group_arn`, as a reference.
     #[inline]
     pub fn auto_scaling_group_arn(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_group_arn")
+        self.0.attr("auto_scaling_group_arn")
     }
     /// `balancing_strategy`, as a reference.
     #[inline]
     pub fn balancing_strategy(&self) -> crate::core::Expr {
-        self.attr("balancing_strategy")
+        self.0.attr("balancing_strategy")
     }
     /// `game_server_group_name`, as a reference.
     #[inline]
     pub fn game_server_group_name(&self) -> crate::core::Expr {
-        self.attr("game_server_group_name")
+        self.0.attr("game_server_group_name")
     }
     /// `game_server_protection_policy`, as a reference.
     #[inline]
     pub fn game_server_protection_policy(&self) -> crate::core::Expr {
-        self.attr("game_server_protection_policy")
+        self.0.attr("game_server_protection_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_size`, as a reference.
     #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
-        self.attr("max_size")
+        self.0.attr("max_size")
     }
     /// `min_size`, as a reference.
     #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
-        self.attr("min_size")
+        self.0.attr("min_size")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_subnets`, as a reference.
     #[inline]
     pub fn vpc_subnets(&self) -> crate::core::Expr {
-        self.attr("vpc_subnets")
+        self.0.attr("vpc_subnets")
     }
     /// `auto_scaling_policy` (a nested block), as a reference.
     #[inline]
     pub fn auto_scaling_policy(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_policy")
+        self.0.attr("auto_scaling_policy")
     }
     /// `instance_definition` (a nested block), as a reference.
     #[inline]
     pub fn instance_definition(&self) -> crate::core::Expr {
-        self.attr("instance_definition")
+        self.0.attr("instance_definition")
     }
     /// `launch_template` (a nested block), as a reference.
     #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
-        self.attr("launch_template")
+        self.0.attr("launch_template")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GameliftGameSessionQueue> {
+/// The attributes of `aws_gamelift_game_session_queue`, read from a `Ref<GameliftGameSessionQueue>`.
+#[derive(Clone, Debug)]
+pub struct GameliftGameSessionQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GameliftGameSessionQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GameliftGameSessionQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GameliftGameSessionQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `custom_event_data`, as a reference.
     #[inline]
     pub fn custom_event_data(&self) -> crate::core::Expr {
-        self.attr("custom_event_data")
+        self.0.attr("custom_event_data")
     }
     /// `destinations`, as a reference.
     #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
-        self.attr("destinations")
+        self.0.attr("destinations")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `notification_target`, as a reference.
     #[inline]
     pub fn notification_target(&self) -> crate::core::Expr {
-        self.attr("notification_target")
+        self.0.attr("notification_target")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeout_in_seconds`, as a reference.
     #[inline]
     pub fn timeout_in_seconds(&self) -> crate::core::Expr {
-        self.attr("timeout_in_seconds")
+        self.0.attr("timeout_in_seconds")
     }
     /// `player_latency_policy` (a nested block), as a reference.
     #[inline]
     pub fn player_latency_policy(&self) -> crate::core::Expr {
-        self.attr("player_latency_policy")
+        self.0.attr("player_latency_policy")
     }
 }
 
-impl crate::core::Ref<GameliftScript> {
+/// The attributes of `aws_gamelift_script`, read from a `Ref<GameliftScript>`.
+#[derive(Clone, Debug)]
+pub struct GameliftScriptAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GameliftScriptAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GameliftScriptAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GameliftScriptAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `zip_file`, as a reference.
     #[inline]
     pub fn zip_file(&self) -> crate::core::Expr {
-        self.attr("zip_file")
+        self.0.attr("zip_file")
     }
     /// `storage_location` (a nested block), as a reference.
     #[inline]
     pub fn storage_location(&self) -> crate::core::Expr {
-        self.attr("storage_location")
+        self.0.attr("storage_location")
     }
 }

@@ -61,6 +61,10 @@ impl crate::core::Resource for GlacierVault {
     const TYPE: &'static str = "aws_glacier_vault";
 }
 
+impl crate::core::Block for GlacierVault {
+    type Attributes = GlacierVaultAttributes;
+}
+
 /// `aws_glacier_vault_lock` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlacierVaultLock {
@@ -96,73 +100,113 @@ impl crate::core::Resource for GlacierVaultLock {
     const TYPE: &'static str = "aws_glacier_vault_lock";
 }
 
-impl crate::core::Ref<GlacierVault> {
+impl crate::core::Block for GlacierVaultLock {
+    type Attributes = GlacierVaultLockAttributes;
+}
+
+/// The attributes of `aws_glacier_vault`, read from a `Ref<GlacierVault>`.
+#[derive(Clone, Debug)]
+pub struct GlacierVaultAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlacierVaultAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlacierVaultAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlacierVaultAttributes {
     /// `access_policy`, as a reference.
     #[inline]
     pub fn access_policy(&self) -> crate::core::Expr {
-        self.attr("access_policy")
+        self.0.attr("access_policy")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `notification` (a nested block), as a reference.
     #[inline]
     pub fn notification(&self) -> crate::core::Expr {
-        self.attr("notification")
+        self.0.attr("notification")
     }
 }
 
-impl crate::core::Ref<GlacierVaultLock> {
+/// The attributes of `aws_glacier_vault_lock`, read from a `Ref<GlacierVaultLock>`.
+#[derive(Clone, Debug)]
+pub struct GlacierVaultLockAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlacierVaultLockAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlacierVaultLockAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlacierVaultLockAttributes {
     /// `complete_lock`, as a reference.
     #[inline]
     pub fn complete_lock(&self) -> crate::core::Expr {
-        self.attr("complete_lock")
+        self.0.attr("complete_lock")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_deletion_error`, as a reference.
     #[inline]
     pub fn ignore_deletion_error(&self) -> crate::core::Expr {
-        self.attr("ignore_deletion_error")
+        self.0.attr("ignore_deletion_error")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `vault_name`, as a reference.
     #[inline]
     pub fn vault_name(&self) -> crate::core::Expr {
-        self.attr("vault_name")
+        self.0.attr("vault_name")
     }
 }

@@ -2,7 +2,7 @@
 
 /// The `attributes` block of [`GlobalacceleratorAccelerator`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct GlobalacceleratorAcceleratorAttributes {
+pub struct GlobalacceleratorAcceleratorAttributesBlock {
     /// `flow_logs_enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flow_logs_enabled: Option<crate::core::Arg<bool>>,
@@ -14,8 +14,8 @@ pub struct GlobalacceleratorAcceleratorAttributes {
     pub flow_logs_s3_prefix: Option<crate::core::Expr>,
 }
 
-impl GlobalacceleratorAcceleratorAttributes {
-    /// `GlobalacceleratorAcceleratorAttributes` with its required arguments; set the others with `GlobalacceleratorAcceleratorAttributes { field: Some(..), ..GlobalacceleratorAcceleratorAttributes::new(..) }`.
+impl GlobalacceleratorAcceleratorAttributesBlock {
+    /// `GlobalacceleratorAcceleratorAttributesBlock` with its required arguments; set the others with `GlobalacceleratorAcceleratorAttributesBlock { field: Some(..), ..GlobalacceleratorAcceleratorAttributesBlock::new(..) }`.
     #[inline]
     pub fn new() -> Self {
         Self {
@@ -73,7 +73,7 @@ pub struct GlobalacceleratorAccelerator {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<GlobalacceleratorAcceleratorAttributes>,
+    pub attributes: Option<GlobalacceleratorAcceleratorAttributesBlock>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<GlobalacceleratorAcceleratorTimeouts>,
@@ -99,6 +99,10 @@ impl GlobalacceleratorAccelerator {
 
 impl crate::core::Resource for GlobalacceleratorAccelerator {
     const TYPE: &'static str = "aws_globalaccelerator_accelerator";
+}
+
+impl crate::core::Block for GlobalacceleratorAccelerator {
+    type Attributes = GlobalacceleratorAcceleratorAttributes;
 }
 
 /// The `resource` block of [`GlobalacceleratorCrossAccountAttachment`].
@@ -160,9 +164,13 @@ impl crate::core::Resource for GlobalacceleratorCrossAccountAttachment {
     const TYPE: &'static str = "aws_globalaccelerator_cross_account_attachment";
 }
 
+impl crate::core::Block for GlobalacceleratorCrossAccountAttachment {
+    type Attributes = GlobalacceleratorCrossAccountAttachmentAttributes;
+}
+
 /// The `attributes` block of [`GlobalacceleratorCustomRoutingAccelerator`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct GlobalacceleratorCustomRoutingAcceleratorAttributes {
+pub struct GlobalacceleratorCustomRoutingAcceleratorAttributesBlock {
     /// `flow_logs_enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flow_logs_enabled: Option<crate::core::Arg<bool>>,
@@ -174,8 +182,8 @@ pub struct GlobalacceleratorCustomRoutingAcceleratorAttributes {
     pub flow_logs_s3_prefix: Option<crate::core::Expr>,
 }
 
-impl GlobalacceleratorCustomRoutingAcceleratorAttributes {
-    /// `GlobalacceleratorCustomRoutingAcceleratorAttributes` with its required arguments; set the others with `GlobalacceleratorCustomRoutingAcceleratorAttributes { field: Some(..), ..GlobalacceleratorCustomRoutingAcceleratorAttributes::new(..) }`.
+impl GlobalacceleratorCustomRoutingAcceleratorAttributesBlock {
+    /// `GlobalacceleratorCustomRoutingAcceleratorAttributesBlock` with its required arguments; set the others with `GlobalacceleratorCustomRoutingAcceleratorAttributesBlock { field: Some(..), ..GlobalacceleratorCustomRoutingAcceleratorAttributesBlock::new(..) }`.
     #[inline]
     pub fn new() -> Self {
         Self {
@@ -233,7 +241,7 @@ pub struct GlobalacceleratorCustomRoutingAccelerator {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<GlobalacceleratorCustomRoutingAcceleratorAttributes>,
+    pub attributes: Option<GlobalacceleratorCustomRoutingAcceleratorAttributesBlock>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<GlobalacceleratorCustomRoutingAcceleratorTimeouts>,
@@ -259,6 +267,10 @@ impl GlobalacceleratorCustomRoutingAccelerator {
 
 impl crate::core::Resource for GlobalacceleratorCustomRoutingAccelerator {
     const TYPE: &'static str = "aws_globalaccelerator_custom_routing_accelerator";
+}
+
+impl crate::core::Block for GlobalacceleratorCustomRoutingAccelerator {
+    type Attributes = GlobalacceleratorCustomRoutingAcceleratorAttributes;
 }
 
 /// The `destination_configuration` block of [`GlobalacceleratorCustomRoutingEndpointGroup`].
@@ -364,6 +376,10 @@ impl crate::core::Resource for GlobalacceleratorCustomRoutingEndpointGroup {
     const TYPE: &'static str = "aws_globalaccelerator_custom_routing_endpoint_group";
 }
 
+impl crate::core::Block for GlobalacceleratorCustomRoutingEndpointGroup {
+    type Attributes = GlobalacceleratorCustomRoutingEndpointGroupAttributes;
+}
+
 /// The `port_range` block of [`GlobalacceleratorCustomRoutingListener`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GlobalacceleratorCustomRoutingListenerPortRange {
@@ -442,6 +458,10 @@ impl GlobalacceleratorCustomRoutingListener {
 
 impl crate::core::Resource for GlobalacceleratorCustomRoutingListener {
     const TYPE: &'static str = "aws_globalaccelerator_custom_routing_listener";
+}
+
+impl crate::core::Block for GlobalacceleratorCustomRoutingListener {
+    type Attributes = GlobalacceleratorCustomRoutingListenerAttributes;
 }
 
 /// The `endpoint_configuration` block of [`GlobalacceleratorEndpointGroup`].
@@ -585,6 +605,10 @@ impl crate::core::Resource for GlobalacceleratorEndpointGroup {
     const TYPE: &'static str = "aws_globalaccelerator_endpoint_group";
 }
 
+impl crate::core::Block for GlobalacceleratorEndpointGroup {
+    type Attributes = GlobalacceleratorEndpointGroupAttributes;
+}
+
 /// The `port_range` block of [`GlobalacceleratorListener`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GlobalacceleratorListenerPortRange {
@@ -672,6 +696,10 @@ impl crate::core::Resource for GlobalacceleratorListener {
     const TYPE: &'static str = "aws_globalaccelerator_listener";
 }
 
+impl crate::core::Block for GlobalacceleratorListener {
+    type Attributes = GlobalacceleratorListenerAttributes;
+}
+
 /// `aws_globalaccelerator_accelerator` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataGlobalacceleratorAccelerator {
@@ -700,6 +728,10 @@ impl DataGlobalacceleratorAccelerator {
 
 impl crate::core::DataSource for DataGlobalacceleratorAccelerator {
     const TYPE: &'static str = "aws_globalaccelerator_accelerator";
+}
+
+impl crate::core::Block for DataGlobalacceleratorAccelerator {
+    type Attributes = DataGlobalacceleratorAcceleratorAttributes;
 }
 
 /// `aws_globalaccelerator_custom_routing_accelerator` (data source).
@@ -736,474 +768,640 @@ impl crate::core::DataSource for DataGlobalacceleratorCustomRoutingAccelerator {
     const TYPE: &'static str = "aws_globalaccelerator_custom_routing_accelerator";
 }
 
-impl crate::core::Ref<GlobalacceleratorAccelerator> {
+impl crate::core::Block for DataGlobalacceleratorCustomRoutingAccelerator {
+    type Attributes = DataGlobalacceleratorCustomRoutingAcceleratorAttributes;
+}
+
+/// The attributes of `aws_globalaccelerator_accelerator`, read from a `Ref<GlobalacceleratorAccelerator>`.
+#[derive(Clone, Debug)]
+pub struct GlobalacceleratorAcceleratorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlobalacceleratorAcceleratorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlobalacceleratorAcceleratorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlobalacceleratorAcceleratorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dual_stack_dns_name`, as a reference.
     #[inline]
     pub fn dual_stack_dns_name(&self) -> crate::core::Expr {
-        self.attr("dual_stack_dns_name")
+        self.0.attr("dual_stack_dns_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `ip_addresses`, as a reference.
     #[inline]
     pub fn ip_addresses(&self) -> crate::core::Expr {
-        self.attr("ip_addresses")
+        self.0.attr("ip_addresses")
     }
     /// `ip_sets`, as a reference.
     #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
-        self.attr("ip_sets")
+        self.0.attr("ip_sets")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `attributes` (a nested block), as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GlobalacceleratorCrossAccountAttachment> {
+/// The attributes of `aws_globalaccelerator_cross_account_attachment`, read from a `Ref<GlobalacceleratorCrossAccountAttachment>`.
+#[derive(Clone, Debug)]
+pub struct GlobalacceleratorCrossAccountAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlobalacceleratorCrossAccountAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlobalacceleratorCrossAccountAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlobalacceleratorCrossAccountAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `principals`, as a reference.
     #[inline]
     pub fn principals(&self) -> crate::core::Expr {
-        self.attr("principals")
+        self.0.attr("principals")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `resource` (a nested block), as a reference.
     #[inline]
     pub fn resource(&self) -> crate::core::Expr {
-        self.attr("resource")
+        self.0.attr("resource")
     }
 }
 
-impl crate::core::Ref<GlobalacceleratorCustomRoutingAccelerator> {
+/// The attributes of `aws_globalaccelerator_custom_routing_accelerator`, read from a `Ref<GlobalacceleratorCustomRoutingAccelerator>`.
+#[derive(Clone, Debug)]
+pub struct GlobalacceleratorCustomRoutingAcceleratorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlobalacceleratorCustomRoutingAcceleratorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlobalacceleratorCustomRoutingAcceleratorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlobalacceleratorCustomRoutingAcceleratorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `ip_addresses`, as a reference.
     #[inline]
     pub fn ip_addresses(&self) -> crate::core::Expr {
-        self.attr("ip_addresses")
+        self.0.attr("ip_addresses")
     }
     /// `ip_sets`, as a reference.
     #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
-        self.attr("ip_sets")
+        self.0.attr("ip_sets")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `attributes` (a nested block), as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GlobalacceleratorCustomRoutingEndpointGroup> {
+/// The attributes of `aws_globalaccelerator_custom_routing_endpoint_group`, read from a `Ref<GlobalacceleratorCustomRoutingEndpointGroup>`.
+#[derive(Clone, Debug)]
+pub struct GlobalacceleratorCustomRoutingEndpointGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlobalacceleratorCustomRoutingEndpointGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlobalacceleratorCustomRoutingEndpointGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlobalacceleratorCustomRoutingEndpointGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint_group_region`, as a reference.
     #[inline]
     pub fn endpoint_group_region(&self) -> crate::core::Expr {
-        self.attr("endpoint_group_region")
+        self.0.attr("endpoint_group_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `listener_arn`, as a reference.
     #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
-        self.attr("listener_arn")
+        self.0.attr("listener_arn")
     }
     /// `destination_configuration` (a nested block), as a reference.
     #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
-        self.attr("destination_configuration")
+        self.0.attr("destination_configuration")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
     #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
-        self.attr("endpoint_configuration")
+        self.0.attr("endpoint_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GlobalacceleratorCustomRoutingListener> {
+/// The attributes of `aws_globalaccelerator_custom_routing_listener`, read from a `Ref<GlobalacceleratorCustomRoutingListener>`.
+#[derive(Clone, Debug)]
+pub struct GlobalacceleratorCustomRoutingListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlobalacceleratorCustomRoutingListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlobalacceleratorCustomRoutingListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlobalacceleratorCustomRoutingListenerAttributes {
     /// `accelerator_arn`, as a reference.
     #[inline]
     pub fn accelerator_arn(&self) -> crate::core::Expr {
-        self.attr("accelerator_arn")
+        self.0.attr("accelerator_arn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `port_range` (a nested block), as a reference.
     #[inline]
     pub fn port_range(&self) -> crate::core::Expr {
-        self.attr("port_range")
+        self.0.attr("port_range")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GlobalacceleratorEndpointGroup> {
+/// The attributes of `aws_globalaccelerator_endpoint_group`, read from a `Ref<GlobalacceleratorEndpointGroup>`.
+#[derive(Clone, Debug)]
+pub struct GlobalacceleratorEndpointGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlobalacceleratorEndpointGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlobalacceleratorEndpointGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlobalacceleratorEndpointGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint_group_region`, as a reference.
     #[inline]
     pub fn endpoint_group_region(&self) -> crate::core::Expr {
-        self.attr("endpoint_group_region")
+        self.0.attr("endpoint_group_region")
     }
     /// `health_check_interval_seconds`, as a reference.
     #[inline]
     pub fn health_check_interval_seconds(&self) -> crate::core::Expr {
-        self.attr("health_check_interval_seconds")
+        self.0.attr("health_check_interval_seconds")
     }
     /// `health_check_path`, as a reference.
     #[inline]
     pub fn health_check_path(&self) -> crate::core::Expr {
-        self.attr("health_check_path")
+        self.0.attr("health_check_path")
     }
     /// `health_check_port`, as a reference.
     #[inline]
     pub fn health_check_port(&self) -> crate::core::Expr {
-        self.attr("health_check_port")
+        self.0.attr("health_check_port")
     }
     /// `health_check_protocol`, as a reference.
     #[inline]
     pub fn health_check_protocol(&self) -> crate::core::Expr {
-        self.attr("health_check_protocol")
+        self.0.attr("health_check_protocol")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `listener_arn`, as a reference.
     #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
-        self.attr("listener_arn")
+        self.0.attr("listener_arn")
     }
     /// `threshold_count`, as a reference.
     #[inline]
     pub fn threshold_count(&self) -> crate::core::Expr {
-        self.attr("threshold_count")
+        self.0.attr("threshold_count")
     }
     /// `traffic_dial_percentage`, as a reference.
     #[inline]
     pub fn traffic_dial_percentage(&self) -> crate::core::Expr {
-        self.attr("traffic_dial_percentage")
+        self.0.attr("traffic_dial_percentage")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
     #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
-        self.attr("endpoint_configuration")
+        self.0.attr("endpoint_configuration")
     }
     /// `port_override` (a nested block), as a reference.
     #[inline]
     pub fn port_override(&self) -> crate::core::Expr {
-        self.attr("port_override")
+        self.0.attr("port_override")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GlobalacceleratorListener> {
+/// The attributes of `aws_globalaccelerator_listener`, read from a `Ref<GlobalacceleratorListener>`.
+#[derive(Clone, Debug)]
+pub struct GlobalacceleratorListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlobalacceleratorListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlobalacceleratorListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlobalacceleratorListenerAttributes {
     /// `accelerator_arn`, as a reference.
     #[inline]
     pub fn accelerator_arn(&self) -> crate::core::Expr {
-        self.attr("accelerator_arn")
+        self.0.attr("accelerator_arn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `client_affinity`, as a reference.
     #[inline]
     pub fn client_affinity(&self) -> crate::core::Expr {
-        self.attr("client_affinity")
+        self.0.attr("client_affinity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `port_range` (a nested block), as a reference.
     #[inline]
     pub fn port_range(&self) -> crate::core::Expr {
-        self.attr("port_range")
+        self.0.attr("port_range")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataGlobalacceleratorAccelerator> {
+/// The attributes of `aws_globalaccelerator_accelerator`, read from a `Ref<DataGlobalacceleratorAccelerator>`.
+#[derive(Clone, Debug)]
+pub struct DataGlobalacceleratorAcceleratorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGlobalacceleratorAcceleratorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGlobalacceleratorAcceleratorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGlobalacceleratorAcceleratorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dual_stack_dns_name`, as a reference.
     #[inline]
     pub fn dual_stack_dns_name(&self) -> crate::core::Expr {
-        self.attr("dual_stack_dns_name")
+        self.0.attr("dual_stack_dns_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `ip_sets`, as a reference.
     #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
-        self.attr("ip_sets")
+        self.0.attr("ip_sets")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataGlobalacceleratorCustomRoutingAccelerator> {
+/// The attributes of `aws_globalaccelerator_custom_routing_accelerator`, read from a `Ref<DataGlobalacceleratorCustomRoutingAccelerator>`.
+#[derive(Clone, Debug)]
+pub struct DataGlobalacceleratorCustomRoutingAcceleratorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGlobalacceleratorCustomRoutingAcceleratorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGlobalacceleratorCustomRoutingAcceleratorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGlobalacceleratorCustomRoutingAcceleratorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `ip_sets`, as a reference.
     #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
-        self.attr("ip_sets")
+        self.0.attr("ip_sets")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

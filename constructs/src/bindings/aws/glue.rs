@@ -147,6 +147,10 @@ impl crate::core::Resource for GlueCatalogDatabase {
     const TYPE: &'static str = "aws_glue_catalog_database";
 }
 
+impl crate::core::Block for GlueCatalogDatabase {
+    type Attributes = GlueCatalogDatabaseAttributes;
+}
+
 /// The `iceberg_input` block of [`GlueCatalogTableOpenTableFormatInput`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueCatalogTableOpenTableFormatInputIcebergInput {
@@ -559,6 +563,10 @@ impl crate::core::Resource for GlueCatalogTable {
     const TYPE: &'static str = "aws_glue_catalog_table";
 }
 
+impl crate::core::Block for GlueCatalogTable {
+    type Attributes = GlueCatalogTableAttributes;
+}
+
 /// The `iceberg_configuration` block of [`GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfigurationIcebergConfiguration {
@@ -703,6 +711,10 @@ impl GlueCatalogTableOptimizer {
 
 impl crate::core::Resource for GlueCatalogTableOptimizer {
     const TYPE: &'static str = "aws_glue_catalog_table_optimizer";
+}
+
+impl crate::core::Block for GlueCatalogTableOptimizer {
+    type Attributes = GlueCatalogTableOptimizerAttributes;
 }
 
 /// The `csv_classifier` block of [`GlueClassifier`].
@@ -857,6 +869,10 @@ impl crate::core::Resource for GlueClassifier {
     const TYPE: &'static str = "aws_glue_classifier";
 }
 
+impl crate::core::Block for GlueClassifier {
+    type Attributes = GlueClassifierAttributes;
+}
+
 /// The `physical_connection_requirements` block of [`GlueConnection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GlueConnectionPhysicalConnectionRequirements {
@@ -942,6 +958,10 @@ impl GlueConnection {
 
 impl crate::core::Resource for GlueConnection {
     const TYPE: &'static str = "aws_glue_connection";
+}
+
+impl crate::core::Block for GlueConnection {
+    type Attributes = GlueConnectionAttributes;
 }
 
 /// The `catalog_target` block of [`GlueCrawler`].
@@ -1337,6 +1357,10 @@ impl crate::core::Resource for GlueCrawler {
     const TYPE: &'static str = "aws_glue_crawler";
 }
 
+impl crate::core::Block for GlueCrawler {
+    type Attributes = GlueCrawlerAttributes;
+}
+
 /// The `connection_password_encryption` block of [`GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption {
@@ -1432,6 +1456,10 @@ impl crate::core::Resource for GlueDataCatalogEncryptionSettings {
     const TYPE: &'static str = "aws_glue_data_catalog_encryption_settings";
 }
 
+impl crate::core::Block for GlueDataCatalogEncryptionSettings {
+    type Attributes = GlueDataCatalogEncryptionSettingsAttributes;
+}
+
 /// The `target_table` block of [`GlueDataQualityRuleset`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueDataQualityRulesetTargetTable {
@@ -1498,6 +1526,10 @@ impl GlueDataQualityRuleset {
 
 impl crate::core::Resource for GlueDataQualityRuleset {
     const TYPE: &'static str = "aws_glue_data_quality_ruleset";
+}
+
+impl crate::core::Block for GlueDataQualityRuleset {
+    type Attributes = GlueDataQualityRulesetAttributes;
 }
 
 /// `aws_glue_dev_endpoint` (resource).
@@ -1582,6 +1614,10 @@ impl GlueDevEndpoint {
 
 impl crate::core::Resource for GlueDevEndpoint {
     const TYPE: &'static str = "aws_glue_dev_endpoint";
+}
+
+impl crate::core::Block for GlueDevEndpoint {
+    type Attributes = GlueDevEndpointAttributes;
 }
 
 /// The `command` block of [`GlueJob`].
@@ -1802,6 +1838,10 @@ impl crate::core::Resource for GlueJob {
     const TYPE: &'static str = "aws_glue_job";
 }
 
+impl crate::core::Block for GlueJob {
+    type Attributes = GlueJobAttributes;
+}
+
 /// The `input_record_tables` block of [`GlueMlTransform`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueMlTransformInputRecordTables {
@@ -1948,6 +1988,10 @@ impl GlueMlTransform {
 
 impl crate::core::Resource for GlueMlTransform {
     const TYPE: &'static str = "aws_glue_ml_transform";
+}
+
+impl crate::core::Block for GlueMlTransform {
+    type Attributes = GlueMlTransformAttributes;
 }
 
 /// The `columns` block of [`GluePartitionStorageDescriptor`].
@@ -2156,6 +2200,10 @@ impl crate::core::Resource for GluePartition {
     const TYPE: &'static str = "aws_glue_partition";
 }
 
+impl crate::core::Block for GluePartition {
+    type Attributes = GluePartitionAttributes;
+}
+
 /// The `partition_index` block of [`GluePartitionIndex`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GluePartitionIndexPartitionIndex {
@@ -2239,6 +2287,10 @@ impl crate::core::Resource for GluePartitionIndex {
     const TYPE: &'static str = "aws_glue_partition_index";
 }
 
+impl crate::core::Block for GluePartitionIndex {
+    type Attributes = GluePartitionIndexAttributes;
+}
+
 /// `aws_glue_registry` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueRegistry {
@@ -2276,6 +2328,10 @@ impl crate::core::Resource for GlueRegistry {
     const TYPE: &'static str = "aws_glue_registry";
 }
 
+impl crate::core::Block for GlueRegistry {
+    type Attributes = GlueRegistryAttributes;
+}
+
 /// `aws_glue_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueResourcePolicy {
@@ -2303,6 +2359,10 @@ impl GlueResourcePolicy {
 
 impl crate::core::Resource for GlueResourcePolicy {
     const TYPE: &'static str = "aws_glue_resource_policy";
+}
+
+impl crate::core::Block for GlueResourcePolicy {
+    type Attributes = GlueResourcePolicyAttributes;
 }
 
 /// `aws_glue_schema` (resource).
@@ -2353,6 +2413,10 @@ impl GlueSchema {
 
 impl crate::core::Resource for GlueSchema {
     const TYPE: &'static str = "aws_glue_schema";
+}
+
+impl crate::core::Block for GlueSchema {
+    type Attributes = GlueSchemaAttributes;
 }
 
 /// The `cloudwatch_encryption` block of [`GlueSecurityConfigurationEncryptionConfiguration`].
@@ -2470,6 +2534,10 @@ impl GlueSecurityConfiguration {
 
 impl crate::core::Resource for GlueSecurityConfiguration {
     const TYPE: &'static str = "aws_glue_security_configuration";
+}
+
+impl crate::core::Block for GlueSecurityConfiguration {
+    type Attributes = GlueSecurityConfigurationAttributes;
 }
 
 /// The `notification_property` block of [`GlueTriggerActions`].
@@ -2701,6 +2769,10 @@ impl crate::core::Resource for GlueTrigger {
     const TYPE: &'static str = "aws_glue_trigger";
 }
 
+impl crate::core::Block for GlueTrigger {
+    type Attributes = GlueTriggerAttributes;
+}
+
 /// The `resource_uris` block of [`GlueUserDefinedFunction`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueUserDefinedFunctionResourceUris {
@@ -2766,6 +2838,10 @@ impl crate::core::Resource for GlueUserDefinedFunction {
     const TYPE: &'static str = "aws_glue_user_defined_function";
 }
 
+impl crate::core::Block for GlueUserDefinedFunction {
+    type Attributes = GlueUserDefinedFunctionAttributes;
+}
+
 /// `aws_glue_workflow` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GlueWorkflow {
@@ -2812,6 +2888,10 @@ impl crate::core::Resource for GlueWorkflow {
     const TYPE: &'static str = "aws_glue_workflow";
 }
 
+impl crate::core::Block for GlueWorkflow {
+    type Attributes = GlueWorkflowAttributes;
+}
+
 /// `aws_glue_catalog_table` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataGlueCatalogTable {
@@ -2852,6 +2932,10 @@ impl crate::core::DataSource for DataGlueCatalogTable {
     const TYPE: &'static str = "aws_glue_catalog_table";
 }
 
+impl crate::core::Block for DataGlueCatalogTable {
+    type Attributes = DataGlueCatalogTableAttributes;
+}
+
 /// `aws_glue_connection` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataGlueConnection {
@@ -2875,6 +2959,10 @@ impl DataGlueConnection {
 
 impl crate::core::DataSource for DataGlueConnection {
     const TYPE: &'static str = "aws_glue_connection";
+}
+
+impl crate::core::Block for DataGlueConnection {
+    type Attributes = DataGlueConnectionAttributes;
 }
 
 /// `aws_glue_data_catalog_encryption_settings` (data source).
@@ -2902,6 +2990,10 @@ impl crate::core::DataSource for DataGlueDataCatalogEncryptionSettings {
     const TYPE: &'static str = "aws_glue_data_catalog_encryption_settings";
 }
 
+impl crate::core::Block for DataGlueDataCatalogEncryptionSettings {
+    type Attributes = DataGlueDataCatalogEncryptionSettingsAttributes;
+}
+
 /// `aws_glue_registry` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataGlueRegistry {
@@ -2921,6 +3013,10 @@ impl DataGlueRegistry {
 
 impl crate::core::DataSource for DataGlueRegistry {
     const TYPE: &'static str = "aws_glue_registry";
+}
+
+impl crate::core::Block for DataGlueRegistry {
+    type Attributes = DataGlueRegistryAttributes;
 }
 
 /// The `dag_edge` block of [`DataGlueScript`].
@@ -3030,1452 +3126,1906 @@ impl crate::core::DataSource for DataGlueScript {
     const TYPE: &'static str = "aws_glue_script";
 }
 
-impl crate::core::Ref<GlueCatalogDatabase> {
+impl crate::core::Block for DataGlueScript {
+    type Attributes = DataGlueScriptAttributes;
+}
+
+/// The attributes of `aws_glue_catalog_database`, read from a `Ref<GlueCatalogDatabase>`.
+#[derive(Clone, Debug)]
+pub struct GlueCatalogDatabaseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueCatalogDatabaseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueCatalogDatabaseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueCatalogDatabaseAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location_uri`, as a reference.
     #[inline]
     pub fn location_uri(&self) -> crate::core::Expr {
-        self.attr("location_uri")
+        self.0.attr("location_uri")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `create_table_default_permission` (a nested block), as a reference.
     #[inline]
     pub fn create_table_default_permission(&self) -> crate::core::Expr {
-        self.attr("create_table_default_permission")
+        self.0.attr("create_table_default_permission")
     }
     /// `federated_database` (a nested block), as a reference.
     #[inline]
     pub fn federated_database(&self) -> crate::core::Expr {
-        self.attr("federated_database")
+        self.0.attr("federated_database")
     }
     /// `target_database` (a nested block), as a reference.
     #[inline]
     pub fn target_database(&self) -> crate::core::Expr {
-        self.attr("target_database")
+        self.0.attr("target_database")
     }
 }
 
-impl crate::core::Ref<GlueCatalogTable> {
+/// The attributes of `aws_glue_catalog_table`, read from a `Ref<GlueCatalogTable>`.
+#[derive(Clone, Debug)]
+pub struct GlueCatalogTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueCatalogTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueCatalogTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueCatalogTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `retention`, as a reference.
     #[inline]
     pub fn retention(&self) -> crate::core::Expr {
-        self.attr("retention")
+        self.0.attr("retention")
     }
     /// `table_type`, as a reference.
     #[inline]
     pub fn table_type(&self) -> crate::core::Expr {
-        self.attr("table_type")
+        self.0.attr("table_type")
     }
     /// `view_expanded_text`, as a reference.
     #[inline]
     pub fn view_expanded_text(&self) -> crate::core::Expr {
-        self.attr("view_expanded_text")
+        self.0.attr("view_expanded_text")
     }
     /// `view_original_text`, as a reference.
     #[inline]
     pub fn view_original_text(&self) -> crate::core::Expr {
-        self.attr("view_original_text")
+        self.0.attr("view_original_text")
     }
     /// `open_table_format_input` (a nested block), as a reference.
     #[inline]
     pub fn open_table_format_input(&self) -> crate::core::Expr {
-        self.attr("open_table_format_input")
+        self.0.attr("open_table_format_input")
     }
     /// `partition_index` (a nested block), as a reference.
     #[inline]
     pub fn partition_index(&self) -> crate::core::Expr {
-        self.attr("partition_index")
+        self.0.attr("partition_index")
     }
     /// `partition_keys` (a nested block), as a reference.
     #[inline]
     pub fn partition_keys(&self) -> crate::core::Expr {
-        self.attr("partition_keys")
+        self.0.attr("partition_keys")
     }
     /// `storage_descriptor` (a nested block), as a reference.
     #[inline]
     pub fn storage_descriptor(&self) -> crate::core::Expr {
-        self.attr("storage_descriptor")
+        self.0.attr("storage_descriptor")
     }
     /// `target_table` (a nested block), as a reference.
     #[inline]
     pub fn target_table(&self) -> crate::core::Expr {
-        self.attr("target_table")
+        self.0.attr("target_table")
     }
 }
 
-impl crate::core::Ref<GlueCatalogTableOptimizer> {
+/// The attributes of `aws_glue_catalog_table_optimizer`, read from a `Ref<GlueCatalogTableOptimizer>`.
+#[derive(Clone, Debug)]
+pub struct GlueCatalogTableOptimizerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueCatalogTableOptimizerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueCatalogTableOptimizerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueCatalogTableOptimizerAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<GlueClassifier> {
+/// The attributes of `aws_glue_classifier`, read from a `Ref<GlueClassifier>`.
+#[derive(Clone, Debug)]
+pub struct GlueClassifierAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueClassifierAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueClassifierAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueClassifierAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `csv_classifier` (a nested block), as a reference.
     #[inline]
     pub fn csv_classifier(&self) -> crate::core::Expr {
-        self.attr("csv_classifier")
+        self.0.attr("csv_classifier")
     }
     /// `grok_classifier` (a nested block), as a reference.
     #[inline]
     pub fn grok_classifier(&self) -> crate::core::Expr {
-        self.attr("grok_classifier")
+        self.0.attr("grok_classifier")
     }
     /// `json_classifier` (a nested block), as a reference.
     #[inline]
     pub fn json_classifier(&self) -> crate::core::Expr {
-        self.attr("json_classifier")
+        self.0.attr("json_classifier")
     }
     /// `xml_classifier` (a nested block), as a reference.
     #[inline]
     pub fn xml_classifier(&self) -> crate::core::Expr {
-        self.attr("xml_classifier")
+        self.0.attr("xml_classifier")
     }
 }
 
-impl crate::core::Ref<GlueConnection> {
+/// The attributes of `aws_glue_connection`, read from a `Ref<GlueConnection>`.
+#[derive(Clone, Debug)]
+pub struct GlueConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `athena_properties`, as a reference.
     #[inline]
     pub fn athena_properties(&self) -> crate::core::Expr {
-        self.attr("athena_properties")
+        self.0.attr("athena_properties")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `connection_properties`, as a reference.
     #[inline]
     pub fn connection_properties(&self) -> crate::core::Expr {
-        self.attr("connection_properties")
+        self.0.attr("connection_properties")
     }
     /// `connection_type`, as a reference.
     #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
-        self.attr("connection_type")
+        self.0.attr("connection_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `match_criteria`, as a reference.
     #[inline]
     pub fn match_criteria(&self) -> crate::core::Expr {
-        self.attr("match_criteria")
+        self.0.attr("match_criteria")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `physical_connection_requirements` (a nested block), as a reference.
     #[inline]
     pub fn physical_connection_requirements(&self) -> crate::core::Expr {
-        self.attr("physical_connection_requirements")
+        self.0.attr("physical_connection_requirements")
     }
 }
 
-impl crate::core::Ref<GlueCrawler> {
+/// The attributes of `aws_glue_crawler`, read from a `Ref<GlueCrawler>`.
+#[derive(Clone, Debug)]
+pub struct GlueCrawlerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueCrawlerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueCrawlerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueCrawlerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `classifiers`, as a reference.
     #[inline]
     pub fn classifiers(&self) -> crate::core::Expr {
-        self.attr("classifiers")
+        self.0.attr("classifiers")
     }
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `schedule`, as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `security_configuration`, as a reference.
     #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
-        self.attr("security_configuration")
+        self.0.attr("security_configuration")
     }
     /// `table_prefix`, as a reference.
     #[inline]
     pub fn table_prefix(&self) -> crate::core::Expr {
-        self.attr("table_prefix")
+        self.0.attr("table_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `catalog_target` (a nested block), as a reference.
     #[inline]
     pub fn catalog_target(&self) -> crate::core::Expr {
-        self.attr("catalog_target")
+        self.0.attr("catalog_target")
     }
     /// `delta_target` (a nested block), as a reference.
     #[inline]
     pub fn delta_target(&self) -> crate::core::Expr {
-        self.attr("delta_target")
+        self.0.attr("delta_target")
     }
     /// `dynamodb_target` (a nested block), as a reference.
     #[inline]
     pub fn dynamodb_target(&self) -> crate::core::Expr {
-        self.attr("dynamodb_target")
+        self.0.attr("dynamodb_target")
     }
     /// `hudi_target` (a nested block), as a reference.
     #[inline]
     pub fn hudi_target(&self) -> crate::core::Expr {
-        self.attr("hudi_target")
+        self.0.attr("hudi_target")
     }
     /// `iceberg_target` (a nested block), as a reference.
     #[inline]
     pub fn iceberg_target(&self) -> crate::core::Expr {
-        self.attr("iceberg_target")
+        self.0.attr("iceberg_target")
     }
     /// `jdbc_target` (a nested block), as a reference.
     #[inline]
     pub fn jdbc_target(&self) -> crate::core::Expr {
-        self.attr("jdbc_target")
+        self.0.attr("jdbc_target")
     }
     /// `lake_formation_configuration` (a nested block), as a reference.
     #[inline]
     pub fn lake_formation_configuration(&self) -> crate::core::Expr {
-        self.attr("lake_formation_configuration")
+        self.0.attr("lake_formation_configuration")
     }
     /// `lineage_configuration` (a nested block), as a reference.
     #[inline]
     pub fn lineage_configuration(&self) -> crate::core::Expr {
-        self.attr("lineage_configuration")
+        self.0.attr("lineage_configuration")
     }
     /// `mongodb_target` (a nested block), as a reference.
     #[inline]
     pub fn mongodb_target(&self) -> crate::core::Expr {
-        self.attr("mongodb_target")
+        self.0.attr("mongodb_target")
     }
     /// `recrawl_policy` (a nested block), as a reference.
     #[inline]
     pub fn recrawl_policy(&self) -> crate::core::Expr {
-        self.attr("recrawl_policy")
+        self.0.attr("recrawl_policy")
     }
     /// `s3_target` (a nested block), as a reference.
     #[inline]
     pub fn s3_target(&self) -> crate::core::Expr {
-        self.attr("s3_target")
+        self.0.attr("s3_target")
     }
     /// `schema_change_policy` (a nested block), as a reference.
     #[inline]
     pub fn schema_change_policy(&self) -> crate::core::Expr {
-        self.attr("schema_change_policy")
+        self.0.attr("schema_change_policy")
     }
 }
 
-impl crate::core::Ref<GlueDataCatalogEncryptionSettings> {
+/// The attributes of `aws_glue_data_catalog_encryption_settings`, read from a `Ref<GlueDataCatalogEncryptionSettings>`.
+#[derive(Clone, Debug)]
+pub struct GlueDataCatalogEncryptionSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueDataCatalogEncryptionSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueDataCatalogEncryptionSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueDataCatalogEncryptionSettingsAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `data_catalog_encryption_settings` (a nested block), as a reference.
     #[inline]
     pub fn data_catalog_encryption_settings(&self) -> crate::core::Expr {
-        self.attr("data_catalog_encryption_settings")
+        self.0.attr("data_catalog_encryption_settings")
     }
 }
 
-impl crate::core::Ref<GlueDataQualityRuleset> {
+/// The attributes of `aws_glue_data_quality_ruleset`, read from a `Ref<GlueDataQualityRuleset>`.
+#[derive(Clone, Debug)]
+pub struct GlueDataQualityRulesetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueDataQualityRulesetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueDataQualityRulesetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueDataQualityRulesetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_on`, as a reference.
     #[inline]
     pub fn created_on(&self) -> crate::core::Expr {
-        self.attr("created_on")
+        self.0.attr("created_on")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_on`, as a reference.
     #[inline]
     pub fn last_modified_on(&self) -> crate::core::Expr {
-        self.attr("last_modified_on")
+        self.0.attr("last_modified_on")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `recommendation_run_id`, as a reference.
     #[inline]
     pub fn recommendation_run_id(&self) -> crate::core::Expr {
-        self.attr("recommendation_run_id")
+        self.0.attr("recommendation_run_id")
     }
     /// `ruleset`, as a reference.
     #[inline]
     pub fn ruleset(&self) -> crate::core::Expr {
-        self.attr("ruleset")
+        self.0.attr("ruleset")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_table` (a nested block), as a reference.
     #[inline]
     pub fn target_table(&self) -> crate::core::Expr {
-        self.attr("target_table")
+        self.0.attr("target_table")
     }
 }
 
-impl crate::core::Ref<GlueDevEndpoint> {
+/// The attributes of `aws_glue_dev_endpoint`, read from a `Ref<GlueDevEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct GlueDevEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueDevEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueDevEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueDevEndpointAttributes {
     /// `arguments`, as a reference.
     #[inline]
     pub fn arguments(&self) -> crate::core::Expr {
-        self.attr("arguments")
+        self.0.attr("arguments")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `extra_jars_s3_path`, as a reference.
     #[inline]
     pub fn extra_jars_s3_path(&self) -> crate::core::Expr {
-        self.attr("extra_jars_s3_path")
+        self.0.attr("extra_jars_s3_path")
     }
     /// `extra_python_libs_s3_path`, as a reference.
     #[inline]
     pub fn extra_python_libs_s3_path(&self) -> crate::core::Expr {
-        self.attr("extra_python_libs_s3_path")
+        self.0.attr("extra_python_libs_s3_path")
     }
     /// `failure_reason`, as a reference.
     #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
-        self.attr("failure_reason")
+        self.0.attr("failure_reason")
     }
     /// `glue_version`, as a reference.
     #[inline]
     pub fn glue_version(&self) -> crate::core::Expr {
-        self.attr("glue_version")
+        self.0.attr("glue_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `number_of_nodes`, as a reference.
     #[inline]
     pub fn number_of_nodes(&self) -> crate::core::Expr {
-        self.attr("number_of_nodes")
+        self.0.attr("number_of_nodes")
     }
     /// `number_of_workers`, as a reference.
     #[inline]
     pub fn number_of_workers(&self) -> crate::core::Expr {
-        self.attr("number_of_workers")
+        self.0.attr("number_of_workers")
     }
     /// `private_address`, as a reference.
     #[inline]
     pub fn private_address(&self) -> crate::core::Expr {
-        self.attr("private_address")
+        self.0.attr("private_address")
     }
     /// `public_address`, as a reference.
     #[inline]
     pub fn public_address(&self) -> crate::core::Expr {
-        self.attr("public_address")
+        self.0.attr("public_address")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `public_keys`, as a reference.
     #[inline]
     pub fn public_keys(&self) -> crate::core::Expr {
-        self.attr("public_keys")
+        self.0.attr("public_keys")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `security_configuration`, as a reference.
     #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
-        self.attr("security_configuration")
+        self.0.attr("security_configuration")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `worker_type`, as a reference.
     #[inline]
     pub fn worker_type(&self) -> crate::core::Expr {
-        self.attr("worker_type")
+        self.0.attr("worker_type")
     }
     /// `yarn_endpoint_address`, as a reference.
     #[inline]
     pub fn yarn_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("yarn_endpoint_address")
+        self.0.attr("yarn_endpoint_address")
     }
     /// `zeppelin_remote_spark_interpreter_port`, as a reference.
     #[inline]
     pub fn zeppelin_remote_spark_interpreter_port(&self) -> crate::core::Expr {
-        self.attr("zeppelin_remote_spark_interpreter_port")
+        self.0.attr("zeppelin_remote_spark_interpreter_port")
     }
 }
 
-impl crate::core::Ref<GlueJob> {
+/// The attributes of `aws_glue_job`, read from a `Ref<GlueJob>`.
+#[derive(Clone, Debug)]
+pub struct GlueJobAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueJobAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueJobAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueJobAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connections`, as a reference.
     #[inline]
     pub fn connections(&self) -> crate::core::Expr {
-        self.attr("connections")
+        self.0.attr("connections")
     }
     /// `default_arguments`, as a reference.
     #[inline]
     pub fn default_arguments(&self) -> crate::core::Expr {
-        self.attr("default_arguments")
+        self.0.attr("default_arguments")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `execution_class`, as a reference.
     #[inline]
     pub fn execution_class(&self) -> crate::core::Expr {
-        self.attr("execution_class")
+        self.0.attr("execution_class")
     }
     /// `glue_version`, as a reference.
     #[inline]
     pub fn glue_version(&self) -> crate::core::Expr {
-        self.attr("glue_version")
+        self.0.attr("glue_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `job_run_queuing_enabled`, as a reference.
     #[inline]
     pub fn job_run_queuing_enabled(&self) -> crate::core::Expr {
-        self.attr("job_run_queuing_enabled")
+        self.0.attr("job_run_queuing_enabled")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `max_capacity`, as a reference.
     #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
-        self.attr("max_capacity")
+        self.0.attr("max_capacity")
     }
     /// `max_retries`, as a reference.
     #[inline]
     pub fn max_retries(&self) -> crate::core::Expr {
-        self.attr("max_retries")
+        self.0.attr("max_retries")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `non_overridable_arguments`, as a reference.
     #[inline]
     pub fn non_overridable_arguments(&self) -> crate::core::Expr {
-        self.attr("non_overridable_arguments")
+        self.0.attr("non_overridable_arguments")
     }
     /// `number_of_workers`, as a reference.
     #[inline]
     pub fn number_of_workers(&self) -> crate::core::Expr {
-        self.attr("number_of_workers")
+        self.0.attr("number_of_workers")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `security_configuration`, as a reference.
     #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
-        self.attr("security_configuration")
+        self.0.attr("security_configuration")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeout`, as a reference.
     #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
-        self.attr("timeout")
+        self.0.attr("timeout")
     }
     /// `worker_type`, as a reference.
     #[inline]
     pub fn worker_type(&self) -> crate::core::Expr {
-        self.attr("worker_type")
+        self.0.attr("worker_type")
     }
     /// `command` (a nested block), as a reference.
     #[inline]
     pub fn command(&self) -> crate::core::Expr {
-        self.attr("command")
+        self.0.attr("command")
     }
     /// `execution_property` (a nested block), as a reference.
     #[inline]
     pub fn execution_property(&self) -> crate::core::Expr {
-        self.attr("execution_property")
+        self.0.attr("execution_property")
     }
     /// `notification_property` (a nested block), as a reference.
     #[inline]
     pub fn notification_property(&self) -> crate::core::Expr {
-        self.attr("notification_property")
+        self.0.attr("notification_property")
     }
     /// `source_control_details` (a nested block), as a reference.
     #[inline]
     pub fn source_control_details(&self) -> crate::core::Expr {
-        self.attr("source_control_details")
+        self.0.attr("source_control_details")
     }
 }
 
-impl crate::core::Ref<GlueMlTransform> {
+/// The attributes of `aws_glue_ml_transform`, read from a `Ref<GlueMlTransform>`.
+#[derive(Clone, Debug)]
+pub struct GlueMlTransformAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueMlTransformAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueMlTransformAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueMlTransformAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `glue_version`, as a reference.
     #[inline]
     pub fn glue_version(&self) -> crate::core::Expr {
-        self.attr("glue_version")
+        self.0.attr("glue_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `label_count`, as a reference.
     #[inline]
     pub fn label_count(&self) -> crate::core::Expr {
-        self.attr("label_count")
+        self.0.attr("label_count")
     }
     /// `max_capacity`, as a reference.
     #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
-        self.attr("max_capacity")
+        self.0.attr("max_capacity")
     }
     /// `max_retries`, as a reference.
     #[inline]
     pub fn max_retries(&self) -> crate::core::Expr {
-        self.attr("max_retries")
+        self.0.attr("max_retries")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `number_of_workers`, as a reference.
     #[inline]
     pub fn number_of_workers(&self) -> crate::core::Expr {
-        self.attr("number_of_workers")
+        self.0.attr("number_of_workers")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeout`, as a reference.
     #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
-        self.attr("timeout")
+        self.0.attr("timeout")
     }
     /// `worker_type`, as a reference.
     #[inline]
     pub fn worker_type(&self) -> crate::core::Expr {
-        self.attr("worker_type")
+        self.0.attr("worker_type")
     }
     /// `input_record_tables` (a nested block), as a reference.
     #[inline]
     pub fn input_record_tables(&self) -> crate::core::Expr {
-        self.attr("input_record_tables")
+        self.0.attr("input_record_tables")
     }
     /// `parameters` (a nested block), as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
 }
 
-impl crate::core::Ref<GluePartition> {
+/// The attributes of `aws_glue_partition`, read from a `Ref<GluePartition>`.
+#[derive(Clone, Debug)]
+pub struct GluePartitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GluePartitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GluePartitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GluePartitionAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_accessed_time`, as a reference.
     #[inline]
     pub fn last_accessed_time(&self) -> crate::core::Expr {
-        self.attr("last_accessed_time")
+        self.0.attr("last_accessed_time")
     }
     /// `last_analyzed_time`, as a reference.
     #[inline]
     pub fn last_analyzed_time(&self) -> crate::core::Expr {
-        self.attr("last_analyzed_time")
+        self.0.attr("last_analyzed_time")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `partition_values`, as a reference.
     #[inline]
     pub fn partition_values(&self) -> crate::core::Expr {
-        self.attr("partition_values")
+        self.0.attr("partition_values")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
     /// `storage_descriptor` (a nested block), as a reference.
     #[inline]
     pub fn storage_descriptor(&self) -> crate::core::Expr {
-        self.attr("storage_descriptor")
+        self.0.attr("storage_descriptor")
     }
 }
 
-impl crate::core::Ref<GluePartitionIndex> {
+/// The attributes of `aws_glue_partition_index`, read from a `Ref<GluePartitionIndex>`.
+#[derive(Clone, Debug)]
+pub struct GluePartitionIndexAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GluePartitionIndexAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GluePartitionIndexAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GluePartitionIndexAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
     /// `partition_index` (a nested block), as a reference.
     #[inline]
     pub fn partition_index(&self) -> crate::core::Expr {
-        self.attr("partition_index")
+        self.0.attr("partition_index")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GlueRegistry> {
+/// The attributes of `aws_glue_registry`, read from a `Ref<GlueRegistry>`.
+#[derive(Clone, Debug)]
+pub struct GlueRegistryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueRegistryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueRegistryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueRegistryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registry_name`, as a reference.
     #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
-        self.attr("registry_name")
+        self.0.attr("registry_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<GlueResourcePolicy> {
+/// The attributes of `aws_glue_resource_policy`, read from a `Ref<GlueResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct GlueResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueResourcePolicyAttributes {
     /// `enable_hybrid`, as a reference.
     #[inline]
     pub fn enable_hybrid(&self) -> crate::core::Expr {
-        self.attr("enable_hybrid")
+        self.0.attr("enable_hybrid")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<GlueSchema> {
+/// The attributes of `aws_glue_schema`, read from a `Ref<GlueSchema>`.
+#[derive(Clone, Debug)]
+pub struct GlueSchemaAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueSchemaAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueSchemaAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueSchemaAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compatibility`, as a reference.
     #[inline]
     pub fn compatibility(&self) -> crate::core::Expr {
-        self.attr("compatibility")
+        self.0.attr("compatibility")
     }
     /// `data_format`, as a reference.
     #[inline]
     pub fn data_format(&self) -> crate::core::Expr {
-        self.attr("data_format")
+        self.0.attr("data_format")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_schema_version`, as a reference.
     #[inline]
     pub fn latest_schema_version(&self) -> crate::core::Expr {
-        self.attr("latest_schema_version")
+        self.0.attr("latest_schema_version")
     }
     /// `next_schema_version`, as a reference.
     #[inline]
     pub fn next_schema_version(&self) -> crate::core::Expr {
-        self.attr("next_schema_version")
+        self.0.attr("next_schema_version")
     }
     /// `registry_arn`, as a reference.
     #[inline]
     pub fn registry_arn(&self) -> crate::core::Expr {
-        self.attr("registry_arn")
+        self.0.attr("registry_arn")
     }
     /// `registry_name`, as a reference.
     #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
-        self.attr("registry_name")
+        self.0.attr("registry_name")
     }
     /// `schema_checkpoint`, as a reference.
     #[inline]
     pub fn schema_checkpoint(&self) -> crate::core::Expr {
-        self.attr("schema_checkpoint")
+        self.0.attr("schema_checkpoint")
     }
     /// `schema_definition`, as a reference.
     #[inline]
     pub fn schema_definition(&self) -> crate::core::Expr {
-        self.attr("schema_definition")
+        self.0.attr("schema_definition")
     }
     /// `schema_name`, as a reference.
     #[inline]
     pub fn schema_name(&self) -> crate::core::Expr {
-        self.attr("schema_name")
+        self.0.attr("schema_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<GlueSecurityConfiguration> {
+/// The attributes of `aws_glue_security_configuration`, read from a `Ref<GlueSecurityConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct GlueSecurityConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueSecurityConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueSecurityConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueSecurityConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
 }
 
-impl crate::core::Ref<GlueTrigger> {
+/// The attributes of `aws_glue_trigger`, read from a `Ref<GlueTrigger>`.
+#[derive(Clone, Debug)]
+pub struct GlueTriggerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueTriggerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueTriggerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueTriggerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `schedule`, as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `start_on_creation`, as a reference.
     #[inline]
     pub fn start_on_creation(&self) -> crate::core::Expr {
-        self.attr("start_on_creation")
+        self.0.attr("start_on_creation")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `workflow_name`, as a reference.
     #[inline]
     pub fn workflow_name(&self) -> crate::core::Expr {
-        self.attr("workflow_name")
+        self.0.attr("workflow_name")
     }
     /// `actions` (a nested block), as a reference.
     #[inline]
     pub fn actions(&self) -> crate::core::Expr {
-        self.attr("actions")
+        self.0.attr("actions")
     }
     /// `event_batching_condition` (a nested block), as a reference.
     #[inline]
     pub fn event_batching_condition(&self) -> crate::core::Expr {
-        self.attr("event_batching_condition")
+        self.0.attr("event_batching_condition")
     }
     /// `predicate` (a nested block), as a reference.
     #[inline]
     pub fn predicate(&self) -> crate::core::Expr {
-        self.attr("predicate")
+        self.0.attr("predicate")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GlueUserDefinedFunction> {
+/// The attributes of `aws_glue_user_defined_function`, read from a `Ref<GlueUserDefinedFunction>`.
+#[derive(Clone, Debug)]
+pub struct GlueUserDefinedFunctionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueUserDefinedFunctionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueUserDefinedFunctionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueUserDefinedFunctionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `class_name`, as a reference.
     #[inline]
     pub fn class_name(&self) -> crate::core::Expr {
-        self.attr("class_name")
+        self.0.attr("class_name")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_name`, as a reference.
     #[inline]
     pub fn owner_name(&self) -> crate::core::Expr {
-        self.attr("owner_name")
+        self.0.attr("owner_name")
     }
     /// `owner_type`, as a reference.
     #[inline]
     pub fn owner_type(&self) -> crate::core::Expr {
-        self.attr("owner_type")
+        self.0.attr("owner_type")
     }
     /// `resource_uris` (a nested block), as a reference.
     #[inline]
     pub fn resource_uris(&self) -> crate::core::Expr {
-        self.attr("resource_uris")
+        self.0.attr("resource_uris")
     }
 }
 
-impl crate::core::Ref<GlueWorkflow> {
+/// The attributes of `aws_glue_workflow`, read from a `Ref<GlueWorkflow>`.
+#[derive(Clone, Debug)]
+pub struct GlueWorkflowAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GlueWorkflowAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GlueWorkflowAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GlueWorkflowAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_run_properties`, as a reference.
     #[inline]
     pub fn default_run_properties(&self) -> crate::core::Expr {
-        self.attr("default_run_properties")
+        self.0.attr("default_run_properties")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_concurrent_runs`, as a reference.
     #[inline]
     pub fn max_concurrent_runs(&self) -> crate::core::Expr {
-        self.attr("max_concurrent_runs")
+        self.0.attr("max_concurrent_runs")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataGlueCatalogTable> {
+/// The attributes of `aws_glue_catalog_table`, read from a `Ref<DataGlueCatalogTable>`.
+#[derive(Clone, Debug)]
+pub struct DataGlueCatalogTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGlueCatalogTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGlueCatalogTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGlueCatalogTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `partition_index`, as a reference.
     #[inline]
     pub fn partition_index(&self) -> crate::core::Expr {
-        self.attr("partition_index")
+        self.0.attr("partition_index")
     }
     /// `partition_keys`, as a reference.
     #[inline]
     pub fn partition_keys(&self) -> crate::core::Expr {
-        self.attr("partition_keys")
+        self.0.attr("partition_keys")
     }
     /// `query_as_of_time`, as a reference.
     #[inline]
     pub fn query_as_of_time(&self) -> crate::core::Expr {
-        self.attr("query_as_of_time")
+        self.0.attr("query_as_of_time")
     }
     /// `retention`, as a reference.
     #[inline]
     pub fn retention(&self) -> crate::core::Expr {
-        self.attr("retention")
+        self.0.attr("retention")
     }
     /// `storage_descriptor`, as a reference.
     #[inline]
     pub fn storage_descriptor(&self) -> crate::core::Expr {
-        self.attr("storage_descriptor")
+        self.0.attr("storage_descriptor")
     }
     /// `table_type`, as a reference.
     #[inline]
     pub fn table_type(&self) -> crate::core::Expr {
-        self.attr("table_type")
+        self.0.attr("table_type")
     }
     /// `target_table`, as a reference.
     #[inline]
     pub fn target_table(&self) -> crate::core::Expr {
-        self.attr("target_table")
+        self.0.attr("target_table")
     }
     /// `transaction_id`, as a reference.
     #[inline]
     pub fn transaction_id(&self) -> crate::core::Expr {
-        self.attr("transaction_id")
+        self.0.attr("transaction_id")
     }
     /// `view_expanded_text`, as a reference.
     #[inline]
     pub fn view_expanded_text(&self) -> crate::core::Expr {
-        self.attr("view_expanded_text")
+        self.0.attr("view_expanded_text")
     }
     /// `view_original_text`, as a reference.
     #[inline]
     pub fn view_original_text(&self) -> crate::core::Expr {
-        self.attr("view_original_text")
+        self.0.attr("view_original_text")
     }
 }
 
-impl crate::core::Ref<DataGlueConnection> {
+/// The attributes of `aws_glue_connection`, read from a `Ref<DataGlueConnection>`.
+#[derive(Clone, Debug)]
+pub struct DataGlueConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGlueConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGlueConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGlueConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `athena_properties`, as a reference.
     #[inline]
     pub fn athena_properties(&self) -> crate::core::Expr {
-        self.attr("athena_properties")
+        self.0.attr("athena_properties")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `connection_properties`, as a reference.
     #[inline]
     pub fn connection_properties(&self) -> crate::core::Expr {
-        self.attr("connection_properties")
+        self.0.attr("connection_properties")
     }
     /// `connection_type`, as a reference.
     #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
-        self.attr("connection_type")
+        self.0.attr("connection_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `match_criteria`, as a reference.
     #[inline]
     pub fn match_criteria(&self) -> crate::core::Expr {
-        self.attr("match_criteria")
+        self.0.attr("match_criteria")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `physical_connection_requirements`, as a reference.
     #[inline]
     pub fn physical_connection_requirements(&self) -> crate::core::Expr {
-        self.attr("physical_connection_requirements")
+        self.0.attr("physical_connection_requirements")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataGlueDataCatalogEncryptionSettings> {
+/// The attributes of `aws_glue_data_catalog_encryption_settings`, read from a `Ref<DataGlueDataCatalogEncryptionSettings>`.
+#[derive(Clone, Debug)]
+pub struct DataGlueDataCatalogEncryptionSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGlueDataCatalogEncryptionSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGlueDataCatalogEncryptionSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGlueDataCatalogEncryptionSettingsAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `data_catalog_encryption_settings`, as a reference.
     #[inline]
     pub fn data_catalog_encryption_settings(&self) -> crate::core::Expr {
-        self.attr("data_catalog_encryption_settings")
+        self.0.attr("data_catalog_encryption_settings")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataGlueRegistry> {
+/// The attributes of `aws_glue_registry`, read from a `Ref<DataGlueRegistry>`.
+#[derive(Clone, Debug)]
+pub struct DataGlueRegistryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGlueRegistryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGlueRegistryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGlueRegistryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataGlueScript> {
+/// The attributes of `aws_glue_script`, read from a `Ref<DataGlueScript>`.
+#[derive(Clone, Debug)]
+pub struct DataGlueScriptAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGlueScriptAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGlueScriptAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGlueScriptAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `language`, as a reference.
     #[inline]
     pub fn language(&self) -> crate::core::Expr {
-        self.attr("language")
+        self.0.attr("language")
     }
     /// `python_script`, as a reference.
     #[inline]
     pub fn python_script(&self) -> crate::core::Expr {
-        self.attr("python_script")
+        self.0.attr("python_script")
     }
     /// `scala_code`, as a reference.
     #[inline]
     pub fn scala_code(&self) -> crate::core::Expr {
-        self.attr("scala_code")
+        self.0.attr("scala_code")
     }
     /// `dag_edge` (a nested block), as a reference.
     #[inline]
     pub fn dag_edge(&self) -> crate::core::Expr {
-        self.attr("dag_edge")
+        self.0.attr("dag_edge")
     }
     /// `dag_node` (a nested block), as a reference.
     #[inline]
     pub fn dag_node(&self) -> crate::core::Expr {
-        self.attr("dag_node")
+        self.0.attr("dag_node")
     }
 }

@@ -58,6 +58,10 @@ impl crate::core::Resource for GrafanaLicenseAssociation {
     const TYPE: &'static str = "aws_grafana_license_association";
 }
 
+impl crate::core::Block for GrafanaLicenseAssociation {
+    type Attributes = GrafanaLicenseAssociationAttributes;
+}
+
 /// The `timeouts` block of [`GrafanaRoleAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GrafanaRoleAssociationTimeouts {
@@ -118,6 +122,10 @@ impl GrafanaRoleAssociation {
 
 impl crate::core::Resource for GrafanaRoleAssociation {
     const TYPE: &'static str = "aws_grafana_role_association";
+}
+
+impl crate::core::Block for GrafanaRoleAssociation {
+    type Attributes = GrafanaRoleAssociationAttributes;
 }
 
 /// The `network_access_control` block of [`GrafanaWorkspace`].
@@ -273,6 +281,10 @@ impl crate::core::Resource for GrafanaWorkspace {
     const TYPE: &'static str = "aws_grafana_workspace";
 }
 
+impl crate::core::Block for GrafanaWorkspace {
+    type Attributes = GrafanaWorkspaceAttributes;
+}
+
 /// `aws_grafana_workspace_api_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GrafanaWorkspaceApiKey {
@@ -305,6 +317,10 @@ impl GrafanaWorkspaceApiKey {
 
 impl crate::core::Resource for GrafanaWorkspaceApiKey {
     const TYPE: &'static str = "aws_grafana_workspace_api_key";
+}
+
+impl crate::core::Block for GrafanaWorkspaceApiKey {
+    type Attributes = GrafanaWorkspaceApiKeyAttributes;
 }
 
 /// The `timeouts` block of [`GrafanaWorkspaceSamlConfiguration`].
@@ -405,6 +421,10 @@ impl crate::core::Resource for GrafanaWorkspaceSamlConfiguration {
     const TYPE: &'static str = "aws_grafana_workspace_saml_configuration";
 }
 
+impl crate::core::Block for GrafanaWorkspaceSamlConfiguration {
+    type Attributes = GrafanaWorkspaceSamlConfigurationAttributes;
+}
+
 /// `aws_grafana_workspace_service_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GrafanaWorkspaceServiceAccount {
@@ -430,6 +450,10 @@ impl GrafanaWorkspaceServiceAccount {
 
 impl crate::core::Resource for GrafanaWorkspaceServiceAccount {
     const TYPE: &'static str = "aws_grafana_workspace_service_account";
+}
+
+impl crate::core::Block for GrafanaWorkspaceServiceAccount {
+    type Attributes = GrafanaWorkspaceServiceAccountAttributes;
 }
 
 /// `aws_grafana_workspace_service_account_token` (resource).
@@ -462,6 +486,10 @@ impl crate::core::Resource for GrafanaWorkspaceServiceAccountToken {
     const TYPE: &'static str = "aws_grafana_workspace_service_account_token";
 }
 
+impl crate::core::Block for GrafanaWorkspaceServiceAccountToken {
+    type Attributes = GrafanaWorkspaceServiceAccountTokenAttributes;
+}
+
 /// `aws_grafana_workspace` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataGrafanaWorkspace {
@@ -491,486 +519,634 @@ impl crate::core::DataSource for DataGrafanaWorkspace {
     const TYPE: &'static str = "aws_grafana_workspace";
 }
 
-impl crate::core::Ref<GrafanaLicenseAssociation> {
+impl crate::core::Block for DataGrafanaWorkspace {
+    type Attributes = DataGrafanaWorkspaceAttributes;
+}
+
+/// The attributes of `aws_grafana_license_association`, read from a `Ref<GrafanaLicenseAssociation>`.
+#[derive(Clone, Debug)]
+pub struct GrafanaLicenseAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GrafanaLicenseAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GrafanaLicenseAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GrafanaLicenseAssociationAttributes {
     /// `free_trial_expiration`, as a reference.
     #[inline]
     pub fn free_trial_expiration(&self) -> crate::core::Expr {
-        self.attr("free_trial_expiration")
+        self.0.attr("free_trial_expiration")
     }
     /// `grafana_token`, as a reference.
     #[inline]
     pub fn grafana_token(&self) -> crate::core::Expr {
-        self.attr("grafana_token")
+        self.0.attr("grafana_token")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `license_expiration`, as a reference.
     #[inline]
     pub fn license_expiration(&self) -> crate::core::Expr {
-        self.attr("license_expiration")
+        self.0.attr("license_expiration")
     }
     /// `license_type`, as a reference.
     #[inline]
     pub fn license_type(&self) -> crate::core::Expr {
-        self.attr("license_type")
+        self.0.attr("license_type")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GrafanaRoleAssociation> {
+/// The attributes of `aws_grafana_role_association`, read from a `Ref<GrafanaRoleAssociation>`.
+#[derive(Clone, Debug)]
+pub struct GrafanaRoleAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GrafanaRoleAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GrafanaRoleAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GrafanaRoleAssociationAttributes {
     /// `group_ids`, as a reference.
     #[inline]
     pub fn group_ids(&self) -> crate::core::Expr {
-        self.attr("group_ids")
+        self.0.attr("group_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `user_ids`, as a reference.
     #[inline]
     pub fn user_ids(&self) -> crate::core::Expr {
-        self.attr("user_ids")
+        self.0.attr("user_ids")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GrafanaWorkspace> {
+/// The attributes of `aws_grafana_workspace`, read from a `Ref<GrafanaWorkspace>`.
+#[derive(Clone, Debug)]
+pub struct GrafanaWorkspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GrafanaWorkspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GrafanaWorkspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GrafanaWorkspaceAttributes {
     /// `account_access_type`, as a reference.
     #[inline]
     pub fn account_access_type(&self) -> crate::core::Expr {
-        self.attr("account_access_type")
+        self.0.attr("account_access_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_providers`, as a reference.
     #[inline]
     pub fn authentication_providers(&self) -> crate::core::Expr {
-        self.attr("authentication_providers")
+        self.0.attr("authentication_providers")
     }
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `data_sources`, as a reference.
     #[inline]
     pub fn data_sources(&self) -> crate::core::Expr {
-        self.attr("data_sources")
+        self.0.attr("data_sources")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `grafana_version`, as a reference.
     #[inline]
     pub fn grafana_version(&self) -> crate::core::Expr {
-        self.attr("grafana_version")
+        self.0.attr("grafana_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `notification_destinations`, as a reference.
     #[inline]
     pub fn notification_destinations(&self) -> crate::core::Expr {
-        self.attr("notification_destinations")
+        self.0.attr("notification_destinations")
     }
     /// `organization_role_name`, as a reference.
     #[inline]
     pub fn organization_role_name(&self) -> crate::core::Expr {
-        self.attr("organization_role_name")
+        self.0.attr("organization_role_name")
     }
     /// `organizational_units`, as a reference.
     #[inline]
     pub fn organizational_units(&self) -> crate::core::Expr {
-        self.attr("organizational_units")
+        self.0.attr("organizational_units")
     }
     /// `permission_type`, as a reference.
     #[inline]
     pub fn permission_type(&self) -> crate::core::Expr {
-        self.attr("permission_type")
+        self.0.attr("permission_type")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `saml_configuration_status`, as a reference.
     #[inline]
     pub fn saml_configuration_status(&self) -> crate::core::Expr {
-        self.attr("saml_configuration_status")
+        self.0.attr("saml_configuration_status")
     }
     /// `stack_set_name`, as a reference.
     #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
-        self.attr("stack_set_name")
+        self.0.attr("stack_set_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `network_access_control` (a nested block), as a reference.
     #[inline]
     pub fn network_access_control(&self) -> crate::core::Expr {
-        self.attr("network_access_control")
+        self.0.attr("network_access_control")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
-        self.attr("vpc_configuration")
+        self.0.attr("vpc_configuration")
     }
 }
 
-impl crate::core::Ref<GrafanaWorkspaceApiKey> {
+/// The attributes of `aws_grafana_workspace_api_key`, read from a `Ref<GrafanaWorkspaceApiKey>`.
+#[derive(Clone, Debug)]
+pub struct GrafanaWorkspaceApiKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GrafanaWorkspaceApiKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GrafanaWorkspaceApiKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GrafanaWorkspaceApiKeyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `key_role`, as a reference.
     #[inline]
     pub fn key_role(&self) -> crate::core::Expr {
-        self.attr("key_role")
+        self.0.attr("key_role")
     }
     /// `seconds_to_live`, as a reference.
     #[inline]
     pub fn seconds_to_live(&self) -> crate::core::Expr {
-        self.attr("seconds_to_live")
+        self.0.attr("seconds_to_live")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
 }
 
-impl crate::core::Ref<GrafanaWorkspaceSamlConfiguration> {
+/// The attributes of `aws_grafana_workspace_saml_configuration`, read from a `Ref<GrafanaWorkspaceSamlConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct GrafanaWorkspaceSamlConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GrafanaWorkspaceSamlConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GrafanaWorkspaceSamlConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GrafanaWorkspaceSamlConfigurationAttributes {
     /// `admin_role_values`, as a reference.
     #[inline]
     pub fn admin_role_values(&self) -> crate::core::Expr {
-        self.attr("admin_role_values")
+        self.0.attr("admin_role_values")
     }
     /// `allowed_organizations`, as a reference.
     #[inline]
     pub fn allowed_organizations(&self) -> crate::core::Expr {
-        self.attr("allowed_organizations")
+        self.0.attr("allowed_organizations")
     }
     /// `editor_role_values`, as a reference.
     #[inline]
     pub fn editor_role_values(&self) -> crate::core::Expr {
-        self.attr("editor_role_values")
+        self.0.attr("editor_role_values")
     }
     /// `email_assertion`, as a reference.
     #[inline]
     pub fn email_assertion(&self) -> crate::core::Expr {
-        self.attr("email_assertion")
+        self.0.attr("email_assertion")
     }
     /// `groups_assertion`, as a reference.
     #[inline]
     pub fn groups_assertion(&self) -> crate::core::Expr {
-        self.attr("groups_assertion")
+        self.0.attr("groups_assertion")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idp_metadata_url`, as a reference.
     #[inline]
     pub fn idp_metadata_url(&self) -> crate::core::Expr {
-        self.attr("idp_metadata_url")
+        self.0.attr("idp_metadata_url")
     }
     /// `idp_metadata_xml`, as a reference.
     #[inline]
     pub fn idp_metadata_xml(&self) -> crate::core::Expr {
-        self.attr("idp_metadata_xml")
+        self.0.attr("idp_metadata_xml")
     }
     /// `login_assertion`, as a reference.
     #[inline]
     pub fn login_assertion(&self) -> crate::core::Expr {
-        self.attr("login_assertion")
+        self.0.attr("login_assertion")
     }
     /// `login_validity_duration`, as a reference.
     #[inline]
     pub fn login_validity_duration(&self) -> crate::core::Expr {
-        self.attr("login_validity_duration")
+        self.0.attr("login_validity_duration")
     }
     /// `name_assertion`, as a reference.
     #[inline]
     pub fn name_assertion(&self) -> crate::core::Expr {
-        self.attr("name_assertion")
+        self.0.attr("name_assertion")
     }
     /// `org_assertion`, as a reference.
     #[inline]
     pub fn org_assertion(&self) -> crate::core::Expr {
-        self.attr("org_assertion")
+        self.0.attr("org_assertion")
     }
     /// `role_assertion`, as a reference.
     #[inline]
     pub fn role_assertion(&self) -> crate::core::Expr {
-        self.attr("role_assertion")
+        self.0.attr("role_assertion")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GrafanaWorkspaceServiceAccount> {
+/// The attributes of `aws_grafana_workspace_service_account`, read from a `Ref<GrafanaWorkspaceServiceAccount>`.
+#[derive(Clone, Debug)]
+pub struct GrafanaWorkspaceServiceAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GrafanaWorkspaceServiceAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GrafanaWorkspaceServiceAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GrafanaWorkspaceServiceAccountAttributes {
     /// `grafana_role`, as a reference.
     #[inline]
     pub fn grafana_role(&self) -> crate::core::Expr {
-        self.attr("grafana_role")
+        self.0.attr("grafana_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_account_id`, as a reference.
     #[inline]
     pub fn service_account_id(&self) -> crate::core::Expr {
-        self.attr("service_account_id")
+        self.0.attr("service_account_id")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
 }
 
-impl crate::core::Ref<GrafanaWorkspaceServiceAccountToken> {
+/// The attributes of `aws_grafana_workspace_service_account_token`, read from a `Ref<GrafanaWorkspaceServiceAccountToken>`.
+#[derive(Clone, Debug)]
+pub struct GrafanaWorkspaceServiceAccountTokenAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GrafanaWorkspaceServiceAccountTokenAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GrafanaWorkspaceServiceAccountTokenAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GrafanaWorkspaceServiceAccountTokenAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `expires_at`, as a reference.
     #[inline]
     pub fn expires_at(&self) -> crate::core::Expr {
-        self.attr("expires_at")
+        self.0.attr("expires_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `seconds_to_live`, as a reference.
     #[inline]
     pub fn seconds_to_live(&self) -> crate::core::Expr {
-        self.attr("seconds_to_live")
+        self.0.attr("seconds_to_live")
     }
     /// `service_account_id`, as a reference.
     #[inline]
     pub fn service_account_id(&self) -> crate::core::Expr {
-        self.attr("service_account_id")
+        self.0.attr("service_account_id")
     }
     /// `service_account_token_id`, as a reference.
     #[inline]
     pub fn service_account_token_id(&self) -> crate::core::Expr {
-        self.attr("service_account_token_id")
+        self.0.attr("service_account_token_id")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
 }
 
-impl crate::core::Ref<DataGrafanaWorkspace> {
+/// The attributes of `aws_grafana_workspace`, read from a `Ref<DataGrafanaWorkspace>`.
+#[derive(Clone, Debug)]
+pub struct DataGrafanaWorkspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGrafanaWorkspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGrafanaWorkspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGrafanaWorkspaceAttributes {
     /// `account_access_type`, as a reference.
     #[inline]
     pub fn account_access_type(&self) -> crate::core::Expr {
-        self.attr("account_access_type")
+        self.0.attr("account_access_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_providers`, as a reference.
     #[inline]
     pub fn authentication_providers(&self) -> crate::core::Expr {
-        self.attr("authentication_providers")
+        self.0.attr("authentication_providers")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `data_sources`, as a reference.
     #[inline]
     pub fn data_sources(&self) -> crate::core::Expr {
-        self.attr("data_sources")
+        self.0.attr("data_sources")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `grafana_version`, as a reference.
     #[inline]
     pub fn grafana_version(&self) -> crate::core::Expr {
-        self.attr("grafana_version")
+        self.0.attr("grafana_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `notification_destinations`, as a reference.
     #[inline]
     pub fn notification_destinations(&self) -> crate::core::Expr {
-        self.attr("notification_destinations")
+        self.0.attr("notification_destinations")
     }
     /// `organization_role_name`, as a reference.
     #[inline]
     pub fn organization_role_name(&self) -> crate::core::Expr {
-        self.attr("organization_role_name")
+        self.0.attr("organization_role_name")
     }
     /// `organizational_units`, as a reference.
     #[inline]
     pub fn organizational_units(&self) -> crate::core::Expr {
-        self.attr("organizational_units")
+        self.0.attr("organizational_units")
     }
     /// `permission_type`, as a reference.
     #[inline]
     pub fn permission_type(&self) -> crate::core::Expr {
-        self.attr("permission_type")
+        self.0.attr("permission_type")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `saml_configuration_status`, as a reference.
     #[inline]
     pub fn saml_configuration_status(&self) -> crate::core::Expr {
-        self.attr("saml_configuration_status")
+        self.0.attr("saml_configuration_status")
     }
     /// `stack_set_name`, as a reference.
     #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
-        self.attr("stack_set_name")
+        self.0.attr("stack_set_name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
 }

@@ -136,6 +136,10 @@ impl crate::core::Resource for GuarddutyDetector {
     const TYPE: &'static str = "aws_guardduty_detector";
 }
 
+impl crate::core::Block for GuarddutyDetector {
+    type Attributes = GuarddutyDetectorAttributes;
+}
+
 /// The `additional_configuration` block of [`GuarddutyDetectorFeature`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyDetectorFeatureAdditionalConfiguration {
@@ -189,6 +193,10 @@ impl GuarddutyDetectorFeature {
 
 impl crate::core::Resource for GuarddutyDetectorFeature {
     const TYPE: &'static str = "aws_guardduty_detector_feature";
+}
+
+impl crate::core::Block for GuarddutyDetectorFeature {
+    type Attributes = GuarddutyDetectorFeatureAttributes;
 }
 
 /// The `criterion` block of [`GuarddutyFilterFindingCriteria`].
@@ -298,6 +306,10 @@ impl crate::core::Resource for GuarddutyFilter {
     const TYPE: &'static str = "aws_guardduty_filter";
 }
 
+impl crate::core::Block for GuarddutyFilter {
+    type Attributes = GuarddutyFilterAttributes;
+}
+
 /// The `timeouts` block of [`GuarddutyInviteAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GuarddutyInviteAccepterTimeouts {
@@ -348,6 +360,10 @@ impl crate::core::Resource for GuarddutyInviteAccepter {
     const TYPE: &'static str = "aws_guardduty_invite_accepter";
 }
 
+impl crate::core::Block for GuarddutyInviteAccepter {
+    type Attributes = GuarddutyInviteAccepterAttributes;
+}
+
 /// `aws_guardduty_ipset` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyIpset {
@@ -391,6 +407,10 @@ impl GuarddutyIpset {
 
 impl crate::core::Resource for GuarddutyIpset {
     const TYPE: &'static str = "aws_guardduty_ipset";
+}
+
+impl crate::core::Block for GuarddutyIpset {
+    type Attributes = GuarddutyIpsetAttributes;
 }
 
 /// The `s3_bucket` block of [`GuarddutyMalwareProtectionPlanProtectedResource`].
@@ -465,6 +485,10 @@ impl crate::core::Resource for GuarddutyMalwareProtectionPlan {
     const TYPE: &'static str = "aws_guardduty_malware_protection_plan";
 }
 
+impl crate::core::Block for GuarddutyMalwareProtectionPlan {
+    type Attributes = GuarddutyMalwareProtectionPlanAttributes;
+}
+
 /// The `timeouts` block of [`GuarddutyMember`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GuarddutyMemberTimeouts {
@@ -534,6 +558,10 @@ impl crate::core::Resource for GuarddutyMember {
     const TYPE: &'static str = "aws_guardduty_member";
 }
 
+impl crate::core::Block for GuarddutyMember {
+    type Attributes = GuarddutyMemberAttributes;
+}
+
 /// The `additional_configuration` block of [`GuarddutyMemberDetectorFeature`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyMemberDetectorFeatureAdditionalConfiguration {
@@ -588,6 +616,10 @@ impl crate::core::Resource for GuarddutyMemberDetectorFeature {
     const TYPE: &'static str = "aws_guardduty_member_detector_feature";
 }
 
+impl crate::core::Block for GuarddutyMemberDetectorFeature {
+    type Attributes = GuarddutyMemberDetectorFeatureAttributes;
+}
+
 /// `aws_guardduty_organization_admin_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyOrganizationAdminAccount {
@@ -611,6 +643,10 @@ impl GuarddutyOrganizationAdminAccount {
 
 impl crate::core::Resource for GuarddutyOrganizationAdminAccount {
     const TYPE: &'static str = "aws_guardduty_organization_admin_account";
+}
+
+impl crate::core::Block for GuarddutyOrganizationAdminAccount {
+    type Attributes = GuarddutyOrganizationAdminAccountAttributes;
 }
 
 /// The `audit_logs` block of [`GuarddutyOrganizationConfigurationDatasourcesKubernetes`].
@@ -763,6 +799,10 @@ impl crate::core::Resource for GuarddutyOrganizationConfiguration {
     const TYPE: &'static str = "aws_guardduty_organization_configuration";
 }
 
+impl crate::core::Block for GuarddutyOrganizationConfiguration {
+    type Attributes = GuarddutyOrganizationConfigurationAttributes;
+}
+
 /// The `additional_configuration` block of [`GuarddutyOrganizationConfigurationFeature`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration {
@@ -818,6 +858,10 @@ impl crate::core::Resource for GuarddutyOrganizationConfigurationFeature {
     const TYPE: &'static str = "aws_guardduty_organization_configuration_feature";
 }
 
+impl crate::core::Block for GuarddutyOrganizationConfigurationFeature {
+    type Attributes = GuarddutyOrganizationConfigurationFeatureAttributes;
+}
+
 /// `aws_guardduty_publishing_destination` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyPublishingDestination {
@@ -851,6 +895,10 @@ impl GuarddutyPublishingDestination {
 
 impl crate::core::Resource for GuarddutyPublishingDestination {
     const TYPE: &'static str = "aws_guardduty_publishing_destination";
+}
+
+impl crate::core::Block for GuarddutyPublishingDestination {
+    type Attributes = GuarddutyPublishingDestinationAttributes;
 }
 
 /// `aws_guardduty_threatintelset` (resource).
@@ -898,6 +946,10 @@ impl crate::core::Resource for GuarddutyThreatintelset {
     const TYPE: &'static str = "aws_guardduty_threatintelset";
 }
 
+impl crate::core::Block for GuarddutyThreatintelset {
+    type Attributes = GuarddutyThreatintelsetAttributes;
+}
+
 /// `aws_guardduty_detector` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataGuarddutyDetector {
@@ -924,6 +976,10 @@ impl crate::core::DataSource for DataGuarddutyDetector {
     const TYPE: &'static str = "aws_guardduty_detector";
 }
 
+impl crate::core::Block for DataGuarddutyDetector {
+    type Attributes = DataGuarddutyDetectorAttributes;
+}
+
 /// `aws_guardduty_finding_ids` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataGuarddutyFindingIds {
@@ -945,527 +1001,801 @@ impl crate::core::DataSource for DataGuarddutyFindingIds {
     const TYPE: &'static str = "aws_guardduty_finding_ids";
 }
 
-impl crate::core::Ref<GuarddutyDetector> {
+impl crate::core::Block for DataGuarddutyFindingIds {
+    type Attributes = DataGuarddutyFindingIdsAttributes;
+}
+
+/// The attributes of `aws_guardduty_detector`, read from a `Ref<GuarddutyDetector>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyDetectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyDetectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyDetectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyDetectorAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `enable`, as a reference.
     #[inline]
     pub fn enable(&self) -> crate::core::Expr {
-        self.attr("enable")
+        self.0.attr("enable")
     }
     /// `finding_publishing_frequency`, as a reference.
     #[inline]
     pub fn finding_publishing_frequency(&self) -> crate::core::Expr {
-        self.attr("finding_publishing_frequency")
+        self.0.attr("finding_publishing_frequency")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `datasources` (a nested block), as a reference.
     #[inline]
     pub fn datasources(&self) -> crate::core::Expr {
-        self.attr("datasources")
+        self.0.attr("datasources")
     }
 }
 
-impl crate::core::Ref<GuarddutyDetectorFeature> {
+/// The attributes of `aws_guardduty_detector_feature`, read from a `Ref<GuarddutyDetectorFeature>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyDetectorFeatureAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyDetectorFeatureAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyDetectorFeatureAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyDetectorFeatureAttributes {
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `additional_configuration` (a nested block), as a reference.
     #[inline]
     pub fn additional_configuration(&self) -> crate::core::Expr {
-        self.attr("additional_configuration")
+        self.0.attr("additional_configuration")
     }
 }
 
-impl crate::core::Ref<GuarddutyFilter> {
+/// The attributes of `aws_guardduty_filter`, read from a `Ref<GuarddutyFilter>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyFilterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyFilterAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rank`, as a reference.
     #[inline]
     pub fn rank(&self) -> crate::core::Expr {
-        self.attr("rank")
+        self.0.attr("rank")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `finding_criteria` (a nested block), as a reference.
     #[inline]
     pub fn finding_criteria(&self) -> crate::core::Expr {
-        self.attr("finding_criteria")
+        self.0.attr("finding_criteria")
     }
 }
 
-impl crate::core::Ref<GuarddutyInviteAccepter> {
+/// The attributes of `aws_guardduty_invite_accepter`, read from a `Ref<GuarddutyInviteAccepter>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyInviteAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyInviteAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyInviteAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyInviteAccepterAttributes {
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `master_account_id`, as a reference.
     #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
-        self.attr("master_account_id")
+        self.0.attr("master_account_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GuarddutyIpset> {
+/// The attributes of `aws_guardduty_ipset`, read from a `Ref<GuarddutyIpset>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyIpsetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyIpsetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyIpsetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyIpsetAttributes {
     /// `activate`, as a reference.
     #[inline]
     pub fn activate(&self) -> crate::core::Expr {
-        self.attr("activate")
+        self.0.attr("activate")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `format`, as a reference.
     #[inline]
     pub fn format(&self) -> crate::core::Expr {
-        self.attr("format")
+        self.0.attr("format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<GuarddutyMalwareProtectionPlan> {
+/// The attributes of `aws_guardduty_malware_protection_plan`, read from a `Ref<GuarddutyMalwareProtectionPlan>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyMalwareProtectionPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyMalwareProtectionPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyMalwareProtectionPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyMalwareProtectionPlanAttributes {
     /// `actions`, as a reference.
     #[inline]
     pub fn actions(&self) -> crate::core::Expr {
-        self.attr("actions")
+        self.0.attr("actions")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `protected_resource` (a nested block), as a reference.
     #[inline]
     pub fn protected_resource(&self) -> crate::core::Expr {
-        self.attr("protected_resource")
+        self.0.attr("protected_resource")
     }
 }
 
-impl crate::core::Ref<GuarddutyMember> {
+/// The attributes of `aws_guardduty_member`, read from a `Ref<GuarddutyMember>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyMemberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyMemberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyMemberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyMemberAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `disable_email_notification`, as a reference.
     #[inline]
     pub fn disable_email_notification(&self) -> crate::core::Expr {
-        self.attr("disable_email_notification")
+        self.0.attr("disable_email_notification")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invitation_message`, as a reference.
     #[inline]
     pub fn invitation_message(&self) -> crate::core::Expr {
-        self.attr("invitation_message")
+        self.0.attr("invitation_message")
     }
     /// `invite`, as a reference.
     #[inline]
     pub fn invite(&self) -> crate::core::Expr {
-        self.attr("invite")
+        self.0.attr("invite")
     }
     /// `relationship_status`, as a reference.
     #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
-        self.attr("relationship_status")
+        self.0.attr("relationship_status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<GuarddutyMemberDetectorFeature> {
+/// The attributes of `aws_guardduty_member_detector_feature`, read from a `Ref<GuarddutyMemberDetectorFeature>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyMemberDetectorFeatureAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyMemberDetectorFeatureAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyMemberDetectorFeatureAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyMemberDetectorFeatureAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `additional_configuration` (a nested block), as a reference.
     #[inline]
     pub fn additional_configuration(&self) -> crate::core::Expr {
-        self.attr("additional_configuration")
+        self.0.attr("additional_configuration")
     }
 }
 
-impl crate::core::Ref<GuarddutyOrganizationAdminAccount> {
+/// The attributes of `aws_guardduty_organization_admin_account`, read from a `Ref<GuarddutyOrganizationAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyOrganizationAdminAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyOrganizationAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyOrganizationAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyOrganizationAdminAccountAttributes {
     /// `admin_account_id`, as a reference.
     #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
-        self.attr("admin_account_id")
+        self.0.attr("admin_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<GuarddutyOrganizationConfiguration> {
+/// The attributes of `aws_guardduty_organization_configuration`, read from a `Ref<GuarddutyOrganizationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyOrganizationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyOrganizationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyOrganizationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyOrganizationConfigurationAttributes {
     /// `auto_enable`, as a reference.
     #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
-        self.attr("auto_enable")
+        self.0.attr("auto_enable")
     }
     /// `auto_enable_organization_members`, as a reference.
     #[inline]
     pub fn auto_enable_organization_members(&self) -> crate::core::Expr {
-        self.attr("auto_enable_organization_members")
+        self.0.attr("auto_enable_organization_members")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `datasources` (a nested block), as a reference.
     #[inline]
     pub fn datasources(&self) -> crate::core::Expr {
-        self.attr("datasources")
+        self.0.attr("datasources")
     }
 }
 
-impl crate::core::Ref<GuarddutyOrganizationConfigurationFeature> {
+/// The attributes of `aws_guardduty_organization_configuration_feature`, read from a `Ref<GuarddutyOrganizationConfigurationFeature>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyOrganizationConfigurationFeatureAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyOrganizationConfigurationFeatureAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyOrganizationConfigurationFeatureAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyOrganizationConfigurationFeatureAttributes {
     /// `auto_enable`, as a reference.
     #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
-        self.attr("auto_enable")
+        self.0.attr("auto_enable")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `additional_configuration` (a nested block), as a reference.
     #[inline]
     pub fn additional_configuration(&self) -> crate::core::Expr {
-        self.attr("additional_configuration")
+        self.0.attr("additional_configuration")
     }
 }
 
-impl crate::core::Ref<GuarddutyPublishingDestination> {
+/// The attributes of `aws_guardduty_publishing_destination`, read from a `Ref<GuarddutyPublishingDestination>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyPublishingDestinationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyPublishingDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyPublishingDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyPublishingDestinationAttributes {
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `destination_type`, as a reference.
     #[inline]
     pub fn destination_type(&self) -> crate::core::Expr {
-        self.attr("destination_type")
+        self.0.attr("destination_type")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
 }
 
-impl crate::core::Ref<GuarddutyThreatintelset> {
+/// The attributes of `aws_guardduty_threatintelset`, read from a `Ref<GuarddutyThreatintelset>`.
+#[derive(Clone, Debug)]
+pub struct GuarddutyThreatintelsetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for GuarddutyThreatintelsetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for GuarddutyThreatintelsetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl GuarddutyThreatintelsetAttributes {
     /// `activate`, as a reference.
     #[inline]
     pub fn activate(&self) -> crate::core::Expr {
-        self.attr("activate")
+        self.0.attr("activate")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `format`, as a reference.
     #[inline]
     pub fn format(&self) -> crate::core::Expr {
-        self.attr("format")
+        self.0.attr("format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataGuarddutyDetector> {
+/// The attributes of `aws_guardduty_detector`, read from a `Ref<DataGuarddutyDetector>`.
+#[derive(Clone, Debug)]
+pub struct DataGuarddutyDetectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGuarddutyDetectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGuarddutyDetectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGuarddutyDetectorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `features`, as a reference.
     #[inline]
     pub fn features(&self) -> crate::core::Expr {
-        self.attr("features")
+        self.0.attr("features")
     }
     /// `finding_publishing_frequency`, as a reference.
     #[inline]
     pub fn finding_publishing_frequency(&self) -> crate::core::Expr {
-        self.attr("finding_publishing_frequency")
+        self.0.attr("finding_publishing_frequency")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_role_arn`, as a reference.
     #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_role_arn")
+        self.0.attr("service_role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataGuarddutyFindingIds> {
+/// The attributes of `aws_guardduty_finding_ids`, read from a `Ref<DataGuarddutyFindingIds>`.
+#[derive(Clone, Debug)]
+pub struct DataGuarddutyFindingIdsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataGuarddutyFindingIdsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataGuarddutyFindingIdsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataGuarddutyFindingIdsAttributes {
     /// `detector_id`, as a reference.
     #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
-        self.attr("detector_id")
+        self.0.attr("detector_id")
     }
     /// `finding_ids`, as a reference.
     #[inline]
     pub fn finding_ids(&self) -> crate::core::Expr {
-        self.attr("finding_ids")
+        self.0.attr("finding_ids")
     }
     /// `has_findings`, as a reference.
     #[inline]
     pub fn has_findings(&self) -> crate::core::Expr {
-        self.attr("has_findings")
+        self.0.attr("has_findings")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

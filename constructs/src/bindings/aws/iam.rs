@@ -37,6 +37,11 @@ impl crate::core::Resource for IamAccessKey {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamAccessKey {
+    type Attributes = IamAccessKeyAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_account_alias` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamAccountAlias {
@@ -62,6 +67,11 @@ impl IamAccountAlias {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamAccountAlias {
     const TYPE: &'static str = "aws_iam_account_alias";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamAccountAlias {
+    type Attributes = IamAccountAliasAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -126,6 +136,11 @@ impl crate::core::Resource for IamAccountPasswordPolicy {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamAccountPasswordPolicy {
+    type Attributes = IamAccountPasswordPolicyAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamGroup {
@@ -155,6 +170,11 @@ impl IamGroup {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamGroup {
     const TYPE: &'static str = "aws_iam_group";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamGroup {
+    type Attributes = IamGroupAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -192,6 +212,11 @@ impl crate::core::Resource for IamGroupMembership {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamGroupMembership {
+    type Attributes = IamGroupMembershipAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_group_policies_exclusive` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamGroupPoliciesExclusive {
@@ -216,6 +241,11 @@ impl IamGroupPoliciesExclusive {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamGroupPoliciesExclusive {
     const TYPE: &'static str = "aws_iam_group_policies_exclusive";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamGroupPoliciesExclusive {
+    type Attributes = IamGroupPoliciesExclusiveAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -258,6 +288,11 @@ impl crate::core::Resource for IamGroupPolicy {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamGroupPolicy {
+    type Attributes = IamGroupPolicyAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_group_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamGroupPolicyAttachment {
@@ -289,6 +324,11 @@ impl crate::core::Resource for IamGroupPolicyAttachment {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamGroupPolicyAttachment {
+    type Attributes = IamGroupPolicyAttachmentAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_group_policy_attachments_exclusive` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamGroupPolicyAttachmentsExclusive {
@@ -313,6 +353,11 @@ impl IamGroupPolicyAttachmentsExclusive {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamGroupPolicyAttachmentsExclusive {
     const TYPE: &'static str = "aws_iam_group_policy_attachments_exclusive";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamGroupPolicyAttachmentsExclusive {
+    type Attributes = IamGroupPolicyAttachmentsExclusiveAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -365,6 +410,11 @@ impl crate::core::Resource for IamInstanceProfile {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamInstanceProfile {
+    type Attributes = IamInstanceProfileAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_openid_connect_provider` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamOpenidConnectProvider {
@@ -408,6 +458,11 @@ impl crate::core::Resource for IamOpenidConnectProvider {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamOpenidConnectProvider {
+    type Attributes = IamOpenidConnectProviderAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_organizations_features` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamOrganizationsFeatures {
@@ -429,6 +484,11 @@ impl IamOrganizationsFeatures {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamOrganizationsFeatures {
     const TYPE: &'static str = "aws_iam_organizations_features";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamOrganizationsFeatures {
+    type Attributes = IamOrganizationsFeaturesAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -484,6 +544,11 @@ impl crate::core::Resource for IamPolicy {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamPolicy {
+    type Attributes = IamPolicyAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamPolicyAttachment {
@@ -524,6 +589,11 @@ impl IamPolicyAttachment {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamPolicyAttachment {
     const TYPE: &'static str = "aws_iam_policy_attachment";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamPolicyAttachment {
+    type Attributes = IamPolicyAttachmentAttributes;
 }
 
 /// The `inline_policy` block of [`IamRole`].
@@ -620,6 +690,10 @@ impl crate::core::Resource for IamRole {
     const TYPE: &'static str = "aws_iam_role";
 }
 
+impl crate::core::Block for IamRole {
+    type Attributes = IamRoleAttributes;
+}
+
 #[cfg(feature = "aws-iam")]
 /// `aws_iam_role_policies_exclusive` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -645,6 +719,11 @@ impl IamRolePoliciesExclusive {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamRolePoliciesExclusive {
     const TYPE: &'static str = "aws_iam_role_policies_exclusive";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamRolePoliciesExclusive {
+    type Attributes = IamRolePoliciesExclusiveAttributes;
 }
 
 /// `aws_iam_role_policy` (resource).
@@ -683,6 +762,10 @@ impl crate::core::Resource for IamRolePolicy {
     const TYPE: &'static str = "aws_iam_role_policy";
 }
 
+impl crate::core::Block for IamRolePolicy {
+    type Attributes = IamRolePolicyAttributes;
+}
+
 #[cfg(feature = "aws-iam")]
 /// `aws_iam_role_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -715,6 +798,11 @@ impl crate::core::Resource for IamRolePolicyAttachment {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamRolePolicyAttachment {
+    type Attributes = IamRolePolicyAttachmentAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_role_policy_attachments_exclusive` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamRolePolicyAttachmentsExclusive {
@@ -739,6 +827,11 @@ impl IamRolePolicyAttachmentsExclusive {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamRolePolicyAttachmentsExclusive {
     const TYPE: &'static str = "aws_iam_role_policy_attachments_exclusive";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamRolePolicyAttachmentsExclusive {
+    type Attributes = IamRolePolicyAttachmentsExclusiveAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -781,6 +874,11 @@ impl crate::core::Resource for IamSamlProvider {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamSamlProvider {
+    type Attributes = IamSamlProviderAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_security_token_service_preferences` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamSecurityTokenServicePreferences {
@@ -806,6 +904,11 @@ impl IamSecurityTokenServicePreferences {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamSecurityTokenServicePreferences {
     const TYPE: &'static str = "aws_iam_security_token_service_preferences";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamSecurityTokenServicePreferences {
+    type Attributes = IamSecurityTokenServicePreferencesAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -888,6 +991,11 @@ impl crate::core::Resource for IamServerCertificate {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamServerCertificate {
+    type Attributes = IamServerCertificateAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_service_linked_role` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamServiceLinkedRole {
@@ -932,6 +1040,11 @@ impl crate::core::Resource for IamServiceLinkedRole {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamServiceLinkedRole {
+    type Attributes = IamServiceLinkedRoleAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_service_specific_credential` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamServiceSpecificCredential {
@@ -967,6 +1080,11 @@ impl crate::core::Resource for IamServiceSpecificCredential {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamServiceSpecificCredential {
+    type Attributes = IamServiceSpecificCredentialAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_signing_certificate` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamSigningCertificate {
@@ -999,6 +1117,11 @@ impl IamSigningCertificate {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamSigningCertificate {
     const TYPE: &'static str = "aws_iam_signing_certificate";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamSigningCertificate {
+    type Attributes = IamSigningCertificateAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1051,6 +1174,11 @@ impl crate::core::Resource for IamUser {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUser {
+    type Attributes = IamUserAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_user_group_membership` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamUserGroupMembership {
@@ -1079,6 +1207,11 @@ impl IamUserGroupMembership {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamUserGroupMembership {
     const TYPE: &'static str = "aws_iam_user_group_membership";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUserGroupMembership {
+    type Attributes = IamUserGroupMembershipAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1122,6 +1255,11 @@ impl crate::core::Resource for IamUserLoginProfile {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUserLoginProfile {
+    type Attributes = IamUserLoginProfileAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_user_policies_exclusive` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamUserPoliciesExclusive {
@@ -1146,6 +1284,11 @@ impl IamUserPoliciesExclusive {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamUserPoliciesExclusive {
     const TYPE: &'static str = "aws_iam_user_policies_exclusive";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUserPoliciesExclusive {
+    type Attributes = IamUserPoliciesExclusiveAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1188,6 +1331,11 @@ impl crate::core::Resource for IamUserPolicy {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUserPolicy {
+    type Attributes = IamUserPolicyAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_user_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamUserPolicyAttachment {
@@ -1219,6 +1367,11 @@ impl crate::core::Resource for IamUserPolicyAttachment {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUserPolicyAttachment {
+    type Attributes = IamUserPolicyAttachmentAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_user_policy_attachments_exclusive` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamUserPolicyAttachmentsExclusive {
@@ -1243,6 +1396,11 @@ impl IamUserPolicyAttachmentsExclusive {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamUserPolicyAttachmentsExclusive {
     const TYPE: &'static str = "aws_iam_user_policy_attachments_exclusive";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUserPolicyAttachmentsExclusive {
+    type Attributes = IamUserPolicyAttachmentsExclusiveAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1281,6 +1439,11 @@ impl IamUserSshKey {
 #[cfg(feature = "aws-iam")]
 impl crate::core::Resource for IamUserSshKey {
     const TYPE: &'static str = "aws_iam_user_ssh_key";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamUserSshKey {
+    type Attributes = IamUserSshKeyAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1324,6 +1487,11 @@ impl crate::core::Resource for IamVirtualMfaDevice {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for IamVirtualMfaDevice {
+    type Attributes = IamVirtualMfaDeviceAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_access_keys` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIamAccessKeys {
@@ -1352,6 +1520,11 @@ impl crate::core::DataSource for DataIamAccessKeys {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamAccessKeys {
+    type Attributes = DataIamAccessKeysAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_account_alias` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataIamAccountAlias {
@@ -1374,6 +1547,11 @@ impl DataIamAccountAlias {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamAccountAlias {
     const TYPE: &'static str = "aws_iam_account_alias";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamAccountAlias {
+    type Attributes = DataIamAccountAliasAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1405,6 +1583,11 @@ impl crate::core::DataSource for DataIamGroup {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamGroup {
+    type Attributes = DataIamGroupAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_instance_profile` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIamInstanceProfile {
@@ -1433,6 +1616,11 @@ impl crate::core::DataSource for DataIamInstanceProfile {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamInstanceProfile {
+    type Attributes = DataIamInstanceProfileAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_instance_profiles` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIamInstanceProfiles {
@@ -1458,6 +1646,11 @@ impl DataIamInstanceProfiles {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamInstanceProfiles {
     const TYPE: &'static str = "aws_iam_instance_profiles";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamInstanceProfiles {
+    type Attributes = DataIamInstanceProfilesAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1495,6 +1688,11 @@ impl DataIamOpenidConnectProvider {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamOpenidConnectProvider {
     const TYPE: &'static str = "aws_iam_openid_connect_provider";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamOpenidConnectProvider {
+    type Attributes = DataIamOpenidConnectProviderAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1536,6 +1734,11 @@ impl DataIamPolicy {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamPolicy {
     const TYPE: &'static str = "aws_iam_policy";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamPolicy {
+    type Attributes = DataIamPolicyAttributes;
 }
 
 /// The `condition` block of [`DataIamPolicyDocumentStatement`].
@@ -1684,6 +1887,10 @@ impl crate::core::DataSource for DataIamPolicyDocument {
     const TYPE: &'static str = "aws_iam_policy_document";
 }
 
+impl crate::core::Block for DataIamPolicyDocument {
+    type Attributes = DataIamPolicyDocumentAttributes;
+}
+
 #[cfg(feature = "aws-iam")]
 /// The `context` block of [`DataIamPrincipalPolicySimulation`].
 /// Each block specifies one item of additional context entry to include in the simulated requests. These are the additional properties used in the 'Condition' element of an IAM policy, and in dynamic value interpolations.
@@ -1783,6 +1990,11 @@ impl crate::core::DataSource for DataIamPrincipalPolicySimulation {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamPrincipalPolicySimulation {
+    type Attributes = DataIamPrincipalPolicySimulationAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_role` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIamRole {
@@ -1812,6 +2024,11 @@ impl DataIamRole {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamRole {
     const TYPE: &'static str = "aws_iam_role";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamRole {
+    type Attributes = DataIamRoleAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1848,6 +2065,11 @@ impl crate::core::DataSource for DataIamRoles {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamRoles {
+    type Attributes = DataIamRolesAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_saml_provider` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIamSamlProvider {
@@ -1877,6 +2099,11 @@ impl DataIamSamlProvider {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamSamlProvider {
     const TYPE: &'static str = "aws_iam_saml_provider";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamSamlProvider {
+    type Attributes = DataIamSamlProviderAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1921,6 +2148,11 @@ impl crate::core::DataSource for DataIamServerCertificate {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamServerCertificate {
+    type Attributes = DataIamServerCertificateAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_session_context` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIamSessionContext {
@@ -1946,6 +2178,11 @@ impl DataIamSessionContext {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamSessionContext {
     const TYPE: &'static str = "aws_iam_session_context";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamSessionContext {
+    type Attributes = DataIamSessionContextAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -1978,6 +2215,11 @@ impl DataIamUser {
 #[cfg(feature = "aws-iam")]
 impl crate::core::DataSource for DataIamUser {
     const TYPE: &'static str = "aws_iam_user";
+}
+
+#[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamUser {
+    type Attributes = DataIamUserAttributes;
 }
 
 #[cfg(feature = "aws-iam")]
@@ -2015,6 +2257,11 @@ impl crate::core::DataSource for DataIamUserSshKey {
 }
 
 #[cfg(feature = "aws-iam")]
+impl crate::core::Block for DataIamUserSshKey {
+    type Attributes = DataIamUserSshKeyAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
 /// `aws_iam_users` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataIamUsers {
@@ -2048,1827 +2295,2894 @@ impl crate::core::DataSource for DataIamUsers {
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamAccessKey> {
+impl crate::core::Block for DataIamUsers {
+    type Attributes = DataIamUsersAttributes;
+}
+
+#[cfg(feature = "aws-iam")]
+/// The attributes of `aws_iam_access_key`, read from a `Ref<IamAccessKey>`.
+#[derive(Clone, Debug)]
+pub struct IamAccessKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamAccessKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamAccessKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamAccessKeyAttributes {
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `encrypted_secret`, as a reference.
     #[inline]
     pub fn encrypted_secret(&self) -> crate::core::Expr {
-        self.attr("encrypted_secret")
+        self.0.attr("encrypted_secret")
     }
     /// `encrypted_ses_smtp_password_v4`, as a reference.
     #[inline]
     pub fn encrypted_ses_smtp_password_v4(&self) -> crate::core::Expr {
-        self.attr("encrypted_ses_smtp_password_v4")
+        self.0.attr("encrypted_ses_smtp_password_v4")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_fingerprint`, as a reference.
     #[inline]
     pub fn key_fingerprint(&self) -> crate::core::Expr {
-        self.attr("key_fingerprint")
+        self.0.attr("key_fingerprint")
     }
     /// `pgp_key`, as a reference.
     #[inline]
     pub fn pgp_key(&self) -> crate::core::Expr {
-        self.attr("pgp_key")
+        self.0.attr("pgp_key")
     }
     /// `secret`, as a reference.
     #[inline]
     pub fn secret(&self) -> crate::core::Expr {
-        self.attr("secret")
+        self.0.attr("secret")
     }
     /// `ses_smtp_password_v4`, as a reference.
     #[inline]
     pub fn ses_smtp_password_v4(&self) -> crate::core::Expr {
-        self.attr("ses_smtp_password_v4")
+        self.0.attr("ses_smtp_password_v4")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamAccountAlias> {
+/// The attributes of `aws_iam_account_alias`, read from a `Ref<IamAccountAlias>`.
+#[derive(Clone, Debug)]
+pub struct IamAccountAliasAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamAccountAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamAccountAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamAccountAliasAttributes {
     /// `account_alias`, as a reference.
     #[inline]
     pub fn account_alias(&self) -> crate::core::Expr {
-        self.attr("account_alias")
+        self.0.attr("account_alias")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamAccountPasswordPolicy> {
+/// The attributes of `aws_iam_account_password_policy`, read from a `Ref<IamAccountPasswordPolicy>`.
+#[derive(Clone, Debug)]
+pub struct IamAccountPasswordPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamAccountPasswordPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamAccountPasswordPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamAccountPasswordPolicyAttributes {
     /// `allow_users_to_change_password`, as a reference.
     #[inline]
     pub fn allow_users_to_change_password(&self) -> crate::core::Expr {
-        self.attr("allow_users_to_change_password")
+        self.0.attr("allow_users_to_change_password")
     }
     /// `expire_passwords`, as a reference.
     #[inline]
     pub fn expire_passwords(&self) -> crate::core::Expr {
-        self.attr("expire_passwords")
+        self.0.attr("expire_passwords")
     }
     /// `hard_expiry`, as a reference.
     #[inline]
     pub fn hard_expiry(&self) -> crate::core::Expr {
-        self.attr("hard_expiry")
+        self.0.attr("hard_expiry")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_password_age`, as a reference.
     #[inline]
     pub fn max_password_age(&self) -> crate::core::Expr {
-        self.attr("max_password_age")
+        self.0.attr("max_password_age")
     }
     /// `minimum_password_length`, as a reference.
     #[inline]
     pub fn minimum_password_length(&self) -> crate::core::Expr {
-        self.attr("minimum_password_length")
+        self.0.attr("minimum_password_length")
     }
     /// `password_reuse_prevention`, as a reference.
     #[inline]
     pub fn password_reuse_prevention(&self) -> crate::core::Expr {
-        self.attr("password_reuse_prevention")
+        self.0.attr("password_reuse_prevention")
     }
     /// `require_lowercase_characters`, as a reference.
     #[inline]
     pub fn require_lowercase_characters(&self) -> crate::core::Expr {
-        self.attr("require_lowercase_characters")
+        self.0.attr("require_lowercase_characters")
     }
     /// `require_numbers`, as a reference.
     #[inline]
     pub fn require_numbers(&self) -> crate::core::Expr {
-        self.attr("require_numbers")
+        self.0.attr("require_numbers")
     }
     /// `require_symbols`, as a reference.
     #[inline]
     pub fn require_symbols(&self) -> crate::core::Expr {
-        self.attr("require_symbols")
+        self.0.attr("require_symbols")
     }
     /// `require_uppercase_characters`, as a reference.
     #[inline]
     pub fn require_uppercase_characters(&self) -> crate::core::Expr {
-        self.attr("require_uppercase_characters")
+        self.0.attr("require_uppercase_characters")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamGroup> {
+/// The attributes of `aws_iam_group`, read from a `Ref<IamGroup>`.
+#[derive(Clone, Debug)]
+pub struct IamGroupAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `unique_id`, as a reference.
     #[inline]
     pub fn unique_id(&self) -> crate::core::Expr {
-        self.attr("unique_id")
+        self.0.attr("unique_id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamGroupMembership> {
+/// The attributes of `aws_iam_group_membership`, read from a `Ref<IamGroupMembership>`.
+#[derive(Clone, Debug)]
+pub struct IamGroupMembershipAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamGroupMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamGroupMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamGroupMembershipAttributes {
     /// `group`, as a reference.
     #[inline]
     pub fn group(&self) -> crate::core::Expr {
-        self.attr("group")
+        self.0.attr("group")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `users`, as a reference.
     #[inline]
     pub fn users(&self) -> crate::core::Expr {
-        self.attr("users")
+        self.0.attr("users")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamGroupPoliciesExclusive> {
+/// The attributes of `aws_iam_group_policies_exclusive`, read from a `Ref<IamGroupPoliciesExclusive>`.
+#[derive(Clone, Debug)]
+pub struct IamGroupPoliciesExclusiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamGroupPoliciesExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamGroupPoliciesExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamGroupPoliciesExclusiveAttributes {
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `policy_names`, as a reference.
     #[inline]
     pub fn policy_names(&self) -> crate::core::Expr {
-        self.attr("policy_names")
+        self.0.attr("policy_names")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamGroupPolicy> {
+/// The attributes of `aws_iam_group_policy`, read from a `Ref<IamGroupPolicy>`.
+#[derive(Clone, Debug)]
+pub struct IamGroupPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamGroupPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamGroupPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamGroupPolicyAttributes {
     /// `group`, as a reference.
     #[inline]
     pub fn group(&self) -> crate::core::Expr {
-        self.attr("group")
+        self.0.attr("group")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamGroupPolicyAttachment> {
+/// The attributes of `aws_iam_group_policy_attachment`, read from a `Ref<IamGroupPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct IamGroupPolicyAttachmentAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamGroupPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamGroupPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamGroupPolicyAttachmentAttributes {
     /// `group`, as a reference.
     #[inline]
     pub fn group(&self) -> crate::core::Expr {
-        self.attr("group")
+        self.0.attr("group")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_arn`, as a reference.
     #[inline]
     pub fn policy_arn(&self) -> crate::core::Expr {
-        self.attr("policy_arn")
+        self.0.attr("policy_arn")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamGroupPolicyAttachmentsExclusive> {
+/// The attributes of `aws_iam_group_policy_attachments_exclusive`, read from a `Ref<IamGroupPolicyAttachmentsExclusive>`.
+#[derive(Clone, Debug)]
+pub struct IamGroupPolicyAttachmentsExclusiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamGroupPolicyAttachmentsExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamGroupPolicyAttachmentsExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamGroupPolicyAttachmentsExclusiveAttributes {
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `policy_arns`, as a reference.
     #[inline]
     pub fn policy_arns(&self) -> crate::core::Expr {
-        self.attr("policy_arns")
+        self.0.attr("policy_arns")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamInstanceProfile> {
+/// The attributes of `aws_iam_instance_profile`, read from a `Ref<IamInstanceProfile>`.
+#[derive(Clone, Debug)]
+pub struct IamInstanceProfileAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamInstanceProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamInstanceProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamInstanceProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `unique_id`, as a reference.
     #[inline]
     pub fn unique_id(&self) -> crate::core::Expr {
-        self.attr("unique_id")
+        self.0.attr("unique_id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamOpenidConnectProvider> {
+/// The attributes of `aws_iam_openid_connect_provider`, read from a `Ref<IamOpenidConnectProvider>`.
+#[derive(Clone, Debug)]
+pub struct IamOpenidConnectProviderAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamOpenidConnectProviderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamOpenidConnectProviderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamOpenidConnectProviderAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `client_id_list`, as a reference.
     #[inline]
     pub fn client_id_list(&self) -> crate::core::Expr {
-        self.attr("client_id_list")
+        self.0.attr("client_id_list")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `thumbprint_list`, as a reference.
     #[inline]
     pub fn thumbprint_list(&self) -> crate::core::Expr {
-        self.attr("thumbprint_list")
+        self.0.attr("thumbprint_list")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamOrganizationsFeatures> {
+/// The attributes of `aws_iam_organizations_features`, read from a `Ref<IamOrganizationsFeatures>`.
+#[derive(Clone, Debug)]
+pub struct IamOrganizationsFeaturesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamOrganizationsFeaturesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamOrganizationsFeaturesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamOrganizationsFeaturesAttributes {
     /// `enabled_features`, as a reference.
     #[inline]
     pub fn enabled_features(&self) -> crate::core::Expr {
-        self.attr("enabled_features")
+        self.0.attr("enabled_features")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamPolicy> {
+/// The attributes of `aws_iam_policy`, read from a `Ref<IamPolicy>`.
+#[derive(Clone, Debug)]
+pub struct IamPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachment_count`, as a reference.
     #[inline]
     pub fn attachment_count(&self) -> crate::core::Expr {
-        self.attr("attachment_count")
+        self.0.attr("attachment_count")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_id`, as a reference.
     #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
-        self.attr("policy_id")
+        self.0.attr("policy_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamPolicyAttachment> {
+/// The attributes of `aws_iam_policy_attachment`, read from a `Ref<IamPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct IamPolicyAttachmentAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamPolicyAttachmentAttributes {
     /// `groups`, as a reference.
     #[inline]
     pub fn groups(&self) -> crate::core::Expr {
-        self.attr("groups")
+        self.0.attr("groups")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy_arn`, as a reference.
     #[inline]
     pub fn policy_arn(&self) -> crate::core::Expr {
-        self.attr("policy_arn")
+        self.0.attr("policy_arn")
     }
     /// `roles`, as a reference.
     #[inline]
     pub fn roles(&self) -> crate::core::Expr {
-        self.attr("roles")
+        self.0.attr("roles")
     }
     /// `users`, as a reference.
     #[inline]
     pub fn users(&self) -> crate::core::Expr {
-        self.attr("users")
+        self.0.attr("users")
     }
 }
 
-impl crate::core::Ref<IamRole> {
+/// The attributes of `aws_iam_role`, read from a `Ref<IamRole>`.
+#[derive(Clone, Debug)]
+pub struct IamRoleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IamRoleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IamRoleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IamRoleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `assume_role_policy`, as a reference.
     #[inline]
     pub fn assume_role_policy(&self) -> crate::core::Expr {
-        self.attr("assume_role_policy")
+        self.0.attr("assume_role_policy")
     }
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `force_detach_policies`, as a reference.
     #[inline]
     pub fn force_detach_policies(&self) -> crate::core::Expr {
-        self.attr("force_detach_policies")
+        self.0.attr("force_detach_policies")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed_policy_arns`, as a reference.
     #[inline]
     pub fn managed_policy_arns(&self) -> crate::core::Expr {
-        self.attr("managed_policy_arns")
+        self.0.attr("managed_policy_arns")
     }
     /// `max_session_duration`, as a reference.
     #[inline]
     pub fn max_session_duration(&self) -> crate::core::Expr {
-        self.attr("max_session_duration")
+        self.0.attr("max_session_duration")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `permissions_boundary`, as a reference.
     #[inline]
     pub fn permissions_boundary(&self) -> crate::core::Expr {
-        self.attr("permissions_boundary")
+        self.0.attr("permissions_boundary")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `unique_id`, as a reference.
     #[inline]
     pub fn unique_id(&self) -> crate::core::Expr {
-        self.attr("unique_id")
+        self.0.attr("unique_id")
     }
     /// `inline_policy` (a nested block), as a reference.
     #[inline]
     pub fn inline_policy(&self) -> crate::core::Expr {
-        self.attr("inline_policy")
+        self.0.attr("inline_policy")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamRolePoliciesExclusive> {
+/// The attributes of `aws_iam_role_policies_exclusive`, read from a `Ref<IamRolePoliciesExclusive>`.
+#[derive(Clone, Debug)]
+pub struct IamRolePoliciesExclusiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamRolePoliciesExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamRolePoliciesExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamRolePoliciesExclusiveAttributes {
     /// `policy_names`, as a reference.
     #[inline]
     pub fn policy_names(&self) -> crate::core::Expr {
-        self.attr("policy_names")
+        self.0.attr("policy_names")
     }
     /// `role_name`, as a reference.
     #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
-        self.attr("role_name")
+        self.0.attr("role_name")
     }
 }
 
-impl crate::core::Ref<IamRolePolicy> {
+/// The attributes of `aws_iam_role_policy`, read from a `Ref<IamRolePolicy>`.
+#[derive(Clone, Debug)]
+pub struct IamRolePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IamRolePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IamRolePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IamRolePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamRolePolicyAttachment> {
+/// The attributes of `aws_iam_role_policy_attachment`, read from a `Ref<IamRolePolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct IamRolePolicyAttachmentAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamRolePolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamRolePolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamRolePolicyAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_arn`, as a reference.
     #[inline]
     pub fn policy_arn(&self) -> crate::core::Expr {
-        self.attr("policy_arn")
+        self.0.attr("policy_arn")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamRolePolicyAttachmentsExclusive> {
+/// The attributes of `aws_iam_role_policy_attachments_exclusive`, read from a `Ref<IamRolePolicyAttachmentsExclusive>`.
+#[derive(Clone, Debug)]
+pub struct IamRolePolicyAttachmentsExclusiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamRolePolicyAttachmentsExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamRolePolicyAttachmentsExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamRolePolicyAttachmentsExclusiveAttributes {
     /// `policy_arns`, as a reference.
     #[inline]
     pub fn policy_arns(&self) -> crate::core::Expr {
-        self.attr("policy_arns")
+        self.0.attr("policy_arns")
     }
     /// `role_name`, as a reference.
     #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
-        self.attr("role_name")
+        self.0.attr("role_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamSamlProvider> {
+/// The attributes of `aws_iam_saml_provider`, read from a `Ref<IamSamlProvider>`.
+#[derive(Clone, Debug)]
+pub struct IamSamlProviderAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamSamlProviderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamSamlProviderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamSamlProviderAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `saml_metadata_document`, as a reference.
     #[inline]
     pub fn saml_metadata_document(&self) -> crate::core::Expr {
-        self.attr("saml_metadata_document")
+        self.0.attr("saml_metadata_document")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `valid_until`, as a reference.
     #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
-        self.attr("valid_until")
+        self.0.attr("valid_until")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamSecurityTokenServicePreferences> {
+/// The attributes of `aws_iam_security_token_service_preferences`, read from a `Ref<IamSecurityTokenServicePreferences>`.
+#[derive(Clone, Debug)]
+pub struct IamSecurityTokenServicePreferencesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamSecurityTokenServicePreferencesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamSecurityTokenServicePreferencesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamSecurityTokenServicePreferencesAttributes {
     /// `global_endpoint_token_version`, as a reference.
     #[inline]
     pub fn global_endpoint_token_version(&self) -> crate::core::Expr {
-        self.attr("global_endpoint_token_version")
+        self.0.attr("global_endpoint_token_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamServerCertificate> {
+/// The attributes of `aws_iam_server_certificate`, read from a `Ref<IamServerCertificate>`.
+#[derive(Clone, Debug)]
+pub struct IamServerCertificateAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamServerCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamServerCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamServerCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_body`, as a reference.
     #[inline]
     pub fn certificate_body(&self) -> crate::core::Expr {
-        self.attr("certificate_body")
+        self.0.attr("certificate_body")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `expiration`, as a reference.
     #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
-        self.attr("expiration")
+        self.0.attr("expiration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `upload_date`, as a reference.
     #[inline]
     pub fn upload_date(&self) -> crate::core::Expr {
-        self.attr("upload_date")
+        self.0.attr("upload_date")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamServiceLinkedRole> {
+/// The attributes of `aws_iam_service_linked_role`, read from a `Ref<IamServiceLinkedRole>`.
+#[derive(Clone, Debug)]
+pub struct IamServiceLinkedRoleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamServiceLinkedRoleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamServiceLinkedRoleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamServiceLinkedRoleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_service_name`, as a reference.
     #[inline]
     pub fn aws_service_name(&self) -> crate::core::Expr {
-        self.attr("aws_service_name")
+        self.0.attr("aws_service_name")
     }
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `custom_suffix`, as a reference.
     #[inline]
     pub fn custom_suffix(&self) -> crate::core::Expr {
-        self.attr("custom_suffix")
+        self.0.attr("custom_suffix")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `unique_id`, as a reference.
     #[inline]
     pub fn unique_id(&self) -> crate::core::Expr {
-        self.attr("unique_id")
+        self.0.attr("unique_id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamServiceSpecificCredential> {
+/// The attributes of `aws_iam_service_specific_credential`, read from a `Ref<IamServiceSpecificCredential>`.
+#[derive(Clone, Debug)]
+pub struct IamServiceSpecificCredentialAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamServiceSpecificCredentialAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamServiceSpecificCredentialAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamServiceSpecificCredentialAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `service_password`, as a reference.
     #[inline]
     pub fn service_password(&self) -> crate::core::Expr {
-        self.attr("service_password")
+        self.0.attr("service_password")
     }
     /// `service_specific_credential_id`, as a reference.
     #[inline]
     pub fn service_specific_credential_id(&self) -> crate::core::Expr {
-        self.attr("service_specific_credential_id")
+        self.0.attr("service_specific_credential_id")
     }
     /// `service_user_name`, as a reference.
     #[inline]
     pub fn service_user_name(&self) -> crate::core::Expr {
-        self.attr("service_user_name")
+        self.0.attr("service_user_name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamSigningCertificate> {
+/// The attributes of `aws_iam_signing_certificate`, read from a `Ref<IamSigningCertificate>`.
+#[derive(Clone, Debug)]
+pub struct IamSigningCertificateAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamSigningCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamSigningCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamSigningCertificateAttributes {
     /// `certificate_body`, as a reference.
     #[inline]
     pub fn certificate_body(&self) -> crate::core::Expr {
-        self.attr("certificate_body")
+        self.0.attr("certificate_body")
     }
     /// `certificate_id`, as a reference.
     #[inline]
     pub fn certificate_id(&self) -> crate::core::Expr {
-        self.attr("certificate_id")
+        self.0.attr("certificate_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUser> {
+/// The attributes of `aws_iam_user`, read from a `Ref<IamUser>`.
+#[derive(Clone, Debug)]
+pub struct IamUserAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `permissions_boundary`, as a reference.
     #[inline]
     pub fn permissions_boundary(&self) -> crate::core::Expr {
-        self.attr("permissions_boundary")
+        self.0.attr("permissions_boundary")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `unique_id`, as a reference.
     #[inline]
     pub fn unique_id(&self) -> crate::core::Expr {
-        self.attr("unique_id")
+        self.0.attr("unique_id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUserGroupMembership> {
+/// The attributes of `aws_iam_user_group_membership`, read from a `Ref<IamUserGroupMembership>`.
+#[derive(Clone, Debug)]
+pub struct IamUserGroupMembershipAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserGroupMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserGroupMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserGroupMembershipAttributes {
     /// `groups`, as a reference.
     #[inline]
     pub fn groups(&self) -> crate::core::Expr {
-        self.attr("groups")
+        self.0.attr("groups")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUserLoginProfile> {
+/// The attributes of `aws_iam_user_login_profile`, read from a `Ref<IamUserLoginProfile>`.
+#[derive(Clone, Debug)]
+pub struct IamUserLoginProfileAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserLoginProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserLoginProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserLoginProfileAttributes {
     /// `encrypted_password`, as a reference.
     #[inline]
     pub fn encrypted_password(&self) -> crate::core::Expr {
-        self.attr("encrypted_password")
+        self.0.attr("encrypted_password")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_fingerprint`, as a reference.
     #[inline]
     pub fn key_fingerprint(&self) -> crate::core::Expr {
-        self.attr("key_fingerprint")
+        self.0.attr("key_fingerprint")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `password_length`, as a reference.
     #[inline]
     pub fn password_length(&self) -> crate::core::Expr {
-        self.attr("password_length")
+        self.0.attr("password_length")
     }
     /// `password_reset_required`, as a reference.
     #[inline]
     pub fn password_reset_required(&self) -> crate::core::Expr {
-        self.attr("password_reset_required")
+        self.0.attr("password_reset_required")
     }
     /// `pgp_key`, as a reference.
     #[inline]
     pub fn pgp_key(&self) -> crate::core::Expr {
-        self.attr("pgp_key")
+        self.0.attr("pgp_key")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUserPoliciesExclusive> {
+/// The attributes of `aws_iam_user_policies_exclusive`, read from a `Ref<IamUserPoliciesExclusive>`.
+#[derive(Clone, Debug)]
+pub struct IamUserPoliciesExclusiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserPoliciesExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserPoliciesExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserPoliciesExclusiveAttributes {
     /// `policy_names`, as a reference.
     #[inline]
     pub fn policy_names(&self) -> crate::core::Expr {
-        self.attr("policy_names")
+        self.0.attr("policy_names")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUserPolicy> {
+/// The attributes of `aws_iam_user_policy`, read from a `Ref<IamUserPolicy>`.
+#[derive(Clone, Debug)]
+pub struct IamUserPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUserPolicyAttachment> {
+/// The attributes of `aws_iam_user_policy_attachment`, read from a `Ref<IamUserPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct IamUserPolicyAttachmentAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserPolicyAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_arn`, as a reference.
     #[inline]
     pub fn policy_arn(&self) -> crate::core::Expr {
-        self.attr("policy_arn")
+        self.0.attr("policy_arn")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUserPolicyAttachmentsExclusive> {
+/// The attributes of `aws_iam_user_policy_attachments_exclusive`, read from a `Ref<IamUserPolicyAttachmentsExclusive>`.
+#[derive(Clone, Debug)]
+pub struct IamUserPolicyAttachmentsExclusiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserPolicyAttachmentsExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserPolicyAttachmentsExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserPolicyAttachmentsExclusiveAttributes {
     /// `policy_arns`, as a reference.
     #[inline]
     pub fn policy_arns(&self) -> crate::core::Expr {
-        self.attr("policy_arns")
+        self.0.attr("policy_arns")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamUserSshKey> {
+/// The attributes of `aws_iam_user_ssh_key`, read from a `Ref<IamUserSshKey>`.
+#[derive(Clone, Debug)]
+pub struct IamUserSshKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamUserSshKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamUserSshKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamUserSshKeyAttributes {
     /// `encoding`, as a reference.
     #[inline]
     pub fn encoding(&self) -> crate::core::Expr {
-        self.attr("encoding")
+        self.0.attr("encoding")
     }
     /// `fingerprint`, as a reference.
     #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
-        self.attr("fingerprint")
+        self.0.attr("fingerprint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `ssh_public_key_id`, as a reference.
     #[inline]
     pub fn ssh_public_key_id(&self) -> crate::core::Expr {
-        self.attr("ssh_public_key_id")
+        self.0.attr("ssh_public_key_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<IamVirtualMfaDevice> {
+/// The attributes of `aws_iam_virtual_mfa_device`, read from a `Ref<IamVirtualMfaDevice>`.
+#[derive(Clone, Debug)]
+pub struct IamVirtualMfaDeviceAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for IamVirtualMfaDeviceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for IamVirtualMfaDeviceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl IamVirtualMfaDeviceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_32_string_seed`, as a reference.
     #[inline]
     pub fn base_32_string_seed(&self) -> crate::core::Expr {
-        self.attr("base_32_string_seed")
+        self.0.attr("base_32_string_seed")
     }
     /// `enable_date`, as a reference.
     #[inline]
     pub fn enable_date(&self) -> crate::core::Expr {
-        self.attr("enable_date")
+        self.0.attr("enable_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `qr_code_png`, as a reference.
     #[inline]
     pub fn qr_code_png(&self) -> crate::core::Expr {
-        self.attr("qr_code_png")
+        self.0.attr("qr_code_png")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `virtual_mfa_device_name`, as a reference.
     #[inline]
     pub fn virtual_mfa_device_name(&self) -> crate::core::Expr {
-        self.attr("virtual_mfa_device_name")
+        self.0.attr("virtual_mfa_device_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamAccessKeys> {
+/// The attributes of `aws_iam_access_keys`, read from a `Ref<DataIamAccessKeys>`.
+#[derive(Clone, Debug)]
+pub struct DataIamAccessKeysAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamAccessKeysAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamAccessKeysAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamAccessKeysAttributes {
     /// `access_keys`, as a reference.
     #[inline]
     pub fn access_keys(&self) -> crate::core::Expr {
-        self.attr("access_keys")
+        self.0.attr("access_keys")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamAccountAlias> {
+/// The attributes of `aws_iam_account_alias`, read from a `Ref<DataIamAccountAlias>`.
+#[derive(Clone, Debug)]
+pub struct DataIamAccountAliasAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamAccountAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamAccountAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamAccountAliasAttributes {
     /// `account_alias`, as a reference.
     #[inline]
     pub fn account_alias(&self) -> crate::core::Expr {
-        self.attr("account_alias")
+        self.0.attr("account_alias")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamGroup> {
+/// The attributes of `aws_iam_group`, read from a `Ref<DataIamGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataIamGroupAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `group_id`, as a reference.
     #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
-        self.attr("group_id")
+        self.0.attr("group_id")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `users`, as a reference.
     #[inline]
     pub fn users(&self) -> crate::core::Expr {
-        self.attr("users")
+        self.0.attr("users")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamInstanceProfile> {
+/// The attributes of `aws_iam_instance_profile`, read from a `Ref<DataIamInstanceProfile>`.
+#[derive(Clone, Debug)]
+pub struct DataIamInstanceProfileAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamInstanceProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamInstanceProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamInstanceProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `role_id`, as a reference.
     #[inline]
     pub fn role_id(&self) -> crate::core::Expr {
-        self.attr("role_id")
+        self.0.attr("role_id")
     }
     /// `role_name`, as a reference.
     #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
-        self.attr("role_name")
+        self.0.attr("role_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamInstanceProfiles> {
+/// The attributes of `aws_iam_instance_profiles`, read from a `Ref<DataIamInstanceProfiles>`.
+#[derive(Clone, Debug)]
+pub struct DataIamInstanceProfilesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamInstanceProfilesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamInstanceProfilesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamInstanceProfilesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `paths`, as a reference.
     #[inline]
     pub fn paths(&self) -> crate::core::Expr {
-        self.attr("paths")
+        self.0.attr("paths")
     }
     /// `role_name`, as a reference.
     #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
-        self.attr("role_name")
+        self.0.attr("role_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamOpenidConnectProvider> {
+/// The attributes of `aws_iam_openid_connect_provider`, read from a `Ref<DataIamOpenidConnectProvider>`.
+#[derive(Clone, Debug)]
+pub struct DataIamOpenidConnectProviderAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamOpenidConnectProviderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamOpenidConnectProviderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamOpenidConnectProviderAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `client_id_list`, as a reference.
     #[inline]
     pub fn client_id_list(&self) -> crate::core::Expr {
-        self.attr("client_id_list")
+        self.0.attr("client_id_list")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `thumbprint_list`, as a reference.
     #[inline]
     pub fn thumbprint_list(&self) -> crate::core::Expr {
-        self.attr("thumbprint_list")
+        self.0.attr("thumbprint_list")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamPolicy> {
+/// The attributes of `aws_iam_policy`, read from a `Ref<DataIamPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataIamPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachment_count`, as a reference.
     #[inline]
     pub fn attachment_count(&self) -> crate::core::Expr {
-        self.attr("attachment_count")
+        self.0.attr("attachment_count")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `path_prefix`, as a reference.
     #[inline]
     pub fn path_prefix(&self) -> crate::core::Expr {
-        self.attr("path_prefix")
+        self.0.attr("path_prefix")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_id`, as a reference.
     #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
-        self.attr("policy_id")
+        self.0.attr("policy_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataIamPolicyDocument> {
+/// The attributes of `aws_iam_policy_document`, read from a `Ref<DataIamPolicyDocument>`.
+#[derive(Clone, Debug)]
+pub struct DataIamPolicyDocumentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIamPolicyDocumentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIamPolicyDocumentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIamPolicyDocumentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `json`, as a reference.
     #[inline]
     pub fn json(&self) -> crate::core::Expr {
-        self.attr("json")
+        self.0.attr("json")
     }
     /// `minified_json`, as a reference.
     #[inline]
     pub fn minified_json(&self) -> crate::core::Expr {
-        self.attr("minified_json")
+        self.0.attr("minified_json")
     }
     /// `override_json`, as a reference.
     #[inline]
     pub fn override_json(&self) -> crate::core::Expr {
-        self.attr("override_json")
+        self.0.attr("override_json")
     }
     /// `override_policy_documents`, as a reference.
     #[inline]
     pub fn override_policy_documents(&self) -> crate::core::Expr {
-        self.attr("override_policy_documents")
+        self.0.attr("override_policy_documents")
     }
     /// `policy_id`, as a reference.
     #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
-        self.attr("policy_id")
+        self.0.attr("policy_id")
     }
     /// `source_json`, as a reference.
     #[inline]
     pub fn source_json(&self) -> crate::core::Expr {
-        self.attr("source_json")
+        self.0.attr("source_json")
     }
     /// `source_policy_documents`, as a reference.
     #[inline]
     pub fn source_policy_documents(&self) -> crate::core::Expr {
-        self.attr("source_policy_documents")
+        self.0.attr("source_policy_documents")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `statement` (a nested block), as a reference.
     #[inline]
     pub fn statement(&self) -> crate::core::Expr {
-        self.attr("statement")
+        self.0.attr("statement")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamPrincipalPolicySimulation> {
+/// The attributes of `aws_iam_principal_policy_simulation`, read from a `Ref<DataIamPrincipalPolicySimulation>`.
+#[derive(Clone, Debug)]
+pub struct DataIamPrincipalPolicySimulationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamPrincipalPolicySimulationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamPrincipalPolicySimulationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamPrincipalPolicySimulationAttributes {
     /// `action_names`, as a reference.
     #[inline]
     pub fn action_names(&self) -> crate::core::Expr {
-        self.attr("action_names")
+        self.0.attr("action_names")
     }
     /// `additional_policies_json`, as a reference.
     #[inline]
     pub fn additional_policies_json(&self) -> crate::core::Expr {
-        self.attr("additional_policies_json")
+        self.0.attr("additional_policies_json")
     }
     /// `all_allowed`, as a reference.
     #[inline]
     pub fn all_allowed(&self) -> crate::core::Expr {
-        self.attr("all_allowed")
+        self.0.attr("all_allowed")
     }
     /// `caller_arn`, as a reference.
     #[inline]
     pub fn caller_arn(&self) -> crate::core::Expr {
-        self.attr("caller_arn")
+        self.0.attr("caller_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `permissions_boundary_policies_json`, as a reference.
     #[inline]
     pub fn permissions_boundary_policies_json(&self) -> crate::core::Expr {
-        self.attr("permissions_boundary_policies_json")
+        self.0.attr("permissions_boundary_policies_json")
     }
     /// `policy_source_arn`, as a reference.
     #[inline]
     pub fn policy_source_arn(&self) -> crate::core::Expr {
-        self.attr("policy_source_arn")
+        self.0.attr("policy_source_arn")
     }
     /// `resource_arns`, as a reference.
     #[inline]
     pub fn resource_arns(&self) -> crate::core::Expr {
-        self.attr("resource_arns")
+        self.0.attr("resource_arns")
     }
     /// `resource_handling_option`, as a reference.
     #[inline]
     pub fn resource_handling_option(&self) -> crate::core::Expr {
-        self.attr("resource_handling_option")
+        self.0.attr("resource_handling_option")
     }
     /// `resource_owner_account_id`, as a reference.
     #[inline]
     pub fn resource_owner_account_id(&self) -> crate::core::Expr {
-        self.attr("resource_owner_account_id")
+        self.0.attr("resource_owner_account_id")
     }
     /// `resource_policy_json`, as a reference.
     #[inline]
     pub fn resource_policy_json(&self) -> crate::core::Expr {
-        self.attr("resource_policy_json")
+        self.0.attr("resource_policy_json")
     }
     /// `results`, as a reference.
     #[inline]
     pub fn results(&self) -> crate::core::Expr {
-        self.attr("results")
+        self.0.attr("results")
     }
     /// `context` (a nested block), as a reference.
     #[inline]
     pub fn context(&self) -> crate::core::Expr {
-        self.attr("context")
+        self.0.attr("context")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamRole> {
+/// The attributes of `aws_iam_role`, read from a `Ref<DataIamRole>`.
+#[derive(Clone, Debug)]
+pub struct DataIamRoleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamRoleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamRoleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamRoleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `assume_role_policy`, as a reference.
     #[inline]
     pub fn assume_role_policy(&self) -> crate::core::Expr {
-        self.attr("assume_role_policy")
+        self.0.attr("assume_role_policy")
     }
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_session_duration`, as a reference.
     #[inline]
     pub fn max_session_duration(&self) -> crate::core::Expr {
-        self.attr("max_session_duration")
+        self.0.attr("max_session_duration")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `permissions_boundary`, as a reference.
     #[inline]
     pub fn permissions_boundary(&self) -> crate::core::Expr {
-        self.attr("permissions_boundary")
+        self.0.attr("permissions_boundary")
     }
     /// `role_last_used`, as a reference.
     #[inline]
     pub fn role_last_used(&self) -> crate::core::Expr {
-        self.attr("role_last_used")
+        self.0.attr("role_last_used")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `unique_id`, as a reference.
     #[inline]
     pub fn unique_id(&self) -> crate::core::Expr {
-        self.attr("unique_id")
+        self.0.attr("unique_id")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamRoles> {
+/// The attributes of `aws_iam_roles`, read from a `Ref<DataIamRoles>`.
+#[derive(Clone, Debug)]
+pub struct DataIamRolesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamRolesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamRolesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamRolesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `path_prefix`, as a reference.
     #[inline]
     pub fn path_prefix(&self) -> crate::core::Expr {
-        self.attr("path_prefix")
+        self.0.attr("path_prefix")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamSamlProvider> {
+/// The attributes of `aws_iam_saml_provider`, read from a `Ref<DataIamSamlProvider>`.
+#[derive(Clone, Debug)]
+pub struct DataIamSamlProviderAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamSamlProviderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamSamlProviderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamSamlProviderAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `saml_metadata_document`, as a reference.
     #[inline]
     pub fn saml_metadata_document(&self) -> crate::core::Expr {
-        self.attr("saml_metadata_document")
+        self.0.attr("saml_metadata_document")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `valid_until`, as a reference.
     #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
-        self.attr("valid_until")
+        self.0.attr("valid_until")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamServerCertificate> {
+/// The attributes of `aws_iam_server_certificate`, read from a `Ref<DataIamServerCertificate>`.
+#[derive(Clone, Debug)]
+pub struct DataIamServerCertificateAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamServerCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamServerCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamServerCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_body`, as a reference.
     #[inline]
     pub fn certificate_body(&self) -> crate::core::Expr {
-        self.attr("certificate_body")
+        self.0.attr("certificate_body")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `expiration_date`, as a reference.
     #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
-        self.attr("expiration_date")
+        self.0.attr("expiration_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest`, as a reference.
     #[inline]
     pub fn latest(&self) -> crate::core::Expr {
-        self.attr("latest")
+        self.0.attr("latest")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `path_prefix`, as a reference.
     #[inline]
     pub fn path_prefix(&self) -> crate::core::Expr {
-        self.attr("path_prefix")
+        self.0.attr("path_prefix")
     }
     /// `upload_date`, as a reference.
     #[inline]
     pub fn upload_date(&self) -> crate::core::Expr {
-        self.attr("upload_date")
+        self.0.attr("upload_date")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamSessionContext> {
+/// The attributes of `aws_iam_session_context`, read from a `Ref<DataIamSessionContext>`.
+#[derive(Clone, Debug)]
+pub struct DataIamSessionContextAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamSessionContextAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamSessionContextAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamSessionContextAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `issuer_arn`, as a reference.
     #[inline]
     pub fn issuer_arn(&self) -> crate::core::Expr {
-        self.attr("issuer_arn")
+        self.0.attr("issuer_arn")
     }
     /// `issuer_id`, as a reference.
     #[inline]
     pub fn issuer_id(&self) -> crate::core::Expr {
-        self.attr("issuer_id")
+        self.0.attr("issuer_id")
     }
     /// `issuer_name`, as a reference.
     #[inline]
     pub fn issuer_name(&self) -> crate::core::Expr {
-        self.attr("issuer_name")
+        self.0.attr("issuer_name")
     }
     /// `session_name`, as a reference.
     #[inline]
     pub fn session_name(&self) -> crate::core::Expr {
-        self.attr("session_name")
+        self.0.attr("session_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamUser> {
+/// The attributes of `aws_iam_user`, read from a `Ref<DataIamUser>`.
+#[derive(Clone, Debug)]
+pub struct DataIamUserAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `permissions_boundary`, as a reference.
     #[inline]
     pub fn permissions_boundary(&self) -> crate::core::Expr {
-        self.attr("permissions_boundary")
+        self.0.attr("permissions_boundary")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamUserSshKey> {
+/// The attributes of `aws_iam_user_ssh_key`, read from a `Ref<DataIamUserSshKey>`.
+#[derive(Clone, Debug)]
+pub struct DataIamUserSshKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamUserSshKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamUserSshKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamUserSshKeyAttributes {
     /// `encoding`, as a reference.
     #[inline]
     pub fn encoding(&self) -> crate::core::Expr {
-        self.attr("encoding")
+        self.0.attr("encoding")
     }
     /// `fingerprint`, as a reference.
     #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
-        self.attr("fingerprint")
+        self.0.attr("fingerprint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `ssh_public_key_id`, as a reference.
     #[inline]
     pub fn ssh_public_key_id(&self) -> crate::core::Expr {
-        self.attr("ssh_public_key_id")
+        self.0.attr("ssh_public_key_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
 }
 
 #[cfg(feature = "aws-iam")]
-impl crate::core::Ref<DataIamUsers> {
+/// The attributes of `aws_iam_users`, read from a `Ref<DataIamUsers>`.
+#[derive(Clone, Debug)]
+pub struct DataIamUsersAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-iam")]
+impl From<crate::core::Reference> for DataIamUsersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl AsRef<crate::core::Reference> for DataIamUsersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-iam")]
+impl DataIamUsersAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `path_prefix`, as a reference.
     #[inline]
     pub fn path_prefix(&self) -> crate::core::Expr {
-        self.attr("path_prefix")
+        self.0.attr("path_prefix")
     }
 }

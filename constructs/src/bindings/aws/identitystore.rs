@@ -32,6 +32,10 @@ impl crate::core::Resource for IdentitystoreGroup {
     const TYPE: &'static str = "aws_identitystore_group";
 }
 
+impl crate::core::Block for IdentitystoreGroup {
+    type Attributes = IdentitystoreGroupAttributes;
+}
+
 /// `aws_identitystore_group_membership` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IdentitystoreGroupMembership {
@@ -61,6 +65,10 @@ impl IdentitystoreGroupMembership {
 
 impl crate::core::Resource for IdentitystoreGroupMembership {
     const TYPE: &'static str = "aws_identitystore_group_membership";
+}
+
+impl crate::core::Block for IdentitystoreGroupMembership {
+    type Attributes = IdentitystoreGroupMembershipAttributes;
 }
 
 /// The `addresses` block of [`IdentitystoreUser`].
@@ -245,6 +253,10 @@ impl crate::core::Resource for IdentitystoreUser {
     const TYPE: &'static str = "aws_identitystore_user";
 }
 
+impl crate::core::Block for IdentitystoreUser {
+    type Attributes = IdentitystoreUserAttributes;
+}
+
 /// The `external_id` block of [`DataIdentitystoreGroupAlternateIdentifier`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIdentitystoreGroupAlternateIdentifierExternalId {
@@ -366,6 +378,10 @@ impl crate::core::DataSource for DataIdentitystoreGroup {
     const TYPE: &'static str = "aws_identitystore_group";
 }
 
+impl crate::core::Block for DataIdentitystoreGroup {
+    type Attributes = DataIdentitystoreGroupAttributes;
+}
+
 /// `aws_identitystore_group_memberships` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIdentitystoreGroupMemberships {
@@ -390,6 +406,10 @@ impl crate::core::DataSource for DataIdentitystoreGroupMemberships {
     const TYPE: &'static str = "aws_identitystore_group_memberships";
 }
 
+impl crate::core::Block for DataIdentitystoreGroupMemberships {
+    type Attributes = DataIdentitystoreGroupMembershipsAttributes;
+}
+
 /// `aws_identitystore_groups` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIdentitystoreGroups {
@@ -409,6 +429,10 @@ impl DataIdentitystoreGroups {
 
 impl crate::core::DataSource for DataIdentitystoreGroups {
     const TYPE: &'static str = "aws_identitystore_groups";
+}
+
+impl crate::core::Block for DataIdentitystoreGroups {
+    type Attributes = DataIdentitystoreGroupsAttributes;
 }
 
 /// The `external_id` block of [`DataIdentitystoreUserAlternateIdentifier`].
@@ -532,6 +556,10 @@ impl crate::core::DataSource for DataIdentitystoreUser {
     const TYPE: &'static str = "aws_identitystore_user";
 }
 
+impl crate::core::Block for DataIdentitystoreUser {
+    type Attributes = DataIdentitystoreUserAttributes;
+}
+
 /// `aws_identitystore_users` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIdentitystoreUsers {
@@ -553,336 +581,484 @@ impl crate::core::DataSource for DataIdentitystoreUsers {
     const TYPE: &'static str = "aws_identitystore_users";
 }
 
-impl crate::core::Ref<IdentitystoreGroup> {
+impl crate::core::Block for DataIdentitystoreUsers {
+    type Attributes = DataIdentitystoreUsersAttributes;
+}
+
+/// The attributes of `aws_identitystore_group`, read from a `Ref<IdentitystoreGroup>`.
+#[derive(Clone, Debug)]
+pub struct IdentitystoreGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IdentitystoreGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IdentitystoreGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IdentitystoreGroupAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `external_ids`, as a reference.
     #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
-        self.attr("external_ids")
+        self.0.attr("external_ids")
     }
     /// `group_id`, as a reference.
     #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
-        self.attr("group_id")
+        self.0.attr("group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
 }
 
-impl crate::core::Ref<IdentitystoreGroupMembership> {
+/// The attributes of `aws_identitystore_group_membership`, read from a `Ref<IdentitystoreGroupMembership>`.
+#[derive(Clone, Debug)]
+pub struct IdentitystoreGroupMembershipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IdentitystoreGroupMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IdentitystoreGroupMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IdentitystoreGroupMembershipAttributes {
     /// `group_id`, as a reference.
     #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
-        self.attr("group_id")
+        self.0.attr("group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
     /// `member_id`, as a reference.
     #[inline]
     pub fn member_id(&self) -> crate::core::Expr {
-        self.attr("member_id")
+        self.0.attr("member_id")
     }
     /// `membership_id`, as a reference.
     #[inline]
     pub fn membership_id(&self) -> crate::core::Expr {
-        self.attr("membership_id")
+        self.0.attr("membership_id")
     }
 }
 
-impl crate::core::Ref<IdentitystoreUser> {
+/// The attributes of `aws_identitystore_user`, read from a `Ref<IdentitystoreUser>`.
+#[derive(Clone, Debug)]
+pub struct IdentitystoreUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IdentitystoreUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IdentitystoreUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IdentitystoreUserAttributes {
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `external_ids`, as a reference.
     #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
-        self.attr("external_ids")
+        self.0.attr("external_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
     /// `locale`, as a reference.
     #[inline]
     pub fn locale(&self) -> crate::core::Expr {
-        self.attr("locale")
+        self.0.attr("locale")
     }
     /// `nickname`, as a reference.
     #[inline]
     pub fn nickname(&self) -> crate::core::Expr {
-        self.attr("nickname")
+        self.0.attr("nickname")
     }
     /// `preferred_language`, as a reference.
     #[inline]
     pub fn preferred_language(&self) -> crate::core::Expr {
-        self.attr("preferred_language")
+        self.0.attr("preferred_language")
     }
     /// `profile_url`, as a reference.
     #[inline]
     pub fn profile_url(&self) -> crate::core::Expr {
-        self.attr("profile_url")
+        self.0.attr("profile_url")
     }
     /// `timezone`, as a reference.
     #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
-        self.attr("timezone")
+        self.0.attr("timezone")
     }
     /// `title`, as a reference.
     #[inline]
     pub fn title(&self) -> crate::core::Expr {
-        self.attr("title")
+        self.0.attr("title")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `user_type`, as a reference.
     #[inline]
     pub fn user_type(&self) -> crate::core::Expr {
-        self.attr("user_type")
+        self.0.attr("user_type")
     }
     /// `addresses` (a nested block), as a reference.
     #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
-        self.attr("addresses")
+        self.0.attr("addresses")
     }
     /// `emails` (a nested block), as a reference.
     #[inline]
     pub fn emails(&self) -> crate::core::Expr {
-        self.attr("emails")
+        self.0.attr("emails")
     }
     /// `name` (a nested block), as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `phone_numbers` (a nested block), as a reference.
     #[inline]
     pub fn phone_numbers(&self) -> crate::core::Expr {
-        self.attr("phone_numbers")
+        self.0.attr("phone_numbers")
     }
 }
 
-impl crate::core::Ref<DataIdentitystoreGroup> {
+/// The attributes of `aws_identitystore_group`, read from a `Ref<DataIdentitystoreGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataIdentitystoreGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIdentitystoreGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIdentitystoreGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIdentitystoreGroupAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `external_ids`, as a reference.
     #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
-        self.attr("external_ids")
+        self.0.attr("external_ids")
     }
     /// `group_id`, as a reference.
     #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
-        self.attr("group_id")
+        self.0.attr("group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
     /// `alternate_identifier` (a nested block), as a reference.
     #[inline]
     pub fn alternate_identifier(&self) -> crate::core::Expr {
-        self.attr("alternate_identifier")
+        self.0.attr("alternate_identifier")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataIdentitystoreGroupMemberships> {
+/// The attributes of `aws_identitystore_group_memberships`, read from a `Ref<DataIdentitystoreGroupMemberships>`.
+#[derive(Clone, Debug)]
+pub struct DataIdentitystoreGroupMembershipsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIdentitystoreGroupMembershipsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIdentitystoreGroupMembershipsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIdentitystoreGroupMembershipsAttributes {
     /// `group_id`, as a reference.
     #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
-        self.attr("group_id")
+        self.0.attr("group_id")
     }
     /// `group_memberships`, as a reference.
     #[inline]
     pub fn group_memberships(&self) -> crate::core::Expr {
-        self.attr("group_memberships")
+        self.0.attr("group_memberships")
     }
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
 }
 
-impl crate::core::Ref<DataIdentitystoreGroups> {
+/// The attributes of `aws_identitystore_groups`, read from a `Ref<DataIdentitystoreGroups>`.
+#[derive(Clone, Debug)]
+pub struct DataIdentitystoreGroupsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIdentitystoreGroupsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIdentitystoreGroupsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIdentitystoreGroupsAttributes {
     /// `groups`, as a reference.
     #[inline]
     pub fn groups(&self) -> crate::core::Expr {
-        self.attr("groups")
+        self.0.attr("groups")
     }
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
 }
 
-impl crate::core::Ref<DataIdentitystoreUser> {
+/// The attributes of `aws_identitystore_user`, read from a `Ref<DataIdentitystoreUser>`.
+#[derive(Clone, Debug)]
+pub struct DataIdentitystoreUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIdentitystoreUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIdentitystoreUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIdentitystoreUserAttributes {
     /// `addresses`, as a reference.
     #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
-        self.attr("addresses")
+        self.0.attr("addresses")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `emails`, as a reference.
     #[inline]
     pub fn emails(&self) -> crate::core::Expr {
-        self.attr("emails")
+        self.0.attr("emails")
     }
     /// `external_ids`, as a reference.
     #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
-        self.attr("external_ids")
+        self.0.attr("external_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
     /// `locale`, as a reference.
     #[inline]
     pub fn locale(&self) -> crate::core::Expr {
-        self.attr("locale")
+        self.0.attr("locale")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `nickname`, as a reference.
     #[inline]
     pub fn nickname(&self) -> crate::core::Expr {
-        self.attr("nickname")
+        self.0.attr("nickname")
     }
     /// `phone_numbers`, as a reference.
     #[inline]
     pub fn phone_numbers(&self) -> crate::core::Expr {
-        self.attr("phone_numbers")
+        self.0.attr("phone_numbers")
     }
     /// `preferred_language`, as a reference.
     #[inline]
     pub fn preferred_language(&self) -> crate::core::Expr {
-        self.attr("preferred_language")
+        self.0.attr("preferred_language")
     }
     /// `profile_url`, as a reference.
     #[inline]
     pub fn profile_url(&self) -> crate::core::Expr {
-        self.attr("profile_url")
+        self.0.attr("profile_url")
     }
     /// `timezone`, as a reference.
     #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
-        self.attr("timezone")
+        self.0.attr("timezone")
     }
     /// `title`, as a reference.
     #[inline]
     pub fn title(&self) -> crate::core::Expr {
-        self.attr("title")
+        self.0.attr("title")
     }
     /// `user_id`, as a reference.
     #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
-        self.attr("user_id")
+        self.0.attr("user_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `user_type`, as a reference.
     #[inline]
     pub fn user_type(&self) -> crate::core::Expr {
-        self.attr("user_type")
+        self.0.attr("user_type")
     }
     /// `alternate_identifier` (a nested block), as a reference.
     #[inline]
     pub fn alternate_identifier(&self) -> crate::core::Expr {
-        self.attr("alternate_identifier")
+        self.0.attr("alternate_identifier")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataIdentitystoreUsers> {
+/// The attributes of `aws_identitystore_users`, read from a `Ref<DataIdentitystoreUsers>`.
+#[derive(Clone, Debug)]
+pub struct DataIdentitystoreUsersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIdentitystoreUsersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIdentitystoreUsersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIdentitystoreUsersAttributes {
     /// `identity_store_id`, as a reference.
     #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
-        self.attr("identity_store_id")
+        self.0.attr("identity_store_id")
     }
     /// `users`, as a reference.
     #[inline]
     pub fn users(&self) -> crate::core::Expr {
-        self.attr("users")
+        self.0.attr("users")
     }
 }

@@ -67,6 +67,10 @@ impl crate::core::Resource for ImagebuilderComponent {
     const TYPE: &'static str = "aws_imagebuilder_component";
 }
 
+impl crate::core::Block for ImagebuilderComponent {
+    type Attributes = ImagebuilderComponentAttributes;
+}
+
 /// The `parameter` block of [`ImagebuilderContainerRecipeComponent`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ImagebuilderContainerRecipeComponentParameter {
@@ -300,6 +304,10 @@ impl ImagebuilderContainerRecipe {
 
 impl crate::core::Resource for ImagebuilderContainerRecipe {
     const TYPE: &'static str = "aws_imagebuilder_container_recipe";
+}
+
+impl crate::core::Block for ImagebuilderContainerRecipe {
+    type Attributes = ImagebuilderContainerRecipeAttributes;
 }
 
 /// The `launch_permission` block of [`ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration`].
@@ -653,6 +661,10 @@ impl crate::core::Resource for ImagebuilderDistributionConfiguration {
     const TYPE: &'static str = "aws_imagebuilder_distribution_configuration";
 }
 
+impl crate::core::Block for ImagebuilderDistributionConfiguration {
+    type Attributes = ImagebuilderDistributionConfigurationAttributes;
+}
+
 /// The `ecr_configuration` block of [`ImagebuilderImageImageScanningConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ImagebuilderImageImageScanningConfigurationEcrConfiguration {
@@ -853,6 +865,10 @@ impl ImagebuilderImage {
 
 impl crate::core::Resource for ImagebuilderImage {
     const TYPE: &'static str = "aws_imagebuilder_image";
+}
+
+impl crate::core::Block for ImagebuilderImage {
+    type Attributes = ImagebuilderImageAttributes;
 }
 
 /// The `ecr_configuration` block of [`ImagebuilderImagePipelineImageScanningConfiguration`].
@@ -1075,6 +1091,10 @@ impl crate::core::Resource for ImagebuilderImagePipeline {
     const TYPE: &'static str = "aws_imagebuilder_image_pipeline";
 }
 
+impl crate::core::Block for ImagebuilderImagePipeline {
+    type Attributes = ImagebuilderImagePipelineAttributes;
+}
+
 /// The `ebs` block of [`ImagebuilderImageRecipeBlockDeviceMapping`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ImagebuilderImageRecipeBlockDeviceMappingEbs {
@@ -1271,6 +1291,10 @@ impl crate::core::Resource for ImagebuilderImageRecipe {
     const TYPE: &'static str = "aws_imagebuilder_image_recipe";
 }
 
+impl crate::core::Block for ImagebuilderImageRecipe {
+    type Attributes = ImagebuilderImageRecipeAttributes;
+}
+
 /// The `instance_metadata_options` block of [`ImagebuilderInfrastructureConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ImagebuilderInfrastructureConfigurationInstanceMetadataOptions {
@@ -1439,6 +1463,10 @@ impl ImagebuilderInfrastructureConfiguration {
 
 impl crate::core::Resource for ImagebuilderInfrastructureConfiguration {
     const TYPE: &'static str = "aws_imagebuilder_infrastructure_configuration";
+}
+
+impl crate::core::Block for ImagebuilderInfrastructureConfiguration {
+    type Attributes = ImagebuilderInfrastructureConfigurationAttributes;
 }
 
 /// The `include_resources` block of [`ImagebuilderLifecyclePolicyPolicyDetailAction`].
@@ -1707,6 +1735,10 @@ impl crate::core::Resource for ImagebuilderLifecyclePolicy {
     const TYPE: &'static str = "aws_imagebuilder_lifecycle_policy";
 }
 
+impl crate::core::Block for ImagebuilderLifecyclePolicy {
+    type Attributes = ImagebuilderLifecyclePolicyAttributes;
+}
+
 /// `aws_imagebuilder_workflow` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ImagebuilderWorkflow {
@@ -1766,6 +1798,10 @@ impl crate::core::Resource for ImagebuilderWorkflow {
     const TYPE: &'static str = "aws_imagebuilder_workflow";
 }
 
+impl crate::core::Block for ImagebuilderWorkflow {
+    type Attributes = ImagebuilderWorkflowAttributes;
+}
+
 /// `aws_imagebuilder_component` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataImagebuilderComponent {
@@ -1793,6 +1829,10 @@ impl DataImagebuilderComponent {
 
 impl crate::core::DataSource for DataImagebuilderComponent {
     const TYPE: &'static str = "aws_imagebuilder_component";
+}
+
+impl crate::core::Block for DataImagebuilderComponent {
+    type Attributes = DataImagebuilderComponentAttributes;
 }
 
 /// The `filter` block of [`DataImagebuilderComponents`].
@@ -1845,6 +1885,10 @@ impl crate::core::DataSource for DataImagebuilderComponents {
     const TYPE: &'static str = "aws_imagebuilder_components";
 }
 
+impl crate::core::Block for DataImagebuilderComponents {
+    type Attributes = DataImagebuilderComponentsAttributes;
+}
+
 /// `aws_imagebuilder_container_recipe` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataImagebuilderContainerRecipe {
@@ -1872,6 +1916,10 @@ impl DataImagebuilderContainerRecipe {
 
 impl crate::core::DataSource for DataImagebuilderContainerRecipe {
     const TYPE: &'static str = "aws_imagebuilder_container_recipe";
+}
+
+impl crate::core::Block for DataImagebuilderContainerRecipe {
+    type Attributes = DataImagebuilderContainerRecipeAttributes;
 }
 
 /// The `filter` block of [`DataImagebuilderContainerRecipes`].
@@ -1924,6 +1972,10 @@ impl crate::core::DataSource for DataImagebuilderContainerRecipes {
     const TYPE: &'static str = "aws_imagebuilder_container_recipes";
 }
 
+impl crate::core::Block for DataImagebuilderContainerRecipes {
+    type Attributes = DataImagebuilderContainerRecipesAttributes;
+}
+
 /// `aws_imagebuilder_distribution_configuration` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataImagebuilderDistributionConfiguration {
@@ -1951,6 +2003,10 @@ impl DataImagebuilderDistributionConfiguration {
 
 impl crate::core::DataSource for DataImagebuilderDistributionConfiguration {
     const TYPE: &'static str = "aws_imagebuilder_distribution_configuration";
+}
+
+impl crate::core::Block for DataImagebuilderDistributionConfiguration {
+    type Attributes = DataImagebuilderDistributionConfigurationAttributes;
 }
 
 /// The `filter` block of [`DataImagebuilderDistributionConfigurations`].
@@ -1999,6 +2055,10 @@ impl crate::core::DataSource for DataImagebuilderDistributionConfigurations {
     const TYPE: &'static str = "aws_imagebuilder_distribution_configurations";
 }
 
+impl crate::core::Block for DataImagebuilderDistributionConfigurations {
+    type Attributes = DataImagebuilderDistributionConfigurationsAttributes;
+}
+
 /// `aws_imagebuilder_image` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataImagebuilderImage {
@@ -2028,6 +2088,10 @@ impl crate::core::DataSource for DataImagebuilderImage {
     const TYPE: &'static str = "aws_imagebuilder_image";
 }
 
+impl crate::core::Block for DataImagebuilderImage {
+    type Attributes = DataImagebuilderImageAttributes;
+}
+
 /// `aws_imagebuilder_image_pipeline` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataImagebuilderImagePipeline {
@@ -2055,6 +2119,10 @@ impl DataImagebuilderImagePipeline {
 
 impl crate::core::DataSource for DataImagebuilderImagePipeline {
     const TYPE: &'static str = "aws_imagebuilder_image_pipeline";
+}
+
+impl crate::core::Block for DataImagebuilderImagePipeline {
+    type Attributes = DataImagebuilderImagePipelineAttributes;
 }
 
 /// The `filter` block of [`DataImagebuilderImagePipelines`].
@@ -2103,6 +2171,10 @@ impl crate::core::DataSource for DataImagebuilderImagePipelines {
     const TYPE: &'static str = "aws_imagebuilder_image_pipelines";
 }
 
+impl crate::core::Block for DataImagebuilderImagePipelines {
+    type Attributes = DataImagebuilderImagePipelinesAttributes;
+}
+
 /// `aws_imagebuilder_image_recipe` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataImagebuilderImageRecipe {
@@ -2130,6 +2202,10 @@ impl DataImagebuilderImageRecipe {
 
 impl crate::core::DataSource for DataImagebuilderImageRecipe {
     const TYPE: &'static str = "aws_imagebuilder_image_recipe";
+}
+
+impl crate::core::Block for DataImagebuilderImageRecipe {
+    type Attributes = DataImagebuilderImageRecipeAttributes;
 }
 
 /// The `filter` block of [`DataImagebuilderImageRecipes`].
@@ -2182,6 +2258,10 @@ impl crate::core::DataSource for DataImagebuilderImageRecipes {
     const TYPE: &'static str = "aws_imagebuilder_image_recipes";
 }
 
+impl crate::core::Block for DataImagebuilderImageRecipes {
+    type Attributes = DataImagebuilderImageRecipesAttributes;
+}
+
 /// `aws_imagebuilder_infrastructure_configuration` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataImagebuilderInfrastructureConfiguration {
@@ -2213,6 +2293,10 @@ impl DataImagebuilderInfrastructureConfiguration {
 
 impl crate::core::DataSource for DataImagebuilderInfrastructureConfiguration {
     const TYPE: &'static str = "aws_imagebuilder_infrastructure_configuration";
+}
+
+impl crate::core::Block for DataImagebuilderInfrastructureConfiguration {
+    type Attributes = DataImagebuilderInfrastructureConfigurationAttributes;
 }
 
 /// The `filter` block of [`DataImagebuilderInfrastructureConfigurations`].
@@ -2261,1498 +2345,1898 @@ impl crate::core::DataSource for DataImagebuilderInfrastructureConfigurations {
     const TYPE: &'static str = "aws_imagebuilder_infrastructure_configurations";
 }
 
-impl crate::core::Ref<ImagebuilderComponent> {
+impl crate::core::Block for DataImagebuilderInfrastructureConfigurations {
+    type Attributes = DataImagebuilderInfrastructureConfigurationsAttributes;
+}
+
+/// The attributes of `aws_imagebuilder_component`, read from a `Ref<ImagebuilderComponent>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderComponentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderComponentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderComponentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderComponentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `change_description`, as a reference.
     #[inline]
     pub fn change_description(&self) -> crate::core::Expr {
-        self.attr("change_description")
+        self.0.attr("change_description")
     }
     /// `data`, as a reference.
     #[inline]
     pub fn data(&self) -> crate::core::Expr {
-        self.attr("data")
+        self.0.attr("data")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `supported_os_versions`, as a reference.
     #[inline]
     pub fn supported_os_versions(&self) -> crate::core::Expr {
-        self.attr("supported_os_versions")
+        self.0.attr("supported_os_versions")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<ImagebuilderContainerRecipe> {
+/// The attributes of `aws_imagebuilder_container_recipe`, read from a `Ref<ImagebuilderContainerRecipe>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderContainerRecipeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderContainerRecipeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderContainerRecipeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderContainerRecipeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `container_type`, as a reference.
     #[inline]
     pub fn container_type(&self) -> crate::core::Expr {
-        self.attr("container_type")
+        self.0.attr("container_type")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `dockerfile_template_data`, as a reference.
     #[inline]
     pub fn dockerfile_template_data(&self) -> crate::core::Expr {
-        self.attr("dockerfile_template_data")
+        self.0.attr("dockerfile_template_data")
     }
     /// `dockerfile_template_uri`, as a reference.
     #[inline]
     pub fn dockerfile_template_uri(&self) -> crate::core::Expr {
-        self.attr("dockerfile_template_uri")
+        self.0.attr("dockerfile_template_uri")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parent_image`, as a reference.
     #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
-        self.attr("parent_image")
+        self.0.attr("parent_image")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `platform_override`, as a reference.
     #[inline]
     pub fn platform_override(&self) -> crate::core::Expr {
-        self.attr("platform_override")
+        self.0.attr("platform_override")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `working_directory`, as a reference.
     #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
-        self.attr("working_directory")
+        self.0.attr("working_directory")
     }
     /// `component` (a nested block), as a reference.
     #[inline]
     pub fn component(&self) -> crate::core::Expr {
-        self.attr("component")
+        self.0.attr("component")
     }
     /// `instance_configuration` (a nested block), as a reference.
     #[inline]
     pub fn instance_configuration(&self) -> crate::core::Expr {
-        self.attr("instance_configuration")
+        self.0.attr("instance_configuration")
     }
     /// `target_repository` (a nested block), as a reference.
     #[inline]
     pub fn target_repository(&self) -> crate::core::Expr {
-        self.attr("target_repository")
+        self.0.attr("target_repository")
     }
 }
 
-impl crate::core::Ref<ImagebuilderDistributionConfiguration> {
+/// The attributes of `aws_imagebuilder_distribution_configuration`, read from a `Ref<ImagebuilderDistributionConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderDistributionConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderDistributionConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderDistributionConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderDistributionConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `date_updated`, as a reference.
     #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
-        self.attr("date_updated")
+        self.0.attr("date_updated")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `distribution` (a nested block), as a reference.
     #[inline]
     pub fn distribution(&self) -> crate::core::Expr {
-        self.attr("distribution")
+        self.0.attr("distribution")
     }
 }
 
-impl crate::core::Ref<ImagebuilderImage> {
+/// The attributes of `aws_imagebuilder_image`, read from a `Ref<ImagebuilderImage>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderImageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderImageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderImageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderImageAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `container_recipe_arn`, as a reference.
     #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("container_recipe_arn")
+        self.0.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `distribution_configuration_arn`, as a reference.
     #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("distribution_configuration_arn")
+        self.0.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
     #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
-        self.attr("enhanced_image_metadata_enabled")
+        self.0.attr("enhanced_image_metadata_enabled")
     }
     /// `execution_role`, as a reference.
     #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
-        self.attr("execution_role")
+        self.0.attr("execution_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
     #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("image_recipe_arn")
+        self.0.attr("image_recipe_arn")
     }
     /// `infrastructure_configuration_arn`, as a reference.
     #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("infrastructure_configuration_arn")
+        self.0.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `os_version`, as a reference.
     #[inline]
     pub fn os_version(&self) -> crate::core::Expr {
-        self.attr("os_version")
+        self.0.attr("os_version")
     }
     /// `output_resources`, as a reference.
     #[inline]
     pub fn output_resources(&self) -> crate::core::Expr {
-        self.attr("output_resources")
+        self.0.attr("output_resources")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `image_scanning_configuration` (a nested block), as a reference.
     #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
-        self.attr("image_scanning_configuration")
+        self.0.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration` (a nested block), as a reference.
     #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
-        self.attr("image_tests_configuration")
+        self.0.attr("image_tests_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `workflow` (a nested block), as a reference.
     #[inline]
     pub fn workflow(&self) -> crate::core::Expr {
-        self.attr("workflow")
+        self.0.attr("workflow")
     }
 }
 
-impl crate::core::Ref<ImagebuilderImagePipeline> {
+/// The attributes of `aws_imagebuilder_image_pipeline`, read from a `Ref<ImagebuilderImagePipeline>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderImagePipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderImagePipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderImagePipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderImagePipelineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `container_recipe_arn`, as a reference.
     #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("container_recipe_arn")
+        self.0.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `date_last_run`, as a reference.
     #[inline]
     pub fn date_last_run(&self) -> crate::core::Expr {
-        self.attr("date_last_run")
+        self.0.attr("date_last_run")
     }
     /// `date_next_run`, as a reference.
     #[inline]
     pub fn date_next_run(&self) -> crate::core::Expr {
-        self.attr("date_next_run")
+        self.0.attr("date_next_run")
     }
     /// `date_updated`, as a reference.
     #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
-        self.attr("date_updated")
+        self.0.attr("date_updated")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `distribution_configuration_arn`, as a reference.
     #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("distribution_configuration_arn")
+        self.0.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
     #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
-        self.attr("enhanced_image_metadata_enabled")
+        self.0.attr("enhanced_image_metadata_enabled")
     }
     /// `execution_role`, as a reference.
     #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
-        self.attr("execution_role")
+        self.0.attr("execution_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
     #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("image_recipe_arn")
+        self.0.attr("image_recipe_arn")
     }
     /// `infrastructure_configuration_arn`, as a reference.
     #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("infrastructure_configuration_arn")
+        self.0.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `image_scanning_configuration` (a nested block), as a reference.
     #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
-        self.attr("image_scanning_configuration")
+        self.0.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration` (a nested block), as a reference.
     #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
-        self.attr("image_tests_configuration")
+        self.0.attr("image_tests_configuration")
     }
     /// `schedule` (a nested block), as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `workflow` (a nested block), as a reference.
     #[inline]
     pub fn workflow(&self) -> crate::core::Expr {
-        self.attr("workflow")
+        self.0.attr("workflow")
     }
 }
 
-impl crate::core::Ref<ImagebuilderImageRecipe> {
+/// The attributes of `aws_imagebuilder_image_recipe`, read from a `Ref<ImagebuilderImageRecipe>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderImageRecipeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderImageRecipeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderImageRecipeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderImageRecipeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parent_image`, as a reference.
     #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
-        self.attr("parent_image")
+        self.0.attr("parent_image")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_data_base64`, as a reference.
     #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
-        self.attr("user_data_base64")
+        self.0.attr("user_data_base64")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `working_directory`, as a reference.
     #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
-        self.attr("working_directory")
+        self.0.attr("working_directory")
     }
     /// `block_device_mapping` (a nested block), as a reference.
     #[inline]
     pub fn block_device_mapping(&self) -> crate::core::Expr {
-        self.attr("block_device_mapping")
+        self.0.attr("block_device_mapping")
     }
     /// `component` (a nested block), as a reference.
     #[inline]
     pub fn component(&self) -> crate::core::Expr {
-        self.attr("component")
+        self.0.attr("component")
     }
     /// `systems_manager_agent` (a nested block), as a reference.
     #[inline]
     pub fn systems_manager_agent(&self) -> crate::core::Expr {
-        self.attr("systems_manager_agent")
+        self.0.attr("systems_manager_agent")
     }
 }
 
-impl crate::core::Ref<ImagebuilderInfrastructureConfiguration> {
+/// The attributes of `aws_imagebuilder_infrastructure_configuration`, read from a `Ref<ImagebuilderInfrastructureConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderInfrastructureConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderInfrastructureConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderInfrastructureConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderInfrastructureConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `date_updated`, as a reference.
     #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
-        self.attr("date_updated")
+        self.0.attr("date_updated")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_profile_name`, as a reference.
     #[inline]
     pub fn instance_profile_name(&self) -> crate::core::Expr {
-        self.attr("instance_profile_name")
+        self.0.attr("instance_profile_name")
     }
     /// `instance_types`, as a reference.
     #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
-        self.attr("instance_types")
+        self.0.attr("instance_types")
     }
     /// `key_pair`, as a reference.
     #[inline]
     pub fn key_pair(&self) -> crate::core::Expr {
-        self.attr("key_pair")
+        self.0.attr("key_pair")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_tags`, as a reference.
     #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
-        self.attr("resource_tags")
+        self.0.attr("resource_tags")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `terminate_instance_on_failure`, as a reference.
     #[inline]
     pub fn terminate_instance_on_failure(&self) -> crate::core::Expr {
-        self.attr("terminate_instance_on_failure")
+        self.0.attr("terminate_instance_on_failure")
     }
     /// `instance_metadata_options` (a nested block), as a reference.
     #[inline]
     pub fn instance_metadata_options(&self) -> crate::core::Expr {
-        self.attr("instance_metadata_options")
+        self.0.attr("instance_metadata_options")
     }
     /// `logging` (a nested block), as a reference.
     #[inline]
     pub fn logging(&self) -> crate::core::Expr {
-        self.attr("logging")
+        self.0.attr("logging")
     }
     /// `placement` (a nested block), as a reference.
     #[inline]
     pub fn placement(&self) -> crate::core::Expr {
-        self.attr("placement")
+        self.0.attr("placement")
     }
 }
 
-impl crate::core::Ref<ImagebuilderLifecyclePolicy> {
+/// The attributes of `aws_imagebuilder_lifecycle_policy`, read from a `Ref<ImagebuilderLifecyclePolicy>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderLifecyclePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderLifecyclePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderLifecyclePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderLifecyclePolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `execution_role`, as a reference.
     #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
-        self.attr("execution_role")
+        self.0.attr("execution_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `policy_detail` (a nested block), as a reference.
     #[inline]
     pub fn policy_detail(&self) -> crate::core::Expr {
-        self.attr("policy_detail")
+        self.0.attr("policy_detail")
     }
     /// `resource_selection` (a nested block), as a reference.
     #[inline]
     pub fn resource_selection(&self) -> crate::core::Expr {
-        self.attr("resource_selection")
+        self.0.attr("resource_selection")
     }
 }
 
-impl crate::core::Ref<ImagebuilderWorkflow> {
+/// The attributes of `aws_imagebuilder_workflow`, read from a `Ref<ImagebuilderWorkflow>`.
+#[derive(Clone, Debug)]
+pub struct ImagebuilderWorkflowAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ImagebuilderWorkflowAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ImagebuilderWorkflowAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ImagebuilderWorkflowAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `change_description`, as a reference.
     #[inline]
     pub fn change_description(&self) -> crate::core::Expr {
-        self.attr("change_description")
+        self.0.attr("change_description")
     }
     /// `data`, as a reference.
     #[inline]
     pub fn data(&self) -> crate::core::Expr {
-        self.attr("data")
+        self.0.attr("data")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `uri`, as a reference.
     #[inline]
     pub fn uri(&self) -> crate::core::Expr {
-        self.attr("uri")
+        self.0.attr("uri")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderComponent> {
+/// The attributes of `aws_imagebuilder_component`, read from a `Ref<DataImagebuilderComponent>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderComponentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderComponentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderComponentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderComponentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `change_description`, as a reference.
     #[inline]
     pub fn change_description(&self) -> crate::core::Expr {
-        self.attr("change_description")
+        self.0.attr("change_description")
     }
     /// `data`, as a reference.
     #[inline]
     pub fn data(&self) -> crate::core::Expr {
-        self.attr("data")
+        self.0.attr("data")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `supported_os_versions`, as a reference.
     #[inline]
     pub fn supported_os_versions(&self) -> crate::core::Expr {
-        self.attr("supported_os_versions")
+        self.0.attr("supported_os_versions")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderComponents> {
+/// The attributes of `aws_imagebuilder_components`, read from a `Ref<DataImagebuilderComponents>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderComponentsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderComponentsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderComponentsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderComponentsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderContainerRecipe> {
+/// The attributes of `aws_imagebuilder_container_recipe`, read from a `Ref<DataImagebuilderContainerRecipe>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderContainerRecipeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderContainerRecipeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderContainerRecipeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderContainerRecipeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `component`, as a reference.
     #[inline]
     pub fn component(&self) -> crate::core::Expr {
-        self.attr("component")
+        self.0.attr("component")
     }
     /// `container_type`, as a reference.
     #[inline]
     pub fn container_type(&self) -> crate::core::Expr {
-        self.attr("container_type")
+        self.0.attr("container_type")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `dockerfile_template_data`, as a reference.
     #[inline]
     pub fn dockerfile_template_data(&self) -> crate::core::Expr {
-        self.attr("dockerfile_template_data")
+        self.0.attr("dockerfile_template_data")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_configuration`, as a reference.
     #[inline]
     pub fn instance_configuration(&self) -> crate::core::Expr {
-        self.attr("instance_configuration")
+        self.0.attr("instance_configuration")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parent_image`, as a reference.
     #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
-        self.attr("parent_image")
+        self.0.attr("parent_image")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `target_repository`, as a reference.
     #[inline]
     pub fn target_repository(&self) -> crate::core::Expr {
-        self.attr("target_repository")
+        self.0.attr("target_repository")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `working_directory`, as a reference.
     #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
-        self.attr("working_directory")
+        self.0.attr("working_directory")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderContainerRecipes> {
+/// The attributes of `aws_imagebuilder_container_recipes`, read from a `Ref<DataImagebuilderContainerRecipes>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderContainerRecipesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderContainerRecipesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderContainerRecipesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderContainerRecipesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderDistributionConfiguration> {
+/// The attributes of `aws_imagebuilder_distribution_configuration`, read from a `Ref<DataImagebuilderDistributionConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderDistributionConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderDistributionConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderDistributionConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderDistributionConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `date_updated`, as a reference.
     #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
-        self.attr("date_updated")
+        self.0.attr("date_updated")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `distribution`, as a reference.
     #[inline]
     pub fn distribution(&self) -> crate::core::Expr {
-        self.attr("distribution")
+        self.0.attr("distribution")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderDistributionConfigurations> {
+/// The attributes of `aws_imagebuilder_distribution_configurations`, read from a `Ref<DataImagebuilderDistributionConfigurations>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderDistributionConfigurationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderDistributionConfigurationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderDistributionConfigurationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderDistributionConfigurationsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderImage> {
+/// The attributes of `aws_imagebuilder_image`, read from a `Ref<DataImagebuilderImage>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderImageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderImageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderImageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderImageAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `build_version_arn`, as a reference.
     #[inline]
     pub fn build_version_arn(&self) -> crate::core::Expr {
-        self.attr("build_version_arn")
+        self.0.attr("build_version_arn")
     }
     /// `container_recipe_arn`, as a reference.
     #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("container_recipe_arn")
+        self.0.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `distribution_configuration_arn`, as a reference.
     #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("distribution_configuration_arn")
+        self.0.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
     #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
-        self.attr("enhanced_image_metadata_enabled")
+        self.0.attr("enhanced_image_metadata_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
     #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("image_recipe_arn")
+        self.0.attr("image_recipe_arn")
     }
     /// `image_scanning_configuration`, as a reference.
     #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
-        self.attr("image_scanning_configuration")
+        self.0.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration`, as a reference.
     #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
-        self.attr("image_tests_configuration")
+        self.0.attr("image_tests_configuration")
     }
     /// `infrastructure_configuration_arn`, as a reference.
     #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("infrastructure_configuration_arn")
+        self.0.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `os_version`, as a reference.
     #[inline]
     pub fn os_version(&self) -> crate::core::Expr {
-        self.attr("os_version")
+        self.0.attr("os_version")
     }
     /// `output_resources`, as a reference.
     #[inline]
     pub fn output_resources(&self) -> crate::core::Expr {
-        self.attr("output_resources")
+        self.0.attr("output_resources")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderImagePipeline> {
+/// The attributes of `aws_imagebuilder_image_pipeline`, read from a `Ref<DataImagebuilderImagePipeline>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderImagePipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderImagePipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderImagePipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderImagePipelineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `container_recipe_arn`, as a reference.
     #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("container_recipe_arn")
+        self.0.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `date_last_run`, as a reference.
     #[inline]
     pub fn date_last_run(&self) -> crate::core::Expr {
-        self.attr("date_last_run")
+        self.0.attr("date_last_run")
     }
     /// `date_next_run`, as a reference.
     #[inline]
     pub fn date_next_run(&self) -> crate::core::Expr {
-        self.attr("date_next_run")
+        self.0.attr("date_next_run")
     }
     /// `date_updated`, as a reference.
     #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
-        self.attr("date_updated")
+        self.0.attr("date_updated")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `distribution_configuration_arn`, as a reference.
     #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("distribution_configuration_arn")
+        self.0.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
     #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
-        self.attr("enhanced_image_metadata_enabled")
+        self.0.attr("enhanced_image_metadata_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
     #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
-        self.attr("image_recipe_arn")
+        self.0.attr("image_recipe_arn")
     }
     /// `image_scanning_configuration`, as a reference.
     #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
-        self.attr("image_scanning_configuration")
+        self.0.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration`, as a reference.
     #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
-        self.attr("image_tests_configuration")
+        self.0.attr("image_tests_configuration")
     }
     /// `infrastructure_configuration_arn`, as a reference.
     #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("infrastructure_configuration_arn")
+        self.0.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `schedule`, as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderImagePipelines> {
+/// The attributes of `aws_imagebuilder_image_pipelines`, read from a `Ref<DataImagebuilderImagePipelines>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderImagePipelinesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderImagePipelinesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderImagePipelinesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderImagePipelinesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderImageRecipe> {
+/// The attributes of `aws_imagebuilder_image_recipe`, read from a `Ref<DataImagebuilderImageRecipe>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderImageRecipeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderImageRecipeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderImageRecipeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderImageRecipeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `block_device_mapping`, as a reference.
     #[inline]
     pub fn block_device_mapping(&self) -> crate::core::Expr {
-        self.attr("block_device_mapping")
+        self.0.attr("block_device_mapping")
     }
     /// `component`, as a reference.
     #[inline]
     pub fn component(&self) -> crate::core::Expr {
-        self.attr("component")
+        self.0.attr("component")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parent_image`, as a reference.
     #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
-        self.attr("parent_image")
+        self.0.attr("parent_image")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_data_base64`, as a reference.
     #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
-        self.attr("user_data_base64")
+        self.0.attr("user_data_base64")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `working_directory`, as a reference.
     #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
-        self.attr("working_directory")
+        self.0.attr("working_directory")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderImageRecipes> {
+/// The attributes of `aws_imagebuilder_image_recipes`, read from a `Ref<DataImagebuilderImageRecipes>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderImageRecipesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderImageRecipesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderImageRecipesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderImageRecipesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderInfrastructureConfiguration> {
+/// The attributes of `aws_imagebuilder_infrastructure_configuration`, read from a `Ref<DataImagebuilderInfrastructureConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderInfrastructureConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderInfrastructureConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderInfrastructureConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderInfrastructureConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `date_created`, as a reference.
     #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
-        self.attr("date_created")
+        self.0.attr("date_created")
     }
     /// `date_updated`, as a reference.
     #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
-        self.attr("date_updated")
+        self.0.attr("date_updated")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_metadata_options`, as a reference.
     #[inline]
     pub fn instance_metadata_options(&self) -> crate::core::Expr {
-        self.attr("instance_metadata_options")
+        self.0.attr("instance_metadata_options")
     }
     /// `instance_profile_name`, as a reference.
     #[inline]
     pub fn instance_profile_name(&self) -> crate::core::Expr {
-        self.attr("instance_profile_name")
+        self.0.attr("instance_profile_name")
     }
     /// `instance_types`, as a reference.
     #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
-        self.attr("instance_types")
+        self.0.attr("instance_types")
     }
     /// `key_pair`, as a reference.
     #[inline]
     pub fn key_pair(&self) -> crate::core::Expr {
-        self.attr("key_pair")
+        self.0.attr("key_pair")
     }
     /// `logging`, as a reference.
     #[inline]
     pub fn logging(&self) -> crate::core::Expr {
-        self.attr("logging")
+        self.0.attr("logging")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `placement`, as a reference.
     #[inline]
     pub fn placement(&self) -> crate::core::Expr {
-        self.attr("placement")
+        self.0.attr("placement")
     }
     /// `resource_tags`, as a reference.
     #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
-        self.attr("resource_tags")
+        self.0.attr("resource_tags")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `terminate_instance_on_failure`, as a reference.
     #[inline]
     pub fn terminate_instance_on_failure(&self) -> crate::core::Expr {
-        self.attr("terminate_instance_on_failure")
+        self.0.attr("terminate_instance_on_failure")
     }
 }
 
-impl crate::core::Ref<DataImagebuilderInfrastructureConfigurations> {
+/// The attributes of `aws_imagebuilder_infrastructure_configurations`, read from a `Ref<DataImagebuilderInfrastructureConfigurations>`.
+#[derive(Clone, Debug)]
+pub struct DataImagebuilderInfrastructureConfigurationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataImagebuilderInfrastructureConfigurationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataImagebuilderInfrastructureConfigurationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataImagebuilderInfrastructureConfigurationsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

@@ -29,6 +29,10 @@ impl crate::core::Resource for InspectorAssessmentTarget {
     const TYPE: &'static str = "aws_inspector_assessment_target";
 }
 
+impl crate::core::Block for InspectorAssessmentTarget {
+    type Attributes = InspectorAssessmentTargetAttributes;
+}
+
 /// The `event_subscription` block of [`InspectorAssessmentTemplate`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct InspectorAssessmentTemplateEventSubscription {
@@ -95,6 +99,10 @@ impl crate::core::Resource for InspectorAssessmentTemplate {
     const TYPE: &'static str = "aws_inspector_assessment_template";
 }
 
+impl crate::core::Block for InspectorAssessmentTemplate {
+    type Attributes = InspectorAssessmentTemplateAttributes;
+}
+
 /// `aws_inspector_resource_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct InspectorResourceGroup {
@@ -120,6 +128,10 @@ impl crate::core::Resource for InspectorResourceGroup {
     const TYPE: &'static str = "aws_inspector_resource_group";
 }
 
+impl crate::core::Block for InspectorResourceGroup {
+    type Attributes = InspectorResourceGroupAttributes;
+}
+
 /// `aws_inspector_rules_packages` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataInspectorRulesPackages {
@@ -142,104 +154,180 @@ impl crate::core::DataSource for DataInspectorRulesPackages {
     const TYPE: &'static str = "aws_inspector_rules_packages";
 }
 
-impl crate::core::Ref<InspectorAssessmentTarget> {
+impl crate::core::Block for DataInspectorRulesPackages {
+    type Attributes = DataInspectorRulesPackagesAttributes;
+}
+
+/// The attributes of `aws_inspector_assessment_target`, read from a `Ref<InspectorAssessmentTarget>`.
+#[derive(Clone, Debug)]
+pub struct InspectorAssessmentTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for InspectorAssessmentTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for InspectorAssessmentTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl InspectorAssessmentTargetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_group_arn`, as a reference.
     #[inline]
     pub fn resource_group_arn(&self) -> crate::core::Expr {
-        self.attr("resource_group_arn")
+        self.0.attr("resource_group_arn")
     }
 }
 
-impl crate::core::Ref<InspectorAssessmentTemplate> {
+/// The attributes of `aws_inspector_assessment_template`, read from a `Ref<InspectorAssessmentTemplate>`.
+#[derive(Clone, Debug)]
+pub struct InspectorAssessmentTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for InspectorAssessmentTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for InspectorAssessmentTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl InspectorAssessmentTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `duration`, as a reference.
     #[inline]
     pub fn duration(&self) -> crate::core::Expr {
-        self.attr("duration")
+        self.0.attr("duration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rules_package_arns`, as a reference.
     #[inline]
     pub fn rules_package_arns(&self) -> crate::core::Expr {
-        self.attr("rules_package_arns")
+        self.0.attr("rules_package_arns")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
     /// `event_subscription` (a nested block), as a reference.
     #[inline]
     pub fn event_subscription(&self) -> crate::core::Expr {
-        self.attr("event_subscription")
+        self.0.attr("event_subscription")
     }
 }
 
-impl crate::core::Ref<InspectorResourceGroup> {
+/// The attributes of `aws_inspector_resource_group`, read from a `Ref<InspectorResourceGroup>`.
+#[derive(Clone, Debug)]
+pub struct InspectorResourceGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for InspectorResourceGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for InspectorResourceGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl InspectorResourceGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataInspectorRulesPackages> {
+/// The attributes of `aws_inspector_rules_packages`, read from a `Ref<DataInspectorRulesPackages>`.
+#[derive(Clone, Debug)]
+pub struct DataInspectorRulesPackagesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataInspectorRulesPackagesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataInspectorRulesPackagesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataInspectorRulesPackagesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

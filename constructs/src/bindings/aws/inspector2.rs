@@ -51,6 +51,10 @@ impl crate::core::Resource for Inspector2DelegatedAdminAccount {
     const TYPE: &'static str = "aws_inspector2_delegated_admin_account";
 }
 
+impl crate::core::Block for Inspector2DelegatedAdminAccount {
+    type Attributes = Inspector2DelegatedAdminAccountAttributes;
+}
+
 /// The `timeouts` block of [`Inspector2Enabler`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Inspector2EnablerTimeouts {
@@ -107,6 +111,10 @@ impl Inspector2Enabler {
 
 impl crate::core::Resource for Inspector2Enabler {
     const TYPE: &'static str = "aws_inspector2_enabler";
+}
+
+impl crate::core::Block for Inspector2Enabler {
+    type Attributes = Inspector2EnablerAttributes;
 }
 
 /// The `aws_account_id` block of [`Inspector2FilterFilterCriteria`].
@@ -482,6 +490,10 @@ impl crate::core::Resource for Inspector2Filter {
     const TYPE: &'static str = "aws_inspector2_filter";
 }
 
+impl crate::core::Block for Inspector2Filter {
+    type Attributes = Inspector2FilterAttributes;
+}
+
 /// The `timeouts` block of [`Inspector2MemberAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Inspector2MemberAssociationTimeouts {
@@ -531,6 +543,10 @@ impl Inspector2MemberAssociation {
 
 impl crate::core::Resource for Inspector2MemberAssociation {
     const TYPE: &'static str = "aws_inspector2_member_association";
+}
+
+impl crate::core::Block for Inspector2MemberAssociation {
+    type Attributes = Inspector2MemberAssociationAttributes;
 }
 
 /// The `auto_enable` block of [`Inspector2OrganizationConfiguration`].
@@ -616,147 +632,241 @@ impl crate::core::Resource for Inspector2OrganizationConfiguration {
     const TYPE: &'static str = "aws_inspector2_organization_configuration";
 }
 
-impl crate::core::Ref<Inspector2DelegatedAdminAccount> {
+impl crate::core::Block for Inspector2OrganizationConfiguration {
+    type Attributes = Inspector2OrganizationConfigurationAttributes;
+}
+
+/// The attributes of `aws_inspector2_delegated_admin_account`, read from a `Ref<Inspector2DelegatedAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct Inspector2DelegatedAdminAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Inspector2DelegatedAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Inspector2DelegatedAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Inspector2DelegatedAdminAccountAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `relationship_status`, as a reference.
     #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
-        self.attr("relationship_status")
+        self.0.attr("relationship_status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Inspector2Enabler> {
+/// The attributes of `aws_inspector2_enabler`, read from a `Ref<Inspector2Enabler>`.
+#[derive(Clone, Debug)]
+pub struct Inspector2EnablerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Inspector2EnablerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Inspector2EnablerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Inspector2EnablerAttributes {
     /// `account_ids`, as a reference.
     #[inline]
     pub fn account_ids(&self) -> crate::core::Expr {
-        self.attr("account_ids")
+        self.0.attr("account_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_types`, as a reference.
     #[inline]
     pub fn resource_types(&self) -> crate::core::Expr {
-        self.attr("resource_types")
+        self.0.attr("resource_types")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Inspector2Filter> {
+/// The attributes of `aws_inspector2_filter`, read from a `Ref<Inspector2Filter>`.
+#[derive(Clone, Debug)]
+pub struct Inspector2FilterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Inspector2FilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Inspector2FilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Inspector2FilterAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `reason`, as a reference.
     #[inline]
     pub fn reason(&self) -> crate::core::Expr {
-        self.attr("reason")
+        self.0.attr("reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `filter_criteria` (a nested block), as a reference.
     #[inline]
     pub fn filter_criteria(&self) -> crate::core::Expr {
-        self.attr("filter_criteria")
+        self.0.attr("filter_criteria")
     }
 }
 
-impl crate::core::Ref<Inspector2MemberAssociation> {
+/// The attributes of `aws_inspector2_member_association`, read from a `Ref<Inspector2MemberAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Inspector2MemberAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Inspector2MemberAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Inspector2MemberAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Inspector2MemberAssociationAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `delegated_admin_account_id`, as a reference.
     #[inline]
     pub fn delegated_admin_account_id(&self) -> crate::core::Expr {
-        self.attr("delegated_admin_account_id")
+        self.0.attr("delegated_admin_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `relationship_status`, as a reference.
     #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
-        self.attr("relationship_status")
+        self.0.attr("relationship_status")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Inspector2OrganizationConfiguration> {
+/// The attributes of `aws_inspector2_organization_configuration`, read from a `Ref<Inspector2OrganizationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct Inspector2OrganizationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Inspector2OrganizationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Inspector2OrganizationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Inspector2OrganizationConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_account_limit_reached`, as a reference.
     #[inline]
     pub fn max_account_limit_reached(&self) -> crate::core::Expr {
-        self.attr("max_account_limit_reached")
+        self.0.attr("max_account_limit_reached")
     }
     /// `auto_enable` (a nested block), as a reference.
     #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
-        self.attr("auto_enable")
+        self.0.attr("auto_enable")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

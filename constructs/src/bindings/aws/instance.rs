@@ -673,6 +673,10 @@ impl crate::core::Resource for Instance {
     const TYPE: &'static str = "aws_instance";
 }
 
+impl crate::core::Block for Instance {
+    type Attributes = InstanceAttributes;
+}
+
 /// The `filter` block of [`DataInstance`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataInstanceFilter {
@@ -761,553 +765,593 @@ impl crate::core::DataSource for DataInstance {
     const TYPE: &'static str = "aws_instance";
 }
 
-impl crate::core::Ref<Instance> {
+impl crate::core::Block for DataInstance {
+    type Attributes = DataInstanceAttributes;
+}
+
+/// The attributes of `aws_instance`, read from a `Ref<Instance>`.
+#[derive(Clone, Debug)]
+pub struct InstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for InstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for InstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl InstanceAttributes {
     /// `ami`, as a reference.
     #[inline]
     pub fn ami(&self) -> crate::core::Expr {
-        self.attr("ami")
+        self.0.attr("ami")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
     #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
-        self.attr("associate_public_ip_address")
+        self.0.attr("associate_public_ip_address")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `cpu_core_count`, as a reference.
     #[inline]
     pub fn cpu_core_count(&self) -> crate::core::Expr {
-        self.attr("cpu_core_count")
+        self.0.attr("cpu_core_count")
     }
     /// `cpu_threads_per_core`, as a reference.
     #[inline]
     pub fn cpu_threads_per_core(&self) -> crate::core::Expr {
-        self.attr("cpu_threads_per_core")
+        self.0.attr("cpu_threads_per_core")
     }
     /// `disable_api_stop`, as a reference.
     #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
-        self.attr("disable_api_stop")
+        self.0.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
     #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
-        self.attr("disable_api_termination")
+        self.0.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `enable_primary_ipv6`, as a reference.
     #[inline]
     pub fn enable_primary_ipv6(&self) -> crate::core::Expr {
-        self.attr("enable_primary_ipv6")
+        self.0.attr("enable_primary_ipv6")
     }
     /// `get_password_data`, as a reference.
     #[inline]
     pub fn get_password_data(&self) -> crate::core::Expr {
-        self.attr("get_password_data")
+        self.0.attr("get_password_data")
     }
     /// `hibernation`, as a reference.
     #[inline]
     pub fn hibernation(&self) -> crate::core::Expr {
-        self.attr("hibernation")
+        self.0.attr("hibernation")
     }
     /// `host_id`, as a reference.
     #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
-        self.attr("host_id")
+        self.0.attr("host_id")
     }
     /// `host_resource_group_arn`, as a reference.
     #[inline]
     pub fn host_resource_group_arn(&self) -> crate::core::Expr {
-        self.attr("host_resource_group_arn")
+        self.0.attr("host_resource_group_arn")
     }
     /// `iam_instance_profile`, as a reference.
     #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("iam_instance_profile")
+        self.0.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
-        self.attr("instance_initiated_shutdown_behavior")
+        self.0.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_lifecycle`, as a reference.
     #[inline]
     pub fn instance_lifecycle(&self) -> crate::core::Expr {
-        self.attr("instance_lifecycle")
+        self.0.attr("instance_lifecycle")
     }
     /// `instance_state`, as a reference.
     #[inline]
     pub fn instance_state(&self) -> crate::core::Expr {
-        self.attr("instance_state")
+        self.0.attr("instance_state")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `ipv6_address_count`, as a reference.
     #[inline]
     pub fn ipv6_address_count(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_count")
+        self.0.attr("ipv6_address_count")
     }
     /// `ipv6_addresses`, as a reference.
     #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
-        self.attr("ipv6_addresses")
+        self.0.attr("ipv6_addresses")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `monitoring`, as a reference.
     #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
-        self.attr("monitoring")
+        self.0.attr("monitoring")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `password_data`, as a reference.
     #[inline]
     pub fn password_data(&self) -> crate::core::Expr {
-        self.attr("password_data")
+        self.0.attr("password_data")
     }
     /// `placement_group`, as a reference.
     #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
-        self.attr("placement_group")
+        self.0.attr("placement_group")
     }
     /// `placement_partition_number`, as a reference.
     #[inline]
     pub fn placement_partition_number(&self) -> crate::core::Expr {
-        self.attr("placement_partition_number")
+        self.0.attr("placement_partition_number")
     }
     /// `primary_network_interface_id`, as a reference.
     #[inline]
     pub fn primary_network_interface_id(&self) -> crate::core::Expr {
-        self.attr("primary_network_interface_id")
+        self.0.attr("primary_network_interface_id")
     }
     /// `private_dns`, as a reference.
     #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
-        self.attr("private_dns")
+        self.0.attr("private_dns")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `public_dns`, as a reference.
     #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
-        self.attr("public_dns")
+        self.0.attr("public_dns")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `secondary_private_ips`, as a reference.
     #[inline]
     pub fn secondary_private_ips(&self) -> crate::core::Expr {
-        self.attr("secondary_private_ips")
+        self.0.attr("secondary_private_ips")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
     #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
-        self.attr("source_dest_check")
+        self.0.attr("source_dest_check")
     }
     /// `spot_instance_request_id`, as a reference.
     #[inline]
     pub fn spot_instance_request_id(&self) -> crate::core::Expr {
-        self.attr("spot_instance_request_id")
+        self.0.attr("spot_instance_request_id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tenancy`, as a reference.
     #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
-        self.attr("tenancy")
+        self.0.attr("tenancy")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
     #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
-        self.attr("user_data_base64")
+        self.0.attr("user_data_base64")
     }
     /// `user_data_replace_on_change`, as a reference.
     #[inline]
     pub fn user_data_replace_on_change(&self) -> crate::core::Expr {
-        self.attr("user_data_replace_on_change")
+        self.0.attr("user_data_replace_on_change")
     }
     /// `volume_tags`, as a reference.
     #[inline]
     pub fn volume_tags(&self) -> crate::core::Expr {
-        self.attr("volume_tags")
+        self.0.attr("volume_tags")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
     #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
-        self.attr("capacity_reservation_specification")
+        self.0.attr("capacity_reservation_specification")
     }
     /// `cpu_options` (a nested block), as a reference.
     #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
-        self.attr("cpu_options")
+        self.0.attr("cpu_options")
     }
     /// `credit_specification` (a nested block), as a reference.
     #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
-        self.attr("credit_specification")
+        self.0.attr("credit_specification")
     }
     /// `ebs_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `enclave_options` (a nested block), as a reference.
     #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
-        self.attr("enclave_options")
+        self.0.attr("enclave_options")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `instance_market_options` (a nested block), as a reference.
     #[inline]
     pub fn instance_market_options(&self) -> crate::core::Expr {
-        self.attr("instance_market_options")
+        self.0.attr("instance_market_options")
     }
     /// `launch_template` (a nested block), as a reference.
     #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
-        self.attr("launch_template")
+        self.0.attr("launch_template")
     }
     /// `maintenance_options` (a nested block), as a reference.
     #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
-        self.attr("maintenance_options")
+        self.0.attr("maintenance_options")
     }
     /// `metadata_options` (a nested block), as a reference.
     #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
-        self.attr("metadata_options")
+        self.0.attr("metadata_options")
     }
     /// `network_interface` (a nested block), as a reference.
     #[inline]
     pub fn network_interface(&self) -> crate::core::Expr {
-        self.attr("network_interface")
+        self.0.attr("network_interface")
     }
     /// `private_dns_name_options` (a nested block), as a reference.
     #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
-        self.attr("private_dns_name_options")
+        self.0.attr("private_dns_name_options")
     }
     /// `root_block_device` (a nested block), as a reference.
     #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
-        self.attr("root_block_device")
+        self.0.attr("root_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataInstance> {
+/// The attributes of `aws_instance`, read from a `Ref<DataInstance>`.
+#[derive(Clone, Debug)]
+pub struct DataInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataInstanceAttributes {
     /// `ami`, as a reference.
     #[inline]
     pub fn ami(&self) -> crate::core::Expr {
-        self.attr("ami")
+        self.0.attr("ami")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
     #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
-        self.attr("associate_public_ip_address")
+        self.0.attr("associate_public_ip_address")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `credit_specification`, as a reference.
     #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
-        self.attr("credit_specification")
+        self.0.attr("credit_specification")
     }
     /// `disable_api_stop`, as a reference.
     #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
-        self.attr("disable_api_stop")
+        self.0.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
     #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
-        self.attr("disable_api_termination")
+        self.0.attr("disable_api_termination")
     }
     /// `ebs_block_device`, as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `enclave_options`, as a reference.
     #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
-        self.attr("enclave_options")
+        self.0.attr("enclave_options")
     }
     /// `ephemeral_block_device`, as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `get_password_data`, as a reference.
     #[inline]
     pub fn get_password_data(&self) -> crate::core::Expr {
-        self.attr("get_password_data")
+        self.0.attr("get_password_data")
     }
     /// `get_user_data`, as a reference.
     #[inline]
     pub fn get_user_data(&self) -> crate::core::Expr {
-        self.attr("get_user_data")
+        self.0.attr("get_user_data")
     }
     /// `host_id`, as a reference.
     #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
-        self.attr("host_id")
+        self.0.attr("host_id")
     }
     /// `host_resource_group_arn`, as a reference.
     #[inline]
     pub fn host_resource_group_arn(&self) -> crate::core::Expr {
-        self.attr("host_resource_group_arn")
+        self.0.attr("host_resource_group_arn")
     }
     /// `iam_instance_profile`, as a reference.
     #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("iam_instance_profile")
+        self.0.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `instance_state`, as a reference.
     #[inline]
     pub fn instance_state(&self) -> crate::core::Expr {
-        self.attr("instance_state")
+        self.0.attr("instance_state")
     }
     /// `instance_tags`, as a reference.
     #[inline]
     pub fn instance_tags(&self) -> crate::core::Expr {
-        self.attr("instance_tags")
+        self.0.attr("instance_tags")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `ipv6_addresses`, as a reference.
     #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
-        self.attr("ipv6_addresses")
+        self.0.attr("ipv6_addresses")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `launch_time`, as a reference.
     #[inline]
     pub fn launch_time(&self) -> crate::core::Expr {
-        self.attr("launch_time")
+        self.0.attr("launch_time")
     }
     /// `maintenance_options`, as a reference.
     #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
-        self.attr("maintenance_options")
+        self.0.attr("maintenance_options")
     }
     /// `metadata_options`, as a reference.
     #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
-        self.attr("metadata_options")
+        self.0.attr("metadata_options")
     }
     /// `monitoring`, as a reference.
     #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
-        self.attr("monitoring")
+        self.0.attr("monitoring")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `password_data`, as a reference.
     #[inline]
     pub fn password_data(&self) -> crate::core::Expr {
-        self.attr("password_data")
+        self.0.attr("password_data")
     }
     /// `placement_group`, as a reference.
     #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
-        self.attr("placement_group")
+        self.0.attr("placement_group")
     }
     /// `placement_partition_number`, as a reference.
     #[inline]
     pub fn placement_partition_number(&self) -> crate::core::Expr {
-        self.attr("placement_partition_number")
+        self.0.attr("placement_partition_number")
     }
     /// `private_dns`, as a reference.
     #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
-        self.attr("private_dns")
+        self.0.attr("private_dns")
     }
     /// `private_dns_name_options`, as a reference.
     #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
-        self.attr("private_dns_name_options")
+        self.0.attr("private_dns_name_options")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `public_dns`, as a reference.
     #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
-        self.attr("public_dns")
+        self.0.attr("public_dns")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `root_block_device`, as a reference.
     #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
-        self.attr("root_block_device")
+        self.0.attr("root_block_device")
     }
     /// `secondary_private_ips`, as a reference.
     #[inline]
     pub fn secondary_private_ips(&self) -> crate::core::Expr {
-        self.attr("secondary_private_ips")
+        self.0.attr("secondary_private_ips")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
     #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
-        self.attr("source_dest_check")
+        self.0.attr("source_dest_check")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tenancy`, as a reference.
     #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
-        self.attr("tenancy")
+        self.0.attr("tenancy")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
     #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
-        self.attr("user_data_base64")
+        self.0.attr("user_data_base64")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -76,50 +76,72 @@ impl crate::core::DataSource for DataInstances {
     const TYPE: &'static str = "aws_instances";
 }
 
-impl crate::core::Ref<DataInstances> {
+impl crate::core::Block for DataInstances {
+    type Attributes = DataInstancesAttributes;
+}
+
+/// The attributes of `aws_instances`, read from a `Ref<DataInstances>`.
+#[derive(Clone, Debug)]
+pub struct DataInstancesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataInstancesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataInstancesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataInstancesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `instance_state_names`, as a reference.
     #[inline]
     pub fn instance_state_names(&self) -> crate::core::Expr {
-        self.attr("instance_state_names")
+        self.0.attr("instance_state_names")
     }
     /// `instance_tags`, as a reference.
     #[inline]
     pub fn instance_tags(&self) -> crate::core::Expr {
-        self.attr("instance_tags")
+        self.0.attr("instance_tags")
     }
     /// `ipv6_addresses`, as a reference.
     #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
-        self.attr("ipv6_addresses")
+        self.0.attr("ipv6_addresses")
     }
     /// `private_ips`, as a reference.
     #[inline]
     pub fn private_ips(&self) -> crate::core::Expr {
-        self.attr("private_ips")
+        self.0.attr("private_ips")
     }
     /// `public_ips`, as a reference.
     #[inline]
     pub fn public_ips(&self) -> crate::core::Expr {
-        self.attr("public_ips")
+        self.0.attr("public_ips")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -64,6 +64,10 @@ impl crate::core::Resource for InternetGateway {
     const TYPE: &'static str = "aws_internet_gateway";
 }
 
+impl crate::core::Block for InternetGateway {
+    type Attributes = InternetGatewayAttributes;
+}
+
 /// The `timeouts` block of [`InternetGatewayAttachment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct InternetGatewayAttachmentTimeouts {
@@ -116,6 +120,10 @@ impl InternetGatewayAttachment {
 
 impl crate::core::Resource for InternetGatewayAttachment {
     const TYPE: &'static str = "aws_internet_gateway_attachment";
+}
+
+impl crate::core::Block for InternetGatewayAttachment {
+    type Attributes = InternetGatewayAttachmentAttributes;
 }
 
 /// The `filter` block of [`DataInternetGateway`].
@@ -194,106 +202,164 @@ impl crate::core::DataSource for DataInternetGateway {
     const TYPE: &'static str = "aws_internet_gateway";
 }
 
-impl crate::core::Ref<InternetGateway> {
+impl crate::core::Block for DataInternetGateway {
+    type Attributes = DataInternetGatewayAttributes;
+}
+
+/// The attributes of `aws_internet_gateway`, read from a `Ref<InternetGateway>`.
+#[derive(Clone, Debug)]
+pub struct InternetGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for InternetGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for InternetGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl InternetGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<InternetGatewayAttachment> {
+/// The attributes of `aws_internet_gateway_attachment`, read from a `Ref<InternetGatewayAttachment>`.
+#[derive(Clone, Debug)]
+pub struct InternetGatewayAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for InternetGatewayAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for InternetGatewayAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl InternetGatewayAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `internet_gateway_id`, as a reference.
     #[inline]
     pub fn internet_gateway_id(&self) -> crate::core::Expr {
-        self.attr("internet_gateway_id")
+        self.0.attr("internet_gateway_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataInternetGateway> {
+/// The attributes of `aws_internet_gateway`, read from a `Ref<DataInternetGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataInternetGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataInternetGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataInternetGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataInternetGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachments`, as a reference.
     #[inline]
     pub fn attachments(&self) -> crate::core::Expr {
-        self.attr("attachments")
+        self.0.attr("attachments")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `internet_gateway_id`, as a reference.
     #[inline]
     pub fn internet_gateway_id(&self) -> crate::core::Expr {
-        self.attr("internet_gateway_id")
+        self.0.attr("internet_gateway_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

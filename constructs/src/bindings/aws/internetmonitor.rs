@@ -122,60 +122,82 @@ impl crate::core::Resource for InternetmonitorMonitor {
     const TYPE: &'static str = "aws_internetmonitor_monitor";
 }
 
-impl crate::core::Ref<InternetmonitorMonitor> {
+impl crate::core::Block for InternetmonitorMonitor {
+    type Attributes = InternetmonitorMonitorAttributes;
+}
+
+/// The attributes of `aws_internetmonitor_monitor`, read from a `Ref<InternetmonitorMonitor>`.
+#[derive(Clone, Debug)]
+pub struct InternetmonitorMonitorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for InternetmonitorMonitorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for InternetmonitorMonitorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl InternetmonitorMonitorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_city_networks_to_monitor`, as a reference.
     #[inline]
     pub fn max_city_networks_to_monitor(&self) -> crate::core::Expr {
-        self.attr("max_city_networks_to_monitor")
+        self.0.attr("max_city_networks_to_monitor")
     }
     /// `monitor_name`, as a reference.
     #[inline]
     pub fn monitor_name(&self) -> crate::core::Expr {
-        self.attr("monitor_name")
+        self.0.attr("monitor_name")
     }
     /// `resources`, as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `traffic_percentage_to_monitor`, as a reference.
     #[inline]
     pub fn traffic_percentage_to_monitor(&self) -> crate::core::Expr {
-        self.attr("traffic_percentage_to_monitor")
+        self.0.attr("traffic_percentage_to_monitor")
     }
     /// `health_events_config` (a nested block), as a reference.
     #[inline]
     pub fn health_events_config(&self) -> crate::core::Expr {
-        self.attr("health_events_config")
+        self.0.attr("health_events_config")
     }
     /// `internet_measurements_log_delivery` (a nested block), as a reference.
     #[inline]
     pub fn internet_measurements_log_delivery(&self) -> crate::core::Expr {
-        self.attr("internet_measurements_log_delivery")
+        self.0.attr("internet_measurements_log_delivery")
     }
 }

@@ -56,6 +56,10 @@ impl crate::core::Resource for IotAuthorizer {
     const TYPE: &'static str = "aws_iot_authorizer";
 }
 
+impl crate::core::Block for IotAuthorizer {
+    type Attributes = IotAuthorizerAttributes;
+}
+
 /// The `properties` block of [`IotBillingGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct IotBillingGroupProperties {
@@ -101,6 +105,10 @@ impl IotBillingGroup {
 
 impl crate::core::Resource for IotBillingGroup {
     const TYPE: &'static str = "aws_iot_billing_group";
+}
+
+impl crate::core::Block for IotBillingGroup {
+    type Attributes = IotBillingGroupAttributes;
 }
 
 /// The `registration_config` block of [`IotCaCertificate`].
@@ -180,6 +188,10 @@ impl crate::core::Resource for IotCaCertificate {
     const TYPE: &'static str = "aws_iot_ca_certificate";
 }
 
+impl crate::core::Block for IotCaCertificate {
+    type Attributes = IotCaCertificateAttributes;
+}
+
 /// `aws_iot_certificate` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotCertificate {
@@ -215,6 +227,10 @@ impl IotCertificate {
 
 impl crate::core::Resource for IotCertificate {
     const TYPE: &'static str = "aws_iot_certificate";
+}
+
+impl crate::core::Block for IotCertificate {
+    type Attributes = IotCertificateAttributes;
 }
 
 /// The `authorizer_config` block of [`IotDomainConfiguration`].
@@ -326,6 +342,10 @@ impl crate::core::Resource for IotDomainConfiguration {
     const TYPE: &'static str = "aws_iot_domain_configuration";
 }
 
+impl crate::core::Block for IotDomainConfiguration {
+    type Attributes = IotDomainConfigurationAttributes;
+}
+
 /// `aws_iot_event_configurations` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotEventConfigurations {
@@ -349,6 +369,10 @@ impl IotEventConfigurations {
 
 impl crate::core::Resource for IotEventConfigurations {
     const TYPE: &'static str = "aws_iot_event_configurations";
+}
+
+impl crate::core::Block for IotEventConfigurations {
+    type Attributes = IotEventConfigurationsAttributes;
 }
 
 /// The `custom_field` block of [`IotIndexingConfigurationThingGroupIndexingConfiguration`].
@@ -487,6 +511,10 @@ impl crate::core::Resource for IotIndexingConfiguration {
     const TYPE: &'static str = "aws_iot_indexing_configuration";
 }
 
+impl crate::core::Block for IotIndexingConfiguration {
+    type Attributes = IotIndexingConfigurationAttributes;
+}
+
 /// `aws_iot_logging_options` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotLoggingOptions {
@@ -517,6 +545,10 @@ impl IotLoggingOptions {
 
 impl crate::core::Resource for IotLoggingOptions {
     const TYPE: &'static str = "aws_iot_logging_options";
+}
+
+impl crate::core::Block for IotLoggingOptions {
+    type Attributes = IotLoggingOptionsAttributes;
 }
 
 /// The `timeouts` block of [`IotPolicy`].
@@ -581,6 +613,10 @@ impl crate::core::Resource for IotPolicy {
     const TYPE: &'static str = "aws_iot_policy";
 }
 
+impl crate::core::Block for IotPolicy {
+    type Attributes = IotPolicyAttributes;
+}
+
 /// `aws_iot_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotPolicyAttachment {
@@ -607,6 +643,10 @@ impl IotPolicyAttachment {
 
 impl crate::core::Resource for IotPolicyAttachment {
     const TYPE: &'static str = "aws_iot_policy_attachment";
+}
+
+impl crate::core::Block for IotPolicyAttachment {
+    type Attributes = IotPolicyAttachmentAttributes;
 }
 
 /// The `pre_provisioning_hook` block of [`IotProvisioningTemplate`].
@@ -685,6 +725,10 @@ impl crate::core::Resource for IotProvisioningTemplate {
     const TYPE: &'static str = "aws_iot_provisioning_template";
 }
 
+impl crate::core::Block for IotProvisioningTemplate {
+    type Attributes = IotProvisioningTemplateAttributes;
+}
+
 /// `aws_iot_role_alias` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotRoleAlias {
@@ -725,6 +769,10 @@ impl crate::core::Resource for IotRoleAlias {
     const TYPE: &'static str = "aws_iot_role_alias";
 }
 
+impl crate::core::Block for IotRoleAlias {
+    type Attributes = IotRoleAliasAttributes;
+}
+
 /// `aws_iot_thing` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotThing {
@@ -756,6 +804,10 @@ impl IotThing {
 
 impl crate::core::Resource for IotThing {
     const TYPE: &'static str = "aws_iot_thing";
+}
+
+impl crate::core::Block for IotThing {
+    type Attributes = IotThingAttributes;
 }
 
 /// The `attribute_payload` block of [`IotThingGroupProperties`].
@@ -839,6 +891,10 @@ impl crate::core::Resource for IotThingGroup {
     const TYPE: &'static str = "aws_iot_thing_group";
 }
 
+impl crate::core::Block for IotThingGroup {
+    type Attributes = IotThingGroupAttributes;
+}
+
 /// `aws_iot_thing_group_membership` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotThingGroupMembership {
@@ -871,6 +927,10 @@ impl crate::core::Resource for IotThingGroupMembership {
     const TYPE: &'static str = "aws_iot_thing_group_membership";
 }
 
+impl crate::core::Block for IotThingGroupMembership {
+    type Attributes = IotThingGroupMembershipAttributes;
+}
+
 /// `aws_iot_thing_principal_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IotThingPrincipalAttachment {
@@ -897,6 +957,10 @@ impl IotThingPrincipalAttachment {
 
 impl crate::core::Resource for IotThingPrincipalAttachment {
     const TYPE: &'static str = "aws_iot_thing_principal_attachment";
+}
+
+impl crate::core::Block for IotThingPrincipalAttachment {
+    type Attributes = IotThingPrincipalAttachmentAttributes;
 }
 
 /// The `properties` block of [`IotThingType`].
@@ -960,6 +1024,10 @@ impl IotThingType {
 
 impl crate::core::Resource for IotThingType {
     const TYPE: &'static str = "aws_iot_thing_type";
+}
+
+impl crate::core::Block for IotThingType {
+    type Attributes = IotThingTypeAttributes;
 }
 
 /// The `cloudwatch_alarm` block of [`IotTopicRule`].
@@ -1771,6 +1839,10 @@ impl crate::core::Resource for IotTopicRule {
     const TYPE: &'static str = "aws_iot_topic_rule";
 }
 
+impl crate::core::Block for IotTopicRule {
+    type Attributes = IotTopicRuleAttributes;
+}
+
 /// The `timeouts` block of [`IotTopicRuleDestination`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct IotTopicRuleDestinationTimeouts {
@@ -1857,6 +1929,10 @@ impl crate::core::Resource for IotTopicRuleDestination {
     const TYPE: &'static str = "aws_iot_topic_rule_destination";
 }
 
+impl crate::core::Block for IotTopicRuleDestination {
+    type Attributes = IotTopicRuleDestinationAttributes;
+}
+
 /// `aws_iot_endpoint` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataIotEndpoint {
@@ -1883,6 +1959,10 @@ impl crate::core::DataSource for DataIotEndpoint {
     const TYPE: &'static str = "aws_iot_endpoint";
 }
 
+impl crate::core::Block for DataIotEndpoint {
+    type Attributes = DataIotEndpointAttributes;
+}
+
 /// `aws_iot_registration_code` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataIotRegistrationCode {
@@ -1905,885 +1985,1267 @@ impl crate::core::DataSource for DataIotRegistrationCode {
     const TYPE: &'static str = "aws_iot_registration_code";
 }
 
-impl crate::core::Ref<IotAuthorizer> {
+impl crate::core::Block for DataIotRegistrationCode {
+    type Attributes = DataIotRegistrationCodeAttributes;
+}
+
+/// The attributes of `aws_iot_authorizer`, read from a `Ref<IotAuthorizer>`.
+#[derive(Clone, Debug)]
+pub struct IotAuthorizerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotAuthorizerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotAuthorizerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotAuthorizerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authorizer_function_arn`, as a reference.
     #[inline]
     pub fn authorizer_function_arn(&self) -> crate::core::Expr {
-        self.attr("authorizer_function_arn")
+        self.0.attr("authorizer_function_arn")
     }
     /// `enable_caching_for_http`, as a reference.
     #[inline]
     pub fn enable_caching_for_http(&self) -> crate::core::Expr {
-        self.attr("enable_caching_for_http")
+        self.0.attr("enable_caching_for_http")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `signing_disabled`, as a reference.
     #[inline]
     pub fn signing_disabled(&self) -> crate::core::Expr {
-        self.attr("signing_disabled")
+        self.0.attr("signing_disabled")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `token_key_name`, as a reference.
     #[inline]
     pub fn token_key_name(&self) -> crate::core::Expr {
-        self.attr("token_key_name")
+        self.0.attr("token_key_name")
     }
     /// `token_signing_public_keys`, as a reference.
     #[inline]
     pub fn token_signing_public_keys(&self) -> crate::core::Expr {
-        self.attr("token_signing_public_keys")
+        self.0.attr("token_signing_public_keys")
     }
 }
 
-impl crate::core::Ref<IotBillingGroup> {
+/// The attributes of `aws_iot_billing_group`, read from a `Ref<IotBillingGroup>`.
+#[derive(Clone, Debug)]
+pub struct IotBillingGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotBillingGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotBillingGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotBillingGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `properties` (a nested block), as a reference.
     #[inline]
     pub fn properties(&self) -> crate::core::Expr {
-        self.attr("properties")
+        self.0.attr("properties")
     }
 }
 
-impl crate::core::Ref<IotCaCertificate> {
+/// The attributes of `aws_iot_ca_certificate`, read from a `Ref<IotCaCertificate>`.
+#[derive(Clone, Debug)]
+pub struct IotCaCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotCaCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotCaCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotCaCertificateAttributes {
     /// `active`, as a reference.
     #[inline]
     pub fn active(&self) -> crate::core::Expr {
-        self.attr("active")
+        self.0.attr("active")
     }
     /// `allow_auto_registration`, as a reference.
     #[inline]
     pub fn allow_auto_registration(&self) -> crate::core::Expr {
-        self.attr("allow_auto_registration")
+        self.0.attr("allow_auto_registration")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `ca_certificate_pem`, as a reference.
     #[inline]
     pub fn ca_certificate_pem(&self) -> crate::core::Expr {
-        self.attr("ca_certificate_pem")
+        self.0.attr("ca_certificate_pem")
     }
     /// `certificate_mode`, as a reference.
     #[inline]
     pub fn certificate_mode(&self) -> crate::core::Expr {
-        self.attr("certificate_mode")
+        self.0.attr("certificate_mode")
     }
     /// `customer_version`, as a reference.
     #[inline]
     pub fn customer_version(&self) -> crate::core::Expr {
-        self.attr("customer_version")
+        self.0.attr("customer_version")
     }
     /// `generation_id`, as a reference.
     #[inline]
     pub fn generation_id(&self) -> crate::core::Expr {
-        self.attr("generation_id")
+        self.0.attr("generation_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `validity`, as a reference.
     #[inline]
     pub fn validity(&self) -> crate::core::Expr {
-        self.attr("validity")
+        self.0.attr("validity")
     }
     /// `verification_certificate_pem`, as a reference.
     #[inline]
     pub fn verification_certificate_pem(&self) -> crate::core::Expr {
-        self.attr("verification_certificate_pem")
+        self.0.attr("verification_certificate_pem")
     }
     /// `registration_config` (a nested block), as a reference.
     #[inline]
     pub fn registration_config(&self) -> crate::core::Expr {
-        self.attr("registration_config")
+        self.0.attr("registration_config")
     }
 }
 
-impl crate::core::Ref<IotCertificate> {
+/// The attributes of `aws_iot_certificate`, read from a `Ref<IotCertificate>`.
+#[derive(Clone, Debug)]
+pub struct IotCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotCertificateAttributes {
     /// `active`, as a reference.
     #[inline]
     pub fn active(&self) -> crate::core::Expr {
-        self.attr("active")
+        self.0.attr("active")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `ca_certificate_id`, as a reference.
     #[inline]
     pub fn ca_certificate_id(&self) -> crate::core::Expr {
-        self.attr("ca_certificate_id")
+        self.0.attr("ca_certificate_id")
     }
     /// `ca_pem`, as a reference.
     #[inline]
     pub fn ca_pem(&self) -> crate::core::Expr {
-        self.attr("ca_pem")
+        self.0.attr("ca_pem")
     }
     /// `certificate_pem`, as a reference.
     #[inline]
     pub fn certificate_pem(&self) -> crate::core::Expr {
-        self.attr("certificate_pem")
+        self.0.attr("certificate_pem")
     }
     /// `csr`, as a reference.
     #[inline]
     pub fn csr(&self) -> crate::core::Expr {
-        self.attr("csr")
+        self.0.attr("csr")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
 }
 
-impl crate::core::Ref<IotDomainConfiguration> {
+/// The attributes of `aws_iot_domain_configuration`, read from a `Ref<IotDomainConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct IotDomainConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotDomainConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotDomainConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotDomainConfigurationAttributes {
     /// `application_protocol`, as a reference.
     #[inline]
     pub fn application_protocol(&self) -> crate::core::Expr {
-        self.attr("application_protocol")
+        self.0.attr("application_protocol")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_type`, as a reference.
     #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
-        self.attr("authentication_type")
+        self.0.attr("authentication_type")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_type`, as a reference.
     #[inline]
     pub fn domain_type(&self) -> crate::core::Expr {
-        self.attr("domain_type")
+        self.0.attr("domain_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `server_certificate_arns`, as a reference.
     #[inline]
     pub fn server_certificate_arns(&self) -> crate::core::Expr {
-        self.attr("server_certificate_arns")
+        self.0.attr("server_certificate_arns")
     }
     /// `service_type`, as a reference.
     #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
-        self.attr("service_type")
+        self.0.attr("service_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `validation_certificate_arn`, as a reference.
     #[inline]
     pub fn validation_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("validation_certificate_arn")
+        self.0.attr("validation_certificate_arn")
     }
     /// `authorizer_config` (a nested block), as a reference.
     #[inline]
     pub fn authorizer_config(&self) -> crate::core::Expr {
-        self.attr("authorizer_config")
+        self.0.attr("authorizer_config")
     }
     /// `tls_config` (a nested block), as a reference.
     #[inline]
     pub fn tls_config(&self) -> crate::core::Expr {
-        self.attr("tls_config")
+        self.0.attr("tls_config")
     }
 }
 
-impl crate::core::Ref<IotEventConfigurations> {
+/// The attributes of `aws_iot_event_configurations`, read from a `Ref<IotEventConfigurations>`.
+#[derive(Clone, Debug)]
+pub struct IotEventConfigurationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotEventConfigurationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotEventConfigurationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotEventConfigurationsAttributes {
     /// `event_configurations`, as a reference.
     #[inline]
     pub fn event_configurations(&self) -> crate::core::Expr {
-        self.attr("event_configurations")
+        self.0.attr("event_configurations")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<IotIndexingConfiguration> {
+/// The attributes of `aws_iot_indexing_configuration`, read from a `Ref<IotIndexingConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct IotIndexingConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotIndexingConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotIndexingConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotIndexingConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `thing_group_indexing_configuration` (a nested block), as a reference.
     #[inline]
     pub fn thing_group_indexing_configuration(&self) -> crate::core::Expr {
-        self.attr("thing_group_indexing_configuration")
+        self.0.attr("thing_group_indexing_configuration")
     }
     /// `thing_indexing_configuration` (a nested block), as a reference.
     #[inline]
     pub fn thing_indexing_configuration(&self) -> crate::core::Expr {
-        self.attr("thing_indexing_configuration")
+        self.0.attr("thing_indexing_configuration")
     }
 }
 
-impl crate::core::Ref<IotLoggingOptions> {
+/// The attributes of `aws_iot_logging_options`, read from a `Ref<IotLoggingOptions>`.
+#[derive(Clone, Debug)]
+pub struct IotLoggingOptionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotLoggingOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotLoggingOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotLoggingOptionsAttributes {
     /// `default_log_level`, as a reference.
     #[inline]
     pub fn default_log_level(&self) -> crate::core::Expr {
-        self.attr("default_log_level")
+        self.0.attr("default_log_level")
     }
     /// `disable_all_logs`, as a reference.
     #[inline]
     pub fn disable_all_logs(&self) -> crate::core::Expr {
-        self.attr("disable_all_logs")
+        self.0.attr("disable_all_logs")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
 }
 
-impl crate::core::Ref<IotPolicy> {
+/// The attributes of `aws_iot_policy`, read from a `Ref<IotPolicy>`.
+#[derive(Clone, Debug)]
+pub struct IotPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_version_id`, as a reference.
     #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
-        self.attr("default_version_id")
+        self.0.attr("default_version_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<IotPolicyAttachment> {
+/// The attributes of `aws_iot_policy_attachment`, read from a `Ref<IotPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct IotPolicyAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotPolicyAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `target`, as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
 }
 
-impl crate::core::Ref<IotProvisioningTemplate> {
+/// The attributes of `aws_iot_provisioning_template`, read from a `Ref<IotProvisioningTemplate>`.
+#[derive(Clone, Debug)]
+pub struct IotProvisioningTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotProvisioningTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotProvisioningTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotProvisioningTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_version_id`, as a reference.
     #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
-        self.attr("default_version_id")
+        self.0.attr("default_version_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provisioning_role_arn`, as a reference.
     #[inline]
     pub fn provisioning_role_arn(&self) -> crate::core::Expr {
-        self.attr("provisioning_role_arn")
+        self.0.attr("provisioning_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `template_body`, as a reference.
     #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
-        self.attr("template_body")
+        self.0.attr("template_body")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `pre_provisioning_hook` (a nested block), as a reference.
     #[inline]
     pub fn pre_provisioning_hook(&self) -> crate::core::Expr {
-        self.attr("pre_provisioning_hook")
+        self.0.attr("pre_provisioning_hook")
     }
 }
 
-impl crate::core::Ref<IotRoleAlias> {
+/// The attributes of `aws_iot_role_alias`, read from a `Ref<IotRoleAlias>`.
+#[derive(Clone, Debug)]
+pub struct IotRoleAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotRoleAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotRoleAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotRoleAliasAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `credential_duration`, as a reference.
     #[inline]
     pub fn credential_duration(&self) -> crate::core::Expr {
-        self.attr("credential_duration")
+        self.0.attr("credential_duration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<IotThing> {
+/// The attributes of `aws_iot_thing`, read from a `Ref<IotThing>`.
+#[derive(Clone, Debug)]
+pub struct IotThingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotThingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotThingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotThingAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `default_client_id`, as a reference.
     #[inline]
     pub fn default_client_id(&self) -> crate::core::Expr {
-        self.attr("default_client_id")
+        self.0.attr("default_client_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `thing_type_name`, as a reference.
     #[inline]
     pub fn thing_type_name(&self) -> crate::core::Expr {
-        self.attr("thing_type_name")
+        self.0.attr("thing_type_name")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<IotThingGroup> {
+/// The attributes of `aws_iot_thing_group`, read from a `Ref<IotThingGroup>`.
+#[derive(Clone, Debug)]
+pub struct IotThingGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotThingGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotThingGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotThingGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_group_name`, as a reference.
     #[inline]
     pub fn parent_group_name(&self) -> crate::core::Expr {
-        self.attr("parent_group_name")
+        self.0.attr("parent_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `properties` (a nested block), as a reference.
     #[inline]
     pub fn properties(&self) -> crate::core::Expr {
-        self.attr("properties")
+        self.0.attr("properties")
     }
 }
 
-impl crate::core::Ref<IotThingGroupMembership> {
+/// The attributes of `aws_iot_thing_group_membership`, read from a `Ref<IotThingGroupMembership>`.
+#[derive(Clone, Debug)]
+pub struct IotThingGroupMembershipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotThingGroupMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotThingGroupMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotThingGroupMembershipAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `override_dynamic_group`, as a reference.
     #[inline]
     pub fn override_dynamic_group(&self) -> crate::core::Expr {
-        self.attr("override_dynamic_group")
+        self.0.attr("override_dynamic_group")
     }
     /// `thing_group_name`, as a reference.
     #[inline]
     pub fn thing_group_name(&self) -> crate::core::Expr {
-        self.attr("thing_group_name")
+        self.0.attr("thing_group_name")
     }
     /// `thing_name`, as a reference.
     #[inline]
     pub fn thing_name(&self) -> crate::core::Expr {
-        self.attr("thing_name")
+        self.0.attr("thing_name")
     }
 }
 
-impl crate::core::Ref<IotThingPrincipalAttachment> {
+/// The attributes of `aws_iot_thing_principal_attachment`, read from a `Ref<IotThingPrincipalAttachment>`.
+#[derive(Clone, Debug)]
+pub struct IotThingPrincipalAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotThingPrincipalAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotThingPrincipalAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotThingPrincipalAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `thing`, as a reference.
     #[inline]
     pub fn thing(&self) -> crate::core::Expr {
-        self.attr("thing")
+        self.0.attr("thing")
     }
 }
 
-impl crate::core::Ref<IotThingType> {
+/// The attributes of `aws_iot_thing_type`, read from a `Ref<IotThingType>`.
+#[derive(Clone, Debug)]
+pub struct IotThingTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotThingTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotThingTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotThingTypeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deprecated`, as a reference.
     #[inline]
     pub fn deprecated(&self) -> crate::core::Expr {
-        self.attr("deprecated")
+        self.0.attr("deprecated")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `properties` (a nested block), as a reference.
     #[inline]
     pub fn properties(&self) -> crate::core::Expr {
-        self.attr("properties")
+        self.0.attr("properties")
     }
 }
 
-impl crate::core::Ref<IotTopicRule> {
+/// The attributes of `aws_iot_topic_rule`, read from a `Ref<IotTopicRule>`.
+#[derive(Clone, Debug)]
+pub struct IotTopicRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotTopicRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotTopicRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotTopicRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sql`, as a reference.
     #[inline]
     pub fn sql(&self) -> crate::core::Expr {
-        self.attr("sql")
+        self.0.attr("sql")
     }
     /// `sql_version`, as a reference.
     #[inline]
     pub fn sql_version(&self) -> crate::core::Expr {
-        self.attr("sql_version")
+        self.0.attr("sql_version")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `cloudwatch_alarm` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_alarm(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_alarm")
+        self.0.attr("cloudwatch_alarm")
     }
     /// `cloudwatch_logs` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_logs(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_logs")
+        self.0.attr("cloudwatch_logs")
     }
     /// `cloudwatch_metric` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_metric(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_metric")
+        self.0.attr("cloudwatch_metric")
     }
     /// `dynamodb` (a nested block), as a reference.
     #[inline]
     pub fn dynamodb(&self) -> crate::core::Expr {
-        self.attr("dynamodb")
+        self.0.attr("dynamodb")
     }
     /// `dynamodbv2` (a nested block), as a reference.
     #[inline]
     pub fn dynamodbv2(&self) -> crate::core::Expr {
-        self.attr("dynamodbv2")
+        self.0.attr("dynamodbv2")
     }
     /// `elasticsearch` (a nested block), as a reference.
     #[inline]
     pub fn elasticsearch(&self) -> crate::core::Expr {
-        self.attr("elasticsearch")
+        self.0.attr("elasticsearch")
     }
     /// `error_action` (a nested block), as a reference.
     #[inline]
     pub fn error_action(&self) -> crate::core::Expr {
-        self.attr("error_action")
+        self.0.attr("error_action")
     }
     /// `firehose` (a nested block), as a reference.
     #[inline]
     pub fn firehose(&self) -> crate::core::Expr {
-        self.attr("firehose")
+        self.0.attr("firehose")
     }
     /// `http` (a nested block), as a reference.
     #[inline]
     pub fn http(&self) -> crate::core::Expr {
-        self.attr("http")
+        self.0.attr("http")
     }
     /// `iot_analytics` (a nested block), as a reference.
     #[inline]
     pub fn iot_analytics(&self) -> crate::core::Expr {
-        self.attr("iot_analytics")
+        self.0.attr("iot_analytics")
     }
     /// `iot_events` (a nested block), as a reference.
     #[inline]
     pub fn iot_events(&self) -> crate::core::Expr {
-        self.attr("iot_events")
+        self.0.attr("iot_events")
     }
     /// `kafka` (a nested block), as a reference.
     #[inline]
     pub fn kafka(&self) -> crate::core::Expr {
-        self.attr("kafka")
+        self.0.attr("kafka")
     }
     /// `kinesis` (a nested block), as a reference.
     #[inline]
     pub fn kinesis(&self) -> crate::core::Expr {
-        self.attr("kinesis")
+        self.0.attr("kinesis")
     }
     /// `lambda` (a nested block), as a reference.
     #[inline]
     pub fn lambda(&self) -> crate::core::Expr {
-        self.attr("lambda")
+        self.0.attr("lambda")
     }
     /// `republish` (a nested block), as a reference.
     #[inline]
     pub fn republish(&self) -> crate::core::Expr {
-        self.attr("republish")
+        self.0.attr("republish")
     }
     /// `s3` (a nested block), as a reference.
     #[inline]
     pub fn s3(&self) -> crate::core::Expr {
-        self.attr("s3")
+        self.0.attr("s3")
     }
     /// `sns` (a nested block), as a reference.
     #[inline]
     pub fn sns(&self) -> crate::core::Expr {
-        self.attr("sns")
+        self.0.attr("sns")
     }
     /// `sqs` (a nested block), as a reference.
     #[inline]
     pub fn sqs(&self) -> crate::core::Expr {
-        self.attr("sqs")
+        self.0.attr("sqs")
     }
     /// `step_functions` (a nested block), as a reference.
     #[inline]
     pub fn step_functions(&self) -> crate::core::Expr {
-        self.attr("step_functions")
+        self.0.attr("step_functions")
     }
     /// `timestream` (a nested block), as a reference.
     #[inline]
     pub fn timestream(&self) -> crate::core::Expr {
-        self.attr("timestream")
+        self.0.attr("timestream")
     }
 }
 
-impl crate::core::Ref<IotTopicRuleDestination> {
+/// The attributes of `aws_iot_topic_rule_destination`, read from a `Ref<IotTopicRuleDestination>`.
+#[derive(Clone, Debug)]
+pub struct IotTopicRuleDestinationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IotTopicRuleDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IotTopicRuleDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IotTopicRuleDestinationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
-        self.attr("vpc_configuration")
+        self.0.attr("vpc_configuration")
     }
 }
 
-impl crate::core::Ref<DataIotEndpoint> {
+/// The attributes of `aws_iot_endpoint`, read from a `Ref<DataIotEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DataIotEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIotEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIotEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIotEndpointAttributes {
     /// `endpoint_address`, as a reference.
     #[inline]
     pub fn endpoint_address(&self) -> crate::core::Expr {
-        self.attr("endpoint_address")
+        self.0.attr("endpoint_address")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataIotRegistrationCode> {
+/// The attributes of `aws_iot_registration_code`, read from a `Ref<DataIotRegistrationCode>`.
+#[derive(Clone, Debug)]
+pub struct DataIotRegistrationCodeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIotRegistrationCodeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIotRegistrationCodeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIotRegistrationCodeAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registration_code`, as a reference.
     #[inline]
     pub fn registration_code(&self) -> crate::core::Expr {
-        self.attr("registration_code")
+        self.0.attr("registration_code")
     }
 }

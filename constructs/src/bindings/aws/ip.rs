@@ -33,45 +33,67 @@ impl crate::core::DataSource for DataIpRanges {
     const TYPE: &'static str = "aws_ip_ranges";
 }
 
-impl crate::core::Ref<DataIpRanges> {
+impl crate::core::Block for DataIpRanges {
+    type Attributes = DataIpRangesAttributes;
+}
+
+/// The attributes of `aws_ip_ranges`, read from a `Ref<DataIpRanges>`.
+#[derive(Clone, Debug)]
+pub struct DataIpRangesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIpRangesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIpRangesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIpRangesAttributes {
     /// `cidr_blocks`, as a reference.
     #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("cidr_blocks")
+        self.0.attr("cidr_blocks")
     }
     /// `create_date`, as a reference.
     #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
-        self.attr("create_date")
+        self.0.attr("create_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_cidr_blocks`, as a reference.
     #[inline]
     pub fn ipv6_cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_blocks")
+        self.0.attr("ipv6_cidr_blocks")
     }
     /// `regions`, as a reference.
     #[inline]
     pub fn regions(&self) -> crate::core::Expr {
-        self.attr("regions")
+        self.0.attr("regions")
     }
     /// `services`, as a reference.
     #[inline]
     pub fn services(&self) -> crate::core::Expr {
-        self.attr("services")
+        self.0.attr("services")
     }
     /// `sync_token`, as a reference.
     #[inline]
     pub fn sync_token(&self) -> crate::core::Expr {
-        self.attr("sync_token")
+        self.0.attr("sync_token")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }

@@ -80,6 +80,10 @@ impl crate::core::Resource for IvsChannel {
     const TYPE: &'static str = "aws_ivs_channel";
 }
 
+impl crate::core::Block for IvsChannel {
+    type Attributes = IvsChannelAttributes;
+}
+
 /// The `timeouts` block of [`IvsPlaybackKeyPair`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct IvsPlaybackKeyPairTimeouts {
@@ -141,6 +145,10 @@ impl IvsPlaybackKeyPair {
 
 impl crate::core::Resource for IvsPlaybackKeyPair {
     const TYPE: &'static str = "aws_ivs_playback_key_pair";
+}
+
+impl crate::core::Block for IvsPlaybackKeyPair {
+    type Attributes = IvsPlaybackKeyPairAttributes;
 }
 
 /// The `s3` block of [`IvsRecordingConfigurationDestinationConfiguration`].
@@ -270,6 +278,10 @@ impl crate::core::Resource for IvsRecordingConfiguration {
     const TYPE: &'static str = "aws_ivs_recording_configuration";
 }
 
+impl crate::core::Block for IvsRecordingConfiguration {
+    type Attributes = IvsRecordingConfigurationAttributes;
+}
+
 /// `aws_ivs_stream_key` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIvsStreamKey {
@@ -299,189 +311,265 @@ impl crate::core::DataSource for DataIvsStreamKey {
     const TYPE: &'static str = "aws_ivs_stream_key";
 }
 
-impl crate::core::Ref<IvsChannel> {
+impl crate::core::Block for DataIvsStreamKey {
+    type Attributes = DataIvsStreamKeyAttributes;
+}
+
+/// The attributes of `aws_ivs_channel`, read from a `Ref<IvsChannel>`.
+#[derive(Clone, Debug)]
+pub struct IvsChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IvsChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IvsChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IvsChannelAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authorized`, as a reference.
     #[inline]
     pub fn authorized(&self) -> crate::core::Expr {
-        self.attr("authorized")
+        self.0.attr("authorized")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingest_endpoint`, as a reference.
     #[inline]
     pub fn ingest_endpoint(&self) -> crate::core::Expr {
-        self.attr("ingest_endpoint")
+        self.0.attr("ingest_endpoint")
     }
     /// `latency_mode`, as a reference.
     #[inline]
     pub fn latency_mode(&self) -> crate::core::Expr {
-        self.attr("latency_mode")
+        self.0.attr("latency_mode")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `playback_url`, as a reference.
     #[inline]
     pub fn playback_url(&self) -> crate::core::Expr {
-        self.attr("playback_url")
+        self.0.attr("playback_url")
     }
     /// `recording_configuration_arn`, as a reference.
     #[inline]
     pub fn recording_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("recording_configuration_arn")
+        self.0.attr("recording_configuration_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<IvsPlaybackKeyPair> {
+/// The attributes of `aws_ivs_playback_key_pair`, read from a `Ref<IvsPlaybackKeyPair>`.
+#[derive(Clone, Debug)]
+pub struct IvsPlaybackKeyPairAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IvsPlaybackKeyPairAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IvsPlaybackKeyPairAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IvsPlaybackKeyPairAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `fingerprint`, as a reference.
     #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
-        self.attr("fingerprint")
+        self.0.attr("fingerprint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<IvsRecordingConfiguration> {
+/// The attributes of `aws_ivs_recording_configuration`, read from a `Ref<IvsRecordingConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct IvsRecordingConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IvsRecordingConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IvsRecordingConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IvsRecordingConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `recording_reconnect_window_seconds`, as a reference.
     #[inline]
     pub fn recording_reconnect_window_seconds(&self) -> crate::core::Expr {
-        self.attr("recording_reconnect_window_seconds")
+        self.0.attr("recording_reconnect_window_seconds")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `destination_configuration` (a nested block), as a reference.
     #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
-        self.attr("destination_configuration")
+        self.0.attr("destination_configuration")
     }
     /// `thumbnail_configuration` (a nested block), as a reference.
     #[inline]
     pub fn thumbnail_configuration(&self) -> crate::core::Expr {
-        self.attr("thumbnail_configuration")
+        self.0.attr("thumbnail_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataIvsStreamKey> {
+/// The attributes of `aws_ivs_stream_key`, read from a `Ref<DataIvsStreamKey>`.
+#[derive(Clone, Debug)]
+pub struct DataIvsStreamKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataIvsStreamKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataIvsStreamKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataIvsStreamKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `channel_arn`, as a reference.
     #[inline]
     pub fn channel_arn(&self) -> crate::core::Expr {
-        self.attr("channel_arn")
+        self.0.attr("channel_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }

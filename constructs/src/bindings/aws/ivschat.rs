@@ -145,6 +145,10 @@ impl crate::core::Resource for IvschatLoggingConfiguration {
     const TYPE: &'static str = "aws_ivschat_logging_configuration";
 }
 
+impl crate::core::Block for IvschatLoggingConfiguration {
+    type Attributes = IvschatLoggingConfigurationAttributes;
+}
+
 /// The `message_review_handler` block of [`IvschatRoom`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct IvschatRoomMessageReviewHandler {
@@ -247,98 +251,138 @@ impl crate::core::Resource for IvschatRoom {
     const TYPE: &'static str = "aws_ivschat_room";
 }
 
-impl crate::core::Ref<IvschatLoggingConfiguration> {
+impl crate::core::Block for IvschatRoom {
+    type Attributes = IvschatRoomAttributes;
+}
+
+/// The attributes of `aws_ivschat_logging_configuration`, read from a `Ref<IvschatLoggingConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct IvschatLoggingConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IvschatLoggingConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IvschatLoggingConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IvschatLoggingConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `destination_configuration` (a nested block), as a reference.
     #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
-        self.attr("destination_configuration")
+        self.0.attr("destination_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<IvschatRoom> {
+/// The attributes of `aws_ivschat_room`, read from a `Ref<IvschatRoom>`.
+#[derive(Clone, Debug)]
+pub struct IvschatRoomAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for IvschatRoomAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for IvschatRoomAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl IvschatRoomAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `logging_configuration_identifiers`, as a reference.
     #[inline]
     pub fn logging_configuration_identifiers(&self) -> crate::core::Expr {
-        self.attr("logging_configuration_identifiers")
+        self.0.attr("logging_configuration_identifiers")
     }
     /// `maximum_message_length`, as a reference.
     #[inline]
     pub fn maximum_message_length(&self) -> crate::core::Expr {
-        self.attr("maximum_message_length")
+        self.0.attr("maximum_message_length")
     }
     /// `maximum_message_rate_per_second`, as a reference.
     #[inline]
     pub fn maximum_message_rate_per_second(&self) -> crate::core::Expr {
-        self.attr("maximum_message_rate_per_second")
+        self.0.attr("maximum_message_rate_per_second")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `message_review_handler` (a nested block), as a reference.
     #[inline]
     pub fn message_review_handler(&self) -> crate::core::Expr {
-        self.attr("message_review_handler")
+        self.0.attr("message_review_handler")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -546,6 +546,10 @@ impl crate::core::Resource for KendraDataSource {
     const TYPE: &'static str = "aws_kendra_data_source";
 }
 
+impl crate::core::Block for KendraDataSource {
+    type Attributes = KendraDataSourceAttributes;
+}
+
 /// The `content_source_configuration` block of [`KendraExperienceConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct KendraExperienceConfigurationContentSourceConfiguration {
@@ -680,6 +684,10 @@ impl crate::core::Resource for KendraExperience {
     const TYPE: &'static str = "aws_kendra_experience";
 }
 
+impl crate::core::Block for KendraExperience {
+    type Attributes = KendraExperienceAttributes;
+}
+
 /// The `s3_path` block of [`KendraFaq`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KendraFaqS3Path {
@@ -778,6 +786,10 @@ impl KendraFaq {
 
 impl crate::core::Resource for KendraFaq {
     const TYPE: &'static str = "aws_kendra_faq";
+}
+
+impl crate::core::Block for KendraFaq {
+    type Attributes = KendraFaqAttributes;
 }
 
 /// The `capacity_units` block of [`KendraIndex`].
@@ -1110,6 +1122,10 @@ impl crate::core::Resource for KendraIndex {
     const TYPE: &'static str = "aws_kendra_index";
 }
 
+impl crate::core::Block for KendraIndex {
+    type Attributes = KendraIndexAttributes;
+}
+
 /// The `source_s3_path` block of [`KendraQuerySuggestionsBlockList`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KendraQuerySuggestionsBlockListSourceS3Path {
@@ -1204,6 +1220,10 @@ impl KendraQuerySuggestionsBlockList {
 
 impl crate::core::Resource for KendraQuerySuggestionsBlockList {
     const TYPE: &'static str = "aws_kendra_query_suggestions_block_list";
+}
+
+impl crate::core::Block for KendraQuerySuggestionsBlockList {
+    type Attributes = KendraQuerySuggestionsBlockListAttributes;
 }
 
 /// The `source_s3_path` block of [`KendraThesaurus`].
@@ -1302,6 +1322,10 @@ impl crate::core::Resource for KendraThesaurus {
     const TYPE: &'static str = "aws_kendra_thesaurus";
 }
 
+impl crate::core::Block for KendraThesaurus {
+    type Attributes = KendraThesaurusAttributes;
+}
+
 /// `aws_kendra_experience` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKendraExperience {
@@ -1328,6 +1352,10 @@ impl DataKendraExperience {
 
 impl crate::core::DataSource for DataKendraExperience {
     const TYPE: &'static str = "aws_kendra_experience";
+}
+
+impl crate::core::Block for DataKendraExperience {
+    type Attributes = DataKendraExperienceAttributes;
 }
 
 /// `aws_kendra_faq` (data source).
@@ -1362,6 +1390,10 @@ impl crate::core::DataSource for DataKendraFaq {
     const TYPE: &'static str = "aws_kendra_faq";
 }
 
+impl crate::core::Block for DataKendraFaq {
+    type Attributes = DataKendraFaqAttributes;
+}
+
 /// `aws_kendra_index` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKendraIndex {
@@ -1385,6 +1417,10 @@ impl DataKendraIndex {
 
 impl crate::core::DataSource for DataKendraIndex {
     const TYPE: &'static str = "aws_kendra_index";
+}
+
+impl crate::core::Block for DataKendraIndex {
+    type Attributes = DataKendraIndexAttributes;
 }
 
 /// `aws_kendra_query_suggestions_block_list` (data source).
@@ -1419,6 +1455,10 @@ impl crate::core::DataSource for DataKendraQuerySuggestionsBlockList {
     const TYPE: &'static str = "aws_kendra_query_suggestions_block_list";
 }
 
+impl crate::core::Block for DataKendraQuerySuggestionsBlockList {
+    type Attributes = DataKendraQuerySuggestionsBlockListAttributes;
+}
+
 /// `aws_kendra_thesaurus` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKendraThesaurus {
@@ -1451,875 +1491,1077 @@ impl crate::core::DataSource for DataKendraThesaurus {
     const TYPE: &'static str = "aws_kendra_thesaurus";
 }
 
-impl crate::core::Ref<KendraDataSource> {
+impl crate::core::Block for DataKendraThesaurus {
+    type Attributes = DataKendraThesaurusAttributes;
+}
+
+/// The attributes of `aws_kendra_data_source`, read from a `Ref<KendraDataSource>`.
+#[derive(Clone, Debug)]
+pub struct KendraDataSourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KendraDataSourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KendraDataSourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KendraDataSourceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `data_source_id`, as a reference.
     #[inline]
     pub fn data_source_id(&self) -> crate::core::Expr {
-        self.attr("data_source_id")
+        self.0.attr("data_source_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `schedule`, as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `custom_document_enrichment_configuration` (a nested block), as a reference.
     #[inline]
     pub fn custom_document_enrichment_configuration(&self) -> crate::core::Expr {
-        self.attr("custom_document_enrichment_configuration")
+        self.0.attr("custom_document_enrichment_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<KendraExperience> {
+/// The attributes of `aws_kendra_experience`, read from a `Ref<KendraExperience>`.
+#[derive(Clone, Debug)]
+pub struct KendraExperienceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KendraExperienceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KendraExperienceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KendraExperienceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoints`, as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
     /// `experience_id`, as a reference.
     #[inline]
     pub fn experience_id(&self) -> crate::core::Expr {
-        self.attr("experience_id")
+        self.0.attr("experience_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<KendraFaq> {
+/// The attributes of `aws_kendra_faq`, read from a `Ref<KendraFaq>`.
+#[derive(Clone, Debug)]
+pub struct KendraFaqAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KendraFaqAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KendraFaqAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KendraFaqAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `faq_id`, as a reference.
     #[inline]
     pub fn faq_id(&self) -> crate::core::Expr {
-        self.attr("faq_id")
+        self.0.attr("faq_id")
     }
     /// `file_format`, as a reference.
     #[inline]
     pub fn file_format(&self) -> crate::core::Expr {
-        self.attr("file_format")
+        self.0.attr("file_format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `s3_path` (a nested block), as a reference.
     #[inline]
     pub fn s3_path(&self) -> crate::core::Expr {
-        self.attr("s3_path")
+        self.0.attr("s3_path")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<KendraIndex> {
+/// The attributes of `aws_kendra_index`, read from a `Ref<KendraIndex>`.
+#[derive(Clone, Debug)]
+pub struct KendraIndexAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KendraIndexAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KendraIndexAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KendraIndexAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `edition`, as a reference.
     #[inline]
     pub fn edition(&self) -> crate::core::Expr {
-        self.attr("edition")
+        self.0.attr("edition")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_statistics`, as a reference.
     #[inline]
     pub fn index_statistics(&self) -> crate::core::Expr {
-        self.attr("index_statistics")
+        self.0.attr("index_statistics")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `user_context_policy`, as a reference.
     #[inline]
     pub fn user_context_policy(&self) -> crate::core::Expr {
-        self.attr("user_context_policy")
+        self.0.attr("user_context_policy")
     }
     /// `capacity_units` (a nested block), as a reference.
     #[inline]
     pub fn capacity_units(&self) -> crate::core::Expr {
-        self.attr("capacity_units")
+        self.0.attr("capacity_units")
     }
     /// `document_metadata_configuration_updates` (a nested block), as a reference.
     #[inline]
     pub fn document_metadata_configuration_updates(&self) -> crate::core::Expr {
-        self.attr("document_metadata_configuration_updates")
+        self.0.attr("document_metadata_configuration_updates")
     }
     /// `server_side_encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption_configuration")
+        self.0.attr("server_side_encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `user_group_resolution_configuration` (a nested block), as a reference.
     #[inline]
     pub fn user_group_resolution_configuration(&self) -> crate::core::Expr {
-        self.attr("user_group_resolution_configuration")
+        self.0.attr("user_group_resolution_configuration")
     }
     /// `user_token_configurations` (a nested block), as a reference.
     #[inline]
     pub fn user_token_configurations(&self) -> crate::core::Expr {
-        self.attr("user_token_configurations")
+        self.0.attr("user_token_configurations")
     }
 }
 
-impl crate::core::Ref<KendraQuerySuggestionsBlockList> {
+/// The attributes of `aws_kendra_query_suggestions_block_list`, read from a `Ref<KendraQuerySuggestionsBlockList>`.
+#[derive(Clone, Debug)]
+pub struct KendraQuerySuggestionsBlockListAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KendraQuerySuggestionsBlockListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KendraQuerySuggestionsBlockListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KendraQuerySuggestionsBlockListAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query_suggestions_block_list_id`, as a reference.
     #[inline]
     pub fn query_suggestions_block_list_id(&self) -> crate::core::Expr {
-        self.attr("query_suggestions_block_list_id")
+        self.0.attr("query_suggestions_block_list_id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `source_s3_path` (a nested block), as a reference.
     #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
-        self.attr("source_s3_path")
+        self.0.attr("source_s3_path")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<KendraThesaurus> {
+/// The attributes of `aws_kendra_thesaurus`, read from a `Ref<KendraThesaurus>`.
+#[derive(Clone, Debug)]
+pub struct KendraThesaurusAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KendraThesaurusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KendraThesaurusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KendraThesaurusAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `thesaurus_id`, as a reference.
     #[inline]
     pub fn thesaurus_id(&self) -> crate::core::Expr {
-        self.attr("thesaurus_id")
+        self.0.attr("thesaurus_id")
     }
     /// `source_s3_path` (a nested block), as a reference.
     #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
-        self.attr("source_s3_path")
+        self.0.attr("source_s3_path")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataKendraExperience> {
+/// The attributes of `aws_kendra_experience`, read from a `Ref<DataKendraExperience>`.
+#[derive(Clone, Debug)]
+pub struct DataKendraExperienceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKendraExperienceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKendraExperienceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKendraExperienceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoints`, as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `experience_id`, as a reference.
     #[inline]
     pub fn experience_id(&self) -> crate::core::Expr {
-        self.attr("experience_id")
+        self.0.attr("experience_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
 }
 
-impl crate::core::Ref<DataKendraFaq> {
+/// The attributes of `aws_kendra_faq`, read from a `Ref<DataKendraFaq>`.
+#[derive(Clone, Debug)]
+pub struct DataKendraFaqAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKendraFaqAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKendraFaqAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKendraFaqAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `faq_id`, as a reference.
     #[inline]
     pub fn faq_id(&self) -> crate::core::Expr {
-        self.attr("faq_id")
+        self.0.attr("faq_id")
     }
     /// `file_format`, as a reference.
     #[inline]
     pub fn file_format(&self) -> crate::core::Expr {
-        self.attr("file_format")
+        self.0.attr("file_format")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `s3_path`, as a reference.
     #[inline]
     pub fn s3_path(&self) -> crate::core::Expr {
-        self.attr("s3_path")
+        self.0.attr("s3_path")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
 }
 
-impl crate::core::Ref<DataKendraIndex> {
+/// The attributes of `aws_kendra_index`, read from a `Ref<DataKendraIndex>`.
+#[derive(Clone, Debug)]
+pub struct DataKendraIndexAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKendraIndexAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKendraIndexAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKendraIndexAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `capacity_units`, as a reference.
     #[inline]
     pub fn capacity_units(&self) -> crate::core::Expr {
-        self.attr("capacity_units")
+        self.0.attr("capacity_units")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `document_metadata_configuration_updates`, as a reference.
     #[inline]
     pub fn document_metadata_configuration_updates(&self) -> crate::core::Expr {
-        self.attr("document_metadata_configuration_updates")
+        self.0.attr("document_metadata_configuration_updates")
     }
     /// `edition`, as a reference.
     #[inline]
     pub fn edition(&self) -> crate::core::Expr {
-        self.attr("edition")
+        self.0.attr("edition")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_statistics`, as a reference.
     #[inline]
     pub fn index_statistics(&self) -> crate::core::Expr {
-        self.attr("index_statistics")
+        self.0.attr("index_statistics")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `server_side_encryption_configuration`, as a reference.
     #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption_configuration")
+        self.0.attr("server_side_encryption_configuration")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `user_context_policy`, as a reference.
     #[inline]
     pub fn user_context_policy(&self) -> crate::core::Expr {
-        self.attr("user_context_policy")
+        self.0.attr("user_context_policy")
     }
     /// `user_group_resolution_configuration`, as a reference.
     #[inline]
     pub fn user_group_resolution_configuration(&self) -> crate::core::Expr {
-        self.attr("user_group_resolution_configuration")
+        self.0.attr("user_group_resolution_configuration")
     }
     /// `user_token_configurations`, as a reference.
     #[inline]
     pub fn user_token_configurations(&self) -> crate::core::Expr {
-        self.attr("user_token_configurations")
+        self.0.attr("user_token_configurations")
     }
 }
 
-impl crate::core::Ref<DataKendraQuerySuggestionsBlockList> {
+/// The attributes of `aws_kendra_query_suggestions_block_list`, read from a `Ref<DataKendraQuerySuggestionsBlockList>`.
+#[derive(Clone, Debug)]
+pub struct DataKendraQuerySuggestionsBlockListAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKendraQuerySuggestionsBlockListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKendraQuerySuggestionsBlockListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKendraQuerySuggestionsBlockListAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `file_size_bytes`, as a reference.
     #[inline]
     pub fn file_size_bytes(&self) -> crate::core::Expr {
-        self.attr("file_size_bytes")
+        self.0.attr("file_size_bytes")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `item_count`, as a reference.
     #[inline]
     pub fn item_count(&self) -> crate::core::Expr {
-        self.attr("item_count")
+        self.0.attr("item_count")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `query_suggestions_block_list_id`, as a reference.
     #[inline]
     pub fn query_suggestions_block_list_id(&self) -> crate::core::Expr {
-        self.attr("query_suggestions_block_list_id")
+        self.0.attr("query_suggestions_block_list_id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `source_s3_path`, as a reference.
     #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
-        self.attr("source_s3_path")
+        self.0.attr("source_s3_path")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
 }
 
-impl crate::core::Ref<DataKendraThesaurus> {
+/// The attributes of `aws_kendra_thesaurus`, read from a `Ref<DataKendraThesaurus>`.
+#[derive(Clone, Debug)]
+pub struct DataKendraThesaurusAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKendraThesaurusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKendraThesaurusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKendraThesaurusAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `error_message`, as a reference.
     #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
-        self.attr("error_message")
+        self.0.attr("error_message")
     }
     /// `file_size_bytes`, as a reference.
     #[inline]
     pub fn file_size_bytes(&self) -> crate::core::Expr {
-        self.attr("file_size_bytes")
+        self.0.attr("file_size_bytes")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_id`, as a reference.
     #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
-        self.attr("index_id")
+        self.0.attr("index_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `source_s3_path`, as a reference.
     #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
-        self.attr("source_s3_path")
+        self.0.attr("source_s3_path")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `synonym_rule_count`, as a reference.
     #[inline]
     pub fn synonym_rule_count(&self) -> crate::core::Expr {
-        self.attr("synonym_rule_count")
+        self.0.attr("synonym_rule_count")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `term_count`, as a reference.
     #[inline]
     pub fn term_count(&self) -> crate::core::Expr {
-        self.attr("term_count")
+        self.0.attr("term_count")
     }
     /// `thesaurus_id`, as a reference.
     #[inline]
     pub fn thesaurus_id(&self) -> crate::core::Expr {
-        self.attr("thesaurus_id")
+        self.0.attr("thesaurus_id")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
 }

@@ -41,6 +41,10 @@ impl crate::core::Resource for KeyPair {
     const TYPE: &'static str = "aws_key_pair";
 }
 
+impl crate::core::Block for KeyPair {
+    type Attributes = KeyPairAttributes;
+}
+
 /// The `filter` block of [`DataKeyPair`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKeyPairFilter {
@@ -125,118 +129,158 @@ impl crate::core::DataSource for DataKeyPair {
     const TYPE: &'static str = "aws_key_pair";
 }
 
-impl crate::core::Ref<KeyPair> {
+impl crate::core::Block for DataKeyPair {
+    type Attributes = DataKeyPairAttributes;
+}
+
+/// The attributes of `aws_key_pair`, read from a `Ref<KeyPair>`.
+#[derive(Clone, Debug)]
+pub struct KeyPairAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KeyPairAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KeyPairAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KeyPairAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `fingerprint`, as a reference.
     #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
-        self.attr("fingerprint")
+        self.0.attr("fingerprint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `key_name_prefix`, as a reference.
     #[inline]
     pub fn key_name_prefix(&self) -> crate::core::Expr {
-        self.attr("key_name_prefix")
+        self.0.attr("key_name_prefix")
     }
     /// `key_pair_id`, as a reference.
     #[inline]
     pub fn key_pair_id(&self) -> crate::core::Expr {
-        self.attr("key_pair_id")
+        self.0.attr("key_pair_id")
     }
     /// `key_type`, as a reference.
     #[inline]
     pub fn key_type(&self) -> crate::core::Expr {
-        self.attr("key_type")
+        self.0.attr("key_type")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataKeyPair> {
+/// The attributes of `aws_key_pair`, read from a `Ref<DataKeyPair>`.
+#[derive(Clone, Debug)]
+pub struct DataKeyPairAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKeyPairAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKeyPairAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKeyPairAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `fingerprint`, as a reference.
     #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
-        self.attr("fingerprint")
+        self.0.attr("fingerprint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_public_key`, as a reference.
     #[inline]
     pub fn include_public_key(&self) -> crate::core::Expr {
-        self.attr("include_public_key")
+        self.0.attr("include_public_key")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `key_pair_id`, as a reference.
     #[inline]
     pub fn key_pair_id(&self) -> crate::core::Expr {
-        self.attr("key_pair_id")
+        self.0.attr("key_pair_id")
     }
     /// `key_type`, as a reference.
     #[inline]
     pub fn key_type(&self) -> crate::core::Expr {
-        self.attr("key_type")
+        self.0.attr("key_type")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

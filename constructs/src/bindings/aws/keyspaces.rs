@@ -85,6 +85,10 @@ impl crate::core::Resource for KeyspacesKeyspace {
     const TYPE: &'static str = "aws_keyspaces_keyspace";
 }
 
+impl crate::core::Block for KeyspacesKeyspace {
+    type Attributes = KeyspacesKeyspaceAttributes;
+}
+
 /// The `capacity_specification` block of [`KeyspacesTable`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct KeyspacesTableCapacitySpecification {
@@ -368,118 +372,158 @@ impl crate::core::Resource for KeyspacesTable {
     const TYPE: &'static str = "aws_keyspaces_table";
 }
 
-impl crate::core::Ref<KeyspacesKeyspace> {
+impl crate::core::Block for KeyspacesTable {
+    type Attributes = KeyspacesTableAttributes;
+}
+
+/// The attributes of `aws_keyspaces_keyspace`, read from a `Ref<KeyspacesKeyspace>`.
+#[derive(Clone, Debug)]
+pub struct KeyspacesKeyspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KeyspacesKeyspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KeyspacesKeyspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KeyspacesKeyspaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `replication_specification` (a nested block), as a reference.
     #[inline]
     pub fn replication_specification(&self) -> crate::core::Expr {
-        self.attr("replication_specification")
+        self.0.attr("replication_specification")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<KeyspacesTable> {
+/// The attributes of `aws_keyspaces_table`, read from a `Ref<KeyspacesTable>`.
+#[derive(Clone, Debug)]
+pub struct KeyspacesTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KeyspacesTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KeyspacesTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KeyspacesTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_time_to_live`, as a reference.
     #[inline]
     pub fn default_time_to_live(&self) -> crate::core::Expr {
-        self.attr("default_time_to_live")
+        self.0.attr("default_time_to_live")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `keyspace_name`, as a reference.
     #[inline]
     pub fn keyspace_name(&self) -> crate::core::Expr {
-        self.attr("keyspace_name")
+        self.0.attr("keyspace_name")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `capacity_specification` (a nested block), as a reference.
     #[inline]
     pub fn capacity_specification(&self) -> crate::core::Expr {
-        self.attr("capacity_specification")
+        self.0.attr("capacity_specification")
     }
     /// `client_side_timestamps` (a nested block), as a reference.
     #[inline]
     pub fn client_side_timestamps(&self) -> crate::core::Expr {
-        self.attr("client_side_timestamps")
+        self.0.attr("client_side_timestamps")
     }
     /// `comment` (a nested block), as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `encryption_specification` (a nested block), as a reference.
     #[inline]
     pub fn encryption_specification(&self) -> crate::core::Expr {
-        self.attr("encryption_specification")
+        self.0.attr("encryption_specification")
     }
     /// `point_in_time_recovery` (a nested block), as a reference.
     #[inline]
     pub fn point_in_time_recovery(&self) -> crate::core::Expr {
-        self.attr("point_in_time_recovery")
+        self.0.attr("point_in_time_recovery")
     }
     /// `schema_definition` (a nested block), as a reference.
     #[inline]
     pub fn schema_definition(&self) -> crate::core::Expr {
-        self.attr("schema_definition")
+        self.0.attr("schema_definition")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `ttl` (a nested block), as a reference.
     #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
-        self.attr("ttl")
+        self.0.attr("ttl")
     }
 }

@@ -414,6 +414,10 @@ impl crate::core::Resource for KinesisAnalyticsApplication {
     const TYPE: &'static str = "aws_kinesis_analytics_application";
 }
 
+impl crate::core::Block for KinesisAnalyticsApplication {
+    type Attributes = KinesisAnalyticsApplicationAttributes;
+}
+
 /// The `cloudwatch_logging_options` block of [`KinesisFirehoseDeliveryStreamElasticsearchConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions {
@@ -1844,6 +1848,10 @@ impl crate::core::Resource for KinesisFirehoseDeliveryStream {
     const TYPE: &'static str = "aws_kinesis_firehose_delivery_stream";
 }
 
+impl crate::core::Block for KinesisFirehoseDeliveryStream {
+    type Attributes = KinesisFirehoseDeliveryStreamAttributes;
+}
+
 /// `aws_kinesis_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KinesisResourcePolicy {
@@ -1866,6 +1874,10 @@ impl KinesisResourcePolicy {
 
 impl crate::core::Resource for KinesisResourcePolicy {
     const TYPE: &'static str = "aws_kinesis_resource_policy";
+}
+
+impl crate::core::Block for KinesisResourcePolicy {
+    type Attributes = KinesisResourcePolicyAttributes;
 }
 
 /// The `stream_mode_details` block of [`KinesisStream`].
@@ -1980,6 +1992,10 @@ impl crate::core::Resource for KinesisStream {
     const TYPE: &'static str = "aws_kinesis_stream";
 }
 
+impl crate::core::Block for KinesisStream {
+    type Attributes = KinesisStreamAttributes;
+}
+
 /// `aws_kinesis_stream_consumer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KinesisStreamConsumer {
@@ -2006,6 +2022,10 @@ impl KinesisStreamConsumer {
 
 impl crate::core::Resource for KinesisStreamConsumer {
     const TYPE: &'static str = "aws_kinesis_stream_consumer";
+}
+
+impl crate::core::Block for KinesisStreamConsumer {
+    type Attributes = KinesisStreamConsumerAttributes;
 }
 
 /// The `timeouts` block of [`KinesisVideoStream`].
@@ -2087,6 +2107,10 @@ impl crate::core::Resource for KinesisVideoStream {
     const TYPE: &'static str = "aws_kinesis_video_stream";
 }
 
+impl crate::core::Block for KinesisVideoStream {
+    type Attributes = KinesisVideoStreamAttributes;
+}
+
 /// `aws_kinesis_firehose_delivery_stream` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKinesisFirehoseDeliveryStream {
@@ -2110,6 +2134,10 @@ impl DataKinesisFirehoseDeliveryStream {
 
 impl crate::core::DataSource for DataKinesisFirehoseDeliveryStream {
     const TYPE: &'static str = "aws_kinesis_firehose_delivery_stream";
+}
+
+impl crate::core::Block for DataKinesisFirehoseDeliveryStream {
+    type Attributes = DataKinesisFirehoseDeliveryStreamAttributes;
 }
 
 /// `aws_kinesis_stream` (data source).
@@ -2139,6 +2167,10 @@ impl DataKinesisStream {
 
 impl crate::core::DataSource for DataKinesisStream {
     const TYPE: &'static str = "aws_kinesis_stream";
+}
+
+impl crate::core::Block for DataKinesisStream {
+    type Attributes = DataKinesisStreamAttributes;
 }
 
 /// `aws_kinesis_stream_consumer` (data source).
@@ -2174,489 +2206,655 @@ impl crate::core::DataSource for DataKinesisStreamConsumer {
     const TYPE: &'static str = "aws_kinesis_stream_consumer";
 }
 
-impl crate::core::Ref<KinesisAnalyticsApplication> {
+impl crate::core::Block for DataKinesisStreamConsumer {
+    type Attributes = DataKinesisStreamConsumerAttributes;
+}
+
+/// The attributes of `aws_kinesis_analytics_application`, read from a `Ref<KinesisAnalyticsApplication>`.
+#[derive(Clone, Debug)]
+pub struct KinesisAnalyticsApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KinesisAnalyticsApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KinesisAnalyticsApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KinesisAnalyticsApplicationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code`, as a reference.
     #[inline]
     pub fn code(&self) -> crate::core::Expr {
-        self.attr("code")
+        self.0.attr("code")
     }
     /// `create_timestamp`, as a reference.
     #[inline]
     pub fn create_timestamp(&self) -> crate::core::Expr {
-        self.attr("create_timestamp")
+        self.0.attr("create_timestamp")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_update_timestamp`, as a reference.
     #[inline]
     pub fn last_update_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_update_timestamp")
+        self.0.attr("last_update_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `start_application`, as a reference.
     #[inline]
     pub fn start_application(&self) -> crate::core::Expr {
-        self.attr("start_application")
+        self.0.attr("start_application")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `cloudwatch_logging_options` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_logging_options(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_logging_options")
+        self.0.attr("cloudwatch_logging_options")
     }
     /// `inputs` (a nested block), as a reference.
     #[inline]
     pub fn inputs(&self) -> crate::core::Expr {
-        self.attr("inputs")
+        self.0.attr("inputs")
     }
     /// `outputs` (a nested block), as a reference.
     #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
-        self.attr("outputs")
+        self.0.attr("outputs")
     }
     /// `reference_data_sources` (a nested block), as a reference.
     #[inline]
     pub fn reference_data_sources(&self) -> crate::core::Expr {
-        self.attr("reference_data_sources")
+        self.0.attr("reference_data_sources")
     }
 }
 
-impl crate::core::Ref<KinesisFirehoseDeliveryStream> {
+/// The attributes of `aws_kinesis_firehose_delivery_stream`, read from a `Ref<KinesisFirehoseDeliveryStream>`.
+#[derive(Clone, Debug)]
+pub struct KinesisFirehoseDeliveryStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KinesisFirehoseDeliveryStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KinesisFirehoseDeliveryStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KinesisFirehoseDeliveryStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `destination`, as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `destination_id`, as a reference.
     #[inline]
     pub fn destination_id(&self) -> crate::core::Expr {
-        self.attr("destination_id")
+        self.0.attr("destination_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `elasticsearch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn elasticsearch_configuration(&self) -> crate::core::Expr {
-        self.attr("elasticsearch_configuration")
+        self.0.attr("elasticsearch_configuration")
     }
     /// `extended_s3_configuration` (a nested block), as a reference.
     #[inline]
     pub fn extended_s3_configuration(&self) -> crate::core::Expr {
-        self.attr("extended_s3_configuration")
+        self.0.attr("extended_s3_configuration")
     }
     /// `http_endpoint_configuration` (a nested block), as a reference.
     #[inline]
     pub fn http_endpoint_configuration(&self) -> crate::core::Expr {
-        self.attr("http_endpoint_configuration")
+        self.0.attr("http_endpoint_configuration")
     }
     /// `iceberg_configuration` (a nested block), as a reference.
     #[inline]
     pub fn iceberg_configuration(&self) -> crate::core::Expr {
-        self.attr("iceberg_configuration")
+        self.0.attr("iceberg_configuration")
     }
     /// `kinesis_source_configuration` (a nested block), as a reference.
     #[inline]
     pub fn kinesis_source_configuration(&self) -> crate::core::Expr {
-        self.attr("kinesis_source_configuration")
+        self.0.attr("kinesis_source_configuration")
     }
     /// `msk_source_configuration` (a nested block), as a reference.
     #[inline]
     pub fn msk_source_configuration(&self) -> crate::core::Expr {
-        self.attr("msk_source_configuration")
+        self.0.attr("msk_source_configuration")
     }
     /// `opensearch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn opensearch_configuration(&self) -> crate::core::Expr {
-        self.attr("opensearch_configuration")
+        self.0.attr("opensearch_configuration")
     }
     /// `opensearchserverless_configuration` (a nested block), as a reference.
     #[inline]
     pub fn opensearchserverless_configuration(&self) -> crate::core::Expr {
-        self.attr("opensearchserverless_configuration")
+        self.0.attr("opensearchserverless_configuration")
     }
     /// `redshift_configuration` (a nested block), as a reference.
     #[inline]
     pub fn redshift_configuration(&self) -> crate::core::Expr {
-        self.attr("redshift_configuration")
+        self.0.attr("redshift_configuration")
     }
     /// `server_side_encryption` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `snowflake_configuration` (a nested block), as a reference.
     #[inline]
     pub fn snowflake_configuration(&self) -> crate::core::Expr {
-        self.attr("snowflake_configuration")
+        self.0.attr("snowflake_configuration")
     }
     /// `splunk_configuration` (a nested block), as a reference.
     #[inline]
     pub fn splunk_configuration(&self) -> crate::core::Expr {
-        self.attr("splunk_configuration")
+        self.0.attr("splunk_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<KinesisResourcePolicy> {
+/// The attributes of `aws_kinesis_resource_policy`, read from a `Ref<KinesisResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct KinesisResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KinesisResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KinesisResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KinesisResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<KinesisStream> {
+/// The attributes of `aws_kinesis_stream`, read from a `Ref<KinesisStream>`.
+#[derive(Clone, Debug)]
+pub struct KinesisStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KinesisStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KinesisStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KinesisStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `encryption_type`, as a reference.
     #[inline]
     pub fn encryption_type(&self) -> crate::core::Expr {
-        self.attr("encryption_type")
+        self.0.attr("encryption_type")
     }
     /// `enforce_consumer_deletion`, as a reference.
     #[inline]
     pub fn enforce_consumer_deletion(&self) -> crate::core::Expr {
-        self.attr("enforce_consumer_deletion")
+        self.0.attr("enforce_consumer_deletion")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `retention_period`, as a reference.
     #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
-        self.attr("retention_period")
+        self.0.attr("retention_period")
     }
     /// `shard_count`, as a reference.
     #[inline]
     pub fn shard_count(&self) -> crate::core::Expr {
-        self.attr("shard_count")
+        self.0.attr("shard_count")
     }
     /// `shard_level_metrics`, as a reference.
     #[inline]
     pub fn shard_level_metrics(&self) -> crate::core::Expr {
-        self.attr("shard_level_metrics")
+        self.0.attr("shard_level_metrics")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `stream_mode_details` (a nested block), as a reference.
     #[inline]
     pub fn stream_mode_details(&self) -> crate::core::Expr {
-        self.attr("stream_mode_details")
+        self.0.attr("stream_mode_details")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<KinesisStreamConsumer> {
+/// The attributes of `aws_kinesis_stream_consumer`, read from a `Ref<KinesisStreamConsumer>`.
+#[derive(Clone, Debug)]
+pub struct KinesisStreamConsumerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KinesisStreamConsumerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KinesisStreamConsumerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KinesisStreamConsumerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_timestamp`, as a reference.
     #[inline]
     pub fn creation_timestamp(&self) -> crate::core::Expr {
-        self.attr("creation_timestamp")
+        self.0.attr("creation_timestamp")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stream_arn`, as a reference.
     #[inline]
     pub fn stream_arn(&self) -> crate::core::Expr {
-        self.attr("stream_arn")
+        self.0.attr("stream_arn")
     }
 }
 
-impl crate::core::Ref<KinesisVideoStream> {
+/// The attributes of `aws_kinesis_video_stream`, read from a `Ref<KinesisVideoStream>`.
+#[derive(Clone, Debug)]
+pub struct KinesisVideoStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KinesisVideoStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KinesisVideoStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KinesisVideoStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `data_retention_in_hours`, as a reference.
     #[inline]
     pub fn data_retention_in_hours(&self) -> crate::core::Expr {
-        self.attr("data_retention_in_hours")
+        self.0.attr("data_retention_in_hours")
     }
     /// `device_name`, as a reference.
     #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
-        self.attr("device_name")
+        self.0.attr("device_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `media_type`, as a reference.
     #[inline]
     pub fn media_type(&self) -> crate::core::Expr {
-        self.attr("media_type")
+        self.0.attr("media_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataKinesisFirehoseDeliveryStream> {
+/// The attributes of `aws_kinesis_firehose_delivery_stream`, read from a `Ref<DataKinesisFirehoseDeliveryStream>`.
+#[derive(Clone, Debug)]
+pub struct DataKinesisFirehoseDeliveryStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKinesisFirehoseDeliveryStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKinesisFirehoseDeliveryStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKinesisFirehoseDeliveryStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataKinesisStream> {
+/// The attributes of `aws_kinesis_stream`, read from a `Ref<DataKinesisStream>`.
+#[derive(Clone, Debug)]
+pub struct DataKinesisStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKinesisStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKinesisStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKinesisStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `closed_shards`, as a reference.
     #[inline]
     pub fn closed_shards(&self) -> crate::core::Expr {
-        self.attr("closed_shards")
+        self.0.attr("closed_shards")
     }
     /// `creation_timestamp`, as a reference.
     #[inline]
     pub fn creation_timestamp(&self) -> crate::core::Expr {
-        self.attr("creation_timestamp")
+        self.0.attr("creation_timestamp")
     }
     /// `encryption_type`, as a reference.
     #[inline]
     pub fn encryption_type(&self) -> crate::core::Expr {
-        self.attr("encryption_type")
+        self.0.attr("encryption_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `open_shards`, as a reference.
     #[inline]
     pub fn open_shards(&self) -> crate::core::Expr {
-        self.attr("open_shards")
+        self.0.attr("open_shards")
     }
     /// `retention_period`, as a reference.
     #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
-        self.attr("retention_period")
+        self.0.attr("retention_period")
     }
     /// `shard_level_metrics`, as a reference.
     #[inline]
     pub fn shard_level_metrics(&self) -> crate::core::Expr {
-        self.attr("shard_level_metrics")
+        self.0.attr("shard_level_metrics")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `stream_mode_details`, as a reference.
     #[inline]
     pub fn stream_mode_details(&self) -> crate::core::Expr {
-        self.attr("stream_mode_details")
+        self.0.attr("stream_mode_details")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataKinesisStreamConsumer> {
+/// The attributes of `aws_kinesis_stream_consumer`, read from a `Ref<DataKinesisStreamConsumer>`.
+#[derive(Clone, Debug)]
+pub struct DataKinesisStreamConsumerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataKinesisStreamConsumerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataKinesisStreamConsumerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataKinesisStreamConsumerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_timestamp`, as a reference.
     #[inline]
     pub fn creation_timestamp(&self) -> crate::core::Expr {
-        self.attr("creation_timestamp")
+        self.0.attr("creation_timestamp")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `stream_arn`, as a reference.
     #[inline]
     pub fn stream_arn(&self) -> crate::core::Expr {
-        self.attr("stream_arn")
+        self.0.attr("stream_arn")
     }
 }

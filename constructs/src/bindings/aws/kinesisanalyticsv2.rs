@@ -818,6 +818,10 @@ impl crate::core::Resource for Kinesisanalyticsv2Application {
     const TYPE: &'static str = "aws_kinesisanalyticsv2_application";
 }
 
+impl crate::core::Block for Kinesisanalyticsv2Application {
+    type Attributes = Kinesisanalyticsv2ApplicationAttributes;
+}
+
 /// The `timeouts` block of [`Kinesisanalyticsv2ApplicationSnapshot`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Kinesisanalyticsv2ApplicationSnapshotTimeouts {
@@ -872,128 +876,168 @@ impl crate::core::Resource for Kinesisanalyticsv2ApplicationSnapshot {
     const TYPE: &'static str = "aws_kinesisanalyticsv2_application_snapshot";
 }
 
-impl crate::core::Ref<Kinesisanalyticsv2Application> {
+impl crate::core::Block for Kinesisanalyticsv2ApplicationSnapshot {
+    type Attributes = Kinesisanalyticsv2ApplicationSnapshotAttributes;
+}
+
+/// The attributes of `aws_kinesisanalyticsv2_application`, read from a `Ref<Kinesisanalyticsv2Application>`.
+#[derive(Clone, Debug)]
+pub struct Kinesisanalyticsv2ApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Kinesisanalyticsv2ApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Kinesisanalyticsv2ApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Kinesisanalyticsv2ApplicationAttributes {
     /// `application_mode`, as a reference.
     #[inline]
     pub fn application_mode(&self) -> crate::core::Expr {
-        self.attr("application_mode")
+        self.0.attr("application_mode")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_timestamp`, as a reference.
     #[inline]
     pub fn create_timestamp(&self) -> crate::core::Expr {
-        self.attr("create_timestamp")
+        self.0.attr("create_timestamp")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `force_stop`, as a reference.
     #[inline]
     pub fn force_stop(&self) -> crate::core::Expr {
-        self.attr("force_stop")
+        self.0.attr("force_stop")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_update_timestamp`, as a reference.
     #[inline]
     pub fn last_update_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_update_timestamp")
+        self.0.attr("last_update_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `runtime_environment`, as a reference.
     #[inline]
     pub fn runtime_environment(&self) -> crate::core::Expr {
-        self.attr("runtime_environment")
+        self.0.attr("runtime_environment")
     }
     /// `service_execution_role`, as a reference.
     #[inline]
     pub fn service_execution_role(&self) -> crate::core::Expr {
-        self.attr("service_execution_role")
+        self.0.attr("service_execution_role")
     }
     /// `start_application`, as a reference.
     #[inline]
     pub fn start_application(&self) -> crate::core::Expr {
-        self.attr("start_application")
+        self.0.attr("start_application")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `application_configuration` (a nested block), as a reference.
     #[inline]
     pub fn application_configuration(&self) -> crate::core::Expr {
-        self.attr("application_configuration")
+        self.0.attr("application_configuration")
     }
     /// `cloudwatch_logging_options` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_logging_options(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_logging_options")
+        self.0.attr("cloudwatch_logging_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Kinesisanalyticsv2ApplicationSnapshot> {
+/// The attributes of `aws_kinesisanalyticsv2_application_snapshot`, read from a `Ref<Kinesisanalyticsv2ApplicationSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct Kinesisanalyticsv2ApplicationSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Kinesisanalyticsv2ApplicationSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Kinesisanalyticsv2ApplicationSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Kinesisanalyticsv2ApplicationSnapshotAttributes {
     /// `application_name`, as a reference.
     #[inline]
     pub fn application_name(&self) -> crate::core::Expr {
-        self.attr("application_name")
+        self.0.attr("application_name")
     }
     /// `application_version_id`, as a reference.
     #[inline]
     pub fn application_version_id(&self) -> crate::core::Expr {
-        self.attr("application_version_id")
+        self.0.attr("application_version_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `snapshot_creation_timestamp`, as a reference.
     #[inline]
     pub fn snapshot_creation_timestamp(&self) -> crate::core::Expr {
-        self.attr("snapshot_creation_timestamp")
+        self.0.attr("snapshot_creation_timestamp")
     }
     /// `snapshot_name`, as a reference.
     #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
-        self.attr("snapshot_name")
+        self.0.attr("snapshot_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

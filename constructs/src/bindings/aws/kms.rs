@@ -33,6 +33,10 @@ impl crate::core::Resource for KmsAlias {
     const TYPE: &'static str = "aws_kms_alias";
 }
 
+impl crate::core::Block for KmsAlias {
+    type Attributes = KmsAliasAttributes;
+}
+
 #[cfg(feature = "aws-kms")]
 /// `aws_kms_ciphertext` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -66,6 +70,11 @@ impl KmsCiphertext {
 #[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsCiphertext {
     const TYPE: &'static str = "aws_kms_ciphertext";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for KmsCiphertext {
+    type Attributes = KmsCiphertextAttributes;
 }
 
 #[cfg(feature = "aws-kms")]
@@ -187,6 +196,11 @@ impl crate::core::Resource for KmsCustomKeyStore {
 }
 
 #[cfg(feature = "aws-kms")]
+impl crate::core::Block for KmsCustomKeyStore {
+    type Attributes = KmsCustomKeyStoreAttributes;
+}
+
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_external_key` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct KmsExternalKey {
@@ -249,6 +263,11 @@ impl KmsExternalKey {
 #[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsExternalKey {
     const TYPE: &'static str = "aws_kms_external_key";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for KmsExternalKey {
+    type Attributes = KmsExternalKeyAttributes;
 }
 
 #[cfg(feature = "aws-kms")]
@@ -327,6 +346,11 @@ impl KmsGrant {
 #[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsGrant {
     const TYPE: &'static str = "aws_kms_grant";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for KmsGrant {
+    type Attributes = KmsGrantAttributes;
 }
 
 /// The `timeouts` block of [`KmsKey`].
@@ -429,6 +453,10 @@ impl crate::core::Resource for KmsKey {
     const TYPE: &'static str = "aws_kms_key";
 }
 
+impl crate::core::Block for KmsKey {
+    type Attributes = KmsKeyAttributes;
+}
+
 #[cfg(feature = "aws-kms")]
 /// `aws_kms_key_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -462,6 +490,11 @@ impl KmsKeyPolicy {
 #[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsKeyPolicy {
     const TYPE: &'static str = "aws_kms_key_policy";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for KmsKeyPolicy {
+    type Attributes = KmsKeyPolicyAttributes;
 }
 
 #[cfg(feature = "aws-kms")]
@@ -529,6 +562,11 @@ impl crate::core::Resource for KmsReplicaExternalKey {
 }
 
 #[cfg(feature = "aws-kms")]
+impl crate::core::Block for KmsReplicaExternalKey {
+    type Attributes = KmsReplicaExternalKeyAttributes;
+}
+
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_replica_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsReplicaKey {
@@ -585,6 +623,11 @@ impl crate::core::Resource for KmsReplicaKey {
 }
 
 #[cfg(feature = "aws-kms")]
+impl crate::core::Block for KmsReplicaKey {
+    type Attributes = KmsReplicaKeyAttributes;
+}
+
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_alias` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsAlias {
@@ -610,6 +653,11 @@ impl DataKmsAlias {
 #[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsAlias {
     const TYPE: &'static str = "aws_kms_alias";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for DataKmsAlias {
+    type Attributes = DataKmsAliasAttributes;
 }
 
 #[cfg(feature = "aws-kms")]
@@ -648,6 +696,11 @@ impl crate::core::DataSource for DataKmsCiphertext {
 }
 
 #[cfg(feature = "aws-kms")]
+impl crate::core::Block for DataKmsCiphertext {
+    type Attributes = DataKmsCiphertextAttributes;
+}
+
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_custom_key_store` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataKmsCustomKeyStore {
@@ -678,6 +731,11 @@ impl DataKmsCustomKeyStore {
 #[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsCustomKeyStore {
     const TYPE: &'static str = "aws_kms_custom_key_store";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for DataKmsCustomKeyStore {
+    type Attributes = DataKmsCustomKeyStoreAttributes;
 }
 
 #[cfg(feature = "aws-kms")]
@@ -713,6 +771,11 @@ impl crate::core::DataSource for DataKmsKey {
 }
 
 #[cfg(feature = "aws-kms")]
+impl crate::core::Block for DataKmsKey {
+    type Attributes = DataKmsKeyAttributes;
+}
+
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_public_key` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsPublicKey {
@@ -742,6 +805,11 @@ impl DataKmsPublicKey {
 #[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsPublicKey {
     const TYPE: &'static str = "aws_kms_public_key";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for DataKmsPublicKey {
+    type Attributes = DataKmsPublicKeyAttributes;
 }
 
 #[cfg(feature = "aws-kms")]
@@ -800,6 +868,11 @@ impl DataKmsSecret {
 #[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsSecret {
     const TYPE: &'static str = "aws_kms_secret";
+}
+
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for DataKmsSecret {
+    type Attributes = DataKmsSecretAttributes;
 }
 
 #[cfg(feature = "aws-kms")]
@@ -868,844 +941,1179 @@ impl crate::core::DataSource for DataKmsSecrets {
     const TYPE: &'static str = "aws_kms_secrets";
 }
 
-impl crate::core::Ref<KmsAlias> {
+#[cfg(feature = "aws-kms")]
+impl crate::core::Block for DataKmsSecrets {
+    type Attributes = DataKmsSecretsAttributes;
+}
+
+/// The attributes of `aws_kms_alias`, read from a `Ref<KmsAlias>`.
+#[derive(Clone, Debug)]
+pub struct KmsAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KmsAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KmsAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KmsAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `target_key_arn`, as a reference.
     #[inline]
     pub fn target_key_arn(&self) -> crate::core::Expr {
-        self.attr("target_key_arn")
+        self.0.attr("target_key_arn")
     }
     /// `target_key_id`, as a reference.
     #[inline]
     pub fn target_key_id(&self) -> crate::core::Expr {
-        self.attr("target_key_id")
+        self.0.attr("target_key_id")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<KmsCiphertext> {
+/// The attributes of `aws_kms_ciphertext`, read from a `Ref<KmsCiphertext>`.
+#[derive(Clone, Debug)]
+pub struct KmsCiphertextAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for KmsCiphertextAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for KmsCiphertextAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl KmsCiphertextAttributes {
     /// `ciphertext_blob`, as a reference.
     #[inline]
     pub fn ciphertext_blob(&self) -> crate::core::Expr {
-        self.attr("ciphertext_blob")
+        self.0.attr("ciphertext_blob")
     }
     /// `context`, as a reference.
     #[inline]
     pub fn context(&self) -> crate::core::Expr {
-        self.attr("context")
+        self.0.attr("context")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `plaintext`, as a reference.
     #[inline]
     pub fn plaintext(&self) -> crate::core::Expr {
-        self.attr("plaintext")
+        self.0.attr("plaintext")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<KmsCustomKeyStore> {
+/// The attributes of `aws_kms_custom_key_store`, read from a `Ref<KmsCustomKeyStore>`.
+#[derive(Clone, Debug)]
+pub struct KmsCustomKeyStoreAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for KmsCustomKeyStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for KmsCustomKeyStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl KmsCustomKeyStoreAttributes {
     /// `cloud_hsm_cluster_id`, as a reference.
     #[inline]
     pub fn cloud_hsm_cluster_id(&self) -> crate::core::Expr {
-        self.attr("cloud_hsm_cluster_id")
+        self.0.attr("cloud_hsm_cluster_id")
     }
     /// `custom_key_store_name`, as a reference.
     #[inline]
     pub fn custom_key_store_name(&self) -> crate::core::Expr {
-        self.attr("custom_key_store_name")
+        self.0.attr("custom_key_store_name")
     }
     /// `custom_key_store_type`, as a reference.
     #[inline]
     pub fn custom_key_store_type(&self) -> crate::core::Expr {
-        self.attr("custom_key_store_type")
+        self.0.attr("custom_key_store_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_store_password`, as a reference.
     #[inline]
     pub fn key_store_password(&self) -> crate::core::Expr {
-        self.attr("key_store_password")
+        self.0.attr("key_store_password")
     }
     /// `trust_anchor_certificate`, as a reference.
     #[inline]
     pub fn trust_anchor_certificate(&self) -> crate::core::Expr {
-        self.attr("trust_anchor_certificate")
+        self.0.attr("trust_anchor_certificate")
     }
     /// `xks_proxy_connectivity`, as a reference.
     #[inline]
     pub fn xks_proxy_connectivity(&self) -> crate::core::Expr {
-        self.attr("xks_proxy_connectivity")
+        self.0.attr("xks_proxy_connectivity")
     }
     /// `xks_proxy_uri_endpoint`, as a reference.
     #[inline]
     pub fn xks_proxy_uri_endpoint(&self) -> crate::core::Expr {
-        self.attr("xks_proxy_uri_endpoint")
+        self.0.attr("xks_proxy_uri_endpoint")
     }
     /// `xks_proxy_uri_path`, as a reference.
     #[inline]
     pub fn xks_proxy_uri_path(&self) -> crate::core::Expr {
-        self.attr("xks_proxy_uri_path")
+        self.0.attr("xks_proxy_uri_path")
     }
     /// `xks_proxy_vpc_endpoint_service_name`, as a reference.
     #[inline]
     pub fn xks_proxy_vpc_endpoint_service_name(&self) -> crate::core::Expr {
-        self.attr("xks_proxy_vpc_endpoint_service_name")
+        self.0.attr("xks_proxy_vpc_endpoint_service_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `xks_proxy_authentication_credential` (a nested block), as a reference.
     #[inline]
     pub fn xks_proxy_authentication_credential(&self) -> crate::core::Expr {
-        self.attr("xks_proxy_authentication_credential")
+        self.0.attr("xks_proxy_authentication_credential")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<KmsExternalKey> {
+/// The attributes of `aws_kms_external_key`, read from a `Ref<KmsExternalKey>`.
+#[derive(Clone, Debug)]
+pub struct KmsExternalKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for KmsExternalKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for KmsExternalKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl KmsExternalKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
     #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
-        self.attr("bypass_policy_lockout_safety_check")
+        self.0.attr("bypass_policy_lockout_safety_check")
     }
     /// `deletion_window_in_days`, as a reference.
     #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
-        self.attr("deletion_window_in_days")
+        self.0.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `expiration_model`, as a reference.
     #[inline]
     pub fn expiration_model(&self) -> crate::core::Expr {
-        self.attr("expiration_model")
+        self.0.attr("expiration_model")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_material_base64`, as a reference.
     #[inline]
     pub fn key_material_base64(&self) -> crate::core::Expr {
-        self.attr("key_material_base64")
+        self.0.attr("key_material_base64")
     }
     /// `key_state`, as a reference.
     #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
-        self.attr("key_state")
+        self.0.attr("key_state")
     }
     /// `key_usage`, as a reference.
     #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
-        self.attr("key_usage")
+        self.0.attr("key_usage")
     }
     /// `multi_region`, as a reference.
     #[inline]
     pub fn multi_region(&self) -> crate::core::Expr {
-        self.attr("multi_region")
+        self.0.attr("multi_region")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `valid_to`, as a reference.
     #[inline]
     pub fn valid_to(&self) -> crate::core::Expr {
-        self.attr("valid_to")
+        self.0.attr("valid_to")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<KmsGrant> {
+/// The attributes of `aws_kms_grant`, read from a `Ref<KmsGrant>`.
+#[derive(Clone, Debug)]
+pub struct KmsGrantAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for KmsGrantAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for KmsGrantAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl KmsGrantAttributes {
     /// `grant_creation_tokens`, as a reference.
     #[inline]
     pub fn grant_creation_tokens(&self) -> crate::core::Expr {
-        self.attr("grant_creation_tokens")
+        self.0.attr("grant_creation_tokens")
     }
     /// `grant_id`, as a reference.
     #[inline]
     pub fn grant_id(&self) -> crate::core::Expr {
-        self.attr("grant_id")
+        self.0.attr("grant_id")
     }
     /// `grant_token`, as a reference.
     #[inline]
     pub fn grant_token(&self) -> crate::core::Expr {
-        self.attr("grant_token")
+        self.0.attr("grant_token")
     }
     /// `grantee_principal`, as a reference.
     #[inline]
     pub fn grantee_principal(&self) -> crate::core::Expr {
-        self.attr("grantee_principal")
+        self.0.attr("grantee_principal")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `operations`, as a reference.
     #[inline]
     pub fn operations(&self) -> crate::core::Expr {
-        self.attr("operations")
+        self.0.attr("operations")
     }
     /// `retire_on_delete`, as a reference.
     #[inline]
     pub fn retire_on_delete(&self) -> crate::core::Expr {
-        self.attr("retire_on_delete")
+        self.0.attr("retire_on_delete")
     }
     /// `retiring_principal`, as a reference.
     #[inline]
     pub fn retiring_principal(&self) -> crate::core::Expr {
-        self.attr("retiring_principal")
+        self.0.attr("retiring_principal")
     }
     /// `constraints` (a nested block), as a reference.
     #[inline]
     pub fn constraints(&self) -> crate::core::Expr {
-        self.attr("constraints")
+        self.0.attr("constraints")
     }
 }
 
-impl crate::core::Ref<KmsKey> {
+/// The attributes of `aws_kms_key`, read from a `Ref<KmsKey>`.
+#[derive(Clone, Debug)]
+pub struct KmsKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for KmsKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for KmsKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl KmsKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
     #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
-        self.attr("bypass_policy_lockout_safety_check")
+        self.0.attr("bypass_policy_lockout_safety_check")
     }
     /// `custom_key_store_id`, as a reference.
     #[inline]
     pub fn custom_key_store_id(&self) -> crate::core::Expr {
-        self.attr("custom_key_store_id")
+        self.0.attr("custom_key_store_id")
     }
     /// `customer_master_key_spec`, as a reference.
     #[inline]
     pub fn customer_master_key_spec(&self) -> crate::core::Expr {
-        self.attr("customer_master_key_spec")
+        self.0.attr("customer_master_key_spec")
     }
     /// `deletion_window_in_days`, as a reference.
     #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
-        self.attr("deletion_window_in_days")
+        self.0.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enable_key_rotation`, as a reference.
     #[inline]
     pub fn enable_key_rotation(&self) -> crate::core::Expr {
-        self.attr("enable_key_rotation")
+        self.0.attr("enable_key_rotation")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_enabled`, as a reference.
     #[inline]
     pub fn is_enabled(&self) -> crate::core::Expr {
-        self.attr("is_enabled")
+        self.0.attr("is_enabled")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `key_usage`, as a reference.
     #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
-        self.attr("key_usage")
+        self.0.attr("key_usage")
     }
     /// `multi_region`, as a reference.
     #[inline]
     pub fn multi_region(&self) -> crate::core::Expr {
-        self.attr("multi_region")
+        self.0.attr("multi_region")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `rotation_period_in_days`, as a reference.
     #[inline]
     pub fn rotation_period_in_days(&self) -> crate::core::Expr {
-        self.attr("rotation_period_in_days")
+        self.0.attr("rotation_period_in_days")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `xks_key_id`, as a reference.
     #[inline]
     pub fn xks_key_id(&self) -> crate::core::Expr {
-        self.attr("xks_key_id")
+        self.0.attr("xks_key_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<KmsKeyPolicy> {
+/// The attributes of `aws_kms_key_policy`, read from a `Ref<KmsKeyPolicy>`.
+#[derive(Clone, Debug)]
+pub struct KmsKeyPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for KmsKeyPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for KmsKeyPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl KmsKeyPolicyAttributes {
     /// `bypass_policy_lockout_safety_check`, as a reference.
     #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
-        self.attr("bypass_policy_lockout_safety_check")
+        self.0.attr("bypass_policy_lockout_safety_check")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<KmsReplicaExternalKey> {
+/// The attributes of `aws_kms_replica_external_key`, read from a `Ref<KmsReplicaExternalKey>`.
+#[derive(Clone, Debug)]
+pub struct KmsReplicaExternalKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for KmsReplicaExternalKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for KmsReplicaExternalKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl KmsReplicaExternalKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
     #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
-        self.attr("bypass_policy_lockout_safety_check")
+        self.0.attr("bypass_policy_lockout_safety_check")
     }
     /// `deletion_window_in_days`, as a reference.
     #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
-        self.attr("deletion_window_in_days")
+        self.0.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `expiration_model`, as a reference.
     #[inline]
     pub fn expiration_model(&self) -> crate::core::Expr {
-        self.attr("expiration_model")
+        self.0.attr("expiration_model")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `key_material_base64`, as a reference.
     #[inline]
     pub fn key_material_base64(&self) -> crate::core::Expr {
-        self.attr("key_material_base64")
+        self.0.attr("key_material_base64")
     }
     /// `key_state`, as a reference.
     #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
-        self.attr("key_state")
+        self.0.attr("key_state")
     }
     /// `key_usage`, as a reference.
     #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
-        self.attr("key_usage")
+        self.0.attr("key_usage")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `primary_key_arn`, as a reference.
     #[inline]
     pub fn primary_key_arn(&self) -> crate::core::Expr {
-        self.attr("primary_key_arn")
+        self.0.attr("primary_key_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `valid_to`, as a reference.
     #[inline]
     pub fn valid_to(&self) -> crate::core::Expr {
-        self.attr("valid_to")
+        self.0.attr("valid_to")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<KmsReplicaKey> {
+/// The attributes of `aws_kms_replica_key`, read from a `Ref<KmsReplicaKey>`.
+#[derive(Clone, Debug)]
+pub struct KmsReplicaKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for KmsReplicaKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for KmsReplicaKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl KmsReplicaKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
     #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
-        self.attr("bypass_policy_lockout_safety_check")
+        self.0.attr("bypass_policy_lockout_safety_check")
     }
     /// `deletion_window_in_days`, as a reference.
     #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
-        self.attr("deletion_window_in_days")
+        self.0.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `key_rotation_enabled`, as a reference.
     #[inline]
     pub fn key_rotation_enabled(&self) -> crate::core::Expr {
-        self.attr("key_rotation_enabled")
+        self.0.attr("key_rotation_enabled")
     }
     /// `key_spec`, as a reference.
     #[inline]
     pub fn key_spec(&self) -> crate::core::Expr {
-        self.attr("key_spec")
+        self.0.attr("key_spec")
     }
     /// `key_usage`, as a reference.
     #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
-        self.attr("key_usage")
+        self.0.attr("key_usage")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `primary_key_arn`, as a reference.
     #[inline]
     pub fn primary_key_arn(&self) -> crate::core::Expr {
-        self.attr("primary_key_arn")
+        self.0.attr("primary_key_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<DataKmsAlias> {
+/// The attributes of `aws_kms_alias`, read from a `Ref<DataKmsAlias>`.
+#[derive(Clone, Debug)]
+pub struct DataKmsAliasAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for DataKmsAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for DataKmsAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl DataKmsAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `target_key_arn`, as a reference.
     #[inline]
     pub fn target_key_arn(&self) -> crate::core::Expr {
-        self.attr("target_key_arn")
+        self.0.attr("target_key_arn")
     }
     /// `target_key_id`, as a reference.
     #[inline]
     pub fn target_key_id(&self) -> crate::core::Expr {
-        self.attr("target_key_id")
+        self.0.attr("target_key_id")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<DataKmsCiphertext> {
+/// The attributes of `aws_kms_ciphertext`, read from a `Ref<DataKmsCiphertext>`.
+#[derive(Clone, Debug)]
+pub struct DataKmsCiphertextAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for DataKmsCiphertextAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for DataKmsCiphertextAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl DataKmsCiphertextAttributes {
     /// `ciphertext_blob`, as a reference.
     #[inline]
     pub fn ciphertext_blob(&self) -> crate::core::Expr {
-        self.attr("ciphertext_blob")
+        self.0.attr("ciphertext_blob")
     }
     /// `context`, as a reference.
     #[inline]
     pub fn context(&self) -> crate::core::Expr {
-        self.attr("context")
+        self.0.attr("context")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `plaintext`, as a reference.
     #[inline]
     pub fn plaintext(&self) -> crate::core::Expr {
-        self.attr("plaintext")
+        self.0.attr("plaintext")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<DataKmsCustomKeyStore> {
+/// The attributes of `aws_kms_custom_key_store`, read from a `Ref<DataKmsCustomKeyStore>`.
+#[derive(Clone, Debug)]
+pub struct DataKmsCustomKeyStoreAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for DataKmsCustomKeyStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for DataKmsCustomKeyStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl DataKmsCustomKeyStoreAttributes {
     /// `cloud_hsm_cluster_id`, as a reference.
     #[inline]
     pub fn cloud_hsm_cluster_id(&self) -> crate::core::Expr {
-        self.attr("cloud_hsm_cluster_id")
+        self.0.attr("cloud_hsm_cluster_id")
     }
     /// `connection_state`, as a reference.
     #[inline]
     pub fn connection_state(&self) -> crate::core::Expr {
-        self.attr("connection_state")
+        self.0.attr("connection_state")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `custom_key_store_id`, as a reference.
     #[inline]
     pub fn custom_key_store_id(&self) -> crate::core::Expr {
-        self.attr("custom_key_store_id")
+        self.0.attr("custom_key_store_id")
     }
     /// `custom_key_store_name`, as a reference.
     #[inline]
     pub fn custom_key_store_name(&self) -> crate::core::Expr {
-        self.attr("custom_key_store_name")
+        self.0.attr("custom_key_store_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `trust_anchor_certificate`, as a reference.
     #[inline]
     pub fn trust_anchor_certificate(&self) -> crate::core::Expr {
-        self.attr("trust_anchor_certificate")
+        self.0.attr("trust_anchor_certificate")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<DataKmsKey> {
+/// The attributes of `aws_kms_key`, read from a `Ref<DataKmsKey>`.
+#[derive(Clone, Debug)]
+pub struct DataKmsKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for DataKmsKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for DataKmsKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl DataKmsKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `cloud_hsm_cluster_id`, as a reference.
     #[inline]
     pub fn cloud_hsm_cluster_id(&self) -> crate::core::Expr {
-        self.attr("cloud_hsm_cluster_id")
+        self.0.attr("cloud_hsm_cluster_id")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `custom_key_store_id`, as a reference.
     #[inline]
     pub fn custom_key_store_id(&self) -> crate::core::Expr {
-        self.attr("custom_key_store_id")
+        self.0.attr("custom_key_store_id")
     }
     /// `customer_master_key_spec`, as a reference.
     #[inline]
     pub fn customer_master_key_spec(&self) -> crate::core::Expr {
-        self.attr("customer_master_key_spec")
+        self.0.attr("customer_master_key_spec")
     }
     /// `deletion_date`, as a reference.
     #[inline]
     pub fn deletion_date(&self) -> crate::core::Expr {
-        self.attr("deletion_date")
+        self.0.attr("deletion_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `expiration_model`, as a reference.
     #[inline]
     pub fn expiration_model(&self) -> crate::core::Expr {
-        self.attr("expiration_model")
+        self.0.attr("expiration_model")
     }
     /// `grant_tokens`, as a reference.
     #[inline]
     pub fn grant_tokens(&self) -> crate::core::Expr {
-        self.attr("grant_tokens")
+        self.0.attr("grant_tokens")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `key_manager`, as a reference.
     #[inline]
     pub fn key_manager(&self) -> crate::core::Expr {
-        self.attr("key_manager")
+        self.0.attr("key_manager")
     }
     /// `key_spec`, as a reference.
     #[inline]
     pub fn key_spec(&self) -> crate::core::Expr {
-        self.attr("key_spec")
+        self.0.attr("key_spec")
     }
     /// `key_state`, as a reference.
     #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
-        self.attr("key_state")
+        self.0.attr("key_state")
     }
     /// `key_usage`, as a reference.
     #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
-        self.attr("key_usage")
+        self.0.attr("key_usage")
     }
     /// `multi_region`, as a reference.
     #[inline]
     pub fn multi_region(&self) -> crate::core::Expr {
-        self.attr("multi_region")
+        self.0.attr("multi_region")
     }
     /// `multi_region_configuration`, as a reference.
     #[inline]
     pub fn multi_region_configuration(&self) -> crate::core::Expr {
-        self.attr("multi_region_configuration")
+        self.0.attr("multi_region_configuration")
     }
     /// `origin`, as a reference.
     #[inline]
     pub fn origin(&self) -> crate::core::Expr {
-        self.attr("origin")
+        self.0.attr("origin")
     }
     /// `pending_deletion_window_in_days`, as a reference.
     #[inline]
     pub fn pending_deletion_window_in_days(&self) -> crate::core::Expr {
-        self.attr("pending_deletion_window_in_days")
+        self.0.attr("pending_deletion_window_in_days")
     }
     /// `valid_to`, as a reference.
     #[inline]
     pub fn valid_to(&self) -> crate::core::Expr {
-        self.attr("valid_to")
+        self.0.attr("valid_to")
     }
     /// `xks_key_configuration`, as a reference.
     #[inline]
     pub fn xks_key_configuration(&self) -> crate::core::Expr {
-        self.attr("xks_key_configuration")
+        self.0.attr("xks_key_configuration")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<DataKmsPublicKey> {
+/// The attributes of `aws_kms_public_key`, read from a `Ref<DataKmsPublicKey>`.
+#[derive(Clone, Debug)]
+pub struct DataKmsPublicKeyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for DataKmsPublicKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for DataKmsPublicKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl DataKmsPublicKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `customer_master_key_spec`, as a reference.
     #[inline]
     pub fn customer_master_key_spec(&self) -> crate::core::Expr {
-        self.attr("customer_master_key_spec")
+        self.0.attr("customer_master_key_spec")
     }
     /// `encryption_algorithms`, as a reference.
     #[inline]
     pub fn encryption_algorithms(&self) -> crate::core::Expr {
-        self.attr("encryption_algorithms")
+        self.0.attr("encryption_algorithms")
     }
     /// `grant_tokens`, as a reference.
     #[inline]
     pub fn grant_tokens(&self) -> crate::core::Expr {
-        self.attr("grant_tokens")
+        self.0.attr("grant_tokens")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `key_usage`, as a reference.
     #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
-        self.attr("key_usage")
+        self.0.attr("key_usage")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `public_key_pem`, as a reference.
     #[inline]
     pub fn public_key_pem(&self) -> crate::core::Expr {
-        self.attr("public_key_pem")
+        self.0.attr("public_key_pem")
     }
     /// `signing_algorithms`, as a reference.
     #[inline]
     pub fn signing_algorithms(&self) -> crate::core::Expr {
-        self.attr("signing_algorithms")
+        self.0.attr("signing_algorithms")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<DataKmsSecret> {
+/// The attributes of `aws_kms_secret`, read from a `Ref<DataKmsSecret>`.
+#[derive(Clone, Debug)]
+pub struct DataKmsSecretAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for DataKmsSecretAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for DataKmsSecretAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl DataKmsSecretAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret` (a nested block), as a reference.
     #[inline]
     pub fn secret(&self) -> crate::core::Expr {
-        self.attr("secret")
+        self.0.attr("secret")
     }
 }
 
 #[cfg(feature = "aws-kms")]
-impl crate::core::Ref<DataKmsSecrets> {
+/// The attributes of `aws_kms_secrets`, read from a `Ref<DataKmsSecrets>`.
+#[derive(Clone, Debug)]
+pub struct DataKmsSecretsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-kms")]
+impl From<crate::core::Reference> for DataKmsSecretsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl AsRef<crate::core::Reference> for DataKmsSecretsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-kms")]
+impl DataKmsSecretsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `plaintext`, as a reference.
     #[inline]
     pub fn plaintext(&self) -> crate::core::Expr {
-        self.attr("plaintext")
+        self.0.attr("plaintext")
     }
     /// `secret` (a nested block), as a reference.
     #[inline]
     pub fn secret(&self) -> crate::core::Expr {
-        self.attr("secret")
+        self.0.attr("secret")
     }
 }

@@ -141,6 +141,10 @@ impl crate::core::Resource for LakeformationDataCellsFilter {
     const TYPE: &'static str = "aws_lakeformation_data_cells_filter";
 }
 
+impl crate::core::Block for LakeformationDataCellsFilter {
+    type Attributes = LakeformationDataCellsFilterAttributes;
+}
+
 /// The `create_database_default_permissions` block of [`LakeformationDataLakeSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions {
@@ -229,6 +233,10 @@ impl crate::core::Resource for LakeformationDataLakeSettings {
     const TYPE: &'static str = "aws_lakeformation_data_lake_settings";
 }
 
+impl crate::core::Block for LakeformationDataLakeSettings {
+    type Attributes = LakeformationDataLakeSettingsAttributes;
+}
+
 /// `aws_lakeformation_lf_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LakeformationLfTag {
@@ -259,6 +267,10 @@ impl LakeformationLfTag {
 
 impl crate::core::Resource for LakeformationLfTag {
     const TYPE: &'static str = "aws_lakeformation_lf_tag";
+}
+
+impl crate::core::Block for LakeformationLfTag {
+    type Attributes = LakeformationLfTagAttributes;
 }
 
 /// The `condition` block of [`LakeformationOptIn`].
@@ -594,6 +606,10 @@ impl crate::core::Resource for LakeformationOptIn {
     const TYPE: &'static str = "aws_lakeformation_opt_in";
 }
 
+impl crate::core::Block for LakeformationOptIn {
+    type Attributes = LakeformationOptInAttributes;
+}
+
 /// The `data_cells_filter` block of [`LakeformationPermissions`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LakeformationPermissionsDataCellsFilter {
@@ -863,6 +879,10 @@ impl crate::core::Resource for LakeformationPermissions {
     const TYPE: &'static str = "aws_lakeformation_permissions";
 }
 
+impl crate::core::Block for LakeformationPermissions {
+    type Attributes = LakeformationPermissionsAttributes;
+}
+
 /// `aws_lakeformation_resource` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LakeformationResource {
@@ -902,6 +922,10 @@ impl LakeformationResource {
 
 impl crate::core::Resource for LakeformationResource {
     const TYPE: &'static str = "aws_lakeformation_resource";
+}
+
+impl crate::core::Block for LakeformationResource {
+    type Attributes = LakeformationResourceAttributes;
 }
 
 /// The `database` block of [`LakeformationResourceLfTag`].
@@ -1094,6 +1118,10 @@ impl crate::core::Resource for LakeformationResourceLfTag {
     const TYPE: &'static str = "aws_lakeformation_resource_lf_tag";
 }
 
+impl crate::core::Block for LakeformationResourceLfTag {
+    type Attributes = LakeformationResourceLfTagAttributes;
+}
+
 /// The `database` block of [`LakeformationResourceLfTags`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LakeformationResourceLfTagsDatabase {
@@ -1271,6 +1299,10 @@ impl crate::core::Resource for LakeformationResourceLfTags {
     const TYPE: &'static str = "aws_lakeformation_resource_lf_tags";
 }
 
+impl crate::core::Block for LakeformationResourceLfTags {
+    type Attributes = LakeformationResourceLfTagsAttributes;
+}
+
 /// `aws_lakeformation_data_lake_settings` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLakeformationDataLakeSettings {
@@ -1295,6 +1327,10 @@ impl DataLakeformationDataLakeSettings {
 
 impl crate::core::DataSource for DataLakeformationDataLakeSettings {
     const TYPE: &'static str = "aws_lakeformation_data_lake_settings";
+}
+
+impl crate::core::Block for DataLakeformationDataLakeSettings {
+    type Attributes = DataLakeformationDataLakeSettingsAttributes;
 }
 
 /// The `data_cells_filter` block of [`DataLakeformationPermissions`].
@@ -1559,6 +1595,10 @@ impl crate::core::DataSource for DataLakeformationPermissions {
     const TYPE: &'static str = "aws_lakeformation_permissions";
 }
 
+impl crate::core::Block for DataLakeformationPermissions {
+    type Attributes = DataLakeformationPermissionsAttributes;
+}
+
 /// `aws_lakeformation_resource` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLakeformationResource {
@@ -1584,470 +1624,672 @@ impl crate::core::DataSource for DataLakeformationResource {
     const TYPE: &'static str = "aws_lakeformation_resource";
 }
 
-impl crate::core::Ref<LakeformationDataCellsFilter> {
+impl crate::core::Block for DataLakeformationResource {
+    type Attributes = DataLakeformationResourceAttributes;
+}
+
+/// The attributes of `aws_lakeformation_data_cells_filter`, read from a `Ref<LakeformationDataCellsFilter>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationDataCellsFilterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationDataCellsFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationDataCellsFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationDataCellsFilterAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `table_data` (a nested block), as a reference.
     #[inline]
     pub fn table_data(&self) -> crate::core::Expr {
-        self.attr("table_data")
+        self.0.attr("table_data")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LakeformationDataLakeSettings> {
+/// The attributes of `aws_lakeformation_data_lake_settings`, read from a `Ref<LakeformationDataLakeSettings>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationDataLakeSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationDataLakeSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationDataLakeSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationDataLakeSettingsAttributes {
     /// `admins`, as a reference.
     #[inline]
     pub fn admins(&self) -> crate::core::Expr {
-        self.attr("admins")
+        self.0.attr("admins")
     }
     /// `allow_external_data_filtering`, as a reference.
     #[inline]
     pub fn allow_external_data_filtering(&self) -> crate::core::Expr {
-        self.attr("allow_external_data_filtering")
+        self.0.attr("allow_external_data_filtering")
     }
     /// `allow_full_table_external_data_access`, as a reference.
     #[inline]
     pub fn allow_full_table_external_data_access(&self) -> crate::core::Expr {
-        self.attr("allow_full_table_external_data_access")
+        self.0.attr("allow_full_table_external_data_access")
     }
     /// `authorized_session_tag_value_list`, as a reference.
     #[inline]
     pub fn authorized_session_tag_value_list(&self) -> crate::core::Expr {
-        self.attr("authorized_session_tag_value_list")
+        self.0.attr("authorized_session_tag_value_list")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `external_data_filtering_allow_list`, as a reference.
     #[inline]
     pub fn external_data_filtering_allow_list(&self) -> crate::core::Expr {
-        self.attr("external_data_filtering_allow_list")
+        self.0.attr("external_data_filtering_allow_list")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `read_only_admins`, as a reference.
     #[inline]
     pub fn read_only_admins(&self) -> crate::core::Expr {
-        self.attr("read_only_admins")
+        self.0.attr("read_only_admins")
     }
     /// `trusted_resource_owners`, as a reference.
     #[inline]
     pub fn trusted_resource_owners(&self) -> crate::core::Expr {
-        self.attr("trusted_resource_owners")
+        self.0.attr("trusted_resource_owners")
     }
     /// `create_database_default_permissions` (a nested block), as a reference.
     #[inline]
     pub fn create_database_default_permissions(&self) -> crate::core::Expr {
-        self.attr("create_database_default_permissions")
+        self.0.attr("create_database_default_permissions")
     }
     /// `create_table_default_permissions` (a nested block), as a reference.
     #[inline]
     pub fn create_table_default_permissions(&self) -> crate::core::Expr {
-        self.attr("create_table_default_permissions")
+        self.0.attr("create_table_default_permissions")
     }
 }
 
-impl crate::core::Ref<LakeformationLfTag> {
+/// The attributes of `aws_lakeformation_lf_tag`, read from a `Ref<LakeformationLfTag>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationLfTagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationLfTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationLfTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationLfTagAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `values`, as a reference.
     #[inline]
     pub fn values(&self) -> crate::core::Expr {
-        self.attr("values")
+        self.0.attr("values")
     }
 }
 
-impl crate::core::Ref<LakeformationOptIn> {
+/// The attributes of `aws_lakeformation_opt_in`, read from a `Ref<LakeformationOptIn>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationOptInAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationOptInAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationOptInAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationOptInAttributes {
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `last_updated_by`, as a reference.
     #[inline]
     pub fn last_updated_by(&self) -> crate::core::Expr {
-        self.attr("last_updated_by")
+        self.0.attr("last_updated_by")
     }
     /// `condition` (a nested block), as a reference.
     #[inline]
     pub fn condition(&self) -> crate::core::Expr {
-        self.attr("condition")
+        self.0.attr("condition")
     }
     /// `principal` (a nested block), as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `resource_data` (a nested block), as a reference.
     #[inline]
     pub fn resource_data(&self) -> crate::core::Expr {
-        self.attr("resource_data")
+        self.0.attr("resource_data")
     }
 }
 
-impl crate::core::Ref<LakeformationPermissions> {
+/// The attributes of `aws_lakeformation_permissions`, read from a `Ref<LakeformationPermissions>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationPermissionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationPermissionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationPermissionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationPermissionsAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `catalog_resource`, as a reference.
     #[inline]
     pub fn catalog_resource(&self) -> crate::core::Expr {
-        self.attr("catalog_resource")
+        self.0.attr("catalog_resource")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `permissions_with_grant_option`, as a reference.
     #[inline]
     pub fn permissions_with_grant_option(&self) -> crate::core::Expr {
-        self.attr("permissions_with_grant_option")
+        self.0.attr("permissions_with_grant_option")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `data_cells_filter` (a nested block), as a reference.
     #[inline]
     pub fn data_cells_filter(&self) -> crate::core::Expr {
-        self.attr("data_cells_filter")
+        self.0.attr("data_cells_filter")
     }
     /// `data_location` (a nested block), as a reference.
     #[inline]
     pub fn data_location(&self) -> crate::core::Expr {
-        self.attr("data_location")
+        self.0.attr("data_location")
     }
     /// `database` (a nested block), as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
     #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
-        self.attr("lf_tag")
+        self.0.attr("lf_tag")
     }
     /// `lf_tag_policy` (a nested block), as a reference.
     #[inline]
     pub fn lf_tag_policy(&self) -> crate::core::Expr {
-        self.attr("lf_tag_policy")
+        self.0.attr("lf_tag_policy")
     }
     /// `table` (a nested block), as a reference.
     #[inline]
     pub fn table(&self) -> crate::core::Expr {
-        self.attr("table")
+        self.0.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
     #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
-        self.attr("table_with_columns")
+        self.0.attr("table_with_columns")
     }
 }
 
-impl crate::core::Ref<LakeformationResource> {
+/// The attributes of `aws_lakeformation_resource`, read from a `Ref<LakeformationResource>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationResourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationResourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationResourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationResourceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `hybrid_access_enabled`, as a reference.
     #[inline]
     pub fn hybrid_access_enabled(&self) -> crate::core::Expr {
-        self.attr("hybrid_access_enabled")
+        self.0.attr("hybrid_access_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `use_service_linked_role`, as a reference.
     #[inline]
     pub fn use_service_linked_role(&self) -> crate::core::Expr {
-        self.attr("use_service_linked_role")
+        self.0.attr("use_service_linked_role")
     }
     /// `with_federation`, as a reference.
     #[inline]
     pub fn with_federation(&self) -> crate::core::Expr {
-        self.attr("with_federation")
+        self.0.attr("with_federation")
     }
 }
 
-impl crate::core::Ref<LakeformationResourceLfTag> {
+/// The attributes of `aws_lakeformation_resource_lf_tag`, read from a `Ref<LakeformationResourceLfTag>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationResourceLfTagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationResourceLfTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationResourceLfTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationResourceLfTagAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `database` (a nested block), as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
     #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
-        self.attr("lf_tag")
+        self.0.attr("lf_tag")
     }
     /// `table` (a nested block), as a reference.
     #[inline]
     pub fn table(&self) -> crate::core::Expr {
-        self.attr("table")
+        self.0.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
     #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
-        self.attr("table_with_columns")
+        self.0.attr("table_with_columns")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LakeformationResourceLfTags> {
+/// The attributes of `aws_lakeformation_resource_lf_tags`, read from a `Ref<LakeformationResourceLfTags>`.
+#[derive(Clone, Debug)]
+pub struct LakeformationResourceLfTagsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LakeformationResourceLfTagsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LakeformationResourceLfTagsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LakeformationResourceLfTagsAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `database` (a nested block), as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
     #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
-        self.attr("lf_tag")
+        self.0.attr("lf_tag")
     }
     /// `table` (a nested block), as a reference.
     #[inline]
     pub fn table(&self) -> crate::core::Expr {
-        self.attr("table")
+        self.0.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
     #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
-        self.attr("table_with_columns")
+        self.0.attr("table_with_columns")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataLakeformationDataLakeSettings> {
+/// The attributes of `aws_lakeformation_data_lake_settings`, read from a `Ref<DataLakeformationDataLakeSettings>`.
+#[derive(Clone, Debug)]
+pub struct DataLakeformationDataLakeSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLakeformationDataLakeSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLakeformationDataLakeSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLakeformationDataLakeSettingsAttributes {
     /// `admins`, as a reference.
     #[inline]
     pub fn admins(&self) -> crate::core::Expr {
-        self.attr("admins")
+        self.0.attr("admins")
     }
     /// `allow_external_data_filtering`, as a reference.
     #[inline]
     pub fn allow_external_data_filtering(&self) -> crate::core::Expr {
-        self.attr("allow_external_data_filtering")
+        self.0.attr("allow_external_data_filtering")
     }
     /// `allow_full_table_external_data_access`, as a reference.
     #[inline]
     pub fn allow_full_table_external_data_access(&self) -> crate::core::Expr {
-        self.attr("allow_full_table_external_data_access")
+        self.0.attr("allow_full_table_external_data_access")
     }
     /// `authorized_session_tag_value_list`, as a reference.
     #[inline]
     pub fn authorized_session_tag_value_list(&self) -> crate::core::Expr {
-        self.attr("authorized_session_tag_value_list")
+        self.0.attr("authorized_session_tag_value_list")
     }
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `create_database_default_permissions`, as a reference.
     #[inline]
     pub fn create_database_default_permissions(&self) -> crate::core::Expr {
-        self.attr("create_database_default_permissions")
+        self.0.attr("create_database_default_permissions")
     }
     /// `create_table_default_permissions`, as a reference.
     #[inline]
     pub fn create_table_default_permissions(&self) -> crate::core::Expr {
-        self.attr("create_table_default_permissions")
+        self.0.attr("create_table_default_permissions")
     }
     /// `external_data_filtering_allow_list`, as a reference.
     #[inline]
     pub fn external_data_filtering_allow_list(&self) -> crate::core::Expr {
-        self.attr("external_data_filtering_allow_list")
+        self.0.attr("external_data_filtering_allow_list")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `read_only_admins`, as a reference.
     #[inline]
     pub fn read_only_admins(&self) -> crate::core::Expr {
-        self.attr("read_only_admins")
+        self.0.attr("read_only_admins")
     }
     /// `trusted_resource_owners`, as a reference.
     #[inline]
     pub fn trusted_resource_owners(&self) -> crate::core::Expr {
-        self.attr("trusted_resource_owners")
+        self.0.attr("trusted_resource_owners")
     }
 }
 
-impl crate::core::Ref<DataLakeformationPermissions> {
+/// The attributes of `aws_lakeformation_permissions`, read from a `Ref<DataLakeformationPermissions>`.
+#[derive(Clone, Debug)]
+pub struct DataLakeformationPermissionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLakeformationPermissionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLakeformationPermissionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLakeformationPermissionsAttributes {
     /// `catalog_id`, as a reference.
     #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
-        self.attr("catalog_id")
+        self.0.attr("catalog_id")
     }
     /// `catalog_resource`, as a reference.
     #[inline]
     pub fn catalog_resource(&self) -> crate::core::Expr {
-        self.attr("catalog_resource")
+        self.0.attr("catalog_resource")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `permissions_with_grant_option`, as a reference.
     #[inline]
     pub fn permissions_with_grant_option(&self) -> crate::core::Expr {
-        self.attr("permissions_with_grant_option")
+        self.0.attr("permissions_with_grant_option")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `data_cells_filter` (a nested block), as a reference.
     #[inline]
     pub fn data_cells_filter(&self) -> crate::core::Expr {
-        self.attr("data_cells_filter")
+        self.0.attr("data_cells_filter")
     }
     /// `data_location` (a nested block), as a reference.
     #[inline]
     pub fn data_location(&self) -> crate::core::Expr {
-        self.attr("data_location")
+        self.0.attr("data_location")
     }
     /// `database` (a nested block), as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
     #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
-        self.attr("lf_tag")
+        self.0.attr("lf_tag")
     }
     /// `lf_tag_policy` (a nested block), as a reference.
     #[inline]
     pub fn lf_tag_policy(&self) -> crate::core::Expr {
-        self.attr("lf_tag_policy")
+        self.0.attr("lf_tag_policy")
     }
     /// `table` (a nested block), as a reference.
     #[inline]
     pub fn table(&self) -> crate::core::Expr {
-        self.attr("table")
+        self.0.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
     #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
-        self.attr("table_with_columns")
+        self.0.attr("table_with_columns")
     }
 }
 
-impl crate::core::Ref<DataLakeformationResource> {
+/// The attributes of `aws_lakeformation_resource`, read from a `Ref<DataLakeformationResource>`.
+#[derive(Clone, Debug)]
+pub struct DataLakeformationResourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLakeformationResourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLakeformationResourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLakeformationResourceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
 }

@@ -63,6 +63,11 @@ impl crate::core::Resource for LambdaAlias {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaAlias {
+    type Attributes = LambdaAliasAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// The `allowed_publishers` block of [`LambdaCodeSigningConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LambdaCodeSigningConfigAllowedPublishers {
@@ -142,6 +147,11 @@ impl LambdaCodeSigningConfig {
 #[cfg(feature = "aws-lambda")]
 impl crate::core::Resource for LambdaCodeSigningConfig {
     const TYPE: &'static str = "aws_lambda_code_signing_config";
+}
+
+#[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaCodeSigningConfig {
+    type Attributes = LambdaCodeSigningConfigAttributes;
 }
 
 /// The `amazon_managed_kafka_event_source_config` block of [`LambdaEventSourceMapping`].
@@ -483,6 +493,10 @@ impl LambdaEventSourceMapping {
 
 impl crate::core::Resource for LambdaEventSourceMapping {
     const TYPE: &'static str = "aws_lambda_event_source_mapping";
+}
+
+impl crate::core::Block for LambdaEventSourceMapping {
+    type Attributes = LambdaEventSourceMappingAttributes;
 }
 
 /// The `dead_letter_config` block of [`LambdaFunction`].
@@ -857,6 +871,10 @@ impl crate::core::Resource for LambdaFunction {
     const TYPE: &'static str = "aws_lambda_function";
 }
 
+impl crate::core::Block for LambdaFunction {
+    type Attributes = LambdaFunctionAttributes;
+}
+
 #[cfg(feature = "aws-lambda")]
 /// The `on_failure` block of [`LambdaFunctionEventInvokeConfigDestinationConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
@@ -945,6 +963,11 @@ impl crate::core::Resource for LambdaFunctionEventInvokeConfig {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaFunctionEventInvokeConfig {
+    type Attributes = LambdaFunctionEventInvokeConfigAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_function_recursion_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LambdaFunctionRecursionConfig {
@@ -969,6 +992,11 @@ impl LambdaFunctionRecursionConfig {
 #[cfg(feature = "aws-lambda")]
 impl crate::core::Resource for LambdaFunctionRecursionConfig {
     const TYPE: &'static str = "aws_lambda_function_recursion_config";
+}
+
+#[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaFunctionRecursionConfig {
+    type Attributes = LambdaFunctionRecursionConfigAttributes;
 }
 
 #[cfg(feature = "aws-lambda")]
@@ -1079,6 +1107,11 @@ impl crate::core::Resource for LambdaFunctionUrl {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaFunctionUrl {
+    type Attributes = LambdaFunctionUrlAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_invocation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LambdaInvocation {
@@ -1123,6 +1156,11 @@ impl LambdaInvocation {
 #[cfg(feature = "aws-lambda")]
 impl crate::core::Resource for LambdaInvocation {
     const TYPE: &'static str = "aws_lambda_invocation";
+}
+
+#[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaInvocation {
+    type Attributes = LambdaInvocationAttributes;
 }
 
 #[cfg(feature = "aws-lambda")]
@@ -1194,6 +1232,11 @@ impl crate::core::Resource for LambdaLayerVersion {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaLayerVersion {
+    type Attributes = LambdaLayerVersionAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_layer_version_permission` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LambdaLayerVersionPermission {
@@ -1239,6 +1282,11 @@ impl LambdaLayerVersionPermission {
 #[cfg(feature = "aws-lambda")]
 impl crate::core::Resource for LambdaLayerVersionPermission {
     const TYPE: &'static str = "aws_lambda_layer_version_permission";
+}
+
+#[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaLayerVersionPermission {
+    type Attributes = LambdaLayerVersionPermissionAttributes;
 }
 
 /// `aws_lambda_permission` (resource).
@@ -1302,6 +1350,10 @@ impl LambdaPermission {
 
 impl crate::core::Resource for LambdaPermission {
     const TYPE: &'static str = "aws_lambda_permission";
+}
+
+impl crate::core::Block for LambdaPermission {
+    type Attributes = LambdaPermissionAttributes;
 }
 
 #[cfg(feature = "aws-lambda")]
@@ -1371,6 +1423,11 @@ impl crate::core::Resource for LambdaProvisionedConcurrencyConfig {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaProvisionedConcurrencyConfig {
+    type Attributes = LambdaProvisionedConcurrencyConfigAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_runtime_management_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LambdaRuntimeManagementConfig {
@@ -1407,6 +1464,11 @@ impl crate::core::Resource for LambdaRuntimeManagementConfig {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for LambdaRuntimeManagementConfig {
+    type Attributes = LambdaRuntimeManagementConfigAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_alias` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLambdaAlias {
@@ -1438,6 +1500,11 @@ impl crate::core::DataSource for DataLambdaAlias {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for DataLambdaAlias {
+    type Attributes = DataLambdaAliasAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_code_signing_config` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLambdaCodeSigningConfig {
@@ -1463,6 +1530,11 @@ impl DataLambdaCodeSigningConfig {
 #[cfg(feature = "aws-lambda")]
 impl crate::core::DataSource for DataLambdaCodeSigningConfig {
     const TYPE: &'static str = "aws_lambda_code_signing_config";
+}
+
+#[cfg(feature = "aws-lambda")]
+impl crate::core::Block for DataLambdaCodeSigningConfig {
+    type Attributes = DataLambdaCodeSigningConfigAttributes;
 }
 
 #[cfg(feature = "aws-lambda")]
@@ -1502,6 +1574,11 @@ impl crate::core::DataSource for DataLambdaFunction {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for DataLambdaFunction {
+    type Attributes = DataLambdaFunctionAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_function_url` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLambdaFunctionUrl {
@@ -1534,6 +1611,11 @@ impl crate::core::DataSource for DataLambdaFunctionUrl {
 }
 
 #[cfg(feature = "aws-lambda")]
+impl crate::core::Block for DataLambdaFunctionUrl {
+    type Attributes = DataLambdaFunctionUrlAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
 /// `aws_lambda_functions` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLambdaFunctions {
@@ -1556,6 +1638,11 @@ impl DataLambdaFunctions {
 #[cfg(feature = "aws-lambda")]
 impl crate::core::DataSource for DataLambdaFunctions {
     const TYPE: &'static str = "aws_lambda_functions";
+}
+
+#[cfg(feature = "aws-lambda")]
+impl crate::core::Block for DataLambdaFunctions {
+    type Attributes = DataLambdaFunctionsAttributes;
 }
 
 #[cfg(feature = "aws-lambda")]
@@ -1591,6 +1678,11 @@ impl DataLambdaInvocation {
 #[cfg(feature = "aws-lambda")]
 impl crate::core::DataSource for DataLambdaInvocation {
     const TYPE: &'static str = "aws_lambda_invocation";
+}
+
+#[cfg(feature = "aws-lambda")]
+impl crate::core::Block for DataLambdaInvocation {
+    type Attributes = DataLambdaInvocationAttributes;
 }
 
 #[cfg(feature = "aws-lambda")]
@@ -1634,1388 +1726,1804 @@ impl crate::core::DataSource for DataLambdaLayerVersion {
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaAlias> {
+impl crate::core::Block for DataLambdaLayerVersion {
+    type Attributes = DataLambdaLayerVersionAttributes;
+}
+
+#[cfg(feature = "aws-lambda")]
+/// The attributes of `aws_lambda_alias`, read from a `Ref<LambdaAlias>`.
+#[derive(Clone, Debug)]
+pub struct LambdaAliasAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `function_version`, as a reference.
     #[inline]
     pub fn function_version(&self) -> crate::core::Expr {
-        self.attr("function_version")
+        self.0.attr("function_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invoke_arn`, as a reference.
     #[inline]
     pub fn invoke_arn(&self) -> crate::core::Expr {
-        self.attr("invoke_arn")
+        self.0.attr("invoke_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `routing_config` (a nested block), as a reference.
     #[inline]
     pub fn routing_config(&self) -> crate::core::Expr {
-        self.attr("routing_config")
+        self.0.attr("routing_config")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaCodeSigningConfig> {
+/// The attributes of `aws_lambda_code_signing_config`, read from a `Ref<LambdaCodeSigningConfig>`.
+#[derive(Clone, Debug)]
+pub struct LambdaCodeSigningConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaCodeSigningConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaCodeSigningConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaCodeSigningConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `config_id`, as a reference.
     #[inline]
     pub fn config_id(&self) -> crate::core::Expr {
-        self.attr("config_id")
+        self.0.attr("config_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `allowed_publishers` (a nested block), as a reference.
     #[inline]
     pub fn allowed_publishers(&self) -> crate::core::Expr {
-        self.attr("allowed_publishers")
+        self.0.attr("allowed_publishers")
     }
     /// `policies` (a nested block), as a reference.
     #[inline]
     pub fn policies(&self) -> crate::core::Expr {
-        self.attr("policies")
+        self.0.attr("policies")
     }
 }
 
-impl crate::core::Ref<LambdaEventSourceMapping> {
+/// The attributes of `aws_lambda_event_source_mapping`, read from a `Ref<LambdaEventSourceMapping>`.
+#[derive(Clone, Debug)]
+pub struct LambdaEventSourceMappingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LambdaEventSourceMappingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LambdaEventSourceMappingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LambdaEventSourceMappingAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `batch_size`, as a reference.
     #[inline]
     pub fn batch_size(&self) -> crate::core::Expr {
-        self.attr("batch_size")
+        self.0.attr("batch_size")
     }
     /// `bisect_batch_on_function_error`, as a reference.
     #[inline]
     pub fn bisect_batch_on_function_error(&self) -> crate::core::Expr {
-        self.attr("bisect_batch_on_function_error")
+        self.0.attr("bisect_batch_on_function_error")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `event_source_arn`, as a reference.
     #[inline]
     pub fn event_source_arn(&self) -> crate::core::Expr {
-        self.attr("event_source_arn")
+        self.0.attr("event_source_arn")
     }
     /// `function_arn`, as a reference.
     #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
-        self.attr("function_arn")
+        self.0.attr("function_arn")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `function_response_types`, as a reference.
     #[inline]
     pub fn function_response_types(&self) -> crate::core::Expr {
-        self.attr("function_response_types")
+        self.0.attr("function_response_types")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `last_processing_result`, as a reference.
     #[inline]
     pub fn last_processing_result(&self) -> crate::core::Expr {
-        self.attr("last_processing_result")
+        self.0.attr("last_processing_result")
     }
     /// `maximum_batching_window_in_seconds`, as a reference.
     #[inline]
     pub fn maximum_batching_window_in_seconds(&self) -> crate::core::Expr {
-        self.attr("maximum_batching_window_in_seconds")
+        self.0.attr("maximum_batching_window_in_seconds")
     }
     /// `maximum_record_age_in_seconds`, as a reference.
     #[inline]
     pub fn maximum_record_age_in_seconds(&self) -> crate::core::Expr {
-        self.attr("maximum_record_age_in_seconds")
+        self.0.attr("maximum_record_age_in_seconds")
     }
     /// `maximum_retry_attempts`, as a reference.
     #[inline]
     pub fn maximum_retry_attempts(&self) -> crate::core::Expr {
-        self.attr("maximum_retry_attempts")
+        self.0.attr("maximum_retry_attempts")
     }
     /// `parallelization_factor`, as a reference.
     #[inline]
     pub fn parallelization_factor(&self) -> crate::core::Expr {
-        self.attr("parallelization_factor")
+        self.0.attr("parallelization_factor")
     }
     /// `queues`, as a reference.
     #[inline]
     pub fn queues(&self) -> crate::core::Expr {
-        self.attr("queues")
+        self.0.attr("queues")
     }
     /// `starting_position`, as a reference.
     #[inline]
     pub fn starting_position(&self) -> crate::core::Expr {
-        self.attr("starting_position")
+        self.0.attr("starting_position")
     }
     /// `starting_position_timestamp`, as a reference.
     #[inline]
     pub fn starting_position_timestamp(&self) -> crate::core::Expr {
-        self.attr("starting_position_timestamp")
+        self.0.attr("starting_position_timestamp")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `state_transition_reason`, as a reference.
     #[inline]
     pub fn state_transition_reason(&self) -> crate::core::Expr {
-        self.attr("state_transition_reason")
+        self.0.attr("state_transition_reason")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `topics`, as a reference.
     #[inline]
     pub fn topics(&self) -> crate::core::Expr {
-        self.attr("topics")
+        self.0.attr("topics")
     }
     /// `tumbling_window_in_seconds`, as a reference.
     #[inline]
     pub fn tumbling_window_in_seconds(&self) -> crate::core::Expr {
-        self.attr("tumbling_window_in_seconds")
+        self.0.attr("tumbling_window_in_seconds")
     }
     /// `uuid`, as a reference.
     #[inline]
     pub fn uuid(&self) -> crate::core::Expr {
-        self.attr("uuid")
+        self.0.attr("uuid")
     }
     /// `amazon_managed_kafka_event_source_config` (a nested block), as a reference.
     #[inline]
     pub fn amazon_managed_kafka_event_source_config(&self) -> crate::core::Expr {
-        self.attr("amazon_managed_kafka_event_source_config")
+        self.0.attr("amazon_managed_kafka_event_source_config")
     }
     /// `destination_config` (a nested block), as a reference.
     #[inline]
     pub fn destination_config(&self) -> crate::core::Expr {
-        self.attr("destination_config")
+        self.0.attr("destination_config")
     }
     /// `document_db_event_source_config` (a nested block), as a reference.
     #[inline]
     pub fn document_db_event_source_config(&self) -> crate::core::Expr {
-        self.attr("document_db_event_source_config")
+        self.0.attr("document_db_event_source_config")
     }
     /// `filter_criteria` (a nested block), as a reference.
     #[inline]
     pub fn filter_criteria(&self) -> crate::core::Expr {
-        self.attr("filter_criteria")
+        self.0.attr("filter_criteria")
     }
     /// `metrics_config` (a nested block), as a reference.
     #[inline]
     pub fn metrics_config(&self) -> crate::core::Expr {
-        self.attr("metrics_config")
+        self.0.attr("metrics_config")
     }
     /// `provisioned_poller_config` (a nested block), as a reference.
     #[inline]
     pub fn provisioned_poller_config(&self) -> crate::core::Expr {
-        self.attr("provisioned_poller_config")
+        self.0.attr("provisioned_poller_config")
     }
     /// `scaling_config` (a nested block), as a reference.
     #[inline]
     pub fn scaling_config(&self) -> crate::core::Expr {
-        self.attr("scaling_config")
+        self.0.attr("scaling_config")
     }
     /// `self_managed_event_source` (a nested block), as a reference.
     #[inline]
     pub fn self_managed_event_source(&self) -> crate::core::Expr {
-        self.attr("self_managed_event_source")
+        self.0.attr("self_managed_event_source")
     }
     /// `self_managed_kafka_event_source_config` (a nested block), as a reference.
     #[inline]
     pub fn self_managed_kafka_event_source_config(&self) -> crate::core::Expr {
-        self.attr("self_managed_kafka_event_source_config")
+        self.0.attr("self_managed_kafka_event_source_config")
     }
     /// `source_access_configuration` (a nested block), as a reference.
     #[inline]
     pub fn source_access_configuration(&self) -> crate::core::Expr {
-        self.attr("source_access_configuration")
+        self.0.attr("source_access_configuration")
     }
 }
 
-impl crate::core::Ref<LambdaFunction> {
+/// The attributes of `aws_lambda_function`, read from a `Ref<LambdaFunction>`.
+#[derive(Clone, Debug)]
+pub struct LambdaFunctionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LambdaFunctionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LambdaFunctionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LambdaFunctionAttributes {
     /// `architectures`, as a reference.
     #[inline]
     pub fn architectures(&self) -> crate::core::Expr {
-        self.attr("architectures")
+        self.0.attr("architectures")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code_sha256`, as a reference.
     #[inline]
     pub fn code_sha256(&self) -> crate::core::Expr {
-        self.attr("code_sha256")
+        self.0.attr("code_sha256")
     }
     /// `code_signing_config_arn`, as a reference.
     #[inline]
     pub fn code_signing_config_arn(&self) -> crate::core::Expr {
-        self.attr("code_signing_config_arn")
+        self.0.attr("code_signing_config_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `filename`, as a reference.
     #[inline]
     pub fn filename(&self) -> crate::core::Expr {
-        self.attr("filename")
+        self.0.attr("filename")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `handler`, as a reference.
     #[inline]
     pub fn handler(&self) -> crate::core::Expr {
-        self.attr("handler")
+        self.0.attr("handler")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_uri`, as a reference.
     #[inline]
     pub fn image_uri(&self) -> crate::core::Expr {
-        self.attr("image_uri")
+        self.0.attr("image_uri")
     }
     /// `invoke_arn`, as a reference.
     #[inline]
     pub fn invoke_arn(&self) -> crate::core::Expr {
-        self.attr("invoke_arn")
+        self.0.attr("invoke_arn")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `layers`, as a reference.
     #[inline]
     pub fn layers(&self) -> crate::core::Expr {
-        self.attr("layers")
+        self.0.attr("layers")
     }
     /// `memory_size`, as a reference.
     #[inline]
     pub fn memory_size(&self) -> crate::core::Expr {
-        self.attr("memory_size")
+        self.0.attr("memory_size")
     }
     /// `package_type`, as a reference.
     #[inline]
     pub fn package_type(&self) -> crate::core::Expr {
-        self.attr("package_type")
+        self.0.attr("package_type")
     }
     /// `publish`, as a reference.
     #[inline]
     pub fn publish(&self) -> crate::core::Expr {
-        self.attr("publish")
+        self.0.attr("publish")
     }
     /// `qualified_arn`, as a reference.
     #[inline]
     pub fn qualified_arn(&self) -> crate::core::Expr {
-        self.attr("qualified_arn")
+        self.0.attr("qualified_arn")
     }
     /// `qualified_invoke_arn`, as a reference.
     #[inline]
     pub fn qualified_invoke_arn(&self) -> crate::core::Expr {
-        self.attr("qualified_invoke_arn")
+        self.0.attr("qualified_invoke_arn")
     }
     /// `replace_security_groups_on_destroy`, as a reference.
     #[inline]
     pub fn replace_security_groups_on_destroy(&self) -> crate::core::Expr {
-        self.attr("replace_security_groups_on_destroy")
+        self.0.attr("replace_security_groups_on_destroy")
     }
     /// `replacement_security_group_ids`, as a reference.
     #[inline]
     pub fn replacement_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("replacement_security_group_ids")
+        self.0.attr("replacement_security_group_ids")
     }
     /// `reserved_concurrent_executions`, as a reference.
     #[inline]
     pub fn reserved_concurrent_executions(&self) -> crate::core::Expr {
-        self.attr("reserved_concurrent_executions")
+        self.0.attr("reserved_concurrent_executions")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `runtime`, as a reference.
     #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
-        self.attr("runtime")
+        self.0.attr("runtime")
     }
     /// `s3_bucket`, as a reference.
     #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
-        self.attr("s3_bucket")
+        self.0.attr("s3_bucket")
     }
     /// `s3_key`, as a reference.
     #[inline]
     pub fn s3_key(&self) -> crate::core::Expr {
-        self.attr("s3_key")
+        self.0.attr("s3_key")
     }
     /// `s3_object_version`, as a reference.
     #[inline]
     pub fn s3_object_version(&self) -> crate::core::Expr {
-        self.attr("s3_object_version")
+        self.0.attr("s3_object_version")
     }
     /// `signing_job_arn`, as a reference.
     #[inline]
     pub fn signing_job_arn(&self) -> crate::core::Expr {
-        self.attr("signing_job_arn")
+        self.0.attr("signing_job_arn")
     }
     /// `signing_profile_version_arn`, as a reference.
     #[inline]
     pub fn signing_profile_version_arn(&self) -> crate::core::Expr {
-        self.attr("signing_profile_version_arn")
+        self.0.attr("signing_profile_version_arn")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `source_code_hash`, as a reference.
     #[inline]
     pub fn source_code_hash(&self) -> crate::core::Expr {
-        self.attr("source_code_hash")
+        self.0.attr("source_code_hash")
     }
     /// `source_code_size`, as a reference.
     #[inline]
     pub fn source_code_size(&self) -> crate::core::Expr {
-        self.attr("source_code_size")
+        self.0.attr("source_code_size")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeout`, as a reference.
     #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
-        self.attr("timeout")
+        self.0.attr("timeout")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `dead_letter_config` (a nested block), as a reference.
     #[inline]
     pub fn dead_letter_config(&self) -> crate::core::Expr {
-        self.attr("dead_letter_config")
+        self.0.attr("dead_letter_config")
     }
     /// `environment` (a nested block), as a reference.
     #[inline]
     pub fn environment(&self) -> crate::core::Expr {
-        self.attr("environment")
+        self.0.attr("environment")
     }
     /// `ephemeral_storage` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
-        self.attr("ephemeral_storage")
+        self.0.attr("ephemeral_storage")
     }
     /// `file_system_config` (a nested block), as a reference.
     #[inline]
     pub fn file_system_config(&self) -> crate::core::Expr {
-        self.attr("file_system_config")
+        self.0.attr("file_system_config")
     }
     /// `image_config` (a nested block), as a reference.
     #[inline]
     pub fn image_config(&self) -> crate::core::Expr {
-        self.attr("image_config")
+        self.0.attr("image_config")
     }
     /// `logging_config` (a nested block), as a reference.
     #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
-        self.attr("logging_config")
+        self.0.attr("logging_config")
     }
     /// `snap_start` (a nested block), as a reference.
     #[inline]
     pub fn snap_start(&self) -> crate::core::Expr {
-        self.attr("snap_start")
+        self.0.attr("snap_start")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `tracing_config` (a nested block), as a reference.
     #[inline]
     pub fn tracing_config(&self) -> crate::core::Expr {
-        self.attr("tracing_config")
+        self.0.attr("tracing_config")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaFunctionEventInvokeConfig> {
+/// The attributes of `aws_lambda_function_event_invoke_config`, read from a `Ref<LambdaFunctionEventInvokeConfig>`.
+#[derive(Clone, Debug)]
+pub struct LambdaFunctionEventInvokeConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaFunctionEventInvokeConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaFunctionEventInvokeConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaFunctionEventInvokeConfigAttributes {
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `maximum_event_age_in_seconds`, as a reference.
     #[inline]
     pub fn maximum_event_age_in_seconds(&self) -> crate::core::Expr {
-        self.attr("maximum_event_age_in_seconds")
+        self.0.attr("maximum_event_age_in_seconds")
     }
     /// `maximum_retry_attempts`, as a reference.
     #[inline]
     pub fn maximum_retry_attempts(&self) -> crate::core::Expr {
-        self.attr("maximum_retry_attempts")
+        self.0.attr("maximum_retry_attempts")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `destination_config` (a nested block), as a reference.
     #[inline]
     pub fn destination_config(&self) -> crate::core::Expr {
-        self.attr("destination_config")
+        self.0.attr("destination_config")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaFunctionRecursionConfig> {
+/// The attributes of `aws_lambda_function_recursion_config`, read from a `Ref<LambdaFunctionRecursionConfig>`.
+#[derive(Clone, Debug)]
+pub struct LambdaFunctionRecursionConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaFunctionRecursionConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaFunctionRecursionConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaFunctionRecursionConfigAttributes {
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `recursive_loop`, as a reference.
     #[inline]
     pub fn recursive_loop(&self) -> crate::core::Expr {
-        self.attr("recursive_loop")
+        self.0.attr("recursive_loop")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaFunctionUrl> {
+/// The attributes of `aws_lambda_function_url`, read from a `Ref<LambdaFunctionUrl>`.
+#[derive(Clone, Debug)]
+pub struct LambdaFunctionUrlAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaFunctionUrlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaFunctionUrlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaFunctionUrlAttributes {
     /// `authorization_type`, as a reference.
     #[inline]
     pub fn authorization_type(&self) -> crate::core::Expr {
-        self.attr("authorization_type")
+        self.0.attr("authorization_type")
     }
     /// `function_arn`, as a reference.
     #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
-        self.attr("function_arn")
+        self.0.attr("function_arn")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `function_url`, as a reference.
     #[inline]
     pub fn function_url(&self) -> crate::core::Expr {
-        self.attr("function_url")
+        self.0.attr("function_url")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invoke_mode`, as a reference.
     #[inline]
     pub fn invoke_mode(&self) -> crate::core::Expr {
-        self.attr("invoke_mode")
+        self.0.attr("invoke_mode")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `url_id`, as a reference.
     #[inline]
     pub fn url_id(&self) -> crate::core::Expr {
-        self.attr("url_id")
+        self.0.attr("url_id")
     }
     /// `cors` (a nested block), as a reference.
     #[inline]
     pub fn cors(&self) -> crate::core::Expr {
-        self.attr("cors")
+        self.0.attr("cors")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaInvocation> {
+/// The attributes of `aws_lambda_invocation`, read from a `Ref<LambdaInvocation>`.
+#[derive(Clone, Debug)]
+pub struct LambdaInvocationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaInvocationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaInvocationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaInvocationAttributes {
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input`, as a reference.
     #[inline]
     pub fn input(&self) -> crate::core::Expr {
-        self.attr("input")
+        self.0.attr("input")
     }
     /// `lifecycle_scope`, as a reference.
     #[inline]
     pub fn lifecycle_scope(&self) -> crate::core::Expr {
-        self.attr("lifecycle_scope")
+        self.0.attr("lifecycle_scope")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `result`, as a reference.
     #[inline]
     pub fn result(&self) -> crate::core::Expr {
-        self.attr("result")
+        self.0.attr("result")
     }
     /// `terraform_key`, as a reference.
     #[inline]
     pub fn terraform_key(&self) -> crate::core::Expr {
-        self.attr("terraform_key")
+        self.0.attr("terraform_key")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaLayerVersion> {
+/// The attributes of `aws_lambda_layer_version`, read from a `Ref<LambdaLayerVersion>`.
+#[derive(Clone, Debug)]
+pub struct LambdaLayerVersionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaLayerVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaLayerVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaLayerVersionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code_sha256`, as a reference.
     #[inline]
     pub fn code_sha256(&self) -> crate::core::Expr {
-        self.attr("code_sha256")
+        self.0.attr("code_sha256")
     }
     /// `compatible_architectures`, as a reference.
     #[inline]
     pub fn compatible_architectures(&self) -> crate::core::Expr {
-        self.attr("compatible_architectures")
+        self.0.attr("compatible_architectures")
     }
     /// `compatible_runtimes`, as a reference.
     #[inline]
     pub fn compatible_runtimes(&self) -> crate::core::Expr {
-        self.attr("compatible_runtimes")
+        self.0.attr("compatible_runtimes")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `filename`, as a reference.
     #[inline]
     pub fn filename(&self) -> crate::core::Expr {
-        self.attr("filename")
+        self.0.attr("filename")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `layer_arn`, as a reference.
     #[inline]
     pub fn layer_arn(&self) -> crate::core::Expr {
-        self.attr("layer_arn")
+        self.0.attr("layer_arn")
     }
     /// `layer_name`, as a reference.
     #[inline]
     pub fn layer_name(&self) -> crate::core::Expr {
-        self.attr("layer_name")
+        self.0.attr("layer_name")
     }
     /// `license_info`, as a reference.
     #[inline]
     pub fn license_info(&self) -> crate::core::Expr {
-        self.attr("license_info")
+        self.0.attr("license_info")
     }
     /// `s3_bucket`, as a reference.
     #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
-        self.attr("s3_bucket")
+        self.0.attr("s3_bucket")
     }
     /// `s3_key`, as a reference.
     #[inline]
     pub fn s3_key(&self) -> crate::core::Expr {
-        self.attr("s3_key")
+        self.0.attr("s3_key")
     }
     /// `s3_object_version`, as a reference.
     #[inline]
     pub fn s3_object_version(&self) -> crate::core::Expr {
-        self.attr("s3_object_version")
+        self.0.attr("s3_object_version")
     }
     /// `signing_job_arn`, as a reference.
     #[inline]
     pub fn signing_job_arn(&self) -> crate::core::Expr {
-        self.attr("signing_job_arn")
+        self.0.attr("signing_job_arn")
     }
     /// `signing_profile_version_arn`, as a reference.
     #[inline]
     pub fn signing_profile_version_arn(&self) -> crate::core::Expr {
-        self.attr("signing_profile_version_arn")
+        self.0.attr("signing_profile_version_arn")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `source_code_hash`, as a reference.
     #[inline]
     pub fn source_code_hash(&self) -> crate::core::Expr {
-        self.attr("source_code_hash")
+        self.0.attr("source_code_hash")
     }
     /// `source_code_size`, as a reference.
     #[inline]
     pub fn source_code_size(&self) -> crate::core::Expr {
-        self.attr("source_code_size")
+        self.0.attr("source_code_size")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaLayerVersionPermission> {
+/// The attributes of `aws_lambda_layer_version_permission`, read from a `Ref<LambdaLayerVersionPermission>`.
+#[derive(Clone, Debug)]
+pub struct LambdaLayerVersionPermissionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaLayerVersionPermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaLayerVersionPermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaLayerVersionPermissionAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `layer_name`, as a reference.
     #[inline]
     pub fn layer_name(&self) -> crate::core::Expr {
-        self.attr("layer_name")
+        self.0.attr("layer_name")
     }
     /// `organization_id`, as a reference.
     #[inline]
     pub fn organization_id(&self) -> crate::core::Expr {
-        self.attr("organization_id")
+        self.0.attr("organization_id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `revision_id`, as a reference.
     #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
-        self.attr("revision_id")
+        self.0.attr("revision_id")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `statement_id`, as a reference.
     #[inline]
     pub fn statement_id(&self) -> crate::core::Expr {
-        self.attr("statement_id")
+        self.0.attr("statement_id")
     }
     /// `version_number`, as a reference.
     #[inline]
     pub fn version_number(&self) -> crate::core::Expr {
-        self.attr("version_number")
+        self.0.attr("version_number")
     }
 }
 
-impl crate::core::Ref<LambdaPermission> {
+/// The attributes of `aws_lambda_permission`, read from a `Ref<LambdaPermission>`.
+#[derive(Clone, Debug)]
+pub struct LambdaPermissionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LambdaPermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LambdaPermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LambdaPermissionAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `event_source_token`, as a reference.
     #[inline]
     pub fn event_source_token(&self) -> crate::core::Expr {
-        self.attr("event_source_token")
+        self.0.attr("event_source_token")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `function_url_auth_type`, as a reference.
     #[inline]
     pub fn function_url_auth_type(&self) -> crate::core::Expr {
-        self.attr("function_url_auth_type")
+        self.0.attr("function_url_auth_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `principal_org_id`, as a reference.
     #[inline]
     pub fn principal_org_id(&self) -> crate::core::Expr {
-        self.attr("principal_org_id")
+        self.0.attr("principal_org_id")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `source_account`, as a reference.
     #[inline]
     pub fn source_account(&self) -> crate::core::Expr {
-        self.attr("source_account")
+        self.0.attr("source_account")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `statement_id`, as a reference.
     #[inline]
     pub fn statement_id(&self) -> crate::core::Expr {
-        self.attr("statement_id")
+        self.0.attr("statement_id")
     }
     /// `statement_id_prefix`, as a reference.
     #[inline]
     pub fn statement_id_prefix(&self) -> crate::core::Expr {
-        self.attr("statement_id_prefix")
+        self.0.attr("statement_id_prefix")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaProvisionedConcurrencyConfig> {
+/// The attributes of `aws_lambda_provisioned_concurrency_config`, read from a `Ref<LambdaProvisionedConcurrencyConfig>`.
+#[derive(Clone, Debug)]
+pub struct LambdaProvisionedConcurrencyConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaProvisionedConcurrencyConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaProvisionedConcurrencyConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaProvisionedConcurrencyConfigAttributes {
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `provisioned_concurrent_executions`, as a reference.
     #[inline]
     pub fn provisioned_concurrent_executions(&self) -> crate::core::Expr {
-        self.attr("provisioned_concurrent_executions")
+        self.0.attr("provisioned_concurrent_executions")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<LambdaRuntimeManagementConfig> {
+/// The attributes of `aws_lambda_runtime_management_config`, read from a `Ref<LambdaRuntimeManagementConfig>`.
+#[derive(Clone, Debug)]
+pub struct LambdaRuntimeManagementConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for LambdaRuntimeManagementConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for LambdaRuntimeManagementConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl LambdaRuntimeManagementConfigAttributes {
     /// `function_arn`, as a reference.
     #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
-        self.attr("function_arn")
+        self.0.attr("function_arn")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `runtime_version_arn`, as a reference.
     #[inline]
     pub fn runtime_version_arn(&self) -> crate::core::Expr {
-        self.attr("runtime_version_arn")
+        self.0.attr("runtime_version_arn")
     }
     /// `update_runtime_on`, as a reference.
     #[inline]
     pub fn update_runtime_on(&self) -> crate::core::Expr {
-        self.attr("update_runtime_on")
+        self.0.attr("update_runtime_on")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<DataLambdaAlias> {
+/// The attributes of `aws_lambda_alias`, read from a `Ref<DataLambdaAlias>`.
+#[derive(Clone, Debug)]
+pub struct DataLambdaAliasAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for DataLambdaAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for DataLambdaAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl DataLambdaAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `function_version`, as a reference.
     #[inline]
     pub fn function_version(&self) -> crate::core::Expr {
-        self.attr("function_version")
+        self.0.attr("function_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invoke_arn`, as a reference.
     #[inline]
     pub fn invoke_arn(&self) -> crate::core::Expr {
-        self.attr("invoke_arn")
+        self.0.attr("invoke_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<DataLambdaCodeSigningConfig> {
+/// The attributes of `aws_lambda_code_signing_config`, read from a `Ref<DataLambdaCodeSigningConfig>`.
+#[derive(Clone, Debug)]
+pub struct DataLambdaCodeSigningConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for DataLambdaCodeSigningConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for DataLambdaCodeSigningConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl DataLambdaCodeSigningConfigAttributes {
     /// `allowed_publishers`, as a reference.
     #[inline]
     pub fn allowed_publishers(&self) -> crate::core::Expr {
-        self.attr("allowed_publishers")
+        self.0.attr("allowed_publishers")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `config_id`, as a reference.
     #[inline]
     pub fn config_id(&self) -> crate::core::Expr {
-        self.attr("config_id")
+        self.0.attr("config_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `policies`, as a reference.
     #[inline]
     pub fn policies(&self) -> crate::core::Expr {
-        self.attr("policies")
+        self.0.attr("policies")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<DataLambdaFunction> {
+/// The attributes of `aws_lambda_function`, read from a `Ref<DataLambdaFunction>`.
+#[derive(Clone, Debug)]
+pub struct DataLambdaFunctionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for DataLambdaFunctionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for DataLambdaFunctionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl DataLambdaFunctionAttributes {
     /// `architectures`, as a reference.
     #[inline]
     pub fn architectures(&self) -> crate::core::Expr {
-        self.attr("architectures")
+        self.0.attr("architectures")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code_sha256`, as a reference.
     #[inline]
     pub fn code_sha256(&self) -> crate::core::Expr {
-        self.attr("code_sha256")
+        self.0.attr("code_sha256")
     }
     /// `code_signing_config_arn`, as a reference.
     #[inline]
     pub fn code_signing_config_arn(&self) -> crate::core::Expr {
-        self.attr("code_signing_config_arn")
+        self.0.attr("code_signing_config_arn")
     }
     /// `dead_letter_config`, as a reference.
     #[inline]
     pub fn dead_letter_config(&self) -> crate::core::Expr {
-        self.attr("dead_letter_config")
+        self.0.attr("dead_letter_config")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `environment`, as a reference.
     #[inline]
     pub fn environment(&self) -> crate::core::Expr {
-        self.attr("environment")
+        self.0.attr("environment")
     }
     /// `ephemeral_storage`, as a reference.
     #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
-        self.attr("ephemeral_storage")
+        self.0.attr("ephemeral_storage")
     }
     /// `file_system_config`, as a reference.
     #[inline]
     pub fn file_system_config(&self) -> crate::core::Expr {
-        self.attr("file_system_config")
+        self.0.attr("file_system_config")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `handler`, as a reference.
     #[inline]
     pub fn handler(&self) -> crate::core::Expr {
-        self.attr("handler")
+        self.0.attr("handler")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_uri`, as a reference.
     #[inline]
     pub fn image_uri(&self) -> crate::core::Expr {
-        self.attr("image_uri")
+        self.0.attr("image_uri")
     }
     /// `invoke_arn`, as a reference.
     #[inline]
     pub fn invoke_arn(&self) -> crate::core::Expr {
-        self.attr("invoke_arn")
+        self.0.attr("invoke_arn")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `layers`, as a reference.
     #[inline]
     pub fn layers(&self) -> crate::core::Expr {
-        self.attr("layers")
+        self.0.attr("layers")
     }
     /// `logging_config`, as a reference.
     #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
-        self.attr("logging_config")
+        self.0.attr("logging_config")
     }
     /// `memory_size`, as a reference.
     #[inline]
     pub fn memory_size(&self) -> crate::core::Expr {
-        self.attr("memory_size")
+        self.0.attr("memory_size")
     }
     /// `qualified_arn`, as a reference.
     #[inline]
     pub fn qualified_arn(&self) -> crate::core::Expr {
-        self.attr("qualified_arn")
+        self.0.attr("qualified_arn")
     }
     /// `qualified_invoke_arn`, as a reference.
     #[inline]
     pub fn qualified_invoke_arn(&self) -> crate::core::Expr {
-        self.attr("qualified_invoke_arn")
+        self.0.attr("qualified_invoke_arn")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `reserved_concurrent_executions`, as a reference.
     #[inline]
     pub fn reserved_concurrent_executions(&self) -> crate::core::Expr {
-        self.attr("reserved_concurrent_executions")
+        self.0.attr("reserved_concurrent_executions")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `runtime`, as a reference.
     #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
-        self.attr("runtime")
+        self.0.attr("runtime")
     }
     /// `signing_job_arn`, as a reference.
     #[inline]
     pub fn signing_job_arn(&self) -> crate::core::Expr {
-        self.attr("signing_job_arn")
+        self.0.attr("signing_job_arn")
     }
     /// `signing_profile_version_arn`, as a reference.
     #[inline]
     pub fn signing_profile_version_arn(&self) -> crate::core::Expr {
-        self.attr("signing_profile_version_arn")
+        self.0.attr("signing_profile_version_arn")
     }
     /// `source_code_hash`, as a reference.
     #[inline]
     pub fn source_code_hash(&self) -> crate::core::Expr {
-        self.attr("source_code_hash")
+        self.0.attr("source_code_hash")
     }
     /// `source_code_size`, as a reference.
     #[inline]
     pub fn source_code_size(&self) -> crate::core::Expr {
-        self.attr("source_code_size")
+        self.0.attr("source_code_size")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `timeout`, as a reference.
     #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
-        self.attr("timeout")
+        self.0.attr("timeout")
     }
     /// `tracing_config`, as a reference.
     #[inline]
     pub fn tracing_config(&self) -> crate::core::Expr {
-        self.attr("tracing_config")
+        self.0.attr("tracing_config")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `vpc_config`, as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<DataLambdaFunctionUrl> {
+/// The attributes of `aws_lambda_function_url`, read from a `Ref<DataLambdaFunctionUrl>`.
+#[derive(Clone, Debug)]
+pub struct DataLambdaFunctionUrlAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for DataLambdaFunctionUrlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for DataLambdaFunctionUrlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl DataLambdaFunctionUrlAttributes {
     /// `authorization_type`, as a reference.
     #[inline]
     pub fn authorization_type(&self) -> crate::core::Expr {
-        self.attr("authorization_type")
+        self.0.attr("authorization_type")
     }
     /// `cors`, as a reference.
     #[inline]
     pub fn cors(&self) -> crate::core::Expr {
-        self.attr("cors")
+        self.0.attr("cors")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `function_arn`, as a reference.
     #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
-        self.attr("function_arn")
+        self.0.attr("function_arn")
     }
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `function_url`, as a reference.
     #[inline]
     pub fn function_url(&self) -> crate::core::Expr {
-        self.attr("function_url")
+        self.0.attr("function_url")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invoke_mode`, as a reference.
     #[inline]
     pub fn invoke_mode(&self) -> crate::core::Expr {
-        self.attr("invoke_mode")
+        self.0.attr("invoke_mode")
     }
     /// `last_modified_time`, as a reference.
     #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
-        self.attr("last_modified_time")
+        self.0.attr("last_modified_time")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `url_id`, as a reference.
     #[inline]
     pub fn url_id(&self) -> crate::core::Expr {
-        self.attr("url_id")
+        self.0.attr("url_id")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<DataLambdaFunctions> {
+/// The attributes of `aws_lambda_functions`, read from a `Ref<DataLambdaFunctions>`.
+#[derive(Clone, Debug)]
+pub struct DataLambdaFunctionsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for DataLambdaFunctionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for DataLambdaFunctionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl DataLambdaFunctionsAttributes {
     /// `function_arns`, as a reference.
     #[inline]
     pub fn function_arns(&self) -> crate::core::Expr {
-        self.attr("function_arns")
+        self.0.attr("function_arns")
     }
     /// `function_names`, as a reference.
     #[inline]
     pub fn function_names(&self) -> crate::core::Expr {
-        self.attr("function_names")
+        self.0.attr("function_names")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<DataLambdaInvocation> {
+/// The attributes of `aws_lambda_invocation`, read from a `Ref<DataLambdaInvocation>`.
+#[derive(Clone, Debug)]
+pub struct DataLambdaInvocationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for DataLambdaInvocationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for DataLambdaInvocationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl DataLambdaInvocationAttributes {
     /// `function_name`, as a reference.
     #[inline]
     pub fn function_name(&self) -> crate::core::Expr {
-        self.attr("function_name")
+        self.0.attr("function_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input`, as a reference.
     #[inline]
     pub fn input(&self) -> crate::core::Expr {
-        self.attr("input")
+        self.0.attr("input")
     }
     /// `qualifier`, as a reference.
     #[inline]
     pub fn qualifier(&self) -> crate::core::Expr {
-        self.attr("qualifier")
+        self.0.attr("qualifier")
     }
     /// `result`, as a reference.
     #[inline]
     pub fn result(&self) -> crate::core::Expr {
-        self.attr("result")
+        self.0.attr("result")
     }
 }
 
 #[cfg(feature = "aws-lambda")]
-impl crate::core::Ref<DataLambdaLayerVersion> {
+/// The attributes of `aws_lambda_layer_version`, read from a `Ref<DataLambdaLayerVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataLambdaLayerVersionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-lambda")]
+impl From<crate::core::Reference> for DataLambdaLayerVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl AsRef<crate::core::Reference> for DataLambdaLayerVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-lambda")]
+impl DataLambdaLayerVersionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code_sha256`, as a reference.
     #[inline]
     pub fn code_sha256(&self) -> crate::core::Expr {
-        self.attr("code_sha256")
+        self.0.attr("code_sha256")
     }
     /// `compatible_architecture`, as a reference.
     #[inline]
     pub fn compatible_architecture(&self) -> crate::core::Expr {
-        self.attr("compatible_architecture")
+        self.0.attr("compatible_architecture")
     }
     /// `compatible_architectures`, as a reference.
     #[inline]
     pub fn compatible_architectures(&self) -> crate::core::Expr {
-        self.attr("compatible_architectures")
+        self.0.attr("compatible_architectures")
     }
     /// `compatible_runtime`, as a reference.
     #[inline]
     pub fn compatible_runtime(&self) -> crate::core::Expr {
-        self.attr("compatible_runtime")
+        self.0.attr("compatible_runtime")
     }
     /// `compatible_runtimes`, as a reference.
     #[inline]
     pub fn compatible_runtimes(&self) -> crate::core::Expr {
-        self.attr("compatible_runtimes")
+        self.0.attr("compatible_runtimes")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `layer_arn`, as a reference.
     #[inline]
     pub fn layer_arn(&self) -> crate::core::Expr {
-        self.attr("layer_arn")
+        self.0.attr("layer_arn")
     }
     /// `layer_name`, as a reference.
     #[inline]
     pub fn layer_name(&self) -> crate::core::Expr {
-        self.attr("layer_name")
+        self.0.attr("layer_name")
     }
     /// `license_info`, as a reference.
     #[inline]
     pub fn license_info(&self) -> crate::core::Expr {
-        self.attr("license_info")
+        self.0.attr("license_info")
     }
     /// `signing_job_arn`, as a reference.
     #[inline]
     pub fn signing_job_arn(&self) -> crate::core::Expr {
-        self.attr("signing_job_arn")
+        self.0.attr("signing_job_arn")
     }
     /// `signing_profile_version_arn`, as a reference.
     #[inline]
     pub fn signing_profile_version_arn(&self) -> crate::core::Expr {
-        self.attr("signing_profile_version_arn")
+        self.0.attr("signing_profile_version_arn")
     }
     /// `source_code_hash`, as a reference.
     #[inline]
     pub fn source_code_hash(&self) -> crate::core::Expr {
-        self.attr("source_code_hash")
+        self.0.attr("source_code_hash")
     }
     /// `source_code_size`, as a reference.
     #[inline]
     pub fn source_code_size(&self) -> crate::core::Expr {
-        self.attr("source_code_size")
+        self.0.attr("source_code_size")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }

@@ -230,6 +230,10 @@ impl crate::core::Resource for LaunchConfiguration {
     const TYPE: &'static str = "aws_launch_configuration";
 }
 
+impl crate::core::Block for LaunchConfiguration {
+    type Attributes = LaunchConfigurationAttributes;
+}
+
 /// The `ebs` block of [`LaunchTemplateBlockDeviceMappings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct LaunchTemplateBlockDeviceMappingsEbs {
@@ -1187,6 +1191,10 @@ impl crate::core::Resource for LaunchTemplate {
     const TYPE: &'static str = "aws_launch_template";
 }
 
+impl crate::core::Block for LaunchTemplate {
+    type Attributes = LaunchTemplateAttributes;
+}
+
 /// `aws_launch_configuration` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLaunchConfiguration {
@@ -1210,6 +1218,10 @@ impl DataLaunchConfiguration {
 
 impl crate::core::DataSource for DataLaunchConfiguration {
     const TYPE: &'static str = "aws_launch_configuration";
+}
+
+impl crate::core::Block for DataLaunchConfiguration {
+    type Attributes = DataLaunchConfigurationAttributes;
 }
 
 /// The `filter` block of [`DataLaunchTemplate`].
@@ -1288,609 +1300,685 @@ impl crate::core::DataSource for DataLaunchTemplate {
     const TYPE: &'static str = "aws_launch_template";
 }
 
-impl crate::core::Ref<LaunchConfiguration> {
+impl crate::core::Block for DataLaunchTemplate {
+    type Attributes = DataLaunchTemplateAttributes;
+}
+
+/// The attributes of `aws_launch_configuration`, read from a `Ref<LaunchConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct LaunchConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LaunchConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LaunchConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LaunchConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
     #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
-        self.attr("associate_public_ip_address")
+        self.0.attr("associate_public_ip_address")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `enable_monitoring`, as a reference.
     #[inline]
     pub fn enable_monitoring(&self) -> crate::core::Expr {
-        self.attr("enable_monitoring")
+        self.0.attr("enable_monitoring")
     }
     /// `iam_instance_profile`, as a reference.
     #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("iam_instance_profile")
+        self.0.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `placement_tenancy`, as a reference.
     #[inline]
     pub fn placement_tenancy(&self) -> crate::core::Expr {
-        self.attr("placement_tenancy")
+        self.0.attr("placement_tenancy")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `spot_price`, as a reference.
     #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
-        self.attr("spot_price")
+        self.0.attr("spot_price")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
     #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
-        self.attr("user_data_base64")
+        self.0.attr("user_data_base64")
     }
     /// `ebs_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `metadata_options` (a nested block), as a reference.
     #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
-        self.attr("metadata_options")
+        self.0.attr("metadata_options")
     }
     /// `root_block_device` (a nested block), as a reference.
     #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
-        self.attr("root_block_device")
+        self.0.attr("root_block_device")
     }
 }
 
-impl crate::core::Ref<LaunchTemplate> {
+/// The attributes of `aws_launch_template`, read from a `Ref<LaunchTemplate>`.
+#[derive(Clone, Debug)]
+pub struct LaunchTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LaunchTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LaunchTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LaunchTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_version`, as a reference.
     #[inline]
     pub fn default_version(&self) -> crate::core::Expr {
-        self.attr("default_version")
+        self.0.attr("default_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disable_api_stop`, as a reference.
     #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
-        self.attr("disable_api_stop")
+        self.0.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
     #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
-        self.attr("disable_api_termination")
+        self.0.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
-        self.attr("instance_initiated_shutdown_behavior")
+        self.0.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `kernel_id`, as a reference.
     #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
-        self.attr("kernel_id")
+        self.0.attr("kernel_id")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `latest_version`, as a reference.
     #[inline]
     pub fn latest_version(&self) -> crate::core::Expr {
-        self.attr("latest_version")
+        self.0.attr("latest_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `ram_disk_id`, as a reference.
     #[inline]
     pub fn ram_disk_id(&self) -> crate::core::Expr {
-        self.attr("ram_disk_id")
+        self.0.attr("ram_disk_id")
     }
     /// `security_group_names`, as a reference.
     #[inline]
     pub fn security_group_names(&self) -> crate::core::Expr {
-        self.attr("security_group_names")
+        self.0.attr("security_group_names")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_default_version`, as a reference.
     #[inline]
     pub fn update_default_version(&self) -> crate::core::Expr {
-        self.attr("update_default_version")
+        self.0.attr("update_default_version")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `block_device_mappings` (a nested block), as a reference.
     #[inline]
     pub fn block_device_mappings(&self) -> crate::core::Expr {
-        self.attr("block_device_mappings")
+        self.0.attr("block_device_mappings")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
     #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
-        self.attr("capacity_reservation_specification")
+        self.0.attr("capacity_reservation_specification")
     }
     /// `cpu_options` (a nested block), as a reference.
     #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
-        self.attr("cpu_options")
+        self.0.attr("cpu_options")
     }
     /// `credit_specification` (a nested block), as a reference.
     #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
-        self.attr("credit_specification")
+        self.0.attr("credit_specification")
     }
     /// `elastic_gpu_specifications` (a nested block), as a reference.
     #[inline]
     pub fn elastic_gpu_specifications(&self) -> crate::core::Expr {
-        self.attr("elastic_gpu_specifications")
+        self.0.attr("elastic_gpu_specifications")
     }
     /// `elastic_inference_accelerator` (a nested block), as a reference.
     #[inline]
     pub fn elastic_inference_accelerator(&self) -> crate::core::Expr {
-        self.attr("elastic_inference_accelerator")
+        self.0.attr("elastic_inference_accelerator")
     }
     /// `enclave_options` (a nested block), as a reference.
     #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
-        self.attr("enclave_options")
+        self.0.attr("enclave_options")
     }
     /// `hibernation_options` (a nested block), as a reference.
     #[inline]
     pub fn hibernation_options(&self) -> crate::core::Expr {
-        self.attr("hibernation_options")
+        self.0.attr("hibernation_options")
     }
     /// `iam_instance_profile` (a nested block), as a reference.
     #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("iam_instance_profile")
+        self.0.attr("iam_instance_profile")
     }
     /// `instance_market_options` (a nested block), as a reference.
     #[inline]
     pub fn instance_market_options(&self) -> crate::core::Expr {
-        self.attr("instance_market_options")
+        self.0.attr("instance_market_options")
     }
     /// `instance_requirements` (a nested block), as a reference.
     #[inline]
     pub fn instance_requirements(&self) -> crate::core::Expr {
-        self.attr("instance_requirements")
+        self.0.attr("instance_requirements")
     }
     /// `license_specification` (a nested block), as a reference.
     #[inline]
     pub fn license_specification(&self) -> crate::core::Expr {
-        self.attr("license_specification")
+        self.0.attr("license_specification")
     }
     /// `maintenance_options` (a nested block), as a reference.
     #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
-        self.attr("maintenance_options")
+        self.0.attr("maintenance_options")
     }
     /// `metadata_options` (a nested block), as a reference.
     #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
-        self.attr("metadata_options")
+        self.0.attr("metadata_options")
     }
     /// `monitoring` (a nested block), as a reference.
     #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
-        self.attr("monitoring")
+        self.0.attr("monitoring")
     }
     /// `network_interfaces` (a nested block), as a reference.
     #[inline]
     pub fn network_interfaces(&self) -> crate::core::Expr {
-        self.attr("network_interfaces")
+        self.0.attr("network_interfaces")
     }
     /// `placement` (a nested block), as a reference.
     #[inline]
     pub fn placement(&self) -> crate::core::Expr {
-        self.attr("placement")
+        self.0.attr("placement")
     }
     /// `private_dns_name_options` (a nested block), as a reference.
     #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
-        self.attr("private_dns_name_options")
+        self.0.attr("private_dns_name_options")
     }
     /// `tag_specifications` (a nested block), as a reference.
     #[inline]
     pub fn tag_specifications(&self) -> crate::core::Expr {
-        self.attr("tag_specifications")
+        self.0.attr("tag_specifications")
     }
 }
 
-impl crate::core::Ref<DataLaunchConfiguration> {
+/// The attributes of `aws_launch_configuration`, read from a `Ref<DataLaunchConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DataLaunchConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLaunchConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLaunchConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLaunchConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
     #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
-        self.attr("associate_public_ip_address")
+        self.0.attr("associate_public_ip_address")
     }
     /// `ebs_block_device`, as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `enable_monitoring`, as a reference.
     #[inline]
     pub fn enable_monitoring(&self) -> crate::core::Expr {
-        self.attr("enable_monitoring")
+        self.0.attr("enable_monitoring")
     }
     /// `ephemeral_block_device`, as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `iam_instance_profile`, as a reference.
     #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("iam_instance_profile")
+        self.0.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `metadata_options`, as a reference.
     #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
-        self.attr("metadata_options")
+        self.0.attr("metadata_options")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `placement_tenancy`, as a reference.
     #[inline]
     pub fn placement_tenancy(&self) -> crate::core::Expr {
-        self.attr("placement_tenancy")
+        self.0.attr("placement_tenancy")
     }
     /// `root_block_device`, as a reference.
     #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
-        self.attr("root_block_device")
+        self.0.attr("root_block_device")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `spot_price`, as a reference.
     #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
-        self.attr("spot_price")
+        self.0.attr("spot_price")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
 }
 
-impl crate::core::Ref<DataLaunchTemplate> {
+/// The attributes of `aws_launch_template`, read from a `Ref<DataLaunchTemplate>`.
+#[derive(Clone, Debug)]
+pub struct DataLaunchTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLaunchTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLaunchTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLaunchTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `block_device_mappings`, as a reference.
     #[inline]
     pub fn block_device_mappings(&self) -> crate::core::Expr {
-        self.attr("block_device_mappings")
+        self.0.attr("block_device_mappings")
     }
     /// `capacity_reservation_specification`, as a reference.
     #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
-        self.attr("capacity_reservation_specification")
+        self.0.attr("capacity_reservation_specification")
     }
     /// `cpu_options`, as a reference.
     #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
-        self.attr("cpu_options")
+        self.0.attr("cpu_options")
     }
     /// `credit_specification`, as a reference.
     #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
-        self.attr("credit_specification")
+        self.0.attr("credit_specification")
     }
     /// `default_version`, as a reference.
     #[inline]
     pub fn default_version(&self) -> crate::core::Expr {
-        self.attr("default_version")
+        self.0.attr("default_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disable_api_stop`, as a reference.
     #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
-        self.attr("disable_api_stop")
+        self.0.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
     #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
-        self.attr("disable_api_termination")
+        self.0.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `elastic_gpu_specifications`, as a reference.
     #[inline]
     pub fn elastic_gpu_specifications(&self) -> crate::core::Expr {
-        self.attr("elastic_gpu_specifications")
+        self.0.attr("elastic_gpu_specifications")
     }
     /// `elastic_inference_accelerator`, as a reference.
     #[inline]
     pub fn elastic_inference_accelerator(&self) -> crate::core::Expr {
-        self.attr("elastic_inference_accelerator")
+        self.0.attr("elastic_inference_accelerator")
     }
     /// `enclave_options`, as a reference.
     #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
-        self.attr("enclave_options")
+        self.0.attr("enclave_options")
     }
     /// `hibernation_options`, as a reference.
     #[inline]
     pub fn hibernation_options(&self) -> crate::core::Expr {
-        self.attr("hibernation_options")
+        self.0.attr("hibernation_options")
     }
     /// `iam_instance_profile`, as a reference.
     #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("iam_instance_profile")
+        self.0.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
-        self.attr("instance_initiated_shutdown_behavior")
+        self.0.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_market_options`, as a reference.
     #[inline]
     pub fn instance_market_options(&self) -> crate::core::Expr {
-        self.attr("instance_market_options")
+        self.0.attr("instance_market_options")
     }
     /// `instance_requirements`, as a reference.
     #[inline]
     pub fn instance_requirements(&self) -> crate::core::Expr {
-        self.attr("instance_requirements")
+        self.0.attr("instance_requirements")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `kernel_id`, as a reference.
     #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
-        self.attr("kernel_id")
+        self.0.attr("kernel_id")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `latest_version`, as a reference.
     #[inline]
     pub fn latest_version(&self) -> crate::core::Expr {
-        self.attr("latest_version")
+        self.0.attr("latest_version")
     }
     /// `license_specification`, as a reference.
     #[inline]
     pub fn license_specification(&self) -> crate::core::Expr {
-        self.attr("license_specification")
+        self.0.attr("license_specification")
     }
     /// `maintenance_options`, as a reference.
     #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
-        self.attr("maintenance_options")
+        self.0.attr("maintenance_options")
     }
     /// `metadata_options`, as a reference.
     #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
-        self.attr("metadata_options")
+        self.0.attr("metadata_options")
     }
     /// `monitoring`, as a reference.
     #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
-        self.attr("monitoring")
+        self.0.attr("monitoring")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `network_interfaces`, as a reference.
     #[inline]
     pub fn network_interfaces(&self) -> crate::core::Expr {
-        self.attr("network_interfaces")
+        self.0.attr("network_interfaces")
     }
     /// `placement`, as a reference.
     #[inline]
     pub fn placement(&self) -> crate::core::Expr {
-        self.attr("placement")
+        self.0.attr("placement")
     }
     /// `private_dns_name_options`, as a reference.
     #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
-        self.attr("private_dns_name_options")
+        self.0.attr("private_dns_name_options")
     }
     /// `ram_disk_id`, as a reference.
     #[inline]
     pub fn ram_disk_id(&self) -> crate::core::Expr {
-        self.attr("ram_disk_id")
+        self.0.attr("ram_disk_id")
     }
     /// `security_group_names`, as a reference.
     #[inline]
     pub fn security_group_names(&self) -> crate::core::Expr {
-        self.attr("security_group_names")
+        self.0.attr("security_group_names")
     }
     /// `tag_specifications`, as a reference.
     #[inline]
     pub fn tag_specifications(&self) -> crate::core::Expr {
-        self.attr("tag_specifications")
+        self.0.attr("tag_specifications")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

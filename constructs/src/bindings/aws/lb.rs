@@ -260,6 +260,10 @@ impl crate::core::Resource for Lb {
     const TYPE: &'static str = "aws_lb";
 }
 
+impl crate::core::Block for Lb {
+    type Attributes = LbAttributes;
+}
+
 /// `aws_lb_cookie_stickiness_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LbCookieStickinessPolicy {
@@ -293,6 +297,10 @@ impl LbCookieStickinessPolicy {
 
 impl crate::core::Resource for LbCookieStickinessPolicy {
     const TYPE: &'static str = "aws_lb_cookie_stickiness_policy";
+}
+
+impl crate::core::Block for LbCookieStickinessPolicy {
+    type Attributes = LbCookieStickinessPolicyAttributes;
 }
 
 /// The `authenticate_cognito` block of [`LbListenerDefaultAction`].
@@ -755,6 +763,10 @@ impl crate::core::Resource for LbListener {
     const TYPE: &'static str = "aws_lb_listener";
 }
 
+impl crate::core::Block for LbListener {
+    type Attributes = LbListenerAttributes;
+}
+
 /// `aws_lb_listener_certificate` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LbListenerCertificate {
@@ -781,6 +793,10 @@ impl LbListenerCertificate {
 
 impl crate::core::Resource for LbListenerCertificate {
     const TYPE: &'static str = "aws_lb_listener_certificate";
+}
+
+impl crate::core::Block for LbListenerCertificate {
+    type Attributes = LbListenerCertificateAttributes;
 }
 
 /// The `authenticate_cognito` block of [`LbListenerRuleAction`].
@@ -1187,6 +1203,10 @@ impl crate::core::Resource for LbListenerRule {
     const TYPE: &'static str = "aws_lb_listener_rule";
 }
 
+impl crate::core::Block for LbListenerRule {
+    type Attributes = LbListenerRuleAttributes;
+}
+
 /// The `attribute` block of [`LbSslNegotiationPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LbSslNegotiationPolicyAttribute {
@@ -1244,6 +1264,10 @@ impl LbSslNegotiationPolicy {
 
 impl crate::core::Resource for LbSslNegotiationPolicy {
     const TYPE: &'static str = "aws_lb_ssl_negotiation_policy";
+}
+
+impl crate::core::Block for LbSslNegotiationPolicy {
+    type Attributes = LbSslNegotiationPolicyAttributes;
 }
 
 /// The `health_check` block of [`LbTargetGroup`].
@@ -1550,6 +1574,10 @@ impl crate::core::Resource for LbTargetGroup {
     const TYPE: &'static str = "aws_lb_target_group";
 }
 
+impl crate::core::Block for LbTargetGroup {
+    type Attributes = LbTargetGroupAttributes;
+}
+
 /// `aws_lb_target_group_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LbTargetGroupAttachment {
@@ -1584,6 +1612,10 @@ impl LbTargetGroupAttachment {
 
 impl crate::core::Resource for LbTargetGroupAttachment {
     const TYPE: &'static str = "aws_lb_target_group_attachment";
+}
+
+impl crate::core::Block for LbTargetGroupAttachment {
+    type Attributes = LbTargetGroupAttachmentAttributes;
 }
 
 /// The `timeouts` block of [`LbTrustStore`].
@@ -1660,6 +1692,10 @@ impl crate::core::Resource for LbTrustStore {
     const TYPE: &'static str = "aws_lb_trust_store";
 }
 
+impl crate::core::Block for LbTrustStore {
+    type Attributes = LbTrustStoreAttributes;
+}
+
 /// The `timeouts` block of [`LbTrustStoreRevocation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct LbTrustStoreRevocationTimeouts {
@@ -1715,6 +1751,10 @@ impl LbTrustStoreRevocation {
 
 impl crate::core::Resource for LbTrustStoreRevocation {
     const TYPE: &'static str = "aws_lb_trust_store_revocation";
+}
+
+impl crate::core::Block for LbTrustStoreRevocation {
+    type Attributes = LbTrustStoreRevocationAttributes;
 }
 
 /// The `timeouts` block of [`DataLb`].
@@ -1773,6 +1813,10 @@ impl crate::core::DataSource for DataLb {
     const TYPE: &'static str = "aws_lb";
 }
 
+impl crate::core::Block for DataLb {
+    type Attributes = DataLbAttributes;
+}
+
 /// `aws_lb_hosted_zone_id` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLbHostedZoneId {
@@ -1801,6 +1845,10 @@ impl DataLbHostedZoneId {
 
 impl crate::core::DataSource for DataLbHostedZoneId {
     const TYPE: &'static str = "aws_lb_hosted_zone_id";
+}
+
+impl crate::core::Block for DataLbHostedZoneId {
+    type Attributes = DataLbHostedZoneIdAttributes;
 }
 
 /// The `timeouts` block of [`DataLbListener`].
@@ -1861,6 +1909,10 @@ impl DataLbListener {
 
 impl crate::core::DataSource for DataLbListener {
     const TYPE: &'static str = "aws_lb_listener";
+}
+
+impl crate::core::Block for DataLbListener {
+    type Attributes = DataLbListenerAttributes;
 }
 
 /// The `authenticate_cognito` block of [`DataLbListenerRuleAction`].
@@ -2139,6 +2191,10 @@ impl crate::core::DataSource for DataLbListenerRule {
     const TYPE: &'static str = "aws_lb_listener_rule";
 }
 
+impl crate::core::Block for DataLbListenerRule {
+    type Attributes = DataLbListenerRuleAttributes;
+}
+
 /// The `timeouts` block of [`DataLbTargetGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLbTargetGroupTimeouts {
@@ -2199,6 +2255,10 @@ impl crate::core::DataSource for DataLbTargetGroup {
     const TYPE: &'static str = "aws_lb_target_group";
 }
 
+impl crate::core::Block for DataLbTargetGroup {
+    type Attributes = DataLbTargetGroupAttributes;
+}
+
 /// `aws_lb_trust_store` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLbTrustStore {
@@ -2229,1170 +2289,1462 @@ impl crate::core::DataSource for DataLbTrustStore {
     const TYPE: &'static str = "aws_lb_trust_store";
 }
 
-impl crate::core::Ref<Lb> {
+impl crate::core::Block for DataLbTrustStore {
+    type Attributes = DataLbTrustStoreAttributes;
+}
+
+/// The attributes of `aws_lb`, read from a `Ref<Lb>`.
+#[derive(Clone, Debug)]
+pub struct LbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
     #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
-        self.attr("client_keep_alive")
+        self.0.attr("client_keep_alive")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
     #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
-        self.attr("desync_mitigation_mode")
+        self.0.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
     #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
-        self.attr("dns_record_client_routing_policy")
+        self.0.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
     #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
-        self.attr("drop_invalid_header_fields")
+        self.0.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
     #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
-        self.attr("enable_cross_zone_load_balancing")
+        self.0.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
     #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
-        self.attr("enable_deletion_protection")
+        self.0.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
     #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
-        self.attr("enable_http2")
+        self.0.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
     #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
-        self.attr("enable_tls_version_and_cipher_suite_headers")
+        self.0.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
     #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
-        self.attr("enable_waf_fail_open")
+        self.0.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
     #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
-        self.attr("enable_xff_client_port")
+        self.0.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
     #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
-        self.attr("enable_zonal_shift")
+        self.0.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
     #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
-        self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
+        self.0.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_timeout`, as a reference.
     #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_timeout")
+        self.0.attr("idle_timeout")
     }
     /// `internal`, as a reference.
     #[inline]
     pub fn internal(&self) -> crate::core::Expr {
-        self.attr("internal")
+        self.0.attr("internal")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `load_balancer_type`, as a reference.
     #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
-        self.attr("load_balancer_type")
+        self.0.attr("load_balancer_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `preserve_host_header`, as a reference.
     #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
-        self.attr("preserve_host_header")
+        self.0.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnets`, as a reference.
     #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
-        self.attr("subnets")
+        self.0.attr("subnets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
     #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
-        self.attr("xff_header_processing_mode")
+        self.0.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `access_logs` (a nested block), as a reference.
     #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
-        self.attr("access_logs")
+        self.0.attr("access_logs")
     }
     /// `connection_logs` (a nested block), as a reference.
     #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
-        self.attr("connection_logs")
+        self.0.attr("connection_logs")
     }
     /// `ipam_pools` (a nested block), as a reference.
     #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
-        self.attr("ipam_pools")
+        self.0.attr("ipam_pools")
     }
     /// `minimum_load_balancer_capacity` (a nested block), as a reference.
     #[inline]
     pub fn minimum_load_balancer_capacity(&self) -> crate::core::Expr {
-        self.attr("minimum_load_balancer_capacity")
+        self.0.attr("minimum_load_balancer_capacity")
     }
     /// `subnet_mapping` (a nested block), as a reference.
     #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
-        self.attr("subnet_mapping")
+        self.0.attr("subnet_mapping")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LbCookieStickinessPolicy> {
+/// The attributes of `aws_lb_cookie_stickiness_policy`, read from a `Ref<LbCookieStickinessPolicy>`.
+#[derive(Clone, Debug)]
+pub struct LbCookieStickinessPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbCookieStickinessPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbCookieStickinessPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbCookieStickinessPolicyAttributes {
     /// `cookie_expiration_period`, as a reference.
     #[inline]
     pub fn cookie_expiration_period(&self) -> crate::core::Expr {
-        self.attr("cookie_expiration_period")
+        self.0.attr("cookie_expiration_period")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_port`, as a reference.
     #[inline]
     pub fn lb_port(&self) -> crate::core::Expr {
-        self.attr("lb_port")
+        self.0.attr("lb_port")
     }
     /// `load_balancer`, as a reference.
     #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
-        self.attr("load_balancer")
+        self.0.attr("load_balancer")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<LbListener> {
+/// The attributes of `aws_lb_listener`, read from a `Ref<LbListener>`.
+#[derive(Clone, Debug)]
+pub struct LbListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbListenerAttributes {
     /// `alpn_policy`, as a reference.
     #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
-        self.attr("alpn_policy")
+        self.0.attr("alpn_policy")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
     #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arn")
+        self.0.attr("load_balancer_arn")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_issuer_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_leaf_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_validity_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
+        self.0.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
     }
     /// `routing_http_request_x_amzn_tls_cipher_suite_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_tls_cipher_suite_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_tls_cipher_suite_header_name")
+        self.0.attr("routing_http_request_x_amzn_tls_cipher_suite_header_name")
     }
     /// `routing_http_request_x_amzn_tls_version_header_name`, as a reference.
     #[inline]
     pub fn routing_http_request_x_amzn_tls_version_header_name(&self) -> crate::core::Expr {
-        self.attr("routing_http_request_x_amzn_tls_version_header_name")
+        self.0.attr("routing_http_request_x_amzn_tls_version_header_name")
     }
     /// `routing_http_response_access_control_allow_credentials_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_credentials_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_credentials_header_value")
+        self.0.attr("routing_http_response_access_control_allow_credentials_header_value")
     }
     /// `routing_http_response_access_control_allow_headers_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_headers_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_headers_header_value")
+        self.0.attr("routing_http_response_access_control_allow_headers_header_value")
     }
     /// `routing_http_response_access_control_allow_methods_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_methods_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_methods_header_value")
+        self.0.attr("routing_http_response_access_control_allow_methods_header_value")
     }
     /// `routing_http_response_access_control_allow_origin_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_allow_origin_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_allow_origin_header_value")
+        self.0.attr("routing_http_response_access_control_allow_origin_header_value")
     }
     /// `routing_http_response_access_control_expose_headers_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_expose_headers_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_expose_headers_header_value")
+        self.0.attr("routing_http_response_access_control_expose_headers_header_value")
     }
     /// `routing_http_response_access_control_max_age_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_access_control_max_age_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_access_control_max_age_header_value")
+        self.0.attr("routing_http_response_access_control_max_age_header_value")
     }
     /// `routing_http_response_content_security_policy_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_content_security_policy_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_content_security_policy_header_value")
+        self.0.attr("routing_http_response_content_security_policy_header_value")
     }
     /// `routing_http_response_server_enabled`, as a reference.
     #[inline]
     pub fn routing_http_response_server_enabled(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_server_enabled")
+        self.0.attr("routing_http_response_server_enabled")
     }
     /// `routing_http_response_strict_transport_security_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_strict_transport_security_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_strict_transport_security_header_value")
+        self.0.attr("routing_http_response_strict_transport_security_header_value")
     }
     /// `routing_http_response_x_content_type_options_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_x_content_type_options_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_x_content_type_options_header_value")
+        self.0.attr("routing_http_response_x_content_type_options_header_value")
     }
     /// `routing_http_response_x_frame_options_header_value`, as a reference.
     #[inline]
     pub fn routing_http_response_x_frame_options_header_value(&self) -> crate::core::Expr {
-        self.attr("routing_http_response_x_frame_options_header_value")
+        self.0.attr("routing_http_response_x_frame_options_header_value")
     }
     /// `ssl_policy`, as a reference.
     #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
-        self.attr("ssl_policy")
+        self.0.attr("ssl_policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tcp_idle_timeout_seconds`, as a reference.
     #[inline]
     pub fn tcp_idle_timeout_seconds(&self) -> crate::core::Expr {
-        self.attr("tcp_idle_timeout_seconds")
+        self.0.attr("tcp_idle_timeout_seconds")
     }
     /// `default_action` (a nested block), as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `mutual_authentication` (a nested block), as a reference.
     #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
-        self.attr("mutual_authentication")
+        self.0.attr("mutual_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LbListenerCertificate> {
+/// The attributes of `aws_lb_listener_certificate`, read from a `Ref<LbListenerCertificate>`.
+#[derive(Clone, Debug)]
+pub struct LbListenerCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbListenerCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbListenerCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbListenerCertificateAttributes {
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `listener_arn`, as a reference.
     #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
-        self.attr("listener_arn")
+        self.0.attr("listener_arn")
     }
 }
 
-impl crate::core::Ref<LbListenerRule> {
+/// The attributes of `aws_lb_listener_rule`, read from a `Ref<LbListenerRule>`.
+#[derive(Clone, Debug)]
+pub struct LbListenerRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbListenerRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbListenerRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbListenerRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `listener_arn`, as a reference.
     #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
-        self.attr("listener_arn")
+        self.0.attr("listener_arn")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `condition` (a nested block), as a reference.
     #[inline]
     pub fn condition(&self) -> crate::core::Expr {
-        self.attr("condition")
+        self.0.attr("condition")
     }
 }
 
-impl crate::core::Ref<LbSslNegotiationPolicy> {
+/// The attributes of `aws_lb_ssl_negotiation_policy`, read from a `Ref<LbSslNegotiationPolicy>`.
+#[derive(Clone, Debug)]
+pub struct LbSslNegotiationPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbSslNegotiationPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbSslNegotiationPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbSslNegotiationPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_port`, as a reference.
     #[inline]
     pub fn lb_port(&self) -> crate::core::Expr {
-        self.attr("lb_port")
+        self.0.attr("lb_port")
     }
     /// `load_balancer`, as a reference.
     #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
-        self.attr("load_balancer")
+        self.0.attr("load_balancer")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
     /// `attribute` (a nested block), as a reference.
     #[inline]
     pub fn attribute(&self) -> crate::core::Expr {
-        self.attr("attribute")
+        self.0.attr("attribute")
     }
 }
 
-impl crate::core::Ref<LbTargetGroup> {
+/// The attributes of `aws_lb_target_group`, read from a `Ref<LbTargetGroup>`.
+#[derive(Clone, Debug)]
+pub struct LbTargetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbTargetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbTargetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbTargetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
     #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
-        self.attr("connection_termination")
+        self.0.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
     #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
-        self.attr("deregistration_delay")
+        self.0.attr("deregistration_delay")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
     #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
-        self.attr("lambda_multi_value_headers_enabled")
+        self.0.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
     #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arns")
+        self.0.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
     #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
-        self.attr("load_balancing_algorithm_type")
+        self.0.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
     #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
-        self.attr("load_balancing_anomaly_mitigation")
+        self.0.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
     #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
-        self.attr("load_balancing_cross_zone_enabled")
+        self.0.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
     #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
-        self.attr("preserve_client_ip")
+        self.0.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `protocol_version`, as a reference.
     #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
-        self.attr("protocol_version")
+        self.0.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
     #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
-        self.attr("proxy_protocol_v2")
+        self.0.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
     #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
-        self.attr("slow_start")
+        self.0.attr("slow_start")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_type`, as a reference.
     #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
-        self.attr("target_type")
+        self.0.attr("target_type")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `health_check` (a nested block), as a reference.
     #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
-        self.attr("health_check")
+        self.0.attr("health_check")
     }
     /// `stickiness` (a nested block), as a reference.
     #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
-        self.attr("stickiness")
+        self.0.attr("stickiness")
     }
     /// `target_failover` (a nested block), as a reference.
     #[inline]
     pub fn target_failover(&self) -> crate::core::Expr {
-        self.attr("target_failover")
+        self.0.attr("target_failover")
     }
     /// `target_group_health` (a nested block), as a reference.
     #[inline]
     pub fn target_group_health(&self) -> crate::core::Expr {
-        self.attr("target_group_health")
+        self.0.attr("target_group_health")
     }
     /// `target_health_state` (a nested block), as a reference.
     #[inline]
     pub fn target_health_state(&self) -> crate::core::Expr {
-        self.attr("target_health_state")
+        self.0.attr("target_health_state")
     }
 }
 
-impl crate::core::Ref<LbTargetGroupAttachment> {
+/// The attributes of `aws_lb_target_group_attachment`, read from a `Ref<LbTargetGroupAttachment>`.
+#[derive(Clone, Debug)]
+pub struct LbTargetGroupAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbTargetGroupAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbTargetGroupAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbTargetGroupAttachmentAttributes {
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `target_group_arn`, as a reference.
     #[inline]
     pub fn target_group_arn(&self) -> crate::core::Expr {
-        self.attr("target_group_arn")
+        self.0.attr("target_group_arn")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
 }
 
-impl crate::core::Ref<LbTrustStore> {
+/// The attributes of `aws_lb_trust_store`, read from a `Ref<LbTrustStore>`.
+#[derive(Clone, Debug)]
+pub struct LbTrustStoreAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbTrustStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbTrustStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbTrustStoreAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `ca_certificates_bundle_s3_bucket`, as a reference.
     #[inline]
     pub fn ca_certificates_bundle_s3_bucket(&self) -> crate::core::Expr {
-        self.attr("ca_certificates_bundle_s3_bucket")
+        self.0.attr("ca_certificates_bundle_s3_bucket")
     }
     /// `ca_certificates_bundle_s3_key`, as a reference.
     #[inline]
     pub fn ca_certificates_bundle_s3_key(&self) -> crate::core::Expr {
-        self.attr("ca_certificates_bundle_s3_key")
+        self.0.attr("ca_certificates_bundle_s3_key")
     }
     /// `ca_certificates_bundle_s3_object_version`, as a reference.
     #[inline]
     pub fn ca_certificates_bundle_s3_object_version(&self) -> crate::core::Expr {
-        self.attr("ca_certificates_bundle_s3_object_version")
+        self.0.attr("ca_certificates_bundle_s3_object_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LbTrustStoreRevocation> {
+/// The attributes of `aws_lb_trust_store_revocation`, read from a `Ref<LbTrustStoreRevocation>`.
+#[derive(Clone, Debug)]
+pub struct LbTrustStoreRevocationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LbTrustStoreRevocationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LbTrustStoreRevocationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LbTrustStoreRevocationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `revocation_id`, as a reference.
     #[inline]
     pub fn revocation_id(&self) -> crate::core::Expr {
-        self.attr("revocation_id")
+        self.0.attr("revocation_id")
     }
     /// `revocations_s3_bucket`, as a reference.
     #[inline]
     pub fn revocations_s3_bucket(&self) -> crate::core::Expr {
-        self.attr("revocations_s3_bucket")
+        self.0.attr("revocations_s3_bucket")
     }
     /// `revocations_s3_key`, as a reference.
     #[inline]
     pub fn revocations_s3_key(&self) -> crate::core::Expr {
-        self.attr("revocations_s3_key")
+        self.0.attr("revocations_s3_key")
     }
     /// `revocations_s3_object_version`, as a reference.
     #[inline]
     pub fn revocations_s3_object_version(&self) -> crate::core::Expr {
-        self.attr("revocations_s3_object_version")
+        self.0.attr("revocations_s3_object_version")
     }
     /// `trust_store_arn`, as a reference.
     #[inline]
     pub fn trust_store_arn(&self) -> crate::core::Expr {
-        self.attr("trust_store_arn")
+        self.0.attr("trust_store_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataLb> {
+/// The attributes of `aws_lb`, read from a `Ref<DataLb>`.
+#[derive(Clone, Debug)]
+pub struct DataLbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLbAttributes {
     /// `access_logs`, as a reference.
     #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
-        self.attr("access_logs")
+        self.0.attr("access_logs")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
     #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
-        self.attr("client_keep_alive")
+        self.0.attr("client_keep_alive")
     }
     /// `connection_logs`, as a reference.
     #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
-        self.attr("connection_logs")
+        self.0.attr("connection_logs")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
     #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
-        self.attr("desync_mitigation_mode")
+        self.0.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
     #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
-        self.attr("dns_record_client_routing_policy")
+        self.0.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
     #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
-        self.attr("drop_invalid_header_fields")
+        self.0.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
     #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
-        self.attr("enable_cross_zone_load_balancing")
+        self.0.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
     #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
-        self.attr("enable_deletion_protection")
+        self.0.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
     #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
-        self.attr("enable_http2")
+        self.0.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
     #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
-        self.attr("enable_tls_version_and_cipher_suite_headers")
+        self.0.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
     #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
-        self.attr("enable_waf_fail_open")
+        self.0.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
     #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
-        self.attr("enable_xff_client_port")
+        self.0.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
     #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
-        self.attr("enable_zonal_shift")
+        self.0.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
     #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
-        self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
+        self.0.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_timeout`, as a reference.
     #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
-        self.attr("idle_timeout")
+        self.0.attr("idle_timeout")
     }
     /// `internal`, as a reference.
     #[inline]
     pub fn internal(&self) -> crate::core::Expr {
-        self.attr("internal")
+        self.0.attr("internal")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `ipam_pools`, as a reference.
     #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
-        self.attr("ipam_pools")
+        self.0.attr("ipam_pools")
     }
     /// `load_balancer_type`, as a reference.
     #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
-        self.attr("load_balancer_type")
+        self.0.attr("load_balancer_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `preserve_host_header`, as a reference.
     #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
-        self.attr("preserve_host_header")
+        self.0.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnet_mapping`, as a reference.
     #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
-        self.attr("subnet_mapping")
+        self.0.attr("subnet_mapping")
     }
     /// `subnets`, as a reference.
     #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
-        self.attr("subnets")
+        self.0.attr("subnets")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
     #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
-        self.attr("xff_header_processing_mode")
+        self.0.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataLbHostedZoneId> {
+/// The attributes of `aws_lb_hosted_zone_id`, read from a `Ref<DataLbHostedZoneId>`.
+#[derive(Clone, Debug)]
+pub struct DataLbHostedZoneIdAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLbHostedZoneIdAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLbHostedZoneIdAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLbHostedZoneIdAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `load_balancer_type`, as a reference.
     #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
-        self.attr("load_balancer_type")
+        self.0.attr("load_balancer_type")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }
 
-impl crate::core::Ref<DataLbListener> {
+/// The attributes of `aws_lb_listener`, read from a `Ref<DataLbListener>`.
+#[derive(Clone, Debug)]
+pub struct DataLbListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLbListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLbListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLbListenerAttributes {
     /// `alpn_policy`, as a reference.
     #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
-        self.attr("alpn_policy")
+        self.0.attr("alpn_policy")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `default_action`, as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
     #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arn")
+        self.0.attr("load_balancer_arn")
     }
     /// `mutual_authentication`, as a reference.
     #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
-        self.attr("mutual_authentication")
+        self.0.attr("mutual_authentication")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `ssl_policy`, as a reference.
     #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
-        self.attr("ssl_policy")
+        self.0.attr("ssl_policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataLbListenerRule> {
+/// The attributes of `aws_lb_listener_rule`, read from a `Ref<DataLbListenerRule>`.
+#[derive(Clone, Debug)]
+pub struct DataLbListenerRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLbListenerRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLbListenerRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLbListenerRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `listener_arn`, as a reference.
     #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
-        self.attr("listener_arn")
+        self.0.attr("listener_arn")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `action` (a nested block), as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `condition` (a nested block), as a reference.
     #[inline]
     pub fn condition(&self) -> crate::core::Expr {
-        self.attr("condition")
+        self.0.attr("condition")
     }
 }
 
-impl crate::core::Ref<DataLbTargetGroup> {
+/// The attributes of `aws_lb_target_group`, read from a `Ref<DataLbTargetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataLbTargetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLbTargetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLbTargetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLbTargetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `arn_suffix`, as a reference.
     #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
-        self.attr("arn_suffix")
+        self.0.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
     #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
-        self.attr("connection_termination")
+        self.0.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
     #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
-        self.attr("deregistration_delay")
+        self.0.attr("deregistration_delay")
     }
     /// `health_check`, as a reference.
     #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
-        self.attr("health_check")
+        self.0.attr("health_check")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
     #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
-        self.attr("lambda_multi_value_headers_enabled")
+        self.0.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
     #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arns")
+        self.0.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
     #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
-        self.attr("load_balancing_algorithm_type")
+        self.0.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
     #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
-        self.attr("load_balancing_anomaly_mitigation")
+        self.0.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
     #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
-        self.attr("load_balancing_cross_zone_enabled")
+        self.0.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
     #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
-        self.attr("preserve_client_ip")
+        self.0.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `protocol_version`, as a reference.
     #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
-        self.attr("protocol_version")
+        self.0.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
     #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
-        self.attr("proxy_protocol_v2")
+        self.0.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
     #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
-        self.attr("slow_start")
+        self.0.attr("slow_start")
     }
     /// `stickiness`, as a reference.
     #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
-        self.attr("stickiness")
+        self.0.attr("stickiness")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `target_type`, as a reference.
     #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
-        self.attr("target_type")
+        self.0.attr("target_type")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataLbTrustStore> {
+/// The attributes of `aws_lb_trust_store`, read from a `Ref<DataLbTrustStore>`.
+#[derive(Clone, Debug)]
+pub struct DataLbTrustStoreAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLbTrustStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLbTrustStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLbTrustStoreAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

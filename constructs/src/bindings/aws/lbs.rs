@@ -26,20 +26,42 @@ impl crate::core::DataSource for DataLbs {
     const TYPE: &'static str = "aws_lbs";
 }
 
-impl crate::core::Ref<DataLbs> {
+impl crate::core::Block for DataLbs {
+    type Attributes = DataLbsAttributes;
+}
+
+/// The attributes of `aws_lbs`, read from a `Ref<DataLbs>`.
+#[derive(Clone, Debug)]
+pub struct DataLbsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLbsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLbsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLbsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -193,6 +193,10 @@ impl crate::core::Resource for LexBot {
     const TYPE: &'static str = "aws_lex_bot";
 }
 
+impl crate::core::Block for LexBot {
+    type Attributes = LexBotAttributes;
+}
+
 /// The `log_settings` block of [`LexBotAliasConversationLogs`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LexBotAliasConversationLogsLogSettings {
@@ -308,6 +312,10 @@ impl LexBotAlias {
 
 impl crate::core::Resource for LexBotAlias {
     const TYPE: &'static str = "aws_lex_bot_alias";
+}
+
+impl crate::core::Block for LexBotAlias {
+    type Attributes = LexBotAliasAttributes;
 }
 
 /// The `message` block of [`LexIntentConclusionStatement`].
@@ -585,6 +593,10 @@ impl crate::core::Resource for LexIntent {
     const TYPE: &'static str = "aws_lex_intent";
 }
 
+impl crate::core::Block for LexIntent {
+    type Attributes = LexIntentAttributes;
+}
+
 /// The `enumeration_value` block of [`LexSlotType`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LexSlotTypeEnumerationValue {
@@ -676,6 +688,10 @@ impl crate::core::Resource for LexSlotType {
     const TYPE: &'static str = "aws_lex_slot_type";
 }
 
+impl crate::core::Block for LexSlotType {
+    type Attributes = LexSlotTypeAttributes;
+}
+
 /// `aws_lex_bot` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLexBot {
@@ -705,6 +721,10 @@ impl crate::core::DataSource for DataLexBot {
     const TYPE: &'static str = "aws_lex_bot";
 }
 
+impl crate::core::Block for DataLexBot {
+    type Attributes = DataLexBotAttributes;
+}
+
 /// `aws_lex_bot_alias` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLexBotAlias {
@@ -731,6 +751,10 @@ impl DataLexBotAlias {
 
 impl crate::core::DataSource for DataLexBotAlias {
     const TYPE: &'static str = "aws_lex_bot_alias";
+}
+
+impl crate::core::Block for DataLexBotAlias {
+    type Attributes = DataLexBotAliasAttributes;
 }
 
 /// `aws_lex_intent` (data source).
@@ -762,6 +786,10 @@ impl crate::core::DataSource for DataLexIntent {
     const TYPE: &'static str = "aws_lex_intent";
 }
 
+impl crate::core::Block for DataLexIntent {
+    type Attributes = DataLexIntentAttributes;
+}
+
 /// `aws_lex_slot_type` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLexSlotType {
@@ -791,566 +819,714 @@ impl crate::core::DataSource for DataLexSlotType {
     const TYPE: &'static str = "aws_lex_slot_type";
 }
 
-impl crate::core::Ref<LexBot> {
+impl crate::core::Block for DataLexSlotType {
+    type Attributes = DataLexSlotTypeAttributes;
+}
+
+/// The attributes of `aws_lex_bot`, read from a `Ref<LexBot>`.
+#[derive(Clone, Debug)]
+pub struct LexBotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LexBotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LexBotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LexBotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `child_directed`, as a reference.
     #[inline]
     pub fn child_directed(&self) -> crate::core::Expr {
-        self.attr("child_directed")
+        self.0.attr("child_directed")
     }
     /// `create_version`, as a reference.
     #[inline]
     pub fn create_version(&self) -> crate::core::Expr {
-        self.attr("create_version")
+        self.0.attr("create_version")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `detect_sentiment`, as a reference.
     #[inline]
     pub fn detect_sentiment(&self) -> crate::core::Expr {
-        self.attr("detect_sentiment")
+        self.0.attr("detect_sentiment")
     }
     /// `enable_model_improvements`, as a reference.
     #[inline]
     pub fn enable_model_improvements(&self) -> crate::core::Expr {
-        self.attr("enable_model_improvements")
+        self.0.attr("enable_model_improvements")
     }
     /// `failure_reason`, as a reference.
     #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
-        self.attr("failure_reason")
+        self.0.attr("failure_reason")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
     #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
-        self.attr("idle_session_ttl_in_seconds")
+        self.0.attr("idle_session_ttl_in_seconds")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `locale`, as a reference.
     #[inline]
     pub fn locale(&self) -> crate::core::Expr {
-        self.attr("locale")
+        self.0.attr("locale")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `nlu_intent_confidence_threshold`, as a reference.
     #[inline]
     pub fn nlu_intent_confidence_threshold(&self) -> crate::core::Expr {
-        self.attr("nlu_intent_confidence_threshold")
+        self.0.attr("nlu_intent_confidence_threshold")
     }
     /// `process_behavior`, as a reference.
     #[inline]
     pub fn process_behavior(&self) -> crate::core::Expr {
-        self.attr("process_behavior")
+        self.0.attr("process_behavior")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `voice_id`, as a reference.
     #[inline]
     pub fn voice_id(&self) -> crate::core::Expr {
-        self.attr("voice_id")
+        self.0.attr("voice_id")
     }
     /// `abort_statement` (a nested block), as a reference.
     #[inline]
     pub fn abort_statement(&self) -> crate::core::Expr {
-        self.attr("abort_statement")
+        self.0.attr("abort_statement")
     }
     /// `clarification_prompt` (a nested block), as a reference.
     #[inline]
     pub fn clarification_prompt(&self) -> crate::core::Expr {
-        self.attr("clarification_prompt")
+        self.0.attr("clarification_prompt")
     }
     /// `intent` (a nested block), as a reference.
     #[inline]
     pub fn intent(&self) -> crate::core::Expr {
-        self.attr("intent")
+        self.0.attr("intent")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LexBotAlias> {
+/// The attributes of `aws_lex_bot_alias`, read from a `Ref<LexBotAlias>`.
+#[derive(Clone, Debug)]
+pub struct LexBotAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LexBotAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LexBotAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LexBotAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bot_name`, as a reference.
     #[inline]
     pub fn bot_name(&self) -> crate::core::Expr {
-        self.attr("bot_name")
+        self.0.attr("bot_name")
     }
     /// `bot_version`, as a reference.
     #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
-        self.attr("bot_version")
+        self.0.attr("bot_version")
     }
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `conversation_logs` (a nested block), as a reference.
     #[inline]
     pub fn conversation_logs(&self) -> crate::core::Expr {
-        self.attr("conversation_logs")
+        self.0.attr("conversation_logs")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LexIntent> {
+/// The attributes of `aws_lex_intent`, read from a `Ref<LexIntent>`.
+#[derive(Clone, Debug)]
+pub struct LexIntentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LexIntentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LexIntentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LexIntentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `create_version`, as a reference.
     #[inline]
     pub fn create_version(&self) -> crate::core::Expr {
-        self.attr("create_version")
+        self.0.attr("create_version")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_intent_signature`, as a reference.
     #[inline]
     pub fn parent_intent_signature(&self) -> crate::core::Expr {
-        self.attr("parent_intent_signature")
+        self.0.attr("parent_intent_signature")
     }
     /// `sample_utterances`, as a reference.
     #[inline]
     pub fn sample_utterances(&self) -> crate::core::Expr {
-        self.attr("sample_utterances")
+        self.0.attr("sample_utterances")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `conclusion_statement` (a nested block), as a reference.
     #[inline]
     pub fn conclusion_statement(&self) -> crate::core::Expr {
-        self.attr("conclusion_statement")
+        self.0.attr("conclusion_statement")
     }
     /// `confirmation_prompt` (a nested block), as a reference.
     #[inline]
     pub fn confirmation_prompt(&self) -> crate::core::Expr {
-        self.attr("confirmation_prompt")
+        self.0.attr("confirmation_prompt")
     }
     /// `dialog_code_hook` (a nested block), as a reference.
     #[inline]
     pub fn dialog_code_hook(&self) -> crate::core::Expr {
-        self.attr("dialog_code_hook")
+        self.0.attr("dialog_code_hook")
     }
     /// `follow_up_prompt` (a nested block), as a reference.
     #[inline]
     pub fn follow_up_prompt(&self) -> crate::core::Expr {
-        self.attr("follow_up_prompt")
+        self.0.attr("follow_up_prompt")
     }
     /// `fulfillment_activity` (a nested block), as a reference.
     #[inline]
     pub fn fulfillment_activity(&self) -> crate::core::Expr {
-        self.attr("fulfillment_activity")
+        self.0.attr("fulfillment_activity")
     }
     /// `rejection_statement` (a nested block), as a reference.
     #[inline]
     pub fn rejection_statement(&self) -> crate::core::Expr {
-        self.attr("rejection_statement")
+        self.0.attr("rejection_statement")
     }
     /// `slot` (a nested block), as a reference.
     #[inline]
     pub fn slot(&self) -> crate::core::Expr {
-        self.attr("slot")
+        self.0.attr("slot")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LexSlotType> {
+/// The attributes of `aws_lex_slot_type`, read from a `Ref<LexSlotType>`.
+#[derive(Clone, Debug)]
+pub struct LexSlotTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LexSlotTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LexSlotTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LexSlotTypeAttributes {
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `create_version`, as a reference.
     #[inline]
     pub fn create_version(&self) -> crate::core::Expr {
-        self.attr("create_version")
+        self.0.attr("create_version")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `value_selection_strategy`, as a reference.
     #[inline]
     pub fn value_selection_strategy(&self) -> crate::core::Expr {
-        self.attr("value_selection_strategy")
+        self.0.attr("value_selection_strategy")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `enumeration_value` (a nested block), as a reference.
     #[inline]
     pub fn enumeration_value(&self) -> crate::core::Expr {
-        self.attr("enumeration_value")
+        self.0.attr("enumeration_value")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataLexBot> {
+/// The attributes of `aws_lex_bot`, read from a `Ref<DataLexBot>`.
+#[derive(Clone, Debug)]
+pub struct DataLexBotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLexBotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLexBotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLexBotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `child_directed`, as a reference.
     #[inline]
     pub fn child_directed(&self) -> crate::core::Expr {
-        self.attr("child_directed")
+        self.0.attr("child_directed")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `detect_sentiment`, as a reference.
     #[inline]
     pub fn detect_sentiment(&self) -> crate::core::Expr {
-        self.attr("detect_sentiment")
+        self.0.attr("detect_sentiment")
     }
     /// `enable_model_improvements`, as a reference.
     #[inline]
     pub fn enable_model_improvements(&self) -> crate::core::Expr {
-        self.attr("enable_model_improvements")
+        self.0.attr("enable_model_improvements")
     }
     /// `failure_reason`, as a reference.
     #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
-        self.attr("failure_reason")
+        self.0.attr("failure_reason")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
     #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
-        self.attr("idle_session_ttl_in_seconds")
+        self.0.attr("idle_session_ttl_in_seconds")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `locale`, as a reference.
     #[inline]
     pub fn locale(&self) -> crate::core::Expr {
-        self.attr("locale")
+        self.0.attr("locale")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `nlu_intent_confidence_threshold`, as a reference.
     #[inline]
     pub fn nlu_intent_confidence_threshold(&self) -> crate::core::Expr {
-        self.attr("nlu_intent_confidence_threshold")
+        self.0.attr("nlu_intent_confidence_threshold")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `voice_id`, as a reference.
     #[inline]
     pub fn voice_id(&self) -> crate::core::Expr {
-        self.attr("voice_id")
+        self.0.attr("voice_id")
     }
 }
 
-impl crate::core::Ref<DataLexBotAlias> {
+/// The attributes of `aws_lex_bot_alias`, read from a `Ref<DataLexBotAlias>`.
+#[derive(Clone, Debug)]
+pub struct DataLexBotAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLexBotAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLexBotAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLexBotAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bot_name`, as a reference.
     #[inline]
     pub fn bot_name(&self) -> crate::core::Expr {
-        self.attr("bot_name")
+        self.0.attr("bot_name")
     }
     /// `bot_version`, as a reference.
     #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
-        self.attr("bot_version")
+        self.0.attr("bot_version")
     }
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataLexIntent> {
+/// The attributes of `aws_lex_intent`, read from a `Ref<DataLexIntent>`.
+#[derive(Clone, Debug)]
+pub struct DataLexIntentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLexIntentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLexIntentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLexIntentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_intent_signature`, as a reference.
     #[inline]
     pub fn parent_intent_signature(&self) -> crate::core::Expr {
-        self.attr("parent_intent_signature")
+        self.0.attr("parent_intent_signature")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataLexSlotType> {
+/// The attributes of `aws_lex_slot_type`, read from a `Ref<DataLexSlotType>`.
+#[derive(Clone, Debug)]
+pub struct DataLexSlotTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLexSlotTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLexSlotTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLexSlotTypeAttributes {
     /// `checksum`, as a reference.
     #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
-        self.attr("checksum")
+        self.0.attr("checksum")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enumeration_value`, as a reference.
     #[inline]
     pub fn enumeration_value(&self) -> crate::core::Expr {
-        self.attr("enumeration_value")
+        self.0.attr("enumeration_value")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `value_selection_strategy`, as a reference.
     #[inline]
     pub fn value_selection_strategy(&self) -> crate::core::Expr {
-        self.attr("value_selection_strategy")
+        self.0.attr("value_selection_strategy")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }

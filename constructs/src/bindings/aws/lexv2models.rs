@@ -130,6 +130,10 @@ impl crate::core::Resource for Lexv2modelsBot {
     const TYPE: &'static str = "aws_lexv2models_bot";
 }
 
+impl crate::core::Block for Lexv2modelsBot {
+    type Attributes = Lexv2modelsBotAttributes;
+}
+
 /// The `timeouts` block of [`Lexv2modelsBotLocale`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Lexv2modelsBotLocaleTimeouts {
@@ -226,6 +230,10 @@ impl crate::core::Resource for Lexv2modelsBotLocale {
     const TYPE: &'static str = "aws_lexv2models_bot_locale";
 }
 
+impl crate::core::Block for Lexv2modelsBotLocale {
+    type Attributes = Lexv2modelsBotLocaleAttributes;
+}
+
 /// The `timeouts` block of [`Lexv2modelsBotVersion`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Lexv2modelsBotVersionTimeouts {
@@ -284,6 +292,10 @@ impl Lexv2modelsBotVersion {
 
 impl crate::core::Resource for Lexv2modelsBotVersion {
     const TYPE: &'static str = "aws_lexv2models_bot_version";
+}
+
+impl crate::core::Block for Lexv2modelsBotVersion {
+    type Attributes = Lexv2modelsBotVersionAttributes;
 }
 
 /// The `custom_payload` block of [`Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage`].
@@ -1374,6 +1386,10 @@ impl crate::core::Resource for Lexv2modelsIntent {
     const TYPE: &'static str = "aws_lexv2models_intent";
 }
 
+impl crate::core::Block for Lexv2modelsIntent {
+    type Attributes = Lexv2modelsIntentAttributes;
+}
+
 /// The `multiple_values_setting` block of [`Lexv2modelsSlot`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Lexv2modelsSlotMultipleValuesSetting {
@@ -2053,6 +2069,10 @@ impl crate::core::Resource for Lexv2modelsSlot {
     const TYPE: &'static str = "aws_lexv2models_slot";
 }
 
+impl crate::core::Block for Lexv2modelsSlot {
+    type Attributes = Lexv2modelsSlotAttributes;
+}
+
 /// The `sub_slots` block of [`Lexv2modelsSlotTypeCompositeSlotTypeSetting`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots {
@@ -2336,400 +2356,512 @@ impl crate::core::Resource for Lexv2modelsSlotType {
     const TYPE: &'static str = "aws_lexv2models_slot_type";
 }
 
-impl crate::core::Ref<Lexv2modelsBot> {
+impl crate::core::Block for Lexv2modelsSlotType {
+    type Attributes = Lexv2modelsSlotTypeAttributes;
+}
+
+/// The attributes of `aws_lexv2models_bot`, read from a `Ref<Lexv2modelsBot>`.
+#[derive(Clone, Debug)]
+pub struct Lexv2modelsBotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Lexv2modelsBotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Lexv2modelsBotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Lexv2modelsBotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
     #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
-        self.attr("idle_session_ttl_in_seconds")
+        self.0.attr("idle_session_ttl_in_seconds")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `test_bot_alias_tags`, as a reference.
     #[inline]
     pub fn test_bot_alias_tags(&self) -> crate::core::Expr {
-        self.attr("test_bot_alias_tags")
+        self.0.attr("test_bot_alias_tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `data_privacy` (a nested block), as a reference.
     #[inline]
     pub fn data_privacy(&self) -> crate::core::Expr {
-        self.attr("data_privacy")
+        self.0.attr("data_privacy")
     }
     /// `members` (a nested block), as a reference.
     #[inline]
     pub fn members(&self) -> crate::core::Expr {
-        self.attr("members")
+        self.0.attr("members")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Lexv2modelsBotLocale> {
+/// The attributes of `aws_lexv2models_bot_locale`, read from a `Ref<Lexv2modelsBotLocale>`.
+#[derive(Clone, Debug)]
+pub struct Lexv2modelsBotLocaleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Lexv2modelsBotLocaleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Lexv2modelsBotLocaleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Lexv2modelsBotLocaleAttributes {
     /// `bot_id`, as a reference.
     #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
-        self.attr("bot_id")
+        self.0.attr("bot_id")
     }
     /// `bot_version`, as a reference.
     #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
-        self.attr("bot_version")
+        self.0.attr("bot_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `locale_id`, as a reference.
     #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
-        self.attr("locale_id")
+        self.0.attr("locale_id")
     }
     /// `n_lu_intent_confidence_threshold`, as a reference.
     #[inline]
     pub fn n_lu_intent_confidence_threshold(&self) -> crate::core::Expr {
-        self.attr("n_lu_intent_confidence_threshold")
+        self.0.attr("n_lu_intent_confidence_threshold")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `voice_settings` (a nested block), as a reference.
     #[inline]
     pub fn voice_settings(&self) -> crate::core::Expr {
-        self.attr("voice_settings")
+        self.0.attr("voice_settings")
     }
 }
 
-impl crate::core::Ref<Lexv2modelsBotVersion> {
+/// The attributes of `aws_lexv2models_bot_version`, read from a `Ref<Lexv2modelsBotVersion>`.
+#[derive(Clone, Debug)]
+pub struct Lexv2modelsBotVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Lexv2modelsBotVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Lexv2modelsBotVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Lexv2modelsBotVersionAttributes {
     /// `bot_id`, as a reference.
     #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
-        self.attr("bot_id")
+        self.0.attr("bot_id")
     }
     /// `bot_version`, as a reference.
     #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
-        self.attr("bot_version")
+        self.0.attr("bot_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `locale_specification`, as a reference.
     #[inline]
     pub fn locale_specification(&self) -> crate::core::Expr {
-        self.attr("locale_specification")
+        self.0.attr("locale_specification")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Lexv2modelsIntent> {
+/// The attributes of `aws_lexv2models_intent`, read from a `Ref<Lexv2modelsIntent>`.
+#[derive(Clone, Debug)]
+pub struct Lexv2modelsIntentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Lexv2modelsIntentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Lexv2modelsIntentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Lexv2modelsIntentAttributes {
     /// `bot_id`, as a reference.
     #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
-        self.attr("bot_id")
+        self.0.attr("bot_id")
     }
     /// `bot_version`, as a reference.
     #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
-        self.attr("bot_version")
+        self.0.attr("bot_version")
     }
     /// `creation_date_time`, as a reference.
     #[inline]
     pub fn creation_date_time(&self) -> crate::core::Expr {
-        self.attr("creation_date_time")
+        self.0.attr("creation_date_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `intent_id`, as a reference.
     #[inline]
     pub fn intent_id(&self) -> crate::core::Expr {
-        self.attr("intent_id")
+        self.0.attr("intent_id")
     }
     /// `last_updated_date_time`, as a reference.
     #[inline]
     pub fn last_updated_date_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_date_time")
+        self.0.attr("last_updated_date_time")
     }
     /// `locale_id`, as a reference.
     #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
-        self.attr("locale_id")
+        self.0.attr("locale_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_intent_signature`, as a reference.
     #[inline]
     pub fn parent_intent_signature(&self) -> crate::core::Expr {
-        self.attr("parent_intent_signature")
+        self.0.attr("parent_intent_signature")
     }
     /// `closing_setting` (a nested block), as a reference.
     #[inline]
     pub fn closing_setting(&self) -> crate::core::Expr {
-        self.attr("closing_setting")
+        self.0.attr("closing_setting")
     }
     /// `confirmation_setting` (a nested block), as a reference.
     #[inline]
     pub fn confirmation_setting(&self) -> crate::core::Expr {
-        self.attr("confirmation_setting")
+        self.0.attr("confirmation_setting")
     }
     /// `dialog_code_hook` (a nested block), as a reference.
     #[inline]
     pub fn dialog_code_hook(&self) -> crate::core::Expr {
-        self.attr("dialog_code_hook")
+        self.0.attr("dialog_code_hook")
     }
     /// `fulfillment_code_hook` (a nested block), as a reference.
     #[inline]
     pub fn fulfillment_code_hook(&self) -> crate::core::Expr {
-        self.attr("fulfillment_code_hook")
+        self.0.attr("fulfillment_code_hook")
     }
     /// `initial_response_setting` (a nested block), as a reference.
     #[inline]
     pub fn initial_response_setting(&self) -> crate::core::Expr {
-        self.attr("initial_response_setting")
+        self.0.attr("initial_response_setting")
     }
     /// `input_context` (a nested block), as a reference.
     #[inline]
     pub fn input_context(&self) -> crate::core::Expr {
-        self.attr("input_context")
+        self.0.attr("input_context")
     }
     /// `kendra_configuration` (a nested block), as a reference.
     #[inline]
     pub fn kendra_configuration(&self) -> crate::core::Expr {
-        self.attr("kendra_configuration")
+        self.0.attr("kendra_configuration")
     }
     /// `output_context` (a nested block), as a reference.
     #[inline]
     pub fn output_context(&self) -> crate::core::Expr {
-        self.attr("output_context")
+        self.0.attr("output_context")
     }
     /// `sample_utterance` (a nested block), as a reference.
     #[inline]
     pub fn sample_utterance(&self) -> crate::core::Expr {
-        self.attr("sample_utterance")
+        self.0.attr("sample_utterance")
     }
     /// `slot_priority` (a nested block), as a reference.
     #[inline]
     pub fn slot_priority(&self) -> crate::core::Expr {
-        self.attr("slot_priority")
+        self.0.attr("slot_priority")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Lexv2modelsSlot> {
+/// The attributes of `aws_lexv2models_slot`, read from a `Ref<Lexv2modelsSlot>`.
+#[derive(Clone, Debug)]
+pub struct Lexv2modelsSlotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Lexv2modelsSlotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Lexv2modelsSlotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Lexv2modelsSlotAttributes {
     /// `bot_id`, as a reference.
     #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
-        self.attr("bot_id")
+        self.0.attr("bot_id")
     }
     /// `bot_version`, as a reference.
     #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
-        self.attr("bot_version")
+        self.0.attr("bot_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `intent_id`, as a reference.
     #[inline]
     pub fn intent_id(&self) -> crate::core::Expr {
-        self.attr("intent_id")
+        self.0.attr("intent_id")
     }
     /// `locale_id`, as a reference.
     #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
-        self.attr("locale_id")
+        self.0.attr("locale_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `slot_id`, as a reference.
     #[inline]
     pub fn slot_id(&self) -> crate::core::Expr {
-        self.attr("slot_id")
+        self.0.attr("slot_id")
     }
     /// `slot_type_id`, as a reference.
     #[inline]
     pub fn slot_type_id(&self) -> crate::core::Expr {
-        self.attr("slot_type_id")
+        self.0.attr("slot_type_id")
     }
     /// `multiple_values_setting` (a nested block), as a reference.
     #[inline]
     pub fn multiple_values_setting(&self) -> crate::core::Expr {
-        self.attr("multiple_values_setting")
+        self.0.attr("multiple_values_setting")
     }
     /// `obfuscation_setting` (a nested block), as a reference.
     #[inline]
     pub fn obfuscation_setting(&self) -> crate::core::Expr {
-        self.attr("obfuscation_setting")
+        self.0.attr("obfuscation_setting")
     }
     /// `sub_slot_setting` (a nested block), as a reference.
     #[inline]
     pub fn sub_slot_setting(&self) -> crate::core::Expr {
-        self.attr("sub_slot_setting")
+        self.0.attr("sub_slot_setting")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `value_elicitation_setting` (a nested block), as a reference.
     #[inline]
     pub fn value_elicitation_setting(&self) -> crate::core::Expr {
-        self.attr("value_elicitation_setting")
+        self.0.attr("value_elicitation_setting")
     }
 }
 
-impl crate::core::Ref<Lexv2modelsSlotType> {
+/// The attributes of `aws_lexv2models_slot_type`, read from a `Ref<Lexv2modelsSlotType>`.
+#[derive(Clone, Debug)]
+pub struct Lexv2modelsSlotTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Lexv2modelsSlotTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Lexv2modelsSlotTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Lexv2modelsSlotTypeAttributes {
     /// `bot_id`, as a reference.
     #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
-        self.attr("bot_id")
+        self.0.attr("bot_id")
     }
     /// `bot_version`, as a reference.
     #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
-        self.attr("bot_version")
+        self.0.attr("bot_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `locale_id`, as a reference.
     #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
-        self.attr("locale_id")
+        self.0.attr("locale_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_slot_type_signature`, as a reference.
     #[inline]
     pub fn parent_slot_type_signature(&self) -> crate::core::Expr {
-        self.attr("parent_slot_type_signature")
+        self.0.attr("parent_slot_type_signature")
     }
     /// `slot_type_id`, as a reference.
     #[inline]
     pub fn slot_type_id(&self) -> crate::core::Expr {
-        self.attr("slot_type_id")
+        self.0.attr("slot_type_id")
     }
     /// `composite_slot_type_setting` (a nested block), as a reference.
     #[inline]
     pub fn composite_slot_type_setting(&self) -> crate::core::Expr {
-        self.attr("composite_slot_type_setting")
+        self.0.attr("composite_slot_type_setting")
     }
     /// `external_source_setting` (a nested block), as a reference.
     #[inline]
     pub fn external_source_setting(&self) -> crate::core::Expr {
-        self.attr("external_source_setting")
+        self.0.attr("external_source_setting")
     }
     /// `slot_type_values` (a nested block), as a reference.
     #[inline]
     pub fn slot_type_values(&self) -> crate::core::Expr {
-        self.attr("slot_type_values")
+        self.0.attr("slot_type_values")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `value_selection_setting` (a nested block), as a reference.
     #[inline]
     pub fn value_selection_setting(&self) -> crate::core::Expr {
-        self.attr("value_selection_setting")
+        self.0.attr("value_selection_setting")
     }
 }

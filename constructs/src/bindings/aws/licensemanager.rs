@@ -28,6 +28,10 @@ impl crate::core::Resource for LicensemanagerAssociation {
     const TYPE: &'static str = "aws_licensemanager_association";
 }
 
+impl crate::core::Block for LicensemanagerAssociation {
+    type Attributes = LicensemanagerAssociationAttributes;
+}
+
 /// `aws_licensemanager_grant` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LicensemanagerGrant {
@@ -66,6 +70,10 @@ impl crate::core::Resource for LicensemanagerGrant {
     const TYPE: &'static str = "aws_licensemanager_grant";
 }
 
+impl crate::core::Block for LicensemanagerGrant {
+    type Attributes = LicensemanagerGrantAttributes;
+}
+
 /// `aws_licensemanager_grant_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LicensemanagerGrantAccepter {
@@ -90,6 +98,10 @@ impl LicensemanagerGrantAccepter {
 
 impl crate::core::Resource for LicensemanagerGrantAccepter {
     const TYPE: &'static str = "aws_licensemanager_grant_accepter";
+}
+
+impl crate::core::Block for LicensemanagerGrantAccepter {
+    type Attributes = LicensemanagerGrantAccepterAttributes;
 }
 
 /// `aws_licensemanager_license_configuration` (resource).
@@ -144,6 +156,10 @@ impl crate::core::Resource for LicensemanagerLicenseConfiguration {
     const TYPE: &'static str = "aws_licensemanager_license_configuration";
 }
 
+impl crate::core::Block for LicensemanagerLicenseConfiguration {
+    type Attributes = LicensemanagerLicenseConfigurationAttributes;
+}
+
 /// The `filter` block of [`DataLicensemanagerGrants`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLicensemanagerGrantsFilter {
@@ -190,6 +206,10 @@ impl crate::core::DataSource for DataLicensemanagerGrants {
     const TYPE: &'static str = "aws_licensemanager_grants";
 }
 
+impl crate::core::Block for DataLicensemanagerGrants {
+    type Attributes = DataLicensemanagerGrantsAttributes;
+}
+
 /// `aws_licensemanager_received_license` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLicensemanagerReceivedLicense {
@@ -213,6 +233,10 @@ impl DataLicensemanagerReceivedLicense {
 
 impl crate::core::DataSource for DataLicensemanagerReceivedLicense {
     const TYPE: &'static str = "aws_licensemanager_received_license";
+}
+
+impl crate::core::Block for DataLicensemanagerReceivedLicense {
+    type Attributes = DataLicensemanagerReceivedLicenseAttributes;
 }
 
 /// The `filter` block of [`DataLicensemanagerReceivedLicenses`].
@@ -261,303 +285,433 @@ impl crate::core::DataSource for DataLicensemanagerReceivedLicenses {
     const TYPE: &'static str = "aws_licensemanager_received_licenses";
 }
 
-impl crate::core::Ref<LicensemanagerAssociation> {
+impl crate::core::Block for DataLicensemanagerReceivedLicenses {
+    type Attributes = DataLicensemanagerReceivedLicensesAttributes;
+}
+
+/// The attributes of `aws_licensemanager_association`, read from a `Ref<LicensemanagerAssociation>`.
+#[derive(Clone, Debug)]
+pub struct LicensemanagerAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LicensemanagerAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LicensemanagerAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LicensemanagerAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `license_configuration_arn`, as a reference.
     #[inline]
     pub fn license_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("license_configuration_arn")
+        self.0.attr("license_configuration_arn")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<LicensemanagerGrant> {
+/// The attributes of `aws_licensemanager_grant`, read from a `Ref<LicensemanagerGrant>`.
+#[derive(Clone, Debug)]
+pub struct LicensemanagerGrantAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LicensemanagerGrantAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LicensemanagerGrantAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LicensemanagerGrantAttributes {
     /// `allowed_operations`, as a reference.
     #[inline]
     pub fn allowed_operations(&self) -> crate::core::Expr {
-        self.attr("allowed_operations")
+        self.0.attr("allowed_operations")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `home_region`, as a reference.
     #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
-        self.attr("home_region")
+        self.0.attr("home_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `license_arn`, as a reference.
     #[inline]
     pub fn license_arn(&self) -> crate::core::Expr {
-        self.attr("license_arn")
+        self.0.attr("license_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_arn`, as a reference.
     #[inline]
     pub fn parent_arn(&self) -> crate::core::Expr {
-        self.attr("parent_arn")
+        self.0.attr("parent_arn")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<LicensemanagerGrantAccepter> {
+/// The attributes of `aws_licensemanager_grant_accepter`, read from a `Ref<LicensemanagerGrantAccepter>`.
+#[derive(Clone, Debug)]
+pub struct LicensemanagerGrantAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LicensemanagerGrantAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LicensemanagerGrantAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LicensemanagerGrantAccepterAttributes {
     /// `allowed_operations`, as a reference.
     #[inline]
     pub fn allowed_operations(&self) -> crate::core::Expr {
-        self.attr("allowed_operations")
+        self.0.attr("allowed_operations")
     }
     /// `grant_arn`, as a reference.
     #[inline]
     pub fn grant_arn(&self) -> crate::core::Expr {
-        self.attr("grant_arn")
+        self.0.attr("grant_arn")
     }
     /// `home_region`, as a reference.
     #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
-        self.attr("home_region")
+        self.0.attr("home_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `license_arn`, as a reference.
     #[inline]
     pub fn license_arn(&self) -> crate::core::Expr {
-        self.attr("license_arn")
+        self.0.attr("license_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_arn`, as a reference.
     #[inline]
     pub fn parent_arn(&self) -> crate::core::Expr {
-        self.attr("parent_arn")
+        self.0.attr("parent_arn")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<LicensemanagerLicenseConfiguration> {
+/// The attributes of `aws_licensemanager_license_configuration`, read from a `Ref<LicensemanagerLicenseConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct LicensemanagerLicenseConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LicensemanagerLicenseConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LicensemanagerLicenseConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LicensemanagerLicenseConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `license_count`, as a reference.
     #[inline]
     pub fn license_count(&self) -> crate::core::Expr {
-        self.attr("license_count")
+        self.0.attr("license_count")
     }
     /// `license_count_hard_limit`, as a reference.
     #[inline]
     pub fn license_count_hard_limit(&self) -> crate::core::Expr {
-        self.attr("license_count_hard_limit")
+        self.0.attr("license_count_hard_limit")
     }
     /// `license_counting_type`, as a reference.
     #[inline]
     pub fn license_counting_type(&self) -> crate::core::Expr {
-        self.attr("license_counting_type")
+        self.0.attr("license_counting_type")
     }
     /// `license_rules`, as a reference.
     #[inline]
     pub fn license_rules(&self) -> crate::core::Expr {
-        self.attr("license_rules")
+        self.0.attr("license_rules")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataLicensemanagerGrants> {
+/// The attributes of `aws_licensemanager_grants`, read from a `Ref<DataLicensemanagerGrants>`.
+#[derive(Clone, Debug)]
+pub struct DataLicensemanagerGrantsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLicensemanagerGrantsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLicensemanagerGrantsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLicensemanagerGrantsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataLicensemanagerReceivedLicense> {
+/// The attributes of `aws_licensemanager_received_license`, read from a `Ref<DataLicensemanagerReceivedLicense>`.
+#[derive(Clone, Debug)]
+pub struct DataLicensemanagerReceivedLicenseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLicensemanagerReceivedLicenseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLicensemanagerReceivedLicenseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLicensemanagerReceivedLicenseAttributes {
     /// `beneficiary`, as a reference.
     #[inline]
     pub fn beneficiary(&self) -> crate::core::Expr {
-        self.attr("beneficiary")
+        self.0.attr("beneficiary")
     }
     /// `consumption_configuration`, as a reference.
     #[inline]
     pub fn consumption_configuration(&self) -> crate::core::Expr {
-        self.attr("consumption_configuration")
+        self.0.attr("consumption_configuration")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `entitlements`, as a reference.
     #[inline]
     pub fn entitlements(&self) -> crate::core::Expr {
-        self.attr("entitlements")
+        self.0.attr("entitlements")
     }
     /// `home_region`, as a reference.
     #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
-        self.attr("home_region")
+        self.0.attr("home_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `issuer`, as a reference.
     #[inline]
     pub fn issuer(&self) -> crate::core::Expr {
-        self.attr("issuer")
+        self.0.attr("issuer")
     }
     /// `license_arn`, as a reference.
     #[inline]
     pub fn license_arn(&self) -> crate::core::Expr {
-        self.attr("license_arn")
+        self.0.attr("license_arn")
     }
     /// `license_metadata`, as a reference.
     #[inline]
     pub fn license_metadata(&self) -> crate::core::Expr {
-        self.attr("license_metadata")
+        self.0.attr("license_metadata")
     }
     /// `license_name`, as a reference.
     #[inline]
     pub fn license_name(&self) -> crate::core::Expr {
-        self.attr("license_name")
+        self.0.attr("license_name")
     }
     /// `product_name`, as a reference.
     #[inline]
     pub fn product_name(&self) -> crate::core::Expr {
-        self.attr("product_name")
+        self.0.attr("product_name")
     }
     /// `product_sku`, as a reference.
     #[inline]
     pub fn product_sku(&self) -> crate::core::Expr {
-        self.attr("product_sku")
+        self.0.attr("product_sku")
     }
     /// `received_metadata`, as a reference.
     #[inline]
     pub fn received_metadata(&self) -> crate::core::Expr {
-        self.attr("received_metadata")
+        self.0.attr("received_metadata")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `validity`, as a reference.
     #[inline]
     pub fn validity(&self) -> crate::core::Expr {
-        self.attr("validity")
+        self.0.attr("validity")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataLicensemanagerReceivedLicenses> {
+/// The attributes of `aws_licensemanager_received_licenses`, read from a `Ref<DataLicensemanagerReceivedLicenses>`.
+#[derive(Clone, Debug)]
+pub struct DataLicensemanagerReceivedLicensesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLicensemanagerReceivedLicensesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLicensemanagerReceivedLicensesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLicensemanagerReceivedLicensesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

@@ -40,6 +40,10 @@ impl crate::core::Resource for LightsailBucket {
     const TYPE: &'static str = "aws_lightsail_bucket";
 }
 
+impl crate::core::Block for LightsailBucket {
+    type Attributes = LightsailBucketAttributes;
+}
+
 /// `aws_lightsail_bucket_access_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailBucketAccessKey {
@@ -63,6 +67,10 @@ impl LightsailBucketAccessKey {
 
 impl crate::core::Resource for LightsailBucketAccessKey {
     const TYPE: &'static str = "aws_lightsail_bucket_access_key";
+}
+
+impl crate::core::Block for LightsailBucketAccessKey {
+    type Attributes = LightsailBucketAccessKeyAttributes;
 }
 
 /// `aws_lightsail_bucket_resource_access` (resource).
@@ -91,6 +99,10 @@ impl LightsailBucketResourceAccess {
 
 impl crate::core::Resource for LightsailBucketResourceAccess {
     const TYPE: &'static str = "aws_lightsail_bucket_resource_access";
+}
+
+impl crate::core::Block for LightsailBucketResourceAccess {
+    type Attributes = LightsailBucketResourceAccessAttributes;
 }
 
 /// `aws_lightsail_certificate` (resource).
@@ -132,6 +144,10 @@ impl LightsailCertificate {
 
 impl crate::core::Resource for LightsailCertificate {
     const TYPE: &'static str = "aws_lightsail_certificate";
+}
+
+impl crate::core::Block for LightsailCertificate {
+    type Attributes = LightsailCertificateAttributes;
 }
 
 /// The `ecr_image_puller_role` block of [`LightsailContainerServicePrivateRegistryAccess`].
@@ -288,6 +304,10 @@ impl crate::core::Resource for LightsailContainerService {
     const TYPE: &'static str = "aws_lightsail_container_service";
 }
 
+impl crate::core::Block for LightsailContainerService {
+    type Attributes = LightsailContainerServiceAttributes;
+}
+
 /// The `container` block of [`LightsailContainerServiceDeploymentVersion`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailContainerServiceDeploymentVersionContainer {
@@ -435,6 +455,10 @@ impl crate::core::Resource for LightsailContainerServiceDeploymentVersion {
     const TYPE: &'static str = "aws_lightsail_container_service_deployment_version";
 }
 
+impl crate::core::Block for LightsailContainerServiceDeploymentVersion {
+    type Attributes = LightsailContainerServiceDeploymentVersionAttributes;
+}
+
 /// `aws_lightsail_database` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailDatabase {
@@ -515,6 +539,10 @@ impl crate::core::Resource for LightsailDatabase {
     const TYPE: &'static str = "aws_lightsail_database";
 }
 
+impl crate::core::Block for LightsailDatabase {
+    type Attributes = LightsailDatabaseAttributes;
+}
+
 /// `aws_lightsail_disk` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailDisk {
@@ -554,6 +582,10 @@ impl crate::core::Resource for LightsailDisk {
     const TYPE: &'static str = "aws_lightsail_disk";
 }
 
+impl crate::core::Block for LightsailDisk {
+    type Attributes = LightsailDiskAttributes;
+}
+
 /// `aws_lightsail_disk_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailDiskAttachment {
@@ -583,6 +615,10 @@ impl LightsailDiskAttachment {
 
 impl crate::core::Resource for LightsailDiskAttachment {
     const TYPE: &'static str = "aws_lightsail_disk_attachment";
+}
+
+impl crate::core::Block for LightsailDiskAttachment {
+    type Attributes = LightsailDiskAttachmentAttributes;
 }
 
 /// The `cache_behavior` block of [`LightsailDistribution`].
@@ -886,6 +922,10 @@ impl crate::core::Resource for LightsailDistribution {
     const TYPE: &'static str = "aws_lightsail_distribution";
 }
 
+impl crate::core::Block for LightsailDistribution {
+    type Attributes = LightsailDistributionAttributes;
+}
+
 /// `aws_lightsail_domain` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailDomain {
@@ -909,6 +949,10 @@ impl LightsailDomain {
 
 impl crate::core::Resource for LightsailDomain {
     const TYPE: &'static str = "aws_lightsail_domain";
+}
+
+impl crate::core::Block for LightsailDomain {
+    type Attributes = LightsailDomainAttributes;
 }
 
 /// `aws_lightsail_domain_entry` (resource).
@@ -947,6 +991,10 @@ impl LightsailDomainEntry {
 
 impl crate::core::Resource for LightsailDomainEntry {
     const TYPE: &'static str = "aws_lightsail_domain_entry";
+}
+
+impl crate::core::Block for LightsailDomainEntry {
+    type Attributes = LightsailDomainEntryAttributes;
 }
 
 /// The `add_on` block of [`LightsailInstance`].
@@ -1030,6 +1078,10 @@ impl crate::core::Resource for LightsailInstance {
     const TYPE: &'static str = "aws_lightsail_instance";
 }
 
+impl crate::core::Block for LightsailInstance {
+    type Attributes = LightsailInstanceAttributes;
+}
+
 /// The `port_info` block of [`LightsailInstancePublicPorts`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailInstancePublicPortsPortInfo {
@@ -1093,6 +1145,10 @@ impl crate::core::Resource for LightsailInstancePublicPorts {
     const TYPE: &'static str = "aws_lightsail_instance_public_ports";
 }
 
+impl crate::core::Block for LightsailInstancePublicPorts {
+    type Attributes = LightsailInstancePublicPortsAttributes;
+}
+
 /// `aws_lightsail_key_pair` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct LightsailKeyPair {
@@ -1139,6 +1195,10 @@ impl crate::core::Resource for LightsailKeyPair {
     const TYPE: &'static str = "aws_lightsail_key_pair";
 }
 
+impl crate::core::Block for LightsailKeyPair {
+    type Attributes = LightsailKeyPairAttributes;
+}
+
 /// `aws_lightsail_lb` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailLb {
@@ -1183,6 +1243,10 @@ impl crate::core::Resource for LightsailLb {
     const TYPE: &'static str = "aws_lightsail_lb";
 }
 
+impl crate::core::Block for LightsailLb {
+    type Attributes = LightsailLbAttributes;
+}
+
 /// `aws_lightsail_lb_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailLbAttachment {
@@ -1209,6 +1273,10 @@ impl LightsailLbAttachment {
 
 impl crate::core::Resource for LightsailLbAttachment {
     const TYPE: &'static str = "aws_lightsail_lb_attachment";
+}
+
+impl crate::core::Block for LightsailLbAttachment {
+    type Attributes = LightsailLbAttachmentAttributes;
 }
 
 /// `aws_lightsail_lb_certificate` (resource).
@@ -1247,6 +1315,10 @@ impl crate::core::Resource for LightsailLbCertificate {
     const TYPE: &'static str = "aws_lightsail_lb_certificate";
 }
 
+impl crate::core::Block for LightsailLbCertificate {
+    type Attributes = LightsailLbCertificateAttributes;
+}
+
 /// `aws_lightsail_lb_certificate_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailLbCertificateAttachment {
@@ -1275,6 +1347,10 @@ impl crate::core::Resource for LightsailLbCertificateAttachment {
     const TYPE: &'static str = "aws_lightsail_lb_certificate_attachment";
 }
 
+impl crate::core::Block for LightsailLbCertificateAttachment {
+    type Attributes = LightsailLbCertificateAttachmentAttributes;
+}
+
 /// `aws_lightsail_lb_https_redirection_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailLbHttpsRedirectionPolicy {
@@ -1301,6 +1377,10 @@ impl LightsailLbHttpsRedirectionPolicy {
 
 impl crate::core::Resource for LightsailLbHttpsRedirectionPolicy {
     const TYPE: &'static str = "aws_lightsail_lb_https_redirection_policy";
+}
+
+impl crate::core::Block for LightsailLbHttpsRedirectionPolicy {
+    type Attributes = LightsailLbHttpsRedirectionPolicyAttributes;
 }
 
 /// `aws_lightsail_lb_stickiness_policy` (resource).
@@ -1334,6 +1414,10 @@ impl crate::core::Resource for LightsailLbStickinessPolicy {
     const TYPE: &'static str = "aws_lightsail_lb_stickiness_policy";
 }
 
+impl crate::core::Block for LightsailLbStickinessPolicy {
+    type Attributes = LightsailLbStickinessPolicyAttributes;
+}
+
 /// `aws_lightsail_static_ip` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailStaticIp {
@@ -1357,6 +1441,10 @@ impl LightsailStaticIp {
 
 impl crate::core::Resource for LightsailStaticIp {
     const TYPE: &'static str = "aws_lightsail_static_ip";
+}
+
+impl crate::core::Block for LightsailStaticIp {
+    type Attributes = LightsailStaticIpAttributes;
 }
 
 /// `aws_lightsail_static_ip_attachment` (resource).
@@ -1387,1116 +1475,1534 @@ impl crate::core::Resource for LightsailStaticIpAttachment {
     const TYPE: &'static str = "aws_lightsail_static_ip_attachment";
 }
 
-impl crate::core::Ref<LightsailBucket> {
+impl crate::core::Block for LightsailStaticIpAttachment {
+    type Attributes = LightsailStaticIpAttachmentAttributes;
+}
+
+/// The attributes of `aws_lightsail_bucket`, read from a `Ref<LightsailBucket>`.
+#[derive(Clone, Debug)]
+pub struct LightsailBucketAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailBucketAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailBucketAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailBucketAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `force_delete`, as a reference.
     #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
-        self.attr("force_delete")
+        self.0.attr("force_delete")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `support_code`, as a reference.
     #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
-        self.attr("support_code")
+        self.0.attr("support_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }
 
-impl crate::core::Ref<LightsailBucketAccessKey> {
+/// The attributes of `aws_lightsail_bucket_access_key`, read from a `Ref<LightsailBucketAccessKey>`.
+#[derive(Clone, Debug)]
+pub struct LightsailBucketAccessKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailBucketAccessKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailBucketAccessKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailBucketAccessKeyAttributes {
     /// `access_key_id`, as a reference.
     #[inline]
     pub fn access_key_id(&self) -> crate::core::Expr {
-        self.attr("access_key_id")
+        self.0.attr("access_key_id")
     }
     /// `bucket_name`, as a reference.
     #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
-        self.attr("bucket_name")
+        self.0.attr("bucket_name")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_access_key`, as a reference.
     #[inline]
     pub fn secret_access_key(&self) -> crate::core::Expr {
-        self.attr("secret_access_key")
+        self.0.attr("secret_access_key")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<LightsailBucketResourceAccess> {
+/// The attributes of `aws_lightsail_bucket_resource_access`, read from a `Ref<LightsailBucketResourceAccess>`.
+#[derive(Clone, Debug)]
+pub struct LightsailBucketResourceAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailBucketResourceAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailBucketResourceAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailBucketResourceAccessAttributes {
     /// `bucket_name`, as a reference.
     #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
-        self.attr("bucket_name")
+        self.0.attr("bucket_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_name`, as a reference.
     #[inline]
     pub fn resource_name(&self) -> crate::core::Expr {
-        self.attr("resource_name")
+        self.0.attr("resource_name")
     }
 }
 
-impl crate::core::Ref<LightsailCertificate> {
+/// The attributes of `aws_lightsail_certificate`, read from a `Ref<LightsailCertificate>`.
+#[derive(Clone, Debug)]
+pub struct LightsailCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_validation_options`, as a reference.
     #[inline]
     pub fn domain_validation_options(&self) -> crate::core::Expr {
-        self.attr("domain_validation_options")
+        self.0.attr("domain_validation_options")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subject_alternative_names`, as a reference.
     #[inline]
     pub fn subject_alternative_names(&self) -> crate::core::Expr {
-        self.attr("subject_alternative_names")
+        self.0.attr("subject_alternative_names")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<LightsailContainerService> {
+/// The attributes of `aws_lightsail_container_service`, read from a `Ref<LightsailContainerService>`.
+#[derive(Clone, Debug)]
+pub struct LightsailContainerServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailContainerServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailContainerServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailContainerServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_disabled`, as a reference.
     #[inline]
     pub fn is_disabled(&self) -> crate::core::Expr {
-        self.attr("is_disabled")
+        self.0.attr("is_disabled")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `power`, as a reference.
     #[inline]
     pub fn power(&self) -> crate::core::Expr {
-        self.attr("power")
+        self.0.attr("power")
     }
     /// `power_id`, as a reference.
     #[inline]
     pub fn power_id(&self) -> crate::core::Expr {
-        self.attr("power_id")
+        self.0.attr("power_id")
     }
     /// `principal_arn`, as a reference.
     #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
-        self.attr("principal_arn")
+        self.0.attr("principal_arn")
     }
     /// `private_domain_name`, as a reference.
     #[inline]
     pub fn private_domain_name(&self) -> crate::core::Expr {
-        self.attr("private_domain_name")
+        self.0.attr("private_domain_name")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `scale`, as a reference.
     #[inline]
     pub fn scale(&self) -> crate::core::Expr {
-        self.attr("scale")
+        self.0.attr("scale")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `private_registry_access` (a nested block), as a reference.
     #[inline]
     pub fn private_registry_access(&self) -> crate::core::Expr {
-        self.attr("private_registry_access")
+        self.0.attr("private_registry_access")
     }
     /// `public_domain_names` (a nested block), as a reference.
     #[inline]
     pub fn public_domain_names(&self) -> crate::core::Expr {
-        self.attr("public_domain_names")
+        self.0.attr("public_domain_names")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LightsailContainerServiceDeploymentVersion> {
+/// The attributes of `aws_lightsail_container_service_deployment_version`, read from a `Ref<LightsailContainerServiceDeploymentVersion>`.
+#[derive(Clone, Debug)]
+pub struct LightsailContainerServiceDeploymentVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailContainerServiceDeploymentVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailContainerServiceDeploymentVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailContainerServiceDeploymentVersionAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `container` (a nested block), as a reference.
     #[inline]
     pub fn container(&self) -> crate::core::Expr {
-        self.attr("container")
+        self.0.attr("container")
     }
     /// `public_endpoint` (a nested block), as a reference.
     #[inline]
     pub fn public_endpoint(&self) -> crate::core::Expr {
-        self.attr("public_endpoint")
+        self.0.attr("public_endpoint")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LightsailDatabase> {
+/// The attributes of `aws_lightsail_database`, read from a `Ref<LightsailDatabase>`.
+#[derive(Clone, Debug)]
+pub struct LightsailDatabaseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailDatabaseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailDatabaseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailDatabaseAttributes {
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `backup_retention_enabled`, as a reference.
     #[inline]
     pub fn backup_retention_enabled(&self) -> crate::core::Expr {
-        self.attr("backup_retention_enabled")
+        self.0.attr("backup_retention_enabled")
     }
     /// `blueprint_id`, as a reference.
     #[inline]
     pub fn blueprint_id(&self) -> crate::core::Expr {
-        self.attr("blueprint_id")
+        self.0.attr("blueprint_id")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `ca_certificate_identifier`, as a reference.
     #[inline]
     pub fn ca_certificate_identifier(&self) -> crate::core::Expr {
-        self.attr("ca_certificate_identifier")
+        self.0.attr("ca_certificate_identifier")
     }
     /// `cpu_count`, as a reference.
     #[inline]
     pub fn cpu_count(&self) -> crate::core::Expr {
-        self.attr("cpu_count")
+        self.0.attr("cpu_count")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `disk_size`, as a reference.
     #[inline]
     pub fn disk_size(&self) -> crate::core::Expr {
-        self.attr("disk_size")
+        self.0.attr("disk_size")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `final_snapshot_name`, as a reference.
     #[inline]
     pub fn final_snapshot_name(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_name")
+        self.0.attr("final_snapshot_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `master_database_name`, as a reference.
     #[inline]
     pub fn master_database_name(&self) -> crate::core::Expr {
-        self.attr("master_database_name")
+        self.0.attr("master_database_name")
     }
     /// `master_endpoint_address`, as a reference.
     #[inline]
     pub fn master_endpoint_address(&self) -> crate::core::Expr {
-        self.attr("master_endpoint_address")
+        self.0.attr("master_endpoint_address")
     }
     /// `master_endpoint_port`, as a reference.
     #[inline]
     pub fn master_endpoint_port(&self) -> crate::core::Expr {
-        self.attr("master_endpoint_port")
+        self.0.attr("master_endpoint_port")
     }
     /// `master_password`, as a reference.
     #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
-        self.attr("master_password")
+        self.0.attr("master_password")
     }
     /// `master_username`, as a reference.
     #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
-        self.attr("master_username")
+        self.0.attr("master_username")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `ram_size`, as a reference.
     #[inline]
     pub fn ram_size(&self) -> crate::core::Expr {
-        self.attr("ram_size")
+        self.0.attr("ram_size")
     }
     /// `relational_database_name`, as a reference.
     #[inline]
     pub fn relational_database_name(&self) -> crate::core::Expr {
-        self.attr("relational_database_name")
+        self.0.attr("relational_database_name")
     }
     /// `secondary_availability_zone`, as a reference.
     #[inline]
     pub fn secondary_availability_zone(&self) -> crate::core::Expr {
-        self.attr("secondary_availability_zone")
+        self.0.attr("secondary_availability_zone")
     }
     /// `skip_final_snapshot`, as a reference.
     #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
-        self.attr("skip_final_snapshot")
+        self.0.attr("skip_final_snapshot")
     }
     /// `support_code`, as a reference.
     #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
-        self.attr("support_code")
+        self.0.attr("support_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<LightsailDisk> {
+/// The attributes of `aws_lightsail_disk`, read from a `Ref<LightsailDisk>`.
+#[derive(Clone, Debug)]
+pub struct LightsailDiskAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailDiskAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailDiskAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailDiskAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `size_in_gb`, as a reference.
     #[inline]
     pub fn size_in_gb(&self) -> crate::core::Expr {
-        self.attr("size_in_gb")
+        self.0.attr("size_in_gb")
     }
     /// `support_code`, as a reference.
     #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
-        self.attr("support_code")
+        self.0.attr("support_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<LightsailDiskAttachment> {
+/// The attributes of `aws_lightsail_disk_attachment`, read from a `Ref<LightsailDiskAttachment>`.
+#[derive(Clone, Debug)]
+pub struct LightsailDiskAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailDiskAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailDiskAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailDiskAttachmentAttributes {
     /// `disk_name`, as a reference.
     #[inline]
     pub fn disk_name(&self) -> crate::core::Expr {
-        self.attr("disk_name")
+        self.0.attr("disk_name")
     }
     /// `disk_path`, as a reference.
     #[inline]
     pub fn disk_path(&self) -> crate::core::Expr {
-        self.attr("disk_path")
+        self.0.attr("disk_path")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_name`, as a reference.
     #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
-        self.attr("instance_name")
+        self.0.attr("instance_name")
     }
 }
 
-impl crate::core::Ref<LightsailDistribution> {
+/// The attributes of `aws_lightsail_distribution`, read from a `Ref<LightsailDistribution>`.
+#[derive(Clone, Debug)]
+pub struct LightsailDistributionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailDistributionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailDistributionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailDistributionAttributes {
     /// `alternative_domain_names`, as a reference.
     #[inline]
     pub fn alternative_domain_names(&self) -> crate::core::Expr {
-        self.attr("alternative_domain_names")
+        self.0.attr("alternative_domain_names")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `certificate_name`, as a reference.
     #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
-        self.attr("certificate_name")
+        self.0.attr("certificate_name")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `is_enabled`, as a reference.
     #[inline]
     pub fn is_enabled(&self) -> crate::core::Expr {
-        self.attr("is_enabled")
+        self.0.attr("is_enabled")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `origin_public_dns`, as a reference.
     #[inline]
     pub fn origin_public_dns(&self) -> crate::core::Expr {
-        self.attr("origin_public_dns")
+        self.0.attr("origin_public_dns")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `support_code`, as a reference.
     #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
-        self.attr("support_code")
+        self.0.attr("support_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `cache_behavior` (a nested block), as a reference.
     #[inline]
     pub fn cache_behavior(&self) -> crate::core::Expr {
-        self.attr("cache_behavior")
+        self.0.attr("cache_behavior")
     }
     /// `cache_behavior_settings` (a nested block), as a reference.
     #[inline]
     pub fn cache_behavior_settings(&self) -> crate::core::Expr {
-        self.attr("cache_behavior_settings")
+        self.0.attr("cache_behavior_settings")
     }
     /// `default_cache_behavior` (a nested block), as a reference.
     #[inline]
     pub fn default_cache_behavior(&self) -> crate::core::Expr {
-        self.attr("default_cache_behavior")
+        self.0.attr("default_cache_behavior")
     }
     /// `origin` (a nested block), as a reference.
     #[inline]
     pub fn origin(&self) -> crate::core::Expr {
-        self.attr("origin")
+        self.0.attr("origin")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LightsailDomain> {
+/// The attributes of `aws_lightsail_domain`, read from a `Ref<LightsailDomain>`.
+#[derive(Clone, Debug)]
+pub struct LightsailDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<LightsailDomainEntry> {
+/// The attributes of `aws_lightsail_domain_entry`, read from a `Ref<LightsailDomainEntry>`.
+#[derive(Clone, Debug)]
+pub struct LightsailDomainEntryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailDomainEntryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailDomainEntryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailDomainEntryAttributes {
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_alias`, as a reference.
     #[inline]
     pub fn is_alias(&self) -> crate::core::Expr {
-        self.attr("is_alias")
+        self.0.attr("is_alias")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `target`, as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<LightsailInstance> {
+/// The attributes of `aws_lightsail_instance`, read from a `Ref<LightsailInstance>`.
+#[derive(Clone, Debug)]
+pub struct LightsailInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailInstanceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `blueprint_id`, as a reference.
     #[inline]
     pub fn blueprint_id(&self) -> crate::core::Expr {
-        self.attr("blueprint_id")
+        self.0.attr("blueprint_id")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `cpu_count`, as a reference.
     #[inline]
     pub fn cpu_count(&self) -> crate::core::Expr {
-        self.attr("cpu_count")
+        self.0.attr("cpu_count")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `ipv6_addresses`, as a reference.
     #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
-        self.attr("ipv6_addresses")
+        self.0.attr("ipv6_addresses")
     }
     /// `is_static_ip`, as a reference.
     #[inline]
     pub fn is_static_ip(&self) -> crate::core::Expr {
-        self.attr("is_static_ip")
+        self.0.attr("is_static_ip")
     }
     /// `key_pair_name`, as a reference.
     #[inline]
     pub fn key_pair_name(&self) -> crate::core::Expr {
-        self.attr("key_pair_name")
+        self.0.attr("key_pair_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `private_ip_address`, as a reference.
     #[inline]
     pub fn private_ip_address(&self) -> crate::core::Expr {
-        self.attr("private_ip_address")
+        self.0.attr("private_ip_address")
     }
     /// `public_ip_address`, as a reference.
     #[inline]
     pub fn public_ip_address(&self) -> crate::core::Expr {
-        self.attr("public_ip_address")
+        self.0.attr("public_ip_address")
     }
     /// `ram_size`, as a reference.
     #[inline]
     pub fn ram_size(&self) -> crate::core::Expr {
-        self.attr("ram_size")
+        self.0.attr("ram_size")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
     /// `add_on` (a nested block), as a reference.
     #[inline]
     pub fn add_on(&self) -> crate::core::Expr {
-        self.attr("add_on")
+        self.0.attr("add_on")
     }
 }
 
-impl crate::core::Ref<LightsailInstancePublicPorts> {
+/// The attributes of `aws_lightsail_instance_public_ports`, read from a `Ref<LightsailInstancePublicPorts>`.
+#[derive(Clone, Debug)]
+pub struct LightsailInstancePublicPortsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailInstancePublicPortsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailInstancePublicPortsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailInstancePublicPortsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_name`, as a reference.
     #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
-        self.attr("instance_name")
+        self.0.attr("instance_name")
     }
     /// `port_info` (a nested block), as a reference.
     #[inline]
     pub fn port_info(&self) -> crate::core::Expr {
-        self.attr("port_info")
+        self.0.attr("port_info")
     }
 }
 
-impl crate::core::Ref<LightsailKeyPair> {
+/// The attributes of `aws_lightsail_key_pair`, read from a `Ref<LightsailKeyPair>`.
+#[derive(Clone, Debug)]
+pub struct LightsailKeyPairAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailKeyPairAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailKeyPairAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailKeyPairAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `encrypted_fingerprint`, as a reference.
     #[inline]
     pub fn encrypted_fingerprint(&self) -> crate::core::Expr {
-        self.attr("encrypted_fingerprint")
+        self.0.attr("encrypted_fingerprint")
     }
     /// `encrypted_private_key`, as a reference.
     #[inline]
     pub fn encrypted_private_key(&self) -> crate::core::Expr {
-        self.attr("encrypted_private_key")
+        self.0.attr("encrypted_private_key")
     }
     /// `fingerprint`, as a reference.
     #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
-        self.attr("fingerprint")
+        self.0.attr("fingerprint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `pgp_key`, as a reference.
     #[inline]
     pub fn pgp_key(&self) -> crate::core::Expr {
-        self.attr("pgp_key")
+        self.0.attr("pgp_key")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<LightsailLb> {
+/// The attributes of `aws_lightsail_lb`, read from a `Ref<LightsailLb>`.
+#[derive(Clone, Debug)]
+pub struct LightsailLbAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailLbAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailLbAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailLbAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `health_check_path`, as a reference.
     #[inline]
     pub fn health_check_path(&self) -> crate::core::Expr {
-        self.attr("health_check_path")
+        self.0.attr("health_check_path")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_port`, as a reference.
     #[inline]
     pub fn instance_port(&self) -> crate::core::Expr {
-        self.attr("instance_port")
+        self.0.attr("instance_port")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `public_ports`, as a reference.
     #[inline]
     pub fn public_ports(&self) -> crate::core::Expr {
-        self.attr("public_ports")
+        self.0.attr("public_ports")
     }
     /// `support_code`, as a reference.
     #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
-        self.attr("support_code")
+        self.0.attr("support_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<LightsailLbAttachment> {
+/// The attributes of `aws_lightsail_lb_attachment`, read from a `Ref<LightsailLbAttachment>`.
+#[derive(Clone, Debug)]
+pub struct LightsailLbAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailLbAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailLbAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailLbAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_name`, as a reference.
     #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
-        self.attr("instance_name")
+        self.0.attr("instance_name")
     }
     /// `lb_name`, as a reference.
     #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
-        self.attr("lb_name")
+        self.0.attr("lb_name")
     }
 }
 
-impl crate::core::Ref<LightsailLbCertificate> {
+/// The attributes of `aws_lightsail_lb_certificate`, read from a `Ref<LightsailLbCertificate>`.
+#[derive(Clone, Debug)]
+pub struct LightsailLbCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailLbCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailLbCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailLbCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_validation_records`, as a reference.
     #[inline]
     pub fn domain_validation_records(&self) -> crate::core::Expr {
-        self.attr("domain_validation_records")
+        self.0.attr("domain_validation_records")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_name`, as a reference.
     #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
-        self.attr("lb_name")
+        self.0.attr("lb_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subject_alternative_names`, as a reference.
     #[inline]
     pub fn subject_alternative_names(&self) -> crate::core::Expr {
-        self.attr("subject_alternative_names")
+        self.0.attr("subject_alternative_names")
     }
     /// `support_code`, as a reference.
     #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
-        self.attr("support_code")
+        self.0.attr("support_code")
     }
 }
 
-impl crate::core::Ref<LightsailLbCertificateAttachment> {
+/// The attributes of `aws_lightsail_lb_certificate_attachment`, read from a `Ref<LightsailLbCertificateAttachment>`.
+#[derive(Clone, Debug)]
+pub struct LightsailLbCertificateAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailLbCertificateAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailLbCertificateAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailLbCertificateAttachmentAttributes {
     /// `certificate_name`, as a reference.
     #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
-        self.attr("certificate_name")
+        self.0.attr("certificate_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_name`, as a reference.
     #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
-        self.attr("lb_name")
+        self.0.attr("lb_name")
     }
 }
 
-impl crate::core::Ref<LightsailLbHttpsRedirectionPolicy> {
+/// The attributes of `aws_lightsail_lb_https_redirection_policy`, read from a `Ref<LightsailLbHttpsRedirectionPolicy>`.
+#[derive(Clone, Debug)]
+pub struct LightsailLbHttpsRedirectionPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailLbHttpsRedirectionPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailLbHttpsRedirectionPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailLbHttpsRedirectionPolicyAttributes {
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_name`, as a reference.
     #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
-        self.attr("lb_name")
+        self.0.attr("lb_name")
     }
 }
 
-impl crate::core::Ref<LightsailLbStickinessPolicy> {
+/// The attributes of `aws_lightsail_lb_stickiness_policy`, read from a `Ref<LightsailLbStickinessPolicy>`.
+#[derive(Clone, Debug)]
+pub struct LightsailLbStickinessPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailLbStickinessPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailLbStickinessPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailLbStickinessPolicyAttributes {
     /// `cookie_duration`, as a reference.
     #[inline]
     pub fn cookie_duration(&self) -> crate::core::Expr {
-        self.attr("cookie_duration")
+        self.0.attr("cookie_duration")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lb_name`, as a reference.
     #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
-        self.attr("lb_name")
+        self.0.attr("lb_name")
     }
 }
 
-impl crate::core::Ref<LightsailStaticIp> {
+/// The attributes of `aws_lightsail_static_ip`, read from a `Ref<LightsailStaticIp>`.
+#[derive(Clone, Debug)]
+pub struct LightsailStaticIpAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailStaticIpAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailStaticIpAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailStaticIpAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `support_code`, as a reference.
     #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
-        self.attr("support_code")
+        self.0.attr("support_code")
     }
 }
 
-impl crate::core::Ref<LightsailStaticIpAttachment> {
+/// The attributes of `aws_lightsail_static_ip_attachment`, read from a `Ref<LightsailStaticIpAttachment>`.
+#[derive(Clone, Debug)]
+pub struct LightsailStaticIpAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LightsailStaticIpAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LightsailStaticIpAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LightsailStaticIpAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_name`, as a reference.
     #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
-        self.attr("instance_name")
+        self.0.attr("instance_name")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `static_ip_name`, as a reference.
     #[inline]
     pub fn static_ip_name(&self) -> crate::core::Expr {
-        self.attr("static_ip_name")
+        self.0.attr("static_ip_name")
     }
 }

@@ -32,6 +32,10 @@ impl crate::core::Resource for LoadBalancerBackendServerPolicy {
     const TYPE: &'static str = "aws_load_balancer_backend_server_policy";
 }
 
+impl crate::core::Block for LoadBalancerBackendServerPolicy {
+    type Attributes = LoadBalancerBackendServerPolicyAttributes;
+}
+
 /// `aws_load_balancer_listener_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LoadBalancerListenerPolicy {
@@ -66,6 +70,10 @@ impl LoadBalancerListenerPolicy {
 
 impl crate::core::Resource for LoadBalancerListenerPolicy {
     const TYPE: &'static str = "aws_load_balancer_listener_policy";
+}
+
+impl crate::core::Block for LoadBalancerListenerPolicy {
+    type Attributes = LoadBalancerListenerPolicyAttributes;
 }
 
 /// The `policy_attribute` block of [`LoadBalancerPolicy`].
@@ -125,81 +133,139 @@ impl crate::core::Resource for LoadBalancerPolicy {
     const TYPE: &'static str = "aws_load_balancer_policy";
 }
 
-impl crate::core::Ref<LoadBalancerBackendServerPolicy> {
+impl crate::core::Block for LoadBalancerPolicy {
+    type Attributes = LoadBalancerPolicyAttributes;
+}
+
+/// The attributes of `aws_load_balancer_backend_server_policy`, read from a `Ref<LoadBalancerBackendServerPolicy>`.
+#[derive(Clone, Debug)]
+pub struct LoadBalancerBackendServerPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LoadBalancerBackendServerPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LoadBalancerBackendServerPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LoadBalancerBackendServerPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_port`, as a reference.
     #[inline]
     pub fn instance_port(&self) -> crate::core::Expr {
-        self.attr("instance_port")
+        self.0.attr("instance_port")
     }
     /// `load_balancer_name`, as a reference.
     #[inline]
     pub fn load_balancer_name(&self) -> crate::core::Expr {
-        self.attr("load_balancer_name")
+        self.0.attr("load_balancer_name")
     }
     /// `policy_names`, as a reference.
     #[inline]
     pub fn policy_names(&self) -> crate::core::Expr {
-        self.attr("policy_names")
+        self.0.attr("policy_names")
     }
 }
 
-impl crate::core::Ref<LoadBalancerListenerPolicy> {
+/// The attributes of `aws_load_balancer_listener_policy`, read from a `Ref<LoadBalancerListenerPolicy>`.
+#[derive(Clone, Debug)]
+pub struct LoadBalancerListenerPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LoadBalancerListenerPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LoadBalancerListenerPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LoadBalancerListenerPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `load_balancer_name`, as a reference.
     #[inline]
     pub fn load_balancer_name(&self) -> crate::core::Expr {
-        self.attr("load_balancer_name")
+        self.0.attr("load_balancer_name")
     }
     /// `load_balancer_port`, as a reference.
     #[inline]
     pub fn load_balancer_port(&self) -> crate::core::Expr {
-        self.attr("load_balancer_port")
+        self.0.attr("load_balancer_port")
     }
     /// `policy_names`, as a reference.
     #[inline]
     pub fn policy_names(&self) -> crate::core::Expr {
-        self.attr("policy_names")
+        self.0.attr("policy_names")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
 }
 
-impl crate::core::Ref<LoadBalancerPolicy> {
+/// The attributes of `aws_load_balancer_policy`, read from a `Ref<LoadBalancerPolicy>`.
+#[derive(Clone, Debug)]
+pub struct LoadBalancerPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LoadBalancerPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LoadBalancerPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LoadBalancerPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `load_balancer_name`, as a reference.
     #[inline]
     pub fn load_balancer_name(&self) -> crate::core::Expr {
-        self.attr("load_balancer_name")
+        self.0.attr("load_balancer_name")
     }
     /// `policy_name`, as a reference.
     #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
-        self.attr("policy_name")
+        self.0.attr("policy_name")
     }
     /// `policy_type_name`, as a reference.
     #[inline]
     pub fn policy_type_name(&self) -> crate::core::Expr {
-        self.attr("policy_type_name")
+        self.0.attr("policy_type_name")
     }
     /// `policy_attribute` (a nested block), as a reference.
     #[inline]
     pub fn policy_attribute(&self) -> crate::core::Expr {
-        self.attr("policy_attribute")
+        self.0.attr("policy_attribute")
     }
 }

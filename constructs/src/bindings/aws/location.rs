@@ -71,6 +71,10 @@ impl crate::core::Resource for LocationGeofenceCollection {
     const TYPE: &'static str = "aws_location_geofence_collection";
 }
 
+impl crate::core::Block for LocationGeofenceCollection {
+    type Attributes = LocationGeofenceCollectionAttributes;
+}
+
 /// The `configuration` block of [`LocationMap`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LocationMapConfiguration {
@@ -126,6 +130,10 @@ impl LocationMap {
 
 impl crate::core::Resource for LocationMap {
     const TYPE: &'static str = "aws_location_map";
+}
+
+impl crate::core::Block for LocationMap {
+    type Attributes = LocationMapAttributes;
 }
 
 /// The `data_source_configuration` block of [`LocationPlaceIndex`].
@@ -188,6 +196,10 @@ impl LocationPlaceIndex {
 
 impl crate::core::Resource for LocationPlaceIndex {
     const TYPE: &'static str = "aws_location_place_index";
+}
+
+impl crate::core::Block for LocationPlaceIndex {
+    type Attributes = LocationPlaceIndexAttributes;
 }
 
 /// The `timeouts` block of [`LocationRouteCalculator`].
@@ -260,6 +272,10 @@ impl crate::core::Resource for LocationRouteCalculator {
     const TYPE: &'static str = "aws_location_route_calculator";
 }
 
+impl crate::core::Block for LocationRouteCalculator {
+    type Attributes = LocationRouteCalculatorAttributes;
+}
+
 /// `aws_location_tracker` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LocationTracker {
@@ -303,6 +319,10 @@ impl LocationTracker {
 
 impl crate::core::Resource for LocationTracker {
     const TYPE: &'static str = "aws_location_tracker";
+}
+
+impl crate::core::Block for LocationTracker {
+    type Attributes = LocationTrackerAttributes;
 }
 
 /// The `timeouts` block of [`LocationTrackerAssociation`].
@@ -359,6 +379,10 @@ impl crate::core::Resource for LocationTrackerAssociation {
     const TYPE: &'static str = "aws_location_tracker_association";
 }
 
+impl crate::core::Block for LocationTrackerAssociation {
+    type Attributes = LocationTrackerAssociationAttributes;
+}
+
 /// `aws_location_geofence_collection` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLocationGeofenceCollection {
@@ -392,6 +416,10 @@ impl crate::core::DataSource for DataLocationGeofenceCollection {
     const TYPE: &'static str = "aws_location_geofence_collection";
 }
 
+impl crate::core::Block for DataLocationGeofenceCollection {
+    type Attributes = DataLocationGeofenceCollectionAttributes;
+}
+
 /// `aws_location_map` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLocationMap {
@@ -419,6 +447,10 @@ impl DataLocationMap {
 
 impl crate::core::DataSource for DataLocationMap {
     const TYPE: &'static str = "aws_location_map";
+}
+
+impl crate::core::Block for DataLocationMap {
+    type Attributes = DataLocationMapAttributes;
 }
 
 /// `aws_location_place_index` (data source).
@@ -450,6 +482,10 @@ impl crate::core::DataSource for DataLocationPlaceIndex {
     const TYPE: &'static str = "aws_location_place_index";
 }
 
+impl crate::core::Block for DataLocationPlaceIndex {
+    type Attributes = DataLocationPlaceIndexAttributes;
+}
+
 /// `aws_location_route_calculator` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLocationRouteCalculator {
@@ -477,6 +513,10 @@ impl DataLocationRouteCalculator {
 
 impl crate::core::DataSource for DataLocationRouteCalculator {
     const TYPE: &'static str = "aws_location_route_calculator";
+}
+
+impl crate::core::Block for DataLocationRouteCalculator {
+    type Attributes = DataLocationRouteCalculatorAttributes;
 }
 
 /// `aws_location_tracker` (data source).
@@ -508,6 +548,10 @@ impl crate::core::DataSource for DataLocationTracker {
     const TYPE: &'static str = "aws_location_tracker";
 }
 
+impl crate::core::Block for DataLocationTracker {
+    type Attributes = DataLocationTrackerAttributes;
+}
+
 /// `aws_location_tracker_association` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLocationTrackerAssociation {
@@ -536,6 +580,10 @@ impl crate::core::DataSource for DataLocationTrackerAssociation {
     const TYPE: &'static str = "aws_location_tracker_association";
 }
 
+impl crate::core::Block for DataLocationTrackerAssociation {
+    type Attributes = DataLocationTrackerAssociationAttributes;
+}
+
 /// `aws_location_tracker_associations` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLocationTrackerAssociations {
@@ -561,546 +609,784 @@ impl crate::core::DataSource for DataLocationTrackerAssociations {
     const TYPE: &'static str = "aws_location_tracker_associations";
 }
 
-impl crate::core::Ref<LocationGeofenceCollection> {
+impl crate::core::Block for DataLocationTrackerAssociations {
+    type Attributes = DataLocationTrackerAssociationsAttributes;
+}
+
+/// The attributes of `aws_location_geofence_collection`, read from a `Ref<LocationGeofenceCollection>`.
+#[derive(Clone, Debug)]
+pub struct LocationGeofenceCollectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LocationGeofenceCollectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LocationGeofenceCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LocationGeofenceCollectionAttributes {
     /// `collection_arn`, as a reference.
     #[inline]
     pub fn collection_arn(&self) -> crate::core::Expr {
-        self.attr("collection_arn")
+        self.0.attr("collection_arn")
     }
     /// `collection_name`, as a reference.
     #[inline]
     pub fn collection_name(&self) -> crate::core::Expr {
-        self.attr("collection_name")
+        self.0.attr("collection_name")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LocationMap> {
+/// The attributes of `aws_location_map`, read from a `Ref<LocationMap>`.
+#[derive(Clone, Debug)]
+pub struct LocationMapAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LocationMapAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LocationMapAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LocationMapAttributes {
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `map_arn`, as a reference.
     #[inline]
     pub fn map_arn(&self) -> crate::core::Expr {
-        self.attr("map_arn")
+        self.0.attr("map_arn")
     }
     /// `map_name`, as a reference.
     #[inline]
     pub fn map_name(&self) -> crate::core::Expr {
-        self.attr("map_name")
+        self.0.attr("map_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<LocationPlaceIndex> {
+/// The attributes of `aws_location_place_index`, read from a `Ref<LocationPlaceIndex>`.
+#[derive(Clone, Debug)]
+pub struct LocationPlaceIndexAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LocationPlaceIndexAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LocationPlaceIndexAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LocationPlaceIndexAttributes {
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `data_source`, as a reference.
     #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
-        self.attr("data_source")
+        self.0.attr("data_source")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_arn`, as a reference.
     #[inline]
     pub fn index_arn(&self) -> crate::core::Expr {
-        self.attr("index_arn")
+        self.0.attr("index_arn")
     }
     /// `index_name`, as a reference.
     #[inline]
     pub fn index_name(&self) -> crate::core::Expr {
-        self.attr("index_name")
+        self.0.attr("index_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
     /// `data_source_configuration` (a nested block), as a reference.
     #[inline]
     pub fn data_source_configuration(&self) -> crate::core::Expr {
-        self.attr("data_source_configuration")
+        self.0.attr("data_source_configuration")
     }
 }
 
-impl crate::core::Ref<LocationRouteCalculator> {
+/// The attributes of `aws_location_route_calculator`, read from a `Ref<LocationRouteCalculator>`.
+#[derive(Clone, Debug)]
+pub struct LocationRouteCalculatorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LocationRouteCalculatorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LocationRouteCalculatorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LocationRouteCalculatorAttributes {
     /// `calculator_arn`, as a reference.
     #[inline]
     pub fn calculator_arn(&self) -> crate::core::Expr {
-        self.attr("calculator_arn")
+        self.0.attr("calculator_arn")
     }
     /// `calculator_name`, as a reference.
     #[inline]
     pub fn calculator_name(&self) -> crate::core::Expr {
-        self.attr("calculator_name")
+        self.0.attr("calculator_name")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `data_source`, as a reference.
     #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
-        self.attr("data_source")
+        self.0.attr("data_source")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<LocationTracker> {
+/// The attributes of `aws_location_tracker`, read from a `Ref<LocationTracker>`.
+#[derive(Clone, Debug)]
+pub struct LocationTrackerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LocationTrackerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LocationTrackerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LocationTrackerAttributes {
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `position_filtering`, as a reference.
     #[inline]
     pub fn position_filtering(&self) -> crate::core::Expr {
-        self.attr("position_filtering")
+        self.0.attr("position_filtering")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tracker_arn`, as a reference.
     #[inline]
     pub fn tracker_arn(&self) -> crate::core::Expr {
-        self.attr("tracker_arn")
+        self.0.attr("tracker_arn")
     }
     /// `tracker_name`, as a reference.
     #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
-        self.attr("tracker_name")
+        self.0.attr("tracker_name")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
 }
 
-impl crate::core::Ref<LocationTrackerAssociation> {
+/// The attributes of `aws_location_tracker_association`, read from a `Ref<LocationTrackerAssociation>`.
+#[derive(Clone, Debug)]
+pub struct LocationTrackerAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for LocationTrackerAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for LocationTrackerAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl LocationTrackerAssociationAttributes {
     /// `consumer_arn`, as a reference.
     #[inline]
     pub fn consumer_arn(&self) -> crate::core::Expr {
-        self.attr("consumer_arn")
+        self.0.attr("consumer_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tracker_name`, as a reference.
     #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
-        self.attr("tracker_name")
+        self.0.attr("tracker_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataLocationGeofenceCollection> {
+/// The attributes of `aws_location_geofence_collection`, read from a `Ref<DataLocationGeofenceCollection>`.
+#[derive(Clone, Debug)]
+pub struct DataLocationGeofenceCollectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLocationGeofenceCollectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLocationGeofenceCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLocationGeofenceCollectionAttributes {
     /// `collection_arn`, as a reference.
     #[inline]
     pub fn collection_arn(&self) -> crate::core::Expr {
-        self.attr("collection_arn")
+        self.0.attr("collection_arn")
     }
     /// `collection_name`, as a reference.
     #[inline]
     pub fn collection_name(&self) -> crate::core::Expr {
-        self.attr("collection_name")
+        self.0.attr("collection_name")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
 }
 
-impl crate::core::Ref<DataLocationMap> {
+/// The attributes of `aws_location_map`, read from a `Ref<DataLocationMap>`.
+#[derive(Clone, Debug)]
+pub struct DataLocationMapAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLocationMapAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLocationMapAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLocationMapAttributes {
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `map_arn`, as a reference.
     #[inline]
     pub fn map_arn(&self) -> crate::core::Expr {
-        self.attr("map_arn")
+        self.0.attr("map_arn")
     }
     /// `map_name`, as a reference.
     #[inline]
     pub fn map_name(&self) -> crate::core::Expr {
-        self.attr("map_name")
+        self.0.attr("map_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
 }
 
-impl crate::core::Ref<DataLocationPlaceIndex> {
+/// The attributes of `aws_location_place_index`, read from a `Ref<DataLocationPlaceIndex>`.
+#[derive(Clone, Debug)]
+pub struct DataLocationPlaceIndexAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLocationPlaceIndexAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLocationPlaceIndexAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLocationPlaceIndexAttributes {
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `data_source`, as a reference.
     #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
-        self.attr("data_source")
+        self.0.attr("data_source")
     }
     /// `data_source_configuration`, as a reference.
     #[inline]
     pub fn data_source_configuration(&self) -> crate::core::Expr {
-        self.attr("data_source_configuration")
+        self.0.attr("data_source_configuration")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `index_arn`, as a reference.
     #[inline]
     pub fn index_arn(&self) -> crate::core::Expr {
-        self.attr("index_arn")
+        self.0.attr("index_arn")
     }
     /// `index_name`, as a reference.
     #[inline]
     pub fn index_name(&self) -> crate::core::Expr {
-        self.attr("index_name")
+        self.0.attr("index_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
 }
 
-impl crate::core::Ref<DataLocationRouteCalculator> {
+/// The attributes of `aws_location_route_calculator`, read from a `Ref<DataLocationRouteCalculator>`.
+#[derive(Clone, Debug)]
+pub struct DataLocationRouteCalculatorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLocationRouteCalculatorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLocationRouteCalculatorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLocationRouteCalculatorAttributes {
     /// `calculator_arn`, as a reference.
     #[inline]
     pub fn calculator_arn(&self) -> crate::core::Expr {
-        self.attr("calculator_arn")
+        self.0.attr("calculator_arn")
     }
     /// `calculator_name`, as a reference.
     #[inline]
     pub fn calculator_name(&self) -> crate::core::Expr {
-        self.attr("calculator_name")
+        self.0.attr("calculator_name")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `data_source`, as a reference.
     #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
-        self.attr("data_source")
+        self.0.attr("data_source")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
 }
 
-impl crate::core::Ref<DataLocationTracker> {
+/// The attributes of `aws_location_tracker`, read from a `Ref<DataLocationTracker>`.
+#[derive(Clone, Debug)]
+pub struct DataLocationTrackerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLocationTrackerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLocationTrackerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLocationTrackerAttributes {
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `position_filtering`, as a reference.
     #[inline]
     pub fn position_filtering(&self) -> crate::core::Expr {
-        self.attr("position_filtering")
+        self.0.attr("position_filtering")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tracker_arn`, as a reference.
     #[inline]
     pub fn tracker_arn(&self) -> crate::core::Expr {
-        self.attr("tracker_arn")
+        self.0.attr("tracker_arn")
     }
     /// `tracker_name`, as a reference.
     #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
-        self.attr("tracker_name")
+        self.0.attr("tracker_name")
     }
     /// `update_time`, as a reference.
     #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
-        self.attr("update_time")
+        self.0.attr("update_time")
     }
 }
 
-impl crate::core::Ref<DataLocationTrackerAssociation> {
+/// The attributes of `aws_location_tracker_association`, read from a `Ref<DataLocationTrackerAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DataLocationTrackerAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLocationTrackerAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLocationTrackerAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLocationTrackerAssociationAttributes {
     /// `consumer_arn`, as a reference.
     #[inline]
     pub fn consumer_arn(&self) -> crate::core::Expr {
-        self.attr("consumer_arn")
+        self.0.attr("consumer_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tracker_name`, as a reference.
     #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
-        self.attr("tracker_name")
+        self.0.attr("tracker_name")
     }
 }
 
-impl crate::core::Ref<DataLocationTrackerAssociations> {
+/// The attributes of `aws_location_tracker_associations`, read from a `Ref<DataLocationTrackerAssociations>`.
+#[derive(Clone, Debug)]
+pub struct DataLocationTrackerAssociationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataLocationTrackerAssociationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataLocationTrackerAssociationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataLocationTrackerAssociationsAttributes {
     /// `consumer_arns`, as a reference.
     #[inline]
     pub fn consumer_arns(&self) -> crate::core::Expr {
-        self.attr("consumer_arns")
+        self.0.attr("consumer_arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tracker_name`, as a reference.
     #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
-        self.attr("tracker_name")
+        self.0.attr("tracker_name")
     }
 }

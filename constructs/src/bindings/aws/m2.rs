@@ -99,6 +99,10 @@ impl crate::core::Resource for M2Application {
     const TYPE: &'static str = "aws_m2_application";
 }
 
+impl crate::core::Block for M2Application {
+    type Attributes = M2ApplicationAttributes;
+}
+
 /// The `timeouts` block of [`M2Deployment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct M2DeploymentTimeouts {
@@ -164,6 +168,10 @@ impl M2Deployment {
 
 impl crate::core::Resource for M2Deployment {
     const TYPE: &'static str = "aws_m2_deployment";
+}
+
+impl crate::core::Block for M2Deployment {
+    type Attributes = M2DeploymentAttributes;
 }
 
 /// The `high_availability_config` block of [`M2Environment`].
@@ -333,221 +341,279 @@ impl crate::core::Resource for M2Environment {
     const TYPE: &'static str = "aws_m2_environment";
 }
 
-impl crate::core::Ref<M2Application> {
+impl crate::core::Block for M2Environment {
+    type Attributes = M2EnvironmentAttributes;
+}
+
+/// The attributes of `aws_m2_application`, read from a `Ref<M2Application>`.
+#[derive(Clone, Debug)]
+pub struct M2ApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for M2ApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for M2ApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl M2ApplicationAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `current_version`, as a reference.
     #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
-        self.attr("current_version")
+        self.0.attr("current_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine_type`, as a reference.
     #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
-        self.attr("engine_type")
+        self.0.attr("engine_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<M2Deployment> {
+/// The attributes of `aws_m2_deployment`, read from a `Ref<M2Deployment>`.
+#[derive(Clone, Debug)]
+pub struct M2DeploymentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for M2DeploymentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for M2DeploymentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl M2DeploymentAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `application_version`, as a reference.
     #[inline]
     pub fn application_version(&self) -> crate::core::Expr {
-        self.attr("application_version")
+        self.0.attr("application_version")
     }
     /// `deployment_id`, as a reference.
     #[inline]
     pub fn deployment_id(&self) -> crate::core::Expr {
-        self.attr("deployment_id")
+        self.0.attr("deployment_id")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `force_stop`, as a reference.
     #[inline]
     pub fn force_stop(&self) -> crate::core::Expr {
-        self.attr("force_stop")
+        self.0.attr("force_stop")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `start`, as a reference.
     #[inline]
     pub fn start(&self) -> crate::core::Expr {
-        self.attr("start")
+        self.0.attr("start")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<M2Environment> {
+/// The attributes of `aws_m2_environment`, read from a `Ref<M2Environment>`.
+#[derive(Clone, Debug)]
+pub struct M2EnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for M2EnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for M2EnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl M2EnvironmentAttributes {
     /// `apply_changes_during_maintenance_window`, as a reference.
     #[inline]
     pub fn apply_changes_during_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("apply_changes_during_maintenance_window")
+        self.0.attr("apply_changes_during_maintenance_window")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine_type`, as a reference.
     #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
-        self.attr("engine_type")
+        self.0.attr("engine_type")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `environment_id`, as a reference.
     #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
-        self.attr("environment_id")
+        self.0.attr("environment_id")
     }
     /// `force_update`, as a reference.
     #[inline]
     pub fn force_update(&self) -> crate::core::Expr {
-        self.attr("force_update")
+        self.0.attr("force_update")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `load_balancer_arn`, as a reference.
     #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
-        self.attr("load_balancer_arn")
+        self.0.attr("load_balancer_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `high_availability_config` (a nested block), as a reference.
     #[inline]
     pub fn high_availability_config(&self) -> crate::core::Expr {
-        self.attr("high_availability_config")
+        self.0.attr("high_availability_config")
     }
     /// `storage_configuration` (a nested block), as a reference.
     #[inline]
     pub fn storage_configuration(&self) -> crate::core::Expr {
-        self.attr("storage_configuration")
+        self.0.attr("storage_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -30,6 +30,10 @@ impl crate::core::Resource for Macie2Account {
     const TYPE: &'static str = "aws_macie2_account";
 }
 
+impl crate::core::Block for Macie2Account {
+    type Attributes = Macie2AccountAttributes;
+}
+
 /// The `s3_destination` block of [`Macie2ClassificationExportConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Macie2ClassificationExportConfigurationS3Destination {
@@ -78,6 +82,10 @@ impl Macie2ClassificationExportConfiguration {
 
 impl crate::core::Resource for Macie2ClassificationExportConfiguration {
     const TYPE: &'static str = "aws_macie2_classification_export_configuration";
+}
+
+impl crate::core::Block for Macie2ClassificationExportConfiguration {
+    type Attributes = Macie2ClassificationExportConfigurationAttributes;
 }
 
 /// The `simple_criterion` block of [`Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd`].
@@ -470,6 +478,10 @@ impl crate::core::Resource for Macie2ClassificationJob {
     const TYPE: &'static str = "aws_macie2_classification_job";
 }
 
+impl crate::core::Block for Macie2ClassificationJob {
+    type Attributes = Macie2ClassificationJobAttributes;
+}
+
 /// The `timeouts` block of [`Macie2CustomDataIdentifier`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Macie2CustomDataIdentifierTimeouts {
@@ -548,6 +560,10 @@ impl Macie2CustomDataIdentifier {
 
 impl crate::core::Resource for Macie2CustomDataIdentifier {
     const TYPE: &'static str = "aws_macie2_custom_data_identifier";
+}
+
+impl crate::core::Block for Macie2CustomDataIdentifier {
+    type Attributes = Macie2CustomDataIdentifierAttributes;
 }
 
 /// The `criterion` block of [`Macie2FindingsFilterFindingCriteria`].
@@ -687,6 +703,10 @@ impl crate::core::Resource for Macie2FindingsFilter {
     const TYPE: &'static str = "aws_macie2_findings_filter";
 }
 
+impl crate::core::Block for Macie2FindingsFilter {
+    type Attributes = Macie2FindingsFilterAttributes;
+}
+
 /// The `timeouts` block of [`Macie2InvitationAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Macie2InvitationAccepterTimeouts {
@@ -732,6 +752,10 @@ impl Macie2InvitationAccepter {
 
 impl crate::core::Resource for Macie2InvitationAccepter {
     const TYPE: &'static str = "aws_macie2_invitation_accepter";
+}
+
+impl crate::core::Block for Macie2InvitationAccepter {
+    type Attributes = Macie2InvitationAccepterAttributes;
 }
 
 /// The `timeouts` block of [`Macie2Member`].
@@ -812,6 +836,10 @@ impl crate::core::Resource for Macie2Member {
     const TYPE: &'static str = "aws_macie2_member";
 }
 
+impl crate::core::Block for Macie2Member {
+    type Attributes = Macie2MemberAttributes;
+}
+
 /// `aws_macie2_organization_admin_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Macie2OrganizationAdminAccount {
@@ -837,6 +865,10 @@ impl crate::core::Resource for Macie2OrganizationAdminAccount {
     const TYPE: &'static str = "aws_macie2_organization_admin_account";
 }
 
+impl crate::core::Block for Macie2OrganizationAdminAccount {
+    type Attributes = Macie2OrganizationAdminAccountAttributes;
+}
+
 /// `aws_macie2_organization_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Macie2OrganizationConfiguration {
@@ -859,394 +891,560 @@ impl crate::core::Resource for Macie2OrganizationConfiguration {
     const TYPE: &'static str = "aws_macie2_organization_configuration";
 }
 
-impl crate::core::Ref<Macie2Account> {
+impl crate::core::Block for Macie2OrganizationConfiguration {
+    type Attributes = Macie2OrganizationConfigurationAttributes;
+}
+
+/// The attributes of `aws_macie2_account`, read from a `Ref<Macie2Account>`.
+#[derive(Clone, Debug)]
+pub struct Macie2AccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2AccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2AccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2AccountAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `finding_publishing_frequency`, as a reference.
     #[inline]
     pub fn finding_publishing_frequency(&self) -> crate::core::Expr {
-        self.attr("finding_publishing_frequency")
+        self.0.attr("finding_publishing_frequency")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_role`, as a reference.
     #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
-        self.attr("service_role")
+        self.0.attr("service_role")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
 }
 
-impl crate::core::Ref<Macie2ClassificationExportConfiguration> {
+/// The attributes of `aws_macie2_classification_export_configuration`, read from a `Ref<Macie2ClassificationExportConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct Macie2ClassificationExportConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2ClassificationExportConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2ClassificationExportConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2ClassificationExportConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `s3_destination` (a nested block), as a reference.
     #[inline]
     pub fn s3_destination(&self) -> crate::core::Expr {
-        self.attr("s3_destination")
+        self.0.attr("s3_destination")
     }
 }
 
-impl crate::core::Ref<Macie2ClassificationJob> {
+/// The attributes of `aws_macie2_classification_job`, read from a `Ref<Macie2ClassificationJob>`.
+#[derive(Clone, Debug)]
+pub struct Macie2ClassificationJobAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2ClassificationJobAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2ClassificationJobAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2ClassificationJobAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `custom_data_identifier_ids`, as a reference.
     #[inline]
     pub fn custom_data_identifier_ids(&self) -> crate::core::Expr {
-        self.attr("custom_data_identifier_ids")
+        self.0.attr("custom_data_identifier_ids")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `initial_run`, as a reference.
     #[inline]
     pub fn initial_run(&self) -> crate::core::Expr {
-        self.attr("initial_run")
+        self.0.attr("initial_run")
     }
     /// `job_arn`, as a reference.
     #[inline]
     pub fn job_arn(&self) -> crate::core::Expr {
-        self.attr("job_arn")
+        self.0.attr("job_arn")
     }
     /// `job_id`, as a reference.
     #[inline]
     pub fn job_id(&self) -> crate::core::Expr {
-        self.attr("job_id")
+        self.0.attr("job_id")
     }
     /// `job_status`, as a reference.
     #[inline]
     pub fn job_status(&self) -> crate::core::Expr {
-        self.attr("job_status")
+        self.0.attr("job_status")
     }
     /// `job_type`, as a reference.
     #[inline]
     pub fn job_type(&self) -> crate::core::Expr {
-        self.attr("job_type")
+        self.0.attr("job_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `sampling_percentage`, as a reference.
     #[inline]
     pub fn sampling_percentage(&self) -> crate::core::Expr {
-        self.attr("sampling_percentage")
+        self.0.attr("sampling_percentage")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_paused_details`, as a reference.
     #[inline]
     pub fn user_paused_details(&self) -> crate::core::Expr {
-        self.attr("user_paused_details")
+        self.0.attr("user_paused_details")
     }
     /// `s3_job_definition` (a nested block), as a reference.
     #[inline]
     pub fn s3_job_definition(&self) -> crate::core::Expr {
-        self.attr("s3_job_definition")
+        self.0.attr("s3_job_definition")
     }
     /// `schedule_frequency` (a nested block), as a reference.
     #[inline]
     pub fn schedule_frequency(&self) -> crate::core::Expr {
-        self.attr("schedule_frequency")
+        self.0.attr("schedule_frequency")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Macie2CustomDataIdentifier> {
+/// The attributes of `aws_macie2_custom_data_identifier`, read from a `Ref<Macie2CustomDataIdentifier>`.
+#[derive(Clone, Debug)]
+pub struct Macie2CustomDataIdentifierAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2CustomDataIdentifierAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2CustomDataIdentifierAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2CustomDataIdentifierAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_words`, as a reference.
     #[inline]
     pub fn ignore_words(&self) -> crate::core::Expr {
-        self.attr("ignore_words")
+        self.0.attr("ignore_words")
     }
     /// `keywords`, as a reference.
     #[inline]
     pub fn keywords(&self) -> crate::core::Expr {
-        self.attr("keywords")
+        self.0.attr("keywords")
     }
     /// `maximum_match_distance`, as a reference.
     #[inline]
     pub fn maximum_match_distance(&self) -> crate::core::Expr {
-        self.attr("maximum_match_distance")
+        self.0.attr("maximum_match_distance")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `regex`, as a reference.
     #[inline]
     pub fn regex(&self) -> crate::core::Expr {
-        self.attr("regex")
+        self.0.attr("regex")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Macie2FindingsFilter> {
+/// The attributes of `aws_macie2_findings_filter`, read from a `Ref<Macie2FindingsFilter>`.
+#[derive(Clone, Debug)]
+pub struct Macie2FindingsFilterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2FindingsFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2FindingsFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2FindingsFilterAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `position`, as a reference.
     #[inline]
     pub fn position(&self) -> crate::core::Expr {
-        self.attr("position")
+        self.0.attr("position")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `finding_criteria` (a nested block), as a reference.
     #[inline]
     pub fn finding_criteria(&self) -> crate::core::Expr {
-        self.attr("finding_criteria")
+        self.0.attr("finding_criteria")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Macie2InvitationAccepter> {
+/// The attributes of `aws_macie2_invitation_accepter`, read from a `Ref<Macie2InvitationAccepter>`.
+#[derive(Clone, Debug)]
+pub struct Macie2InvitationAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2InvitationAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2InvitationAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2InvitationAccepterAttributes {
     /// `administrator_account_id`, as a reference.
     #[inline]
     pub fn administrator_account_id(&self) -> crate::core::Expr {
-        self.attr("administrator_account_id")
+        self.0.attr("administrator_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invitation_id`, as a reference.
     #[inline]
     pub fn invitation_id(&self) -> crate::core::Expr {
-        self.attr("invitation_id")
+        self.0.attr("invitation_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Macie2Member> {
+/// The attributes of `aws_macie2_member`, read from a `Ref<Macie2Member>`.
+#[derive(Clone, Debug)]
+pub struct Macie2MemberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2MemberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2MemberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2MemberAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `administrator_account_id`, as a reference.
     #[inline]
     pub fn administrator_account_id(&self) -> crate::core::Expr {
-        self.attr("administrator_account_id")
+        self.0.attr("administrator_account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invitation_disable_email_notification`, as a reference.
     #[inline]
     pub fn invitation_disable_email_notification(&self) -> crate::core::Expr {
-        self.attr("invitation_disable_email_notification")
+        self.0.attr("invitation_disable_email_notification")
     }
     /// `invitation_message`, as a reference.
     #[inline]
     pub fn invitation_message(&self) -> crate::core::Expr {
-        self.attr("invitation_message")
+        self.0.attr("invitation_message")
     }
     /// `invite`, as a reference.
     #[inline]
     pub fn invite(&self) -> crate::core::Expr {
-        self.attr("invite")
+        self.0.attr("invite")
     }
     /// `invited_at`, as a reference.
     #[inline]
     pub fn invited_at(&self) -> crate::core::Expr {
-        self.attr("invited_at")
+        self.0.attr("invited_at")
     }
     /// `master_account_id`, as a reference.
     #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
-        self.attr("master_account_id")
+        self.0.attr("master_account_id")
     }
     /// `relationship_status`, as a reference.
     #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
-        self.attr("relationship_status")
+        self.0.attr("relationship_status")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `updated_at`, as a reference.
     #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
-        self.attr("updated_at")
+        self.0.attr("updated_at")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Macie2OrganizationAdminAccount> {
+/// The attributes of `aws_macie2_organization_admin_account`, read from a `Ref<Macie2OrganizationAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct Macie2OrganizationAdminAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2OrganizationAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2OrganizationAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2OrganizationAdminAccountAttributes {
     /// `admin_account_id`, as a reference.
     #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
-        self.attr("admin_account_id")
+        self.0.attr("admin_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<Macie2OrganizationConfiguration> {
+/// The attributes of `aws_macie2_organization_configuration`, read from a `Ref<Macie2OrganizationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct Macie2OrganizationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Macie2OrganizationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Macie2OrganizationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Macie2OrganizationConfigurationAttributes {
     /// `auto_enable`, as a reference.
     #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
-        self.attr("auto_enable")
+        self.0.attr("auto_enable")
     }
 }

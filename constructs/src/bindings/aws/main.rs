@@ -58,30 +58,52 @@ impl crate::core::Resource for MainRouteTableAssociation {
     const TYPE: &'static str = "aws_main_route_table_association";
 }
 
-impl crate::core::Ref<MainRouteTableAssociation> {
+impl crate::core::Block for MainRouteTableAssociation {
+    type Attributes = MainRouteTableAssociationAttributes;
+}
+
+/// The attributes of `aws_main_route_table_association`, read from a `Ref<MainRouteTableAssociation>`.
+#[derive(Clone, Debug)]
+pub struct MainRouteTableAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MainRouteTableAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MainRouteTableAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MainRouteTableAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `original_route_table_id`, as a reference.
     #[inline]
     pub fn original_route_table_id(&self) -> crate::core::Expr {
-        self.attr("original_route_table_id")
+        self.0.attr("original_route_table_id")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

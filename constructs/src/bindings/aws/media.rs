@@ -76,6 +76,10 @@ impl crate::core::Resource for MediaConvertQueue {
     const TYPE: &'static str = "aws_media_convert_queue";
 }
 
+impl crate::core::Block for MediaConvertQueue {
+    type Attributes = MediaConvertQueueAttributes;
+}
+
 /// `aws_media_package_channel` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MediaPackageChannel {
@@ -113,6 +117,10 @@ impl crate::core::Resource for MediaPackageChannel {
     const TYPE: &'static str = "aws_media_package_channel";
 }
 
+impl crate::core::Block for MediaPackageChannel {
+    type Attributes = MediaPackageChannelAttributes;
+}
+
 /// `aws_media_packagev2_channel_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MediaPackagev2ChannelGroup {
@@ -140,6 +148,10 @@ impl MediaPackagev2ChannelGroup {
 
 impl crate::core::Resource for MediaPackagev2ChannelGroup {
     const TYPE: &'static str = "aws_media_packagev2_channel_group";
+}
+
+impl crate::core::Block for MediaPackagev2ChannelGroup {
+    type Attributes = MediaPackagev2ChannelGroupAttributes;
 }
 
 /// `aws_media_store_container` (resource).
@@ -175,6 +187,10 @@ impl crate::core::Resource for MediaStoreContainer {
     const TYPE: &'static str = "aws_media_store_container";
 }
 
+impl crate::core::Block for MediaStoreContainer {
+    type Attributes = MediaStoreContainerAttributes;
+}
+
 /// `aws_media_store_container_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MediaStoreContainerPolicy {
@@ -203,6 +219,10 @@ impl crate::core::Resource for MediaStoreContainerPolicy {
     const TYPE: &'static str = "aws_media_store_container_policy";
 }
 
+impl crate::core::Block for MediaStoreContainerPolicy {
+    type Attributes = MediaStoreContainerPolicyAttributes;
+}
+
 /// `aws_media_convert_queue` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMediaConvertQueue {
@@ -228,205 +248,317 @@ impl crate::core::DataSource for DataMediaConvertQueue {
     const TYPE: &'static str = "aws_media_convert_queue";
 }
 
-impl crate::core::Ref<MediaConvertQueue> {
+impl crate::core::Block for DataMediaConvertQueue {
+    type Attributes = DataMediaConvertQueueAttributes;
+}
+
+/// The attributes of `aws_media_convert_queue`, read from a `Ref<MediaConvertQueue>`.
+#[derive(Clone, Debug)]
+pub struct MediaConvertQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MediaConvertQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MediaConvertQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MediaConvertQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `concurrent_jobs`, as a reference.
     #[inline]
     pub fn concurrent_jobs(&self) -> crate::core::Expr {
-        self.attr("concurrent_jobs")
+        self.0.attr("concurrent_jobs")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `pricing_plan`, as a reference.
     #[inline]
     pub fn pricing_plan(&self) -> crate::core::Expr {
-        self.attr("pricing_plan")
+        self.0.attr("pricing_plan")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `reservation_plan_settings` (a nested block), as a reference.
     #[inline]
     pub fn reservation_plan_settings(&self) -> crate::core::Expr {
-        self.attr("reservation_plan_settings")
+        self.0.attr("reservation_plan_settings")
     }
 }
 
-impl crate::core::Ref<MediaPackageChannel> {
+/// The attributes of `aws_media_package_channel`, read from a `Ref<MediaPackageChannel>`.
+#[derive(Clone, Debug)]
+pub struct MediaPackageChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MediaPackageChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MediaPackageChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MediaPackageChannelAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `channel_id`, as a reference.
     #[inline]
     pub fn channel_id(&self) -> crate::core::Expr {
-        self.attr("channel_id")
+        self.0.attr("channel_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hls_ingest`, as a reference.
     #[inline]
     pub fn hls_ingest(&self) -> crate::core::Expr {
-        self.attr("hls_ingest")
+        self.0.attr("hls_ingest")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<MediaPackagev2ChannelGroup> {
+/// The attributes of `aws_media_packagev2_channel_group`, read from a `Ref<MediaPackagev2ChannelGroup>`.
+#[derive(Clone, Debug)]
+pub struct MediaPackagev2ChannelGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MediaPackagev2ChannelGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MediaPackagev2ChannelGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MediaPackagev2ChannelGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `egress_domain`, as a reference.
     #[inline]
     pub fn egress_domain(&self) -> crate::core::Expr {
-        self.attr("egress_domain")
+        self.0.attr("egress_domain")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<MediaStoreContainer> {
+/// The attributes of `aws_media_store_container`, read from a `Ref<MediaStoreContainer>`.
+#[derive(Clone, Debug)]
+pub struct MediaStoreContainerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MediaStoreContainerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MediaStoreContainerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MediaStoreContainerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<MediaStoreContainerPolicy> {
+/// The attributes of `aws_media_store_container_policy`, read from a `Ref<MediaStoreContainerPolicy>`.
+#[derive(Clone, Debug)]
+pub struct MediaStoreContainerPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MediaStoreContainerPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MediaStoreContainerPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MediaStoreContainerPolicyAttributes {
     /// `container_name`, as a reference.
     #[inline]
     pub fn container_name(&self) -> crate::core::Expr {
-        self.attr("container_name")
+        self.0.attr("container_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<DataMediaConvertQueue> {
+/// The attributes of `aws_media_convert_queue`, read from a `Ref<DataMediaConvertQueue>`.
+#[derive(Clone, Debug)]
+pub struct DataMediaConvertQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMediaConvertQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMediaConvertQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMediaConvertQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

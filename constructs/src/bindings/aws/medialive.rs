@@ -4159,6 +4159,10 @@ impl crate::core::Resource for MedialiveChannel {
     const TYPE: &'static str = "aws_medialive_channel";
 }
 
+impl crate::core::Block for MedialiveChannel {
+    type Attributes = MedialiveChannelAttributes;
+}
+
 /// The `destinations` block of [`MedialiveInput`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MedialiveInputDestinations {
@@ -4348,6 +4352,10 @@ impl crate::core::Resource for MedialiveInput {
     const TYPE: &'static str = "aws_medialive_input";
 }
 
+impl crate::core::Block for MedialiveInput {
+    type Attributes = MedialiveInputAttributes;
+}
+
 /// The `timeouts` block of [`MedialiveInputSecurityGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct MedialiveInputSecurityGroupTimeouts {
@@ -4426,6 +4434,10 @@ impl MedialiveInputSecurityGroup {
 
 impl crate::core::Resource for MedialiveInputSecurityGroup {
     const TYPE: &'static str = "aws_medialive_input_security_group";
+}
+
+impl crate::core::Block for MedialiveInputSecurityGroup {
+    type Attributes = MedialiveInputSecurityGroupAttributes;
 }
 
 /// The `multiplex_settings` block of [`MedialiveMultiplex`].
@@ -4528,6 +4540,10 @@ impl MedialiveMultiplex {
 
 impl crate::core::Resource for MedialiveMultiplex {
     const TYPE: &'static str = "aws_medialive_multiplex";
+}
+
+impl crate::core::Block for MedialiveMultiplex {
+    type Attributes = MedialiveMultiplexAttributes;
 }
 
 /// The `service_descriptor` block of [`MedialiveMultiplexProgramMultiplexProgramSettings`].
@@ -4677,6 +4693,10 @@ impl crate::core::Resource for MedialiveMultiplexProgram {
     const TYPE: &'static str = "aws_medialive_multiplex_program";
 }
 
+impl crate::core::Block for MedialiveMultiplexProgram {
+    type Attributes = MedialiveMultiplexProgramAttributes;
+}
+
 /// `aws_medialive_input` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMedialiveInput {
@@ -4698,385 +4718,497 @@ impl crate::core::DataSource for DataMedialiveInput {
     const TYPE: &'static str = "aws_medialive_input";
 }
 
-impl crate::core::Ref<MedialiveChannel> {
+impl crate::core::Block for DataMedialiveInput {
+    type Attributes = DataMedialiveInputAttributes;
+}
+
+/// The attributes of `aws_medialive_channel`, read from a `Ref<MedialiveChannel>`.
+#[derive(Clone, Debug)]
+pub struct MedialiveChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MedialiveChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MedialiveChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MedialiveChannelAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `channel_class`, as a reference.
     #[inline]
     pub fn channel_class(&self) -> crate::core::Expr {
-        self.attr("channel_class")
+        self.0.attr("channel_class")
     }
     /// `channel_id`, as a reference.
     #[inline]
     pub fn channel_id(&self) -> crate::core::Expr {
-        self.attr("channel_id")
+        self.0.attr("channel_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_level`, as a reference.
     #[inline]
     pub fn log_level(&self) -> crate::core::Expr {
-        self.attr("log_level")
+        self.0.attr("log_level")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `start_channel`, as a reference.
     #[inline]
     pub fn start_channel(&self) -> crate::core::Expr {
-        self.attr("start_channel")
+        self.0.attr("start_channel")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `cdi_input_specification` (a nested block), as a reference.
     #[inline]
     pub fn cdi_input_specification(&self) -> crate::core::Expr {
-        self.attr("cdi_input_specification")
+        self.0.attr("cdi_input_specification")
     }
     /// `destinations` (a nested block), as a reference.
     #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
-        self.attr("destinations")
+        self.0.attr("destinations")
     }
     /// `encoder_settings` (a nested block), as a reference.
     #[inline]
     pub fn encoder_settings(&self) -> crate::core::Expr {
-        self.attr("encoder_settings")
+        self.0.attr("encoder_settings")
     }
     /// `input_attachments` (a nested block), as a reference.
     #[inline]
     pub fn input_attachments(&self) -> crate::core::Expr {
-        self.attr("input_attachments")
+        self.0.attr("input_attachments")
     }
     /// `input_specification` (a nested block), as a reference.
     #[inline]
     pub fn input_specification(&self) -> crate::core::Expr {
-        self.attr("input_specification")
+        self.0.attr("input_specification")
     }
     /// `maintenance` (a nested block), as a reference.
     #[inline]
     pub fn maintenance(&self) -> crate::core::Expr {
-        self.attr("maintenance")
+        self.0.attr("maintenance")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc` (a nested block), as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
 }
 
-impl crate::core::Ref<MedialiveInput> {
+/// The attributes of `aws_medialive_input`, read from a `Ref<MedialiveInput>`.
+#[derive(Clone, Debug)]
+pub struct MedialiveInputAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MedialiveInputAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MedialiveInputAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MedialiveInputAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attached_channels`, as a reference.
     #[inline]
     pub fn attached_channels(&self) -> crate::core::Expr {
-        self.attr("attached_channels")
+        self.0.attr("attached_channels")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input_class`, as a reference.
     #[inline]
     pub fn input_class(&self) -> crate::core::Expr {
-        self.attr("input_class")
+        self.0.attr("input_class")
     }
     /// `input_partner_ids`, as a reference.
     #[inline]
     pub fn input_partner_ids(&self) -> crate::core::Expr {
-        self.attr("input_partner_ids")
+        self.0.attr("input_partner_ids")
     }
     /// `input_security_groups`, as a reference.
     #[inline]
     pub fn input_security_groups(&self) -> crate::core::Expr {
-        self.attr("input_security_groups")
+        self.0.attr("input_security_groups")
     }
     /// `input_source_type`, as a reference.
     #[inline]
     pub fn input_source_type(&self) -> crate::core::Expr {
-        self.attr("input_source_type")
+        self.0.attr("input_source_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `destinations` (a nested block), as a reference.
     #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
-        self.attr("destinations")
+        self.0.attr("destinations")
     }
     /// `input_devices` (a nested block), as a reference.
     #[inline]
     pub fn input_devices(&self) -> crate::core::Expr {
-        self.attr("input_devices")
+        self.0.attr("input_devices")
     }
     /// `media_connect_flows` (a nested block), as a reference.
     #[inline]
     pub fn media_connect_flows(&self) -> crate::core::Expr {
-        self.attr("media_connect_flows")
+        self.0.attr("media_connect_flows")
     }
     /// `sources` (a nested block), as a reference.
     #[inline]
     pub fn sources(&self) -> crate::core::Expr {
-        self.attr("sources")
+        self.0.attr("sources")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc` (a nested block), as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
 }
 
-impl crate::core::Ref<MedialiveInputSecurityGroup> {
+/// The attributes of `aws_medialive_input_security_group`, read from a `Ref<MedialiveInputSecurityGroup>`.
+#[derive(Clone, Debug)]
+pub struct MedialiveInputSecurityGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MedialiveInputSecurityGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MedialiveInputSecurityGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MedialiveInputSecurityGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inputs`, as a reference.
     #[inline]
     pub fn inputs(&self) -> crate::core::Expr {
-        self.attr("inputs")
+        self.0.attr("inputs")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `whitelist_rules` (a nested block), as a reference.
     #[inline]
     pub fn whitelist_rules(&self) -> crate::core::Expr {
-        self.attr("whitelist_rules")
+        self.0.attr("whitelist_rules")
     }
 }
 
-impl crate::core::Ref<MedialiveMultiplex> {
+/// The attributes of `aws_medialive_multiplex`, read from a `Ref<MedialiveMultiplex>`.
+#[derive(Clone, Debug)]
+pub struct MedialiveMultiplexAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MedialiveMultiplexAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MedialiveMultiplexAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MedialiveMultiplexAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `start_multiplex`, as a reference.
     #[inline]
     pub fn start_multiplex(&self) -> crate::core::Expr {
-        self.attr("start_multiplex")
+        self.0.attr("start_multiplex")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `multiplex_settings` (a nested block), as a reference.
     #[inline]
     pub fn multiplex_settings(&self) -> crate::core::Expr {
-        self.attr("multiplex_settings")
+        self.0.attr("multiplex_settings")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<MedialiveMultiplexProgram> {
+/// The attributes of `aws_medialive_multiplex_program`, read from a `Ref<MedialiveMultiplexProgram>`.
+#[derive(Clone, Debug)]
+pub struct MedialiveMultiplexProgramAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MedialiveMultiplexProgramAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MedialiveMultiplexProgramAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MedialiveMultiplexProgramAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `multiplex_id`, as a reference.
     #[inline]
     pub fn multiplex_id(&self) -> crate::core::Expr {
-        self.attr("multiplex_id")
+        self.0.attr("multiplex_id")
     }
     /// `program_name`, as a reference.
     #[inline]
     pub fn program_name(&self) -> crate::core::Expr {
-        self.attr("program_name")
+        self.0.attr("program_name")
     }
     /// `multiplex_program_settings` (a nested block), as a reference.
     #[inline]
     pub fn multiplex_program_settings(&self) -> crate::core::Expr {
-        self.attr("multiplex_program_settings")
+        self.0.attr("multiplex_program_settings")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataMedialiveInput> {
+/// The attributes of `aws_medialive_input`, read from a `Ref<DataMedialiveInput>`.
+#[derive(Clone, Debug)]
+pub struct DataMedialiveInputAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMedialiveInputAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMedialiveInputAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMedialiveInputAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attached_channels`, as a reference.
     #[inline]
     pub fn attached_channels(&self) -> crate::core::Expr {
-        self.attr("attached_channels")
+        self.0.attr("attached_channels")
     }
     /// `destinations`, as a reference.
     #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
-        self.attr("destinations")
+        self.0.attr("destinations")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `input_class`, as a reference.
     #[inline]
     pub fn input_class(&self) -> crate::core::Expr {
-        self.attr("input_class")
+        self.0.attr("input_class")
     }
     /// `input_devices`, as a reference.
     #[inline]
     pub fn input_devices(&self) -> crate::core::Expr {
-        self.attr("input_devices")
+        self.0.attr("input_devices")
     }
     /// `input_partner_ids`, as a reference.
     #[inline]
     pub fn input_partner_ids(&self) -> crate::core::Expr {
-        self.attr("input_partner_ids")
+        self.0.attr("input_partner_ids")
     }
     /// `input_source_type`, as a reference.
     #[inline]
     pub fn input_source_type(&self) -> crate::core::Expr {
-        self.attr("input_source_type")
+        self.0.attr("input_source_type")
     }
     /// `media_connect_flows`, as a reference.
     #[inline]
     pub fn media_connect_flows(&self) -> crate::core::Expr {
-        self.attr("media_connect_flows")
+        self.0.attr("media_connect_flows")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `sources`, as a reference.
     #[inline]
     pub fn sources(&self) -> crate::core::Expr {
-        self.attr("sources")
+        self.0.attr("sources")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }

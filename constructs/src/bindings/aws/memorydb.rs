@@ -42,6 +42,10 @@ impl crate::core::Resource for MemorydbAcl {
     const TYPE: &'static str = "aws_memorydb_acl";
 }
 
+impl crate::core::Block for MemorydbAcl {
+    type Attributes = MemorydbAclAttributes;
+}
+
 /// The `timeouts` block of [`MemorydbCluster`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct MemorydbClusterTimeouts {
@@ -200,6 +204,10 @@ impl crate::core::Resource for MemorydbCluster {
     const TYPE: &'static str = "aws_memorydb_cluster";
 }
 
+impl crate::core::Block for MemorydbCluster {
+    type Attributes = MemorydbClusterAttributes;
+}
+
 /// The `timeouts` block of [`MemorydbMultiRegionCluster`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct MemorydbMultiRegionClusterTimeouts {
@@ -289,6 +297,10 @@ impl crate::core::Resource for MemorydbMultiRegionCluster {
     const TYPE: &'static str = "aws_memorydb_multi_region_cluster";
 }
 
+impl crate::core::Block for MemorydbMultiRegionCluster {
+    type Attributes = MemorydbMultiRegionClusterAttributes;
+}
+
 /// The `parameter` block of [`MemorydbParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MemorydbParameterGroupParameter {
@@ -356,6 +368,10 @@ impl MemorydbParameterGroup {
 
 impl crate::core::Resource for MemorydbParameterGroup {
     const TYPE: &'static str = "aws_memorydb_parameter_group";
+}
+
+impl crate::core::Block for MemorydbParameterGroup {
+    type Attributes = MemorydbParameterGroupAttributes;
 }
 
 /// The `timeouts` block of [`MemorydbSnapshot`].
@@ -429,6 +445,10 @@ impl crate::core::Resource for MemorydbSnapshot {
     const TYPE: &'static str = "aws_memorydb_snapshot";
 }
 
+impl crate::core::Block for MemorydbSnapshot {
+    type Attributes = MemorydbSnapshotAttributes;
+}
+
 /// `aws_memorydb_subnet_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MemorydbSubnetGroup {
@@ -472,6 +492,10 @@ impl MemorydbSubnetGroup {
 
 impl crate::core::Resource for MemorydbSubnetGroup {
     const TYPE: &'static str = "aws_memorydb_subnet_group";
+}
+
+impl crate::core::Block for MemorydbSubnetGroup {
+    type Attributes = MemorydbSubnetGroupAttributes;
 }
 
 /// The `authentication_mode` block of [`MemorydbUser`].
@@ -534,6 +558,10 @@ impl crate::core::Resource for MemorydbUser {
     const TYPE: &'static str = "aws_memorydb_user";
 }
 
+impl crate::core::Block for MemorydbUser {
+    type Attributes = MemorydbUserAttributes;
+}
+
 /// `aws_memorydb_acl` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMemorydbAcl {
@@ -561,6 +589,10 @@ impl DataMemorydbAcl {
 
 impl crate::core::DataSource for DataMemorydbAcl {
     const TYPE: &'static str = "aws_memorydb_acl";
+}
+
+impl crate::core::Block for DataMemorydbAcl {
+    type Attributes = DataMemorydbAclAttributes;
 }
 
 /// `aws_memorydb_cluster` (data source).
@@ -592,6 +624,10 @@ impl crate::core::DataSource for DataMemorydbCluster {
     const TYPE: &'static str = "aws_memorydb_cluster";
 }
 
+impl crate::core::Block for DataMemorydbCluster {
+    type Attributes = DataMemorydbClusterAttributes;
+}
+
 /// `aws_memorydb_parameter_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMemorydbParameterGroup {
@@ -619,6 +655,10 @@ impl DataMemorydbParameterGroup {
 
 impl crate::core::DataSource for DataMemorydbParameterGroup {
     const TYPE: &'static str = "aws_memorydb_parameter_group";
+}
+
+impl crate::core::Block for DataMemorydbParameterGroup {
+    type Attributes = DataMemorydbParameterGroupAttributes;
 }
 
 /// `aws_memorydb_snapshot` (data source).
@@ -650,6 +690,10 @@ impl crate::core::DataSource for DataMemorydbSnapshot {
     const TYPE: &'static str = "aws_memorydb_snapshot";
 }
 
+impl crate::core::Block for DataMemorydbSnapshot {
+    type Attributes = DataMemorydbSnapshotAttributes;
+}
+
 /// `aws_memorydb_subnet_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMemorydbSubnetGroup {
@@ -677,6 +721,10 @@ impl DataMemorydbSubnetGroup {
 
 impl crate::core::DataSource for DataMemorydbSubnetGroup {
     const TYPE: &'static str = "aws_memorydb_subnet_group";
+}
+
+impl crate::core::Block for DataMemorydbSubnetGroup {
+    type Attributes = DataMemorydbSubnetGroupAttributes;
 }
 
 /// `aws_memorydb_user` (data source).
@@ -708,816 +756,1054 @@ impl crate::core::DataSource for DataMemorydbUser {
     const TYPE: &'static str = "aws_memorydb_user";
 }
 
-impl crate::core::Ref<MemorydbAcl> {
+impl crate::core::Block for DataMemorydbUser {
+    type Attributes = DataMemorydbUserAttributes;
+}
+
+/// The attributes of `aws_memorydb_acl`, read from a `Ref<MemorydbAcl>`.
+#[derive(Clone, Debug)]
+pub struct MemorydbAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MemorydbAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MemorydbAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MemorydbAclAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
     #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
-        self.attr("minimum_engine_version")
+        self.0.attr("minimum_engine_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_names`, as a reference.
     #[inline]
     pub fn user_names(&self) -> crate::core::Expr {
-        self.attr("user_names")
+        self.0.attr("user_names")
     }
 }
 
-impl crate::core::Ref<MemorydbCluster> {
+/// The attributes of `aws_memorydb_cluster`, read from a `Ref<MemorydbCluster>`.
+#[derive(Clone, Debug)]
+pub struct MemorydbClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MemorydbClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MemorydbClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MemorydbClusterAttributes {
     /// `acl_name`, as a reference.
     #[inline]
     pub fn acl_name(&self) -> crate::core::Expr {
-        self.attr("acl_name")
+        self.0.attr("acl_name")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `cluster_endpoint`, as a reference.
     #[inline]
     pub fn cluster_endpoint(&self) -> crate::core::Expr {
-        self.attr("cluster_endpoint")
+        self.0.attr("cluster_endpoint")
     }
     /// `data_tiering`, as a reference.
     #[inline]
     pub fn data_tiering(&self) -> crate::core::Expr {
-        self.attr("data_tiering")
+        self.0.attr("data_tiering")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_patch_version`, as a reference.
     #[inline]
     pub fn engine_patch_version(&self) -> crate::core::Expr {
-        self.attr("engine_patch_version")
+        self.0.attr("engine_patch_version")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `final_snapshot_name`, as a reference.
     #[inline]
     pub fn final_snapshot_name(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_name")
+        self.0.attr("final_snapshot_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `multi_region_cluster_name`, as a reference.
     #[inline]
     pub fn multi_region_cluster_name(&self) -> crate::core::Expr {
-        self.attr("multi_region_cluster_name")
+        self.0.attr("multi_region_cluster_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `num_replicas_per_shard`, as a reference.
     #[inline]
     pub fn num_replicas_per_shard(&self) -> crate::core::Expr {
-        self.attr("num_replicas_per_shard")
+        self.0.attr("num_replicas_per_shard")
     }
     /// `num_shards`, as a reference.
     #[inline]
     pub fn num_shards(&self) -> crate::core::Expr {
-        self.attr("num_shards")
+        self.0.attr("num_shards")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `shards`, as a reference.
     #[inline]
     pub fn shards(&self) -> crate::core::Expr {
-        self.attr("shards")
+        self.0.attr("shards")
     }
     /// `snapshot_arns`, as a reference.
     #[inline]
     pub fn snapshot_arns(&self) -> crate::core::Expr {
-        self.attr("snapshot_arns")
+        self.0.attr("snapshot_arns")
     }
     /// `snapshot_name`, as a reference.
     #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
-        self.attr("snapshot_name")
+        self.0.attr("snapshot_name")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
     #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
-        self.attr("snapshot_window")
+        self.0.attr("snapshot_window")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `subnet_group_name`, as a reference.
     #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("subnet_group_name")
+        self.0.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tls_enabled`, as a reference.
     #[inline]
     pub fn tls_enabled(&self) -> crate::core::Expr {
-        self.attr("tls_enabled")
+        self.0.attr("tls_enabled")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<MemorydbMultiRegionCluster> {
+/// The attributes of `aws_memorydb_multi_region_cluster`, read from a `Ref<MemorydbMultiRegionCluster>`.
+#[derive(Clone, Debug)]
+pub struct MemorydbMultiRegionClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MemorydbMultiRegionClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MemorydbMultiRegionClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MemorydbMultiRegionClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `multi_region_cluster_name`, as a reference.
     #[inline]
     pub fn multi_region_cluster_name(&self) -> crate::core::Expr {
-        self.attr("multi_region_cluster_name")
+        self.0.attr("multi_region_cluster_name")
     }
     /// `multi_region_cluster_name_suffix`, as a reference.
     #[inline]
     pub fn multi_region_cluster_name_suffix(&self) -> crate::core::Expr {
-        self.attr("multi_region_cluster_name_suffix")
+        self.0.attr("multi_region_cluster_name_suffix")
     }
     /// `multi_region_parameter_group_name`, as a reference.
     #[inline]
     pub fn multi_region_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("multi_region_parameter_group_name")
+        self.0.attr("multi_region_parameter_group_name")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `num_shards`, as a reference.
     #[inline]
     pub fn num_shards(&self) -> crate::core::Expr {
-        self.attr("num_shards")
+        self.0.attr("num_shards")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tls_enabled`, as a reference.
     #[inline]
     pub fn tls_enabled(&self) -> crate::core::Expr {
-        self.attr("tls_enabled")
+        self.0.attr("tls_enabled")
     }
     /// `update_strategy`, as a reference.
     #[inline]
     pub fn update_strategy(&self) -> crate::core::Expr {
-        self.attr("update_strategy")
+        self.0.attr("update_strategy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<MemorydbParameterGroup> {
+/// The attributes of `aws_memorydb_parameter_group`, read from a `Ref<MemorydbParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct MemorydbParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MemorydbParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MemorydbParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MemorydbParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<MemorydbSnapshot> {
+/// The attributes of `aws_memorydb_snapshot`, read from a `Ref<MemorydbSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct MemorydbSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MemorydbSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MemorydbSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MemorydbSnapshotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_configuration`, as a reference.
     #[inline]
     pub fn cluster_configuration(&self) -> crate::core::Expr {
-        self.attr("cluster_configuration")
+        self.0.attr("cluster_configuration")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<MemorydbSubnetGroup> {
+/// The attributes of `aws_memorydb_subnet_group`, read from a `Ref<MemorydbSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct MemorydbSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MemorydbSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MemorydbSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MemorydbSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<MemorydbUser> {
+/// The attributes of `aws_memorydb_user`, read from a `Ref<MemorydbUser>`.
+#[derive(Clone, Debug)]
+pub struct MemorydbUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MemorydbUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MemorydbUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MemorydbUserAttributes {
     /// `access_string`, as a reference.
     #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
-        self.attr("access_string")
+        self.0.attr("access_string")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
     #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
-        self.attr("minimum_engine_version")
+        self.0.attr("minimum_engine_version")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `authentication_mode` (a nested block), as a reference.
     #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
-        self.attr("authentication_mode")
+        self.0.attr("authentication_mode")
     }
 }
 
-impl crate::core::Ref<DataMemorydbAcl> {
+/// The attributes of `aws_memorydb_acl`, read from a `Ref<DataMemorydbAcl>`.
+#[derive(Clone, Debug)]
+pub struct DataMemorydbAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMemorydbAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMemorydbAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMemorydbAclAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
     #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
-        self.attr("minimum_engine_version")
+        self.0.attr("minimum_engine_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_names`, as a reference.
     #[inline]
     pub fn user_names(&self) -> crate::core::Expr {
-        self.attr("user_names")
+        self.0.attr("user_names")
     }
 }
 
-impl crate::core::Ref<DataMemorydbCluster> {
+/// The attributes of `aws_memorydb_cluster`, read from a `Ref<DataMemorydbCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataMemorydbClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMemorydbClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMemorydbClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMemorydbClusterAttributes {
     /// `acl_name`, as a reference.
     #[inline]
     pub fn acl_name(&self) -> crate::core::Expr {
-        self.attr("acl_name")
+        self.0.attr("acl_name")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `cluster_endpoint`, as a reference.
     #[inline]
     pub fn cluster_endpoint(&self) -> crate::core::Expr {
-        self.attr("cluster_endpoint")
+        self.0.attr("cluster_endpoint")
     }
     /// `data_tiering`, as a reference.
     #[inline]
     pub fn data_tiering(&self) -> crate::core::Expr {
-        self.attr("data_tiering")
+        self.0.attr("data_tiering")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_patch_version`, as a reference.
     #[inline]
     pub fn engine_patch_version(&self) -> crate::core::Expr {
-        self.attr("engine_patch_version")
+        self.0.attr("engine_patch_version")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `final_snapshot_name`, as a reference.
     #[inline]
     pub fn final_snapshot_name(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_name")
+        self.0.attr("final_snapshot_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `maintenance_window`, as a reference.
     #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
-        self.attr("maintenance_window")
+        self.0.attr("maintenance_window")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `num_replicas_per_shard`, as a reference.
     #[inline]
     pub fn num_replicas_per_shard(&self) -> crate::core::Expr {
-        self.attr("num_replicas_per_shard")
+        self.0.attr("num_replicas_per_shard")
     }
     /// `num_shards`, as a reference.
     #[inline]
     pub fn num_shards(&self) -> crate::core::Expr {
-        self.attr("num_shards")
+        self.0.attr("num_shards")
     }
     /// `parameter_group_name`, as a reference.
     #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("parameter_group_name")
+        self.0.attr("parameter_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `shards`, as a reference.
     #[inline]
     pub fn shards(&self) -> crate::core::Expr {
-        self.attr("shards")
+        self.0.attr("shards")
     }
     /// `snapshot_retention_limit`, as a reference.
     #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
-        self.attr("snapshot_retention_limit")
+        self.0.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
     #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
-        self.attr("snapshot_window")
+        self.0.attr("snapshot_window")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `subnet_group_name`, as a reference.
     #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("subnet_group_name")
+        self.0.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tls_enabled`, as a reference.
     #[inline]
     pub fn tls_enabled(&self) -> crate::core::Expr {
-        self.attr("tls_enabled")
+        self.0.attr("tls_enabled")
     }
 }
 
-impl crate::core::Ref<DataMemorydbParameterGroup> {
+/// The attributes of `aws_memorydb_parameter_group`, read from a `Ref<DataMemorydbParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataMemorydbParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMemorydbParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMemorydbParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMemorydbParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameter`, as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataMemorydbSnapshot> {
+/// The attributes of `aws_memorydb_snapshot`, read from a `Ref<DataMemorydbSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct DataMemorydbSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMemorydbSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMemorydbSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMemorydbSnapshotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_configuration`, as a reference.
     #[inline]
     pub fn cluster_configuration(&self) -> crate::core::Expr {
-        self.attr("cluster_configuration")
+        self.0.attr("cluster_configuration")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataMemorydbSubnetGroup> {
+/// The attributes of `aws_memorydb_subnet_group`, read from a `Ref<DataMemorydbSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataMemorydbSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMemorydbSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMemorydbSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMemorydbSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataMemorydbUser> {
+/// The attributes of `aws_memorydb_user`, read from a `Ref<DataMemorydbUser>`.
+#[derive(Clone, Debug)]
+pub struct DataMemorydbUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMemorydbUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMemorydbUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMemorydbUserAttributes {
     /// `access_string`, as a reference.
     #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
-        self.attr("access_string")
+        self.0.attr("access_string")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_mode`, as a reference.
     #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
-        self.attr("authentication_mode")
+        self.0.attr("authentication_mode")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
     #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
-        self.attr("minimum_engine_version")
+        self.0.attr("minimum_engine_version")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }

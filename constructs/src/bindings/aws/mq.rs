@@ -314,6 +314,10 @@ impl crate::core::Resource for MqBroker {
     const TYPE: &'static str = "aws_mq_broker";
 }
 
+impl crate::core::Block for MqBroker {
+    type Attributes = MqBrokerAttributes;
+}
+
 /// `aws_mq_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MqConfiguration {
@@ -364,6 +368,10 @@ impl crate::core::Resource for MqConfiguration {
     const TYPE: &'static str = "aws_mq_configuration";
 }
 
+impl crate::core::Block for MqConfiguration {
+    type Attributes = MqConfigurationAttributes;
+}
+
 /// `aws_mq_broker` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataMqBroker {
@@ -398,6 +406,10 @@ impl crate::core::DataSource for DataMqBroker {
     const TYPE: &'static str = "aws_mq_broker";
 }
 
+impl crate::core::Block for DataMqBroker {
+    type Attributes = DataMqBrokerAttributes;
+}
+
 /// `aws_mq_broker_engine_types` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataMqBrokerEngineTypes {
@@ -422,6 +434,10 @@ impl DataMqBrokerEngineTypes {
 
 impl crate::core::DataSource for DataMqBrokerEngineTypes {
     const TYPE: &'static str = "aws_mq_broker_engine_types";
+}
+
+impl crate::core::Block for DataMqBrokerEngineTypes {
+    type Attributes = DataMqBrokerEngineTypesAttributes;
 }
 
 /// `aws_mq_broker_instance_type_offerings` (data source).
@@ -458,357 +474,451 @@ impl crate::core::DataSource for DataMqBrokerInstanceTypeOfferings {
     const TYPE: &'static str = "aws_mq_broker_instance_type_offerings";
 }
 
-impl crate::core::Ref<MqBroker> {
+impl crate::core::Block for DataMqBrokerInstanceTypeOfferings {
+    type Attributes = DataMqBrokerInstanceTypeOfferingsAttributes;
+}
+
+/// The attributes of `aws_mq_broker`, read from a `Ref<MqBroker>`.
+#[derive(Clone, Debug)]
+pub struct MqBrokerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MqBrokerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MqBrokerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MqBrokerAttributes {
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_strategy`, as a reference.
     #[inline]
     pub fn authentication_strategy(&self) -> crate::core::Expr {
-        self.attr("authentication_strategy")
+        self.0.attr("authentication_strategy")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `broker_name`, as a reference.
     #[inline]
     pub fn broker_name(&self) -> crate::core::Expr {
-        self.attr("broker_name")
+        self.0.attr("broker_name")
     }
     /// `data_replication_mode`, as a reference.
     #[inline]
     pub fn data_replication_mode(&self) -> crate::core::Expr {
-        self.attr("data_replication_mode")
+        self.0.attr("data_replication_mode")
     }
     /// `data_replication_primary_broker_arn`, as a reference.
     #[inline]
     pub fn data_replication_primary_broker_arn(&self) -> crate::core::Expr {
-        self.attr("data_replication_primary_broker_arn")
+        self.0.attr("data_replication_primary_broker_arn")
     }
     /// `deployment_mode`, as a reference.
     #[inline]
     pub fn deployment_mode(&self) -> crate::core::Expr {
-        self.attr("deployment_mode")
+        self.0.attr("deployment_mode")
     }
     /// `engine_type`, as a reference.
     #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
-        self.attr("engine_type")
+        self.0.attr("engine_type")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `host_instance_type`, as a reference.
     #[inline]
     pub fn host_instance_type(&self) -> crate::core::Expr {
-        self.attr("host_instance_type")
+        self.0.attr("host_instance_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instances`, as a reference.
     #[inline]
     pub fn instances(&self) -> crate::core::Expr {
-        self.attr("instances")
+        self.0.attr("instances")
     }
     /// `pending_data_replication_mode`, as a reference.
     #[inline]
     pub fn pending_data_replication_mode(&self) -> crate::core::Expr {
-        self.attr("pending_data_replication_mode")
+        self.0.attr("pending_data_replication_mode")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `encryption_options` (a nested block), as a reference.
     #[inline]
     pub fn encryption_options(&self) -> crate::core::Expr {
-        self.attr("encryption_options")
+        self.0.attr("encryption_options")
     }
     /// `ldap_server_metadata` (a nested block), as a reference.
     #[inline]
     pub fn ldap_server_metadata(&self) -> crate::core::Expr {
-        self.attr("ldap_server_metadata")
+        self.0.attr("ldap_server_metadata")
     }
     /// `logs` (a nested block), as a reference.
     #[inline]
     pub fn logs(&self) -> crate::core::Expr {
-        self.attr("logs")
+        self.0.attr("logs")
     }
     /// `maintenance_window_start_time` (a nested block), as a reference.
     #[inline]
     pub fn maintenance_window_start_time(&self) -> crate::core::Expr {
-        self.attr("maintenance_window_start_time")
+        self.0.attr("maintenance_window_start_time")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `user` (a nested block), as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
-impl crate::core::Ref<MqConfiguration> {
+/// The attributes of `aws_mq_configuration`, read from a `Ref<MqConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct MqConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MqConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MqConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MqConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_strategy`, as a reference.
     #[inline]
     pub fn authentication_strategy(&self) -> crate::core::Expr {
-        self.attr("authentication_strategy")
+        self.0.attr("authentication_strategy")
     }
     /// `data`, as a reference.
     #[inline]
     pub fn data(&self) -> crate::core::Expr {
-        self.attr("data")
+        self.0.attr("data")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine_type`, as a reference.
     #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
-        self.attr("engine_type")
+        self.0.attr("engine_type")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_revision`, as a reference.
     #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
-        self.attr("latest_revision")
+        self.0.attr("latest_revision")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataMqBroker> {
+/// The attributes of `aws_mq_broker`, read from a `Ref<DataMqBroker>`.
+#[derive(Clone, Debug)]
+pub struct DataMqBrokerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMqBrokerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMqBrokerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMqBrokerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication_strategy`, as a reference.
     #[inline]
     pub fn authentication_strategy(&self) -> crate::core::Expr {
-        self.attr("authentication_strategy")
+        self.0.attr("authentication_strategy")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `broker_id`, as a reference.
     #[inline]
     pub fn broker_id(&self) -> crate::core::Expr {
-        self.attr("broker_id")
+        self.0.attr("broker_id")
     }
     /// `broker_name`, as a reference.
     #[inline]
     pub fn broker_name(&self) -> crate::core::Expr {
-        self.attr("broker_name")
+        self.0.attr("broker_name")
     }
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `deployment_mode`, as a reference.
     #[inline]
     pub fn deployment_mode(&self) -> crate::core::Expr {
-        self.attr("deployment_mode")
+        self.0.attr("deployment_mode")
     }
     /// `encryption_options`, as a reference.
     #[inline]
     pub fn encryption_options(&self) -> crate::core::Expr {
-        self.attr("encryption_options")
+        self.0.attr("encryption_options")
     }
     /// `engine_type`, as a reference.
     #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
-        self.attr("engine_type")
+        self.0.attr("engine_type")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `host_instance_type`, as a reference.
     #[inline]
     pub fn host_instance_type(&self) -> crate::core::Expr {
-        self.attr("host_instance_type")
+        self.0.attr("host_instance_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instances`, as a reference.
     #[inline]
     pub fn instances(&self) -> crate::core::Expr {
-        self.attr("instances")
+        self.0.attr("instances")
     }
     /// `ldap_server_metadata`, as a reference.
     #[inline]
     pub fn ldap_server_metadata(&self) -> crate::core::Expr {
-        self.attr("ldap_server_metadata")
+        self.0.attr("ldap_server_metadata")
     }
     /// `logs`, as a reference.
     #[inline]
     pub fn logs(&self) -> crate::core::Expr {
-        self.attr("logs")
+        self.0.attr("logs")
     }
     /// `maintenance_window_start_time`, as a reference.
     #[inline]
     pub fn maintenance_window_start_time(&self) -> crate::core::Expr {
-        self.attr("maintenance_window_start_time")
+        self.0.attr("maintenance_window_start_time")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user`, as a reference.
     #[inline]
     pub fn user(&self) -> crate::core::Expr {
-        self.attr("user")
+        self.0.attr("user")
     }
 }
 
-impl crate::core::Ref<DataMqBrokerEngineTypes> {
+/// The attributes of `aws_mq_broker_engine_types`, read from a `Ref<DataMqBrokerEngineTypes>`.
+#[derive(Clone, Debug)]
+pub struct DataMqBrokerEngineTypesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMqBrokerEngineTypesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMqBrokerEngineTypesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMqBrokerEngineTypesAttributes {
     /// `broker_engine_types`, as a reference.
     #[inline]
     pub fn broker_engine_types(&self) -> crate::core::Expr {
-        self.attr("broker_engine_types")
+        self.0.attr("broker_engine_types")
     }
     /// `engine_type`, as a reference.
     #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
-        self.attr("engine_type")
+        self.0.attr("engine_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataMqBrokerInstanceTypeOfferings> {
+/// The attributes of `aws_mq_broker_instance_type_offerings`, read from a `Ref<DataMqBrokerInstanceTypeOfferings>`.
+#[derive(Clone, Debug)]
+pub struct DataMqBrokerInstanceTypeOfferingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMqBrokerInstanceTypeOfferingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMqBrokerInstanceTypeOfferingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMqBrokerInstanceTypeOfferingsAttributes {
     /// `broker_instance_options`, as a reference.
     #[inline]
     pub fn broker_instance_options(&self) -> crate::core::Expr {
-        self.attr("broker_instance_options")
+        self.0.attr("broker_instance_options")
     }
     /// `engine_type`, as a reference.
     #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
-        self.attr("engine_type")
+        self.0.attr("engine_type")
     }
     /// `host_instance_type`, as a reference.
     #[inline]
     pub fn host_instance_type(&self) -> crate::core::Expr {
-        self.attr("host_instance_type")
+        self.0.attr("host_instance_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
 }

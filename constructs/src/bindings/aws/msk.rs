@@ -595,6 +595,10 @@ impl crate::core::Resource for MskCluster {
     const TYPE: &'static str = "aws_msk_cluster";
 }
 
+impl crate::core::Block for MskCluster {
+    type Attributes = MskClusterAttributes;
+}
+
 /// `aws_msk_cluster_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MskClusterPolicy {
@@ -621,6 +625,10 @@ impl MskClusterPolicy {
 
 impl crate::core::Resource for MskClusterPolicy {
     const TYPE: &'static str = "aws_msk_cluster_policy";
+}
+
+impl crate::core::Block for MskClusterPolicy {
+    type Attributes = MskClusterPolicyAttributes;
 }
 
 /// `aws_msk_configuration` (resource).
@@ -657,6 +665,10 @@ impl MskConfiguration {
 
 impl crate::core::Resource for MskConfiguration {
     const TYPE: &'static str = "aws_msk_configuration";
+}
+
+impl crate::core::Block for MskConfiguration {
+    type Attributes = MskConfigurationAttributes;
 }
 
 /// The `amazon_msk_cluster` block of [`MskReplicatorKafkaCluster`].
@@ -910,6 +922,10 @@ impl crate::core::Resource for MskReplicator {
     const TYPE: &'static str = "aws_msk_replicator";
 }
 
+impl crate::core::Block for MskReplicator {
+    type Attributes = MskReplicatorAttributes;
+}
+
 /// `aws_msk_scram_secret_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MskScramSecretAssociation {
@@ -936,6 +952,10 @@ impl MskScramSecretAssociation {
 
 impl crate::core::Resource for MskScramSecretAssociation {
     const TYPE: &'static str = "aws_msk_scram_secret_association";
+}
+
+impl crate::core::Block for MskScramSecretAssociation {
+    type Attributes = MskScramSecretAssociationAttributes;
 }
 
 /// The `iam` block of [`MskServerlessClusterClientAuthenticationSasl`].
@@ -1075,6 +1095,10 @@ impl crate::core::Resource for MskServerlessCluster {
     const TYPE: &'static str = "aws_msk_serverless_cluster";
 }
 
+impl crate::core::Block for MskServerlessCluster {
+    type Attributes = MskServerlessClusterAttributes;
+}
+
 /// `aws_msk_single_scram_secret_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MskSingleScramSecretAssociation {
@@ -1097,6 +1121,10 @@ impl MskSingleScramSecretAssociation {
 
 impl crate::core::Resource for MskSingleScramSecretAssociation {
     const TYPE: &'static str = "aws_msk_single_scram_secret_association";
+}
+
+impl crate::core::Block for MskSingleScramSecretAssociation {
+    type Attributes = MskSingleScramSecretAssociationAttributes;
 }
 
 /// `aws_msk_vpc_connection` (resource).
@@ -1144,6 +1172,10 @@ impl crate::core::Resource for MskVpcConnection {
     const TYPE: &'static str = "aws_msk_vpc_connection";
 }
 
+impl crate::core::Block for MskVpcConnection {
+    type Attributes = MskVpcConnectionAttributes;
+}
+
 /// `aws_msk_bootstrap_brokers` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMskBootstrapBrokers {
@@ -1169,6 +1201,10 @@ impl crate::core::DataSource for DataMskBootstrapBrokers {
     const TYPE: &'static str = "aws_msk_bootstrap_brokers";
 }
 
+impl crate::core::Block for DataMskBootstrapBrokers {
+    type Attributes = DataMskBootstrapBrokersAttributes;
+}
+
 /// `aws_msk_broker_nodes` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMskBrokerNodes {
@@ -1192,6 +1228,10 @@ impl DataMskBrokerNodes {
 
 impl crate::core::DataSource for DataMskBrokerNodes {
     const TYPE: &'static str = "aws_msk_broker_nodes";
+}
+
+impl crate::core::Block for DataMskBrokerNodes {
+    type Attributes = DataMskBrokerNodesAttributes;
 }
 
 /// `aws_msk_cluster` (data source).
@@ -1223,6 +1263,10 @@ impl crate::core::DataSource for DataMskCluster {
     const TYPE: &'static str = "aws_msk_cluster";
 }
 
+impl crate::core::Block for DataMskCluster {
+    type Attributes = DataMskClusterAttributes;
+}
+
 /// `aws_msk_configuration` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMskConfiguration {
@@ -1246,6 +1290,10 @@ impl DataMskConfiguration {
 
 impl crate::core::DataSource for DataMskConfiguration {
     const TYPE: &'static str = "aws_msk_configuration";
+}
+
+impl crate::core::Block for DataMskConfiguration {
+    type Attributes = DataMskConfigurationAttributes;
 }
 
 /// `aws_msk_kafka_version` (data source).
@@ -1278,6 +1326,10 @@ impl crate::core::DataSource for DataMskKafkaVersion {
     const TYPE: &'static str = "aws_msk_kafka_version";
 }
 
+impl crate::core::Block for DataMskKafkaVersion {
+    type Attributes = DataMskKafkaVersionAttributes;
+}
+
 /// `aws_msk_vpc_connection` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMskVpcConnection {
@@ -1307,684 +1359,940 @@ impl crate::core::DataSource for DataMskVpcConnection {
     const TYPE: &'static str = "aws_msk_vpc_connection";
 }
 
-impl crate::core::Ref<MskCluster> {
+impl crate::core::Block for DataMskVpcConnection {
+    type Attributes = DataMskVpcConnectionAttributes;
+}
+
+/// The attributes of `aws_msk_cluster`, read from a `Ref<MskCluster>`.
+#[derive(Clone, Debug)]
+pub struct MskClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bootstrap_brokers`, as a reference.
     #[inline]
     pub fn bootstrap_brokers(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers")
+        self.0.attr("bootstrap_brokers")
     }
     /// `bootstrap_brokers_public_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_sasl_iam")
+        self.0.attr("bootstrap_brokers_public_sasl_iam")
     }
     /// `bootstrap_brokers_public_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_sasl_scram")
+        self.0.attr("bootstrap_brokers_public_sasl_scram")
     }
     /// `bootstrap_brokers_public_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_tls")
+        self.0.attr("bootstrap_brokers_public_tls")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_sasl_iam")
+        self.0.attr("bootstrap_brokers_sasl_iam")
     }
     /// `bootstrap_brokers_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_sasl_scram")
+        self.0.attr("bootstrap_brokers_sasl_scram")
     }
     /// `bootstrap_brokers_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_tls")
+        self.0.attr("bootstrap_brokers_tls")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_vpc_connectivity_sasl_iam")
+        self.0.attr("bootstrap_brokers_vpc_connectivity_sasl_iam")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_vpc_connectivity_sasl_scram")
+        self.0.attr("bootstrap_brokers_vpc_connectivity_sasl_scram")
     }
     /// `bootstrap_brokers_vpc_connectivity_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_vpc_connectivity_tls")
+        self.0.attr("bootstrap_brokers_vpc_connectivity_tls")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `cluster_uuid`, as a reference.
     #[inline]
     pub fn cluster_uuid(&self) -> crate::core::Expr {
-        self.attr("cluster_uuid")
+        self.0.attr("cluster_uuid")
     }
     /// `current_version`, as a reference.
     #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
-        self.attr("current_version")
+        self.0.attr("current_version")
     }
     /// `enhanced_monitoring`, as a reference.
     #[inline]
     pub fn enhanced_monitoring(&self) -> crate::core::Expr {
-        self.attr("enhanced_monitoring")
+        self.0.attr("enhanced_monitoring")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kafka_version`, as a reference.
     #[inline]
     pub fn kafka_version(&self) -> crate::core::Expr {
-        self.attr("kafka_version")
+        self.0.attr("kafka_version")
     }
     /// `number_of_broker_nodes`, as a reference.
     #[inline]
     pub fn number_of_broker_nodes(&self) -> crate::core::Expr {
-        self.attr("number_of_broker_nodes")
+        self.0.attr("number_of_broker_nodes")
     }
     /// `storage_mode`, as a reference.
     #[inline]
     pub fn storage_mode(&self) -> crate::core::Expr {
-        self.attr("storage_mode")
+        self.0.attr("storage_mode")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `zookeeper_connect_string`, as a reference.
     #[inline]
     pub fn zookeeper_connect_string(&self) -> crate::core::Expr {
-        self.attr("zookeeper_connect_string")
+        self.0.attr("zookeeper_connect_string")
     }
     /// `zookeeper_connect_string_tls`, as a reference.
     #[inline]
     pub fn zookeeper_connect_string_tls(&self) -> crate::core::Expr {
-        self.attr("zookeeper_connect_string_tls")
+        self.0.attr("zookeeper_connect_string_tls")
     }
     /// `broker_node_group_info` (a nested block), as a reference.
     #[inline]
     pub fn broker_node_group_info(&self) -> crate::core::Expr {
-        self.attr("broker_node_group_info")
+        self.0.attr("broker_node_group_info")
     }
     /// `client_authentication` (a nested block), as a reference.
     #[inline]
     pub fn client_authentication(&self) -> crate::core::Expr {
-        self.attr("client_authentication")
+        self.0.attr("client_authentication")
     }
     /// `configuration_info` (a nested block), as a reference.
     #[inline]
     pub fn configuration_info(&self) -> crate::core::Expr {
-        self.attr("configuration_info")
+        self.0.attr("configuration_info")
     }
     /// `encryption_info` (a nested block), as a reference.
     #[inline]
     pub fn encryption_info(&self) -> crate::core::Expr {
-        self.attr("encryption_info")
+        self.0.attr("encryption_info")
     }
     /// `logging_info` (a nested block), as a reference.
     #[inline]
     pub fn logging_info(&self) -> crate::core::Expr {
-        self.attr("logging_info")
+        self.0.attr("logging_info")
     }
     /// `open_monitoring` (a nested block), as a reference.
     #[inline]
     pub fn open_monitoring(&self) -> crate::core::Expr {
-        self.attr("open_monitoring")
+        self.0.attr("open_monitoring")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<MskClusterPolicy> {
+/// The attributes of `aws_msk_cluster_policy`, read from a `Ref<MskClusterPolicy>`.
+#[derive(Clone, Debug)]
+pub struct MskClusterPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskClusterPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskClusterPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskClusterPolicyAttributes {
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `current_version`, as a reference.
     #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
-        self.attr("current_version")
+        self.0.attr("current_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<MskConfiguration> {
+/// The attributes of `aws_msk_configuration`, read from a `Ref<MskConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct MskConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kafka_versions`, as a reference.
     #[inline]
     pub fn kafka_versions(&self) -> crate::core::Expr {
-        self.attr("kafka_versions")
+        self.0.attr("kafka_versions")
     }
     /// `latest_revision`, as a reference.
     #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
-        self.attr("latest_revision")
+        self.0.attr("latest_revision")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `server_properties`, as a reference.
     #[inline]
     pub fn server_properties(&self) -> crate::core::Expr {
-        self.attr("server_properties")
+        self.0.attr("server_properties")
     }
 }
 
-impl crate::core::Ref<MskReplicator> {
+/// The attributes of `aws_msk_replicator`, read from a `Ref<MskReplicator>`.
+#[derive(Clone, Debug)]
+pub struct MskReplicatorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskReplicatorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskReplicatorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskReplicatorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `current_version`, as a reference.
     #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
-        self.attr("current_version")
+        self.0.attr("current_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replicator_name`, as a reference.
     #[inline]
     pub fn replicator_name(&self) -> crate::core::Expr {
-        self.attr("replicator_name")
+        self.0.attr("replicator_name")
     }
     /// `service_execution_role_arn`, as a reference.
     #[inline]
     pub fn service_execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_execution_role_arn")
+        self.0.attr("service_execution_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `kafka_cluster` (a nested block), as a reference.
     #[inline]
     pub fn kafka_cluster(&self) -> crate::core::Expr {
-        self.attr("kafka_cluster")
+        self.0.attr("kafka_cluster")
     }
     /// `replication_info_list` (a nested block), as a reference.
     #[inline]
     pub fn replication_info_list(&self) -> crate::core::Expr {
-        self.attr("replication_info_list")
+        self.0.attr("replication_info_list")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<MskScramSecretAssociation> {
+/// The attributes of `aws_msk_scram_secret_association`, read from a `Ref<MskScramSecretAssociation>`.
+#[derive(Clone, Debug)]
+pub struct MskScramSecretAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskScramSecretAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskScramSecretAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskScramSecretAssociationAttributes {
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_arn_list`, as a reference.
     #[inline]
     pub fn secret_arn_list(&self) -> crate::core::Expr {
-        self.attr("secret_arn_list")
+        self.0.attr("secret_arn_list")
     }
 }
 
-impl crate::core::Ref<MskServerlessCluster> {
+/// The attributes of `aws_msk_serverless_cluster`, read from a `Ref<MskServerlessCluster>`.
+#[derive(Clone, Debug)]
+pub struct MskServerlessClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskServerlessClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskServerlessClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskServerlessClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_sasl_iam")
+        self.0.attr("bootstrap_brokers_sasl_iam")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `cluster_uuid`, as a reference.
     #[inline]
     pub fn cluster_uuid(&self) -> crate::core::Expr {
-        self.attr("cluster_uuid")
+        self.0.attr("cluster_uuid")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `client_authentication` (a nested block), as a reference.
     #[inline]
     pub fn client_authentication(&self) -> crate::core::Expr {
-        self.attr("client_authentication")
+        self.0.attr("client_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<MskSingleScramSecretAssociation> {
+/// The attributes of `aws_msk_single_scram_secret_association`, read from a `Ref<MskSingleScramSecretAssociation>`.
+#[derive(Clone, Debug)]
+pub struct MskSingleScramSecretAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskSingleScramSecretAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskSingleScramSecretAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskSingleScramSecretAssociationAttributes {
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_arn`, as a reference.
     #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
-        self.attr("secret_arn")
+        self.0.attr("secret_arn")
     }
 }
 
-impl crate::core::Ref<MskVpcConnection> {
+/// The attributes of `aws_msk_vpc_connection`, read from a `Ref<MskVpcConnection>`.
+#[derive(Clone, Debug)]
+pub struct MskVpcConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskVpcConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskVpcConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskVpcConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication`, as a reference.
     #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
-        self.attr("authentication")
+        self.0.attr("authentication")
     }
     /// `client_subnets`, as a reference.
     #[inline]
     pub fn client_subnets(&self) -> crate::core::Expr {
-        self.attr("client_subnets")
+        self.0.attr("client_subnets")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_cluster_arn`, as a reference.
     #[inline]
     pub fn target_cluster_arn(&self) -> crate::core::Expr {
-        self.attr("target_cluster_arn")
+        self.0.attr("target_cluster_arn")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataMskBootstrapBrokers> {
+/// The attributes of `aws_msk_bootstrap_brokers`, read from a `Ref<DataMskBootstrapBrokers>`.
+#[derive(Clone, Debug)]
+pub struct DataMskBootstrapBrokersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskBootstrapBrokersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskBootstrapBrokersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskBootstrapBrokersAttributes {
     /// `bootstrap_brokers`, as a reference.
     #[inline]
     pub fn bootstrap_brokers(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers")
+        self.0.attr("bootstrap_brokers")
     }
     /// `bootstrap_brokers_public_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_sasl_iam")
+        self.0.attr("bootstrap_brokers_public_sasl_iam")
     }
     /// `bootstrap_brokers_public_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_sasl_scram")
+        self.0.attr("bootstrap_brokers_public_sasl_scram")
     }
     /// `bootstrap_brokers_public_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_tls")
+        self.0.attr("bootstrap_brokers_public_tls")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_sasl_iam")
+        self.0.attr("bootstrap_brokers_sasl_iam")
     }
     /// `bootstrap_brokers_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_sasl_scram")
+        self.0.attr("bootstrap_brokers_sasl_scram")
     }
     /// `bootstrap_brokers_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_tls")
+        self.0.attr("bootstrap_brokers_tls")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_vpc_connectivity_sasl_iam")
+        self.0.attr("bootstrap_brokers_vpc_connectivity_sasl_iam")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_vpc_connectivity_sasl_scram")
+        self.0.attr("bootstrap_brokers_vpc_connectivity_sasl_scram")
     }
     /// `bootstrap_brokers_vpc_connectivity_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_vpc_connectivity_tls")
+        self.0.attr("bootstrap_brokers_vpc_connectivity_tls")
     }
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataMskBrokerNodes> {
+/// The attributes of `aws_msk_broker_nodes`, read from a `Ref<DataMskBrokerNodes>`.
+#[derive(Clone, Debug)]
+pub struct DataMskBrokerNodesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskBrokerNodesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskBrokerNodesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskBrokerNodesAttributes {
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `node_info_list`, as a reference.
     #[inline]
     pub fn node_info_list(&self) -> crate::core::Expr {
-        self.attr("node_info_list")
+        self.0.attr("node_info_list")
     }
 }
 
-impl crate::core::Ref<DataMskCluster> {
+/// The attributes of `aws_msk_cluster`, read from a `Ref<DataMskCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataMskClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bootstrap_brokers`, as a reference.
     #[inline]
     pub fn bootstrap_brokers(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers")
+        self.0.attr("bootstrap_brokers")
     }
     /// `bootstrap_brokers_public_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_sasl_iam")
+        self.0.attr("bootstrap_brokers_public_sasl_iam")
     }
     /// `bootstrap_brokers_public_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_sasl_scram")
+        self.0.attr("bootstrap_brokers_public_sasl_scram")
     }
     /// `bootstrap_brokers_public_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_public_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_public_tls")
+        self.0.attr("bootstrap_brokers_public_tls")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_sasl_iam")
+        self.0.attr("bootstrap_brokers_sasl_iam")
     }
     /// `bootstrap_brokers_sasl_scram`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_sasl_scram(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_sasl_scram")
+        self.0.attr("bootstrap_brokers_sasl_scram")
     }
     /// `bootstrap_brokers_tls`, as a reference.
     #[inline]
     pub fn bootstrap_brokers_tls(&self) -> crate::core::Expr {
-        self.attr("bootstrap_brokers_tls")
+        self.0.attr("bootstrap_brokers_tls")
     }
     /// `broker_node_group_info`, as a reference.
     #[inline]
     pub fn broker_node_group_info(&self) -> crate::core::Expr {
-        self.attr("broker_node_group_info")
+        self.0.attr("broker_node_group_info")
     }
     /// `cluster_name`, as a reference.
     #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
-        self.attr("cluster_name")
+        self.0.attr("cluster_name")
     }
     /// `cluster_uuid`, as a reference.
     #[inline]
     pub fn cluster_uuid(&self) -> crate::core::Expr {
-        self.attr("cluster_uuid")
+        self.0.attr("cluster_uuid")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kafka_version`, as a reference.
     #[inline]
     pub fn kafka_version(&self) -> crate::core::Expr {
-        self.attr("kafka_version")
+        self.0.attr("kafka_version")
     }
     /// `number_of_broker_nodes`, as a reference.
     #[inline]
     pub fn number_of_broker_nodes(&self) -> crate::core::Expr {
-        self.attr("number_of_broker_nodes")
+        self.0.attr("number_of_broker_nodes")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `zookeeper_connect_string`, as a reference.
     #[inline]
     pub fn zookeeper_connect_string(&self) -> crate::core::Expr {
-        self.attr("zookeeper_connect_string")
+        self.0.attr("zookeeper_connect_string")
     }
     /// `zookeeper_connect_string_tls`, as a reference.
     #[inline]
     pub fn zookeeper_connect_string_tls(&self) -> crate::core::Expr {
-        self.attr("zookeeper_connect_string_tls")
+        self.0.attr("zookeeper_connect_string_tls")
     }
 }
 
-impl crate::core::Ref<DataMskConfiguration> {
+/// The attributes of `aws_msk_configuration`, read from a `Ref<DataMskConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DataMskConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kafka_versions`, as a reference.
     #[inline]
     pub fn kafka_versions(&self) -> crate::core::Expr {
-        self.attr("kafka_versions")
+        self.0.attr("kafka_versions")
     }
     /// `latest_revision`, as a reference.
     #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
-        self.attr("latest_revision")
+        self.0.attr("latest_revision")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `server_properties`, as a reference.
     #[inline]
     pub fn server_properties(&self) -> crate::core::Expr {
-        self.attr("server_properties")
+        self.0.attr("server_properties")
     }
 }
 
-impl crate::core::Ref<DataMskKafkaVersion> {
+/// The attributes of `aws_msk_kafka_version`, read from a `Ref<DataMskKafkaVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataMskKafkaVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskKafkaVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskKafkaVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskKafkaVersionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `preferred_versions`, as a reference.
     #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
-        self.attr("preferred_versions")
+        self.0.attr("preferred_versions")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataMskVpcConnection> {
+/// The attributes of `aws_msk_vpc_connection`, read from a `Ref<DataMskVpcConnection>`.
+#[derive(Clone, Debug)]
+pub struct DataMskVpcConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskVpcConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskVpcConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskVpcConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `authentication`, as a reference.
     #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
-        self.attr("authentication")
+        self.0.attr("authentication")
     }
     /// `client_subnets`, as a reference.
     #[inline]
     pub fn client_subnets(&self) -> crate::core::Expr {
-        self.attr("client_subnets")
+        self.0.attr("client_subnets")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `target_cluster_arn`, as a reference.
     #[inline]
     pub fn target_cluster_arn(&self) -> crate::core::Expr {
-        self.attr("target_cluster_arn")
+        self.0.attr("target_cluster_arn")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }

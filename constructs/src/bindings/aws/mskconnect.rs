@@ -433,6 +433,10 @@ impl crate::core::Resource for MskconnectConnector {
     const TYPE: &'static str = "aws_mskconnect_connector";
 }
 
+impl crate::core::Block for MskconnectConnector {
+    type Attributes = MskconnectConnectorAttributes;
+}
+
 /// The `s3` block of [`MskconnectCustomPluginLocation`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MskconnectCustomPluginLocationS3 {
@@ -543,6 +547,10 @@ impl crate::core::Resource for MskconnectCustomPlugin {
     const TYPE: &'static str = "aws_mskconnect_custom_plugin";
 }
 
+impl crate::core::Block for MskconnectCustomPlugin {
+    type Attributes = MskconnectCustomPluginAttributes;
+}
+
 /// The `timeouts` block of [`MskconnectWorkerConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct MskconnectWorkerConfigurationTimeouts {
@@ -605,6 +613,10 @@ impl crate::core::Resource for MskconnectWorkerConfiguration {
     const TYPE: &'static str = "aws_mskconnect_worker_configuration";
 }
 
+impl crate::core::Block for MskconnectWorkerConfiguration {
+    type Attributes = MskconnectWorkerConfigurationAttributes;
+}
+
 /// `aws_mskconnect_connector` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMskconnectConnector {
@@ -632,6 +644,10 @@ impl DataMskconnectConnector {
 
 impl crate::core::DataSource for DataMskconnectConnector {
     const TYPE: &'static str = "aws_mskconnect_connector";
+}
+
+impl crate::core::Block for DataMskconnectConnector {
+    type Attributes = DataMskconnectConnectorAttributes;
 }
 
 /// `aws_mskconnect_custom_plugin` (data source).
@@ -663,6 +679,10 @@ impl crate::core::DataSource for DataMskconnectCustomPlugin {
     const TYPE: &'static str = "aws_mskconnect_custom_plugin";
 }
 
+impl crate::core::Block for DataMskconnectCustomPlugin {
+    type Attributes = DataMskconnectCustomPluginAttributes;
+}
+
 /// `aws_mskconnect_worker_configuration` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataMskconnectWorkerConfiguration {
@@ -692,310 +712,422 @@ impl crate::core::DataSource for DataMskconnectWorkerConfiguration {
     const TYPE: &'static str = "aws_mskconnect_worker_configuration";
 }
 
-impl crate::core::Ref<MskconnectConnector> {
+impl crate::core::Block for DataMskconnectWorkerConfiguration {
+    type Attributes = DataMskconnectWorkerConfigurationAttributes;
+}
+
+/// The attributes of `aws_mskconnect_connector`, read from a `Ref<MskconnectConnector>`.
+#[derive(Clone, Debug)]
+pub struct MskconnectConnectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskconnectConnectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskconnectConnectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskconnectConnectorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connector_configuration`, as a reference.
     #[inline]
     pub fn connector_configuration(&self) -> crate::core::Expr {
-        self.attr("connector_configuration")
+        self.0.attr("connector_configuration")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kafkaconnect_version`, as a reference.
     #[inline]
     pub fn kafkaconnect_version(&self) -> crate::core::Expr {
-        self.attr("kafkaconnect_version")
+        self.0.attr("kafkaconnect_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_execution_role_arn`, as a reference.
     #[inline]
     pub fn service_execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_execution_role_arn")
+        self.0.attr("service_execution_role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `capacity` (a nested block), as a reference.
     #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
-        self.attr("capacity")
+        self.0.attr("capacity")
     }
     /// `kafka_cluster` (a nested block), as a reference.
     #[inline]
     pub fn kafka_cluster(&self) -> crate::core::Expr {
-        self.attr("kafka_cluster")
+        self.0.attr("kafka_cluster")
     }
     /// `kafka_cluster_client_authentication` (a nested block), as a reference.
     #[inline]
     pub fn kafka_cluster_client_authentication(&self) -> crate::core::Expr {
-        self.attr("kafka_cluster_client_authentication")
+        self.0.attr("kafka_cluster_client_authentication")
     }
     /// `kafka_cluster_encryption_in_transit` (a nested block), as a reference.
     #[inline]
     pub fn kafka_cluster_encryption_in_transit(&self) -> crate::core::Expr {
-        self.attr("kafka_cluster_encryption_in_transit")
+        self.0.attr("kafka_cluster_encryption_in_transit")
     }
     /// `log_delivery` (a nested block), as a reference.
     #[inline]
     pub fn log_delivery(&self) -> crate::core::Expr {
-        self.attr("log_delivery")
+        self.0.attr("log_delivery")
     }
     /// `plugin` (a nested block), as a reference.
     #[inline]
     pub fn plugin(&self) -> crate::core::Expr {
-        self.attr("plugin")
+        self.0.attr("plugin")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `worker_configuration` (a nested block), as a reference.
     #[inline]
     pub fn worker_configuration(&self) -> crate::core::Expr {
-        self.attr("worker_configuration")
+        self.0.attr("worker_configuration")
     }
 }
 
-impl crate::core::Ref<MskconnectCustomPlugin> {
+/// The attributes of `aws_mskconnect_custom_plugin`, read from a `Ref<MskconnectCustomPlugin>`.
+#[derive(Clone, Debug)]
+pub struct MskconnectCustomPluginAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskconnectCustomPluginAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskconnectCustomPluginAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskconnectCustomPluginAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_revision`, as a reference.
     #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
-        self.attr("latest_revision")
+        self.0.attr("latest_revision")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `location` (a nested block), as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<MskconnectWorkerConfiguration> {
+/// The attributes of `aws_mskconnect_worker_configuration`, read from a `Ref<MskconnectWorkerConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct MskconnectWorkerConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MskconnectWorkerConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MskconnectWorkerConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MskconnectWorkerConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_revision`, as a reference.
     #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
-        self.attr("latest_revision")
+        self.0.attr("latest_revision")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `properties_file_content`, as a reference.
     #[inline]
     pub fn properties_file_content(&self) -> crate::core::Expr {
-        self.attr("properties_file_content")
+        self.0.attr("properties_file_content")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataMskconnectConnector> {
+/// The attributes of `aws_mskconnect_connector`, read from a `Ref<DataMskconnectConnector>`.
+#[derive(Clone, Debug)]
+pub struct DataMskconnectConnectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskconnectConnectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskconnectConnectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskconnectConnectorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<DataMskconnectCustomPlugin> {
+/// The attributes of `aws_mskconnect_custom_plugin`, read from a `Ref<DataMskconnectCustomPlugin>`.
+#[derive(Clone, Debug)]
+pub struct DataMskconnectCustomPluginAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskconnectCustomPluginAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskconnectCustomPluginAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskconnectCustomPluginAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_revision`, as a reference.
     #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
-        self.attr("latest_revision")
+        self.0.attr("latest_revision")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataMskconnectWorkerConfiguration> {
+/// The attributes of `aws_mskconnect_worker_configuration`, read from a `Ref<DataMskconnectWorkerConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DataMskconnectWorkerConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataMskconnectWorkerConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataMskconnectWorkerConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataMskconnectWorkerConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_revision`, as a reference.
     #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
-        self.attr("latest_revision")
+        self.0.attr("latest_revision")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `properties_file_content`, as a reference.
     #[inline]
     pub fn properties_file_content(&self) -> crate::core::Expr {
-        self.attr("properties_file_content")
+        self.0.attr("properties_file_content")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

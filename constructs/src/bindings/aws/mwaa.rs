@@ -227,185 +227,207 @@ impl crate::core::Resource for MwaaEnvironment {
     const TYPE: &'static str = "aws_mwaa_environment";
 }
 
-impl crate::core::Ref<MwaaEnvironment> {
+impl crate::core::Block for MwaaEnvironment {
+    type Attributes = MwaaEnvironmentAttributes;
+}
+
+/// The attributes of `aws_mwaa_environment`, read from a `Ref<MwaaEnvironment>`.
+#[derive(Clone, Debug)]
+pub struct MwaaEnvironmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for MwaaEnvironmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for MwaaEnvironmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl MwaaEnvironmentAttributes {
     /// `airflow_configuration_options`, as a reference.
     #[inline]
     pub fn airflow_configuration_options(&self) -> crate::core::Expr {
-        self.attr("airflow_configuration_options")
+        self.0.attr("airflow_configuration_options")
     }
     /// `airflow_version`, as a reference.
     #[inline]
     pub fn airflow_version(&self) -> crate::core::Expr {
-        self.attr("airflow_version")
+        self.0.attr("airflow_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `dag_s3_path`, as a reference.
     #[inline]
     pub fn dag_s3_path(&self) -> crate::core::Expr {
-        self.attr("dag_s3_path")
+        self.0.attr("dag_s3_path")
     }
     /// `database_vpc_endpoint_service`, as a reference.
     #[inline]
     pub fn database_vpc_endpoint_service(&self) -> crate::core::Expr {
-        self.attr("database_vpc_endpoint_service")
+        self.0.attr("database_vpc_endpoint_service")
     }
     /// `endpoint_management`, as a reference.
     #[inline]
     pub fn endpoint_management(&self) -> crate::core::Expr {
-        self.attr("endpoint_management")
+        self.0.attr("endpoint_management")
     }
     /// `environment_class`, as a reference.
     #[inline]
     pub fn environment_class(&self) -> crate::core::Expr {
-        self.attr("environment_class")
+        self.0.attr("environment_class")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key`, as a reference.
     #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
-        self.attr("kms_key")
+        self.0.attr("kms_key")
     }
     /// `last_updated`, as a reference.
     #[inline]
     pub fn last_updated(&self) -> crate::core::Expr {
-        self.attr("last_updated")
+        self.0.attr("last_updated")
     }
     /// `max_webservers`, as a reference.
     #[inline]
     pub fn max_webservers(&self) -> crate::core::Expr {
-        self.attr("max_webservers")
+        self.0.attr("max_webservers")
     }
     /// `max_workers`, as a reference.
     #[inline]
     pub fn max_workers(&self) -> crate::core::Expr {
-        self.attr("max_workers")
+        self.0.attr("max_workers")
     }
     /// `min_webservers`, as a reference.
     #[inline]
     pub fn min_webservers(&self) -> crate::core::Expr {
-        self.attr("min_webservers")
+        self.0.attr("min_webservers")
     }
     /// `min_workers`, as a reference.
     #[inline]
     pub fn min_workers(&self) -> crate::core::Expr {
-        self.attr("min_workers")
+        self.0.attr("min_workers")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `plugins_s3_object_version`, as a reference.
     #[inline]
     pub fn plugins_s3_object_version(&self) -> crate::core::Expr {
-        self.attr("plugins_s3_object_version")
+        self.0.attr("plugins_s3_object_version")
     }
     /// `plugins_s3_path`, as a reference.
     #[inline]
     pub fn plugins_s3_path(&self) -> crate::core::Expr {
-        self.attr("plugins_s3_path")
+        self.0.attr("plugins_s3_path")
     }
     /// `requirements_s3_object_version`, as a reference.
     #[inline]
     pub fn requirements_s3_object_version(&self) -> crate::core::Expr {
-        self.attr("requirements_s3_object_version")
+        self.0.attr("requirements_s3_object_version")
     }
     /// `requirements_s3_path`, as a reference.
     #[inline]
     pub fn requirements_s3_path(&self) -> crate::core::Expr {
-        self.attr("requirements_s3_path")
+        self.0.attr("requirements_s3_path")
     }
     /// `schedulers`, as a reference.
     #[inline]
     pub fn schedulers(&self) -> crate::core::Expr {
-        self.attr("schedulers")
+        self.0.attr("schedulers")
     }
     /// `service_role_arn`, as a reference.
     #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_role_arn")
+        self.0.attr("service_role_arn")
     }
     /// `source_bucket_arn`, as a reference.
     #[inline]
     pub fn source_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("source_bucket_arn")
+        self.0.attr("source_bucket_arn")
     }
     /// `startup_script_s3_object_version`, as a reference.
     #[inline]
     pub fn startup_script_s3_object_version(&self) -> crate::core::Expr {
-        self.attr("startup_script_s3_object_version")
+        self.0.attr("startup_script_s3_object_version")
     }
     /// `startup_script_s3_path`, as a reference.
     #[inline]
     pub fn startup_script_s3_path(&self) -> crate::core::Expr {
-        self.attr("startup_script_s3_path")
+        self.0.attr("startup_script_s3_path")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `webserver_access_mode`, as a reference.
     #[inline]
     pub fn webserver_access_mode(&self) -> crate::core::Expr {
-        self.attr("webserver_access_mode")
+        self.0.attr("webserver_access_mode")
     }
     /// `webserver_url`, as a reference.
     #[inline]
     pub fn webserver_url(&self) -> crate::core::Expr {
-        self.attr("webserver_url")
+        self.0.attr("webserver_url")
     }
     /// `webserver_vpc_endpoint_service`, as a reference.
     #[inline]
     pub fn webserver_vpc_endpoint_service(&self) -> crate::core::Expr {
-        self.attr("webserver_vpc_endpoint_service")
+        self.0.attr("webserver_vpc_endpoint_service")
     }
     /// `weekly_maintenance_window_start`, as a reference.
     #[inline]
     pub fn weekly_maintenance_window_start(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_window_start")
+        self.0.attr("weekly_maintenance_window_start")
     }
     /// `logging_configuration` (a nested block), as a reference.
     #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
-        self.attr("logging_configuration")
+        self.0.attr("logging_configuration")
     }
     /// `network_configuration` (a nested block), as a reference.
     #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
-        self.attr("network_configuration")
+        self.0.attr("network_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

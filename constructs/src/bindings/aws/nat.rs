@@ -87,6 +87,10 @@ impl crate::core::Resource for NatGateway {
     const TYPE: &'static str = "aws_nat_gateway";
 }
 
+impl crate::core::Block for NatGateway {
+    type Attributes = NatGatewayAttributes;
+}
+
 /// The `filter` block of [`DataNatGateway`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNatGatewayFilter {
@@ -171,6 +175,10 @@ impl crate::core::DataSource for DataNatGateway {
     const TYPE: &'static str = "aws_nat_gateway";
 }
 
+impl crate::core::Block for DataNatGateway {
+    type Attributes = DataNatGatewayAttributes;
+}
+
 /// The `filter` block of [`DataNatGateways`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNatGatewaysFilter {
@@ -247,191 +255,249 @@ impl crate::core::DataSource for DataNatGateways {
     const TYPE: &'static str = "aws_nat_gateways";
 }
 
-impl crate::core::Ref<NatGateway> {
+impl crate::core::Block for DataNatGateways {
+    type Attributes = DataNatGatewaysAttributes;
+}
+
+/// The attributes of `aws_nat_gateway`, read from a `Ref<NatGateway>`.
+#[derive(Clone, Debug)]
+pub struct NatGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NatGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NatGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NatGatewayAttributes {
     /// `allocation_id`, as a reference.
     #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
-        self.attr("allocation_id")
+        self.0.attr("allocation_id")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `connectivity_type`, as a reference.
     #[inline]
     pub fn connectivity_type(&self) -> crate::core::Expr {
-        self.attr("connectivity_type")
+        self.0.attr("connectivity_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `secondary_allocation_ids`, as a reference.
     #[inline]
     pub fn secondary_allocation_ids(&self) -> crate::core::Expr {
-        self.attr("secondary_allocation_ids")
+        self.0.attr("secondary_allocation_ids")
     }
     /// `secondary_private_ip_address_count`, as a reference.
     #[inline]
     pub fn secondary_private_ip_address_count(&self) -> crate::core::Expr {
-        self.attr("secondary_private_ip_address_count")
+        self.0.attr("secondary_private_ip_address_count")
     }
     /// `secondary_private_ip_addresses`, as a reference.
     #[inline]
     pub fn secondary_private_ip_addresses(&self) -> crate::core::Expr {
-        self.attr("secondary_private_ip_addresses")
+        self.0.attr("secondary_private_ip_addresses")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataNatGateway> {
+/// The attributes of `aws_nat_gateway`, read from a `Ref<DataNatGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataNatGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNatGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNatGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNatGatewayAttributes {
     /// `allocation_id`, as a reference.
     #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
-        self.attr("allocation_id")
+        self.0.attr("allocation_id")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `connectivity_type`, as a reference.
     #[inline]
     pub fn connectivity_type(&self) -> crate::core::Expr {
-        self.attr("connectivity_type")
+        self.0.attr("connectivity_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `secondary_allocation_ids`, as a reference.
     #[inline]
     pub fn secondary_allocation_ids(&self) -> crate::core::Expr {
-        self.attr("secondary_allocation_ids")
+        self.0.attr("secondary_allocation_ids")
     }
     /// `secondary_private_ip_address_count`, as a reference.
     #[inline]
     pub fn secondary_private_ip_address_count(&self) -> crate::core::Expr {
-        self.attr("secondary_private_ip_address_count")
+        self.0.attr("secondary_private_ip_address_count")
     }
     /// `secondary_private_ip_addresses`, as a reference.
     #[inline]
     pub fn secondary_private_ip_addresses(&self) -> crate::core::Expr {
-        self.attr("secondary_private_ip_addresses")
+        self.0.attr("secondary_private_ip_addresses")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataNatGateways> {
+/// The attributes of `aws_nat_gateways`, read from a `Ref<DataNatGateways>`.
+#[derive(Clone, Debug)]
+pub struct DataNatGatewaysAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNatGatewaysAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNatGatewaysAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNatGatewaysAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

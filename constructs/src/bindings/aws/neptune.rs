@@ -198,6 +198,10 @@ impl crate::core::Resource for NeptuneCluster {
     const TYPE: &'static str = "aws_neptune_cluster";
 }
 
+impl crate::core::Block for NeptuneCluster {
+    type Attributes = NeptuneClusterAttributes;
+}
+
 /// `aws_neptune_cluster_endpoint` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NeptuneClusterEndpoint {
@@ -243,6 +247,10 @@ impl NeptuneClusterEndpoint {
 
 impl crate::core::Resource for NeptuneClusterEndpoint {
     const TYPE: &'static str = "aws_neptune_cluster_endpoint";
+}
+
+impl crate::core::Block for NeptuneClusterEndpoint {
+    type Attributes = NeptuneClusterEndpointAttributes;
 }
 
 /// The `timeouts` block of [`NeptuneClusterInstance`].
@@ -371,6 +379,10 @@ impl crate::core::Resource for NeptuneClusterInstance {
     const TYPE: &'static str = "aws_neptune_cluster_instance";
 }
 
+impl crate::core::Block for NeptuneClusterInstance {
+    type Attributes = NeptuneClusterInstanceAttributes;
+}
+
 /// The `parameter` block of [`NeptuneClusterParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NeptuneClusterParameterGroupParameter {
@@ -444,6 +456,10 @@ impl crate::core::Resource for NeptuneClusterParameterGroup {
     const TYPE: &'static str = "aws_neptune_cluster_parameter_group";
 }
 
+impl crate::core::Block for NeptuneClusterParameterGroup {
+    type Attributes = NeptuneClusterParameterGroupAttributes;
+}
+
 /// The `timeouts` block of [`NeptuneClusterSnapshot`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NeptuneClusterSnapshotTimeouts {
@@ -492,6 +508,10 @@ impl NeptuneClusterSnapshot {
 
 impl crate::core::Resource for NeptuneClusterSnapshot {
     const TYPE: &'static str = "aws_neptune_cluster_snapshot";
+}
+
+impl crate::core::Block for NeptuneClusterSnapshot {
+    type Attributes = NeptuneClusterSnapshotAttributes;
 }
 
 /// The `timeouts` block of [`NeptuneEventSubscription`].
@@ -581,6 +601,10 @@ impl crate::core::Resource for NeptuneEventSubscription {
     const TYPE: &'static str = "aws_neptune_event_subscription";
 }
 
+impl crate::core::Block for NeptuneEventSubscription {
+    type Attributes = NeptuneEventSubscriptionAttributes;
+}
+
 /// The `timeouts` block of [`NeptuneGlobalCluster`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NeptuneGlobalClusterTimeouts {
@@ -656,6 +680,10 @@ impl crate::core::Resource for NeptuneGlobalCluster {
     const TYPE: &'static str = "aws_neptune_global_cluster";
 }
 
+impl crate::core::Block for NeptuneGlobalCluster {
+    type Attributes = NeptuneGlobalClusterAttributes;
+}
+
 /// The `parameter` block of [`NeptuneParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NeptuneParameterGroupParameter {
@@ -729,6 +757,10 @@ impl crate::core::Resource for NeptuneParameterGroup {
     const TYPE: &'static str = "aws_neptune_parameter_group";
 }
 
+impl crate::core::Block for NeptuneParameterGroup {
+    type Attributes = NeptuneParameterGroupAttributes;
+}
+
 /// `aws_neptune_subnet_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NeptuneSubnetGroup {
@@ -772,6 +804,10 @@ impl NeptuneSubnetGroup {
 
 impl crate::core::Resource for NeptuneSubnetGroup {
     const TYPE: &'static str = "aws_neptune_subnet_group";
+}
+
+impl crate::core::Block for NeptuneSubnetGroup {
+    type Attributes = NeptuneSubnetGroupAttributes;
 }
 
 /// `aws_neptune_engine_version` (data source).
@@ -836,6 +872,10 @@ impl crate::core::DataSource for DataNeptuneEngineVersion {
     const TYPE: &'static str = "aws_neptune_engine_version";
 }
 
+impl crate::core::Block for DataNeptuneEngineVersion {
+    type Attributes = DataNeptuneEngineVersionAttributes;
+}
+
 /// `aws_neptune_orderable_db_instance` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataNeptuneOrderableDbInstance {
@@ -882,995 +922,1197 @@ impl crate::core::DataSource for DataNeptuneOrderableDbInstance {
     const TYPE: &'static str = "aws_neptune_orderable_db_instance";
 }
 
-impl crate::core::Ref<NeptuneCluster> {
+impl crate::core::Block for DataNeptuneOrderableDbInstance {
+    type Attributes = DataNeptuneOrderableDbInstanceAttributes;
+}
+
+/// The attributes of `aws_neptune_cluster`, read from a `Ref<NeptuneCluster>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneClusterAttributes {
     /// `allow_major_version_upgrade`, as a reference.
     #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("allow_major_version_upgrade")
+        self.0.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `backup_retention_period`, as a reference.
     #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
-        self.attr("backup_retention_period")
+        self.0.attr("backup_retention_period")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `cluster_identifier_prefix`, as a reference.
     #[inline]
     pub fn cluster_identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier_prefix")
+        self.0.attr("cluster_identifier_prefix")
     }
     /// `cluster_members`, as a reference.
     #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
-        self.attr("cluster_members")
+        self.0.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
     #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
-        self.attr("cluster_resource_id")
+        self.0.attr("cluster_resource_id")
     }
     /// `copy_tags_to_snapshot`, as a reference.
     #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_snapshot")
+        self.0.attr("copy_tags_to_snapshot")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `enable_cloudwatch_logs_exports`, as a reference.
     #[inline]
     pub fn enable_cloudwatch_logs_exports(&self) -> crate::core::Expr {
-        self.attr("enable_cloudwatch_logs_exports")
+        self.0.attr("enable_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `global_cluster_identifier`, as a reference.
     #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("global_cluster_identifier")
+        self.0.attr("global_cluster_identifier")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
     #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
-        self.attr("iam_database_authentication_enabled")
+        self.0.attr("iam_database_authentication_enabled")
     }
     /// `iam_roles`, as a reference.
     #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
-        self.attr("iam_roles")
+        self.0.attr("iam_roles")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `neptune_cluster_parameter_group_name`, as a reference.
     #[inline]
     pub fn neptune_cluster_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("neptune_cluster_parameter_group_name")
+        self.0.attr("neptune_cluster_parameter_group_name")
     }
     /// `neptune_instance_parameter_group_name`, as a reference.
     #[inline]
     pub fn neptune_instance_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("neptune_instance_parameter_group_name")
+        self.0.attr("neptune_instance_parameter_group_name")
     }
     /// `neptune_subnet_group_name`, as a reference.
     #[inline]
     pub fn neptune_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("neptune_subnet_group_name")
+        self.0.attr("neptune_subnet_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
     #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint")
+        self.0.attr("reader_endpoint")
     }
     /// `replication_source_identifier`, as a reference.
     #[inline]
     pub fn replication_source_identifier(&self) -> crate::core::Expr {
-        self.attr("replication_source_identifier")
+        self.0.attr("replication_source_identifier")
     }
     /// `skip_final_snapshot`, as a reference.
     #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
-        self.attr("skip_final_snapshot")
+        self.0.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
     #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("snapshot_identifier")
+        self.0.attr("snapshot_identifier")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `serverless_v2_scaling_configuration` (a nested block), as a reference.
     #[inline]
     pub fn serverless_v2_scaling_configuration(&self) -> crate::core::Expr {
-        self.attr("serverless_v2_scaling_configuration")
+        self.0.attr("serverless_v2_scaling_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NeptuneClusterEndpoint> {
+/// The attributes of `aws_neptune_cluster_endpoint`, read from a `Ref<NeptuneClusterEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneClusterEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneClusterEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneClusterEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneClusterEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_endpoint_identifier`, as a reference.
     #[inline]
     pub fn cluster_endpoint_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_endpoint_identifier")
+        self.0.attr("cluster_endpoint_identifier")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `excluded_members`, as a reference.
     #[inline]
     pub fn excluded_members(&self) -> crate::core::Expr {
-        self.attr("excluded_members")
+        self.0.attr("excluded_members")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `static_members`, as a reference.
     #[inline]
     pub fn static_members(&self) -> crate::core::Expr {
-        self.attr("static_members")
+        self.0.attr("static_members")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<NeptuneClusterInstance> {
+/// The attributes of `aws_neptune_cluster_instance`, read from a `Ref<NeptuneClusterInstance>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneClusterInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneClusterInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneClusterInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneClusterInstanceAttributes {
     /// `address`, as a reference.
     #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
-        self.attr("address")
+        self.0.attr("address")
     }
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `dbi_resource_id`, as a reference.
     #[inline]
     pub fn dbi_resource_id(&self) -> crate::core::Expr {
-        self.attr("dbi_resource_id")
+        self.0.attr("dbi_resource_id")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
     #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("identifier_prefix")
+        self.0.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
     #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
-        self.attr("instance_class")
+        self.0.attr("instance_class")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `neptune_parameter_group_name`, as a reference.
     #[inline]
     pub fn neptune_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("neptune_parameter_group_name")
+        self.0.attr("neptune_parameter_group_name")
     }
     /// `neptune_subnet_group_name`, as a reference.
     #[inline]
     pub fn neptune_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("neptune_subnet_group_name")
+        self.0.attr("neptune_subnet_group_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `promotion_tier`, as a reference.
     #[inline]
     pub fn promotion_tier(&self) -> crate::core::Expr {
-        self.attr("promotion_tier")
+        self.0.attr("promotion_tier")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `skip_final_snapshot`, as a reference.
     #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
-        self.attr("skip_final_snapshot")
+        self.0.attr("skip_final_snapshot")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `writer`, as a reference.
     #[inline]
     pub fn writer(&self) -> crate::core::Expr {
-        self.attr("writer")
+        self.0.attr("writer")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NeptuneClusterParameterGroup> {
+/// The attributes of `aws_neptune_cluster_parameter_group`, read from a `Ref<NeptuneClusterParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneClusterParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneClusterParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneClusterParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneClusterParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<NeptuneClusterSnapshot> {
+/// The attributes of `aws_neptune_cluster_snapshot`, read from a `Ref<NeptuneClusterSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneClusterSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneClusterSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneClusterSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneClusterSnapshotAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_arn")
+        self.0.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_identifier")
+        self.0.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_snapshot_arn")
+        self.0.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NeptuneEventSubscription> {
+/// The attributes of `aws_neptune_event_subscription`, read from a `Ref<NeptuneEventSubscription>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneEventSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneEventSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneEventSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneEventSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
     #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
-        self.attr("customer_aws_id")
+        self.0.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `event_categories`, as a reference.
     #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
-        self.attr("event_categories")
+        self.0.attr("event_categories")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
     #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
-        self.attr("source_ids")
+        self.0.attr("source_ids")
     }
     /// `source_type`, as a reference.
     #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
-        self.attr("source_type")
+        self.0.attr("source_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NeptuneGlobalCluster> {
+/// The attributes of `aws_neptune_global_cluster`, read from a `Ref<NeptuneGlobalCluster>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneGlobalClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneGlobalClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneGlobalClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneGlobalClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `global_cluster_identifier`, as a reference.
     #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("global_cluster_identifier")
+        self.0.attr("global_cluster_identifier")
     }
     /// `global_cluster_members`, as a reference.
     #[inline]
     pub fn global_cluster_members(&self) -> crate::core::Expr {
-        self.attr("global_cluster_members")
+        self.0.attr("global_cluster_members")
     }
     /// `global_cluster_resource_id`, as a reference.
     #[inline]
     pub fn global_cluster_resource_id(&self) -> crate::core::Expr {
-        self.attr("global_cluster_resource_id")
+        self.0.attr("global_cluster_resource_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `source_db_cluster_identifier`, as a reference.
     #[inline]
     pub fn source_db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_identifier")
+        self.0.attr("source_db_cluster_identifier")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NeptuneParameterGroup> {
+/// The attributes of `aws_neptune_parameter_group`, read from a `Ref<NeptuneParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<NeptuneSubnetGroup> {
+/// The attributes of `aws_neptune_subnet_group`, read from a `Ref<NeptuneSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct NeptuneSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptuneSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptuneSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptuneSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataNeptuneEngineVersion> {
+/// The attributes of `aws_neptune_engine_version`, read from a `Ref<DataNeptuneEngineVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataNeptuneEngineVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNeptuneEngineVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNeptuneEngineVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNeptuneEngineVersionAttributes {
     /// `default_character_set`, as a reference.
     #[inline]
     pub fn default_character_set(&self) -> crate::core::Expr {
-        self.attr("default_character_set")
+        self.0.attr("default_character_set")
     }
     /// `default_only`, as a reference.
     #[inline]
     pub fn default_only(&self) -> crate::core::Expr {
-        self.attr("default_only")
+        self.0.attr("default_only")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_description`, as a reference.
     #[inline]
     pub fn engine_description(&self) -> crate::core::Expr {
-        self.attr("engine_description")
+        self.0.attr("engine_description")
     }
     /// `exportable_log_types`, as a reference.
     #[inline]
     pub fn exportable_log_types(&self) -> crate::core::Expr {
-        self.attr("exportable_log_types")
+        self.0.attr("exportable_log_types")
     }
     /// `has_major_target`, as a reference.
     #[inline]
     pub fn has_major_target(&self) -> crate::core::Expr {
-        self.attr("has_major_target")
+        self.0.attr("has_major_target")
     }
     /// `has_minor_target`, as a reference.
     #[inline]
     pub fn has_minor_target(&self) -> crate::core::Expr {
-        self.attr("has_minor_target")
+        self.0.attr("has_minor_target")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest`, as a reference.
     #[inline]
     pub fn latest(&self) -> crate::core::Expr {
-        self.attr("latest")
+        self.0.attr("latest")
     }
     /// `parameter_group_family`, as a reference.
     #[inline]
     pub fn parameter_group_family(&self) -> crate::core::Expr {
-        self.attr("parameter_group_family")
+        self.0.attr("parameter_group_family")
     }
     /// `preferred_major_targets`, as a reference.
     #[inline]
     pub fn preferred_major_targets(&self) -> crate::core::Expr {
-        self.attr("preferred_major_targets")
+        self.0.attr("preferred_major_targets")
     }
     /// `preferred_upgrade_targets`, as a reference.
     #[inline]
     pub fn preferred_upgrade_targets(&self) -> crate::core::Expr {
-        self.attr("preferred_upgrade_targets")
+        self.0.attr("preferred_upgrade_targets")
     }
     /// `preferred_versions`, as a reference.
     #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
-        self.attr("preferred_versions")
+        self.0.attr("preferred_versions")
     }
     /// `supported_character_sets`, as a reference.
     #[inline]
     pub fn supported_character_sets(&self) -> crate::core::Expr {
-        self.attr("supported_character_sets")
+        self.0.attr("supported_character_sets")
     }
     /// `supported_timezones`, as a reference.
     #[inline]
     pub fn supported_timezones(&self) -> crate::core::Expr {
-        self.attr("supported_timezones")
+        self.0.attr("supported_timezones")
     }
     /// `supports_global_databases`, as a reference.
     #[inline]
     pub fn supports_global_databases(&self) -> crate::core::Expr {
-        self.attr("supports_global_databases")
+        self.0.attr("supports_global_databases")
     }
     /// `supports_log_exports_to_cloudwatch`, as a reference.
     #[inline]
     pub fn supports_log_exports_to_cloudwatch(&self) -> crate::core::Expr {
-        self.attr("supports_log_exports_to_cloudwatch")
+        self.0.attr("supports_log_exports_to_cloudwatch")
     }
     /// `supports_read_replica`, as a reference.
     #[inline]
     pub fn supports_read_replica(&self) -> crate::core::Expr {
-        self.attr("supports_read_replica")
+        self.0.attr("supports_read_replica")
     }
     /// `valid_major_targets`, as a reference.
     #[inline]
     pub fn valid_major_targets(&self) -> crate::core::Expr {
-        self.attr("valid_major_targets")
+        self.0.attr("valid_major_targets")
     }
     /// `valid_minor_targets`, as a reference.
     #[inline]
     pub fn valid_minor_targets(&self) -> crate::core::Expr {
-        self.attr("valid_minor_targets")
+        self.0.attr("valid_minor_targets")
     }
     /// `valid_upgrade_targets`, as a reference.
     #[inline]
     pub fn valid_upgrade_targets(&self) -> crate::core::Expr {
-        self.attr("valid_upgrade_targets")
+        self.0.attr("valid_upgrade_targets")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `version_actual`, as a reference.
     #[inline]
     pub fn version_actual(&self) -> crate::core::Expr {
-        self.attr("version_actual")
+        self.0.attr("version_actual")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
 }
 
-impl crate::core::Ref<DataNeptuneOrderableDbInstance> {
+/// The attributes of `aws_neptune_orderable_db_instance`, read from a `Ref<DataNeptuneOrderableDbInstance>`.
+#[derive(Clone, Debug)]
+pub struct DataNeptuneOrderableDbInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNeptuneOrderableDbInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNeptuneOrderableDbInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNeptuneOrderableDbInstanceAttributes {
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_class`, as a reference.
     #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
-        self.attr("instance_class")
+        self.0.attr("instance_class")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `max_iops_per_db_instance`, as a reference.
     #[inline]
     pub fn max_iops_per_db_instance(&self) -> crate::core::Expr {
-        self.attr("max_iops_per_db_instance")
+        self.0.attr("max_iops_per_db_instance")
     }
     /// `max_iops_per_gib`, as a reference.
     #[inline]
     pub fn max_iops_per_gib(&self) -> crate::core::Expr {
-        self.attr("max_iops_per_gib")
+        self.0.attr("max_iops_per_gib")
     }
     /// `max_storage_size`, as a reference.
     #[inline]
     pub fn max_storage_size(&self) -> crate::core::Expr {
-        self.attr("max_storage_size")
+        self.0.attr("max_storage_size")
     }
     /// `min_iops_per_db_instance`, as a reference.
     #[inline]
     pub fn min_iops_per_db_instance(&self) -> crate::core::Expr {
-        self.attr("min_iops_per_db_instance")
+        self.0.attr("min_iops_per_db_instance")
     }
     /// `min_iops_per_gib`, as a reference.
     #[inline]
     pub fn min_iops_per_gib(&self) -> crate::core::Expr {
-        self.attr("min_iops_per_gib")
+        self.0.attr("min_iops_per_gib")
     }
     /// `min_storage_size`, as a reference.
     #[inline]
     pub fn min_storage_size(&self) -> crate::core::Expr {
-        self.attr("min_storage_size")
+        self.0.attr("min_storage_size")
     }
     /// `multi_az_capable`, as a reference.
     #[inline]
     pub fn multi_az_capable(&self) -> crate::core::Expr {
-        self.attr("multi_az_capable")
+        self.0.attr("multi_az_capable")
     }
     /// `preferred_instance_classes`, as a reference.
     #[inline]
     pub fn preferred_instance_classes(&self) -> crate::core::Expr {
-        self.attr("preferred_instance_classes")
+        self.0.attr("preferred_instance_classes")
     }
     /// `read_replica_capable`, as a reference.
     #[inline]
     pub fn read_replica_capable(&self) -> crate::core::Expr {
-        self.attr("read_replica_capable")
+        self.0.attr("read_replica_capable")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `supports_enhanced_monitoring`, as a reference.
     #[inline]
     pub fn supports_enhanced_monitoring(&self) -> crate::core::Expr {
-        self.attr("supports_enhanced_monitoring")
+        self.0.attr("supports_enhanced_monitoring")
     }
     /// `supports_iam_database_authentication`, as a reference.
     #[inline]
     pub fn supports_iam_database_authentication(&self) -> crate::core::Expr {
-        self.attr("supports_iam_database_authentication")
+        self.0.attr("supports_iam_database_authentication")
     }
     /// `supports_iops`, as a reference.
     #[inline]
     pub fn supports_iops(&self) -> crate::core::Expr {
-        self.attr("supports_iops")
+        self.0.attr("supports_iops")
     }
     /// `supports_performance_insights`, as a reference.
     #[inline]
     pub fn supports_performance_insights(&self) -> crate::core::Expr {
-        self.attr("supports_performance_insights")
+        self.0.attr("supports_performance_insights")
     }
     /// `supports_storage_encryption`, as a reference.
     #[inline]
     pub fn supports_storage_encryption(&self) -> crate::core::Expr {
-        self.attr("supports_storage_encryption")
+        self.0.attr("supports_storage_encryption")
     }
     /// `vpc`, as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
 }

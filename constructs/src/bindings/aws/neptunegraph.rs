@@ -123,75 +123,97 @@ impl crate::core::Resource for NeptunegraphGraph {
     const TYPE: &'static str = "aws_neptunegraph_graph";
 }
 
-impl crate::core::Ref<NeptunegraphGraph> {
+impl crate::core::Block for NeptunegraphGraph {
+    type Attributes = NeptunegraphGraphAttributes;
+}
+
+/// The attributes of `aws_neptunegraph_graph`, read from a `Ref<NeptunegraphGraph>`.
+#[derive(Clone, Debug)]
+pub struct NeptunegraphGraphAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NeptunegraphGraphAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NeptunegraphGraphAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NeptunegraphGraphAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `graph_name`, as a reference.
     #[inline]
     pub fn graph_name(&self) -> crate::core::Expr {
-        self.attr("graph_name")
+        self.0.attr("graph_name")
     }
     /// `graph_name_prefix`, as a reference.
     #[inline]
     pub fn graph_name_prefix(&self) -> crate::core::Expr {
-        self.attr("graph_name_prefix")
+        self.0.attr("graph_name_prefix")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `provisioned_memory`, as a reference.
     #[inline]
     pub fn provisioned_memory(&self) -> crate::core::Expr {
-        self.attr("provisioned_memory")
+        self.0.attr("provisioned_memory")
     }
     /// `public_connectivity`, as a reference.
     #[inline]
     pub fn public_connectivity(&self) -> crate::core::Expr {
-        self.attr("public_connectivity")
+        self.0.attr("public_connectivity")
     }
     /// `replica_count`, as a reference.
     #[inline]
     pub fn replica_count(&self) -> crate::core::Expr {
-        self.attr("replica_count")
+        self.0.attr("replica_count")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vector_search_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vector_search_configuration(&self) -> crate::core::Expr {
-        self.attr("vector_search_configuration")
+        self.0.attr("vector_search_configuration")
     }
 }

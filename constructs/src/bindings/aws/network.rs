@@ -45,6 +45,10 @@ impl crate::core::Resource for NetworkAcl {
     const TYPE: &'static str = "aws_network_acl";
 }
 
+impl crate::core::Block for NetworkAcl {
+    type Attributes = NetworkAclAttributes;
+}
+
 /// `aws_network_acl_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkAclAssociation {
@@ -71,6 +75,10 @@ impl NetworkAclAssociation {
 
 impl crate::core::Resource for NetworkAclAssociation {
     const TYPE: &'static str = "aws_network_acl_association";
+}
+
+impl crate::core::Block for NetworkAclAssociation {
+    type Attributes = NetworkAclAssociationAttributes;
 }
 
 /// `aws_network_acl_rule` (resource).
@@ -133,6 +141,10 @@ impl NetworkAclRule {
 
 impl crate::core::Resource for NetworkAclRule {
     const TYPE: &'static str = "aws_network_acl_rule";
+}
+
+impl crate::core::Block for NetworkAclRule {
+    type Attributes = NetworkAclRuleAttributes;
 }
 
 /// The `attachment` block of [`NetworkInterface`].
@@ -264,6 +276,10 @@ impl crate::core::Resource for NetworkInterface {
     const TYPE: &'static str = "aws_network_interface";
 }
 
+impl crate::core::Block for NetworkInterface {
+    type Attributes = NetworkInterfaceAttributes;
+}
+
 /// `aws_network_interface_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkInterfaceAttachment {
@@ -293,6 +309,10 @@ impl NetworkInterfaceAttachment {
 
 impl crate::core::Resource for NetworkInterfaceAttachment {
     const TYPE: &'static str = "aws_network_interface_attachment";
+}
+
+impl crate::core::Block for NetworkInterfaceAttachment {
+    type Attributes = NetworkInterfaceAttachmentAttributes;
 }
 
 /// The `timeouts` block of [`NetworkInterfacePermission`].
@@ -348,6 +368,10 @@ impl NetworkInterfacePermission {
 
 impl crate::core::Resource for NetworkInterfacePermission {
     const TYPE: &'static str = "aws_network_interface_permission";
+}
+
+impl crate::core::Block for NetworkInterfacePermission {
+    type Attributes = NetworkInterfacePermissionAttributes;
 }
 
 /// The `timeouts` block of [`NetworkInterfaceSgAttachment`].
@@ -406,6 +430,10 @@ impl NetworkInterfaceSgAttachment {
 
 impl crate::core::Resource for NetworkInterfaceSgAttachment {
     const TYPE: &'static str = "aws_network_interface_sg_attachment";
+}
+
+impl crate::core::Block for NetworkInterfaceSgAttachment {
+    type Attributes = NetworkInterfaceSgAttachmentAttributes;
 }
 
 /// The `filter` block of [`DataNetworkAcls`].
@@ -484,6 +512,10 @@ impl crate::core::DataSource for DataNetworkAcls {
     const TYPE: &'static str = "aws_network_acls";
 }
 
+impl crate::core::Block for DataNetworkAcls {
+    type Attributes = DataNetworkAclsAttributes;
+}
+
 /// The `filter` block of [`DataNetworkInterface`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkInterfaceFilter {
@@ -554,6 +586,10 @@ impl DataNetworkInterface {
 
 impl crate::core::DataSource for DataNetworkInterface {
     const TYPE: &'static str = "aws_network_interface";
+}
+
+impl crate::core::Block for DataNetworkInterface {
+    type Attributes = DataNetworkInterfaceAttributes;
 }
 
 /// The `filter` block of [`DataNetworkInterfaces`].
@@ -628,527 +664,711 @@ impl crate::core::DataSource for DataNetworkInterfaces {
     const TYPE: &'static str = "aws_network_interfaces";
 }
 
-impl crate::core::Ref<NetworkAcl> {
+impl crate::core::Block for DataNetworkInterfaces {
+    type Attributes = DataNetworkInterfacesAttributes;
+}
+
+/// The attributes of `aws_network_acl`, read from a `Ref<NetworkAcl>`.
+#[derive(Clone, Debug)]
+pub struct NetworkAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkAclAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `egress`, as a reference.
     #[inline]
     pub fn egress(&self) -> crate::core::Expr {
-        self.attr("egress")
+        self.0.attr("egress")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingress`, as a reference.
     #[inline]
     pub fn ingress(&self) -> crate::core::Expr {
-        self.attr("ingress")
+        self.0.attr("ingress")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<NetworkAclAssociation> {
+/// The attributes of `aws_network_acl_association`, read from a `Ref<NetworkAclAssociation>`.
+#[derive(Clone, Debug)]
+pub struct NetworkAclAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkAclAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkAclAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkAclAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_acl_id`, as a reference.
     #[inline]
     pub fn network_acl_id(&self) -> crate::core::Expr {
-        self.attr("network_acl_id")
+        self.0.attr("network_acl_id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
 }
 
-impl crate::core::Ref<NetworkAclRule> {
+/// The attributes of `aws_network_acl_rule`, read from a `Ref<NetworkAclRule>`.
+#[derive(Clone, Debug)]
+pub struct NetworkAclRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkAclRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkAclRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkAclRuleAttributes {
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `egress`, as a reference.
     #[inline]
     pub fn egress(&self) -> crate::core::Expr {
-        self.attr("egress")
+        self.0.attr("egress")
     }
     /// `from_port`, as a reference.
     #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
-        self.attr("from_port")
+        self.0.attr("from_port")
     }
     /// `icmp_code`, as a reference.
     #[inline]
     pub fn icmp_code(&self) -> crate::core::Expr {
-        self.attr("icmp_code")
+        self.0.attr("icmp_code")
     }
     /// `icmp_type`, as a reference.
     #[inline]
     pub fn icmp_type(&self) -> crate::core::Expr {
-        self.attr("icmp_type")
+        self.0.attr("icmp_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `network_acl_id`, as a reference.
     #[inline]
     pub fn network_acl_id(&self) -> crate::core::Expr {
-        self.attr("network_acl_id")
+        self.0.attr("network_acl_id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `rule_action`, as a reference.
     #[inline]
     pub fn rule_action(&self) -> crate::core::Expr {
-        self.attr("rule_action")
+        self.0.attr("rule_action")
     }
     /// `rule_number`, as a reference.
     #[inline]
     pub fn rule_number(&self) -> crate::core::Expr {
-        self.attr("rule_number")
+        self.0.attr("rule_number")
     }
     /// `to_port`, as a reference.
     #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
-        self.attr("to_port")
+        self.0.attr("to_port")
     }
 }
 
-impl crate::core::Ref<NetworkInterface> {
+/// The attributes of `aws_network_interface`, read from a `Ref<NetworkInterface>`.
+#[derive(Clone, Debug)]
+pub struct NetworkInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkInterfaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enable_primary_ipv6`, as a reference.
     #[inline]
     pub fn enable_primary_ipv6(&self) -> crate::core::Expr {
-        self.attr("enable_primary_ipv6")
+        self.0.attr("enable_primary_ipv6")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `interface_type`, as a reference.
     #[inline]
     pub fn interface_type(&self) -> crate::core::Expr {
-        self.attr("interface_type")
+        self.0.attr("interface_type")
     }
     /// `ipv4_prefix_count`, as a reference.
     #[inline]
     pub fn ipv4_prefix_count(&self) -> crate::core::Expr {
-        self.attr("ipv4_prefix_count")
+        self.0.attr("ipv4_prefix_count")
     }
     /// `ipv4_prefixes`, as a reference.
     #[inline]
     pub fn ipv4_prefixes(&self) -> crate::core::Expr {
-        self.attr("ipv4_prefixes")
+        self.0.attr("ipv4_prefixes")
     }
     /// `ipv6_address_count`, as a reference.
     #[inline]
     pub fn ipv6_address_count(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_count")
+        self.0.attr("ipv6_address_count")
     }
     /// `ipv6_address_list`, as a reference.
     #[inline]
     pub fn ipv6_address_list(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_list")
+        self.0.attr("ipv6_address_list")
     }
     /// `ipv6_address_list_enabled`, as a reference.
     #[inline]
     pub fn ipv6_address_list_enabled(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_list_enabled")
+        self.0.attr("ipv6_address_list_enabled")
     }
     /// `ipv6_addresses`, as a reference.
     #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
-        self.attr("ipv6_addresses")
+        self.0.attr("ipv6_addresses")
     }
     /// `ipv6_prefix_count`, as a reference.
     #[inline]
     pub fn ipv6_prefix_count(&self) -> crate::core::Expr {
-        self.attr("ipv6_prefix_count")
+        self.0.attr("ipv6_prefix_count")
     }
     /// `ipv6_prefixes`, as a reference.
     #[inline]
     pub fn ipv6_prefixes(&self) -> crate::core::Expr {
-        self.attr("ipv6_prefixes")
+        self.0.attr("ipv6_prefixes")
     }
     /// `mac_address`, as a reference.
     #[inline]
     pub fn mac_address(&self) -> crate::core::Expr {
-        self.attr("mac_address")
+        self.0.attr("mac_address")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `private_dns_name`, as a reference.
     #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
-        self.attr("private_dns_name")
+        self.0.attr("private_dns_name")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `private_ip_list`, as a reference.
     #[inline]
     pub fn private_ip_list(&self) -> crate::core::Expr {
-        self.attr("private_ip_list")
+        self.0.attr("private_ip_list")
     }
     /// `private_ip_list_enabled`, as a reference.
     #[inline]
     pub fn private_ip_list_enabled(&self) -> crate::core::Expr {
-        self.attr("private_ip_list_enabled")
+        self.0.attr("private_ip_list_enabled")
     }
     /// `private_ips`, as a reference.
     #[inline]
     pub fn private_ips(&self) -> crate::core::Expr {
-        self.attr("private_ips")
+        self.0.attr("private_ips")
     }
     /// `private_ips_count`, as a reference.
     #[inline]
     pub fn private_ips_count(&self) -> crate::core::Expr {
-        self.attr("private_ips_count")
+        self.0.attr("private_ips_count")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
     #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
-        self.attr("source_dest_check")
+        self.0.attr("source_dest_check")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `attachment` (a nested block), as a reference.
     #[inline]
     pub fn attachment(&self) -> crate::core::Expr {
-        self.attr("attachment")
+        self.0.attr("attachment")
     }
 }
 
-impl crate::core::Ref<NetworkInterfaceAttachment> {
+/// The attributes of `aws_network_interface_attachment`, read from a `Ref<NetworkInterfaceAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkInterfaceAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkInterfaceAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkInterfaceAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkInterfaceAttachmentAttributes {
     /// `attachment_id`, as a reference.
     #[inline]
     pub fn attachment_id(&self) -> crate::core::Expr {
-        self.attr("attachment_id")
+        self.0.attr("attachment_id")
     }
     /// `device_index`, as a reference.
     #[inline]
     pub fn device_index(&self) -> crate::core::Expr {
-        self.attr("device_index")
+        self.0.attr("device_index")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<NetworkInterfacePermission> {
+/// The attributes of `aws_network_interface_permission`, read from a `Ref<NetworkInterfacePermission>`.
+#[derive(Clone, Debug)]
+pub struct NetworkInterfacePermissionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkInterfacePermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkInterfacePermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkInterfacePermissionAttributes {
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `network_interface_permission_id`, as a reference.
     #[inline]
     pub fn network_interface_permission_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_permission_id")
+        self.0.attr("network_interface_permission_id")
     }
     /// `permission`, as a reference.
     #[inline]
     pub fn permission(&self) -> crate::core::Expr {
-        self.attr("permission")
+        self.0.attr("permission")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkInterfaceSgAttachment> {
+/// The attributes of `aws_network_interface_sg_attachment`, read from a `Ref<NetworkInterfaceSgAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkInterfaceSgAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkInterfaceSgAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkInterfaceSgAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkInterfaceSgAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataNetworkAcls> {
+/// The attributes of `aws_network_acls`, read from a `Ref<DataNetworkAcls>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkAclsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkAclsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkAclsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkAclsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataNetworkInterface> {
+/// The attributes of `aws_network_interface`, read from a `Ref<DataNetworkInterface>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkInterfaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkInterfaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkInterfaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkInterfaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association`, as a reference.
     #[inline]
     pub fn association(&self) -> crate::core::Expr {
-        self.attr("association")
+        self.0.attr("association")
     }
     /// `attachment`, as a reference.
     #[inline]
     pub fn attachment(&self) -> crate::core::Expr {
-        self.attr("attachment")
+        self.0.attr("attachment")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `interface_type`, as a reference.
     #[inline]
     pub fn interface_type(&self) -> crate::core::Expr {
-        self.attr("interface_type")
+        self.0.attr("interface_type")
     }
     /// `ipv6_addresses`, as a reference.
     #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
-        self.attr("ipv6_addresses")
+        self.0.attr("ipv6_addresses")
     }
     /// `mac_address`, as a reference.
     #[inline]
     pub fn mac_address(&self) -> crate::core::Expr {
-        self.attr("mac_address")
+        self.0.attr("mac_address")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `private_dns_name`, as a reference.
     #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
-        self.attr("private_dns_name")
+        self.0.attr("private_dns_name")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `private_ips`, as a reference.
     #[inline]
     pub fn private_ips(&self) -> crate::core::Expr {
-        self.attr("private_ips")
+        self.0.attr("private_ips")
     }
     /// `requester_id`, as a reference.
     #[inline]
     pub fn requester_id(&self) -> crate::core::Expr {
-        self.attr("requester_id")
+        self.0.attr("requester_id")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataNetworkInterfaces> {
+/// The attributes of `aws_network_interfaces`, read from a `Ref<DataNetworkInterfaces>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkInterfacesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkInterfacesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkInterfacesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkInterfacesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

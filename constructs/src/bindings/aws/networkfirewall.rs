@@ -138,6 +138,10 @@ impl crate::core::Resource for NetworkfirewallFirewall {
     const TYPE: &'static str = "aws_networkfirewall_firewall";
 }
 
+impl crate::core::Block for NetworkfirewallFirewall {
+    type Attributes = NetworkfirewallFirewallAttributes;
+}
+
 /// The `encryption_configuration` block of [`NetworkfirewallFirewallPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallFirewallPolicyEncryptionConfiguration {
@@ -484,6 +488,10 @@ impl crate::core::Resource for NetworkfirewallFirewallPolicy {
     const TYPE: &'static str = "aws_networkfirewall_firewall_policy";
 }
 
+impl crate::core::Block for NetworkfirewallFirewallPolicy {
+    type Attributes = NetworkfirewallFirewallPolicyAttributes;
+}
+
 /// The `log_destination_config` block of [`NetworkfirewallLoggingConfigurationLoggingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig {
@@ -552,6 +560,10 @@ impl crate::core::Resource for NetworkfirewallLoggingConfiguration {
     const TYPE: &'static str = "aws_networkfirewall_logging_configuration";
 }
 
+impl crate::core::Block for NetworkfirewallLoggingConfiguration {
+    type Attributes = NetworkfirewallLoggingConfigurationAttributes;
+}
+
 /// `aws_networkfirewall_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallResourcePolicy {
@@ -578,6 +590,10 @@ impl NetworkfirewallResourcePolicy {
 
 impl crate::core::Resource for NetworkfirewallResourcePolicy {
     const TYPE: &'static str = "aws_networkfirewall_resource_policy";
+}
+
+impl crate::core::Block for NetworkfirewallResourcePolicy {
+    type Attributes = NetworkfirewallResourcePolicyAttributes;
 }
 
 /// The `encryption_configuration` block of [`NetworkfirewallRuleGroup`].
@@ -1194,6 +1210,10 @@ impl crate::core::Resource for NetworkfirewallRuleGroup {
     const TYPE: &'static str = "aws_networkfirewall_rule_group";
 }
 
+impl crate::core::Block for NetworkfirewallRuleGroup {
+    type Attributes = NetworkfirewallRuleGroupAttributes;
+}
+
 /// The `timeouts` block of [`NetworkfirewallTlsInspectionConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkfirewallTlsInspectionConfigurationTimeouts {
@@ -1422,6 +1442,10 @@ impl crate::core::Resource for NetworkfirewallTlsInspectionConfiguration {
     const TYPE: &'static str = "aws_networkfirewall_tls_inspection_configuration";
 }
 
+impl crate::core::Block for NetworkfirewallTlsInspectionConfiguration {
+    type Attributes = NetworkfirewallTlsInspectionConfigurationAttributes;
+}
+
 /// `aws_networkfirewall_firewall` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataNetworkfirewallFirewall {
@@ -1454,6 +1478,10 @@ impl DataNetworkfirewallFirewall {
 
 impl crate::core::DataSource for DataNetworkfirewallFirewall {
     const TYPE: &'static str = "aws_networkfirewall_firewall";
+}
+
+impl crate::core::Block for DataNetworkfirewallFirewall {
+    type Attributes = DataNetworkfirewallFirewallAttributes;
 }
 
 /// `aws_networkfirewall_firewall_policy` (data source).
@@ -1490,6 +1518,10 @@ impl crate::core::DataSource for DataNetworkfirewallFirewallPolicy {
     const TYPE: &'static str = "aws_networkfirewall_firewall_policy";
 }
 
+impl crate::core::Block for DataNetworkfirewallFirewallPolicy {
+    type Attributes = DataNetworkfirewallFirewallPolicyAttributes;
+}
+
 /// `aws_networkfirewall_resource_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkfirewallResourcePolicy {
@@ -1515,444 +1547,610 @@ impl crate::core::DataSource for DataNetworkfirewallResourcePolicy {
     const TYPE: &'static str = "aws_networkfirewall_resource_policy";
 }
 
-impl crate::core::Ref<NetworkfirewallFirewall> {
+impl crate::core::Block for DataNetworkfirewallResourcePolicy {
+    type Attributes = DataNetworkfirewallResourcePolicyAttributes;
+}
+
+/// The attributes of `aws_networkfirewall_firewall`, read from a `Ref<NetworkfirewallFirewall>`.
+#[derive(Clone, Debug)]
+pub struct NetworkfirewallFirewallAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkfirewallFirewallAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkfirewallFirewallAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkfirewallFirewallAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delete_protection`, as a reference.
     #[inline]
     pub fn delete_protection(&self) -> crate::core::Expr {
-        self.attr("delete_protection")
+        self.0.attr("delete_protection")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled_analysis_types`, as a reference.
     #[inline]
     pub fn enabled_analysis_types(&self) -> crate::core::Expr {
-        self.attr("enabled_analysis_types")
+        self.0.attr("enabled_analysis_types")
     }
     /// `firewall_policy_arn`, as a reference.
     #[inline]
     pub fn firewall_policy_arn(&self) -> crate::core::Expr {
-        self.attr("firewall_policy_arn")
+        self.0.attr("firewall_policy_arn")
     }
     /// `firewall_policy_change_protection`, as a reference.
     #[inline]
     pub fn firewall_policy_change_protection(&self) -> crate::core::Expr {
-        self.attr("firewall_policy_change_protection")
+        self.0.attr("firewall_policy_change_protection")
     }
     /// `firewall_status`, as a reference.
     #[inline]
     pub fn firewall_status(&self) -> crate::core::Expr {
-        self.attr("firewall_status")
+        self.0.attr("firewall_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_change_protection`, as a reference.
     #[inline]
     pub fn subnet_change_protection(&self) -> crate::core::Expr {
-        self.attr("subnet_change_protection")
+        self.0.attr("subnet_change_protection")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_token`, as a reference.
     #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
-        self.attr("update_token")
+        self.0.attr("update_token")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `subnet_mapping` (a nested block), as a reference.
     #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
-        self.attr("subnet_mapping")
+        self.0.attr("subnet_mapping")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkfirewallFirewallPolicy> {
+/// The attributes of `aws_networkfirewall_firewall_policy`, read from a `Ref<NetworkfirewallFirewallPolicy>`.
+#[derive(Clone, Debug)]
+pub struct NetworkfirewallFirewallPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkfirewallFirewallPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkfirewallFirewallPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkfirewallFirewallPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `update_token`, as a reference.
     #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
-        self.attr("update_token")
+        self.0.attr("update_token")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `firewall_policy` (a nested block), as a reference.
     #[inline]
     pub fn firewall_policy(&self) -> crate::core::Expr {
-        self.attr("firewall_policy")
+        self.0.attr("firewall_policy")
     }
 }
 
-impl crate::core::Ref<NetworkfirewallLoggingConfiguration> {
+/// The attributes of `aws_networkfirewall_logging_configuration`, read from a `Ref<NetworkfirewallLoggingConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct NetworkfirewallLoggingConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkfirewallLoggingConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkfirewallLoggingConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkfirewallLoggingConfigurationAttributes {
     /// `firewall_arn`, as a reference.
     #[inline]
     pub fn firewall_arn(&self) -> crate::core::Expr {
-        self.attr("firewall_arn")
+        self.0.attr("firewall_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `logging_configuration` (a nested block), as a reference.
     #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
-        self.attr("logging_configuration")
+        self.0.attr("logging_configuration")
     }
 }
 
-impl crate::core::Ref<NetworkfirewallResourcePolicy> {
+/// The attributes of `aws_networkfirewall_resource_policy`, read from a `Ref<NetworkfirewallResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct NetworkfirewallResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkfirewallResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkfirewallResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkfirewallResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<NetworkfirewallRuleGroup> {
+/// The attributes of `aws_networkfirewall_rule_group`, read from a `Ref<NetworkfirewallRuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct NetworkfirewallRuleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkfirewallRuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkfirewallRuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkfirewallRuleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `capacity`, as a reference.
     #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
-        self.attr("capacity")
+        self.0.attr("capacity")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rules`, as a reference.
     #[inline]
     pub fn rules(&self) -> crate::core::Expr {
-        self.attr("rules")
+        self.0.attr("rules")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `update_token`, as a reference.
     #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
-        self.attr("update_token")
+        self.0.attr("update_token")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `rule_group` (a nested block), as a reference.
     #[inline]
     pub fn rule_group(&self) -> crate::core::Expr {
-        self.attr("rule_group")
+        self.0.attr("rule_group")
     }
 }
 
-impl crate::core::Ref<NetworkfirewallTlsInspectionConfiguration> {
+/// The attributes of `aws_networkfirewall_tls_inspection_configuration`, read from a `Ref<NetworkfirewallTlsInspectionConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct NetworkfirewallTlsInspectionConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkfirewallTlsInspectionConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkfirewallTlsInspectionConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkfirewallTlsInspectionConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_authority`, as a reference.
     #[inline]
     pub fn certificate_authority(&self) -> crate::core::Expr {
-        self.attr("certificate_authority")
+        self.0.attr("certificate_authority")
     }
     /// `certificates`, as a reference.
     #[inline]
     pub fn certificates(&self) -> crate::core::Expr {
-        self.attr("certificates")
+        self.0.attr("certificates")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `encryption_configuration`, as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `number_of_associations`, as a reference.
     #[inline]
     pub fn number_of_associations(&self) -> crate::core::Expr {
-        self.attr("number_of_associations")
+        self.0.attr("number_of_associations")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tls_inspection_configuration_id`, as a reference.
     #[inline]
     pub fn tls_inspection_configuration_id(&self) -> crate::core::Expr {
-        self.attr("tls_inspection_configuration_id")
+        self.0.attr("tls_inspection_configuration_id")
     }
     /// `update_token`, as a reference.
     #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
-        self.attr("update_token")
+        self.0.attr("update_token")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `tls_inspection_configuration` (a nested block), as a reference.
     #[inline]
     pub fn tls_inspection_configuration(&self) -> crate::core::Expr {
-        self.attr("tls_inspection_configuration")
+        self.0.attr("tls_inspection_configuration")
     }
 }
 
-impl crate::core::Ref<DataNetworkfirewallFirewall> {
+/// The attributes of `aws_networkfirewall_firewall`, read from a `Ref<DataNetworkfirewallFirewall>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkfirewallFirewallAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkfirewallFirewallAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkfirewallFirewallAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkfirewallFirewallAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delete_protection`, as a reference.
     #[inline]
     pub fn delete_protection(&self) -> crate::core::Expr {
-        self.attr("delete_protection")
+        self.0.attr("delete_protection")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enabled_analysis_types`, as a reference.
     #[inline]
     pub fn enabled_analysis_types(&self) -> crate::core::Expr {
-        self.attr("enabled_analysis_types")
+        self.0.attr("enabled_analysis_types")
     }
     /// `encryption_configuration`, as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `firewall_policy_arn`, as a reference.
     #[inline]
     pub fn firewall_policy_arn(&self) -> crate::core::Expr {
-        self.attr("firewall_policy_arn")
+        self.0.attr("firewall_policy_arn")
     }
     /// `firewall_policy_change_protection`, as a reference.
     #[inline]
     pub fn firewall_policy_change_protection(&self) -> crate::core::Expr {
-        self.attr("firewall_policy_change_protection")
+        self.0.attr("firewall_policy_change_protection")
     }
     /// `firewall_status`, as a reference.
     #[inline]
     pub fn firewall_status(&self) -> crate::core::Expr {
-        self.attr("firewall_status")
+        self.0.attr("firewall_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_change_protection`, as a reference.
     #[inline]
     pub fn subnet_change_protection(&self) -> crate::core::Expr {
-        self.attr("subnet_change_protection")
+        self.0.attr("subnet_change_protection")
     }
     /// `subnet_mapping`, as a reference.
     #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
-        self.attr("subnet_mapping")
+        self.0.attr("subnet_mapping")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `update_token`, as a reference.
     #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
-        self.attr("update_token")
+        self.0.attr("update_token")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<DataNetworkfirewallFirewallPolicy> {
+/// The attributes of `aws_networkfirewall_firewall_policy`, read from a `Ref<DataNetworkfirewallFirewallPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkfirewallFirewallPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkfirewallFirewallPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkfirewallFirewallPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkfirewallFirewallPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `firewall_policy`, as a reference.
     #[inline]
     pub fn firewall_policy(&self) -> crate::core::Expr {
-        self.attr("firewall_policy")
+        self.0.attr("firewall_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `update_token`, as a reference.
     #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
-        self.attr("update_token")
+        self.0.attr("update_token")
     }
 }
 
-impl crate::core::Ref<DataNetworkfirewallResourcePolicy> {
+/// The attributes of `aws_networkfirewall_resource_policy`, read from a `Ref<DataNetworkfirewallResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkfirewallResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkfirewallResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkfirewallResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkfirewallResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }

@@ -50,6 +50,10 @@ impl crate::core::Resource for NetworkmanagerAttachmentAccepter {
     const TYPE: &'static str = "aws_networkmanager_attachment_accepter";
 }
 
+impl crate::core::Block for NetworkmanagerAttachmentAccepter {
+    type Attributes = NetworkmanagerAttachmentAccepterAttributes;
+}
+
 /// The `options` block of [`NetworkmanagerConnectAttachment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerConnectAttachmentOptions {
@@ -134,6 +138,10 @@ impl NetworkmanagerConnectAttachment {
 
 impl crate::core::Resource for NetworkmanagerConnectAttachment {
     const TYPE: &'static str = "aws_networkmanager_connect_attachment";
+}
+
+impl crate::core::Block for NetworkmanagerConnectAttachment {
+    type Attributes = NetworkmanagerConnectAttachmentAttributes;
 }
 
 /// The `bgp_options` block of [`NetworkmanagerConnectPeer`].
@@ -232,6 +240,10 @@ impl crate::core::Resource for NetworkmanagerConnectPeer {
     const TYPE: &'static str = "aws_networkmanager_connect_peer";
 }
 
+impl crate::core::Block for NetworkmanagerConnectPeer {
+    type Attributes = NetworkmanagerConnectPeerAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerConnection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerConnectionTimeouts {
@@ -311,6 +323,10 @@ impl NetworkmanagerConnection {
 
 impl crate::core::Resource for NetworkmanagerConnection {
     const TYPE: &'static str = "aws_networkmanager_connection";
+}
+
+impl crate::core::Block for NetworkmanagerConnection {
+    type Attributes = NetworkmanagerConnectionAttributes;
 }
 
 /// The `timeouts` block of [`NetworkmanagerCoreNetwork`].
@@ -398,6 +414,10 @@ impl crate::core::Resource for NetworkmanagerCoreNetwork {
     const TYPE: &'static str = "aws_networkmanager_core_network";
 }
 
+impl crate::core::Block for NetworkmanagerCoreNetwork {
+    type Attributes = NetworkmanagerCoreNetworkAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerCoreNetworkPolicyAttachment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerCoreNetworkPolicyAttachmentTimeouts {
@@ -446,6 +466,10 @@ impl NetworkmanagerCoreNetworkPolicyAttachment {
 
 impl crate::core::Resource for NetworkmanagerCoreNetworkPolicyAttachment {
     const TYPE: &'static str = "aws_networkmanager_core_network_policy_attachment";
+}
+
+impl crate::core::Block for NetworkmanagerCoreNetworkPolicyAttachment {
+    type Attributes = NetworkmanagerCoreNetworkPolicyAttachmentAttributes;
 }
 
 /// The `timeouts` block of [`NetworkmanagerCustomerGatewayAssociation`].
@@ -507,6 +531,10 @@ impl NetworkmanagerCustomerGatewayAssociation {
 
 impl crate::core::Resource for NetworkmanagerCustomerGatewayAssociation {
     const TYPE: &'static str = "aws_networkmanager_customer_gateway_association";
+}
+
+impl crate::core::Block for NetworkmanagerCustomerGatewayAssociation {
+    type Attributes = NetworkmanagerCustomerGatewayAssociationAttributes;
 }
 
 /// The `aws_location` block of [`NetworkmanagerDevice`].
@@ -652,6 +680,10 @@ impl crate::core::Resource for NetworkmanagerDevice {
     const TYPE: &'static str = "aws_networkmanager_device";
 }
 
+impl crate::core::Block for NetworkmanagerDevice {
+    type Attributes = NetworkmanagerDeviceAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerDxGatewayAttachment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerDxGatewayAttachmentTimeouts {
@@ -716,6 +748,10 @@ impl crate::core::Resource for NetworkmanagerDxGatewayAttachment {
     const TYPE: &'static str = "aws_networkmanager_dx_gateway_attachment";
 }
 
+impl crate::core::Block for NetworkmanagerDxGatewayAttachment {
+    type Attributes = NetworkmanagerDxGatewayAttachmentAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerGlobalNetwork`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerGlobalNetworkTimeouts {
@@ -778,6 +814,10 @@ impl NetworkmanagerGlobalNetwork {
 
 impl crate::core::Resource for NetworkmanagerGlobalNetwork {
     const TYPE: &'static str = "aws_networkmanager_global_network";
+}
+
+impl crate::core::Block for NetworkmanagerGlobalNetwork {
+    type Attributes = NetworkmanagerGlobalNetworkAttributes;
 }
 
 /// The `bandwidth` block of [`NetworkmanagerLink`].
@@ -883,6 +923,10 @@ impl crate::core::Resource for NetworkmanagerLink {
     const TYPE: &'static str = "aws_networkmanager_link";
 }
 
+impl crate::core::Block for NetworkmanagerLink {
+    type Attributes = NetworkmanagerLinkAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerLinkAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerLinkAssociationTimeouts {
@@ -938,6 +982,10 @@ impl NetworkmanagerLinkAssociation {
 
 impl crate::core::Resource for NetworkmanagerLinkAssociation {
     const TYPE: &'static str = "aws_networkmanager_link_association";
+}
+
+impl crate::core::Block for NetworkmanagerLinkAssociation {
+    type Attributes = NetworkmanagerLinkAssociationAttributes;
 }
 
 /// The `location` block of [`NetworkmanagerSite`].
@@ -1037,6 +1085,10 @@ impl crate::core::Resource for NetworkmanagerSite {
     const TYPE: &'static str = "aws_networkmanager_site";
 }
 
+impl crate::core::Block for NetworkmanagerSite {
+    type Attributes = NetworkmanagerSiteAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerSiteToSiteVpnAttachment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerSiteToSiteVpnAttachmentTimeouts {
@@ -1103,6 +1155,10 @@ impl crate::core::Resource for NetworkmanagerSiteToSiteVpnAttachment {
     const TYPE: &'static str = "aws_networkmanager_site_to_site_vpn_attachment";
 }
 
+impl crate::core::Block for NetworkmanagerSiteToSiteVpnAttachment {
+    type Attributes = NetworkmanagerSiteToSiteVpnAttachmentAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerTransitGatewayConnectPeerAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts {
@@ -1162,6 +1218,10 @@ impl NetworkmanagerTransitGatewayConnectPeerAssociation {
 
 impl crate::core::Resource for NetworkmanagerTransitGatewayConnectPeerAssociation {
     const TYPE: &'static str = "aws_networkmanager_transit_gateway_connect_peer_association";
+}
+
+impl crate::core::Block for NetworkmanagerTransitGatewayConnectPeerAssociation {
+    type Attributes = NetworkmanagerTransitGatewayConnectPeerAssociationAttributes;
 }
 
 /// The `timeouts` block of [`NetworkmanagerTransitGatewayPeering`].
@@ -1226,6 +1286,10 @@ impl crate::core::Resource for NetworkmanagerTransitGatewayPeering {
     const TYPE: &'static str = "aws_networkmanager_transit_gateway_peering";
 }
 
+impl crate::core::Block for NetworkmanagerTransitGatewayPeering {
+    type Attributes = NetworkmanagerTransitGatewayPeeringAttributes;
+}
+
 /// The `timeouts` block of [`NetworkmanagerTransitGatewayRegistration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerTransitGatewayRegistrationTimeouts {
@@ -1278,6 +1342,10 @@ impl NetworkmanagerTransitGatewayRegistration {
 
 impl crate::core::Resource for NetworkmanagerTransitGatewayRegistration {
     const TYPE: &'static str = "aws_networkmanager_transit_gateway_registration";
+}
+
+impl crate::core::Block for NetworkmanagerTransitGatewayRegistration {
+    type Attributes = NetworkmanagerTransitGatewayRegistrationAttributes;
 }
 
 /// The `timeouts` block of [`NetworkmanagerTransitGatewayRouteTableAttachment`].
@@ -1340,6 +1408,10 @@ impl NetworkmanagerTransitGatewayRouteTableAttachment {
 
 impl crate::core::Resource for NetworkmanagerTransitGatewayRouteTableAttachment {
     const TYPE: &'static str = "aws_networkmanager_transit_gateway_route_table_attachment";
+}
+
+impl crate::core::Block for NetworkmanagerTransitGatewayRouteTableAttachment {
+    type Attributes = NetworkmanagerTransitGatewayRouteTableAttachmentAttributes;
 }
 
 /// The `options` block of [`NetworkmanagerVpcAttachment`].
@@ -1437,6 +1509,10 @@ impl crate::core::Resource for NetworkmanagerVpcAttachment {
     const TYPE: &'static str = "aws_networkmanager_vpc_attachment";
 }
 
+impl crate::core::Block for NetworkmanagerVpcAttachment {
+    type Attributes = NetworkmanagerVpcAttachmentAttributes;
+}
+
 /// `aws_networkmanager_connection` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkmanagerConnection {
@@ -1467,6 +1543,10 @@ impl DataNetworkmanagerConnection {
 
 impl crate::core::DataSource for DataNetworkmanagerConnection {
     const TYPE: &'static str = "aws_networkmanager_connection";
+}
+
+impl crate::core::Block for DataNetworkmanagerConnection {
+    type Attributes = DataNetworkmanagerConnectionAttributes;
 }
 
 /// `aws_networkmanager_connections` (data source).
@@ -1500,6 +1580,10 @@ impl DataNetworkmanagerConnections {
 
 impl crate::core::DataSource for DataNetworkmanagerConnections {
     const TYPE: &'static str = "aws_networkmanager_connections";
+}
+
+impl crate::core::Block for DataNetworkmanagerConnections {
+    type Attributes = DataNetworkmanagerConnectionsAttributes;
 }
 
 /// The `action` block of [`DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies`].
@@ -1878,6 +1962,10 @@ impl crate::core::DataSource for DataNetworkmanagerCoreNetworkPolicyDocument {
     const TYPE: &'static str = "aws_networkmanager_core_network_policy_document";
 }
 
+impl crate::core::Block for DataNetworkmanagerCoreNetworkPolicyDocument {
+    type Attributes = DataNetworkmanagerCoreNetworkPolicyDocumentAttributes;
+}
+
 /// `aws_networkmanager_device` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkmanagerDevice {
@@ -1908,6 +1996,10 @@ impl DataNetworkmanagerDevice {
 
 impl crate::core::DataSource for DataNetworkmanagerDevice {
     const TYPE: &'static str = "aws_networkmanager_device";
+}
+
+impl crate::core::Block for DataNetworkmanagerDevice {
+    type Attributes = DataNetworkmanagerDeviceAttributes;
 }
 
 /// `aws_networkmanager_devices` (data source).
@@ -1943,6 +2035,10 @@ impl crate::core::DataSource for DataNetworkmanagerDevices {
     const TYPE: &'static str = "aws_networkmanager_devices";
 }
 
+impl crate::core::Block for DataNetworkmanagerDevices {
+    type Attributes = DataNetworkmanagerDevicesAttributes;
+}
+
 /// `aws_networkmanager_global_network` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkmanagerGlobalNetwork {
@@ -1972,6 +2068,10 @@ impl crate::core::DataSource for DataNetworkmanagerGlobalNetwork {
     const TYPE: &'static str = "aws_networkmanager_global_network";
 }
 
+impl crate::core::Block for DataNetworkmanagerGlobalNetwork {
+    type Attributes = DataNetworkmanagerGlobalNetworkAttributes;
+}
+
 /// `aws_networkmanager_global_networks` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataNetworkmanagerGlobalNetworks {
@@ -1996,6 +2096,10 @@ impl DataNetworkmanagerGlobalNetworks {
 
 impl crate::core::DataSource for DataNetworkmanagerGlobalNetworks {
     const TYPE: &'static str = "aws_networkmanager_global_networks";
+}
+
+impl crate::core::Block for DataNetworkmanagerGlobalNetworks {
+    type Attributes = DataNetworkmanagerGlobalNetworksAttributes;
 }
 
 /// `aws_networkmanager_link` (data source).
@@ -2028,6 +2132,10 @@ impl DataNetworkmanagerLink {
 
 impl crate::core::DataSource for DataNetworkmanagerLink {
     const TYPE: &'static str = "aws_networkmanager_link";
+}
+
+impl crate::core::Block for DataNetworkmanagerLink {
+    type Attributes = DataNetworkmanagerLinkAttributes;
 }
 
 /// `aws_networkmanager_links` (data source).
@@ -2071,6 +2179,10 @@ impl crate::core::DataSource for DataNetworkmanagerLinks {
     const TYPE: &'static str = "aws_networkmanager_links";
 }
 
+impl crate::core::Block for DataNetworkmanagerLinks {
+    type Attributes = DataNetworkmanagerLinksAttributes;
+}
+
 /// `aws_networkmanager_site` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkmanagerSite {
@@ -2103,6 +2215,10 @@ impl crate::core::DataSource for DataNetworkmanagerSite {
     const TYPE: &'static str = "aws_networkmanager_site";
 }
 
+impl crate::core::Block for DataNetworkmanagerSite {
+    type Attributes = DataNetworkmanagerSiteAttributes;
+}
+
 /// `aws_networkmanager_sites` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkmanagerSites {
@@ -2132,1542 +2248,2086 @@ impl crate::core::DataSource for DataNetworkmanagerSites {
     const TYPE: &'static str = "aws_networkmanager_sites";
 }
 
-impl crate::core::Ref<NetworkmanagerAttachmentAccepter> {
+impl crate::core::Block for DataNetworkmanagerSites {
+    type Attributes = DataNetworkmanagerSitesAttributes;
+}
+
+/// The attributes of `aws_networkmanager_attachment_accepter`, read from a `Ref<NetworkmanagerAttachmentAccepter>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerAttachmentAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerAttachmentAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerAttachmentAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerAttachmentAccepterAttributes {
     /// `attachment_id`, as a reference.
     #[inline]
     pub fn attachment_id(&self) -> crate::core::Expr {
-        self.attr("attachment_id")
+        self.0.attr("attachment_id")
     }
     /// `attachment_policy_rule_number`, as a reference.
     #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
-        self.attr("attachment_policy_rule_number")
+        self.0.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
     #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
-        self.attr("attachment_type")
+        self.0.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
     #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
-        self.attr("edge_location")
+        self.0.attr("edge_location")
     }
     /// `edge_locations`, as a reference.
     #[inline]
     pub fn edge_locations(&self) -> crate::core::Expr {
-        self.attr("edge_locations")
+        self.0.attr("edge_locations")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
     #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
-        self.attr("segment_name")
+        self.0.attr("segment_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerConnectAttachment> {
+/// The attributes of `aws_networkmanager_connect_attachment`, read from a `Ref<NetworkmanagerConnectAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerConnectAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerConnectAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerConnectAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerConnectAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachment_id`, as a reference.
     #[inline]
     pub fn attachment_id(&self) -> crate::core::Expr {
-        self.attr("attachment_id")
+        self.0.attr("attachment_id")
     }
     /// `attachment_policy_rule_number`, as a reference.
     #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
-        self.attr("attachment_policy_rule_number")
+        self.0.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
     #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
-        self.attr("attachment_type")
+        self.0.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
     #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
-        self.attr("edge_location")
+        self.0.attr("edge_location")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
     #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
-        self.attr("segment_name")
+        self.0.attr("segment_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transport_attachment_id`, as a reference.
     #[inline]
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transport_attachment_id")
+        self.0.attr("transport_attachment_id")
     }
     /// `options` (a nested block), as a reference.
     #[inline]
     pub fn options(&self) -> crate::core::Expr {
-        self.attr("options")
+        self.0.attr("options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerConnectPeer> {
+/// The attributes of `aws_networkmanager_connect_peer`, read from a `Ref<NetworkmanagerConnectPeer>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerConnectPeerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerConnectPeerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerConnectPeerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerConnectPeerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `connect_attachment_id`, as a reference.
     #[inline]
     pub fn connect_attachment_id(&self) -> crate::core::Expr {
-        self.attr("connect_attachment_id")
+        self.0.attr("connect_attachment_id")
     }
     /// `connect_peer_id`, as a reference.
     #[inline]
     pub fn connect_peer_id(&self) -> crate::core::Expr {
-        self.attr("connect_peer_id")
+        self.0.attr("connect_peer_id")
     }
     /// `core_network_address`, as a reference.
     #[inline]
     pub fn core_network_address(&self) -> crate::core::Expr {
-        self.attr("core_network_address")
+        self.0.attr("core_network_address")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `edge_location`, as a reference.
     #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
-        self.attr("edge_location")
+        self.0.attr("edge_location")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inside_cidr_blocks`, as a reference.
     #[inline]
     pub fn inside_cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("inside_cidr_blocks")
+        self.0.attr("inside_cidr_blocks")
     }
     /// `peer_address`, as a reference.
     #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
-        self.attr("peer_address")
+        self.0.attr("peer_address")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `subnet_arn`, as a reference.
     #[inline]
     pub fn subnet_arn(&self) -> crate::core::Expr {
-        self.attr("subnet_arn")
+        self.0.attr("subnet_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `bgp_options` (a nested block), as a reference.
     #[inline]
     pub fn bgp_options(&self) -> crate::core::Expr {
-        self.attr("bgp_options")
+        self.0.attr("bgp_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerConnection> {
+/// The attributes of `aws_networkmanager_connection`, read from a `Ref<NetworkmanagerConnection>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connected_device_id`, as a reference.
     #[inline]
     pub fn connected_device_id(&self) -> crate::core::Expr {
-        self.attr("connected_device_id")
+        self.0.attr("connected_device_id")
     }
     /// `connected_link_id`, as a reference.
     #[inline]
     pub fn connected_link_id(&self) -> crate::core::Expr {
-        self.attr("connected_link_id")
+        self.0.attr("connected_link_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `device_id`, as a reference.
     #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
-        self.attr("device_id")
+        self.0.attr("device_id")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerCoreNetwork> {
+/// The attributes of `aws_networkmanager_core_network`, read from a `Ref<NetworkmanagerCoreNetwork>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerCoreNetworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerCoreNetworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerCoreNetworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerCoreNetworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_policy_document`, as a reference.
     #[inline]
     pub fn base_policy_document(&self) -> crate::core::Expr {
-        self.attr("base_policy_document")
+        self.0.attr("base_policy_document")
     }
     /// `base_policy_region`, as a reference.
     #[inline]
     pub fn base_policy_region(&self) -> crate::core::Expr {
-        self.attr("base_policy_region")
+        self.0.attr("base_policy_region")
     }
     /// `base_policy_regions`, as a reference.
     #[inline]
     pub fn base_policy_regions(&self) -> crate::core::Expr {
-        self.attr("base_policy_regions")
+        self.0.attr("base_policy_regions")
     }
     /// `create_base_policy`, as a reference.
     #[inline]
     pub fn create_base_policy(&self) -> crate::core::Expr {
-        self.attr("create_base_policy")
+        self.0.attr("create_base_policy")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `edges`, as a reference.
     #[inline]
     pub fn edges(&self) -> crate::core::Expr {
-        self.attr("edges")
+        self.0.attr("edges")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `segments`, as a reference.
     #[inline]
     pub fn segments(&self) -> crate::core::Expr {
-        self.attr("segments")
+        self.0.attr("segments")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerCoreNetworkPolicyAttachment> {
+/// The attributes of `aws_networkmanager_core_network_policy_attachment`, read from a `Ref<NetworkmanagerCoreNetworkPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerCoreNetworkPolicyAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerCoreNetworkPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerCoreNetworkPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerCoreNetworkPolicyAttachmentAttributes {
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerCustomerGatewayAssociation> {
+/// The attributes of `aws_networkmanager_customer_gateway_association`, read from a `Ref<NetworkmanagerCustomerGatewayAssociation>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerCustomerGatewayAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerCustomerGatewayAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerCustomerGatewayAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerCustomerGatewayAssociationAttributes {
     /// `customer_gateway_arn`, as a reference.
     #[inline]
     pub fn customer_gateway_arn(&self) -> crate::core::Expr {
-        self.attr("customer_gateway_arn")
+        self.0.attr("customer_gateway_arn")
     }
     /// `device_id`, as a reference.
     #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
-        self.attr("device_id")
+        self.0.attr("device_id")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerDevice> {
+/// The attributes of `aws_networkmanager_device`, read from a `Ref<NetworkmanagerDevice>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerDeviceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerDeviceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerDeviceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerDeviceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model`, as a reference.
     #[inline]
     pub fn model(&self) -> crate::core::Expr {
-        self.attr("model")
+        self.0.attr("model")
     }
     /// `serial_number`, as a reference.
     #[inline]
     pub fn serial_number(&self) -> crate::core::Expr {
-        self.attr("serial_number")
+        self.0.attr("serial_number")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `vendor`, as a reference.
     #[inline]
     pub fn vendor(&self) -> crate::core::Expr {
-        self.attr("vendor")
+        self.0.attr("vendor")
     }
     /// `aws_location` (a nested block), as a reference.
     #[inline]
     pub fn aws_location(&self) -> crate::core::Expr {
-        self.attr("aws_location")
+        self.0.attr("aws_location")
     }
     /// `location` (a nested block), as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerDxGatewayAttachment> {
+/// The attributes of `aws_networkmanager_dx_gateway_attachment`, read from a `Ref<NetworkmanagerDxGatewayAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerDxGatewayAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerDxGatewayAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerDxGatewayAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerDxGatewayAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
     #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
-        self.attr("attachment_policy_rule_number")
+        self.0.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
     #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
-        self.attr("attachment_type")
+        self.0.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `direct_connect_gateway_arn`, as a reference.
     #[inline]
     pub fn direct_connect_gateway_arn(&self) -> crate::core::Expr {
-        self.attr("direct_connect_gateway_arn")
+        self.0.attr("direct_connect_gateway_arn")
     }
     /// `edge_locations`, as a reference.
     #[inline]
     pub fn edge_locations(&self) -> crate::core::Expr {
-        self.attr("edge_locations")
+        self.0.attr("edge_locations")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `segment_name`, as a reference.
     #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
-        self.attr("segment_name")
+        self.0.attr("segment_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerGlobalNetwork> {
+/// The attributes of `aws_networkmanager_global_network`, read from a `Ref<NetworkmanagerGlobalNetwork>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerGlobalNetworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerGlobalNetworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerGlobalNetworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerGlobalNetworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerLink> {
+/// The attributes of `aws_networkmanager_link`, read from a `Ref<NetworkmanagerLink>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerLinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `bandwidth` (a nested block), as a reference.
     #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
-        self.attr("bandwidth")
+        self.0.attr("bandwidth")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerLinkAssociation> {
+/// The attributes of `aws_networkmanager_link_association`, read from a `Ref<NetworkmanagerLinkAssociation>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerLinkAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerLinkAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerLinkAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerLinkAssociationAttributes {
     /// `device_id`, as a reference.
     #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
-        self.attr("device_id")
+        self.0.attr("device_id")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerSite> {
+/// The attributes of `aws_networkmanager_site`, read from a `Ref<NetworkmanagerSite>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerSiteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerSiteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerSiteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerSiteAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `location` (a nested block), as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerSiteToSiteVpnAttachment> {
+/// The attributes of `aws_networkmanager_site_to_site_vpn_attachment`, read from a `Ref<NetworkmanagerSiteToSiteVpnAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerSiteToSiteVpnAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerSiteToSiteVpnAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerSiteToSiteVpnAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerSiteToSiteVpnAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
     #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
-        self.attr("attachment_policy_rule_number")
+        self.0.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
     #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
-        self.attr("attachment_type")
+        self.0.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
     #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
-        self.attr("edge_location")
+        self.0.attr("edge_location")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
     #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
-        self.attr("segment_name")
+        self.0.attr("segment_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpn_connection_arn`, as a reference.
     #[inline]
     pub fn vpn_connection_arn(&self) -> crate::core::Expr {
-        self.attr("vpn_connection_arn")
+        self.0.attr("vpn_connection_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerTransitGatewayConnectPeerAssociation> {
+/// The attributes of `aws_networkmanager_transit_gateway_connect_peer_association`, read from a `Ref<NetworkmanagerTransitGatewayConnectPeerAssociation>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerTransitGatewayConnectPeerAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerTransitGatewayConnectPeerAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerTransitGatewayConnectPeerAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerTransitGatewayConnectPeerAssociationAttributes {
     /// `device_id`, as a reference.
     #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
-        self.attr("device_id")
+        self.0.attr("device_id")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `transit_gateway_connect_peer_arn`, as a reference.
     #[inline]
     pub fn transit_gateway_connect_peer_arn(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_connect_peer_arn")
+        self.0.attr("transit_gateway_connect_peer_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerTransitGatewayPeering> {
+/// The attributes of `aws_networkmanager_transit_gateway_peering`, read from a `Ref<NetworkmanagerTransitGatewayPeering>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerTransitGatewayPeeringAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerTransitGatewayPeeringAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerTransitGatewayPeeringAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerTransitGatewayPeeringAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
     #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
-        self.attr("edge_location")
+        self.0.attr("edge_location")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `peering_type`, as a reference.
     #[inline]
     pub fn peering_type(&self) -> crate::core::Expr {
-        self.attr("peering_type")
+        self.0.attr("peering_type")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_arn`, as a reference.
     #[inline]
     pub fn transit_gateway_arn(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_arn")
+        self.0.attr("transit_gateway_arn")
     }
     /// `transit_gateway_peering_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_peering_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_peering_attachment_id")
+        self.0.attr("transit_gateway_peering_attachment_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerTransitGatewayRegistration> {
+/// The attributes of `aws_networkmanager_transit_gateway_registration`, read from a `Ref<NetworkmanagerTransitGatewayRegistration>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerTransitGatewayRegistrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerTransitGatewayRegistrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerTransitGatewayRegistrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerTransitGatewayRegistrationAttributes {
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `transit_gateway_arn`, as a reference.
     #[inline]
     pub fn transit_gateway_arn(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_arn")
+        self.0.attr("transit_gateway_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerTransitGatewayRouteTableAttachment> {
+/// The attributes of `aws_networkmanager_transit_gateway_route_table_attachment`, read from a `Ref<NetworkmanagerTransitGatewayRouteTableAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerTransitGatewayRouteTableAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerTransitGatewayRouteTableAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerTransitGatewayRouteTableAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerTransitGatewayRouteTableAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
     #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
-        self.attr("attachment_policy_rule_number")
+        self.0.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
     #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
-        self.attr("attachment_type")
+        self.0.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
     #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
-        self.attr("edge_location")
+        self.0.attr("edge_location")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `peering_id`, as a reference.
     #[inline]
     pub fn peering_id(&self) -> crate::core::Expr {
-        self.attr("peering_id")
+        self.0.attr("peering_id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
     #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
-        self.attr("segment_name")
+        self.0.attr("segment_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_route_table_arn`, as a reference.
     #[inline]
     pub fn transit_gateway_route_table_arn(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_route_table_arn")
+        self.0.attr("transit_gateway_route_table_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<NetworkmanagerVpcAttachment> {
+/// The attributes of `aws_networkmanager_vpc_attachment`, read from a `Ref<NetworkmanagerVpcAttachment>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmanagerVpcAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmanagerVpcAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmanagerVpcAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmanagerVpcAttachmentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
     #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
-        self.attr("attachment_policy_rule_number")
+        self.0.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
     #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
-        self.attr("attachment_type")
+        self.0.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
     #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
-        self.attr("core_network_id")
+        self.0.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
     #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
-        self.attr("edge_location")
+        self.0.attr("edge_location")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
     #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
-        self.attr("segment_name")
+        self.0.attr("segment_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `subnet_arns`, as a reference.
     #[inline]
     pub fn subnet_arns(&self) -> crate::core::Expr {
-        self.attr("subnet_arns")
+        self.0.attr("subnet_arns")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_arn`, as a reference.
     #[inline]
     pub fn vpc_arn(&self) -> crate::core::Expr {
-        self.attr("vpc_arn")
+        self.0.attr("vpc_arn")
     }
     /// `options` (a nested block), as a reference.
     #[inline]
     pub fn options(&self) -> crate::core::Expr {
-        self.attr("options")
+        self.0.attr("options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerConnection> {
+/// The attributes of `aws_networkmanager_connection`, read from a `Ref<DataNetworkmanagerConnection>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connected_device_id`, as a reference.
     #[inline]
     pub fn connected_device_id(&self) -> crate::core::Expr {
-        self.attr("connected_device_id")
+        self.0.attr("connected_device_id")
     }
     /// `connected_link_id`, as a reference.
     #[inline]
     pub fn connected_link_id(&self) -> crate::core::Expr {
-        self.attr("connected_link_id")
+        self.0.attr("connected_link_id")
     }
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `device_id`, as a reference.
     #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
-        self.attr("device_id")
+        self.0.attr("device_id")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerConnections> {
+/// The attributes of `aws_networkmanager_connections`, read from a `Ref<DataNetworkmanagerConnections>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerConnectionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerConnectionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerConnectionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerConnectionsAttributes {
     /// `device_id`, as a reference.
     #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
-        self.attr("device_id")
+        self.0.attr("device_id")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerCoreNetworkPolicyDocument> {
+/// The attributes of `aws_networkmanager_core_network_policy_document`, read from a `Ref<DataNetworkmanagerCoreNetworkPolicyDocument>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerCoreNetworkPolicyDocumentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerCoreNetworkPolicyDocumentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerCoreNetworkPolicyDocumentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerCoreNetworkPolicyDocumentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `json`, as a reference.
     #[inline]
     pub fn json(&self) -> crate::core::Expr {
-        self.attr("json")
+        self.0.attr("json")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `attachment_policies` (a nested block), as a reference.
     #[inline]
     pub fn attachment_policies(&self) -> crate::core::Expr {
-        self.attr("attachment_policies")
+        self.0.attr("attachment_policies")
     }
     /// `core_network_configuration` (a nested block), as a reference.
     #[inline]
     pub fn core_network_configuration(&self) -> crate::core::Expr {
-        self.attr("core_network_configuration")
+        self.0.attr("core_network_configuration")
     }
     /// `network_function_groups` (a nested block), as a reference.
     #[inline]
     pub fn network_function_groups(&self) -> crate::core::Expr {
-        self.attr("network_function_groups")
+        self.0.attr("network_function_groups")
     }
     /// `segment_actions` (a nested block), as a reference.
     #[inline]
     pub fn segment_actions(&self) -> crate::core::Expr {
-        self.attr("segment_actions")
+        self.0.attr("segment_actions")
     }
     /// `segments` (a nested block), as a reference.
     #[inline]
     pub fn segments(&self) -> crate::core::Expr {
-        self.attr("segments")
+        self.0.attr("segments")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerDevice> {
+/// The attributes of `aws_networkmanager_device`, read from a `Ref<DataNetworkmanagerDevice>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerDeviceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerDeviceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerDeviceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerDeviceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_location`, as a reference.
     #[inline]
     pub fn aws_location(&self) -> crate::core::Expr {
-        self.attr("aws_location")
+        self.0.attr("aws_location")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `device_id`, as a reference.
     #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
-        self.attr("device_id")
+        self.0.attr("device_id")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `model`, as a reference.
     #[inline]
     pub fn model(&self) -> crate::core::Expr {
-        self.attr("model")
+        self.0.attr("model")
     }
     /// `serial_number`, as a reference.
     #[inline]
     pub fn serial_number(&self) -> crate::core::Expr {
-        self.attr("serial_number")
+        self.0.attr("serial_number")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `vendor`, as a reference.
     #[inline]
     pub fn vendor(&self) -> crate::core::Expr {
-        self.attr("vendor")
+        self.0.attr("vendor")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerDevices> {
+/// The attributes of `aws_networkmanager_devices`, read from a `Ref<DataNetworkmanagerDevices>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerDevicesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerDevicesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerDevicesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerDevicesAttributes {
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerGlobalNetwork> {
+/// The attributes of `aws_networkmanager_global_network`, read from a `Ref<DataNetworkmanagerGlobalNetwork>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerGlobalNetworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerGlobalNetworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerGlobalNetworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerGlobalNetworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerGlobalNetworks> {
+/// The attributes of `aws_networkmanager_global_networks`, read from a `Ref<DataNetworkmanagerGlobalNetworks>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerGlobalNetworksAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerGlobalNetworksAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerGlobalNetworksAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerGlobalNetworksAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerLink> {
+/// The attributes of `aws_networkmanager_link`, read from a `Ref<DataNetworkmanagerLink>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerLinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bandwidth`, as a reference.
     #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
-        self.attr("bandwidth")
+        self.0.attr("bandwidth")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerLinks> {
+/// The attributes of `aws_networkmanager_links`, read from a `Ref<DataNetworkmanagerLinks>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerLinksAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerLinksAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerLinksAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerLinksAttributes {
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerSite> {
+/// The attributes of `aws_networkmanager_site`, read from a `Ref<DataNetworkmanagerSite>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerSiteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerSiteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerSiteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerSiteAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location`, as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataNetworkmanagerSites> {
+/// The attributes of `aws_networkmanager_sites`, read from a `Ref<DataNetworkmanagerSites>`.
+#[derive(Clone, Debug)]
+pub struct DataNetworkmanagerSitesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataNetworkmanagerSitesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataNetworkmanagerSitesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataNetworkmanagerSitesAttributes {
     /// `global_network_id`, as a reference.
     #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
-        self.attr("global_network_id")
+        self.0.attr("global_network_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -29,6 +29,10 @@ impl crate::core::Resource for NetworkmonitorMonitor {
     const TYPE: &'static str = "aws_networkmonitor_monitor";
 }
 
+impl crate::core::Block for NetworkmonitorMonitor {
+    type Attributes = NetworkmonitorMonitorAttributes;
+}
+
 /// `aws_networkmonitor_probe` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmonitorProbe {
@@ -71,103 +75,143 @@ impl crate::core::Resource for NetworkmonitorProbe {
     const TYPE: &'static str = "aws_networkmonitor_probe";
 }
 
-impl crate::core::Ref<NetworkmonitorMonitor> {
+impl crate::core::Block for NetworkmonitorProbe {
+    type Attributes = NetworkmonitorProbeAttributes;
+}
+
+/// The attributes of `aws_networkmonitor_monitor`, read from a `Ref<NetworkmonitorMonitor>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmonitorMonitorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmonitorMonitorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmonitorMonitorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmonitorMonitorAttributes {
     /// `aggregation_period`, as a reference.
     #[inline]
     pub fn aggregation_period(&self) -> crate::core::Expr {
-        self.attr("aggregation_period")
+        self.0.attr("aggregation_period")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `monitor_name`, as a reference.
     #[inline]
     pub fn monitor_name(&self) -> crate::core::Expr {
-        self.attr("monitor_name")
+        self.0.attr("monitor_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<NetworkmonitorProbe> {
+/// The attributes of `aws_networkmonitor_probe`, read from a `Ref<NetworkmonitorProbe>`.
+#[derive(Clone, Debug)]
+pub struct NetworkmonitorProbeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NetworkmonitorProbeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NetworkmonitorProbeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NetworkmonitorProbeAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `destination`, as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `destination_port`, as a reference.
     #[inline]
     pub fn destination_port(&self) -> crate::core::Expr {
-        self.attr("destination_port")
+        self.0.attr("destination_port")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `monitor_name`, as a reference.
     #[inline]
     pub fn monitor_name(&self) -> crate::core::Expr {
-        self.attr("monitor_name")
+        self.0.attr("monitor_name")
     }
     /// `packet_size`, as a reference.
     #[inline]
     pub fn packet_size(&self) -> crate::core::Expr {
-        self.attr("packet_size")
+        self.0.attr("packet_size")
     }
     /// `probe_id`, as a reference.
     #[inline]
     pub fn probe_id(&self) -> crate::core::Expr {
-        self.attr("probe_id")
+        self.0.attr("probe_id")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }

@@ -24,6 +24,10 @@ impl crate::core::Resource for NotificationsChannelAssociation {
     const TYPE: &'static str = "aws_notifications_channel_association";
 }
 
+impl crate::core::Block for NotificationsChannelAssociation {
+    type Attributes = NotificationsChannelAssociationAttributes;
+}
+
 /// `aws_notifications_event_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NotificationsEventRule {
@@ -58,6 +62,10 @@ impl crate::core::Resource for NotificationsEventRule {
     const TYPE: &'static str = "aws_notifications_event_rule";
 }
 
+impl crate::core::Block for NotificationsEventRule {
+    type Attributes = NotificationsEventRuleAttributes;
+}
+
 /// `aws_notifications_notification_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NotificationsNotificationConfiguration {
@@ -88,6 +96,10 @@ impl NotificationsNotificationConfiguration {
 
 impl crate::core::Resource for NotificationsNotificationConfiguration {
     const TYPE: &'static str = "aws_notifications_notification_configuration";
+}
+
+impl crate::core::Block for NotificationsNotificationConfiguration {
+    type Attributes = NotificationsNotificationConfigurationAttributes;
 }
 
 /// The `timeouts` block of [`NotificationsNotificationHub`].
@@ -139,94 +151,170 @@ impl crate::core::Resource for NotificationsNotificationHub {
     const TYPE: &'static str = "aws_notifications_notification_hub";
 }
 
-impl crate::core::Ref<NotificationsChannelAssociation> {
+impl crate::core::Block for NotificationsNotificationHub {
+    type Attributes = NotificationsNotificationHubAttributes;
+}
+
+/// The attributes of `aws_notifications_channel_association`, read from a `Ref<NotificationsChannelAssociation>`.
+#[derive(Clone, Debug)]
+pub struct NotificationsChannelAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NotificationsChannelAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NotificationsChannelAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NotificationsChannelAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `notification_configuration_arn`, as a reference.
     #[inline]
     pub fn notification_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("notification_configuration_arn")
+        self.0.attr("notification_configuration_arn")
     }
 }
 
-impl crate::core::Ref<NotificationsEventRule> {
+/// The attributes of `aws_notifications_event_rule`, read from a `Ref<NotificationsEventRule>`.
+#[derive(Clone, Debug)]
+pub struct NotificationsEventRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NotificationsEventRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NotificationsEventRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NotificationsEventRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `event_pattern`, as a reference.
     #[inline]
     pub fn event_pattern(&self) -> crate::core::Expr {
-        self.attr("event_pattern")
+        self.0.attr("event_pattern")
     }
     /// `event_type`, as a reference.
     #[inline]
     pub fn event_type(&self) -> crate::core::Expr {
-        self.attr("event_type")
+        self.0.attr("event_type")
     }
     /// `notification_configuration_arn`, as a reference.
     #[inline]
     pub fn notification_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("notification_configuration_arn")
+        self.0.attr("notification_configuration_arn")
     }
     /// `regions`, as a reference.
     #[inline]
     pub fn regions(&self) -> crate::core::Expr {
-        self.attr("regions")
+        self.0.attr("regions")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
 }
 
-impl crate::core::Ref<NotificationsNotificationConfiguration> {
+/// The attributes of `aws_notifications_notification_configuration`, read from a `Ref<NotificationsNotificationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct NotificationsNotificationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NotificationsNotificationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NotificationsNotificationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NotificationsNotificationConfigurationAttributes {
     /// `aggregation_duration`, as a reference.
     #[inline]
     pub fn aggregation_duration(&self) -> crate::core::Expr {
-        self.attr("aggregation_duration")
+        self.0.attr("aggregation_duration")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<NotificationsNotificationHub> {
+/// The attributes of `aws_notifications_notification_hub`, read from a `Ref<NotificationsNotificationHub>`.
+#[derive(Clone, Debug)]
+pub struct NotificationsNotificationHubAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NotificationsNotificationHubAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NotificationsNotificationHubAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NotificationsNotificationHubAttributes {
     /// `notification_hub_region`, as a reference.
     #[inline]
     pub fn notification_hub_region(&self) -> crate::core::Expr {
-        self.attr("notification_hub_region")
+        self.0.attr("notification_hub_region")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -28,30 +28,52 @@ impl crate::core::Resource for NotificationscontactsEmailContact {
     const TYPE: &'static str = "aws_notificationscontacts_email_contact";
 }
 
-impl crate::core::Ref<NotificationscontactsEmailContact> {
+impl crate::core::Block for NotificationscontactsEmailContact {
+    type Attributes = NotificationscontactsEmailContactAttributes;
+}
+
+/// The attributes of `aws_notificationscontacts_email_contact`, read from a `Ref<NotificationscontactsEmailContact>`.
+#[derive(Clone, Debug)]
+pub struct NotificationscontactsEmailContactAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for NotificationscontactsEmailContactAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for NotificationscontactsEmailContactAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl NotificationscontactsEmailContactAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `email_address`, as a reference.
     #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
-        self.attr("email_address")
+        self.0.attr("email_address")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }

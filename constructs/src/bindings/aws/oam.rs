@@ -112,6 +112,10 @@ impl crate::core::Resource for OamLink {
     const TYPE: &'static str = "aws_oam_link";
 }
 
+impl crate::core::Block for OamLink {
+    type Attributes = OamLinkAttributes;
+}
+
 /// The `timeouts` block of [`OamSink`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct OamSinkTimeouts {
@@ -175,6 +179,10 @@ impl crate::core::Resource for OamSink {
     const TYPE: &'static str = "aws_oam_sink";
 }
 
+impl crate::core::Block for OamSink {
+    type Attributes = OamSinkAttributes;
+}
+
 /// The `timeouts` block of [`OamSinkPolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct OamSinkPolicyTimeouts {
@@ -233,6 +241,10 @@ impl crate::core::Resource for OamSinkPolicy {
     const TYPE: &'static str = "aws_oam_sink_policy";
 }
 
+impl crate::core::Block for OamSinkPolicy {
+    type Attributes = OamSinkPolicyAttributes;
+}
+
 /// `aws_oam_link` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOamLink {
@@ -262,6 +274,10 @@ impl crate::core::DataSource for DataOamLink {
     const TYPE: &'static str = "aws_oam_link";
 }
 
+impl crate::core::Block for DataOamLink {
+    type Attributes = DataOamLinkAttributes;
+}
+
 /// `aws_oam_links` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataOamLinks {
@@ -282,6 +298,10 @@ impl DataOamLinks {
 
 impl crate::core::DataSource for DataOamLinks {
     const TYPE: &'static str = "aws_oam_links";
+}
+
+impl crate::core::Block for DataOamLinks {
+    type Attributes = DataOamLinksAttributes;
 }
 
 /// `aws_oam_sink` (data source).
@@ -313,6 +333,10 @@ impl crate::core::DataSource for DataOamSink {
     const TYPE: &'static str = "aws_oam_sink";
 }
 
+impl crate::core::Block for DataOamSink {
+    type Attributes = DataOamSinkAttributes;
+}
+
 /// `aws_oam_sinks` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataOamSinks {
@@ -335,248 +359,378 @@ impl crate::core::DataSource for DataOamSinks {
     const TYPE: &'static str = "aws_oam_sinks";
 }
 
-impl crate::core::Ref<OamLink> {
+impl crate::core::Block for DataOamSinks {
+    type Attributes = DataOamSinksAttributes;
+}
+
+/// The attributes of `aws_oam_link`, read from a `Ref<OamLink>`.
+#[derive(Clone, Debug)]
+pub struct OamLinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OamLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OamLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OamLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `label`, as a reference.
     #[inline]
     pub fn label(&self) -> crate::core::Expr {
-        self.attr("label")
+        self.0.attr("label")
     }
     /// `label_template`, as a reference.
     #[inline]
     pub fn label_template(&self) -> crate::core::Expr {
-        self.attr("label_template")
+        self.0.attr("label_template")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `resource_types`, as a reference.
     #[inline]
     pub fn resource_types(&self) -> crate::core::Expr {
-        self.attr("resource_types")
+        self.0.attr("resource_types")
     }
     /// `sink_arn`, as a reference.
     #[inline]
     pub fn sink_arn(&self) -> crate::core::Expr {
-        self.attr("sink_arn")
+        self.0.attr("sink_arn")
     }
     /// `sink_identifier`, as a reference.
     #[inline]
     pub fn sink_identifier(&self) -> crate::core::Expr {
-        self.attr("sink_identifier")
+        self.0.attr("sink_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `link_configuration` (a nested block), as a reference.
     #[inline]
     pub fn link_configuration(&self) -> crate::core::Expr {
-        self.attr("link_configuration")
+        self.0.attr("link_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OamSink> {
+/// The attributes of `aws_oam_sink`, read from a `Ref<OamSink>`.
+#[derive(Clone, Debug)]
+pub struct OamSinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OamSinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OamSinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OamSinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sink_id`, as a reference.
     #[inline]
     pub fn sink_id(&self) -> crate::core::Expr {
-        self.attr("sink_id")
+        self.0.attr("sink_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OamSinkPolicy> {
+/// The attributes of `aws_oam_sink_policy`, read from a `Ref<OamSinkPolicy>`.
+#[derive(Clone, Debug)]
+pub struct OamSinkPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OamSinkPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OamSinkPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OamSinkPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `sink_id`, as a reference.
     #[inline]
     pub fn sink_id(&self) -> crate::core::Expr {
-        self.attr("sink_id")
+        self.0.attr("sink_id")
     }
     /// `sink_identifier`, as a reference.
     #[inline]
     pub fn sink_identifier(&self) -> crate::core::Expr {
-        self.attr("sink_identifier")
+        self.0.attr("sink_identifier")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataOamLink> {
+/// The attributes of `aws_oam_link`, read from a `Ref<DataOamLink>`.
+#[derive(Clone, Debug)]
+pub struct DataOamLinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOamLinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOamLinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOamLinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `label`, as a reference.
     #[inline]
     pub fn label(&self) -> crate::core::Expr {
-        self.attr("label")
+        self.0.attr("label")
     }
     /// `label_template`, as a reference.
     #[inline]
     pub fn label_template(&self) -> crate::core::Expr {
-        self.attr("label_template")
+        self.0.attr("label_template")
     }
     /// `link_configuration`, as a reference.
     #[inline]
     pub fn link_configuration(&self) -> crate::core::Expr {
-        self.attr("link_configuration")
+        self.0.attr("link_configuration")
     }
     /// `link_id`, as a reference.
     #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
-        self.attr("link_id")
+        self.0.attr("link_id")
     }
     /// `link_identifier`, as a reference.
     #[inline]
     pub fn link_identifier(&self) -> crate::core::Expr {
-        self.attr("link_identifier")
+        self.0.attr("link_identifier")
     }
     /// `resource_types`, as a reference.
     #[inline]
     pub fn resource_types(&self) -> crate::core::Expr {
-        self.attr("resource_types")
+        self.0.attr("resource_types")
     }
     /// `sink_arn`, as a reference.
     #[inline]
     pub fn sink_arn(&self) -> crate::core::Expr {
-        self.attr("sink_arn")
+        self.0.attr("sink_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataOamLinks> {
+/// The attributes of `aws_oam_links`, read from a `Ref<DataOamLinks>`.
+#[derive(Clone, Debug)]
+pub struct DataOamLinksAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOamLinksAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOamLinksAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOamLinksAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataOamSink> {
+/// The attributes of `aws_oam_sink`, read from a `Ref<DataOamSink>`.
+#[derive(Clone, Debug)]
+pub struct DataOamSinkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOamSinkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOamSinkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOamSinkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sink_id`, as a reference.
     #[inline]
     pub fn sink_id(&self) -> crate::core::Expr {
-        self.attr("sink_id")
+        self.0.attr("sink_id")
     }
     /// `sink_identifier`, as a reference.
     #[inline]
     pub fn sink_identifier(&self) -> crate::core::Expr {
-        self.attr("sink_identifier")
+        self.0.attr("sink_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataOamSinks> {
+/// The attributes of `aws_oam_sinks`, read from a `Ref<DataOamSinks>`.
+#[derive(Clone, Debug)]
+pub struct DataOamSinksAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOamSinksAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOamSinksAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOamSinksAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

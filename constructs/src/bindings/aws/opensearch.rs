@@ -24,6 +24,10 @@ impl crate::core::Resource for OpensearchAuthorizeVpcEndpointAccess {
     const TYPE: &'static str = "aws_opensearch_authorize_vpc_endpoint_access";
 }
 
+impl crate::core::Block for OpensearchAuthorizeVpcEndpointAccess {
+    type Attributes = OpensearchAuthorizeVpcEndpointAccessAttributes;
+}
+
 /// The `master_user_options` block of [`OpensearchDomainAdvancedSecurityOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct OpensearchDomainAdvancedSecurityOptionsMasterUserOptions {
@@ -707,6 +711,10 @@ impl crate::core::Resource for OpensearchDomain {
     const TYPE: &'static str = "aws_opensearch_domain";
 }
 
+impl crate::core::Block for OpensearchDomain {
+    type Attributes = OpensearchDomainAttributes;
+}
+
 /// The `timeouts` block of [`OpensearchDomainPolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct OpensearchDomainPolicyTimeouts {
@@ -759,6 +767,10 @@ impl OpensearchDomainPolicy {
 
 impl crate::core::Resource for OpensearchDomainPolicy {
     const TYPE: &'static str = "aws_opensearch_domain_policy";
+}
+
+impl crate::core::Block for OpensearchDomainPolicy {
+    type Attributes = OpensearchDomainPolicyAttributes;
 }
 
 /// The `idp` block of [`OpensearchDomainSamlOptionsSamlOptions`].
@@ -878,6 +890,10 @@ impl crate::core::Resource for OpensearchDomainSamlOptions {
     const TYPE: &'static str = "aws_opensearch_domain_saml_options";
 }
 
+impl crate::core::Block for OpensearchDomainSamlOptions {
+    type Attributes = OpensearchDomainSamlOptionsAttributes;
+}
+
 /// The `timeouts` block of [`OpensearchInboundConnectionAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct OpensearchInboundConnectionAccepterTimeouts {
@@ -927,6 +943,10 @@ impl OpensearchInboundConnectionAccepter {
 
 impl crate::core::Resource for OpensearchInboundConnectionAccepter {
     const TYPE: &'static str = "aws_opensearch_inbound_connection_accepter";
+}
+
+impl crate::core::Block for OpensearchInboundConnectionAccepter {
+    type Attributes = OpensearchInboundConnectionAccepterAttributes;
 }
 
 /// The `cross_cluster_search` block of [`OpensearchOutboundConnectionConnectionProperties`].
@@ -1057,6 +1077,10 @@ impl crate::core::Resource for OpensearchOutboundConnection {
     const TYPE: &'static str = "aws_opensearch_outbound_connection";
 }
 
+impl crate::core::Block for OpensearchOutboundConnection {
+    type Attributes = OpensearchOutboundConnectionAttributes;
+}
+
 /// The `package_source` block of [`OpensearchPackage`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpensearchPackagePackageSource {
@@ -1112,6 +1136,10 @@ impl crate::core::Resource for OpensearchPackage {
     const TYPE: &'static str = "aws_opensearch_package";
 }
 
+impl crate::core::Block for OpensearchPackage {
+    type Attributes = OpensearchPackageAttributes;
+}
+
 /// The `timeouts` block of [`OpensearchPackageAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct OpensearchPackageAssociationTimeouts {
@@ -1164,6 +1192,10 @@ impl OpensearchPackageAssociation {
 
 impl crate::core::Resource for OpensearchPackageAssociation {
     const TYPE: &'static str = "aws_opensearch_package_association";
+}
+
+impl crate::core::Block for OpensearchPackageAssociation {
+    type Attributes = OpensearchPackageAssociationAttributes;
 }
 
 /// The `timeouts` block of [`OpensearchVpcEndpoint`].
@@ -1245,6 +1277,10 @@ impl crate::core::Resource for OpensearchVpcEndpoint {
     const TYPE: &'static str = "aws_opensearch_vpc_endpoint";
 }
 
+impl crate::core::Block for OpensearchVpcEndpoint {
+    type Attributes = OpensearchVpcEndpointAttributes;
+}
+
 /// The `off_peak_window_options` block of [`DataOpensearchDomain`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataOpensearchDomainOffPeakWindowOptions {
@@ -1292,537 +1328,721 @@ impl crate::core::DataSource for DataOpensearchDomain {
     const TYPE: &'static str = "aws_opensearch_domain";
 }
 
-impl crate::core::Ref<OpensearchAuthorizeVpcEndpointAccess> {
+impl crate::core::Block for DataOpensearchDomain {
+    type Attributes = DataOpensearchDomainAttributes;
+}
+
+/// The attributes of `aws_opensearch_authorize_vpc_endpoint_access`, read from a `Ref<OpensearchAuthorizeVpcEndpointAccess>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchAuthorizeVpcEndpointAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchAuthorizeVpcEndpointAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchAuthorizeVpcEndpointAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchAuthorizeVpcEndpointAccessAttributes {
     /// `account`, as a reference.
     #[inline]
     pub fn account(&self) -> crate::core::Expr {
-        self.attr("account")
+        self.0.attr("account")
     }
     /// `authorized_principal`, as a reference.
     #[inline]
     pub fn authorized_principal(&self) -> crate::core::Expr {
-        self.attr("authorized_principal")
+        self.0.attr("authorized_principal")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
 }
 
-impl crate::core::Ref<OpensearchDomain> {
+/// The attributes of `aws_opensearch_domain`, read from a `Ref<OpensearchDomain>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchDomainAttributes {
     /// `access_policies`, as a reference.
     #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
-        self.attr("access_policies")
+        self.0.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
     #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
-        self.attr("advanced_options")
+        self.0.attr("advanced_options")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dashboard_endpoint`, as a reference.
     #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
-        self.attr("dashboard_endpoint")
+        self.0.attr("dashboard_endpoint")
     }
     /// `dashboard_endpoint_v2`, as a reference.
     #[inline]
     pub fn dashboard_endpoint_v2(&self) -> crate::core::Expr {
-        self.attr("dashboard_endpoint_v2")
+        self.0.attr("dashboard_endpoint_v2")
     }
     /// `domain_endpoint_v2_hosted_zone_id`, as a reference.
     #[inline]
     pub fn domain_endpoint_v2_hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("domain_endpoint_v2_hosted_zone_id")
+        self.0.attr("domain_endpoint_v2_hosted_zone_id")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `endpoint_v2`, as a reference.
     #[inline]
     pub fn endpoint_v2(&self) -> crate::core::Expr {
-        self.attr("endpoint_v2")
+        self.0.attr("endpoint_v2")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `kibana_endpoint`, as a reference.
     #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
-        self.attr("kibana_endpoint")
+        self.0.attr("kibana_endpoint")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `advanced_security_options` (a nested block), as a reference.
     #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
-        self.attr("advanced_security_options")
+        self.0.attr("advanced_security_options")
     }
     /// `auto_tune_options` (a nested block), as a reference.
     #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
-        self.attr("auto_tune_options")
+        self.0.attr("auto_tune_options")
     }
     /// `cluster_config` (a nested block), as a reference.
     #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
-        self.attr("cluster_config")
+        self.0.attr("cluster_config")
     }
     /// `cognito_options` (a nested block), as a reference.
     #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
-        self.attr("cognito_options")
+        self.0.attr("cognito_options")
     }
     /// `domain_endpoint_options` (a nested block), as a reference.
     #[inline]
     pub fn domain_endpoint_options(&self) -> crate::core::Expr {
-        self.attr("domain_endpoint_options")
+        self.0.attr("domain_endpoint_options")
     }
     /// `ebs_options` (a nested block), as a reference.
     #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
-        self.attr("ebs_options")
+        self.0.attr("ebs_options")
     }
     /// `encrypt_at_rest` (a nested block), as a reference.
     #[inline]
     pub fn encrypt_at_rest(&self) -> crate::core::Expr {
-        self.attr("encrypt_at_rest")
+        self.0.attr("encrypt_at_rest")
     }
     /// `log_publishing_options` (a nested block), as a reference.
     #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
-        self.attr("log_publishing_options")
+        self.0.attr("log_publishing_options")
     }
     /// `node_to_node_encryption` (a nested block), as a reference.
     #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
-        self.attr("node_to_node_encryption")
+        self.0.attr("node_to_node_encryption")
     }
     /// `off_peak_window_options` (a nested block), as a reference.
     #[inline]
     pub fn off_peak_window_options(&self) -> crate::core::Expr {
-        self.attr("off_peak_window_options")
+        self.0.attr("off_peak_window_options")
     }
     /// `snapshot_options` (a nested block), as a reference.
     #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
-        self.attr("snapshot_options")
+        self.0.attr("snapshot_options")
     }
     /// `software_update_options` (a nested block), as a reference.
     #[inline]
     pub fn software_update_options(&self) -> crate::core::Expr {
-        self.attr("software_update_options")
+        self.0.attr("software_update_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
     #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
-        self.attr("vpc_options")
+        self.0.attr("vpc_options")
     }
 }
 
-impl crate::core::Ref<OpensearchDomainPolicy> {
+/// The attributes of `aws_opensearch_domain_policy`, read from a `Ref<OpensearchDomainPolicy>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchDomainPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchDomainPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchDomainPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchDomainPolicyAttributes {
     /// `access_policies`, as a reference.
     #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
-        self.attr("access_policies")
+        self.0.attr("access_policies")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpensearchDomainSamlOptions> {
+/// The attributes of `aws_opensearch_domain_saml_options`, read from a `Ref<OpensearchDomainSamlOptions>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchDomainSamlOptionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchDomainSamlOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchDomainSamlOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchDomainSamlOptionsAttributes {
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `saml_options` (a nested block), as a reference.
     #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
-        self.attr("saml_options")
+        self.0.attr("saml_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpensearchInboundConnectionAccepter> {
+/// The attributes of `aws_opensearch_inbound_connection_accepter`, read from a `Ref<OpensearchInboundConnectionAccepter>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchInboundConnectionAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchInboundConnectionAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchInboundConnectionAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchInboundConnectionAccepterAttributes {
     /// `connection_id`, as a reference.
     #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
-        self.attr("connection_id")
+        self.0.attr("connection_id")
     }
     /// `connection_status`, as a reference.
     #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
-        self.attr("connection_status")
+        self.0.attr("connection_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpensearchOutboundConnection> {
+/// The attributes of `aws_opensearch_outbound_connection`, read from a `Ref<OpensearchOutboundConnection>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchOutboundConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchOutboundConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchOutboundConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchOutboundConnectionAttributes {
     /// `accept_connection`, as a reference.
     #[inline]
     pub fn accept_connection(&self) -> crate::core::Expr {
-        self.attr("accept_connection")
+        self.0.attr("accept_connection")
     }
     /// `connection_alias`, as a reference.
     #[inline]
     pub fn connection_alias(&self) -> crate::core::Expr {
-        self.attr("connection_alias")
+        self.0.attr("connection_alias")
     }
     /// `connection_mode`, as a reference.
     #[inline]
     pub fn connection_mode(&self) -> crate::core::Expr {
-        self.attr("connection_mode")
+        self.0.attr("connection_mode")
     }
     /// `connection_status`, as a reference.
     #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
-        self.attr("connection_status")
+        self.0.attr("connection_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `connection_properties` (a nested block), as a reference.
     #[inline]
     pub fn connection_properties(&self) -> crate::core::Expr {
-        self.attr("connection_properties")
+        self.0.attr("connection_properties")
     }
     /// `local_domain_info` (a nested block), as a reference.
     #[inline]
     pub fn local_domain_info(&self) -> crate::core::Expr {
-        self.attr("local_domain_info")
+        self.0.attr("local_domain_info")
     }
     /// `remote_domain_info` (a nested block), as a reference.
     #[inline]
     pub fn remote_domain_info(&self) -> crate::core::Expr {
-        self.attr("remote_domain_info")
+        self.0.attr("remote_domain_info")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpensearchPackage> {
+/// The attributes of `aws_opensearch_package`, read from a `Ref<OpensearchPackage>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchPackageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchPackageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchPackageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchPackageAttributes {
     /// `available_package_version`, as a reference.
     #[inline]
     pub fn available_package_version(&self) -> crate::core::Expr {
-        self.attr("available_package_version")
+        self.0.attr("available_package_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `package_description`, as a reference.
     #[inline]
     pub fn package_description(&self) -> crate::core::Expr {
-        self.attr("package_description")
+        self.0.attr("package_description")
     }
     /// `package_id`, as a reference.
     #[inline]
     pub fn package_id(&self) -> crate::core::Expr {
-        self.attr("package_id")
+        self.0.attr("package_id")
     }
     /// `package_name`, as a reference.
     #[inline]
     pub fn package_name(&self) -> crate::core::Expr {
-        self.attr("package_name")
+        self.0.attr("package_name")
     }
     /// `package_type`, as a reference.
     #[inline]
     pub fn package_type(&self) -> crate::core::Expr {
-        self.attr("package_type")
+        self.0.attr("package_type")
     }
     /// `package_source` (a nested block), as a reference.
     #[inline]
     pub fn package_source(&self) -> crate::core::Expr {
-        self.attr("package_source")
+        self.0.attr("package_source")
     }
 }
 
-impl crate::core::Ref<OpensearchPackageAssociation> {
+/// The attributes of `aws_opensearch_package_association`, read from a `Ref<OpensearchPackageAssociation>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchPackageAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchPackageAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchPackageAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchPackageAssociationAttributes {
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `package_id`, as a reference.
     #[inline]
     pub fn package_id(&self) -> crate::core::Expr {
-        self.attr("package_id")
+        self.0.attr("package_id")
     }
     /// `reference_path`, as a reference.
     #[inline]
     pub fn reference_path(&self) -> crate::core::Expr {
-        self.attr("reference_path")
+        self.0.attr("reference_path")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpensearchVpcEndpoint> {
+/// The attributes of `aws_opensearch_vpc_endpoint`, read from a `Ref<OpensearchVpcEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchVpcEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchVpcEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchVpcEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchVpcEndpointAttributes {
     /// `domain_arn`, as a reference.
     #[inline]
     pub fn domain_arn(&self) -> crate::core::Expr {
-        self.attr("domain_arn")
+        self.0.attr("domain_arn")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
     #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
-        self.attr("vpc_options")
+        self.0.attr("vpc_options")
     }
 }
 
-impl crate::core::Ref<DataOpensearchDomain> {
+/// The attributes of `aws_opensearch_domain`, read from a `Ref<DataOpensearchDomain>`.
+#[derive(Clone, Debug)]
+pub struct DataOpensearchDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOpensearchDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOpensearchDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOpensearchDomainAttributes {
     /// `access_policies`, as a reference.
     #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
-        self.attr("access_policies")
+        self.0.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
     #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
-        self.attr("advanced_options")
+        self.0.attr("advanced_options")
     }
     /// `advanced_security_options`, as a reference.
     #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
-        self.attr("advanced_security_options")
+        self.0.attr("advanced_security_options")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_tune_options`, as a reference.
     #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
-        self.attr("auto_tune_options")
+        self.0.attr("auto_tune_options")
     }
     /// `cluster_config`, as a reference.
     #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
-        self.attr("cluster_config")
+        self.0.attr("cluster_config")
     }
     /// `cognito_options`, as a reference.
     #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
-        self.attr("cognito_options")
+        self.0.attr("cognito_options")
     }
     /// `created`, as a reference.
     #[inline]
     pub fn created(&self) -> crate::core::Expr {
-        self.attr("created")
+        self.0.attr("created")
     }
     /// `dashboard_endpoint`, as a reference.
     #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
-        self.attr("dashboard_endpoint")
+        self.0.attr("dashboard_endpoint")
     }
     /// `dashboard_endpoint_v2`, as a reference.
     #[inline]
     pub fn dashboard_endpoint_v2(&self) -> crate::core::Expr {
-        self.attr("dashboard_endpoint_v2")
+        self.0.attr("dashboard_endpoint_v2")
     }
     /// `deleted`, as a reference.
     #[inline]
     pub fn deleted(&self) -> crate::core::Expr {
-        self.attr("deleted")
+        self.0.attr("deleted")
     }
     /// `domain_endpoint_v2_hosted_zone_id`, as a reference.
     #[inline]
     pub fn domain_endpoint_v2_hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("domain_endpoint_v2_hosted_zone_id")
+        self.0.attr("domain_endpoint_v2_hosted_zone_id")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `ebs_options`, as a reference.
     #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
-        self.attr("ebs_options")
+        self.0.attr("ebs_options")
     }
     /// `encryption_at_rest`, as a reference.
     #[inline]
     pub fn encryption_at_rest(&self) -> crate::core::Expr {
-        self.attr("encryption_at_rest")
+        self.0.attr("encryption_at_rest")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `endpoint_v2`, as a reference.
     #[inline]
     pub fn endpoint_v2(&self) -> crate::core::Expr {
-        self.attr("endpoint_v2")
+        self.0.attr("endpoint_v2")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `kibana_endpoint`, as a reference.
     #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
-        self.attr("kibana_endpoint")
+        self.0.attr("kibana_endpoint")
     }
     /// `log_publishing_options`, as a reference.
     #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
-        self.attr("log_publishing_options")
+        self.0.attr("log_publishing_options")
     }
     /// `node_to_node_encryption`, as a reference.
     #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
-        self.attr("node_to_node_encryption")
+        self.0.attr("node_to_node_encryption")
     }
     /// `processing`, as a reference.
     #[inline]
     pub fn processing(&self) -> crate::core::Expr {
-        self.attr("processing")
+        self.0.attr("processing")
     }
     /// `snapshot_options`, as a reference.
     #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
-        self.attr("snapshot_options")
+        self.0.attr("snapshot_options")
     }
     /// `software_update_options`, as a reference.
     #[inline]
     pub fn software_update_options(&self) -> crate::core::Expr {
-        self.attr("software_update_options")
+        self.0.attr("software_update_options")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_options`, as a reference.
     #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
-        self.attr("vpc_options")
+        self.0.attr("vpc_options")
     }
     /// `off_peak_window_options` (a nested block), as a reference.
     #[inline]
     pub fn off_peak_window_options(&self) -> crate::core::Expr {
-        self.attr("off_peak_window_options")
+        self.0.attr("off_peak_window_options")
     }
 }

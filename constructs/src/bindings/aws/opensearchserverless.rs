@@ -35,6 +35,10 @@ impl crate::core::Resource for OpensearchserverlessAccessPolicy {
     const TYPE: &'static str = "aws_opensearchserverless_access_policy";
 }
 
+impl crate::core::Block for OpensearchserverlessAccessPolicy {
+    type Attributes = OpensearchserverlessAccessPolicyAttributes;
+}
+
 /// The `timeouts` block of [`OpensearchserverlessCollection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct OpensearchserverlessCollectionTimeouts {
@@ -104,6 +108,10 @@ impl crate::core::Resource for OpensearchserverlessCollection {
     const TYPE: &'static str = "aws_opensearchserverless_collection";
 }
 
+impl crate::core::Block for OpensearchserverlessCollection {
+    type Attributes = OpensearchserverlessCollectionAttributes;
+}
+
 /// `aws_opensearchserverless_lifecycle_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpensearchserverlessLifecyclePolicy {
@@ -137,6 +145,10 @@ impl OpensearchserverlessLifecyclePolicy {
 
 impl crate::core::Resource for OpensearchserverlessLifecyclePolicy {
     const TYPE: &'static str = "aws_opensearchserverless_lifecycle_policy";
+}
+
+impl crate::core::Block for OpensearchserverlessLifecyclePolicy {
+    type Attributes = OpensearchserverlessLifecyclePolicyAttributes;
 }
 
 /// The `saml_options` block of [`OpensearchserverlessSecurityConfig`].
@@ -207,6 +219,10 @@ impl crate::core::Resource for OpensearchserverlessSecurityConfig {
     const TYPE: &'static str = "aws_opensearchserverless_security_config";
 }
 
+impl crate::core::Block for OpensearchserverlessSecurityConfig {
+    type Attributes = OpensearchserverlessSecurityConfigAttributes;
+}
+
 /// `aws_opensearchserverless_security_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpensearchserverlessSecurityPolicy {
@@ -240,6 +256,10 @@ impl OpensearchserverlessSecurityPolicy {
 
 impl crate::core::Resource for OpensearchserverlessSecurityPolicy {
     const TYPE: &'static str = "aws_opensearchserverless_security_policy";
+}
+
+impl crate::core::Block for OpensearchserverlessSecurityPolicy {
+    type Attributes = OpensearchserverlessSecurityPolicyAttributes;
 }
 
 /// The `timeouts` block of [`OpensearchserverlessVpcEndpoint`].
@@ -310,6 +330,10 @@ impl crate::core::Resource for OpensearchserverlessVpcEndpoint {
     const TYPE: &'static str = "aws_opensearchserverless_vpc_endpoint";
 }
 
+impl crate::core::Block for OpensearchserverlessVpcEndpoint {
+    type Attributes = OpensearchserverlessVpcEndpointAttributes;
+}
+
 /// `aws_opensearchserverless_access_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOpensearchserverlessAccessPolicy {
@@ -334,6 +358,10 @@ impl DataOpensearchserverlessAccessPolicy {
 
 impl crate::core::DataSource for DataOpensearchserverlessAccessPolicy {
     const TYPE: &'static str = "aws_opensearchserverless_access_policy";
+}
+
+impl crate::core::Block for DataOpensearchserverlessAccessPolicy {
+    type Attributes = DataOpensearchserverlessAccessPolicyAttributes;
 }
 
 /// `aws_opensearchserverless_collection` (data source).
@@ -364,6 +392,10 @@ impl crate::core::DataSource for DataOpensearchserverlessCollection {
     const TYPE: &'static str = "aws_opensearchserverless_collection";
 }
 
+impl crate::core::Block for DataOpensearchserverlessCollection {
+    type Attributes = DataOpensearchserverlessCollectionAttributes;
+}
+
 /// `aws_opensearchserverless_lifecycle_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOpensearchserverlessLifecyclePolicy {
@@ -388,6 +420,10 @@ impl DataOpensearchserverlessLifecyclePolicy {
 
 impl crate::core::DataSource for DataOpensearchserverlessLifecyclePolicy {
     const TYPE: &'static str = "aws_opensearchserverless_lifecycle_policy";
+}
+
+impl crate::core::Block for DataOpensearchserverlessLifecyclePolicy {
+    type Attributes = DataOpensearchserverlessLifecyclePolicyAttributes;
 }
 
 /// The `saml_options` block of [`DataOpensearchserverlessSecurityConfig`].
@@ -430,6 +466,10 @@ impl crate::core::DataSource for DataOpensearchserverlessSecurityConfig {
     const TYPE: &'static str = "aws_opensearchserverless_security_config";
 }
 
+impl crate::core::Block for DataOpensearchserverlessSecurityConfig {
+    type Attributes = DataOpensearchserverlessSecurityConfigAttributes;
+}
+
 /// `aws_opensearchserverless_security_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOpensearchserverlessSecurityPolicy {
@@ -460,6 +500,10 @@ impl crate::core::DataSource for DataOpensearchserverlessSecurityPolicy {
     const TYPE: &'static str = "aws_opensearchserverless_security_policy";
 }
 
+impl crate::core::Block for DataOpensearchserverlessSecurityPolicy {
+    type Attributes = DataOpensearchserverlessSecurityPolicyAttributes;
+}
+
 /// `aws_opensearchserverless_vpc_endpoint` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOpensearchserverlessVpcEndpoint {
@@ -486,498 +530,718 @@ impl crate::core::DataSource for DataOpensearchserverlessVpcEndpoint {
     const TYPE: &'static str = "aws_opensearchserverless_vpc_endpoint";
 }
 
-impl crate::core::Ref<OpensearchserverlessAccessPolicy> {
+impl crate::core::Block for DataOpensearchserverlessVpcEndpoint {
+    type Attributes = DataOpensearchserverlessVpcEndpointAttributes;
+}
+
+/// The attributes of `aws_opensearchserverless_access_policy`, read from a `Ref<OpensearchserverlessAccessPolicy>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchserverlessAccessPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchserverlessAccessPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchserverlessAccessPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchserverlessAccessPolicyAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_version`, as a reference.
     #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
-        self.attr("policy_version")
+        self.0.attr("policy_version")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<OpensearchserverlessCollection> {
+/// The attributes of `aws_opensearchserverless_collection`, read from a `Ref<OpensearchserverlessCollection>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchserverlessCollectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchserverlessCollectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchserverlessCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchserverlessCollectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `collection_endpoint`, as a reference.
     #[inline]
     pub fn collection_endpoint(&self) -> crate::core::Expr {
-        self.attr("collection_endpoint")
+        self.0.attr("collection_endpoint")
     }
     /// `dashboard_endpoint`, as a reference.
     #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
-        self.attr("dashboard_endpoint")
+        self.0.attr("dashboard_endpoint")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `standby_replicas`, as a reference.
     #[inline]
     pub fn standby_replicas(&self) -> crate::core::Expr {
-        self.attr("standby_replicas")
+        self.0.attr("standby_replicas")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpensearchserverlessLifecyclePolicy> {
+/// The attributes of `aws_opensearchserverless_lifecycle_policy`, read from a `Ref<OpensearchserverlessLifecyclePolicy>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchserverlessLifecyclePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchserverlessLifecyclePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchserverlessLifecyclePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchserverlessLifecyclePolicyAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_version`, as a reference.
     #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
-        self.attr("policy_version")
+        self.0.attr("policy_version")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<OpensearchserverlessSecurityConfig> {
+/// The attributes of `aws_opensearchserverless_security_config`, read from a `Ref<OpensearchserverlessSecurityConfig>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchserverlessSecurityConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchserverlessSecurityConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchserverlessSecurityConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchserverlessSecurityConfigAttributes {
     /// `config_version`, as a reference.
     #[inline]
     pub fn config_version(&self) -> crate::core::Expr {
-        self.attr("config_version")
+        self.0.attr("config_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `saml_options` (a nested block), as a reference.
     #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
-        self.attr("saml_options")
+        self.0.attr("saml_options")
     }
 }
 
-impl crate::core::Ref<OpensearchserverlessSecurityPolicy> {
+/// The attributes of `aws_opensearchserverless_security_policy`, read from a `Ref<OpensearchserverlessSecurityPolicy>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchserverlessSecurityPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchserverlessSecurityPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchserverlessSecurityPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchserverlessSecurityPolicyAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_version`, as a reference.
     #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
-        self.attr("policy_version")
+        self.0.attr("policy_version")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<OpensearchserverlessVpcEndpoint> {
+/// The attributes of `aws_opensearchserverless_vpc_endpoint`, read from a `Ref<OpensearchserverlessVpcEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct OpensearchserverlessVpcEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpensearchserverlessVpcEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpensearchserverlessVpcEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpensearchserverlessVpcEndpointAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataOpensearchserverlessAccessPolicy> {
+/// The attributes of `aws_opensearchserverless_access_policy`, read from a `Ref<DataOpensearchserverlessAccessPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataOpensearchserverlessAccessPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOpensearchserverlessAccessPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOpensearchserverlessAccessPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOpensearchserverlessAccessPolicyAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_version`, as a reference.
     #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
-        self.attr("policy_version")
+        self.0.attr("policy_version")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataOpensearchserverlessCollection> {
+/// The attributes of `aws_opensearchserverless_collection`, read from a `Ref<DataOpensearchserverlessCollection>`.
+#[derive(Clone, Debug)]
+pub struct DataOpensearchserverlessCollectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOpensearchserverlessCollectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOpensearchserverlessCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOpensearchserverlessCollectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `collection_endpoint`, as a reference.
     #[inline]
     pub fn collection_endpoint(&self) -> crate::core::Expr {
-        self.attr("collection_endpoint")
+        self.0.attr("collection_endpoint")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `dashboard_endpoint`, as a reference.
     #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
-        self.attr("dashboard_endpoint")
+        self.0.attr("dashboard_endpoint")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `failure_code`, as a reference.
     #[inline]
     pub fn failure_code(&self) -> crate::core::Expr {
-        self.attr("failure_code")
+        self.0.attr("failure_code")
     }
     /// `failure_message`, as a reference.
     #[inline]
     pub fn failure_message(&self) -> crate::core::Expr {
-        self.attr("failure_message")
+        self.0.attr("failure_message")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `standby_replicas`, as a reference.
     #[inline]
     pub fn standby_replicas(&self) -> crate::core::Expr {
-        self.attr("standby_replicas")
+        self.0.attr("standby_replicas")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataOpensearchserverlessLifecyclePolicy> {
+/// The attributes of `aws_opensearchserverless_lifecycle_policy`, read from a `Ref<DataOpensearchserverlessLifecyclePolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataOpensearchserverlessLifecyclePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOpensearchserverlessLifecyclePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOpensearchserverlessLifecyclePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOpensearchserverlessLifecyclePolicyAttributes {
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_version`, as a reference.
     #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
-        self.attr("policy_version")
+        self.0.attr("policy_version")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataOpensearchserverlessSecurityConfig> {
+/// The attributes of `aws_opensearchserverless_security_config`, read from a `Ref<DataOpensearchserverlessSecurityConfig>`.
+#[derive(Clone, Debug)]
+pub struct DataOpensearchserverlessSecurityConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOpensearchserverlessSecurityConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOpensearchserverlessSecurityConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOpensearchserverlessSecurityConfigAttributes {
     /// `config_version`, as a reference.
     #[inline]
     pub fn config_version(&self) -> crate::core::Expr {
-        self.attr("config_version")
+        self.0.attr("config_version")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `saml_options` (a nested block), as a reference.
     #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
-        self.attr("saml_options")
+        self.0.attr("saml_options")
     }
 }
 
-impl crate::core::Ref<DataOpensearchserverlessSecurityPolicy> {
+/// The attributes of `aws_opensearchserverless_security_policy`, read from a `Ref<DataOpensearchserverlessSecurityPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataOpensearchserverlessSecurityPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOpensearchserverlessSecurityPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOpensearchserverlessSecurityPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOpensearchserverlessSecurityPolicyAttributes {
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_date`, as a reference.
     #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
-        self.attr("last_modified_date")
+        self.0.attr("last_modified_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_version`, as a reference.
     #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
-        self.attr("policy_version")
+        self.0.attr("policy_version")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataOpensearchserverlessVpcEndpoint> {
+/// The attributes of `aws_opensearchserverless_vpc_endpoint`, read from a `Ref<DataOpensearchserverlessVpcEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DataOpensearchserverlessVpcEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOpensearchserverlessVpcEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOpensearchserverlessVpcEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOpensearchserverlessVpcEndpointAttributes {
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }

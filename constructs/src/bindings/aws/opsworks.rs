@@ -172,6 +172,10 @@ impl crate::core::Resource for OpsworksApplication {
     const TYPE: &'static str = "aws_opsworks_application";
 }
 
+impl crate::core::Block for OpsworksApplication {
+    type Attributes = OpsworksApplicationAttributes;
+}
+
 /// The `log_streams` block of [`OpsworksCustomLayerCloudwatchConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksCustomLayerCloudwatchConfigurationLogStreams {
@@ -474,6 +478,10 @@ impl OpsworksCustomLayer {
 
 impl crate::core::Resource for OpsworksCustomLayer {
     const TYPE: &'static str = "aws_opsworks_custom_layer";
+}
+
+impl crate::core::Block for OpsworksCustomLayer {
+    type Attributes = OpsworksCustomLayerAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksEcsClusterLayerCloudwatchConfiguration`].
@@ -779,6 +787,10 @@ impl OpsworksEcsClusterLayer {
 
 impl crate::core::Resource for OpsworksEcsClusterLayer {
     const TYPE: &'static str = "aws_opsworks_ecs_cluster_layer";
+}
+
+impl crate::core::Block for OpsworksEcsClusterLayer {
+    type Attributes = OpsworksEcsClusterLayerAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksGangliaLayerCloudwatchConfiguration`].
@@ -1092,6 +1104,10 @@ impl OpsworksGangliaLayer {
 
 impl crate::core::Resource for OpsworksGangliaLayer {
     const TYPE: &'static str = "aws_opsworks_ganglia_layer";
+}
+
+impl crate::core::Block for OpsworksGangliaLayer {
+    type Attributes = OpsworksGangliaLayerAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksHaproxyLayerCloudwatchConfiguration`].
@@ -1419,6 +1435,10 @@ impl crate::core::Resource for OpsworksHaproxyLayer {
     const TYPE: &'static str = "aws_opsworks_haproxy_layer";
 }
 
+impl crate::core::Block for OpsworksHaproxyLayer {
+    type Attributes = OpsworksHaproxyLayerAttributes;
+}
+
 /// The `ebs_block_device` block of [`OpsworksInstance`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksInstanceEbsBlockDevice {
@@ -1674,6 +1694,10 @@ impl OpsworksInstance {
 
 impl crate::core::Resource for OpsworksInstance {
     const TYPE: &'static str = "aws_opsworks_instance";
+}
+
+impl crate::core::Block for OpsworksInstance {
+    type Attributes = OpsworksInstanceAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksJavaAppLayerCloudwatchConfiguration`].
@@ -1998,6 +2022,10 @@ impl crate::core::Resource for OpsworksJavaAppLayer {
     const TYPE: &'static str = "aws_opsworks_java_app_layer";
 }
 
+impl crate::core::Block for OpsworksJavaAppLayer {
+    type Attributes = OpsworksJavaAppLayerAttributes;
+}
+
 /// The `log_streams` block of [`OpsworksMemcachedLayerCloudwatchConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksMemcachedLayerCloudwatchConfigurationLogStreams {
@@ -2302,6 +2330,10 @@ impl OpsworksMemcachedLayer {
 
 impl crate::core::Resource for OpsworksMemcachedLayer {
     const TYPE: &'static str = "aws_opsworks_memcached_layer";
+}
+
+impl crate::core::Block for OpsworksMemcachedLayer {
+    type Attributes = OpsworksMemcachedLayerAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksMysqlLayerCloudwatchConfiguration`].
@@ -2614,6 +2646,10 @@ impl crate::core::Resource for OpsworksMysqlLayer {
     const TYPE: &'static str = "aws_opsworks_mysql_layer";
 }
 
+impl crate::core::Block for OpsworksMysqlLayer {
+    type Attributes = OpsworksMysqlLayerAttributes;
+}
+
 /// The `log_streams` block of [`OpsworksNodejsAppLayerCloudwatchConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams {
@@ -2920,6 +2956,10 @@ impl crate::core::Resource for OpsworksNodejsAppLayer {
     const TYPE: &'static str = "aws_opsworks_nodejs_app_layer";
 }
 
+impl crate::core::Block for OpsworksNodejsAppLayer {
+    type Attributes = OpsworksNodejsAppLayerAttributes;
+}
+
 /// `aws_opsworks_permission` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksPermission {
@@ -2958,6 +2998,10 @@ impl OpsworksPermission {
 
 impl crate::core::Resource for OpsworksPermission {
     const TYPE: &'static str = "aws_opsworks_permission";
+}
+
+impl crate::core::Block for OpsworksPermission {
+    type Attributes = OpsworksPermissionAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksPhpAppLayerCloudwatchConfiguration`].
@@ -3260,6 +3304,10 @@ impl OpsworksPhpAppLayer {
 
 impl crate::core::Resource for OpsworksPhpAppLayer {
     const TYPE: &'static str = "aws_opsworks_php_app_layer";
+}
+
+impl crate::core::Block for OpsworksPhpAppLayer {
+    type Attributes = OpsworksPhpAppLayerAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksRailsAppLayerCloudwatchConfiguration`].
@@ -3588,6 +3636,10 @@ impl crate::core::Resource for OpsworksRailsAppLayer {
     const TYPE: &'static str = "aws_opsworks_rails_app_layer";
 }
 
+impl crate::core::Block for OpsworksRailsAppLayer {
+    type Attributes = OpsworksRailsAppLayerAttributes;
+}
+
 /// `aws_opsworks_rds_db_instance` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksRdsDbInstance {
@@ -3620,6 +3672,10 @@ impl OpsworksRdsDbInstance {
 
 impl crate::core::Resource for OpsworksRdsDbInstance {
     const TYPE: &'static str = "aws_opsworks_rds_db_instance";
+}
+
+impl crate::core::Block for OpsworksRdsDbInstance {
+    type Attributes = OpsworksRdsDbInstanceAttributes;
 }
 
 /// The `custom_cookbooks_source` block of [`OpsworksStack`].
@@ -3788,6 +3844,10 @@ impl OpsworksStack {
 
 impl crate::core::Resource for OpsworksStack {
     const TYPE: &'static str = "aws_opsworks_stack";
+}
+
+impl crate::core::Block for OpsworksStack {
+    type Attributes = OpsworksStackAttributes;
 }
 
 /// The `log_streams` block of [`OpsworksStaticWebLayerCloudwatchConfiguration`].
@@ -4092,6 +4152,10 @@ impl crate::core::Resource for OpsworksStaticWebLayer {
     const TYPE: &'static str = "aws_opsworks_static_web_layer";
 }
 
+impl crate::core::Block for OpsworksStaticWebLayer {
+    type Attributes = OpsworksStaticWebLayerAttributes;
+}
+
 /// `aws_opsworks_user_profile` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksUserProfile {
@@ -4128,2153 +4192,2463 @@ impl crate::core::Resource for OpsworksUserProfile {
     const TYPE: &'static str = "aws_opsworks_user_profile";
 }
 
-impl crate::core::Ref<OpsworksApplication> {
+impl crate::core::Block for OpsworksUserProfile {
+    type Attributes = OpsworksUserProfileAttributes;
+}
+
+/// The attributes of `aws_opsworks_application`, read from a `Ref<OpsworksApplication>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksApplicationAttributes {
     /// `auto_bundle_on_deploy`, as a reference.
     #[inline]
     pub fn auto_bundle_on_deploy(&self) -> crate::core::Expr {
-        self.attr("auto_bundle_on_deploy")
+        self.0.attr("auto_bundle_on_deploy")
     }
     /// `aws_flow_ruby_settings`, as a reference.
     #[inline]
     pub fn aws_flow_ruby_settings(&self) -> crate::core::Expr {
-        self.attr("aws_flow_ruby_settings")
+        self.0.attr("aws_flow_ruby_settings")
     }
     /// `data_source_arn`, as a reference.
     #[inline]
     pub fn data_source_arn(&self) -> crate::core::Expr {
-        self.attr("data_source_arn")
+        self.0.attr("data_source_arn")
     }
     /// `data_source_database_name`, as a reference.
     #[inline]
     pub fn data_source_database_name(&self) -> crate::core::Expr {
-        self.attr("data_source_database_name")
+        self.0.attr("data_source_database_name")
     }
     /// `data_source_type`, as a reference.
     #[inline]
     pub fn data_source_type(&self) -> crate::core::Expr {
-        self.attr("data_source_type")
+        self.0.attr("data_source_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `document_root`, as a reference.
     #[inline]
     pub fn document_root(&self) -> crate::core::Expr {
-        self.attr("document_root")
+        self.0.attr("document_root")
     }
     /// `domains`, as a reference.
     #[inline]
     pub fn domains(&self) -> crate::core::Expr {
-        self.attr("domains")
+        self.0.attr("domains")
     }
     /// `enable_ssl`, as a reference.
     #[inline]
     pub fn enable_ssl(&self) -> crate::core::Expr {
-        self.attr("enable_ssl")
+        self.0.attr("enable_ssl")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rails_env`, as a reference.
     #[inline]
     pub fn rails_env(&self) -> crate::core::Expr {
-        self.attr("rails_env")
+        self.0.attr("rails_env")
     }
     /// `short_name`, as a reference.
     #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
-        self.attr("short_name")
+        self.0.attr("short_name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `app_source` (a nested block), as a reference.
     #[inline]
     pub fn app_source(&self) -> crate::core::Expr {
-        self.attr("app_source")
+        self.0.attr("app_source")
     }
     /// `environment` (a nested block), as a reference.
     #[inline]
     pub fn environment(&self) -> crate::core::Expr {
-        self.attr("environment")
+        self.0.attr("environment")
     }
     /// `ssl_configuration` (a nested block), as a reference.
     #[inline]
     pub fn ssl_configuration(&self) -> crate::core::Expr {
-        self.attr("ssl_configuration")
+        self.0.attr("ssl_configuration")
     }
 }
 
-impl crate::core::Ref<OpsworksCustomLayer> {
+/// The attributes of `aws_opsworks_custom_layer`, read from a `Ref<OpsworksCustomLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksCustomLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksCustomLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksCustomLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksCustomLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `short_name`, as a reference.
     #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
-        self.attr("short_name")
+        self.0.attr("short_name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksEcsClusterLayer> {
+/// The attributes of `aws_opsworks_ecs_cluster_layer`, read from a `Ref<OpsworksEcsClusterLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksEcsClusterLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksEcsClusterLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksEcsClusterLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksEcsClusterLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `ecs_cluster_arn`, as a reference.
     #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
-        self.attr("ecs_cluster_arn")
+        self.0.attr("ecs_cluster_arn")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksGangliaLayer> {
+/// The attributes of `aws_opsworks_ganglia_layer`, read from a `Ref<OpsworksGangliaLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksGangliaLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksGangliaLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksGangliaLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksGangliaLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksHaproxyLayer> {
+/// The attributes of `aws_opsworks_haproxy_layer`, read from a `Ref<OpsworksHaproxyLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksHaproxyLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksHaproxyLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksHaproxyLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksHaproxyLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `healthcheck_method`, as a reference.
     #[inline]
     pub fn healthcheck_method(&self) -> crate::core::Expr {
-        self.attr("healthcheck_method")
+        self.0.attr("healthcheck_method")
     }
     /// `healthcheck_url`, as a reference.
     #[inline]
     pub fn healthcheck_url(&self) -> crate::core::Expr {
-        self.attr("healthcheck_url")
+        self.0.attr("healthcheck_url")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `stats_enabled`, as a reference.
     #[inline]
     pub fn stats_enabled(&self) -> crate::core::Expr {
-        self.attr("stats_enabled")
+        self.0.attr("stats_enabled")
     }
     /// `stats_password`, as a reference.
     #[inline]
     pub fn stats_password(&self) -> crate::core::Expr {
-        self.attr("stats_password")
+        self.0.attr("stats_password")
     }
     /// `stats_url`, as a reference.
     #[inline]
     pub fn stats_url(&self) -> crate::core::Expr {
-        self.attr("stats_url")
+        self.0.attr("stats_url")
     }
     /// `stats_user`, as a reference.
     #[inline]
     pub fn stats_user(&self) -> crate::core::Expr {
-        self.attr("stats_user")
+        self.0.attr("stats_user")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksInstance> {
+/// The attributes of `aws_opsworks_instance`, read from a `Ref<OpsworksInstance>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksInstanceAttributes {
     /// `agent_version`, as a reference.
     #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
-        self.attr("agent_version")
+        self.0.attr("agent_version")
     }
     /// `ami_id`, as a reference.
     #[inline]
     pub fn ami_id(&self) -> crate::core::Expr {
-        self.attr("ami_id")
+        self.0.attr("ami_id")
     }
     /// `architecture`, as a reference.
     #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
-        self.attr("architecture")
+        self.0.attr("architecture")
     }
     /// `auto_scaling_type`, as a reference.
     #[inline]
     pub fn auto_scaling_type(&self) -> crate::core::Expr {
-        self.attr("auto_scaling_type")
+        self.0.attr("auto_scaling_type")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `delete_ebs`, as a reference.
     #[inline]
     pub fn delete_ebs(&self) -> crate::core::Expr {
-        self.attr("delete_ebs")
+        self.0.attr("delete_ebs")
     }
     /// `delete_eip`, as a reference.
     #[inline]
     pub fn delete_eip(&self) -> crate::core::Expr {
-        self.attr("delete_eip")
+        self.0.attr("delete_eip")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `ec2_instance_id`, as a reference.
     #[inline]
     pub fn ec2_instance_id(&self) -> crate::core::Expr {
-        self.attr("ec2_instance_id")
+        self.0.attr("ec2_instance_id")
     }
     /// `ecs_cluster_arn`, as a reference.
     #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
-        self.attr("ecs_cluster_arn")
+        self.0.attr("ecs_cluster_arn")
     }
     /// `elastic_ip`, as a reference.
     #[inline]
     pub fn elastic_ip(&self) -> crate::core::Expr {
-        self.attr("elastic_ip")
+        self.0.attr("elastic_ip")
     }
     /// `hostname`, as a reference.
     #[inline]
     pub fn hostname(&self) -> crate::core::Expr {
-        self.attr("hostname")
+        self.0.attr("hostname")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `infrastructure_class`, as a reference.
     #[inline]
     pub fn infrastructure_class(&self) -> crate::core::Expr {
-        self.attr("infrastructure_class")
+        self.0.attr("infrastructure_class")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_profile_arn`, as a reference.
     #[inline]
     pub fn instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("instance_profile_arn")
+        self.0.attr("instance_profile_arn")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `last_service_error_id`, as a reference.
     #[inline]
     pub fn last_service_error_id(&self) -> crate::core::Expr {
-        self.attr("last_service_error_id")
+        self.0.attr("last_service_error_id")
     }
     /// `layer_ids`, as a reference.
     #[inline]
     pub fn layer_ids(&self) -> crate::core::Expr {
-        self.attr("layer_ids")
+        self.0.attr("layer_ids")
     }
     /// `os`, as a reference.
     #[inline]
     pub fn os(&self) -> crate::core::Expr {
-        self.attr("os")
+        self.0.attr("os")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `private_dns`, as a reference.
     #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
-        self.attr("private_dns")
+        self.0.attr("private_dns")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `public_dns`, as a reference.
     #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
-        self.attr("public_dns")
+        self.0.attr("public_dns")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `registered_by`, as a reference.
     #[inline]
     pub fn registered_by(&self) -> crate::core::Expr {
-        self.attr("registered_by")
+        self.0.attr("registered_by")
     }
     /// `reported_agent_version`, as a reference.
     #[inline]
     pub fn reported_agent_version(&self) -> crate::core::Expr {
-        self.attr("reported_agent_version")
+        self.0.attr("reported_agent_version")
     }
     /// `reported_os_family`, as a reference.
     #[inline]
     pub fn reported_os_family(&self) -> crate::core::Expr {
-        self.attr("reported_os_family")
+        self.0.attr("reported_os_family")
     }
     /// `reported_os_name`, as a reference.
     #[inline]
     pub fn reported_os_name(&self) -> crate::core::Expr {
-        self.attr("reported_os_name")
+        self.0.attr("reported_os_name")
     }
     /// `reported_os_version`, as a reference.
     #[inline]
     pub fn reported_os_version(&self) -> crate::core::Expr {
-        self.attr("reported_os_version")
+        self.0.attr("reported_os_version")
     }
     /// `root_device_type`, as a reference.
     #[inline]
     pub fn root_device_type(&self) -> crate::core::Expr {
-        self.attr("root_device_type")
+        self.0.attr("root_device_type")
     }
     /// `root_device_volume_id`, as a reference.
     #[inline]
     pub fn root_device_volume_id(&self) -> crate::core::Expr {
-        self.attr("root_device_volume_id")
+        self.0.attr("root_device_volume_id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `ssh_host_dsa_key_fingerprint`, as a reference.
     #[inline]
     pub fn ssh_host_dsa_key_fingerprint(&self) -> crate::core::Expr {
-        self.attr("ssh_host_dsa_key_fingerprint")
+        self.0.attr("ssh_host_dsa_key_fingerprint")
     }
     /// `ssh_host_rsa_key_fingerprint`, as a reference.
     #[inline]
     pub fn ssh_host_rsa_key_fingerprint(&self) -> crate::core::Expr {
-        self.attr("ssh_host_rsa_key_fingerprint")
+        self.0.attr("ssh_host_rsa_key_fingerprint")
     }
     /// `ssh_key_name`, as a reference.
     #[inline]
     pub fn ssh_key_name(&self) -> crate::core::Expr {
-        self.attr("ssh_key_name")
+        self.0.attr("ssh_key_name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tenancy`, as a reference.
     #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
-        self.attr("tenancy")
+        self.0.attr("tenancy")
     }
     /// `virtualization_type`, as a reference.
     #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
-        self.attr("virtualization_type")
+        self.0.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `root_block_device` (a nested block), as a reference.
     #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
-        self.attr("root_block_device")
+        self.0.attr("root_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpsworksJavaAppLayer> {
+/// The attributes of `aws_opsworks_java_app_layer`, read from a `Ref<OpsworksJavaAppLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksJavaAppLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksJavaAppLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksJavaAppLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksJavaAppLayerAttributes {
     /// `app_server`, as a reference.
     #[inline]
     pub fn app_server(&self) -> crate::core::Expr {
-        self.attr("app_server")
+        self.0.attr("app_server")
     }
     /// `app_server_version`, as a reference.
     #[inline]
     pub fn app_server_version(&self) -> crate::core::Expr {
-        self.attr("app_server_version")
+        self.0.attr("app_server_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `jvm_options`, as a reference.
     #[inline]
     pub fn jvm_options(&self) -> crate::core::Expr {
-        self.attr("jvm_options")
+        self.0.attr("jvm_options")
     }
     /// `jvm_type`, as a reference.
     #[inline]
     pub fn jvm_type(&self) -> crate::core::Expr {
-        self.attr("jvm_type")
+        self.0.attr("jvm_type")
     }
     /// `jvm_version`, as a reference.
     #[inline]
     pub fn jvm_version(&self) -> crate::core::Expr {
-        self.attr("jvm_version")
+        self.0.attr("jvm_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksMemcachedLayer> {
+/// The attributes of `aws_opsworks_memcached_layer`, read from a `Ref<OpsworksMemcachedLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksMemcachedLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksMemcachedLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksMemcachedLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksMemcachedLayerAttributes {
     /// `allocated_memory`, as a reference.
     #[inline]
     pub fn allocated_memory(&self) -> crate::core::Expr {
-        self.attr("allocated_memory")
+        self.0.attr("allocated_memory")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksMysqlLayer> {
+/// The attributes of `aws_opsworks_mysql_layer`, read from a `Ref<OpsworksMysqlLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksMysqlLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksMysqlLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksMysqlLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksMysqlLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `root_password`, as a reference.
     #[inline]
     pub fn root_password(&self) -> crate::core::Expr {
-        self.attr("root_password")
+        self.0.attr("root_password")
     }
     /// `root_password_on_all_instances`, as a reference.
     #[inline]
     pub fn root_password_on_all_instances(&self) -> crate::core::Expr {
-        self.attr("root_password_on_all_instances")
+        self.0.attr("root_password_on_all_instances")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksNodejsAppLayer> {
+/// The attributes of `aws_opsworks_nodejs_app_layer`, read from a `Ref<OpsworksNodejsAppLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksNodejsAppLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksNodejsAppLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksNodejsAppLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksNodejsAppLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `nodejs_version`, as a reference.
     #[inline]
     pub fn nodejs_version(&self) -> crate::core::Expr {
-        self.attr("nodejs_version")
+        self.0.attr("nodejs_version")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksPermission> {
+/// The attributes of `aws_opsworks_permission`, read from a `Ref<OpsworksPermission>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksPermissionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksPermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksPermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksPermissionAttributes {
     /// `allow_ssh`, as a reference.
     #[inline]
     pub fn allow_ssh(&self) -> crate::core::Expr {
-        self.attr("allow_ssh")
+        self.0.attr("allow_ssh")
     }
     /// `allow_sudo`, as a reference.
     #[inline]
     pub fn allow_sudo(&self) -> crate::core::Expr {
-        self.attr("allow_sudo")
+        self.0.attr("allow_sudo")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `level`, as a reference.
     #[inline]
     pub fn level(&self) -> crate::core::Expr {
-        self.attr("level")
+        self.0.attr("level")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `user_arn`, as a reference.
     #[inline]
     pub fn user_arn(&self) -> crate::core::Expr {
-        self.attr("user_arn")
+        self.0.attr("user_arn")
     }
 }
 
-impl crate::core::Ref<OpsworksPhpAppLayer> {
+/// The attributes of `aws_opsworks_php_app_layer`, read from a `Ref<OpsworksPhpAppLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksPhpAppLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksPhpAppLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksPhpAppLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksPhpAppLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksRailsAppLayer> {
+/// The attributes of `aws_opsworks_rails_app_layer`, read from a `Ref<OpsworksRailsAppLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksRailsAppLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksRailsAppLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksRailsAppLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksRailsAppLayerAttributes {
     /// `app_server`, as a reference.
     #[inline]
     pub fn app_server(&self) -> crate::core::Expr {
-        self.attr("app_server")
+        self.0.attr("app_server")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `bundler_version`, as a reference.
     #[inline]
     pub fn bundler_version(&self) -> crate::core::Expr {
-        self.attr("bundler_version")
+        self.0.attr("bundler_version")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `manage_bundler`, as a reference.
     #[inline]
     pub fn manage_bundler(&self) -> crate::core::Expr {
-        self.attr("manage_bundler")
+        self.0.attr("manage_bundler")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `passenger_version`, as a reference.
     #[inline]
     pub fn passenger_version(&self) -> crate::core::Expr {
-        self.attr("passenger_version")
+        self.0.attr("passenger_version")
     }
     /// `ruby_version`, as a reference.
     #[inline]
     pub fn ruby_version(&self) -> crate::core::Expr {
-        self.attr("ruby_version")
+        self.0.attr("ruby_version")
     }
     /// `rubygems_version`, as a reference.
     #[inline]
     pub fn rubygems_version(&self) -> crate::core::Expr {
-        self.attr("rubygems_version")
+        self.0.attr("rubygems_version")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksRdsDbInstance> {
+/// The attributes of `aws_opsworks_rds_db_instance`, read from a `Ref<OpsworksRdsDbInstance>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksRdsDbInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksRdsDbInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksRdsDbInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksRdsDbInstanceAttributes {
     /// `db_password`, as a reference.
     #[inline]
     pub fn db_password(&self) -> crate::core::Expr {
-        self.attr("db_password")
+        self.0.attr("db_password")
     }
     /// `db_user`, as a reference.
     #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
-        self.attr("db_user")
+        self.0.attr("db_user")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rds_db_instance_arn`, as a reference.
     #[inline]
     pub fn rds_db_instance_arn(&self) -> crate::core::Expr {
-        self.attr("rds_db_instance_arn")
+        self.0.attr("rds_db_instance_arn")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
 }
 
-impl crate::core::Ref<OpsworksStack> {
+/// The attributes of `aws_opsworks_stack`, read from a `Ref<OpsworksStack>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksStackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksStackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksStackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksStackAttributes {
     /// `agent_version`, as a reference.
     #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
-        self.attr("agent_version")
+        self.0.attr("agent_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `berkshelf_version`, as a reference.
     #[inline]
     pub fn berkshelf_version(&self) -> crate::core::Expr {
-        self.attr("berkshelf_version")
+        self.0.attr("berkshelf_version")
     }
     /// `color`, as a reference.
     #[inline]
     pub fn color(&self) -> crate::core::Expr {
-        self.attr("color")
+        self.0.attr("color")
     }
     /// `configuration_manager_name`, as a reference.
     #[inline]
     pub fn configuration_manager_name(&self) -> crate::core::Expr {
-        self.attr("configuration_manager_name")
+        self.0.attr("configuration_manager_name")
     }
     /// `configuration_manager_version`, as a reference.
     #[inline]
     pub fn configuration_manager_version(&self) -> crate::core::Expr {
-        self.attr("configuration_manager_version")
+        self.0.attr("configuration_manager_version")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `default_availability_zone`, as a reference.
     #[inline]
     pub fn default_availability_zone(&self) -> crate::core::Expr {
-        self.attr("default_availability_zone")
+        self.0.attr("default_availability_zone")
     }
     /// `default_instance_profile_arn`, as a reference.
     #[inline]
     pub fn default_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("default_instance_profile_arn")
+        self.0.attr("default_instance_profile_arn")
     }
     /// `default_os`, as a reference.
     #[inline]
     pub fn default_os(&self) -> crate::core::Expr {
-        self.attr("default_os")
+        self.0.attr("default_os")
     }
     /// `default_root_device_type`, as a reference.
     #[inline]
     pub fn default_root_device_type(&self) -> crate::core::Expr {
-        self.attr("default_root_device_type")
+        self.0.attr("default_root_device_type")
     }
     /// `default_ssh_key_name`, as a reference.
     #[inline]
     pub fn default_ssh_key_name(&self) -> crate::core::Expr {
-        self.attr("default_ssh_key_name")
+        self.0.attr("default_ssh_key_name")
     }
     /// `default_subnet_id`, as a reference.
     #[inline]
     pub fn default_subnet_id(&self) -> crate::core::Expr {
-        self.attr("default_subnet_id")
+        self.0.attr("default_subnet_id")
     }
     /// `hostname_theme`, as a reference.
     #[inline]
     pub fn hostname_theme(&self) -> crate::core::Expr {
-        self.attr("hostname_theme")
+        self.0.attr("hostname_theme")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `manage_berkshelf`, as a reference.
     #[inline]
     pub fn manage_berkshelf(&self) -> crate::core::Expr {
-        self.attr("manage_berkshelf")
+        self.0.attr("manage_berkshelf")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `service_role_arn`, as a reference.
     #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_role_arn")
+        self.0.attr("service_role_arn")
     }
     /// `stack_endpoint`, as a reference.
     #[inline]
     pub fn stack_endpoint(&self) -> crate::core::Expr {
-        self.attr("stack_endpoint")
+        self.0.attr("stack_endpoint")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_custom_cookbooks`, as a reference.
     #[inline]
     pub fn use_custom_cookbooks(&self) -> crate::core::Expr {
-        self.attr("use_custom_cookbooks")
+        self.0.attr("use_custom_cookbooks")
     }
     /// `use_opsworks_security_groups`, as a reference.
     #[inline]
     pub fn use_opsworks_security_groups(&self) -> crate::core::Expr {
-        self.attr("use_opsworks_security_groups")
+        self.0.attr("use_opsworks_security_groups")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `custom_cookbooks_source` (a nested block), as a reference.
     #[inline]
     pub fn custom_cookbooks_source(&self) -> crate::core::Expr {
-        self.attr("custom_cookbooks_source")
+        self.0.attr("custom_cookbooks_source")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OpsworksStaticWebLayer> {
+/// The attributes of `aws_opsworks_static_web_layer`, read from a `Ref<OpsworksStaticWebLayer>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksStaticWebLayerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksStaticWebLayerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksStaticWebLayerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksStaticWebLayerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
     #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_elastic_ips")
+        self.0.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
     #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
-        self.attr("auto_assign_public_ips")
+        self.0.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
     #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
-        self.attr("auto_healing")
+        self.0.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
     #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_configure_recipes")
+        self.0.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
     #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_deploy_recipes")
+        self.0.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
     #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
-        self.attr("custom_instance_profile_arn")
+        self.0.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
     #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
-        self.attr("custom_json")
+        self.0.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
     #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("custom_security_group_ids")
+        self.0.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
     #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_setup_recipes")
+        self.0.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
     #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_shutdown_recipes")
+        self.0.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
     #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
-        self.attr("custom_undeploy_recipes")
+        self.0.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
     #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
-        self.attr("drain_elb_on_shutdown")
+        self.0.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
     #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
-        self.attr("elastic_load_balancer")
+        self.0.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
     #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
-        self.attr("install_updates_on_boot")
+        self.0.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
     #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
-        self.attr("instance_shutdown_timeout")
+        self.0.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `stack_id`, as a reference.
     #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
-        self.attr("stack_id")
+        self.0.attr("stack_id")
     }
     /// `system_packages`, as a reference.
     #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
-        self.attr("system_packages")
+        self.0.attr("system_packages")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
     #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
-        self.attr("use_ebs_optimized_instances")
+        self.0.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_configuration")
+        self.0.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
     #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
-        self.attr("ebs_volume")
+        self.0.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
     #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
-        self.attr("load_based_auto_scaling")
+        self.0.attr("load_based_auto_scaling")
     }
 }
 
-impl crate::core::Ref<OpsworksUserProfile> {
+/// The attributes of `aws_opsworks_user_profile`, read from a `Ref<OpsworksUserProfile>`.
+#[derive(Clone, Debug)]
+pub struct OpsworksUserProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OpsworksUserProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OpsworksUserProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OpsworksUserProfileAttributes {
     /// `allow_self_management`, as a reference.
     #[inline]
     pub fn allow_self_management(&self) -> crate::core::Expr {
-        self.attr("allow_self_management")
+        self.0.attr("allow_self_management")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ssh_public_key`, as a reference.
     #[inline]
     pub fn ssh_public_key(&self) -> crate::core::Expr {
-        self.attr("ssh_public_key")
+        self.0.attr("ssh_public_key")
     }
     /// `ssh_username`, as a reference.
     #[inline]
     pub fn ssh_username(&self) -> crate::core::Expr {
-        self.attr("ssh_username")
+        self.0.attr("ssh_username")
     }
     /// `user_arn`, as a reference.
     #[inline]
     pub fn user_arn(&self) -> crate::core::Expr {
-        self.attr("user_arn")
+        self.0.attr("user_arn")
     }
 }

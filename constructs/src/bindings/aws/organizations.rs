@@ -86,6 +86,10 @@ impl crate::core::Resource for OrganizationsAccount {
     const TYPE: &'static str = "aws_organizations_account";
 }
 
+impl crate::core::Block for OrganizationsAccount {
+    type Attributes = OrganizationsAccountAttributes;
+}
+
 /// `aws_organizations_delegated_administrator` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OrganizationsDelegatedAdministrator {
@@ -112,6 +116,10 @@ impl OrganizationsDelegatedAdministrator {
 
 impl crate::core::Resource for OrganizationsDelegatedAdministrator {
     const TYPE: &'static str = "aws_organizations_delegated_administrator";
+}
+
+impl crate::core::Block for OrganizationsDelegatedAdministrator {
+    type Attributes = OrganizationsDelegatedAdministratorAttributes;
 }
 
 /// `aws_organizations_organization` (resource).
@@ -148,6 +156,10 @@ impl crate::core::Resource for OrganizationsOrganization {
     const TYPE: &'static str = "aws_organizations_organization";
 }
 
+impl crate::core::Block for OrganizationsOrganization {
+    type Attributes = OrganizationsOrganizationAttributes;
+}
+
 /// `aws_organizations_organizational_unit` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OrganizationsOrganizationalUnit {
@@ -182,6 +194,10 @@ impl OrganizationsOrganizationalUnit {
 
 impl crate::core::Resource for OrganizationsOrganizationalUnit {
     const TYPE: &'static str = "aws_organizations_organizational_unit";
+}
+
+impl crate::core::Block for OrganizationsOrganizationalUnit {
+    type Attributes = OrganizationsOrganizationalUnitAttributes;
 }
 
 /// `aws_organizations_policy` (resource).
@@ -232,6 +248,10 @@ impl crate::core::Resource for OrganizationsPolicy {
     const TYPE: &'static str = "aws_organizations_policy";
 }
 
+impl crate::core::Block for OrganizationsPolicy {
+    type Attributes = OrganizationsPolicyAttributes;
+}
+
 /// `aws_organizations_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OrganizationsPolicyAttachment {
@@ -262,6 +282,10 @@ impl OrganizationsPolicyAttachment {
 
 impl crate::core::Resource for OrganizationsPolicyAttachment {
     const TYPE: &'static str = "aws_organizations_policy_attachment";
+}
+
+impl crate::core::Block for OrganizationsPolicyAttachment {
+    type Attributes = OrganizationsPolicyAttachmentAttributes;
 }
 
 /// `aws_organizations_resource_policy` (resource).
@@ -297,6 +321,10 @@ impl crate::core::Resource for OrganizationsResourcePolicy {
     const TYPE: &'static str = "aws_organizations_resource_policy";
 }
 
+impl crate::core::Block for OrganizationsResourcePolicy {
+    type Attributes = OrganizationsResourcePolicyAttributes;
+}
+
 /// `aws_organizations_delegated_administrators` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataOrganizationsDelegatedAdministrators {
@@ -321,6 +349,10 @@ impl DataOrganizationsDelegatedAdministrators {
 
 impl crate::core::DataSource for DataOrganizationsDelegatedAdministrators {
     const TYPE: &'static str = "aws_organizations_delegated_administrators";
+}
+
+impl crate::core::Block for DataOrganizationsDelegatedAdministrators {
+    type Attributes = DataOrganizationsDelegatedAdministratorsAttributes;
 }
 
 /// `aws_organizations_delegated_services` (data source).
@@ -348,6 +380,10 @@ impl crate::core::DataSource for DataOrganizationsDelegatedServices {
     const TYPE: &'static str = "aws_organizations_delegated_services";
 }
 
+impl crate::core::Block for DataOrganizationsDelegatedServices {
+    type Attributes = DataOrganizationsDelegatedServicesAttributes;
+}
+
 /// `aws_organizations_organization` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataOrganizationsOrganization {
@@ -368,6 +404,10 @@ impl DataOrganizationsOrganization {
 
 impl crate::core::DataSource for DataOrganizationsOrganization {
     const TYPE: &'static str = "aws_organizations_organization";
+}
+
+impl crate::core::Block for DataOrganizationsOrganization {
+    type Attributes = DataOrganizationsOrganizationAttributes;
 }
 
 /// `aws_organizations_organizational_unit` (data source).
@@ -398,6 +438,10 @@ impl crate::core::DataSource for DataOrganizationsOrganizationalUnit {
     const TYPE: &'static str = "aws_organizations_organizational_unit";
 }
 
+impl crate::core::Block for DataOrganizationsOrganizationalUnit {
+    type Attributes = DataOrganizationsOrganizationalUnitAttributes;
+}
+
 /// `aws_organizations_organizational_unit_child_accounts` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOrganizationsOrganizationalUnitChildAccounts {
@@ -421,6 +465,10 @@ impl DataOrganizationsOrganizationalUnitChildAccounts {
 
 impl crate::core::DataSource for DataOrganizationsOrganizationalUnitChildAccounts {
     const TYPE: &'static str = "aws_organizations_organizational_unit_child_accounts";
+}
+
+impl crate::core::Block for DataOrganizationsOrganizationalUnitChildAccounts {
+    type Attributes = DataOrganizationsOrganizationalUnitChildAccountsAttributes;
 }
 
 /// `aws_organizations_organizational_unit_descendant_accounts` (data source).
@@ -448,6 +496,10 @@ impl crate::core::DataSource for DataOrganizationsOrganizationalUnitDescendantAc
     const TYPE: &'static str = "aws_organizations_organizational_unit_descendant_accounts";
 }
 
+impl crate::core::Block for DataOrganizationsOrganizationalUnitDescendantAccounts {
+    type Attributes = DataOrganizationsOrganizationalUnitDescendantAccountsAttributes;
+}
+
 /// `aws_organizations_organizational_unit_descendant_organizational_units` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
@@ -471,6 +523,10 @@ impl DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
 
 impl crate::core::DataSource for DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
     const TYPE: &'static str = "aws_organizations_organizational_unit_descendant_organizational_units";
+}
+
+impl crate::core::Block for DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
+    type Attributes = DataOrganizationsOrganizationalUnitDescendantOrganizationalUnitsAttributes;
 }
 
 /// `aws_organizations_organizational_units` (data source).
@@ -498,6 +554,10 @@ impl crate::core::DataSource for DataOrganizationsOrganizationalUnits {
     const TYPE: &'static str = "aws_organizations_organizational_units";
 }
 
+impl crate::core::Block for DataOrganizationsOrganizationalUnits {
+    type Attributes = DataOrganizationsOrganizationalUnitsAttributes;
+}
+
 /// `aws_organizations_policies` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOrganizationsPolicies {
@@ -521,6 +581,10 @@ impl DataOrganizationsPolicies {
 
 impl crate::core::DataSource for DataOrganizationsPolicies {
     const TYPE: &'static str = "aws_organizations_policies";
+}
+
+impl crate::core::Block for DataOrganizationsPolicies {
+    type Attributes = DataOrganizationsPoliciesAttributes;
 }
 
 /// `aws_organizations_policies_for_target` (data source).
@@ -551,6 +615,10 @@ impl crate::core::DataSource for DataOrganizationsPoliciesForTarget {
     const TYPE: &'static str = "aws_organizations_policies_for_target";
 }
 
+impl crate::core::Block for DataOrganizationsPoliciesForTarget {
+    type Attributes = DataOrganizationsPoliciesForTargetAttributes;
+}
+
 /// `aws_organizations_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOrganizationsPolicy {
@@ -574,6 +642,10 @@ impl DataOrganizationsPolicy {
 
 impl crate::core::DataSource for DataOrganizationsPolicy {
     const TYPE: &'static str = "aws_organizations_policy";
+}
+
+impl crate::core::Block for DataOrganizationsPolicy {
+    type Attributes = DataOrganizationsPolicyAttributes;
 }
 
 /// `aws_organizations_resource_tags` (data source).
@@ -605,634 +677,980 @@ impl crate::core::DataSource for DataOrganizationsResourceTags {
     const TYPE: &'static str = "aws_organizations_resource_tags";
 }
 
-impl crate::core::Ref<OrganizationsAccount> {
+impl crate::core::Block for DataOrganizationsResourceTags {
+    type Attributes = DataOrganizationsResourceTagsAttributes;
+}
+
+/// The attributes of `aws_organizations_account`, read from a `Ref<OrganizationsAccount>`.
+#[derive(Clone, Debug)]
+pub struct OrganizationsAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OrganizationsAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OrganizationsAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OrganizationsAccountAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `close_on_deletion`, as a reference.
     #[inline]
     pub fn close_on_deletion(&self) -> crate::core::Expr {
-        self.attr("close_on_deletion")
+        self.0.attr("close_on_deletion")
     }
     /// `create_govcloud`, as a reference.
     #[inline]
     pub fn create_govcloud(&self) -> crate::core::Expr {
-        self.attr("create_govcloud")
+        self.0.attr("create_govcloud")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `govcloud_id`, as a reference.
     #[inline]
     pub fn govcloud_id(&self) -> crate::core::Expr {
-        self.attr("govcloud_id")
+        self.0.attr("govcloud_id")
     }
     /// `iam_user_access_to_billing`, as a reference.
     #[inline]
     pub fn iam_user_access_to_billing(&self) -> crate::core::Expr {
-        self.attr("iam_user_access_to_billing")
+        self.0.attr("iam_user_access_to_billing")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `joined_method`, as a reference.
     #[inline]
     pub fn joined_method(&self) -> crate::core::Expr {
-        self.attr("joined_method")
+        self.0.attr("joined_method")
     }
     /// `joined_timestamp`, as a reference.
     #[inline]
     pub fn joined_timestamp(&self) -> crate::core::Expr {
-        self.attr("joined_timestamp")
+        self.0.attr("joined_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
     /// `role_name`, as a reference.
     #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
-        self.attr("role_name")
+        self.0.attr("role_name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<OrganizationsDelegatedAdministrator> {
+/// The attributes of `aws_organizations_delegated_administrator`, read from a `Ref<OrganizationsDelegatedAdministrator>`.
+#[derive(Clone, Debug)]
+pub struct OrganizationsDelegatedAdministratorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OrganizationsDelegatedAdministratorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OrganizationsDelegatedAdministratorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OrganizationsDelegatedAdministratorAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delegation_enabled_date`, as a reference.
     #[inline]
     pub fn delegation_enabled_date(&self) -> crate::core::Expr {
-        self.attr("delegation_enabled_date")
+        self.0.attr("delegation_enabled_date")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `joined_method`, as a reference.
     #[inline]
     pub fn joined_method(&self) -> crate::core::Expr {
-        self.attr("joined_method")
+        self.0.attr("joined_method")
     }
     /// `joined_timestamp`, as a reference.
     #[inline]
     pub fn joined_timestamp(&self) -> crate::core::Expr {
-        self.attr("joined_timestamp")
+        self.0.attr("joined_timestamp")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_principal`, as a reference.
     #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
-        self.attr("service_principal")
+        self.0.attr("service_principal")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<OrganizationsOrganization> {
+/// The attributes of `aws_organizations_organization`, read from a `Ref<OrganizationsOrganization>`.
+#[derive(Clone, Debug)]
+pub struct OrganizationsOrganizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OrganizationsOrganizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OrganizationsOrganizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OrganizationsOrganizationAttributes {
     /// `accounts`, as a reference.
     #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
-        self.attr("accounts")
+        self.0.attr("accounts")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_service_access_principals`, as a reference.
     #[inline]
     pub fn aws_service_access_principals(&self) -> crate::core::Expr {
-        self.attr("aws_service_access_principals")
+        self.0.attr("aws_service_access_principals")
     }
     /// `enabled_policy_types`, as a reference.
     #[inline]
     pub fn enabled_policy_types(&self) -> crate::core::Expr {
-        self.attr("enabled_policy_types")
+        self.0.attr("enabled_policy_types")
     }
     /// `feature_set`, as a reference.
     #[inline]
     pub fn feature_set(&self) -> crate::core::Expr {
-        self.attr("feature_set")
+        self.0.attr("feature_set")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `master_account_arn`, as a reference.
     #[inline]
     pub fn master_account_arn(&self) -> crate::core::Expr {
-        self.attr("master_account_arn")
+        self.0.attr("master_account_arn")
     }
     /// `master_account_email`, as a reference.
     #[inline]
     pub fn master_account_email(&self) -> crate::core::Expr {
-        self.attr("master_account_email")
+        self.0.attr("master_account_email")
     }
     /// `master_account_id`, as a reference.
     #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
-        self.attr("master_account_id")
+        self.0.attr("master_account_id")
     }
     /// `master_account_name`, as a reference.
     #[inline]
     pub fn master_account_name(&self) -> crate::core::Expr {
-        self.attr("master_account_name")
+        self.0.attr("master_account_name")
     }
     /// `non_master_accounts`, as a reference.
     #[inline]
     pub fn non_master_accounts(&self) -> crate::core::Expr {
-        self.attr("non_master_accounts")
+        self.0.attr("non_master_accounts")
     }
     /// `roots`, as a reference.
     #[inline]
     pub fn roots(&self) -> crate::core::Expr {
-        self.attr("roots")
+        self.0.attr("roots")
     }
 }
 
-impl crate::core::Ref<OrganizationsOrganizationalUnit> {
+/// The attributes of `aws_organizations_organizational_unit`, read from a `Ref<OrganizationsOrganizationalUnit>`.
+#[derive(Clone, Debug)]
+pub struct OrganizationsOrganizationalUnitAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OrganizationsOrganizationalUnitAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OrganizationsOrganizationalUnitAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OrganizationsOrganizationalUnitAttributes {
     /// `accounts`, as a reference.
     #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
-        self.attr("accounts")
+        self.0.attr("accounts")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<OrganizationsPolicy> {
+/// The attributes of `aws_organizations_policy`, read from a `Ref<OrganizationsPolicy>`.
+#[derive(Clone, Debug)]
+pub struct OrganizationsPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OrganizationsPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OrganizationsPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OrganizationsPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<OrganizationsPolicyAttachment> {
+/// The attributes of `aws_organizations_policy_attachment`, read from a `Ref<OrganizationsPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct OrganizationsPolicyAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OrganizationsPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OrganizationsPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OrganizationsPolicyAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_id`, as a reference.
     #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
-        self.attr("policy_id")
+        self.0.attr("policy_id")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
 }
 
-impl crate::core::Ref<OrganizationsResourcePolicy> {
+/// The attributes of `aws_organizations_resource_policy`, read from a `Ref<OrganizationsResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct OrganizationsResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OrganizationsResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OrganizationsResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OrganizationsResourcePolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsDelegatedAdministrators> {
+/// The attributes of `aws_organizations_delegated_administrators`, read from a `Ref<DataOrganizationsDelegatedAdministrators>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsDelegatedAdministratorsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsDelegatedAdministratorsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsDelegatedAdministratorsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsDelegatedAdministratorsAttributes {
     /// `delegated_administrators`, as a reference.
     #[inline]
     pub fn delegated_administrators(&self) -> crate::core::Expr {
-        self.attr("delegated_administrators")
+        self.0.attr("delegated_administrators")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_principal`, as a reference.
     #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
-        self.attr("service_principal")
+        self.0.attr("service_principal")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsDelegatedServices> {
+/// The attributes of `aws_organizations_delegated_services`, read from a `Ref<DataOrganizationsDelegatedServices>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsDelegatedServicesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsDelegatedServicesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsDelegatedServicesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsDelegatedServicesAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `delegated_services`, as a reference.
     #[inline]
     pub fn delegated_services(&self) -> crate::core::Expr {
-        self.attr("delegated_services")
+        self.0.attr("delegated_services")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsOrganization> {
+/// The attributes of `aws_organizations_organization`, read from a `Ref<DataOrganizationsOrganization>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsOrganizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsOrganizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsOrganizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsOrganizationAttributes {
     /// `accounts`, as a reference.
     #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
-        self.attr("accounts")
+        self.0.attr("accounts")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_service_access_principals`, as a reference.
     #[inline]
     pub fn aws_service_access_principals(&self) -> crate::core::Expr {
-        self.attr("aws_service_access_principals")
+        self.0.attr("aws_service_access_principals")
     }
     /// `enabled_policy_types`, as a reference.
     #[inline]
     pub fn enabled_policy_types(&self) -> crate::core::Expr {
-        self.attr("enabled_policy_types")
+        self.0.attr("enabled_policy_types")
     }
     /// `feature_set`, as a reference.
     #[inline]
     pub fn feature_set(&self) -> crate::core::Expr {
-        self.attr("feature_set")
+        self.0.attr("feature_set")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `master_account_arn`, as a reference.
     #[inline]
     pub fn master_account_arn(&self) -> crate::core::Expr {
-        self.attr("master_account_arn")
+        self.0.attr("master_account_arn")
     }
     /// `master_account_email`, as a reference.
     #[inline]
     pub fn master_account_email(&self) -> crate::core::Expr {
-        self.attr("master_account_email")
+        self.0.attr("master_account_email")
     }
     /// `master_account_id`, as a reference.
     #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
-        self.attr("master_account_id")
+        self.0.attr("master_account_id")
     }
     /// `master_account_name`, as a reference.
     #[inline]
     pub fn master_account_name(&self) -> crate::core::Expr {
-        self.attr("master_account_name")
+        self.0.attr("master_account_name")
     }
     /// `non_master_accounts`, as a reference.
     #[inline]
     pub fn non_master_accounts(&self) -> crate::core::Expr {
-        self.attr("non_master_accounts")
+        self.0.attr("non_master_accounts")
     }
     /// `roots`, as a reference.
     #[inline]
     pub fn roots(&self) -> crate::core::Expr {
-        self.attr("roots")
+        self.0.attr("roots")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsOrganizationalUnit> {
+/// The attributes of `aws_organizations_organizational_unit`, read from a `Ref<DataOrganizationsOrganizationalUnit>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsOrganizationalUnitAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsOrganizationalUnitAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsOrganizationalUnitAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsOrganizationalUnitAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsOrganizationalUnitChildAccounts> {
+/// The attributes of `aws_organizations_organizational_unit_child_accounts`, read from a `Ref<DataOrganizationsOrganizationalUnitChildAccounts>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsOrganizationalUnitChildAccountsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsOrganizationalUnitChildAccountsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsOrganizationalUnitChildAccountsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsOrganizationalUnitChildAccountsAttributes {
     /// `accounts`, as a reference.
     #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
-        self.attr("accounts")
+        self.0.attr("accounts")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsOrganizationalUnitDescendantAccounts> {
+/// The attributes of `aws_organizations_organizational_unit_descendant_accounts`, read from a `Ref<DataOrganizationsOrganizationalUnitDescendantAccounts>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsOrganizationalUnitDescendantAccountsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsOrganizationalUnitDescendantAccountsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsOrganizationalUnitDescendantAccountsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsOrganizationalUnitDescendantAccountsAttributes {
     /// `accounts`, as a reference.
     #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
-        self.attr("accounts")
+        self.0.attr("accounts")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits> {
+/// The attributes of `aws_organizations_organizational_unit_descendant_organizational_units`, read from a `Ref<DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsOrganizationalUnitDescendantOrganizationalUnitsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsOrganizationalUnitDescendantOrganizationalUnitsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsOrganizationalUnitDescendantOrganizationalUnitsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsOrganizationalUnitDescendantOrganizationalUnitsAttributes {
     /// `children`, as a reference.
     #[inline]
     pub fn children(&self) -> crate::core::Expr {
-        self.attr("children")
+        self.0.attr("children")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsOrganizationalUnits> {
+/// The attributes of `aws_organizations_organizational_units`, read from a `Ref<DataOrganizationsOrganizationalUnits>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsOrganizationalUnitsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsOrganizationalUnitsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsOrganizationalUnitsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsOrganizationalUnitsAttributes {
     /// `children`, as a reference.
     #[inline]
     pub fn children(&self) -> crate::core::Expr {
-        self.attr("children")
+        self.0.attr("children")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_id`, as a reference.
     #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
-        self.attr("parent_id")
+        self.0.attr("parent_id")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsPolicies> {
+/// The attributes of `aws_organizations_policies`, read from a `Ref<DataOrganizationsPolicies>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsPoliciesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsPoliciesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsPoliciesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsPoliciesAttributes {
     /// `filter`, as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsPoliciesForTarget> {
+/// The attributes of `aws_organizations_policies_for_target`, read from a `Ref<DataOrganizationsPoliciesForTarget>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsPoliciesForTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsPoliciesForTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsPoliciesForTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsPoliciesForTargetAttributes {
     /// `filter`, as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsPolicy> {
+/// The attributes of `aws_organizations_policy`, read from a `Ref<DataOrganizationsPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_managed`, as a reference.
     #[inline]
     pub fn aws_managed(&self) -> crate::core::Expr {
-        self.attr("aws_managed")
+        self.0.attr("aws_managed")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy_id`, as a reference.
     #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
-        self.attr("policy_id")
+        self.0.attr("policy_id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataOrganizationsResourceTags> {
+/// The attributes of `aws_organizations_resource_tags`, read from a `Ref<DataOrganizationsResourceTags>`.
+#[derive(Clone, Debug)]
+pub struct DataOrganizationsResourceTagsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOrganizationsResourceTagsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOrganizationsResourceTagsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOrganizationsResourceTagsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

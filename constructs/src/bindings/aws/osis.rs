@@ -181,75 +181,97 @@ impl crate::core::Resource for OsisPipeline {
     const TYPE: &'static str = "aws_osis_pipeline";
 }
 
-impl crate::core::Ref<OsisPipeline> {
+impl crate::core::Block for OsisPipeline {
+    type Attributes = OsisPipelineAttributes;
+}
+
+/// The attributes of `aws_osis_pipeline`, read from a `Ref<OsisPipeline>`.
+#[derive(Clone, Debug)]
+pub struct OsisPipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for OsisPipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for OsisPipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl OsisPipelineAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingest_endpoint_urls`, as a reference.
     #[inline]
     pub fn ingest_endpoint_urls(&self) -> crate::core::Expr {
-        self.attr("ingest_endpoint_urls")
+        self.0.attr("ingest_endpoint_urls")
     }
     /// `max_units`, as a reference.
     #[inline]
     pub fn max_units(&self) -> crate::core::Expr {
-        self.attr("max_units")
+        self.0.attr("max_units")
     }
     /// `min_units`, as a reference.
     #[inline]
     pub fn min_units(&self) -> crate::core::Expr {
-        self.attr("min_units")
+        self.0.attr("min_units")
     }
     /// `pipeline_arn`, as a reference.
     #[inline]
     pub fn pipeline_arn(&self) -> crate::core::Expr {
-        self.attr("pipeline_arn")
+        self.0.attr("pipeline_arn")
     }
     /// `pipeline_configuration_body`, as a reference.
     #[inline]
     pub fn pipeline_configuration_body(&self) -> crate::core::Expr {
-        self.attr("pipeline_configuration_body")
+        self.0.attr("pipeline_configuration_body")
     }
     /// `pipeline_name`, as a reference.
     #[inline]
     pub fn pipeline_name(&self) -> crate::core::Expr {
-        self.attr("pipeline_name")
+        self.0.attr("pipeline_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `buffer_options` (a nested block), as a reference.
     #[inline]
     pub fn buffer_options(&self) -> crate::core::Expr {
-        self.attr("buffer_options")
+        self.0.attr("buffer_options")
     }
     /// `encryption_at_rest_options` (a nested block), as a reference.
     #[inline]
     pub fn encryption_at_rest_options(&self) -> crate::core::Expr {
-        self.attr("encryption_at_rest_options")
+        self.0.attr("encryption_at_rest_options")
     }
     /// `log_publishing_options` (a nested block), as a reference.
     #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
-        self.attr("log_publishing_options")
+        self.0.attr("log_publishing_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
     #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
-        self.attr("vpc_options")
+        self.0.attr("vpc_options")
     }
 }

@@ -28,6 +28,10 @@ impl crate::core::DataSource for DataOutpostsAsset {
     const TYPE: &'static str = "aws_outposts_asset";
 }
 
+impl crate::core::Block for DataOutpostsAsset {
+    type Attributes = DataOutpostsAssetAttributes;
+}
+
 /// `aws_outposts_assets` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOutpostsAssets {
@@ -59,6 +63,10 @@ impl DataOutpostsAssets {
 
 impl crate::core::DataSource for DataOutpostsAssets {
     const TYPE: &'static str = "aws_outposts_assets";
+}
+
+impl crate::core::Block for DataOutpostsAssets {
+    type Attributes = DataOutpostsAssetsAttributes;
 }
 
 /// `aws_outposts_outpost` (data source).
@@ -99,6 +107,10 @@ impl crate::core::DataSource for DataOutpostsOutpost {
     const TYPE: &'static str = "aws_outposts_outpost";
 }
 
+impl crate::core::Block for DataOutpostsOutpost {
+    type Attributes = DataOutpostsOutpostAttributes;
+}
+
 /// `aws_outposts_outpost_instance_type` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOutpostsOutpostInstanceType {
@@ -132,6 +144,10 @@ impl crate::core::DataSource for DataOutpostsOutpostInstanceType {
     const TYPE: &'static str = "aws_outposts_outpost_instance_type";
 }
 
+impl crate::core::Block for DataOutpostsOutpostInstanceType {
+    type Attributes = DataOutpostsOutpostInstanceTypeAttributes;
+}
+
 /// `aws_outposts_outpost_instance_types` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataOutpostsOutpostInstanceTypes {
@@ -155,6 +171,10 @@ impl DataOutpostsOutpostInstanceTypes {
 
 impl crate::core::DataSource for DataOutpostsOutpostInstanceTypes {
     const TYPE: &'static str = "aws_outposts_outpost_instance_types";
+}
+
+impl crate::core::Block for DataOutpostsOutpostInstanceTypes {
+    type Attributes = DataOutpostsOutpostInstanceTypesAttributes;
 }
 
 /// `aws_outposts_outposts` (data source).
@@ -195,6 +215,10 @@ impl crate::core::DataSource for DataOutpostsOutposts {
     const TYPE: &'static str = "aws_outposts_outposts";
 }
 
+impl crate::core::Block for DataOutpostsOutposts {
+    type Attributes = DataOutpostsOutpostsAttributes;
+}
+
 /// `aws_outposts_site` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataOutpostsSite {
@@ -221,6 +245,10 @@ impl crate::core::DataSource for DataOutpostsSite {
     const TYPE: &'static str = "aws_outposts_site";
 }
 
+impl crate::core::Block for DataOutpostsSite {
+    type Attributes = DataOutpostsSiteAttributes;
+}
+
 /// `aws_outposts_sites` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataOutpostsSites {
@@ -243,246 +271,394 @@ impl crate::core::DataSource for DataOutpostsSites {
     const TYPE: &'static str = "aws_outposts_sites";
 }
 
-impl crate::core::Ref<DataOutpostsAsset> {
+impl crate::core::Block for DataOutpostsSites {
+    type Attributes = DataOutpostsSitesAttributes;
+}
+
+/// The attributes of `aws_outposts_asset`, read from a `Ref<DataOutpostsAsset>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsAssetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsAssetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsAssetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsAssetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `asset_id`, as a reference.
     #[inline]
     pub fn asset_id(&self) -> crate::core::Expr {
-        self.attr("asset_id")
+        self.0.attr("asset_id")
     }
     /// `asset_type`, as a reference.
     #[inline]
     pub fn asset_type(&self) -> crate::core::Expr {
-        self.attr("asset_type")
+        self.0.attr("asset_type")
     }
     /// `host_id`, as a reference.
     #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
-        self.attr("host_id")
+        self.0.attr("host_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rack_elevation`, as a reference.
     #[inline]
     pub fn rack_elevation(&self) -> crate::core::Expr {
-        self.attr("rack_elevation")
+        self.0.attr("rack_elevation")
     }
     /// `rack_id`, as a reference.
     #[inline]
     pub fn rack_id(&self) -> crate::core::Expr {
-        self.attr("rack_id")
+        self.0.attr("rack_id")
     }
 }
 
-impl crate::core::Ref<DataOutpostsAssets> {
+/// The attributes of `aws_outposts_assets`, read from a `Ref<DataOutpostsAssets>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsAssetsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsAssetsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsAssetsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsAssetsAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `asset_ids`, as a reference.
     #[inline]
     pub fn asset_ids(&self) -> crate::core::Expr {
-        self.attr("asset_ids")
+        self.0.attr("asset_ids")
     }
     /// `host_id_filter`, as a reference.
     #[inline]
     pub fn host_id_filter(&self) -> crate::core::Expr {
-        self.attr("host_id_filter")
+        self.0.attr("host_id_filter")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status_id_filter`, as a reference.
     #[inline]
     pub fn status_id_filter(&self) -> crate::core::Expr {
-        self.attr("status_id_filter")
+        self.0.attr("status_id_filter")
     }
 }
 
-impl crate::core::Ref<DataOutpostsOutpost> {
+/// The attributes of `aws_outposts_outpost`, read from a `Ref<DataOutpostsOutpost>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsOutpostAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsOutpostAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsOutpostAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsOutpostAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lifecycle_status`, as a reference.
     #[inline]
     pub fn lifecycle_status(&self) -> crate::core::Expr {
-        self.attr("lifecycle_status")
+        self.0.attr("lifecycle_status")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `site_arn`, as a reference.
     #[inline]
     pub fn site_arn(&self) -> crate::core::Expr {
-        self.attr("site_arn")
+        self.0.attr("site_arn")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
     /// `supported_hardware_type`, as a reference.
     #[inline]
     pub fn supported_hardware_type(&self) -> crate::core::Expr {
-        self.attr("supported_hardware_type")
+        self.0.attr("supported_hardware_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataOutpostsOutpostInstanceType> {
+/// The attributes of `aws_outposts_outpost_instance_type`, read from a `Ref<DataOutpostsOutpostInstanceType>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsOutpostInstanceTypeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsOutpostInstanceTypeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsOutpostInstanceTypeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsOutpostInstanceTypeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `preferred_instance_types`, as a reference.
     #[inline]
     pub fn preferred_instance_types(&self) -> crate::core::Expr {
-        self.attr("preferred_instance_types")
+        self.0.attr("preferred_instance_types")
     }
 }
 
-impl crate::core::Ref<DataOutpostsOutpostInstanceTypes> {
+/// The attributes of `aws_outposts_outpost_instance_types`, read from a `Ref<DataOutpostsOutpostInstanceTypes>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsOutpostInstanceTypesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsOutpostInstanceTypesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsOutpostInstanceTypesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsOutpostInstanceTypesAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_types`, as a reference.
     #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
-        self.attr("instance_types")
+        self.0.attr("instance_types")
     }
 }
 
-impl crate::core::Ref<DataOutpostsOutposts> {
+/// The attributes of `aws_outposts_outposts`, read from a `Ref<DataOutpostsOutposts>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsOutpostsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsOutpostsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsOutpostsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsOutpostsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `site_id`, as a reference.
     #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
-        self.attr("site_id")
+        self.0.attr("site_id")
     }
 }
 
-impl crate::core::Ref<DataOutpostsSite> {
+/// The attributes of `aws_outposts_site`, read from a `Ref<DataOutpostsSite>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsSiteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsSiteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsSiteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsSiteAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataOutpostsSites> {
+/// The attributes of `aws_outposts_sites`, read from a `Ref<DataOutpostsSites>`.
+#[derive(Clone, Debug)]
+pub struct DataOutpostsSitesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataOutpostsSitesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataOutpostsSitesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataOutpostsSitesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
 }

@@ -22,25 +22,47 @@ impl crate::core::DataSource for DataPartition {
     const TYPE: &'static str = "aws_partition";
 }
 
-impl crate::core::Ref<DataPartition> {
+impl crate::core::Block for DataPartition {
+    type Attributes = DataPartitionAttributes;
+}
+
+/// The attributes of `aws_partition`, read from a `Ref<DataPartition>`.
+#[derive(Clone, Debug)]
+pub struct DataPartitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataPartitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataPartitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataPartitionAttributes {
     /// `dns_suffix`, as a reference.
     #[inline]
     pub fn dns_suffix(&self) -> crate::core::Expr {
-        self.attr("dns_suffix")
+        self.0.attr("dns_suffix")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `partition`, as a reference.
     #[inline]
     pub fn partition(&self) -> crate::core::Expr {
-        self.attr("partition")
+        self.0.attr("partition")
     }
     /// `reverse_dns_prefix`, as a reference.
     #[inline]
     pub fn reverse_dns_prefix(&self) -> crate::core::Expr {
-        self.attr("reverse_dns_prefix")
+        self.0.attr("reverse_dns_prefix")
     }
 }

@@ -151,6 +151,10 @@ impl crate::core::Resource for PaymentcryptographyKey {
     const TYPE: &'static str = "aws_paymentcryptography_key";
 }
 
+impl crate::core::Block for PaymentcryptographyKey {
+    type Attributes = PaymentcryptographyKeyAttributes;
+}
+
 /// `aws_paymentcryptography_key_alias` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PaymentcryptographyKeyAlias {
@@ -176,88 +180,128 @@ impl crate::core::Resource for PaymentcryptographyKeyAlias {
     const TYPE: &'static str = "aws_paymentcryptography_key_alias";
 }
 
-impl crate::core::Ref<PaymentcryptographyKey> {
+impl crate::core::Block for PaymentcryptographyKeyAlias {
+    type Attributes = PaymentcryptographyKeyAliasAttributes;
+}
+
+/// The attributes of `aws_paymentcryptography_key`, read from a `Ref<PaymentcryptographyKey>`.
+#[derive(Clone, Debug)]
+pub struct PaymentcryptographyKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PaymentcryptographyKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PaymentcryptographyKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PaymentcryptographyKeyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_window_in_days`, as a reference.
     #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
-        self.attr("deletion_window_in_days")
+        self.0.attr("deletion_window_in_days")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `exportable`, as a reference.
     #[inline]
     pub fn exportable(&self) -> crate::core::Expr {
-        self.attr("exportable")
+        self.0.attr("exportable")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_check_value`, as a reference.
     #[inline]
     pub fn key_check_value(&self) -> crate::core::Expr {
-        self.attr("key_check_value")
+        self.0.attr("key_check_value")
     }
     /// `key_check_value_algorithm`, as a reference.
     #[inline]
     pub fn key_check_value_algorithm(&self) -> crate::core::Expr {
-        self.attr("key_check_value_algorithm")
+        self.0.attr("key_check_value_algorithm")
     }
     /// `key_origin`, as a reference.
     #[inline]
     pub fn key_origin(&self) -> crate::core::Expr {
-        self.attr("key_origin")
+        self.0.attr("key_origin")
     }
     /// `key_state`, as a reference.
     #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
-        self.attr("key_state")
+        self.0.attr("key_state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `key_attributes` (a nested block), as a reference.
     #[inline]
     pub fn key_attributes(&self) -> crate::core::Expr {
-        self.attr("key_attributes")
+        self.0.attr("key_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<PaymentcryptographyKeyAlias> {
+/// The attributes of `aws_paymentcryptography_key_alias`, read from a `Ref<PaymentcryptographyKeyAlias>`.
+#[derive(Clone, Debug)]
+pub struct PaymentcryptographyKeyAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PaymentcryptographyKeyAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PaymentcryptographyKeyAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PaymentcryptographyKeyAliasAttributes {
     /// `alias_name`, as a reference.
     #[inline]
     pub fn alias_name(&self) -> crate::core::Expr {
-        self.attr("alias_name")
+        self.0.attr("alias_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_arn`, as a reference.
     #[inline]
     pub fn key_arn(&self) -> crate::core::Expr {
-        self.attr("key_arn")
+        self.0.attr("key_arn")
     }
 }

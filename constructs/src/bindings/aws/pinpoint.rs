@@ -35,6 +35,10 @@ impl crate::core::Resource for PinpointAdmChannel {
     const TYPE: &'static str = "aws_pinpoint_adm_channel";
 }
 
+impl crate::core::Block for PinpointAdmChannel {
+    type Attributes = PinpointAdmChannelAttributes;
+}
+
 /// `aws_pinpoint_apns_channel` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PinpointApnsChannel {
@@ -90,6 +94,10 @@ impl PinpointApnsChannel {
 
 impl crate::core::Resource for PinpointApnsChannel {
     const TYPE: &'static str = "aws_pinpoint_apns_channel";
+}
+
+impl crate::core::Block for PinpointApnsChannel {
+    type Attributes = PinpointApnsChannelAttributes;
 }
 
 /// `aws_pinpoint_apns_sandbox_channel` (resource).
@@ -149,6 +157,10 @@ impl crate::core::Resource for PinpointApnsSandboxChannel {
     const TYPE: &'static str = "aws_pinpoint_apns_sandbox_channel";
 }
 
+impl crate::core::Block for PinpointApnsSandboxChannel {
+    type Attributes = PinpointApnsSandboxChannelAttributes;
+}
+
 /// `aws_pinpoint_apns_voip_channel` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PinpointApnsVoipChannel {
@@ -206,6 +218,10 @@ impl crate::core::Resource for PinpointApnsVoipChannel {
     const TYPE: &'static str = "aws_pinpoint_apns_voip_channel";
 }
 
+impl crate::core::Block for PinpointApnsVoipChannel {
+    type Attributes = PinpointApnsVoipChannelAttributes;
+}
+
 /// `aws_pinpoint_apns_voip_sandbox_channel` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PinpointApnsVoipSandboxChannel {
@@ -261,6 +277,10 @@ impl PinpointApnsVoipSandboxChannel {
 
 impl crate::core::Resource for PinpointApnsVoipSandboxChannel {
     const TYPE: &'static str = "aws_pinpoint_apns_voip_sandbox_channel";
+}
+
+impl crate::core::Block for PinpointApnsVoipSandboxChannel {
+    type Attributes = PinpointApnsVoipSandboxChannelAttributes;
 }
 
 /// The `campaign_hook` block of [`PinpointApp`].
@@ -391,6 +411,10 @@ impl crate::core::Resource for PinpointApp {
     const TYPE: &'static str = "aws_pinpoint_app";
 }
 
+impl crate::core::Block for PinpointApp {
+    type Attributes = PinpointAppAttributes;
+}
+
 /// `aws_pinpoint_baidu_channel` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PinpointBaiduChannel {
@@ -424,6 +448,10 @@ impl PinpointBaiduChannel {
 
 impl crate::core::Resource for PinpointBaiduChannel {
     const TYPE: &'static str = "aws_pinpoint_baidu_channel";
+}
+
+impl crate::core::Block for PinpointBaiduChannel {
+    type Attributes = PinpointBaiduChannelAttributes;
 }
 
 /// `aws_pinpoint_email_channel` (resource).
@@ -471,6 +499,10 @@ impl PinpointEmailChannel {
 
 impl crate::core::Resource for PinpointEmailChannel {
     const TYPE: &'static str = "aws_pinpoint_email_channel";
+}
+
+impl crate::core::Block for PinpointEmailChannel {
+    type Attributes = PinpointEmailChannelAttributes;
 }
 
 /// The `header` block of [`PinpointEmailTemplateEmailTemplate`].
@@ -566,6 +598,10 @@ impl crate::core::Resource for PinpointEmailTemplate {
     const TYPE: &'static str = "aws_pinpoint_email_template";
 }
 
+impl crate::core::Block for PinpointEmailTemplate {
+    type Attributes = PinpointEmailTemplateAttributes;
+}
+
 /// `aws_pinpoint_event_stream` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PinpointEventStream {
@@ -595,6 +631,10 @@ impl PinpointEventStream {
 
 impl crate::core::Resource for PinpointEventStream {
     const TYPE: &'static str = "aws_pinpoint_event_stream";
+}
+
+impl crate::core::Block for PinpointEventStream {
+    type Attributes = PinpointEventStreamAttributes;
 }
 
 /// `aws_pinpoint_gcm_channel` (resource).
@@ -638,6 +678,10 @@ impl crate::core::Resource for PinpointGcmChannel {
     const TYPE: &'static str = "aws_pinpoint_gcm_channel";
 }
 
+impl crate::core::Block for PinpointGcmChannel {
+    type Attributes = PinpointGcmChannelAttributes;
+}
+
 /// `aws_pinpoint_sms_channel` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PinpointSmsChannel {
@@ -675,493 +719,713 @@ impl crate::core::Resource for PinpointSmsChannel {
     const TYPE: &'static str = "aws_pinpoint_sms_channel";
 }
 
-impl crate::core::Ref<PinpointAdmChannel> {
+impl crate::core::Block for PinpointSmsChannel {
+    type Attributes = PinpointSmsChannelAttributes;
+}
+
+/// The attributes of `aws_pinpoint_adm_channel`, read from a `Ref<PinpointAdmChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointAdmChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointAdmChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointAdmChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointAdmChannelAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `client_id`, as a reference.
     #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
-        self.attr("client_id")
+        self.0.attr("client_id")
     }
     /// `client_secret`, as a reference.
     #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
-        self.attr("client_secret")
+        self.0.attr("client_secret")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<PinpointApnsChannel> {
+/// The attributes of `aws_pinpoint_apns_channel`, read from a `Ref<PinpointApnsChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointApnsChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointApnsChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointApnsChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointApnsChannelAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
     #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
-        self.attr("default_authentication_method")
+        self.0.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `team_id`, as a reference.
     #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
-        self.attr("team_id")
+        self.0.attr("team_id")
     }
     /// `token_key`, as a reference.
     #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
-        self.attr("token_key")
+        self.0.attr("token_key")
     }
     /// `token_key_id`, as a reference.
     #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
-        self.attr("token_key_id")
+        self.0.attr("token_key_id")
     }
 }
 
-impl crate::core::Ref<PinpointApnsSandboxChannel> {
+/// The attributes of `aws_pinpoint_apns_sandbox_channel`, read from a `Ref<PinpointApnsSandboxChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointApnsSandboxChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointApnsSandboxChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointApnsSandboxChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointApnsSandboxChannelAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
     #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
-        self.attr("default_authentication_method")
+        self.0.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `team_id`, as a reference.
     #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
-        self.attr("team_id")
+        self.0.attr("team_id")
     }
     /// `token_key`, as a reference.
     #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
-        self.attr("token_key")
+        self.0.attr("token_key")
     }
     /// `token_key_id`, as a reference.
     #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
-        self.attr("token_key_id")
+        self.0.attr("token_key_id")
     }
 }
 
-impl crate::core::Ref<PinpointApnsVoipChannel> {
+/// The attributes of `aws_pinpoint_apns_voip_channel`, read from a `Ref<PinpointApnsVoipChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointApnsVoipChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointApnsVoipChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointApnsVoipChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointApnsVoipChannelAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
     #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
-        self.attr("default_authentication_method")
+        self.0.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `team_id`, as a reference.
     #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
-        self.attr("team_id")
+        self.0.attr("team_id")
     }
     /// `token_key`, as a reference.
     #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
-        self.attr("token_key")
+        self.0.attr("token_key")
     }
     /// `token_key_id`, as a reference.
     #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
-        self.attr("token_key_id")
+        self.0.attr("token_key_id")
     }
 }
 
-impl crate::core::Ref<PinpointApnsVoipSandboxChannel> {
+/// The attributes of `aws_pinpoint_apns_voip_sandbox_channel`, read from a `Ref<PinpointApnsVoipSandboxChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointApnsVoipSandboxChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointApnsVoipSandboxChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointApnsVoipSandboxChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointApnsVoipSandboxChannelAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
     #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
-        self.attr("default_authentication_method")
+        self.0.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `team_id`, as a reference.
     #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
-        self.attr("team_id")
+        self.0.attr("team_id")
     }
     /// `token_key`, as a reference.
     #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
-        self.attr("token_key")
+        self.0.attr("token_key")
     }
     /// `token_key_id`, as a reference.
     #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
-        self.attr("token_key_id")
+        self.0.attr("token_key_id")
     }
 }
 
-impl crate::core::Ref<PinpointApp> {
+/// The attributes of `aws_pinpoint_app`, read from a `Ref<PinpointApp>`.
+#[derive(Clone, Debug)]
+pub struct PinpointAppAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointAppAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointAppAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointAppAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `campaign_hook` (a nested block), as a reference.
     #[inline]
     pub fn campaign_hook(&self) -> crate::core::Expr {
-        self.attr("campaign_hook")
+        self.0.attr("campaign_hook")
     }
     /// `limits` (a nested block), as a reference.
     #[inline]
     pub fn limits(&self) -> crate::core::Expr {
-        self.attr("limits")
+        self.0.attr("limits")
     }
     /// `quiet_time` (a nested block), as a reference.
     #[inline]
     pub fn quiet_time(&self) -> crate::core::Expr {
-        self.attr("quiet_time")
+        self.0.attr("quiet_time")
     }
 }
 
-impl crate::core::Ref<PinpointBaiduChannel> {
+/// The attributes of `aws_pinpoint_baidu_channel`, read from a `Ref<PinpointBaiduChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointBaiduChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointBaiduChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointBaiduChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointBaiduChannelAttributes {
     /// `api_key`, as a reference.
     #[inline]
     pub fn api_key(&self) -> crate::core::Expr {
-        self.attr("api_key")
+        self.0.attr("api_key")
     }
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_key`, as a reference.
     #[inline]
     pub fn secret_key(&self) -> crate::core::Expr {
-        self.attr("secret_key")
+        self.0.attr("secret_key")
     }
 }
 
-impl crate::core::Ref<PinpointEmailChannel> {
+/// The attributes of `aws_pinpoint_email_channel`, read from a `Ref<PinpointEmailChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointEmailChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointEmailChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointEmailChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointEmailChannelAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `configuration_set`, as a reference.
     #[inline]
     pub fn configuration_set(&self) -> crate::core::Expr {
-        self.attr("configuration_set")
+        self.0.attr("configuration_set")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `from_address`, as a reference.
     #[inline]
     pub fn from_address(&self) -> crate::core::Expr {
-        self.attr("from_address")
+        self.0.attr("from_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity`, as a reference.
     #[inline]
     pub fn identity(&self) -> crate::core::Expr {
-        self.attr("identity")
+        self.0.attr("identity")
     }
     /// `messages_per_second`, as a reference.
     #[inline]
     pub fn messages_per_second(&self) -> crate::core::Expr {
-        self.attr("messages_per_second")
+        self.0.attr("messages_per_second")
     }
     /// `orchestration_sending_role_arn`, as a reference.
     #[inline]
     pub fn orchestration_sending_role_arn(&self) -> crate::core::Expr {
-        self.attr("orchestration_sending_role_arn")
+        self.0.attr("orchestration_sending_role_arn")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
 }
 
-impl crate::core::Ref<PinpointEmailTemplate> {
+/// The attributes of `aws_pinpoint_email_template`, read from a `Ref<PinpointEmailTemplate>`.
+#[derive(Clone, Debug)]
+pub struct PinpointEmailTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointEmailTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointEmailTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointEmailTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `template_name`, as a reference.
     #[inline]
     pub fn template_name(&self) -> crate::core::Expr {
-        self.attr("template_name")
+        self.0.attr("template_name")
     }
     /// `email_template` (a nested block), as a reference.
     #[inline]
     pub fn email_template(&self) -> crate::core::Expr {
-        self.attr("email_template")
+        self.0.attr("email_template")
     }
 }
 
-impl crate::core::Ref<PinpointEventStream> {
+/// The attributes of `aws_pinpoint_event_stream`, read from a `Ref<PinpointEventStream>`.
+#[derive(Clone, Debug)]
+pub struct PinpointEventStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointEventStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointEventStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointEventStreamAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `destination_stream_arn`, as a reference.
     #[inline]
     pub fn destination_stream_arn(&self) -> crate::core::Expr {
-        self.attr("destination_stream_arn")
+        self.0.attr("destination_stream_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
 }
 
-impl crate::core::Ref<PinpointGcmChannel> {
+/// The attributes of `aws_pinpoint_gcm_channel`, read from a `Ref<PinpointGcmChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointGcmChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointGcmChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointGcmChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointGcmChannelAttributes {
     /// `api_key`, as a reference.
     #[inline]
     pub fn api_key(&self) -> crate::core::Expr {
-        self.attr("api_key")
+        self.0.attr("api_key")
     }
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `default_authentication_method`, as a reference.
     #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
-        self.attr("default_authentication_method")
+        self.0.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_json`, as a reference.
     #[inline]
     pub fn service_json(&self) -> crate::core::Expr {
-        self.attr("service_json")
+        self.0.attr("service_json")
     }
 }
 
-impl crate::core::Ref<PinpointSmsChannel> {
+/// The attributes of `aws_pinpoint_sms_channel`, read from a `Ref<PinpointSmsChannel>`.
+#[derive(Clone, Debug)]
+pub struct PinpointSmsChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PinpointSmsChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PinpointSmsChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PinpointSmsChannelAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `promotional_messages_per_second`, as a reference.
     #[inline]
     pub fn promotional_messages_per_second(&self) -> crate::core::Expr {
-        self.attr("promotional_messages_per_second")
+        self.0.attr("promotional_messages_per_second")
     }
     /// `sender_id`, as a reference.
     #[inline]
     pub fn sender_id(&self) -> crate::core::Expr {
-        self.attr("sender_id")
+        self.0.attr("sender_id")
     }
     /// `short_code`, as a reference.
     #[inline]
     pub fn short_code(&self) -> crate::core::Expr {
-        self.attr("short_code")
+        self.0.attr("short_code")
     }
     /// `transactional_messages_per_second`, as a reference.
     #[inline]
     pub fn transactional_messages_per_second(&self) -> crate::core::Expr {
-        self.attr("transactional_messages_per_second")
+        self.0.attr("transactional_messages_per_second")
     }
 }

@@ -33,6 +33,10 @@ impl crate::core::Resource for Pinpointsmsvoicev2ConfigurationSet {
     const TYPE: &'static str = "aws_pinpointsmsvoicev2_configuration_set";
 }
 
+impl crate::core::Block for Pinpointsmsvoicev2ConfigurationSet {
+    type Attributes = Pinpointsmsvoicev2ConfigurationSetAttributes;
+}
+
 /// `aws_pinpointsmsvoicev2_opt_out_list` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Pinpointsmsvoicev2OptOutList {
@@ -56,6 +60,10 @@ impl Pinpointsmsvoicev2OptOutList {
 
 impl crate::core::Resource for Pinpointsmsvoicev2OptOutList {
     const TYPE: &'static str = "aws_pinpointsmsvoicev2_opt_out_list";
+}
+
+impl crate::core::Block for Pinpointsmsvoicev2OptOutList {
+    type Attributes = Pinpointsmsvoicev2OptOutListAttributes;
 }
 
 /// The `timeouts` block of [`Pinpointsmsvoicev2PhoneNumber`].
@@ -153,161 +161,219 @@ impl crate::core::Resource for Pinpointsmsvoicev2PhoneNumber {
     const TYPE: &'static str = "aws_pinpointsmsvoicev2_phone_number";
 }
 
-impl crate::core::Ref<Pinpointsmsvoicev2ConfigurationSet> {
+impl crate::core::Block for Pinpointsmsvoicev2PhoneNumber {
+    type Attributes = Pinpointsmsvoicev2PhoneNumberAttributes;
+}
+
+/// The attributes of `aws_pinpointsmsvoicev2_configuration_set`, read from a `Ref<Pinpointsmsvoicev2ConfigurationSet>`.
+#[derive(Clone, Debug)]
+pub struct Pinpointsmsvoicev2ConfigurationSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Pinpointsmsvoicev2ConfigurationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Pinpointsmsvoicev2ConfigurationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Pinpointsmsvoicev2ConfigurationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_message_type`, as a reference.
     #[inline]
     pub fn default_message_type(&self) -> crate::core::Expr {
-        self.attr("default_message_type")
+        self.0.attr("default_message_type")
     }
     /// `default_sender_id`, as a reference.
     #[inline]
     pub fn default_sender_id(&self) -> crate::core::Expr {
-        self.attr("default_sender_id")
+        self.0.attr("default_sender_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<Pinpointsmsvoicev2OptOutList> {
+/// The attributes of `aws_pinpointsmsvoicev2_opt_out_list`, read from a `Ref<Pinpointsmsvoicev2OptOutList>`.
+#[derive(Clone, Debug)]
+pub struct Pinpointsmsvoicev2OptOutListAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Pinpointsmsvoicev2OptOutListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Pinpointsmsvoicev2OptOutListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Pinpointsmsvoicev2OptOutListAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<Pinpointsmsvoicev2PhoneNumber> {
+/// The attributes of `aws_pinpointsmsvoicev2_phone_number`, read from a `Ref<Pinpointsmsvoicev2PhoneNumber>`.
+#[derive(Clone, Debug)]
+pub struct Pinpointsmsvoicev2PhoneNumberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Pinpointsmsvoicev2PhoneNumberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Pinpointsmsvoicev2PhoneNumberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Pinpointsmsvoicev2PhoneNumberAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_protection_enabled`, as a reference.
     #[inline]
     pub fn deletion_protection_enabled(&self) -> crate::core::Expr {
-        self.attr("deletion_protection_enabled")
+        self.0.attr("deletion_protection_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iso_country_code`, as a reference.
     #[inline]
     pub fn iso_country_code(&self) -> crate::core::Expr {
-        self.attr("iso_country_code")
+        self.0.attr("iso_country_code")
     }
     /// `message_type`, as a reference.
     #[inline]
     pub fn message_type(&self) -> crate::core::Expr {
-        self.attr("message_type")
+        self.0.attr("message_type")
     }
     /// `monthly_leasing_price`, as a reference.
     #[inline]
     pub fn monthly_leasing_price(&self) -> crate::core::Expr {
-        self.attr("monthly_leasing_price")
+        self.0.attr("monthly_leasing_price")
     }
     /// `number_capabilities`, as a reference.
     #[inline]
     pub fn number_capabilities(&self) -> crate::core::Expr {
-        self.attr("number_capabilities")
+        self.0.attr("number_capabilities")
     }
     /// `number_type`, as a reference.
     #[inline]
     pub fn number_type(&self) -> crate::core::Expr {
-        self.attr("number_type")
+        self.0.attr("number_type")
     }
     /// `opt_out_list_name`, as a reference.
     #[inline]
     pub fn opt_out_list_name(&self) -> crate::core::Expr {
-        self.attr("opt_out_list_name")
+        self.0.attr("opt_out_list_name")
     }
     /// `phone_number`, as a reference.
     #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
-        self.attr("phone_number")
+        self.0.attr("phone_number")
     }
     /// `registration_id`, as a reference.
     #[inline]
     pub fn registration_id(&self) -> crate::core::Expr {
-        self.attr("registration_id")
+        self.0.attr("registration_id")
     }
     /// `self_managed_opt_outs_enabled`, as a reference.
     #[inline]
     pub fn self_managed_opt_outs_enabled(&self) -> crate::core::Expr {
-        self.attr("self_managed_opt_outs_enabled")
+        self.0.attr("self_managed_opt_outs_enabled")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `two_way_channel_arn`, as a reference.
     #[inline]
     pub fn two_way_channel_arn(&self) -> crate::core::Expr {
-        self.attr("two_way_channel_arn")
+        self.0.attr("two_way_channel_arn")
     }
     /// `two_way_channel_enabled`, as a reference.
     #[inline]
     pub fn two_way_channel_enabled(&self) -> crate::core::Expr {
-        self.attr("two_way_channel_enabled")
+        self.0.attr("two_way_channel_enabled")
     }
     /// `two_way_channel_role`, as a reference.
     #[inline]
     pub fn two_way_channel_role(&self) -> crate::core::Expr {
-        self.attr("two_way_channel_role")
+        self.0.attr("two_way_channel_role")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

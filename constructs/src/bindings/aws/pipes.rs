@@ -1435,95 +1435,117 @@ impl crate::core::Resource for PipesPipe {
     const TYPE: &'static str = "aws_pipes_pipe";
 }
 
-impl crate::core::Ref<PipesPipe> {
+impl crate::core::Block for PipesPipe {
+    type Attributes = PipesPipeAttributes;
+}
+
+/// The attributes of `aws_pipes_pipe`, read from a `Ref<PipesPipe>`.
+#[derive(Clone, Debug)]
+pub struct PipesPipeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PipesPipeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PipesPipeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PipesPipeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `desired_state`, as a reference.
     #[inline]
     pub fn desired_state(&self) -> crate::core::Expr {
-        self.attr("desired_state")
+        self.0.attr("desired_state")
     }
     /// `enrichment`, as a reference.
     #[inline]
     pub fn enrichment(&self) -> crate::core::Expr {
-        self.attr("enrichment")
+        self.0.attr("enrichment")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
     #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
-        self.attr("kms_key_identifier")
+        self.0.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target`, as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
     /// `enrichment_parameters` (a nested block), as a reference.
     #[inline]
     pub fn enrichment_parameters(&self) -> crate::core::Expr {
-        self.attr("enrichment_parameters")
+        self.0.attr("enrichment_parameters")
     }
     /// `log_configuration` (a nested block), as a reference.
     #[inline]
     pub fn log_configuration(&self) -> crate::core::Expr {
-        self.attr("log_configuration")
+        self.0.attr("log_configuration")
     }
     /// `source_parameters` (a nested block), as a reference.
     #[inline]
     pub fn source_parameters(&self) -> crate::core::Expr {
-        self.attr("source_parameters")
+        self.0.attr("source_parameters")
     }
     /// `target_parameters` (a nested block), as a reference.
     #[inline]
     pub fn target_parameters(&self) -> crate::core::Expr {
-        self.attr("target_parameters")
+        self.0.attr("target_parameters")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

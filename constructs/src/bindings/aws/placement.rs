@@ -44,50 +44,72 @@ impl crate::core::Resource for PlacementGroup {
     const TYPE: &'static str = "aws_placement_group";
 }
 
-impl crate::core::Ref<PlacementGroup> {
+impl crate::core::Block for PlacementGroup {
+    type Attributes = PlacementGroupAttributes;
+}
+
+/// The attributes of `aws_placement_group`, read from a `Ref<PlacementGroup>`.
+#[derive(Clone, Debug)]
+pub struct PlacementGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PlacementGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PlacementGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PlacementGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `partition_count`, as a reference.
     #[inline]
     pub fn partition_count(&self) -> crate::core::Expr {
-        self.attr("partition_count")
+        self.0.attr("partition_count")
     }
     /// `placement_group_id`, as a reference.
     #[inline]
     pub fn placement_group_id(&self) -> crate::core::Expr {
-        self.attr("placement_group_id")
+        self.0.attr("placement_group_id")
     }
     /// `spread_level`, as a reference.
     #[inline]
     pub fn spread_level(&self) -> crate::core::Expr {
-        self.attr("spread_level")
+        self.0.attr("spread_level")
     }
     /// `strategy`, as a reference.
     #[inline]
     pub fn strategy(&self) -> crate::core::Expr {
-        self.attr("strategy")
+        self.0.attr("strategy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }

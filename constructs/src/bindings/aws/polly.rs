@@ -48,30 +48,52 @@ impl crate::core::DataSource for DataPollyVoices {
     const TYPE: &'static str = "aws_polly_voices";
 }
 
-impl crate::core::Ref<DataPollyVoices> {
+impl crate::core::Block for DataPollyVoices {
+    type Attributes = DataPollyVoicesAttributes;
+}
+
+/// The attributes of `aws_polly_voices`, read from a `Ref<DataPollyVoices>`.
+#[derive(Clone, Debug)]
+pub struct DataPollyVoicesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataPollyVoicesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataPollyVoicesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataPollyVoicesAttributes {
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_additional_language_codes`, as a reference.
     #[inline]
     pub fn include_additional_language_codes(&self) -> crate::core::Expr {
-        self.attr("include_additional_language_codes")
+        self.0.attr("include_additional_language_codes")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `voices` (a nested block), as a reference.
     #[inline]
     pub fn voices(&self) -> crate::core::Expr {
-        self.attr("voices")
+        self.0.attr("voices")
     }
 }

@@ -76,35 +76,57 @@ impl crate::core::DataSource for DataPrefixList {
     const TYPE: &'static str = "aws_prefix_list";
 }
 
-impl crate::core::Ref<DataPrefixList> {
+impl crate::core::Block for DataPrefixList {
+    type Attributes = DataPrefixListAttributes;
+}
+
+/// The attributes of `aws_prefix_list`, read from a `Ref<DataPrefixList>`.
+#[derive(Clone, Debug)]
+pub struct DataPrefixListAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataPrefixListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataPrefixListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataPrefixListAttributes {
     /// `cidr_blocks`, as a reference.
     #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("cidr_blocks")
+        self.0.attr("cidr_blocks")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

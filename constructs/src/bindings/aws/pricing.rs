@@ -48,25 +48,47 @@ impl crate::core::DataSource for DataPricingProduct {
     const TYPE: &'static str = "aws_pricing_product";
 }
 
-impl crate::core::Ref<DataPricingProduct> {
+impl crate::core::Block for DataPricingProduct {
+    type Attributes = DataPricingProductAttributes;
+}
+
+/// The attributes of `aws_pricing_product`, read from a `Ref<DataPricingProduct>`.
+#[derive(Clone, Debug)]
+pub struct DataPricingProductAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataPricingProductAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataPricingProductAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataPricingProductAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `result`, as a reference.
     #[inline]
     pub fn result(&self) -> crate::core::Expr {
-        self.attr("result")
+        self.0.attr("result")
     }
     /// `service_code`, as a reference.
     #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
-        self.attr("service_code")
+        self.0.attr("service_code")
     }
     /// `filters` (a nested block), as a reference.
     #[inline]
     pub fn filters(&self) -> crate::core::Expr {
-        self.attr("filters")
+        self.0.attr("filters")
     }
 }

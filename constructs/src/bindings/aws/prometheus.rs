@@ -28,6 +28,10 @@ impl crate::core::Resource for PrometheusAlertManagerDefinition {
     const TYPE: &'static str = "aws_prometheus_alert_manager_definition";
 }
 
+impl crate::core::Block for PrometheusAlertManagerDefinition {
+    type Attributes = PrometheusAlertManagerDefinitionAttributes;
+}
+
 /// `aws_prometheus_rule_group_namespace` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PrometheusRuleGroupNamespace {
@@ -65,6 +69,10 @@ impl PrometheusRuleGroupNamespace {
 
 impl crate::core::Resource for PrometheusRuleGroupNamespace {
     const TYPE: &'static str = "aws_prometheus_rule_group_namespace";
+}
+
+impl crate::core::Block for PrometheusRuleGroupNamespace {
+    type Attributes = PrometheusRuleGroupNamespaceAttributes;
 }
 
 /// The `amp` block of [`PrometheusScraperDestination`].
@@ -240,6 +248,10 @@ impl crate::core::Resource for PrometheusScraper {
     const TYPE: &'static str = "aws_prometheus_scraper";
 }
 
+impl crate::core::Block for PrometheusScraper {
+    type Attributes = PrometheusScraperAttributes;
+}
+
 /// The `logging_configuration` block of [`PrometheusWorkspace`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct PrometheusWorkspaceLoggingConfiguration {
@@ -297,6 +309,10 @@ impl PrometheusWorkspace {
 
 impl crate::core::Resource for PrometheusWorkspace {
     const TYPE: &'static str = "aws_prometheus_workspace";
+}
+
+impl crate::core::Block for PrometheusWorkspace {
+    type Attributes = PrometheusWorkspaceAttributes;
 }
 
 /// The `limits` block of [`PrometheusWorkspaceConfigurationLimitsPerLabelSet`].
@@ -394,6 +410,10 @@ impl crate::core::Resource for PrometheusWorkspaceConfiguration {
     const TYPE: &'static str = "aws_prometheus_workspace_configuration";
 }
 
+impl crate::core::Block for PrometheusWorkspaceConfiguration {
+    type Attributes = PrometheusWorkspaceConfigurationAttributes;
+}
+
 /// `aws_prometheus_default_scraper_configuration` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataPrometheusDefaultScraperConfiguration {
@@ -410,6 +430,10 @@ impl DataPrometheusDefaultScraperConfiguration {
 
 impl crate::core::DataSource for DataPrometheusDefaultScraperConfiguration {
     const TYPE: &'static str = "aws_prometheus_default_scraper_configuration";
+}
+
+impl crate::core::Block for DataPrometheusDefaultScraperConfiguration {
+    type Attributes = DataPrometheusDefaultScraperConfigurationAttributes;
 }
 
 /// `aws_prometheus_workspace` (data source).
@@ -441,6 +465,10 @@ impl crate::core::DataSource for DataPrometheusWorkspace {
     const TYPE: &'static str = "aws_prometheus_workspace";
 }
 
+impl crate::core::Block for DataPrometheusWorkspace {
+    type Attributes = DataPrometheusWorkspaceAttributes;
+}
+
 /// `aws_prometheus_workspaces` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataPrometheusWorkspaces {
@@ -467,266 +495,414 @@ impl crate::core::DataSource for DataPrometheusWorkspaces {
     const TYPE: &'static str = "aws_prometheus_workspaces";
 }
 
-impl crate::core::Ref<PrometheusAlertManagerDefinition> {
+impl crate::core::Block for DataPrometheusWorkspaces {
+    type Attributes = DataPrometheusWorkspacesAttributes;
+}
+
+/// The attributes of `aws_prometheus_alert_manager_definition`, read from a `Ref<PrometheusAlertManagerDefinition>`.
+#[derive(Clone, Debug)]
+pub struct PrometheusAlertManagerDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PrometheusAlertManagerDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PrometheusAlertManagerDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PrometheusAlertManagerDefinitionAttributes {
     /// `definition`, as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
 }
 
-impl crate::core::Ref<PrometheusRuleGroupNamespace> {
+/// The attributes of `aws_prometheus_rule_group_namespace`, read from a `Ref<PrometheusRuleGroupNamespace>`.
+#[derive(Clone, Debug)]
+pub struct PrometheusRuleGroupNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PrometheusRuleGroupNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PrometheusRuleGroupNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PrometheusRuleGroupNamespaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data`, as a reference.
     #[inline]
     pub fn data(&self) -> crate::core::Expr {
-        self.attr("data")
+        self.0.attr("data")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
 }
 
-impl crate::core::Ref<PrometheusScraper> {
+/// The attributes of `aws_prometheus_scraper`, read from a `Ref<PrometheusScraper>`.
+#[derive(Clone, Debug)]
+pub struct PrometheusScraperAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PrometheusScraperAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PrometheusScraperAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PrometheusScraperAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `scrape_configuration`, as a reference.
     #[inline]
     pub fn scrape_configuration(&self) -> crate::core::Expr {
-        self.attr("scrape_configuration")
+        self.0.attr("scrape_configuration")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `destination` (a nested block), as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `role_configuration` (a nested block), as a reference.
     #[inline]
     pub fn role_configuration(&self) -> crate::core::Expr {
-        self.attr("role_configuration")
+        self.0.attr("role_configuration")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<PrometheusWorkspace> {
+/// The attributes of `aws_prometheus_workspace`, read from a `Ref<PrometheusWorkspace>`.
+#[derive(Clone, Debug)]
+pub struct PrometheusWorkspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PrometheusWorkspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PrometheusWorkspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PrometheusWorkspaceAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `prometheus_endpoint`, as a reference.
     #[inline]
     pub fn prometheus_endpoint(&self) -> crate::core::Expr {
-        self.attr("prometheus_endpoint")
+        self.0.attr("prometheus_endpoint")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `logging_configuration` (a nested block), as a reference.
     #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
-        self.attr("logging_configuration")
+        self.0.attr("logging_configuration")
     }
 }
 
-impl crate::core::Ref<PrometheusWorkspaceConfiguration> {
+/// The attributes of `aws_prometheus_workspace_configuration`, read from a `Ref<PrometheusWorkspaceConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct PrometheusWorkspaceConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for PrometheusWorkspaceConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for PrometheusWorkspaceConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl PrometheusWorkspaceConfigurationAttributes {
     /// `retention_period_in_days`, as a reference.
     #[inline]
     pub fn retention_period_in_days(&self) -> crate::core::Expr {
-        self.attr("retention_period_in_days")
+        self.0.attr("retention_period_in_days")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
     /// `limits_per_label_set` (a nested block), as a reference.
     #[inline]
     pub fn limits_per_label_set(&self) -> crate::core::Expr {
-        self.attr("limits_per_label_set")
+        self.0.attr("limits_per_label_set")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataPrometheusDefaultScraperConfiguration> {
+/// The attributes of `aws_prometheus_default_scraper_configuration`, read from a `Ref<DataPrometheusDefaultScraperConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct DataPrometheusDefaultScraperConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataPrometheusDefaultScraperConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataPrometheusDefaultScraperConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataPrometheusDefaultScraperConfigurationAttributes {
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<DataPrometheusWorkspace> {
+/// The attributes of `aws_prometheus_workspace`, read from a `Ref<DataPrometheusWorkspace>`.
+#[derive(Clone, Debug)]
+pub struct DataPrometheusWorkspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataPrometheusWorkspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataPrometheusWorkspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataPrometheusWorkspaceAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `prometheus_endpoint`, as a reference.
     #[inline]
     pub fn prometheus_endpoint(&self) -> crate::core::Expr {
-        self.attr("prometheus_endpoint")
+        self.0.attr("prometheus_endpoint")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
 }
 
-impl crate::core::Ref<DataPrometheusWorkspaces> {
+/// The attributes of `aws_prometheus_workspaces`, read from a `Ref<DataPrometheusWorkspaces>`.
+#[derive(Clone, Debug)]
+pub struct DataPrometheusWorkspacesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataPrometheusWorkspacesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataPrometheusWorkspacesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataPrometheusWorkspacesAttributes {
     /// `alias_prefix`, as a reference.
     #[inline]
     pub fn alias_prefix(&self) -> crate::core::Expr {
-        self.attr("alias_prefix")
+        self.0.attr("alias_prefix")
     }
     /// `aliases`, as a reference.
     #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
-        self.attr("aliases")
+        self.0.attr("aliases")
     }
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `workspace_ids`, as a reference.
     #[inline]
     pub fn workspace_ids(&self) -> crate::core::Expr {
-        self.attr("workspace_ids")
+        self.0.attr("workspace_ids")
     }
 }

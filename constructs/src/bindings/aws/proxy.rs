@@ -28,20 +28,42 @@ impl crate::core::Resource for ProxyProtocolPolicy {
     const TYPE: &'static str = "aws_proxy_protocol_policy";
 }
 
-impl crate::core::Ref<ProxyProtocolPolicy> {
+impl crate::core::Block for ProxyProtocolPolicy {
+    type Attributes = ProxyProtocolPolicyAttributes;
+}
+
+/// The attributes of `aws_proxy_protocol_policy`, read from a `Ref<ProxyProtocolPolicy>`.
+#[derive(Clone, Debug)]
+pub struct ProxyProtocolPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ProxyProtocolPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ProxyProtocolPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ProxyProtocolPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_ports`, as a reference.
     #[inline]
     pub fn instance_ports(&self) -> crate::core::Expr {
-        self.attr("instance_ports")
+        self.0.attr("instance_ports")
     }
     /// `load_balancer`, as a reference.
     #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
-        self.attr("load_balancer")
+        self.0.attr("load_balancer")
     }
 }

@@ -116,65 +116,87 @@ impl crate::core::Resource for QbusinessApplication {
     const TYPE: &'static str = "aws_qbusiness_application";
 }
 
-impl crate::core::Ref<QbusinessApplication> {
+impl crate::core::Block for QbusinessApplication {
+    type Attributes = QbusinessApplicationAttributes;
+}
+
+/// The attributes of `aws_qbusiness_application`, read from a `Ref<QbusinessApplication>`.
+#[derive(Clone, Debug)]
+pub struct QbusinessApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QbusinessApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QbusinessApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QbusinessApplicationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `iam_service_role_arn`, as a reference.
     #[inline]
     pub fn iam_service_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_service_role_arn")
+        self.0.attr("iam_service_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_center_application_arn`, as a reference.
     #[inline]
     pub fn identity_center_application_arn(&self) -> crate::core::Expr {
-        self.attr("identity_center_application_arn")
+        self.0.attr("identity_center_application_arn")
     }
     /// `identity_center_instance_arn`, as a reference.
     #[inline]
     pub fn identity_center_instance_arn(&self) -> crate::core::Expr {
-        self.attr("identity_center_instance_arn")
+        self.0.attr("identity_center_instance_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `attachments_configuration` (a nested block), as a reference.
     #[inline]
     pub fn attachments_configuration(&self) -> crate::core::Expr {
-        self.attr("attachments_configuration")
+        self.0.attr("attachments_configuration")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -71,6 +71,10 @@ impl crate::core::Resource for QldbLedger {
     const TYPE: &'static str = "aws_qldb_ledger";
 }
 
+impl crate::core::Block for QldbLedger {
+    type Attributes = QldbLedgerAttributes;
+}
+
 /// The `kinesis_configuration` block of [`QldbStream`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QldbStreamKinesisConfiguration {
@@ -167,6 +171,10 @@ impl crate::core::Resource for QldbStream {
     const TYPE: &'static str = "aws_qldb_stream";
 }
 
+impl crate::core::Block for QldbStream {
+    type Attributes = QldbStreamAttributes;
+}
+
 /// `aws_qldb_ledger` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataQldbLedger {
@@ -196,146 +204,204 @@ impl crate::core::DataSource for DataQldbLedger {
     const TYPE: &'static str = "aws_qldb_ledger";
 }
 
-impl crate::core::Ref<QldbLedger> {
+impl crate::core::Block for DataQldbLedger {
+    type Attributes = DataQldbLedgerAttributes;
+}
+
+/// The attributes of `aws_qldb_ledger`, read from a `Ref<QldbLedger>`.
+#[derive(Clone, Debug)]
+pub struct QldbLedgerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QldbLedgerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QldbLedgerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QldbLedgerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key`, as a reference.
     #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
-        self.attr("kms_key")
+        self.0.attr("kms_key")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `permissions_mode`, as a reference.
     #[inline]
     pub fn permissions_mode(&self) -> crate::core::Expr {
-        self.attr("permissions_mode")
+        self.0.attr("permissions_mode")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QldbStream> {
+/// The attributes of `aws_qldb_stream`, read from a `Ref<QldbStream>`.
+#[derive(Clone, Debug)]
+pub struct QldbStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QldbStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QldbStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QldbStreamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `exclusive_end_time`, as a reference.
     #[inline]
     pub fn exclusive_end_time(&self) -> crate::core::Expr {
-        self.attr("exclusive_end_time")
+        self.0.attr("exclusive_end_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inclusive_start_time`, as a reference.
     #[inline]
     pub fn inclusive_start_time(&self) -> crate::core::Expr {
-        self.attr("inclusive_start_time")
+        self.0.attr("inclusive_start_time")
     }
     /// `ledger_name`, as a reference.
     #[inline]
     pub fn ledger_name(&self) -> crate::core::Expr {
-        self.attr("ledger_name")
+        self.0.attr("ledger_name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `stream_name`, as a reference.
     #[inline]
     pub fn stream_name(&self) -> crate::core::Expr {
-        self.attr("stream_name")
+        self.0.attr("stream_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `kinesis_configuration` (a nested block), as a reference.
     #[inline]
     pub fn kinesis_configuration(&self) -> crate::core::Expr {
-        self.attr("kinesis_configuration")
+        self.0.attr("kinesis_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataQldbLedger> {
+/// The attributes of `aws_qldb_ledger`, read from a `Ref<DataQldbLedger>`.
+#[derive(Clone, Debug)]
+pub struct DataQldbLedgerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataQldbLedgerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataQldbLedgerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataQldbLedgerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key`, as a reference.
     #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
-        self.attr("kms_key")
+        self.0.attr("kms_key")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `permissions_mode`, as a reference.
     #[inline]
     pub fn permissions_mode(&self) -> crate::core::Expr {
-        self.attr("permissions_mode")
+        self.0.attr("permissions_mode")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

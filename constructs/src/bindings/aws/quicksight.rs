@@ -58,6 +58,10 @@ impl crate::core::Resource for QuicksightAccountSettings {
     const TYPE: &'static str = "aws_quicksight_account_settings";
 }
 
+impl crate::core::Block for QuicksightAccountSettings {
+    type Attributes = QuicksightAccountSettingsAttributes;
+}
+
 /// The `timeouts` block of [`QuicksightAccountSubscription`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct QuicksightAccountSubscriptionTimeouts {
@@ -168,6 +172,10 @@ impl QuicksightAccountSubscription {
 
 impl crate::core::Resource for QuicksightAccountSubscription {
     const TYPE: &'static str = "aws_quicksight_account_subscription";
+}
+
+impl crate::core::Block for QuicksightAccountSubscription {
+    type Attributes = QuicksightAccountSubscriptionAttributes;
 }
 
 /// The `screen_canvas_size_options` block of [`QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationFreeFormCanvasSizeOptions`].
@@ -11521,6 +11529,10 @@ impl QuicksightAnalysis {
 
 impl crate::core::Resource for QuicksightAnalysis {
     const TYPE: &'static str = "aws_quicksight_analysis";
+}
+
+impl crate::core::Block for QuicksightAnalysis {
+    type Attributes = QuicksightAnalysisAttributes;
 }
 
 /// The `ad_hoc_filtering_option` block of [`QuicksightDashboardDashboardPublishOptions`].
@@ -22969,6 +22981,10 @@ impl crate::core::Resource for QuicksightDashboard {
     const TYPE: &'static str = "aws_quicksight_dashboard";
 }
 
+impl crate::core::Block for QuicksightDashboard {
+    type Attributes = QuicksightDashboardAttributes;
+}
+
 /// The `geo_spatial_column_group` block of [`QuicksightDataSetColumnGroups`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSetColumnGroupsGeoSpatialColumnGroup {
@@ -23846,6 +23862,10 @@ impl crate::core::Resource for QuicksightDataSet {
     const TYPE: &'static str = "aws_quicksight_data_set";
 }
 
+impl crate::core::Block for QuicksightDataSet {
+    type Attributes = QuicksightDataSetAttributes;
+}
+
 /// The `credential_pair` block of [`QuicksightDataSourceCredentials`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSourceCredentialsCredentialPair {
@@ -24397,6 +24417,10 @@ impl crate::core::Resource for QuicksightDataSource {
     const TYPE: &'static str = "aws_quicksight_data_source";
 }
 
+impl crate::core::Block for QuicksightDataSource {
+    type Attributes = QuicksightDataSourceAttributes;
+}
+
 /// The `permissions` block of [`QuicksightFolder`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightFolderPermissions {
@@ -24504,6 +24528,10 @@ impl crate::core::Resource for QuicksightFolder {
     const TYPE: &'static str = "aws_quicksight_folder";
 }
 
+impl crate::core::Block for QuicksightFolder {
+    type Attributes = QuicksightFolderAttributes;
+}
+
 /// `aws_quicksight_folder_membership` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightFolderMembership {
@@ -24533,6 +24561,10 @@ impl QuicksightFolderMembership {
 
 impl crate::core::Resource for QuicksightFolderMembership {
     const TYPE: &'static str = "aws_quicksight_folder_membership";
+}
+
+impl crate::core::Block for QuicksightFolderMembership {
+    type Attributes = QuicksightFolderMembershipAttributes;
 }
 
 /// `aws_quicksight_group` (resource).
@@ -24572,6 +24604,10 @@ impl crate::core::Resource for QuicksightGroup {
     const TYPE: &'static str = "aws_quicksight_group";
 }
 
+impl crate::core::Block for QuicksightGroup {
+    type Attributes = QuicksightGroupAttributes;
+}
+
 /// `aws_quicksight_group_membership` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightGroupMembership {
@@ -24606,6 +24642,10 @@ impl QuicksightGroupMembership {
 
 impl crate::core::Resource for QuicksightGroupMembership {
     const TYPE: &'static str = "aws_quicksight_group_membership";
+}
+
+impl crate::core::Block for QuicksightGroupMembership {
+    type Attributes = QuicksightGroupMembershipAttributes;
 }
 
 /// The `identities` block of [`QuicksightIamPolicyAssignment`].
@@ -24670,6 +24710,10 @@ impl crate::core::Resource for QuicksightIamPolicyAssignment {
     const TYPE: &'static str = "aws_quicksight_iam_policy_assignment";
 }
 
+impl crate::core::Block for QuicksightIamPolicyAssignment {
+    type Attributes = QuicksightIamPolicyAssignmentAttributes;
+}
+
 /// `aws_quicksight_ingestion` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightIngestion {
@@ -24699,6 +24743,10 @@ impl QuicksightIngestion {
 
 impl crate::core::Resource for QuicksightIngestion {
     const TYPE: &'static str = "aws_quicksight_ingestion";
+}
+
+impl crate::core::Block for QuicksightIngestion {
+    type Attributes = QuicksightIngestionAttributes;
 }
 
 /// The `timeouts` block of [`QuicksightNamespace`].
@@ -24760,6 +24808,10 @@ impl QuicksightNamespace {
 
 impl crate::core::Resource for QuicksightNamespace {
     const TYPE: &'static str = "aws_quicksight_namespace";
+}
+
+impl crate::core::Block for QuicksightNamespace {
+    type Attributes = QuicksightNamespaceAttributes;
 }
 
 /// The `refresh_on_day` block of [`QuicksightRefreshScheduleScheduleScheduleFrequency`].
@@ -24870,6 +24922,10 @@ impl crate::core::Resource for QuicksightRefreshSchedule {
     const TYPE: &'static str = "aws_quicksight_refresh_schedule";
 }
 
+impl crate::core::Block for QuicksightRefreshSchedule {
+    type Attributes = QuicksightRefreshScheduleAttributes;
+}
+
 /// `aws_quicksight_role_membership` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightRoleMembership {
@@ -24900,6 +24956,10 @@ impl QuicksightRoleMembership {
 
 impl crate::core::Resource for QuicksightRoleMembership {
     const TYPE: &'static str = "aws_quicksight_role_membership";
+}
+
+impl crate::core::Block for QuicksightRoleMembership {
+    type Attributes = QuicksightRoleMembershipAttributes;
 }
 
 /// The `screen_canvas_size_options` block of [`QuicksightTemplateDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationFreeFormCanvasSizeOptions`].
@@ -36267,6 +36327,10 @@ impl crate::core::Resource for QuicksightTemplate {
     const TYPE: &'static str = "aws_quicksight_template";
 }
 
+impl crate::core::Block for QuicksightTemplate {
+    type Attributes = QuicksightTemplateAttributes;
+}
+
 /// `aws_quicksight_template_alias` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightTemplateAlias {
@@ -36296,6 +36360,10 @@ impl QuicksightTemplateAlias {
 
 impl crate::core::Resource for QuicksightTemplateAlias {
     const TYPE: &'static str = "aws_quicksight_template_alias";
+}
+
+impl crate::core::Block for QuicksightTemplateAlias {
+    type Attributes = QuicksightTemplateAliasAttributes;
 }
 
 /// The `data_color_palette` block of [`QuicksightThemeConfiguration`].
@@ -36653,6 +36721,10 @@ impl crate::core::Resource for QuicksightTheme {
     const TYPE: &'static str = "aws_quicksight_theme";
 }
 
+impl crate::core::Block for QuicksightTheme {
+    type Attributes = QuicksightThemeAttributes;
+}
+
 /// `aws_quicksight_user` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightUser {
@@ -36702,6 +36774,10 @@ impl QuicksightUser {
 
 impl crate::core::Resource for QuicksightUser {
     const TYPE: &'static str = "aws_quicksight_user";
+}
+
+impl crate::core::Block for QuicksightUser {
+    type Attributes = QuicksightUserAttributes;
 }
 
 /// The `timeouts` block of [`QuicksightVpcConnection`].
@@ -36782,6 +36858,10 @@ impl crate::core::Resource for QuicksightVpcConnection {
     const TYPE: &'static str = "aws_quicksight_vpc_connection";
 }
 
+impl crate::core::Block for QuicksightVpcConnection {
+    type Attributes = QuicksightVpcConnectionAttributes;
+}
+
 /// `aws_quicksight_analysis` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataQuicksightAnalysis {
@@ -36813,6 +36893,10 @@ impl DataQuicksightAnalysis {
 
 impl crate::core::DataSource for DataQuicksightAnalysis {
     const TYPE: &'static str = "aws_quicksight_analysis";
+}
+
+impl crate::core::Block for DataQuicksightAnalysis {
+    type Attributes = DataQuicksightAnalysisAttributes;
 }
 
 /// `aws_quicksight_data_set` (data source).
@@ -36854,6 +36938,10 @@ impl crate::core::DataSource for DataQuicksightDataSet {
     const TYPE: &'static str = "aws_quicksight_data_set";
 }
 
+impl crate::core::Block for DataQuicksightDataSet {
+    type Attributes = DataQuicksightDataSetAttributes;
+}
+
 /// `aws_quicksight_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataQuicksightGroup {
@@ -36885,6 +36973,10 @@ impl DataQuicksightGroup {
 
 impl crate::core::DataSource for DataQuicksightGroup {
     const TYPE: &'static str = "aws_quicksight_group";
+}
+
+impl crate::core::Block for DataQuicksightGroup {
+    type Attributes = DataQuicksightGroupAttributes;
 }
 
 /// `aws_quicksight_theme` (data source).
@@ -36920,6 +37012,10 @@ impl crate::core::DataSource for DataQuicksightTheme {
     const TYPE: &'static str = "aws_quicksight_theme";
 }
 
+impl crate::core::Block for DataQuicksightTheme {
+    type Attributes = DataQuicksightThemeAttributes;
+}
+
 /// `aws_quicksight_user` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataQuicksightUser {
@@ -36953,1497 +37049,1951 @@ impl crate::core::DataSource for DataQuicksightUser {
     const TYPE: &'static str = "aws_quicksight_user";
 }
 
-impl crate::core::Ref<QuicksightAccountSettings> {
+impl crate::core::Block for DataQuicksightUser {
+    type Attributes = DataQuicksightUserAttributes;
+}
+
+/// The attributes of `aws_quicksight_account_settings`, read from a `Ref<QuicksightAccountSettings>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightAccountSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightAccountSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightAccountSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightAccountSettingsAttributes {
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `default_namespace`, as a reference.
     #[inline]
     pub fn default_namespace(&self) -> crate::core::Expr {
-        self.attr("default_namespace")
+        self.0.attr("default_namespace")
     }
     /// `termination_protection_enabled`, as a reference.
     #[inline]
     pub fn termination_protection_enabled(&self) -> crate::core::Expr {
-        self.attr("termination_protection_enabled")
+        self.0.attr("termination_protection_enabled")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightAccountSubscription> {
+/// The attributes of `aws_quicksight_account_subscription`, read from a `Ref<QuicksightAccountSubscription>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightAccountSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightAccountSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightAccountSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightAccountSubscriptionAttributes {
     /// `account_name`, as a reference.
     #[inline]
     pub fn account_name(&self) -> crate::core::Expr {
-        self.attr("account_name")
+        self.0.attr("account_name")
     }
     /// `account_subscription_status`, as a reference.
     #[inline]
     pub fn account_subscription_status(&self) -> crate::core::Expr {
-        self.attr("account_subscription_status")
+        self.0.attr("account_subscription_status")
     }
     /// `active_directory_name`, as a reference.
     #[inline]
     pub fn active_directory_name(&self) -> crate::core::Expr {
-        self.attr("active_directory_name")
+        self.0.attr("active_directory_name")
     }
     /// `admin_group`, as a reference.
     #[inline]
     pub fn admin_group(&self) -> crate::core::Expr {
-        self.attr("admin_group")
+        self.0.attr("admin_group")
     }
     /// `authentication_method`, as a reference.
     #[inline]
     pub fn authentication_method(&self) -> crate::core::Expr {
-        self.attr("authentication_method")
+        self.0.attr("authentication_method")
     }
     /// `author_group`, as a reference.
     #[inline]
     pub fn author_group(&self) -> crate::core::Expr {
-        self.attr("author_group")
+        self.0.attr("author_group")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `contact_number`, as a reference.
     #[inline]
     pub fn contact_number(&self) -> crate::core::Expr {
-        self.attr("contact_number")
+        self.0.attr("contact_number")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `edition`, as a reference.
     #[inline]
     pub fn edition(&self) -> crate::core::Expr {
-        self.attr("edition")
+        self.0.attr("edition")
     }
     /// `email_address`, as a reference.
     #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
-        self.attr("email_address")
+        self.0.attr("email_address")
     }
     /// `first_name`, as a reference.
     #[inline]
     pub fn first_name(&self) -> crate::core::Expr {
-        self.attr("first_name")
+        self.0.attr("first_name")
     }
     /// `iam_identity_center_instance_arn`, as a reference.
     #[inline]
     pub fn iam_identity_center_instance_arn(&self) -> crate::core::Expr {
-        self.attr("iam_identity_center_instance_arn")
+        self.0.attr("iam_identity_center_instance_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_name`, as a reference.
     #[inline]
     pub fn last_name(&self) -> crate::core::Expr {
-        self.attr("last_name")
+        self.0.attr("last_name")
     }
     /// `notification_email`, as a reference.
     #[inline]
     pub fn notification_email(&self) -> crate::core::Expr {
-        self.attr("notification_email")
+        self.0.attr("notification_email")
     }
     /// `reader_group`, as a reference.
     #[inline]
     pub fn reader_group(&self) -> crate::core::Expr {
-        self.attr("reader_group")
+        self.0.attr("reader_group")
     }
     /// `realm`, as a reference.
     #[inline]
     pub fn realm(&self) -> crate::core::Expr {
-        self.attr("realm")
+        self.0.attr("realm")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightAnalysis> {
+/// The attributes of `aws_quicksight_analysis`, read from a `Ref<QuicksightAnalysis>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightAnalysisAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightAnalysisAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightAnalysisAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightAnalysisAttributes {
     /// `analysis_id`, as a reference.
     #[inline]
     pub fn analysis_id(&self) -> crate::core::Expr {
-        self.attr("analysis_id")
+        self.0.attr("analysis_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_published_time`, as a reference.
     #[inline]
     pub fn last_published_time(&self) -> crate::core::Expr {
-        self.attr("last_published_time")
+        self.0.attr("last_published_time")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `recovery_window_in_days`, as a reference.
     #[inline]
     pub fn recovery_window_in_days(&self) -> crate::core::Expr {
-        self.attr("recovery_window_in_days")
+        self.0.attr("recovery_window_in_days")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `theme_arn`, as a reference.
     #[inline]
     pub fn theme_arn(&self) -> crate::core::Expr {
-        self.attr("theme_arn")
+        self.0.attr("theme_arn")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `parameters` (a nested block), as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `permissions` (a nested block), as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `source_entity` (a nested block), as a reference.
     #[inline]
     pub fn source_entity(&self) -> crate::core::Expr {
-        self.attr("source_entity")
+        self.0.attr("source_entity")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightDashboard> {
+/// The attributes of `aws_quicksight_dashboard`, read from a `Ref<QuicksightDashboard>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightDashboardAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightDashboardAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightDashboardAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightDashboardAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `dashboard_id`, as a reference.
     #[inline]
     pub fn dashboard_id(&self) -> crate::core::Expr {
-        self.attr("dashboard_id")
+        self.0.attr("dashboard_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_published_time`, as a reference.
     #[inline]
     pub fn last_published_time(&self) -> crate::core::Expr {
-        self.attr("last_published_time")
+        self.0.attr("last_published_time")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `source_entity_arn`, as a reference.
     #[inline]
     pub fn source_entity_arn(&self) -> crate::core::Expr {
-        self.attr("source_entity_arn")
+        self.0.attr("source_entity_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `theme_arn`, as a reference.
     #[inline]
     pub fn theme_arn(&self) -> crate::core::Expr {
-        self.attr("theme_arn")
+        self.0.attr("theme_arn")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
     /// `version_number`, as a reference.
     #[inline]
     pub fn version_number(&self) -> crate::core::Expr {
-        self.attr("version_number")
+        self.0.attr("version_number")
     }
     /// `dashboard_publish_options` (a nested block), as a reference.
     #[inline]
     pub fn dashboard_publish_options(&self) -> crate::core::Expr {
-        self.attr("dashboard_publish_options")
+        self.0.attr("dashboard_publish_options")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `parameters` (a nested block), as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `permissions` (a nested block), as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `source_entity` (a nested block), as a reference.
     #[inline]
     pub fn source_entity(&self) -> crate::core::Expr {
-        self.attr("source_entity")
+        self.0.attr("source_entity")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightDataSet> {
+/// The attributes of `aws_quicksight_data_set`, read from a `Ref<QuicksightDataSet>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightDataSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightDataSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightDataSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightDataSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `data_set_id`, as a reference.
     #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
-        self.attr("data_set_id")
+        self.0.attr("data_set_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `import_mode`, as a reference.
     #[inline]
     pub fn import_mode(&self) -> crate::core::Expr {
-        self.attr("import_mode")
+        self.0.attr("import_mode")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `output_columns`, as a reference.
     #[inline]
     pub fn output_columns(&self) -> crate::core::Expr {
-        self.attr("output_columns")
+        self.0.attr("output_columns")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `column_groups` (a nested block), as a reference.
     #[inline]
     pub fn column_groups(&self) -> crate::core::Expr {
-        self.attr("column_groups")
+        self.0.attr("column_groups")
     }
     /// `column_level_permission_rules` (a nested block), as a reference.
     #[inline]
     pub fn column_level_permission_rules(&self) -> crate::core::Expr {
-        self.attr("column_level_permission_rules")
+        self.0.attr("column_level_permission_rules")
     }
     /// `data_set_usage_configuration` (a nested block), as a reference.
     #[inline]
     pub fn data_set_usage_configuration(&self) -> crate::core::Expr {
-        self.attr("data_set_usage_configuration")
+        self.0.attr("data_set_usage_configuration")
     }
     /// `field_folders` (a nested block), as a reference.
     #[inline]
     pub fn field_folders(&self) -> crate::core::Expr {
-        self.attr("field_folders")
+        self.0.attr("field_folders")
     }
     /// `logical_table_map` (a nested block), as a reference.
     #[inline]
     pub fn logical_table_map(&self) -> crate::core::Expr {
-        self.attr("logical_table_map")
+        self.0.attr("logical_table_map")
     }
     /// `permissions` (a nested block), as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `physical_table_map` (a nested block), as a reference.
     #[inline]
     pub fn physical_table_map(&self) -> crate::core::Expr {
-        self.attr("physical_table_map")
+        self.0.attr("physical_table_map")
     }
     /// `refresh_properties` (a nested block), as a reference.
     #[inline]
     pub fn refresh_properties(&self) -> crate::core::Expr {
-        self.attr("refresh_properties")
+        self.0.attr("refresh_properties")
     }
     /// `row_level_permission_data_set` (a nested block), as a reference.
     #[inline]
     pub fn row_level_permission_data_set(&self) -> crate::core::Expr {
-        self.attr("row_level_permission_data_set")
+        self.0.attr("row_level_permission_data_set")
     }
     /// `row_level_permission_tag_configuration` (a nested block), as a reference.
     #[inline]
     pub fn row_level_permission_tag_configuration(&self) -> crate::core::Expr {
-        self.attr("row_level_permission_tag_configuration")
+        self.0.attr("row_level_permission_tag_configuration")
     }
 }
 
-impl crate::core::Ref<QuicksightDataSource> {
+/// The attributes of `aws_quicksight_data_source`, read from a `Ref<QuicksightDataSource>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightDataSourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightDataSourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightDataSourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightDataSourceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `data_source_id`, as a reference.
     #[inline]
     pub fn data_source_id(&self) -> crate::core::Expr {
-        self.attr("data_source_id")
+        self.0.attr("data_source_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `credentials` (a nested block), as a reference.
     #[inline]
     pub fn credentials(&self) -> crate::core::Expr {
-        self.attr("credentials")
+        self.0.attr("credentials")
     }
     /// `parameters` (a nested block), as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `permission` (a nested block), as a reference.
     #[inline]
     pub fn permission(&self) -> crate::core::Expr {
-        self.attr("permission")
+        self.0.attr("permission")
     }
     /// `ssl_properties` (a nested block), as a reference.
     #[inline]
     pub fn ssl_properties(&self) -> crate::core::Expr {
-        self.attr("ssl_properties")
+        self.0.attr("ssl_properties")
     }
     /// `vpc_connection_properties` (a nested block), as a reference.
     #[inline]
     pub fn vpc_connection_properties(&self) -> crate::core::Expr {
-        self.attr("vpc_connection_properties")
+        self.0.attr("vpc_connection_properties")
     }
 }
 
-impl crate::core::Ref<QuicksightFolder> {
+/// The attributes of `aws_quicksight_folder`, read from a `Ref<QuicksightFolder>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightFolderAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightFolderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightFolderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightFolderAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `folder_id`, as a reference.
     #[inline]
     pub fn folder_id(&self) -> crate::core::Expr {
-        self.attr("folder_id")
+        self.0.attr("folder_id")
     }
     /// `folder_path`, as a reference.
     #[inline]
     pub fn folder_path(&self) -> crate::core::Expr {
-        self.attr("folder_path")
+        self.0.attr("folder_path")
     }
     /// `folder_type`, as a reference.
     #[inline]
     pub fn folder_type(&self) -> crate::core::Expr {
-        self.attr("folder_type")
+        self.0.attr("folder_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parent_folder_arn`, as a reference.
     #[inline]
     pub fn parent_folder_arn(&self) -> crate::core::Expr {
-        self.attr("parent_folder_arn")
+        self.0.attr("parent_folder_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `permissions` (a nested block), as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightFolderMembership> {
+/// The attributes of `aws_quicksight_folder_membership`, read from a `Ref<QuicksightFolderMembership>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightFolderMembershipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightFolderMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightFolderMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightFolderMembershipAttributes {
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `folder_id`, as a reference.
     #[inline]
     pub fn folder_id(&self) -> crate::core::Expr {
-        self.attr("folder_id")
+        self.0.attr("folder_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `member_id`, as a reference.
     #[inline]
     pub fn member_id(&self) -> crate::core::Expr {
-        self.attr("member_id")
+        self.0.attr("member_id")
     }
     /// `member_type`, as a reference.
     #[inline]
     pub fn member_type(&self) -> crate::core::Expr {
-        self.attr("member_type")
+        self.0.attr("member_type")
     }
 }
 
-impl crate::core::Ref<QuicksightGroup> {
+/// The attributes of `aws_quicksight_group`, read from a `Ref<QuicksightGroup>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
 }
 
-impl crate::core::Ref<QuicksightGroupMembership> {
+/// The attributes of `aws_quicksight_group_membership`, read from a `Ref<QuicksightGroupMembership>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightGroupMembershipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightGroupMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightGroupMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightGroupMembershipAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `member_name`, as a reference.
     #[inline]
     pub fn member_name(&self) -> crate::core::Expr {
-        self.attr("member_name")
+        self.0.attr("member_name")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
 }
 
-impl crate::core::Ref<QuicksightIamPolicyAssignment> {
+/// The attributes of `aws_quicksight_iam_policy_assignment`, read from a `Ref<QuicksightIamPolicyAssignment>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightIamPolicyAssignmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightIamPolicyAssignmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightIamPolicyAssignmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightIamPolicyAssignmentAttributes {
     /// `assignment_id`, as a reference.
     #[inline]
     pub fn assignment_id(&self) -> crate::core::Expr {
-        self.attr("assignment_id")
+        self.0.attr("assignment_id")
     }
     /// `assignment_name`, as a reference.
     #[inline]
     pub fn assignment_name(&self) -> crate::core::Expr {
-        self.attr("assignment_name")
+        self.0.attr("assignment_name")
     }
     /// `assignment_status`, as a reference.
     #[inline]
     pub fn assignment_status(&self) -> crate::core::Expr {
-        self.attr("assignment_status")
+        self.0.attr("assignment_status")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `policy_arn`, as a reference.
     #[inline]
     pub fn policy_arn(&self) -> crate::core::Expr {
-        self.attr("policy_arn")
+        self.0.attr("policy_arn")
     }
     /// `identities` (a nested block), as a reference.
     #[inline]
     pub fn identities(&self) -> crate::core::Expr {
-        self.attr("identities")
+        self.0.attr("identities")
     }
 }
 
-impl crate::core::Ref<QuicksightIngestion> {
+/// The attributes of `aws_quicksight_ingestion`, read from a `Ref<QuicksightIngestion>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightIngestionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightIngestionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightIngestionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightIngestionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `data_set_id`, as a reference.
     #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
-        self.attr("data_set_id")
+        self.0.attr("data_set_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingestion_id`, as a reference.
     #[inline]
     pub fn ingestion_id(&self) -> crate::core::Expr {
-        self.attr("ingestion_id")
+        self.0.attr("ingestion_id")
     }
     /// `ingestion_status`, as a reference.
     #[inline]
     pub fn ingestion_status(&self) -> crate::core::Expr {
-        self.attr("ingestion_status")
+        self.0.attr("ingestion_status")
     }
     /// `ingestion_type`, as a reference.
     #[inline]
     pub fn ingestion_type(&self) -> crate::core::Expr {
-        self.attr("ingestion_type")
+        self.0.attr("ingestion_type")
     }
 }
 
-impl crate::core::Ref<QuicksightNamespace> {
+/// The attributes of `aws_quicksight_namespace`, read from a `Ref<QuicksightNamespace>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightNamespaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `capacity_region`, as a reference.
     #[inline]
     pub fn capacity_region(&self) -> crate::core::Expr {
-        self.attr("capacity_region")
+        self.0.attr("capacity_region")
     }
     /// `creation_status`, as a reference.
     #[inline]
     pub fn creation_status(&self) -> crate::core::Expr {
-        self.attr("creation_status")
+        self.0.attr("creation_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_store`, as a reference.
     #[inline]
     pub fn identity_store(&self) -> crate::core::Expr {
-        self.attr("identity_store")
+        self.0.attr("identity_store")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightRefreshSchedule> {
+/// The attributes of `aws_quicksight_refresh_schedule`, read from a `Ref<QuicksightRefreshSchedule>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightRefreshScheduleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightRefreshScheduleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightRefreshScheduleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightRefreshScheduleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `data_set_id`, as a reference.
     #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
-        self.attr("data_set_id")
+        self.0.attr("data_set_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `schedule_id`, as a reference.
     #[inline]
     pub fn schedule_id(&self) -> crate::core::Expr {
-        self.attr("schedule_id")
+        self.0.attr("schedule_id")
     }
     /// `schedule` (a nested block), as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
 }
 
-impl crate::core::Ref<QuicksightRoleMembership> {
+/// The attributes of `aws_quicksight_role_membership`, read from a `Ref<QuicksightRoleMembership>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightRoleMembershipAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightRoleMembershipAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightRoleMembershipAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightRoleMembershipAttributes {
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `member_name`, as a reference.
     #[inline]
     pub fn member_name(&self) -> crate::core::Expr {
-        self.attr("member_name")
+        self.0.attr("member_name")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
 }
 
-impl crate::core::Ref<QuicksightTemplate> {
+/// The attributes of `aws_quicksight_template`, read from a `Ref<QuicksightTemplate>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `source_entity_arn`, as a reference.
     #[inline]
     pub fn source_entity_arn(&self) -> crate::core::Expr {
-        self.attr("source_entity_arn")
+        self.0.attr("source_entity_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `template_id`, as a reference.
     #[inline]
     pub fn template_id(&self) -> crate::core::Expr {
-        self.attr("template_id")
+        self.0.attr("template_id")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
     /// `version_number`, as a reference.
     #[inline]
     pub fn version_number(&self) -> crate::core::Expr {
-        self.attr("version_number")
+        self.0.attr("version_number")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `permissions` (a nested block), as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `source_entity` (a nested block), as a reference.
     #[inline]
     pub fn source_entity(&self) -> crate::core::Expr {
-        self.attr("source_entity")
+        self.0.attr("source_entity")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightTemplateAlias> {
+/// The attributes of `aws_quicksight_template_alias`, read from a `Ref<QuicksightTemplateAlias>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightTemplateAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightTemplateAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightTemplateAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightTemplateAliasAttributes {
     /// `alias_name`, as a reference.
     #[inline]
     pub fn alias_name(&self) -> crate::core::Expr {
-        self.attr("alias_name")
+        self.0.attr("alias_name")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `template_id`, as a reference.
     #[inline]
     pub fn template_id(&self) -> crate::core::Expr {
-        self.attr("template_id")
+        self.0.attr("template_id")
     }
     /// `template_version_number`, as a reference.
     #[inline]
     pub fn template_version_number(&self) -> crate::core::Expr {
-        self.attr("template_version_number")
+        self.0.attr("template_version_number")
     }
 }
 
-impl crate::core::Ref<QuicksightTheme> {
+/// The attributes of `aws_quicksight_theme`, read from a `Ref<QuicksightTheme>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightThemeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightThemeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightThemeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightThemeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `base_theme_id`, as a reference.
     #[inline]
     pub fn base_theme_id(&self) -> crate::core::Expr {
-        self.attr("base_theme_id")
+        self.0.attr("base_theme_id")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `theme_id`, as a reference.
     #[inline]
     pub fn theme_id(&self) -> crate::core::Expr {
-        self.attr("theme_id")
+        self.0.attr("theme_id")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
     /// `version_number`, as a reference.
     #[inline]
     pub fn version_number(&self) -> crate::core::Expr {
-        self.attr("version_number")
+        self.0.attr("version_number")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `permissions` (a nested block), as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<QuicksightUser> {
+/// The attributes of `aws_quicksight_user`, read from a `Ref<QuicksightUser>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `iam_arn`, as a reference.
     #[inline]
     pub fn iam_arn(&self) -> crate::core::Expr {
-        self.attr("iam_arn")
+        self.0.attr("iam_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_type`, as a reference.
     #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
-        self.attr("identity_type")
+        self.0.attr("identity_type")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `session_name`, as a reference.
     #[inline]
     pub fn session_name(&self) -> crate::core::Expr {
-        self.attr("session_name")
+        self.0.attr("session_name")
     }
     /// `user_invitation_url`, as a reference.
     #[inline]
     pub fn user_invitation_url(&self) -> crate::core::Expr {
-        self.attr("user_invitation_url")
+        self.0.attr("user_invitation_url")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `user_role`, as a reference.
     #[inline]
     pub fn user_role(&self) -> crate::core::Expr {
-        self.attr("user_role")
+        self.0.attr("user_role")
     }
 }
 
-impl crate::core::Ref<QuicksightVpcConnection> {
+/// The attributes of `aws_quicksight_vpc_connection`, read from a `Ref<QuicksightVpcConnection>`.
+#[derive(Clone, Debug)]
+pub struct QuicksightVpcConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for QuicksightVpcConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for QuicksightVpcConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl QuicksightVpcConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_status`, as a reference.
     #[inline]
     pub fn availability_status(&self) -> crate::core::Expr {
-        self.attr("availability_status")
+        self.0.attr("availability_status")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `dns_resolvers`, as a reference.
     #[inline]
     pub fn dns_resolvers(&self) -> crate::core::Expr {
-        self.attr("dns_resolvers")
+        self.0.attr("dns_resolvers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_connection_id`, as a reference.
     #[inline]
     pub fn vpc_connection_id(&self) -> crate::core::Expr {
-        self.attr("vpc_connection_id")
+        self.0.attr("vpc_connection_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataQuicksightAnalysis> {
+/// The attributes of `aws_quicksight_analysis`, read from a `Ref<DataQuicksightAnalysis>`.
+#[derive(Clone, Debug)]
+pub struct DataQuicksightAnalysisAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataQuicksightAnalysisAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataQuicksightAnalysisAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataQuicksightAnalysisAttributes {
     /// `analysis_id`, as a reference.
     #[inline]
     pub fn analysis_id(&self) -> crate::core::Expr {
-        self.attr("analysis_id")
+        self.0.attr("analysis_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `definition`, as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_published_time`, as a reference.
     #[inline]
     pub fn last_published_time(&self) -> crate::core::Expr {
-        self.attr("last_published_time")
+        self.0.attr("last_published_time")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `theme_arn`, as a reference.
     #[inline]
     pub fn theme_arn(&self) -> crate::core::Expr {
-        self.attr("theme_arn")
+        self.0.attr("theme_arn")
     }
 }
 
-impl crate::core::Ref<DataQuicksightDataSet> {
+/// The attributes of `aws_quicksight_data_set`, read from a `Ref<DataQuicksightDataSet>`.
+#[derive(Clone, Debug)]
+pub struct DataQuicksightDataSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataQuicksightDataSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataQuicksightDataSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataQuicksightDataSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `column_groups`, as a reference.
     #[inline]
     pub fn column_groups(&self) -> crate::core::Expr {
-        self.attr("column_groups")
+        self.0.attr("column_groups")
     }
     /// `column_level_permission_rules`, as a reference.
     #[inline]
     pub fn column_level_permission_rules(&self) -> crate::core::Expr {
-        self.attr("column_level_permission_rules")
+        self.0.attr("column_level_permission_rules")
     }
     /// `data_set_id`, as a reference.
     #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
-        self.attr("data_set_id")
+        self.0.attr("data_set_id")
     }
     /// `data_set_usage_configuration`, as a reference.
     #[inline]
     pub fn data_set_usage_configuration(&self) -> crate::core::Expr {
-        self.attr("data_set_usage_configuration")
+        self.0.attr("data_set_usage_configuration")
     }
     /// `field_folders`, as a reference.
     #[inline]
     pub fn field_folders(&self) -> crate::core::Expr {
-        self.attr("field_folders")
+        self.0.attr("field_folders")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `import_mode`, as a reference.
     #[inline]
     pub fn import_mode(&self) -> crate::core::Expr {
-        self.attr("import_mode")
+        self.0.attr("import_mode")
     }
     /// `logical_table_map`, as a reference.
     #[inline]
     pub fn logical_table_map(&self) -> crate::core::Expr {
-        self.attr("logical_table_map")
+        self.0.attr("logical_table_map")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `physical_table_map`, as a reference.
     #[inline]
     pub fn physical_table_map(&self) -> crate::core::Expr {
-        self.attr("physical_table_map")
+        self.0.attr("physical_table_map")
     }
     /// `row_level_permission_data_set`, as a reference.
     #[inline]
     pub fn row_level_permission_data_set(&self) -> crate::core::Expr {
-        self.attr("row_level_permission_data_set")
+        self.0.attr("row_level_permission_data_set")
     }
     /// `row_level_permission_tag_configuration`, as a reference.
     #[inline]
     pub fn row_level_permission_tag_configuration(&self) -> crate::core::Expr {
-        self.attr("row_level_permission_tag_configuration")
+        self.0.attr("row_level_permission_tag_configuration")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataQuicksightGroup> {
+/// The attributes of `aws_quicksight_group`, read from a `Ref<DataQuicksightGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataQuicksightGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataQuicksightGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataQuicksightGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataQuicksightGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `principal_id`, as a reference.
     #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
-        self.attr("principal_id")
+        self.0.attr("principal_id")
     }
 }
 
-impl crate::core::Ref<DataQuicksightTheme> {
+/// The attributes of `aws_quicksight_theme`, read from a `Ref<DataQuicksightTheme>`.
+#[derive(Clone, Debug)]
+pub struct DataQuicksightThemeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataQuicksightThemeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataQuicksightThemeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataQuicksightThemeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `base_theme_id`, as a reference.
     #[inline]
     pub fn base_theme_id(&self) -> crate::core::Expr {
-        self.attr("base_theme_id")
+        self.0.attr("base_theme_id")
     }
     /// `configuration`, as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `theme_id`, as a reference.
     #[inline]
     pub fn theme_id(&self) -> crate::core::Expr {
-        self.attr("theme_id")
+        self.0.attr("theme_id")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
     /// `version_number`, as a reference.
     #[inline]
     pub fn version_number(&self) -> crate::core::Expr {
-        self.attr("version_number")
+        self.0.attr("version_number")
     }
 }
 
-impl crate::core::Ref<DataQuicksightUser> {
+/// The attributes of `aws_quicksight_user`, read from a `Ref<DataQuicksightUser>`.
+#[derive(Clone, Debug)]
+pub struct DataQuicksightUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataQuicksightUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataQuicksightUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataQuicksightUserAttributes {
     /// `active`, as a reference.
     #[inline]
     pub fn active(&self) -> crate::core::Expr {
-        self.attr("active")
+        self.0.attr("active")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_type`, as a reference.
     #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
-        self.attr("identity_type")
+        self.0.attr("identity_type")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `principal_id`, as a reference.
     #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
-        self.attr("principal_id")
+        self.0.attr("principal_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `user_role`, as a reference.
     #[inline]
     pub fn user_role(&self) -> crate::core::Expr {
-        self.attr("user_role")
+        self.0.attr("user_role")
     }
 }

@@ -28,6 +28,10 @@ impl crate::core::Resource for RamPrincipalAssociation {
     const TYPE: &'static str = "aws_ram_principal_association";
 }
 
+impl crate::core::Block for RamPrincipalAssociation {
+    type Attributes = RamPrincipalAssociationAttributes;
+}
+
 /// `aws_ram_resource_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RamResourceAssociation {
@@ -54,6 +58,10 @@ impl RamResourceAssociation {
 
 impl crate::core::Resource for RamResourceAssociation {
     const TYPE: &'static str = "aws_ram_resource_association";
+}
+
+impl crate::core::Block for RamResourceAssociation {
+    type Attributes = RamResourceAssociationAttributes;
 }
 
 /// The `timeouts` block of [`RamResourceShare`].
@@ -123,6 +131,10 @@ impl crate::core::Resource for RamResourceShare {
     const TYPE: &'static str = "aws_ram_resource_share";
 }
 
+impl crate::core::Block for RamResourceShare {
+    type Attributes = RamResourceShareAttributes;
+}
+
 /// The `timeouts` block of [`RamResourceShareAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RamResourceShareAccepterTimeouts {
@@ -174,6 +186,10 @@ impl crate::core::Resource for RamResourceShareAccepter {
     const TYPE: &'static str = "aws_ram_resource_share_accepter";
 }
 
+impl crate::core::Block for RamResourceShareAccepter {
+    type Attributes = RamResourceShareAccepterAttributes;
+}
+
 /// `aws_ram_sharing_with_organization` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RamSharingWithOrganization {
@@ -194,6 +210,10 @@ impl RamSharingWithOrganization {
 
 impl crate::core::Resource for RamSharingWithOrganization {
     const TYPE: &'static str = "aws_ram_sharing_with_organization";
+}
+
+impl crate::core::Block for RamSharingWithOrganization {
+    type Attributes = RamSharingWithOrganizationAttributes;
 }
 
 /// The `filter` block of [`DataRamResourceShare`].
@@ -257,195 +277,307 @@ impl crate::core::DataSource for DataRamResourceShare {
     const TYPE: &'static str = "aws_ram_resource_share";
 }
 
-impl crate::core::Ref<RamPrincipalAssociation> {
+impl crate::core::Block for DataRamResourceShare {
+    type Attributes = DataRamResourceShareAttributes;
+}
+
+/// The attributes of `aws_ram_principal_association`, read from a `Ref<RamPrincipalAssociation>`.
+#[derive(Clone, Debug)]
+pub struct RamPrincipalAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RamPrincipalAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RamPrincipalAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RamPrincipalAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `resource_share_arn`, as a reference.
     #[inline]
     pub fn resource_share_arn(&self) -> crate::core::Expr {
-        self.attr("resource_share_arn")
+        self.0.attr("resource_share_arn")
     }
 }
 
-impl crate::core::Ref<RamResourceAssociation> {
+/// The attributes of `aws_ram_resource_association`, read from a `Ref<RamResourceAssociation>`.
+#[derive(Clone, Debug)]
+pub struct RamResourceAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RamResourceAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RamResourceAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RamResourceAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `resource_share_arn`, as a reference.
     #[inline]
     pub fn resource_share_arn(&self) -> crate::core::Expr {
-        self.attr("resource_share_arn")
+        self.0.attr("resource_share_arn")
     }
 }
 
-impl crate::core::Ref<RamResourceShare> {
+/// The attributes of `aws_ram_resource_share`, read from a `Ref<RamResourceShare>`.
+#[derive(Clone, Debug)]
+pub struct RamResourceShareAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RamResourceShareAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RamResourceShareAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RamResourceShareAttributes {
     /// `allow_external_principals`, as a reference.
     #[inline]
     pub fn allow_external_principals(&self) -> crate::core::Expr {
-        self.attr("allow_external_principals")
+        self.0.attr("allow_external_principals")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `permission_arns`, as a reference.
     #[inline]
     pub fn permission_arns(&self) -> crate::core::Expr {
-        self.attr("permission_arns")
+        self.0.attr("permission_arns")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RamResourceShareAccepter> {
+/// The attributes of `aws_ram_resource_share_accepter`, read from a `Ref<RamResourceShareAccepter>`.
+#[derive(Clone, Debug)]
+pub struct RamResourceShareAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RamResourceShareAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RamResourceShareAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RamResourceShareAccepterAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invitation_arn`, as a reference.
     #[inline]
     pub fn invitation_arn(&self) -> crate::core::Expr {
-        self.attr("invitation_arn")
+        self.0.attr("invitation_arn")
     }
     /// `receiver_account_id`, as a reference.
     #[inline]
     pub fn receiver_account_id(&self) -> crate::core::Expr {
-        self.attr("receiver_account_id")
+        self.0.attr("receiver_account_id")
     }
     /// `resources`, as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `sender_account_id`, as a reference.
     #[inline]
     pub fn sender_account_id(&self) -> crate::core::Expr {
-        self.attr("sender_account_id")
+        self.0.attr("sender_account_id")
     }
     /// `share_arn`, as a reference.
     #[inline]
     pub fn share_arn(&self) -> crate::core::Expr {
-        self.attr("share_arn")
+        self.0.attr("share_arn")
     }
     /// `share_id`, as a reference.
     #[inline]
     pub fn share_id(&self) -> crate::core::Expr {
-        self.attr("share_id")
+        self.0.attr("share_id")
     }
     /// `share_name`, as a reference.
     #[inline]
     pub fn share_name(&self) -> crate::core::Expr {
-        self.attr("share_name")
+        self.0.attr("share_name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RamSharingWithOrganization> {
+/// The attributes of `aws_ram_sharing_with_organization`, read from a `Ref<RamSharingWithOrganization>`.
+#[derive(Clone, Debug)]
+pub struct RamSharingWithOrganizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RamSharingWithOrganizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RamSharingWithOrganizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RamSharingWithOrganizationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataRamResourceShare> {
+/// The attributes of `aws_ram_resource_share`, read from a `Ref<DataRamResourceShare>`.
+#[derive(Clone, Debug)]
+pub struct DataRamResourceShareAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRamResourceShareAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRamResourceShareAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRamResourceShareAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owning_account_id`, as a reference.
     #[inline]
     pub fn owning_account_id(&self) -> crate::core::Expr {
-        self.attr("owning_account_id")
+        self.0.attr("owning_account_id")
     }
     /// `resource_arns`, as a reference.
     #[inline]
     pub fn resource_arns(&self) -> crate::core::Expr {
-        self.attr("resource_arns")
+        self.0.attr("resource_arns")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `resource_share_status`, as a reference.
     #[inline]
     pub fn resource_share_status(&self) -> crate::core::Expr {
-        self.attr("resource_share_status")
+        self.0.attr("resource_share_status")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

@@ -152,70 +152,92 @@ impl crate::core::Resource for RbinRule {
     const TYPE: &'static str = "aws_rbin_rule";
 }
 
-impl crate::core::Ref<RbinRule> {
+impl crate::core::Block for RbinRule {
+    type Attributes = RbinRuleAttributes;
+}
+
+/// The attributes of `aws_rbin_rule`, read from a `Ref<RbinRule>`.
+#[derive(Clone, Debug)]
+pub struct RbinRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RbinRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RbinRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RbinRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lock_end_time`, as a reference.
     #[inline]
     pub fn lock_end_time(&self) -> crate::core::Expr {
-        self.attr("lock_end_time")
+        self.0.attr("lock_end_time")
     }
     /// `lock_state`, as a reference.
     #[inline]
     pub fn lock_state(&self) -> crate::core::Expr {
-        self.attr("lock_state")
+        self.0.attr("lock_state")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `lock_configuration` (a nested block), as a reference.
     #[inline]
     pub fn lock_configuration(&self) -> crate::core::Expr {
-        self.attr("lock_configuration")
+        self.0.attr("lock_configuration")
     }
     /// `resource_tags` (a nested block), as a reference.
     #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
-        self.attr("resource_tags")
+        self.0.attr("resource_tags")
     }
     /// `retention_period` (a nested block), as a reference.
     #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
-        self.attr("retention_period")
+        self.0.attr("retention_period")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -25,6 +25,10 @@ impl crate::core::Resource for RdsCertificate {
     const TYPE: &'static str = "aws_rds_certificate";
 }
 
+impl crate::core::Block for RdsCertificate {
+    type Attributes = RdsCertificateAttributes;
+}
+
 /// The `restore_to_point_in_time` block of [`RdsCluster`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RdsClusterRestoreToPointInTime {
@@ -462,6 +466,10 @@ impl crate::core::Resource for RdsCluster {
     const TYPE: &'static str = "aws_rds_cluster";
 }
 
+impl crate::core::Block for RdsCluster {
+    type Attributes = RdsClusterAttributes;
+}
+
 /// `aws_rds_cluster_activity_stream` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RdsClusterActivityStream {
@@ -495,6 +503,10 @@ impl RdsClusterActivityStream {
 
 impl crate::core::Resource for RdsClusterActivityStream {
     const TYPE: &'static str = "aws_rds_cluster_activity_stream";
+}
+
+impl crate::core::Block for RdsClusterActivityStream {
+    type Attributes = RdsClusterActivityStreamAttributes;
 }
 
 /// `aws_rds_cluster_endpoint` (resource).
@@ -542,6 +554,10 @@ impl RdsClusterEndpoint {
 
 impl crate::core::Resource for RdsClusterEndpoint {
     const TYPE: &'static str = "aws_rds_cluster_endpoint";
+}
+
+impl crate::core::Block for RdsClusterEndpoint {
+    type Attributes = RdsClusterEndpointAttributes;
 }
 
 /// The `timeouts` block of [`RdsClusterInstance`].
@@ -697,6 +713,10 @@ impl crate::core::Resource for RdsClusterInstance {
     const TYPE: &'static str = "aws_rds_cluster_instance";
 }
 
+impl crate::core::Block for RdsClusterInstance {
+    type Attributes = RdsClusterInstanceAttributes;
+}
+
 /// The `parameter` block of [`RdsClusterParameterGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RdsClusterParameterGroupParameter {
@@ -770,6 +790,10 @@ impl crate::core::Resource for RdsClusterParameterGroup {
     const TYPE: &'static str = "aws_rds_cluster_parameter_group";
 }
 
+impl crate::core::Block for RdsClusterParameterGroup {
+    type Attributes = RdsClusterParameterGroupAttributes;
+}
+
 /// The `timeouts` block of [`RdsClusterRoleAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RdsClusterRoleAssociationTimeouts {
@@ -825,6 +849,10 @@ impl RdsClusterRoleAssociation {
 
 impl crate::core::Resource for RdsClusterRoleAssociation {
     const TYPE: &'static str = "aws_rds_cluster_role_association";
+}
+
+impl crate::core::Block for RdsClusterRoleAssociation {
+    type Attributes = RdsClusterRoleAssociationAttributes;
 }
 
 /// The `timeouts` block of [`RdsClusterSnapshotCopy`].
@@ -896,6 +924,10 @@ impl RdsClusterSnapshotCopy {
 
 impl crate::core::Resource for RdsClusterSnapshotCopy {
     const TYPE: &'static str = "aws_rds_cluster_snapshot_copy";
+}
+
+impl crate::core::Block for RdsClusterSnapshotCopy {
+    type Attributes = RdsClusterSnapshotCopyAttributes;
 }
 
 /// The `timeouts` block of [`RdsCustomDbEngineVersion`].
@@ -1000,6 +1032,10 @@ impl crate::core::Resource for RdsCustomDbEngineVersion {
     const TYPE: &'static str = "aws_rds_custom_db_engine_version";
 }
 
+impl crate::core::Block for RdsCustomDbEngineVersion {
+    type Attributes = RdsCustomDbEngineVersionAttributes;
+}
+
 /// The `timeouts` block of [`RdsExportTask`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RdsExportTaskTimeouts {
@@ -1067,6 +1103,10 @@ impl RdsExportTask {
 
 impl crate::core::Resource for RdsExportTask {
     const TYPE: &'static str = "aws_rds_export_task";
+}
+
+impl crate::core::Block for RdsExportTask {
+    type Attributes = RdsExportTaskAttributes;
 }
 
 /// The `timeouts` block of [`RdsGlobalCluster`].
@@ -1164,6 +1204,10 @@ impl crate::core::Resource for RdsGlobalCluster {
     const TYPE: &'static str = "aws_rds_global_cluster";
 }
 
+impl crate::core::Block for RdsGlobalCluster {
+    type Attributes = RdsGlobalClusterAttributes;
+}
+
 /// The `timeouts` block of [`RdsInstanceState`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RdsInstanceStateTimeouts {
@@ -1214,6 +1258,10 @@ impl RdsInstanceState {
 
 impl crate::core::Resource for RdsInstanceState {
     const TYPE: &'static str = "aws_rds_instance_state";
+}
+
+impl crate::core::Block for RdsInstanceState {
+    type Attributes = RdsInstanceStateAttributes;
 }
 
 /// The `timeouts` block of [`RdsIntegration`].
@@ -1287,6 +1335,10 @@ impl crate::core::Resource for RdsIntegration {
     const TYPE: &'static str = "aws_rds_integration";
 }
 
+impl crate::core::Block for RdsIntegration {
+    type Attributes = RdsIntegrationAttributes;
+}
+
 /// The `timeouts` block of [`RdsReservedInstance`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RdsReservedInstanceTimeouts {
@@ -1356,6 +1408,10 @@ impl RdsReservedInstance {
 
 impl crate::core::Resource for RdsReservedInstance {
     const TYPE: &'static str = "aws_rds_reserved_instance";
+}
+
+impl crate::core::Block for RdsReservedInstance {
+    type Attributes = RdsReservedInstanceAttributes;
 }
 
 /// The `timeouts` block of [`RdsShardGroup`].
@@ -1434,6 +1490,10 @@ impl crate::core::Resource for RdsShardGroup {
     const TYPE: &'static str = "aws_rds_shard_group";
 }
 
+impl crate::core::Block for RdsShardGroup {
+    type Attributes = RdsShardGroupAttributes;
+}
+
 /// `aws_rds_certificate` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRdsCertificate {
@@ -1462,6 +1522,10 @@ impl DataRdsCertificate {
 
 impl crate::core::DataSource for DataRdsCertificate {
     const TYPE: &'static str = "aws_rds_certificate";
+}
+
+impl crate::core::Block for DataRdsCertificate {
+    type Attributes = DataRdsCertificateAttributes;
 }
 
 /// `aws_rds_cluster` (data source).
@@ -1493,6 +1557,10 @@ impl crate::core::DataSource for DataRdsCluster {
     const TYPE: &'static str = "aws_rds_cluster";
 }
 
+impl crate::core::Block for DataRdsCluster {
+    type Attributes = DataRdsClusterAttributes;
+}
+
 /// `aws_rds_cluster_parameter_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRdsClusterParameterGroup {
@@ -1512,6 +1580,10 @@ impl DataRdsClusterParameterGroup {
 
 impl crate::core::DataSource for DataRdsClusterParameterGroup {
     const TYPE: &'static str = "aws_rds_cluster_parameter_group";
+}
+
+impl crate::core::Block for DataRdsClusterParameterGroup {
+    type Attributes = DataRdsClusterParameterGroupAttributes;
 }
 
 /// The `filter` block of [`DataRdsClusters`].
@@ -1558,6 +1630,10 @@ impl DataRdsClusters {
 
 impl crate::core::DataSource for DataRdsClusters {
     const TYPE: &'static str = "aws_rds_clusters";
+}
+
+impl crate::core::Block for DataRdsClusters {
+    type Attributes = DataRdsClustersAttributes;
 }
 
 /// The `filter` block of [`DataRdsEngineVersion`].
@@ -1647,6 +1723,10 @@ impl DataRdsEngineVersion {
 
 impl crate::core::DataSource for DataRdsEngineVersion {
     const TYPE: &'static str = "aws_rds_engine_version";
+}
+
+impl crate::core::Block for DataRdsEngineVersion {
+    type Attributes = DataRdsEngineVersionAttributes;
 }
 
 /// `aws_rds_orderable_db_instance` (data source).
@@ -1762,6 +1842,10 @@ impl crate::core::DataSource for DataRdsOrderableDbInstance {
     const TYPE: &'static str = "aws_rds_orderable_db_instance";
 }
 
+impl crate::core::Block for DataRdsOrderableDbInstance {
+    type Attributes = DataRdsOrderableDbInstanceAttributes;
+}
+
 /// `aws_rds_reserved_instance_offering` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRdsReservedInstanceOffering {
@@ -1799,2053 +1883,2453 @@ impl crate::core::DataSource for DataRdsReservedInstanceOffering {
     const TYPE: &'static str = "aws_rds_reserved_instance_offering";
 }
 
-impl crate::core::Ref<RdsCertificate> {
+impl crate::core::Block for DataRdsReservedInstanceOffering {
+    type Attributes = DataRdsReservedInstanceOfferingAttributes;
+}
+
+/// The attributes of `aws_rds_certificate`, read from a `Ref<RdsCertificate>`.
+#[derive(Clone, Debug)]
+pub struct RdsCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsCertificateAttributes {
     /// `certificate_identifier`, as a reference.
     #[inline]
     pub fn certificate_identifier(&self) -> crate::core::Expr {
-        self.attr("certificate_identifier")
+        self.0.attr("certificate_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<RdsCluster> {
+/// The attributes of `aws_rds_cluster`, read from a `Ref<RdsCluster>`.
+#[derive(Clone, Debug)]
+pub struct RdsClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsClusterAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `allow_major_version_upgrade`, as a reference.
     #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("allow_major_version_upgrade")
+        self.0.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `backtrack_window`, as a reference.
     #[inline]
     pub fn backtrack_window(&self) -> crate::core::Expr {
-        self.attr("backtrack_window")
+        self.0.attr("backtrack_window")
     }
     /// `backup_retention_period`, as a reference.
     #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
-        self.attr("backup_retention_period")
+        self.0.attr("backup_retention_period")
     }
     /// `ca_certificate_identifier`, as a reference.
     #[inline]
     pub fn ca_certificate_identifier(&self) -> crate::core::Expr {
-        self.attr("ca_certificate_identifier")
+        self.0.attr("ca_certificate_identifier")
     }
     /// `ca_certificate_valid_till`, as a reference.
     #[inline]
     pub fn ca_certificate_valid_till(&self) -> crate::core::Expr {
-        self.attr("ca_certificate_valid_till")
+        self.0.attr("ca_certificate_valid_till")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `cluster_identifier_prefix`, as a reference.
     #[inline]
     pub fn cluster_identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier_prefix")
+        self.0.attr("cluster_identifier_prefix")
     }
     /// `cluster_members`, as a reference.
     #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
-        self.attr("cluster_members")
+        self.0.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
     #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
-        self.attr("cluster_resource_id")
+        self.0.attr("cluster_resource_id")
     }
     /// `cluster_scalability_type`, as a reference.
     #[inline]
     pub fn cluster_scalability_type(&self) -> crate::core::Expr {
-        self.attr("cluster_scalability_type")
+        self.0.attr("cluster_scalability_type")
     }
     /// `copy_tags_to_snapshot`, as a reference.
     #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_snapshot")
+        self.0.attr("copy_tags_to_snapshot")
     }
     /// `database_insights_mode`, as a reference.
     #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
-        self.attr("database_insights_mode")
+        self.0.attr("database_insights_mode")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `db_cluster_instance_class`, as a reference.
     #[inline]
     pub fn db_cluster_instance_class(&self) -> crate::core::Expr {
-        self.attr("db_cluster_instance_class")
+        self.0.attr("db_cluster_instance_class")
     }
     /// `db_cluster_parameter_group_name`, as a reference.
     #[inline]
     pub fn db_cluster_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("db_cluster_parameter_group_name")
+        self.0.attr("db_cluster_parameter_group_name")
     }
     /// `db_instance_parameter_group_name`, as a reference.
     #[inline]
     pub fn db_instance_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("db_instance_parameter_group_name")
+        self.0.attr("db_instance_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
     #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("db_subnet_group_name")
+        self.0.attr("db_subnet_group_name")
     }
     /// `db_system_id`, as a reference.
     #[inline]
     pub fn db_system_id(&self) -> crate::core::Expr {
-        self.attr("db_system_id")
+        self.0.attr("db_system_id")
     }
     /// `delete_automated_backups`, as a reference.
     #[inline]
     pub fn delete_automated_backups(&self) -> crate::core::Expr {
-        self.attr("delete_automated_backups")
+        self.0.attr("delete_automated_backups")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_iam_role_name`, as a reference.
     #[inline]
     pub fn domain_iam_role_name(&self) -> crate::core::Expr {
-        self.attr("domain_iam_role_name")
+        self.0.attr("domain_iam_role_name")
     }
     /// `enable_global_write_forwarding`, as a reference.
     #[inline]
     pub fn enable_global_write_forwarding(&self) -> crate::core::Expr {
-        self.attr("enable_global_write_forwarding")
+        self.0.attr("enable_global_write_forwarding")
     }
     /// `enable_http_endpoint`, as a reference.
     #[inline]
     pub fn enable_http_endpoint(&self) -> crate::core::Expr {
-        self.attr("enable_http_endpoint")
+        self.0.attr("enable_http_endpoint")
     }
     /// `enable_local_write_forwarding`, as a reference.
     #[inline]
     pub fn enable_local_write_forwarding(&self) -> crate::core::Expr {
-        self.attr("enable_local_write_forwarding")
+        self.0.attr("enable_local_write_forwarding")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
     #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
-        self.attr("enabled_cloudwatch_logs_exports")
+        self.0.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_lifecycle_support`, as a reference.
     #[inline]
     pub fn engine_lifecycle_support(&self) -> crate::core::Expr {
-        self.attr("engine_lifecycle_support")
+        self.0.attr("engine_lifecycle_support")
     }
     /// `engine_mode`, as a reference.
     #[inline]
     pub fn engine_mode(&self) -> crate::core::Expr {
-        self.attr("engine_mode")
+        self.0.attr("engine_mode")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
     #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
-        self.attr("engine_version_actual")
+        self.0.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `global_cluster_identifier`, as a reference.
     #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("global_cluster_identifier")
+        self.0.attr("global_cluster_identifier")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
     #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
-        self.attr("iam_database_authentication_enabled")
+        self.0.attr("iam_database_authentication_enabled")
     }
     /// `iam_roles`, as a reference.
     #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
-        self.attr("iam_roles")
+        self.0.attr("iam_roles")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iops`, as a reference.
     #[inline]
     pub fn iops(&self) -> crate::core::Expr {
-        self.attr("iops")
+        self.0.attr("iops")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `manage_master_user_password`, as a reference.
     #[inline]
     pub fn manage_master_user_password(&self) -> crate::core::Expr {
-        self.attr("manage_master_user_password")
+        self.0.attr("manage_master_user_password")
     }
     /// `master_password`, as a reference.
     #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
-        self.attr("master_password")
+        self.0.attr("master_password")
     }
     /// `master_password_wo`, as a reference.
     #[inline]
     pub fn master_password_wo(&self) -> crate::core::Expr {
-        self.attr("master_password_wo")
+        self.0.attr("master_password_wo")
     }
     /// `master_password_wo_version`, as a reference.
     #[inline]
     pub fn master_password_wo_version(&self) -> crate::core::Expr {
-        self.attr("master_password_wo_version")
+        self.0.attr("master_password_wo_version")
     }
     /// `master_user_secret`, as a reference.
     #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
-        self.attr("master_user_secret")
+        self.0.attr("master_user_secret")
     }
     /// `master_user_secret_kms_key_id`, as a reference.
     #[inline]
     pub fn master_user_secret_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("master_user_secret_kms_key_id")
+        self.0.attr("master_user_secret_kms_key_id")
     }
     /// `master_username`, as a reference.
     #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
-        self.attr("master_username")
+        self.0.attr("master_username")
     }
     /// `monitoring_interval`, as a reference.
     #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
-        self.attr("monitoring_interval")
+        self.0.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
     #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
-        self.attr("monitoring_role_arn")
+        self.0.attr("monitoring_role_arn")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `performance_insights_enabled`, as a reference.
     #[inline]
     pub fn performance_insights_enabled(&self) -> crate::core::Expr {
-        self.attr("performance_insights_enabled")
+        self.0.attr("performance_insights_enabled")
     }
     /// `performance_insights_kms_key_id`, as a reference.
     #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("performance_insights_kms_key_id")
+        self.0.attr("performance_insights_kms_key_id")
     }
     /// `performance_insights_retention_period`, as a reference.
     #[inline]
     pub fn performance_insights_retention_period(&self) -> crate::core::Expr {
-        self.attr("performance_insights_retention_period")
+        self.0.attr("performance_insights_retention_period")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
     #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint")
+        self.0.attr("reader_endpoint")
     }
     /// `replication_source_identifier`, as a reference.
     #[inline]
     pub fn replication_source_identifier(&self) -> crate::core::Expr {
-        self.attr("replication_source_identifier")
+        self.0.attr("replication_source_identifier")
     }
     /// `skip_final_snapshot`, as a reference.
     #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
-        self.attr("skip_final_snapshot")
+        self.0.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
     #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("snapshot_identifier")
+        self.0.attr("snapshot_identifier")
     }
     /// `source_region`, as a reference.
     #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
-        self.attr("source_region")
+        self.0.attr("source_region")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `restore_to_point_in_time` (a nested block), as a reference.
     #[inline]
     pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
-        self.attr("restore_to_point_in_time")
+        self.0.attr("restore_to_point_in_time")
     }
     /// `s3_import` (a nested block), as a reference.
     #[inline]
     pub fn s3_import(&self) -> crate::core::Expr {
-        self.attr("s3_import")
+        self.0.attr("s3_import")
     }
     /// `scaling_configuration` (a nested block), as a reference.
     #[inline]
     pub fn scaling_configuration(&self) -> crate::core::Expr {
-        self.attr("scaling_configuration")
+        self.0.attr("scaling_configuration")
     }
     /// `serverlessv2_scaling_configuration` (a nested block), as a reference.
     #[inline]
     pub fn serverlessv2_scaling_configuration(&self) -> crate::core::Expr {
-        self.attr("serverlessv2_scaling_configuration")
+        self.0.attr("serverlessv2_scaling_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsClusterActivityStream> {
+/// The attributes of `aws_rds_cluster_activity_stream`, read from a `Ref<RdsClusterActivityStream>`.
+#[derive(Clone, Debug)]
+pub struct RdsClusterActivityStreamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsClusterActivityStreamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsClusterActivityStreamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsClusterActivityStreamAttributes {
     /// `engine_native_audit_fields_included`, as a reference.
     #[inline]
     pub fn engine_native_audit_fields_included(&self) -> crate::core::Expr {
-        self.attr("engine_native_audit_fields_included")
+        self.0.attr("engine_native_audit_fields_included")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kinesis_stream_name`, as a reference.
     #[inline]
     pub fn kinesis_stream_name(&self) -> crate::core::Expr {
-        self.attr("kinesis_stream_name")
+        self.0.attr("kinesis_stream_name")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `mode`, as a reference.
     #[inline]
     pub fn mode(&self) -> crate::core::Expr {
-        self.attr("mode")
+        self.0.attr("mode")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<RdsClusterEndpoint> {
+/// The attributes of `aws_rds_cluster_endpoint`, read from a `Ref<RdsClusterEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct RdsClusterEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsClusterEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsClusterEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsClusterEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_endpoint_identifier`, as a reference.
     #[inline]
     pub fn cluster_endpoint_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_endpoint_identifier")
+        self.0.attr("cluster_endpoint_identifier")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `custom_endpoint_type`, as a reference.
     #[inline]
     pub fn custom_endpoint_type(&self) -> crate::core::Expr {
-        self.attr("custom_endpoint_type")
+        self.0.attr("custom_endpoint_type")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `excluded_members`, as a reference.
     #[inline]
     pub fn excluded_members(&self) -> crate::core::Expr {
-        self.attr("excluded_members")
+        self.0.attr("excluded_members")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `static_members`, as a reference.
     #[inline]
     pub fn static_members(&self) -> crate::core::Expr {
-        self.attr("static_members")
+        self.0.attr("static_members")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RdsClusterInstance> {
+/// The attributes of `aws_rds_cluster_instance`, read from a `Ref<RdsClusterInstance>`.
+#[derive(Clone, Debug)]
+pub struct RdsClusterInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsClusterInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsClusterInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsClusterInstanceAttributes {
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
     #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("auto_minor_version_upgrade")
+        self.0.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `ca_cert_identifier`, as a reference.
     #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
-        self.attr("ca_cert_identifier")
+        self.0.attr("ca_cert_identifier")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `copy_tags_to_snapshot`, as a reference.
     #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
-        self.attr("copy_tags_to_snapshot")
+        self.0.attr("copy_tags_to_snapshot")
     }
     /// `custom_iam_instance_profile`, as a reference.
     #[inline]
     pub fn custom_iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("custom_iam_instance_profile")
+        self.0.attr("custom_iam_instance_profile")
     }
     /// `db_parameter_group_name`, as a reference.
     #[inline]
     pub fn db_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("db_parameter_group_name")
+        self.0.attr("db_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
     #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("db_subnet_group_name")
+        self.0.attr("db_subnet_group_name")
     }
     /// `dbi_resource_id`, as a reference.
     #[inline]
     pub fn dbi_resource_id(&self) -> crate::core::Expr {
-        self.attr("dbi_resource_id")
+        self.0.attr("dbi_resource_id")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
     #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
-        self.attr("engine_version_actual")
+        self.0.attr("engine_version_actual")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
     #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("identifier_prefix")
+        self.0.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
     #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
-        self.attr("instance_class")
+        self.0.attr("instance_class")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `monitoring_interval`, as a reference.
     #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
-        self.attr("monitoring_interval")
+        self.0.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
     #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
-        self.attr("monitoring_role_arn")
+        self.0.attr("monitoring_role_arn")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `performance_insights_enabled`, as a reference.
     #[inline]
     pub fn performance_insights_enabled(&self) -> crate::core::Expr {
-        self.attr("performance_insights_enabled")
+        self.0.attr("performance_insights_enabled")
     }
     /// `performance_insights_kms_key_id`, as a reference.
     #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("performance_insights_kms_key_id")
+        self.0.attr("performance_insights_kms_key_id")
     }
     /// `performance_insights_retention_period`, as a reference.
     #[inline]
     pub fn performance_insights_retention_period(&self) -> crate::core::Expr {
-        self.attr("performance_insights_retention_period")
+        self.0.attr("performance_insights_retention_period")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `promotion_tier`, as a reference.
     #[inline]
     pub fn promotion_tier(&self) -> crate::core::Expr {
-        self.attr("promotion_tier")
+        self.0.attr("promotion_tier")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `writer`, as a reference.
     #[inline]
     pub fn writer(&self) -> crate::core::Expr {
-        self.attr("writer")
+        self.0.attr("writer")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsClusterParameterGroup> {
+/// The attributes of `aws_rds_cluster_parameter_group`, read from a `Ref<RdsClusterParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct RdsClusterParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsClusterParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsClusterParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsClusterParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<RdsClusterRoleAssociation> {
+/// The attributes of `aws_rds_cluster_role_association`, read from a `Ref<RdsClusterRoleAssociation>`.
+#[derive(Clone, Debug)]
+pub struct RdsClusterRoleAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsClusterRoleAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsClusterRoleAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsClusterRoleAssociationAttributes {
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `feature_name`, as a reference.
     #[inline]
     pub fn feature_name(&self) -> crate::core::Expr {
-        self.attr("feature_name")
+        self.0.attr("feature_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsClusterSnapshotCopy> {
+/// The attributes of `aws_rds_cluster_snapshot_copy`, read from a `Ref<RdsClusterSnapshotCopy>`.
+#[derive(Clone, Debug)]
+pub struct RdsClusterSnapshotCopyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsClusterSnapshotCopyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsClusterSnapshotCopyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsClusterSnapshotCopyAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `copy_tags`, as a reference.
     #[inline]
     pub fn copy_tags(&self) -> crate::core::Expr {
-        self.attr("copy_tags")
+        self.0.attr("copy_tags")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
     #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("db_cluster_snapshot_arn")
+        self.0.attr("db_cluster_snapshot_arn")
     }
     /// `destination_region`, as a reference.
     #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
-        self.attr("destination_region")
+        self.0.attr("destination_region")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `presigned_url`, as a reference.
     #[inline]
     pub fn presigned_url(&self) -> crate::core::Expr {
-        self.attr("presigned_url")
+        self.0.attr("presigned_url")
     }
     /// `shared_accounts`, as a reference.
     #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
-        self.attr("shared_accounts")
+        self.0.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
     #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
-        self.attr("snapshot_type")
+        self.0.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_identifier`, as a reference.
     #[inline]
     pub fn source_db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_snapshot_identifier")
+        self.0.attr("source_db_cluster_snapshot_identifier")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_db_cluster_snapshot_identifier`, as a reference.
     #[inline]
     pub fn target_db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("target_db_cluster_snapshot_identifier")
+        self.0.attr("target_db_cluster_snapshot_identifier")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsCustomDbEngineVersion> {
+/// The attributes of `aws_rds_custom_db_engine_version`, read from a `Ref<RdsCustomDbEngineVersion>`.
+#[derive(Clone, Debug)]
+pub struct RdsCustomDbEngineVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsCustomDbEngineVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsCustomDbEngineVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsCustomDbEngineVersionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `create_time`, as a reference.
     #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
-        self.attr("create_time")
+        self.0.attr("create_time")
     }
     /// `database_installation_files_s3_bucket_name`, as a reference.
     #[inline]
     pub fn database_installation_files_s3_bucket_name(&self) -> crate::core::Expr {
-        self.attr("database_installation_files_s3_bucket_name")
+        self.0.attr("database_installation_files_s3_bucket_name")
     }
     /// `database_installation_files_s3_prefix`, as a reference.
     #[inline]
     pub fn database_installation_files_s3_prefix(&self) -> crate::core::Expr {
-        self.attr("database_installation_files_s3_prefix")
+        self.0.attr("database_installation_files_s3_prefix")
     }
     /// `db_parameter_group_family`, as a reference.
     #[inline]
     pub fn db_parameter_group_family(&self) -> crate::core::Expr {
-        self.attr("db_parameter_group_family")
+        self.0.attr("db_parameter_group_family")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `filename`, as a reference.
     #[inline]
     pub fn filename(&self) -> crate::core::Expr {
-        self.attr("filename")
+        self.0.attr("filename")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `major_engine_version`, as a reference.
     #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
-        self.attr("major_engine_version")
+        self.0.attr("major_engine_version")
     }
     /// `manifest`, as a reference.
     #[inline]
     pub fn manifest(&self) -> crate::core::Expr {
-        self.attr("manifest")
+        self.0.attr("manifest")
     }
     /// `manifest_computed`, as a reference.
     #[inline]
     pub fn manifest_computed(&self) -> crate::core::Expr {
-        self.attr("manifest_computed")
+        self.0.attr("manifest_computed")
     }
     /// `manifest_hash`, as a reference.
     #[inline]
     pub fn manifest_hash(&self) -> crate::core::Expr {
-        self.attr("manifest_hash")
+        self.0.attr("manifest_hash")
     }
     /// `source_image_id`, as a reference.
     #[inline]
     pub fn source_image_id(&self) -> crate::core::Expr {
-        self.attr("source_image_id")
+        self.0.attr("source_image_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsExportTask> {
+/// The attributes of `aws_rds_export_task`, read from a `Ref<RdsExportTask>`.
+#[derive(Clone, Debug)]
+pub struct RdsExportTaskAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsExportTaskAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsExportTaskAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsExportTaskAttributes {
     /// `export_only`, as a reference.
     #[inline]
     pub fn export_only(&self) -> crate::core::Expr {
-        self.attr("export_only")
+        self.0.attr("export_only")
     }
     /// `export_task_identifier`, as a reference.
     #[inline]
     pub fn export_task_identifier(&self) -> crate::core::Expr {
-        self.attr("export_task_identifier")
+        self.0.attr("export_task_identifier")
     }
     /// `failure_cause`, as a reference.
     #[inline]
     pub fn failure_cause(&self) -> crate::core::Expr {
-        self.attr("failure_cause")
+        self.0.attr("failure_cause")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `percent_progress`, as a reference.
     #[inline]
     pub fn percent_progress(&self) -> crate::core::Expr {
-        self.attr("percent_progress")
+        self.0.attr("percent_progress")
     }
     /// `s3_bucket_name`, as a reference.
     #[inline]
     pub fn s3_bucket_name(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_name")
+        self.0.attr("s3_bucket_name")
     }
     /// `s3_prefix`, as a reference.
     #[inline]
     pub fn s3_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_prefix")
+        self.0.attr("s3_prefix")
     }
     /// `snapshot_time`, as a reference.
     #[inline]
     pub fn snapshot_time(&self) -> crate::core::Expr {
-        self.attr("snapshot_time")
+        self.0.attr("snapshot_time")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `source_type`, as a reference.
     #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
-        self.attr("source_type")
+        self.0.attr("source_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `task_end_time`, as a reference.
     #[inline]
     pub fn task_end_time(&self) -> crate::core::Expr {
-        self.attr("task_end_time")
+        self.0.attr("task_end_time")
     }
     /// `task_start_time`, as a reference.
     #[inline]
     pub fn task_start_time(&self) -> crate::core::Expr {
-        self.attr("task_start_time")
+        self.0.attr("task_start_time")
     }
     /// `warning_message`, as a reference.
     #[inline]
     pub fn warning_message(&self) -> crate::core::Expr {
-        self.attr("warning_message")
+        self.0.attr("warning_message")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsGlobalCluster> {
+/// The attributes of `aws_rds_global_cluster`, read from a `Ref<RdsGlobalCluster>`.
+#[derive(Clone, Debug)]
+pub struct RdsGlobalClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsGlobalClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsGlobalClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsGlobalClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `deletion_protection`, as a reference.
     #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
-        self.attr("deletion_protection")
+        self.0.attr("deletion_protection")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_lifecycle_support`, as a reference.
     #[inline]
     pub fn engine_lifecycle_support(&self) -> crate::core::Expr {
-        self.attr("engine_lifecycle_support")
+        self.0.attr("engine_lifecycle_support")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
     #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
-        self.attr("engine_version_actual")
+        self.0.attr("engine_version_actual")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `global_cluster_identifier`, as a reference.
     #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("global_cluster_identifier")
+        self.0.attr("global_cluster_identifier")
     }
     /// `global_cluster_members`, as a reference.
     #[inline]
     pub fn global_cluster_members(&self) -> crate::core::Expr {
-        self.attr("global_cluster_members")
+        self.0.attr("global_cluster_members")
     }
     /// `global_cluster_resource_id`, as a reference.
     #[inline]
     pub fn global_cluster_resource_id(&self) -> crate::core::Expr {
-        self.attr("global_cluster_resource_id")
+        self.0.attr("global_cluster_resource_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `source_db_cluster_identifier`, as a reference.
     #[inline]
     pub fn source_db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("source_db_cluster_identifier")
+        self.0.attr("source_db_cluster_identifier")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsInstanceState> {
+/// The attributes of `aws_rds_instance_state`, read from a `Ref<RdsInstanceState>`.
+#[derive(Clone, Debug)]
+pub struct RdsInstanceStateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsInstanceStateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsInstanceStateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsInstanceStateAttributes {
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsIntegration> {
+/// The attributes of `aws_rds_integration`, read from a `Ref<RdsIntegration>`.
+#[derive(Clone, Debug)]
+pub struct RdsIntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsIntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsIntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsIntegrationAttributes {
     /// `additional_encryption_context`, as a reference.
     #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
-        self.attr("additional_encryption_context")
+        self.0.attr("additional_encryption_context")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_filter`, as a reference.
     #[inline]
     pub fn data_filter(&self) -> crate::core::Expr {
-        self.attr("data_filter")
+        self.0.attr("data_filter")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `integration_name`, as a reference.
     #[inline]
     pub fn integration_name(&self) -> crate::core::Expr {
-        self.attr("integration_name")
+        self.0.attr("integration_name")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsReservedInstance> {
+/// The attributes of `aws_rds_reserved_instance`, read from a `Ref<RdsReservedInstance>`.
+#[derive(Clone, Debug)]
+pub struct RdsReservedInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsReservedInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsReservedInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsReservedInstanceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `currency_code`, as a reference.
     #[inline]
     pub fn currency_code(&self) -> crate::core::Expr {
-        self.attr("currency_code")
+        self.0.attr("currency_code")
     }
     /// `db_instance_class`, as a reference.
     #[inline]
     pub fn db_instance_class(&self) -> crate::core::Expr {
-        self.attr("db_instance_class")
+        self.0.attr("db_instance_class")
     }
     /// `duration`, as a reference.
     #[inline]
     pub fn duration(&self) -> crate::core::Expr {
-        self.attr("duration")
+        self.0.attr("duration")
     }
     /// `fixed_price`, as a reference.
     #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
-        self.attr("fixed_price")
+        self.0.attr("fixed_price")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_count`, as a reference.
     #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
-        self.attr("instance_count")
+        self.0.attr("instance_count")
     }
     /// `lease_id`, as a reference.
     #[inline]
     pub fn lease_id(&self) -> crate::core::Expr {
-        self.attr("lease_id")
+        self.0.attr("lease_id")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `offering_id`, as a reference.
     #[inline]
     pub fn offering_id(&self) -> crate::core::Expr {
-        self.attr("offering_id")
+        self.0.attr("offering_id")
     }
     /// `offering_type`, as a reference.
     #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
-        self.attr("offering_type")
+        self.0.attr("offering_type")
     }
     /// `product_description`, as a reference.
     #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
-        self.attr("product_description")
+        self.0.attr("product_description")
     }
     /// `recurring_charges`, as a reference.
     #[inline]
     pub fn recurring_charges(&self) -> crate::core::Expr {
-        self.attr("recurring_charges")
+        self.0.attr("recurring_charges")
     }
     /// `reservation_id`, as a reference.
     #[inline]
     pub fn reservation_id(&self) -> crate::core::Expr {
-        self.attr("reservation_id")
+        self.0.attr("reservation_id")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `usage_price`, as a reference.
     #[inline]
     pub fn usage_price(&self) -> crate::core::Expr {
-        self.attr("usage_price")
+        self.0.attr("usage_price")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RdsShardGroup> {
+/// The attributes of `aws_rds_shard_group`, read from a `Ref<RdsShardGroup>`.
+#[derive(Clone, Debug)]
+pub struct RdsShardGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RdsShardGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RdsShardGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RdsShardGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `compute_redundancy`, as a reference.
     #[inline]
     pub fn compute_redundancy(&self) -> crate::core::Expr {
-        self.attr("compute_redundancy")
+        self.0.attr("compute_redundancy")
     }
     /// `db_cluster_identifier`, as a reference.
     #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("db_cluster_identifier")
+        self.0.attr("db_cluster_identifier")
     }
     /// `db_shard_group_identifier`, as a reference.
     #[inline]
     pub fn db_shard_group_identifier(&self) -> crate::core::Expr {
-        self.attr("db_shard_group_identifier")
+        self.0.attr("db_shard_group_identifier")
     }
     /// `db_shard_group_resource_id`, as a reference.
     #[inline]
     pub fn db_shard_group_resource_id(&self) -> crate::core::Expr {
-        self.attr("db_shard_group_resource_id")
+        self.0.attr("db_shard_group_resource_id")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `max_acu`, as a reference.
     #[inline]
     pub fn max_acu(&self) -> crate::core::Expr {
-        self.attr("max_acu")
+        self.0.attr("max_acu")
     }
     /// `min_acu`, as a reference.
     #[inline]
     pub fn min_acu(&self) -> crate::core::Expr {
-        self.attr("min_acu")
+        self.0.attr("min_acu")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataRdsCertificate> {
+/// The attributes of `aws_rds_certificate`, read from a `Ref<DataRdsCertificate>`.
+#[derive(Clone, Debug)]
+pub struct DataRdsCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRdsCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRdsCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRdsCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate_type`, as a reference.
     #[inline]
     pub fn certificate_type(&self) -> crate::core::Expr {
-        self.attr("certificate_type")
+        self.0.attr("certificate_type")
     }
     /// `customer_override`, as a reference.
     #[inline]
     pub fn customer_override(&self) -> crate::core::Expr {
-        self.attr("customer_override")
+        self.0.attr("customer_override")
     }
     /// `customer_override_valid_till`, as a reference.
     #[inline]
     pub fn customer_override_valid_till(&self) -> crate::core::Expr {
-        self.attr("customer_override_valid_till")
+        self.0.attr("customer_override_valid_till")
     }
     /// `default_for_new_launches`, as a reference.
     #[inline]
     pub fn default_for_new_launches(&self) -> crate::core::Expr {
-        self.attr("default_for_new_launches")
+        self.0.attr("default_for_new_launches")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_valid_till`, as a reference.
     #[inline]
     pub fn latest_valid_till(&self) -> crate::core::Expr {
-        self.attr("latest_valid_till")
+        self.0.attr("latest_valid_till")
     }
     /// `thumbprint`, as a reference.
     #[inline]
     pub fn thumbprint(&self) -> crate::core::Expr {
-        self.attr("thumbprint")
+        self.0.attr("thumbprint")
     }
     /// `valid_from`, as a reference.
     #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
-        self.attr("valid_from")
+        self.0.attr("valid_from")
     }
     /// `valid_till`, as a reference.
     #[inline]
     pub fn valid_till(&self) -> crate::core::Expr {
-        self.attr("valid_till")
+        self.0.attr("valid_till")
     }
 }
 
-impl crate::core::Ref<DataRdsCluster> {
+/// The attributes of `aws_rds_cluster`, read from a `Ref<DataRdsCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataRdsClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRdsClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRdsClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRdsClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `backtrack_window`, as a reference.
     #[inline]
     pub fn backtrack_window(&self) -> crate::core::Expr {
-        self.attr("backtrack_window")
+        self.0.attr("backtrack_window")
     }
     /// `backup_retention_period`, as a reference.
     #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
-        self.attr("backup_retention_period")
+        self.0.attr("backup_retention_period")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `cluster_members`, as a reference.
     #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
-        self.attr("cluster_members")
+        self.0.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
     #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
-        self.attr("cluster_resource_id")
+        self.0.attr("cluster_resource_id")
     }
     /// `cluster_scalability_type`, as a reference.
     #[inline]
     pub fn cluster_scalability_type(&self) -> crate::core::Expr {
-        self.attr("cluster_scalability_type")
+        self.0.attr("cluster_scalability_type")
     }
     /// `database_insights_mode`, as a reference.
     #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
-        self.attr("database_insights_mode")
+        self.0.attr("database_insights_mode")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `db_cluster_parameter_group_name`, as a reference.
     #[inline]
     pub fn db_cluster_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("db_cluster_parameter_group_name")
+        self.0.attr("db_cluster_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
     #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("db_subnet_group_name")
+        self.0.attr("db_subnet_group_name")
     }
     /// `db_system_id`, as a reference.
     #[inline]
     pub fn db_system_id(&self) -> crate::core::Expr {
-        self.attr("db_system_id")
+        self.0.attr("db_system_id")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
     #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
-        self.attr("enabled_cloudwatch_logs_exports")
+        self.0.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_mode`, as a reference.
     #[inline]
     pub fn engine_mode(&self) -> crate::core::Expr {
-        self.attr("engine_mode")
+        self.0.attr("engine_mode")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
     #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
-        self.attr("iam_database_authentication_enabled")
+        self.0.attr("iam_database_authentication_enabled")
     }
     /// `iam_roles`, as a reference.
     #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
-        self.attr("iam_roles")
+        self.0.attr("iam_roles")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `master_user_secret`, as a reference.
     #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
-        self.attr("master_user_secret")
+        self.0.attr("master_user_secret")
     }
     /// `master_username`, as a reference.
     #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
-        self.attr("master_username")
+        self.0.attr("master_username")
     }
     /// `monitoring_interval`, as a reference.
     #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
-        self.attr("monitoring_interval")
+        self.0.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
     #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
-        self.attr("monitoring_role_arn")
+        self.0.attr("monitoring_role_arn")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
     #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
-        self.attr("preferred_backup_window")
+        self.0.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
     #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
-        self.attr("reader_endpoint")
+        self.0.attr("reader_endpoint")
     }
     /// `replication_source_identifier`, as a reference.
     #[inline]
     pub fn replication_source_identifier(&self) -> crate::core::Expr {
-        self.attr("replication_source_identifier")
+        self.0.attr("replication_source_identifier")
     }
     /// `storage_encrypted`, as a reference.
     #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
-        self.attr("storage_encrypted")
+        self.0.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
 }
 
-impl crate::core::Ref<DataRdsClusterParameterGroup> {
+/// The attributes of `aws_rds_cluster_parameter_group`, read from a `Ref<DataRdsClusterParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataRdsClusterParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRdsClusterParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRdsClusterParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRdsClusterParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataRdsClusters> {
+/// The attributes of `aws_rds_clusters`, read from a `Ref<DataRdsClusters>`.
+#[derive(Clone, Debug)]
+pub struct DataRdsClustersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRdsClustersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRdsClustersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRdsClustersAttributes {
     /// `cluster_arns`, as a reference.
     #[inline]
     pub fn cluster_arns(&self) -> crate::core::Expr {
-        self.attr("cluster_arns")
+        self.0.attr("cluster_arns")
     }
     /// `cluster_identifiers`, as a reference.
     #[inline]
     pub fn cluster_identifiers(&self) -> crate::core::Expr {
-        self.attr("cluster_identifiers")
+        self.0.attr("cluster_identifiers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataRdsEngineVersion> {
+/// The attributes of `aws_rds_engine_version`, read from a `Ref<DataRdsEngineVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataRdsEngineVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRdsEngineVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRdsEngineVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRdsEngineVersionAttributes {
     /// `default_character_set`, as a reference.
     #[inline]
     pub fn default_character_set(&self) -> crate::core::Expr {
-        self.attr("default_character_set")
+        self.0.attr("default_character_set")
     }
     /// `default_only`, as a reference.
     #[inline]
     pub fn default_only(&self) -> crate::core::Expr {
-        self.attr("default_only")
+        self.0.attr("default_only")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_description`, as a reference.
     #[inline]
     pub fn engine_description(&self) -> crate::core::Expr {
-        self.attr("engine_description")
+        self.0.attr("engine_description")
     }
     /// `exportable_log_types`, as a reference.
     #[inline]
     pub fn exportable_log_types(&self) -> crate::core::Expr {
-        self.attr("exportable_log_types")
+        self.0.attr("exportable_log_types")
     }
     /// `has_major_target`, as a reference.
     #[inline]
     pub fn has_major_target(&self) -> crate::core::Expr {
-        self.attr("has_major_target")
+        self.0.attr("has_major_target")
     }
     /// `has_minor_target`, as a reference.
     #[inline]
     pub fn has_minor_target(&self) -> crate::core::Expr {
-        self.attr("has_minor_target")
+        self.0.attr("has_minor_target")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_all`, as a reference.
     #[inline]
     pub fn include_all(&self) -> crate::core::Expr {
-        self.attr("include_all")
+        self.0.attr("include_all")
     }
     /// `latest`, as a reference.
     #[inline]
     pub fn latest(&self) -> crate::core::Expr {
-        self.attr("latest")
+        self.0.attr("latest")
     }
     /// `parameter_group_family`, as a reference.
     #[inline]
     pub fn parameter_group_family(&self) -> crate::core::Expr {
-        self.attr("parameter_group_family")
+        self.0.attr("parameter_group_family")
     }
     /// `preferred_major_targets`, as a reference.
     #[inline]
     pub fn preferred_major_targets(&self) -> crate::core::Expr {
-        self.attr("preferred_major_targets")
+        self.0.attr("preferred_major_targets")
     }
     /// `preferred_upgrade_targets`, as a reference.
     #[inline]
     pub fn preferred_upgrade_targets(&self) -> crate::core::Expr {
-        self.attr("preferred_upgrade_targets")
+        self.0.attr("preferred_upgrade_targets")
     }
     /// `preferred_versions`, as a reference.
     #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
-        self.attr("preferred_versions")
+        self.0.attr("preferred_versions")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `supported_character_sets`, as a reference.
     #[inline]
     pub fn supported_character_sets(&self) -> crate::core::Expr {
-        self.attr("supported_character_sets")
+        self.0.attr("supported_character_sets")
     }
     /// `supported_feature_names`, as a reference.
     #[inline]
     pub fn supported_feature_names(&self) -> crate::core::Expr {
-        self.attr("supported_feature_names")
+        self.0.attr("supported_feature_names")
     }
     /// `supported_modes`, as a reference.
     #[inline]
     pub fn supported_modes(&self) -> crate::core::Expr {
-        self.attr("supported_modes")
+        self.0.attr("supported_modes")
     }
     /// `supported_timezones`, as a reference.
     #[inline]
     pub fn supported_timezones(&self) -> crate::core::Expr {
-        self.attr("supported_timezones")
+        self.0.attr("supported_timezones")
     }
     /// `supports_certificate_rotation_without_restart`, as a reference.
     #[inline]
     pub fn supports_certificate_rotation_without_restart(&self) -> crate::core::Expr {
-        self.attr("supports_certificate_rotation_without_restart")
+        self.0.attr("supports_certificate_rotation_without_restart")
     }
     /// `supports_global_databases`, as a reference.
     #[inline]
     pub fn supports_global_databases(&self) -> crate::core::Expr {
-        self.attr("supports_global_databases")
+        self.0.attr("supports_global_databases")
     }
     /// `supports_integrations`, as a reference.
     #[inline]
     pub fn supports_integrations(&self) -> crate::core::Expr {
-        self.attr("supports_integrations")
+        self.0.attr("supports_integrations")
     }
     /// `supports_limitless_database`, as a reference.
     #[inline]
     pub fn supports_limitless_database(&self) -> crate::core::Expr {
-        self.attr("supports_limitless_database")
+        self.0.attr("supports_limitless_database")
     }
     /// `supports_local_write_forwarding`, as a reference.
     #[inline]
     pub fn supports_local_write_forwarding(&self) -> crate::core::Expr {
-        self.attr("supports_local_write_forwarding")
+        self.0.attr("supports_local_write_forwarding")
     }
     /// `supports_log_exports_to_cloudwatch`, as a reference.
     #[inline]
     pub fn supports_log_exports_to_cloudwatch(&self) -> crate::core::Expr {
-        self.attr("supports_log_exports_to_cloudwatch")
+        self.0.attr("supports_log_exports_to_cloudwatch")
     }
     /// `supports_parallel_query`, as a reference.
     #[inline]
     pub fn supports_parallel_query(&self) -> crate::core::Expr {
-        self.attr("supports_parallel_query")
+        self.0.attr("supports_parallel_query")
     }
     /// `supports_read_replica`, as a reference.
     #[inline]
     pub fn supports_read_replica(&self) -> crate::core::Expr {
-        self.attr("supports_read_replica")
+        self.0.attr("supports_read_replica")
     }
     /// `valid_major_targets`, as a reference.
     #[inline]
     pub fn valid_major_targets(&self) -> crate::core::Expr {
-        self.attr("valid_major_targets")
+        self.0.attr("valid_major_targets")
     }
     /// `valid_minor_targets`, as a reference.
     #[inline]
     pub fn valid_minor_targets(&self) -> crate::core::Expr {
-        self.attr("valid_minor_targets")
+        self.0.attr("valid_minor_targets")
     }
     /// `valid_upgrade_targets`, as a reference.
     #[inline]
     pub fn valid_upgrade_targets(&self) -> crate::core::Expr {
-        self.attr("valid_upgrade_targets")
+        self.0.attr("valid_upgrade_targets")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `version_actual`, as a reference.
     #[inline]
     pub fn version_actual(&self) -> crate::core::Expr {
-        self.attr("version_actual")
+        self.0.attr("version_actual")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataRdsOrderableDbInstance> {
+/// The attributes of `aws_rds_orderable_db_instance`, read from a `Ref<DataRdsOrderableDbInstance>`.
+#[derive(Clone, Debug)]
+pub struct DataRdsOrderableDbInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRdsOrderableDbInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRdsOrderableDbInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRdsOrderableDbInstanceAttributes {
     /// `availability_zone_group`, as a reference.
     #[inline]
     pub fn availability_zone_group(&self) -> crate::core::Expr {
-        self.attr("availability_zone_group")
+        self.0.attr("availability_zone_group")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `engine`, as a reference.
     #[inline]
     pub fn engine(&self) -> crate::core::Expr {
-        self.attr("engine")
+        self.0.attr("engine")
     }
     /// `engine_latest_version`, as a reference.
     #[inline]
     pub fn engine_latest_version(&self) -> crate::core::Expr {
-        self.attr("engine_latest_version")
+        self.0.attr("engine_latest_version")
     }
     /// `engine_version`, as a reference.
     #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
-        self.attr("engine_version")
+        self.0.attr("engine_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_class`, as a reference.
     #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
-        self.attr("instance_class")
+        self.0.attr("instance_class")
     }
     /// `license_model`, as a reference.
     #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
-        self.attr("license_model")
+        self.0.attr("license_model")
     }
     /// `max_iops_per_db_instance`, as a reference.
     #[inline]
     pub fn max_iops_per_db_instance(&self) -> crate::core::Expr {
-        self.attr("max_iops_per_db_instance")
+        self.0.attr("max_iops_per_db_instance")
     }
     /// `max_iops_per_gib`, as a reference.
     #[inline]
     pub fn max_iops_per_gib(&self) -> crate::core::Expr {
-        self.attr("max_iops_per_gib")
+        self.0.attr("max_iops_per_gib")
     }
     /// `max_storage_size`, as a reference.
     #[inline]
     pub fn max_storage_size(&self) -> crate::core::Expr {
-        self.attr("max_storage_size")
+        self.0.attr("max_storage_size")
     }
     /// `min_iops_per_db_instance`, as a reference.
     #[inline]
     pub fn min_iops_per_db_instance(&self) -> crate::core::Expr {
-        self.attr("min_iops_per_db_instance")
+        self.0.attr("min_iops_per_db_instance")
     }
     /// `min_iops_per_gib`, as a reference.
     #[inline]
     pub fn min_iops_per_gib(&self) -> crate::core::Expr {
-        self.attr("min_iops_per_gib")
+        self.0.attr("min_iops_per_gib")
     }
     /// `min_storage_size`, as a reference.
     #[inline]
     pub fn min_storage_size(&self) -> crate::core::Expr {
-        self.attr("min_storage_size")
+        self.0.attr("min_storage_size")
     }
     /// `multi_az_capable`, as a reference.
     #[inline]
     pub fn multi_az_capable(&self) -> crate::core::Expr {
-        self.attr("multi_az_capable")
+        self.0.attr("multi_az_capable")
     }
     /// `outpost_capable`, as a reference.
     #[inline]
     pub fn outpost_capable(&self) -> crate::core::Expr {
-        self.attr("outpost_capable")
+        self.0.attr("outpost_capable")
     }
     /// `preferred_engine_versions`, as a reference.
     #[inline]
     pub fn preferred_engine_versions(&self) -> crate::core::Expr {
-        self.attr("preferred_engine_versions")
+        self.0.attr("preferred_engine_versions")
     }
     /// `preferred_instance_classes`, as a reference.
     #[inline]
     pub fn preferred_instance_classes(&self) -> crate::core::Expr {
-        self.attr("preferred_instance_classes")
+        self.0.attr("preferred_instance_classes")
     }
     /// `read_replica_capable`, as a reference.
     #[inline]
     pub fn read_replica_capable(&self) -> crate::core::Expr {
-        self.attr("read_replica_capable")
+        self.0.attr("read_replica_capable")
     }
     /// `storage_type`, as a reference.
     #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
-        self.attr("storage_type")
+        self.0.attr("storage_type")
     }
     /// `supported_engine_modes`, as a reference.
     #[inline]
     pub fn supported_engine_modes(&self) -> crate::core::Expr {
-        self.attr("supported_engine_modes")
+        self.0.attr("supported_engine_modes")
     }
     /// `supported_network_types`, as a reference.
     #[inline]
     pub fn supported_network_types(&self) -> crate::core::Expr {
-        self.attr("supported_network_types")
+        self.0.attr("supported_network_types")
     }
     /// `supports_clusters`, as a reference.
     #[inline]
     pub fn supports_clusters(&self) -> crate::core::Expr {
-        self.attr("supports_clusters")
+        self.0.attr("supports_clusters")
     }
     /// `supports_enhanced_monitoring`, as a reference.
     #[inline]
     pub fn supports_enhanced_monitoring(&self) -> crate::core::Expr {
-        self.attr("supports_enhanced_monitoring")
+        self.0.attr("supports_enhanced_monitoring")
     }
     /// `supports_global_databases`, as a reference.
     #[inline]
     pub fn supports_global_databases(&self) -> crate::core::Expr {
-        self.attr("supports_global_databases")
+        self.0.attr("supports_global_databases")
     }
     /// `supports_iam_database_authentication`, as a reference.
     #[inline]
     pub fn supports_iam_database_authentication(&self) -> crate::core::Expr {
-        self.attr("supports_iam_database_authentication")
+        self.0.attr("supports_iam_database_authentication")
     }
     /// `supports_iops`, as a reference.
     #[inline]
     pub fn supports_iops(&self) -> crate::core::Expr {
-        self.attr("supports_iops")
+        self.0.attr("supports_iops")
     }
     /// `supports_kerberos_authentication`, as a reference.
     #[inline]
     pub fn supports_kerberos_authentication(&self) -> crate::core::Expr {
-        self.attr("supports_kerberos_authentication")
+        self.0.attr("supports_kerberos_authentication")
     }
     /// `supports_multi_az`, as a reference.
     #[inline]
     pub fn supports_multi_az(&self) -> crate::core::Expr {
-        self.attr("supports_multi_az")
+        self.0.attr("supports_multi_az")
     }
     /// `supports_performance_insights`, as a reference.
     #[inline]
     pub fn supports_performance_insights(&self) -> crate::core::Expr {
-        self.attr("supports_performance_insights")
+        self.0.attr("supports_performance_insights")
     }
     /// `supports_storage_autoscaling`, as a reference.
     #[inline]
     pub fn supports_storage_autoscaling(&self) -> crate::core::Expr {
-        self.attr("supports_storage_autoscaling")
+        self.0.attr("supports_storage_autoscaling")
     }
     /// `supports_storage_encryption`, as a reference.
     #[inline]
     pub fn supports_storage_encryption(&self) -> crate::core::Expr {
-        self.attr("supports_storage_encryption")
+        self.0.attr("supports_storage_encryption")
     }
     /// `vpc`, as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
 }
 
-impl crate::core::Ref<DataRdsReservedInstanceOffering> {
+/// The attributes of `aws_rds_reserved_instance_offering`, read from a `Ref<DataRdsReservedInstanceOffering>`.
+#[derive(Clone, Debug)]
+pub struct DataRdsReservedInstanceOfferingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRdsReservedInstanceOfferingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRdsReservedInstanceOfferingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRdsReservedInstanceOfferingAttributes {
     /// `currency_code`, as a reference.
     #[inline]
     pub fn currency_code(&self) -> crate::core::Expr {
-        self.attr("currency_code")
+        self.0.attr("currency_code")
     }
     /// `db_instance_class`, as a reference.
     #[inline]
     pub fn db_instance_class(&self) -> crate::core::Expr {
-        self.attr("db_instance_class")
+        self.0.attr("db_instance_class")
     }
     /// `duration`, as a reference.
     #[inline]
     pub fn duration(&self) -> crate::core::Expr {
-        self.attr("duration")
+        self.0.attr("duration")
     }
     /// `fixed_price`, as a reference.
     #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
-        self.attr("fixed_price")
+        self.0.attr("fixed_price")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `offering_id`, as a reference.
     #[inline]
     pub fn offering_id(&self) -> crate::core::Expr {
-        self.attr("offering_id")
+        self.0.attr("offering_id")
     }
     /// `offering_type`, as a reference.
     #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
-        self.attr("offering_type")
+        self.0.attr("offering_type")
     }
     /// `product_description`, as a reference.
     #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
-        self.attr("product_description")
+        self.0.attr("product_description")
     }
 }

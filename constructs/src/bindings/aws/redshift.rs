@@ -28,6 +28,10 @@ impl crate::core::Resource for RedshiftAuthenticationProfile {
     const TYPE: &'static str = "aws_redshift_authentication_profile";
 }
 
+impl crate::core::Block for RedshiftAuthenticationProfile {
+    type Attributes = RedshiftAuthenticationProfileAttributes;
+}
+
 /// The `logging` block of [`RedshiftCluster`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftClusterLogging {
@@ -324,6 +328,10 @@ impl crate::core::Resource for RedshiftCluster {
     const TYPE: &'static str = "aws_redshift_cluster";
 }
 
+impl crate::core::Block for RedshiftCluster {
+    type Attributes = RedshiftClusterAttributes;
+}
+
 /// The `timeouts` block of [`RedshiftClusterIamRoles`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RedshiftClusterIamRolesTimeouts {
@@ -387,6 +395,10 @@ impl crate::core::Resource for RedshiftClusterIamRoles {
     const TYPE: &'static str = "aws_redshift_cluster_iam_roles";
 }
 
+impl crate::core::Block for RedshiftClusterIamRoles {
+    type Attributes = RedshiftClusterIamRolesAttributes;
+}
+
 /// `aws_redshift_cluster_snapshot` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftClusterSnapshot {
@@ -427,6 +439,10 @@ impl crate::core::Resource for RedshiftClusterSnapshot {
     const TYPE: &'static str = "aws_redshift_cluster_snapshot";
 }
 
+impl crate::core::Block for RedshiftClusterSnapshot {
+    type Attributes = RedshiftClusterSnapshotAttributes;
+}
+
 /// `aws_redshift_data_share_authorization` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftDataShareAuthorization {
@@ -453,6 +469,10 @@ impl RedshiftDataShareAuthorization {
 
 impl crate::core::Resource for RedshiftDataShareAuthorization {
     const TYPE: &'static str = "aws_redshift_data_share_authorization";
+}
+
+impl crate::core::Block for RedshiftDataShareAuthorization {
+    type Attributes = RedshiftDataShareAuthorizationAttributes;
 }
 
 /// `aws_redshift_data_share_consumer_association` (resource).
@@ -490,6 +510,10 @@ impl RedshiftDataShareConsumerAssociation {
 
 impl crate::core::Resource for RedshiftDataShareConsumerAssociation {
     const TYPE: &'static str = "aws_redshift_data_share_consumer_association";
+}
+
+impl crate::core::Block for RedshiftDataShareConsumerAssociation {
+    type Attributes = RedshiftDataShareConsumerAssociationAttributes;
 }
 
 /// `aws_redshift_endpoint_access` (resource).
@@ -531,6 +555,10 @@ impl crate::core::Resource for RedshiftEndpointAccess {
     const TYPE: &'static str = "aws_redshift_endpoint_access";
 }
 
+impl crate::core::Block for RedshiftEndpointAccess {
+    type Attributes = RedshiftEndpointAccessAttributes;
+}
+
 /// `aws_redshift_endpoint_authorization` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftEndpointAuthorization {
@@ -565,6 +593,10 @@ impl RedshiftEndpointAuthorization {
 
 impl crate::core::Resource for RedshiftEndpointAuthorization {
     const TYPE: &'static str = "aws_redshift_endpoint_authorization";
+}
+
+impl crate::core::Block for RedshiftEndpointAuthorization {
+    type Attributes = RedshiftEndpointAuthorizationAttributes;
 }
 
 /// The `timeouts` block of [`RedshiftEventSubscription`].
@@ -653,6 +685,10 @@ impl crate::core::Resource for RedshiftEventSubscription {
     const TYPE: &'static str = "aws_redshift_event_subscription";
 }
 
+impl crate::core::Block for RedshiftEventSubscription {
+    type Attributes = RedshiftEventSubscriptionAttributes;
+}
+
 /// `aws_redshift_hsm_client_certificate` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftHsmClientCertificate {
@@ -684,6 +720,10 @@ impl RedshiftHsmClientCertificate {
 
 impl crate::core::Resource for RedshiftHsmClientCertificate {
     const TYPE: &'static str = "aws_redshift_hsm_client_certificate";
+}
+
+impl crate::core::Block for RedshiftHsmClientCertificate {
+    type Attributes = RedshiftHsmClientCertificateAttributes;
 }
 
 /// `aws_redshift_hsm_configuration` (resource).
@@ -732,6 +772,10 @@ impl RedshiftHsmConfiguration {
 
 impl crate::core::Resource for RedshiftHsmConfiguration {
     const TYPE: &'static str = "aws_redshift_hsm_configuration";
+}
+
+impl crate::core::Block for RedshiftHsmConfiguration {
+    type Attributes = RedshiftHsmConfigurationAttributes;
 }
 
 /// The `timeouts` block of [`RedshiftIntegration`].
@@ -810,6 +854,10 @@ impl crate::core::Resource for RedshiftIntegration {
     const TYPE: &'static str = "aws_redshift_integration";
 }
 
+impl crate::core::Block for RedshiftIntegration {
+    type Attributes = RedshiftIntegrationAttributes;
+}
+
 /// `aws_redshift_logging` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftLogging {
@@ -845,6 +893,10 @@ impl RedshiftLogging {
 
 impl crate::core::Resource for RedshiftLogging {
     const TYPE: &'static str = "aws_redshift_logging";
+}
+
+impl crate::core::Block for RedshiftLogging {
+    type Attributes = RedshiftLoggingAttributes;
 }
 
 /// The `parameter` block of [`RedshiftParameterGroup`].
@@ -911,6 +963,10 @@ impl crate::core::Resource for RedshiftParameterGroup {
     const TYPE: &'static str = "aws_redshift_parameter_group";
 }
 
+impl crate::core::Block for RedshiftParameterGroup {
+    type Attributes = RedshiftParameterGroupAttributes;
+}
+
 /// `aws_redshift_partner` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftPartner {
@@ -945,6 +1001,10 @@ impl crate::core::Resource for RedshiftPartner {
     const TYPE: &'static str = "aws_redshift_partner";
 }
 
+impl crate::core::Block for RedshiftPartner {
+    type Attributes = RedshiftPartnerAttributes;
+}
+
 /// `aws_redshift_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftResourcePolicy {
@@ -971,6 +1031,10 @@ impl RedshiftResourcePolicy {
 
 impl crate::core::Resource for RedshiftResourcePolicy {
     const TYPE: &'static str = "aws_redshift_resource_policy";
+}
+
+impl crate::core::Block for RedshiftResourcePolicy {
+    type Attributes = RedshiftResourcePolicyAttributes;
 }
 
 /// The `pause_cluster` block of [`RedshiftScheduledActionTargetAction`].
@@ -1099,6 +1163,10 @@ impl crate::core::Resource for RedshiftScheduledAction {
     const TYPE: &'static str = "aws_redshift_scheduled_action";
 }
 
+impl crate::core::Block for RedshiftScheduledAction {
+    type Attributes = RedshiftScheduledActionAttributes;
+}
+
 /// `aws_redshift_snapshot_copy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftSnapshotCopy {
@@ -1133,6 +1201,10 @@ impl RedshiftSnapshotCopy {
 
 impl crate::core::Resource for RedshiftSnapshotCopy {
     const TYPE: &'static str = "aws_redshift_snapshot_copy";
+}
+
+impl crate::core::Block for RedshiftSnapshotCopy {
+    type Attributes = RedshiftSnapshotCopyAttributes;
 }
 
 /// `aws_redshift_snapshot_copy_grant` (resource).
@@ -1170,6 +1242,10 @@ impl RedshiftSnapshotCopyGrant {
 
 impl crate::core::Resource for RedshiftSnapshotCopyGrant {
     const TYPE: &'static str = "aws_redshift_snapshot_copy_grant";
+}
+
+impl crate::core::Block for RedshiftSnapshotCopyGrant {
+    type Attributes = RedshiftSnapshotCopyGrantAttributes;
 }
 
 /// `aws_redshift_snapshot_schedule` (resource).
@@ -1221,6 +1297,10 @@ impl crate::core::Resource for RedshiftSnapshotSchedule {
     const TYPE: &'static str = "aws_redshift_snapshot_schedule";
 }
 
+impl crate::core::Block for RedshiftSnapshotSchedule {
+    type Attributes = RedshiftSnapshotScheduleAttributes;
+}
+
 /// `aws_redshift_snapshot_schedule_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftSnapshotScheduleAssociation {
@@ -1247,6 +1327,10 @@ impl RedshiftSnapshotScheduleAssociation {
 
 impl crate::core::Resource for RedshiftSnapshotScheduleAssociation {
     const TYPE: &'static str = "aws_redshift_snapshot_schedule_association";
+}
+
+impl crate::core::Block for RedshiftSnapshotScheduleAssociation {
+    type Attributes = RedshiftSnapshotScheduleAssociationAttributes;
 }
 
 /// `aws_redshift_subnet_group` (resource).
@@ -1287,6 +1371,10 @@ impl RedshiftSubnetGroup {
 
 impl crate::core::Resource for RedshiftSubnetGroup {
     const TYPE: &'static str = "aws_redshift_subnet_group";
+}
+
+impl crate::core::Block for RedshiftSubnetGroup {
+    type Attributes = RedshiftSubnetGroupAttributes;
 }
 
 /// `aws_redshift_usage_limit` (resource).
@@ -1339,6 +1427,10 @@ impl crate::core::Resource for RedshiftUsageLimit {
     const TYPE: &'static str = "aws_redshift_usage_limit";
 }
 
+impl crate::core::Block for RedshiftUsageLimit {
+    type Attributes = RedshiftUsageLimitAttributes;
+}
+
 /// `aws_redshift_cluster` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRedshiftCluster {
@@ -1366,6 +1458,10 @@ impl DataRedshiftCluster {
 
 impl crate::core::DataSource for DataRedshiftCluster {
     const TYPE: &'static str = "aws_redshift_cluster";
+}
+
+impl crate::core::Block for DataRedshiftCluster {
+    type Attributes = DataRedshiftClusterAttributes;
 }
 
 /// `aws_redshift_cluster_credentials` (data source).
@@ -1412,6 +1508,10 @@ impl crate::core::DataSource for DataRedshiftClusterCredentials {
     const TYPE: &'static str = "aws_redshift_cluster_credentials";
 }
 
+impl crate::core::Block for DataRedshiftClusterCredentials {
+    type Attributes = DataRedshiftClusterCredentialsAttributes;
+}
+
 /// The `data_shares` block of [`DataRedshiftDataShares`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRedshiftDataSharesDataShares {
@@ -1446,6 +1546,10 @@ impl DataRedshiftDataShares {
 
 impl crate::core::DataSource for DataRedshiftDataShares {
     const TYPE: &'static str = "aws_redshift_data_shares";
+}
+
+impl crate::core::Block for DataRedshiftDataShares {
+    type Attributes = DataRedshiftDataSharesAttributes;
 }
 
 /// `aws_redshift_orderable_cluster` (data source).
@@ -1484,6 +1588,10 @@ impl DataRedshiftOrderableCluster {
 
 impl crate::core::DataSource for DataRedshiftOrderableCluster {
     const TYPE: &'static str = "aws_redshift_orderable_cluster";
+}
+
+impl crate::core::Block for DataRedshiftOrderableCluster {
+    type Attributes = DataRedshiftOrderableClusterAttributes;
 }
 
 /// The `data_shares` block of [`DataRedshiftProducerDataShares`].
@@ -1529,6 +1637,10 @@ impl crate::core::DataSource for DataRedshiftProducerDataShares {
     const TYPE: &'static str = "aws_redshift_producer_data_shares";
 }
 
+impl crate::core::Block for DataRedshiftProducerDataShares {
+    type Attributes = DataRedshiftProducerDataSharesAttributes;
+}
+
 /// `aws_redshift_service_account` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRedshiftServiceAccount {
@@ -1553,6 +1665,10 @@ impl DataRedshiftServiceAccount {
 
 impl crate::core::DataSource for DataRedshiftServiceAccount {
     const TYPE: &'static str = "aws_redshift_service_account";
+}
+
+impl crate::core::Block for DataRedshiftServiceAccount {
+    type Attributes = DataRedshiftServiceAccountAttributes;
 }
 
 /// `aws_redshift_subnet_group` (data source).
@@ -1584,1527 +1700,2071 @@ impl crate::core::DataSource for DataRedshiftSubnetGroup {
     const TYPE: &'static str = "aws_redshift_subnet_group";
 }
 
-impl crate::core::Ref<RedshiftAuthenticationProfile> {
+impl crate::core::Block for DataRedshiftSubnetGroup {
+    type Attributes = DataRedshiftSubnetGroupAttributes;
+}
+
+/// The attributes of `aws_redshift_authentication_profile`, read from a `Ref<RedshiftAuthenticationProfile>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftAuthenticationProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftAuthenticationProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftAuthenticationProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftAuthenticationProfileAttributes {
     /// `authentication_profile_content`, as a reference.
     #[inline]
     pub fn authentication_profile_content(&self) -> crate::core::Expr {
-        self.attr("authentication_profile_content")
+        self.0.attr("authentication_profile_content")
     }
     /// `authentication_profile_name`, as a reference.
     #[inline]
     pub fn authentication_profile_name(&self) -> crate::core::Expr {
-        self.attr("authentication_profile_name")
+        self.0.attr("authentication_profile_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<RedshiftCluster> {
+/// The attributes of `aws_redshift_cluster`, read from a `Ref<RedshiftCluster>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftClusterAttributes {
     /// `allow_version_upgrade`, as a reference.
     #[inline]
     pub fn allow_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("allow_version_upgrade")
+        self.0.attr("allow_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
     #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
-        self.attr("apply_immediately")
+        self.0.attr("apply_immediately")
     }
     /// `aqua_configuration_status`, as a reference.
     #[inline]
     pub fn aqua_configuration_status(&self) -> crate::core::Expr {
-        self.attr("aqua_configuration_status")
+        self.0.attr("aqua_configuration_status")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automated_snapshot_retention_period`, as a reference.
     #[inline]
     pub fn automated_snapshot_retention_period(&self) -> crate::core::Expr {
-        self.attr("automated_snapshot_retention_period")
+        self.0.attr("automated_snapshot_retention_period")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `availability_zone_relocation_enabled`, as a reference.
     #[inline]
     pub fn availability_zone_relocation_enabled(&self) -> crate::core::Expr {
-        self.attr("availability_zone_relocation_enabled")
+        self.0.attr("availability_zone_relocation_enabled")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `cluster_namespace_arn`, as a reference.
     #[inline]
     pub fn cluster_namespace_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_namespace_arn")
+        self.0.attr("cluster_namespace_arn")
     }
     /// `cluster_nodes`, as a reference.
     #[inline]
     pub fn cluster_nodes(&self) -> crate::core::Expr {
-        self.attr("cluster_nodes")
+        self.0.attr("cluster_nodes")
     }
     /// `cluster_parameter_group_name`, as a reference.
     #[inline]
     pub fn cluster_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("cluster_parameter_group_name")
+        self.0.attr("cluster_parameter_group_name")
     }
     /// `cluster_public_key`, as a reference.
     #[inline]
     pub fn cluster_public_key(&self) -> crate::core::Expr {
-        self.attr("cluster_public_key")
+        self.0.attr("cluster_public_key")
     }
     /// `cluster_revision_number`, as a reference.
     #[inline]
     pub fn cluster_revision_number(&self) -> crate::core::Expr {
-        self.attr("cluster_revision_number")
+        self.0.attr("cluster_revision_number")
     }
     /// `cluster_subnet_group_name`, as a reference.
     #[inline]
     pub fn cluster_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("cluster_subnet_group_name")
+        self.0.attr("cluster_subnet_group_name")
     }
     /// `cluster_type`, as a reference.
     #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
-        self.attr("cluster_type")
+        self.0.attr("cluster_type")
     }
     /// `cluster_version`, as a reference.
     #[inline]
     pub fn cluster_version(&self) -> crate::core::Expr {
-        self.attr("cluster_version")
+        self.0.attr("cluster_version")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `default_iam_role_arn`, as a reference.
     #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("default_iam_role_arn")
+        self.0.attr("default_iam_role_arn")
     }
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `elastic_ip`, as a reference.
     #[inline]
     pub fn elastic_ip(&self) -> crate::core::Expr {
-        self.attr("elastic_ip")
+        self.0.attr("elastic_ip")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
     #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
-        self.attr("enhanced_vpc_routing")
+        self.0.attr("enhanced_vpc_routing")
     }
     /// `final_snapshot_identifier`, as a reference.
     #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("final_snapshot_identifier")
+        self.0.attr("final_snapshot_identifier")
     }
     /// `iam_roles`, as a reference.
     #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
-        self.attr("iam_roles")
+        self.0.attr("iam_roles")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `maintenance_track_name`, as a reference.
     #[inline]
     pub fn maintenance_track_name(&self) -> crate::core::Expr {
-        self.attr("maintenance_track_name")
+        self.0.attr("maintenance_track_name")
     }
     /// `manage_master_password`, as a reference.
     #[inline]
     pub fn manage_master_password(&self) -> crate::core::Expr {
-        self.attr("manage_master_password")
+        self.0.attr("manage_master_password")
     }
     /// `manual_snapshot_retention_period`, as a reference.
     #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
-        self.attr("manual_snapshot_retention_period")
+        self.0.attr("manual_snapshot_retention_period")
     }
     /// `master_password`, as a reference.
     #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
-        self.attr("master_password")
+        self.0.attr("master_password")
     }
     /// `master_password_secret_arn`, as a reference.
     #[inline]
     pub fn master_password_secret_arn(&self) -> crate::core::Expr {
-        self.attr("master_password_secret_arn")
+        self.0.attr("master_password_secret_arn")
     }
     /// `master_password_secret_kms_key_id`, as a reference.
     #[inline]
     pub fn master_password_secret_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("master_password_secret_kms_key_id")
+        self.0.attr("master_password_secret_kms_key_id")
     }
     /// `master_password_wo`, as a reference.
     #[inline]
     pub fn master_password_wo(&self) -> crate::core::Expr {
-        self.attr("master_password_wo")
+        self.0.attr("master_password_wo")
     }
     /// `master_password_wo_version`, as a reference.
     #[inline]
     pub fn master_password_wo_version(&self) -> crate::core::Expr {
-        self.attr("master_password_wo_version")
+        self.0.attr("master_password_wo_version")
     }
     /// `master_username`, as a reference.
     #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
-        self.attr("master_username")
+        self.0.attr("master_username")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `number_of_nodes`, as a reference.
     #[inline]
     pub fn number_of_nodes(&self) -> crate::core::Expr {
-        self.attr("number_of_nodes")
+        self.0.attr("number_of_nodes")
     }
     /// `owner_account`, as a reference.
     #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
-        self.attr("owner_account")
+        self.0.attr("owner_account")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `skip_final_snapshot`, as a reference.
     #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
-        self.attr("skip_final_snapshot")
+        self.0.attr("skip_final_snapshot")
     }
     /// `snapshot_arn`, as a reference.
     #[inline]
     pub fn snapshot_arn(&self) -> crate::core::Expr {
-        self.attr("snapshot_arn")
+        self.0.attr("snapshot_arn")
     }
     /// `snapshot_cluster_identifier`, as a reference.
     #[inline]
     pub fn snapshot_cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("snapshot_cluster_identifier")
+        self.0.attr("snapshot_cluster_identifier")
     }
     /// `snapshot_identifier`, as a reference.
     #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("snapshot_identifier")
+        self.0.attr("snapshot_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `logging` (a nested block), as a reference.
     #[inline]
     pub fn logging(&self) -> crate::core::Expr {
-        self.attr("logging")
+        self.0.attr("logging")
     }
     /// `snapshot_copy` (a nested block), as a reference.
     #[inline]
     pub fn snapshot_copy(&self) -> crate::core::Expr {
-        self.attr("snapshot_copy")
+        self.0.attr("snapshot_copy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RedshiftClusterIamRoles> {
+/// The attributes of `aws_redshift_cluster_iam_roles`, read from a `Ref<RedshiftClusterIamRoles>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftClusterIamRolesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftClusterIamRolesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftClusterIamRolesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftClusterIamRolesAttributes {
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `default_iam_role_arn`, as a reference.
     #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("default_iam_role_arn")
+        self.0.attr("default_iam_role_arn")
     }
     /// `iam_role_arns`, as a reference.
     #[inline]
     pub fn iam_role_arns(&self) -> crate::core::Expr {
-        self.attr("iam_role_arns")
+        self.0.attr("iam_role_arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RedshiftClusterSnapshot> {
+/// The attributes of `aws_redshift_cluster_snapshot`, read from a `Ref<RedshiftClusterSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftClusterSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftClusterSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftClusterSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftClusterSnapshotAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `manual_snapshot_retention_period`, as a reference.
     #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
-        self.attr("manual_snapshot_retention_period")
+        self.0.attr("manual_snapshot_retention_period")
     }
     /// `owner_account`, as a reference.
     #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
-        self.attr("owner_account")
+        self.0.attr("owner_account")
     }
     /// `snapshot_identifier`, as a reference.
     #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
-        self.attr("snapshot_identifier")
+        self.0.attr("snapshot_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RedshiftDataShareAuthorization> {
+/// The attributes of `aws_redshift_data_share_authorization`, read from a `Ref<RedshiftDataShareAuthorization>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftDataShareAuthorizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftDataShareAuthorizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftDataShareAuthorizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftDataShareAuthorizationAttributes {
     /// `allow_writes`, as a reference.
     #[inline]
     pub fn allow_writes(&self) -> crate::core::Expr {
-        self.attr("allow_writes")
+        self.0.attr("allow_writes")
     }
     /// `consumer_identifier`, as a reference.
     #[inline]
     pub fn consumer_identifier(&self) -> crate::core::Expr {
-        self.attr("consumer_identifier")
+        self.0.attr("consumer_identifier")
     }
     /// `data_share_arn`, as a reference.
     #[inline]
     pub fn data_share_arn(&self) -> crate::core::Expr {
-        self.attr("data_share_arn")
+        self.0.attr("data_share_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed_by`, as a reference.
     #[inline]
     pub fn managed_by(&self) -> crate::core::Expr {
-        self.attr("managed_by")
+        self.0.attr("managed_by")
     }
     /// `producer_arn`, as a reference.
     #[inline]
     pub fn producer_arn(&self) -> crate::core::Expr {
-        self.attr("producer_arn")
+        self.0.attr("producer_arn")
     }
 }
 
-impl crate::core::Ref<RedshiftDataShareConsumerAssociation> {
+/// The attributes of `aws_redshift_data_share_consumer_association`, read from a `Ref<RedshiftDataShareConsumerAssociation>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftDataShareConsumerAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftDataShareConsumerAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftDataShareConsumerAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftDataShareConsumerAssociationAttributes {
     /// `allow_writes`, as a reference.
     #[inline]
     pub fn allow_writes(&self) -> crate::core::Expr {
-        self.attr("allow_writes")
+        self.0.attr("allow_writes")
     }
     /// `associate_entire_account`, as a reference.
     #[inline]
     pub fn associate_entire_account(&self) -> crate::core::Expr {
-        self.attr("associate_entire_account")
+        self.0.attr("associate_entire_account")
     }
     /// `consumer_arn`, as a reference.
     #[inline]
     pub fn consumer_arn(&self) -> crate::core::Expr {
-        self.attr("consumer_arn")
+        self.0.attr("consumer_arn")
     }
     /// `consumer_region`, as a reference.
     #[inline]
     pub fn consumer_region(&self) -> crate::core::Expr {
-        self.attr("consumer_region")
+        self.0.attr("consumer_region")
     }
     /// `data_share_arn`, as a reference.
     #[inline]
     pub fn data_share_arn(&self) -> crate::core::Expr {
-        self.attr("data_share_arn")
+        self.0.attr("data_share_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed_by`, as a reference.
     #[inline]
     pub fn managed_by(&self) -> crate::core::Expr {
-        self.attr("managed_by")
+        self.0.attr("managed_by")
     }
     /// `producer_arn`, as a reference.
     #[inline]
     pub fn producer_arn(&self) -> crate::core::Expr {
-        self.attr("producer_arn")
+        self.0.attr("producer_arn")
     }
 }
 
-impl crate::core::Ref<RedshiftEndpointAccess> {
+/// The attributes of `aws_redshift_endpoint_access`, read from a `Ref<RedshiftEndpointAccess>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftEndpointAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftEndpointAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftEndpointAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftEndpointAccessAttributes {
     /// `address`, as a reference.
     #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
-        self.attr("address")
+        self.0.attr("address")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `endpoint_name`, as a reference.
     #[inline]
     pub fn endpoint_name(&self) -> crate::core::Expr {
-        self.attr("endpoint_name")
+        self.0.attr("endpoint_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `subnet_group_name`, as a reference.
     #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("subnet_group_name")
+        self.0.attr("subnet_group_name")
     }
     /// `vpc_endpoint`, as a reference.
     #[inline]
     pub fn vpc_endpoint(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint")
+        self.0.attr("vpc_endpoint")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
 }
 
-impl crate::core::Ref<RedshiftEndpointAuthorization> {
+/// The attributes of `aws_redshift_endpoint_authorization`, read from a `Ref<RedshiftEndpointAuthorization>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftEndpointAuthorizationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftEndpointAuthorizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftEndpointAuthorizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftEndpointAuthorizationAttributes {
     /// `account`, as a reference.
     #[inline]
     pub fn account(&self) -> crate::core::Expr {
-        self.attr("account")
+        self.0.attr("account")
     }
     /// `allowed_all_vpcs`, as a reference.
     #[inline]
     pub fn allowed_all_vpcs(&self) -> crate::core::Expr {
-        self.attr("allowed_all_vpcs")
+        self.0.attr("allowed_all_vpcs")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `endpoint_count`, as a reference.
     #[inline]
     pub fn endpoint_count(&self) -> crate::core::Expr {
-        self.attr("endpoint_count")
+        self.0.attr("endpoint_count")
     }
     /// `force_delete`, as a reference.
     #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
-        self.attr("force_delete")
+        self.0.attr("force_delete")
     }
     /// `grantee`, as a reference.
     #[inline]
     pub fn grantee(&self) -> crate::core::Expr {
-        self.attr("grantee")
+        self.0.attr("grantee")
     }
     /// `grantor`, as a reference.
     #[inline]
     pub fn grantor(&self) -> crate::core::Expr {
-        self.attr("grantor")
+        self.0.attr("grantor")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vpc_ids`, as a reference.
     #[inline]
     pub fn vpc_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_ids")
+        self.0.attr("vpc_ids")
     }
 }
 
-impl crate::core::Ref<RedshiftEventSubscription> {
+/// The attributes of `aws_redshift_event_subscription`, read from a `Ref<RedshiftEventSubscription>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftEventSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftEventSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftEventSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftEventSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
     #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
-        self.attr("customer_aws_id")
+        self.0.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `event_categories`, as a reference.
     #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
-        self.attr("event_categories")
+        self.0.attr("event_categories")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `severity`, as a reference.
     #[inline]
     pub fn severity(&self) -> crate::core::Expr {
-        self.attr("severity")
+        self.0.attr("severity")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
     #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
-        self.attr("source_ids")
+        self.0.attr("source_ids")
     }
     /// `source_type`, as a reference.
     #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
-        self.attr("source_type")
+        self.0.attr("source_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RedshiftHsmClientCertificate> {
+/// The attributes of `aws_redshift_hsm_client_certificate`, read from a `Ref<RedshiftHsmClientCertificate>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftHsmClientCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftHsmClientCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftHsmClientCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftHsmClientCertificateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `hsm_client_certificate_identifier`, as a reference.
     #[inline]
     pub fn hsm_client_certificate_identifier(&self) -> crate::core::Expr {
-        self.attr("hsm_client_certificate_identifier")
+        self.0.attr("hsm_client_certificate_identifier")
     }
     /// `hsm_client_certificate_public_key`, as a reference.
     #[inline]
     pub fn hsm_client_certificate_public_key(&self) -> crate::core::Expr {
-        self.attr("hsm_client_certificate_public_key")
+        self.0.attr("hsm_client_certificate_public_key")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RedshiftHsmConfiguration> {
+/// The attributes of `aws_redshift_hsm_configuration`, read from a `Ref<RedshiftHsmConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftHsmConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftHsmConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftHsmConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftHsmConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hsm_configuration_identifier`, as a reference.
     #[inline]
     pub fn hsm_configuration_identifier(&self) -> crate::core::Expr {
-        self.attr("hsm_configuration_identifier")
+        self.0.attr("hsm_configuration_identifier")
     }
     /// `hsm_ip_address`, as a reference.
     #[inline]
     pub fn hsm_ip_address(&self) -> crate::core::Expr {
-        self.attr("hsm_ip_address")
+        self.0.attr("hsm_ip_address")
     }
     /// `hsm_partition_name`, as a reference.
     #[inline]
     pub fn hsm_partition_name(&self) -> crate::core::Expr {
-        self.attr("hsm_partition_name")
+        self.0.attr("hsm_partition_name")
     }
     /// `hsm_partition_password`, as a reference.
     #[inline]
     pub fn hsm_partition_password(&self) -> crate::core::Expr {
-        self.attr("hsm_partition_password")
+        self.0.attr("hsm_partition_password")
     }
     /// `hsm_server_public_certificate`, as a reference.
     #[inline]
     pub fn hsm_server_public_certificate(&self) -> crate::core::Expr {
-        self.attr("hsm_server_public_certificate")
+        self.0.attr("hsm_server_public_certificate")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RedshiftIntegration> {
+/// The attributes of `aws_redshift_integration`, read from a `Ref<RedshiftIntegration>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftIntegrationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftIntegrationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftIntegrationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftIntegrationAttributes {
     /// `additional_encryption_context`, as a reference.
     #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
-        self.attr("additional_encryption_context")
+        self.0.attr("additional_encryption_context")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `integration_name`, as a reference.
     #[inline]
     pub fn integration_name(&self) -> crate::core::Expr {
-        self.attr("integration_name")
+        self.0.attr("integration_name")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RedshiftLogging> {
+/// The attributes of `aws_redshift_logging`, read from a `Ref<RedshiftLogging>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftLoggingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftLoggingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftLoggingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftLoggingAttributes {
     /// `bucket_name`, as a reference.
     #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
-        self.attr("bucket_name")
+        self.0.attr("bucket_name")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_destination_type`, as a reference.
     #[inline]
     pub fn log_destination_type(&self) -> crate::core::Expr {
-        self.attr("log_destination_type")
+        self.0.attr("log_destination_type")
     }
     /// `log_exports`, as a reference.
     #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
-        self.attr("log_exports")
+        self.0.attr("log_exports")
     }
     /// `s3_key_prefix`, as a reference.
     #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_key_prefix")
+        self.0.attr("s3_key_prefix")
     }
 }
 
-impl crate::core::Ref<RedshiftParameterGroup> {
+/// The attributes of `aws_redshift_parameter_group`, read from a `Ref<RedshiftParameterGroup>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftParameterGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftParameterGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftParameterGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftParameterGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `family`, as a reference.
     #[inline]
     pub fn family(&self) -> crate::core::Expr {
-        self.attr("family")
+        self.0.attr("family")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
 }
 
-impl crate::core::Ref<RedshiftPartner> {
+/// The attributes of `aws_redshift_partner`, read from a `Ref<RedshiftPartner>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftPartnerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftPartnerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftPartnerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftPartnerAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `partner_name`, as a reference.
     #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
-        self.attr("partner_name")
+        self.0.attr("partner_name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
 }
 
-impl crate::core::Ref<RedshiftResourcePolicy> {
+/// The attributes of `aws_redshift_resource_policy`, read from a `Ref<RedshiftResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<RedshiftScheduledAction> {
+/// The attributes of `aws_redshift_scheduled_action`, read from a `Ref<RedshiftScheduledAction>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftScheduledActionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftScheduledActionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftScheduledActionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftScheduledActionAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enable`, as a reference.
     #[inline]
     pub fn enable(&self) -> crate::core::Expr {
-        self.attr("enable")
+        self.0.attr("enable")
     }
     /// `end_time`, as a reference.
     #[inline]
     pub fn end_time(&self) -> crate::core::Expr {
-        self.attr("end_time")
+        self.0.attr("end_time")
     }
     /// `iam_role`, as a reference.
     #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
-        self.attr("iam_role")
+        self.0.attr("iam_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `schedule`, as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `target_action` (a nested block), as a reference.
     #[inline]
     pub fn target_action(&self) -> crate::core::Expr {
-        self.attr("target_action")
+        self.0.attr("target_action")
     }
 }
 
-impl crate::core::Ref<RedshiftSnapshotCopy> {
+/// The attributes of `aws_redshift_snapshot_copy`, read from a `Ref<RedshiftSnapshotCopy>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftSnapshotCopyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftSnapshotCopyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftSnapshotCopyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftSnapshotCopyAttributes {
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `destination_region`, as a reference.
     #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
-        self.attr("destination_region")
+        self.0.attr("destination_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `manual_snapshot_retention_period`, as a reference.
     #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
-        self.attr("manual_snapshot_retention_period")
+        self.0.attr("manual_snapshot_retention_period")
     }
     /// `retention_period`, as a reference.
     #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
-        self.attr("retention_period")
+        self.0.attr("retention_period")
     }
     /// `snapshot_copy_grant_name`, as a reference.
     #[inline]
     pub fn snapshot_copy_grant_name(&self) -> crate::core::Expr {
-        self.attr("snapshot_copy_grant_name")
+        self.0.attr("snapshot_copy_grant_name")
     }
 }
 
-impl crate::core::Ref<RedshiftSnapshotCopyGrant> {
+/// The attributes of `aws_redshift_snapshot_copy_grant`, read from a `Ref<RedshiftSnapshotCopyGrant>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftSnapshotCopyGrantAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftSnapshotCopyGrantAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftSnapshotCopyGrantAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftSnapshotCopyGrantAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `snapshot_copy_grant_name`, as a reference.
     #[inline]
     pub fn snapshot_copy_grant_name(&self) -> crate::core::Expr {
-        self.attr("snapshot_copy_grant_name")
+        self.0.attr("snapshot_copy_grant_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RedshiftSnapshotSchedule> {
+/// The attributes of `aws_redshift_snapshot_schedule`, read from a `Ref<RedshiftSnapshotSchedule>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftSnapshotScheduleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftSnapshotScheduleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftSnapshotScheduleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftSnapshotScheduleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `definitions`, as a reference.
     #[inline]
     pub fn definitions(&self) -> crate::core::Expr {
-        self.attr("definitions")
+        self.0.attr("definitions")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
     #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
-        self.attr("identifier_prefix")
+        self.0.attr("identifier_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RedshiftSnapshotScheduleAssociation> {
+/// The attributes of `aws_redshift_snapshot_schedule_association`, read from a `Ref<RedshiftSnapshotScheduleAssociation>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftSnapshotScheduleAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftSnapshotScheduleAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftSnapshotScheduleAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftSnapshotScheduleAssociationAttributes {
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `schedule_identifier`, as a reference.
     #[inline]
     pub fn schedule_identifier(&self) -> crate::core::Expr {
-        self.attr("schedule_identifier")
+        self.0.attr("schedule_identifier")
     }
 }
 
-impl crate::core::Ref<RedshiftSubnetGroup> {
+/// The attributes of `aws_redshift_subnet_group`, read from a `Ref<RedshiftSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RedshiftUsageLimit> {
+/// The attributes of `aws_redshift_usage_limit`, read from a `Ref<RedshiftUsageLimit>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftUsageLimitAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftUsageLimitAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftUsageLimitAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftUsageLimitAttributes {
     /// `amount`, as a reference.
     #[inline]
     pub fn amount(&self) -> crate::core::Expr {
-        self.attr("amount")
+        self.0.attr("amount")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `breach_action`, as a reference.
     #[inline]
     pub fn breach_action(&self) -> crate::core::Expr {
-        self.attr("breach_action")
+        self.0.attr("breach_action")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `feature_type`, as a reference.
     #[inline]
     pub fn feature_type(&self) -> crate::core::Expr {
-        self.attr("feature_type")
+        self.0.attr("feature_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `limit_type`, as a reference.
     #[inline]
     pub fn limit_type(&self) -> crate::core::Expr {
-        self.attr("limit_type")
+        self.0.attr("limit_type")
     }
     /// `period`, as a reference.
     #[inline]
     pub fn period(&self) -> crate::core::Expr {
-        self.attr("period")
+        self.0.attr("period")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataRedshiftCluster> {
+/// The attributes of `aws_redshift_cluster`, read from a `Ref<DataRedshiftCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftClusterAttributes {
     /// `allow_version_upgrade`, as a reference.
     #[inline]
     pub fn allow_version_upgrade(&self) -> crate::core::Expr {
-        self.attr("allow_version_upgrade")
+        self.0.attr("allow_version_upgrade")
     }
     /// `aqua_configuration_status`, as a reference.
     #[inline]
     pub fn aqua_configuration_status(&self) -> crate::core::Expr {
-        self.attr("aqua_configuration_status")
+        self.0.attr("aqua_configuration_status")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `automated_snapshot_retention_period`, as a reference.
     #[inline]
     pub fn automated_snapshot_retention_period(&self) -> crate::core::Expr {
-        self.attr("automated_snapshot_retention_period")
+        self.0.attr("automated_snapshot_retention_period")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `availability_zone_relocation_enabled`, as a reference.
     #[inline]
     pub fn availability_zone_relocation_enabled(&self) -> crate::core::Expr {
-        self.attr("availability_zone_relocation_enabled")
+        self.0.attr("availability_zone_relocation_enabled")
     }
     /// `bucket_name`, as a reference.
     #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
-        self.attr("bucket_name")
+        self.0.attr("bucket_name")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `cluster_namespace_arn`, as a reference.
     #[inline]
     pub fn cluster_namespace_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_namespace_arn")
+        self.0.attr("cluster_namespace_arn")
     }
     /// `cluster_nodes`, as a reference.
     #[inline]
     pub fn cluster_nodes(&self) -> crate::core::Expr {
-        self.attr("cluster_nodes")
+        self.0.attr("cluster_nodes")
     }
     /// `cluster_parameter_group_name`, as a reference.
     #[inline]
     pub fn cluster_parameter_group_name(&self) -> crate::core::Expr {
-        self.attr("cluster_parameter_group_name")
+        self.0.attr("cluster_parameter_group_name")
     }
     /// `cluster_public_key`, as a reference.
     #[inline]
     pub fn cluster_public_key(&self) -> crate::core::Expr {
-        self.attr("cluster_public_key")
+        self.0.attr("cluster_public_key")
     }
     /// `cluster_revision_number`, as a reference.
     #[inline]
     pub fn cluster_revision_number(&self) -> crate::core::Expr {
-        self.attr("cluster_revision_number")
+        self.0.attr("cluster_revision_number")
     }
     /// `cluster_subnet_group_name`, as a reference.
     #[inline]
     pub fn cluster_subnet_group_name(&self) -> crate::core::Expr {
-        self.attr("cluster_subnet_group_name")
+        self.0.attr("cluster_subnet_group_name")
     }
     /// `cluster_type`, as a reference.
     #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
-        self.attr("cluster_type")
+        self.0.attr("cluster_type")
     }
     /// `cluster_version`, as a reference.
     #[inline]
     pub fn cluster_version(&self) -> crate::core::Expr {
-        self.attr("cluster_version")
+        self.0.attr("cluster_version")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `default_iam_role_arn`, as a reference.
     #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("default_iam_role_arn")
+        self.0.attr("default_iam_role_arn")
     }
     /// `elastic_ip`, as a reference.
     #[inline]
     pub fn elastic_ip(&self) -> crate::core::Expr {
-        self.attr("elastic_ip")
+        self.0.attr("elastic_ip")
     }
     /// `enable_logging`, as a reference.
     #[inline]
     pub fn enable_logging(&self) -> crate::core::Expr {
-        self.attr("enable_logging")
+        self.0.attr("enable_logging")
     }
     /// `encrypted`, as a reference.
     #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
-        self.attr("encrypted")
+        self.0.attr("encrypted")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
     #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
-        self.attr("enhanced_vpc_routing")
+        self.0.attr("enhanced_vpc_routing")
     }
     /// `iam_roles`, as a reference.
     #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
-        self.attr("iam_roles")
+        self.0.attr("iam_roles")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `log_destination_type`, as a reference.
     #[inline]
     pub fn log_destination_type(&self) -> crate::core::Expr {
-        self.attr("log_destination_type")
+        self.0.attr("log_destination_type")
     }
     /// `log_exports`, as a reference.
     #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
-        self.attr("log_exports")
+        self.0.attr("log_exports")
     }
     /// `maintenance_track_name`, as a reference.
     #[inline]
     pub fn maintenance_track_name(&self) -> crate::core::Expr {
-        self.attr("maintenance_track_name")
+        self.0.attr("maintenance_track_name")
     }
     /// `manual_snapshot_retention_period`, as a reference.
     #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
-        self.attr("manual_snapshot_retention_period")
+        self.0.attr("manual_snapshot_retention_period")
     }
     /// `master_username`, as a reference.
     #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
-        self.attr("master_username")
+        self.0.attr("master_username")
     }
     /// `multi_az`, as a reference.
     #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
-        self.attr("multi_az")
+        self.0.attr("multi_az")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `number_of_nodes`, as a reference.
     #[inline]
     pub fn number_of_nodes(&self) -> crate::core::Expr {
-        self.attr("number_of_nodes")
+        self.0.attr("number_of_nodes")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `preferred_maintenance_window`, as a reference.
     #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
-        self.attr("preferred_maintenance_window")
+        self.0.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `s3_key_prefix`, as a reference.
     #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
-        self.attr("s3_key_prefix")
+        self.0.attr("s3_key_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
 }
 
-impl crate::core::Ref<DataRedshiftClusterCredentials> {
+/// The attributes of `aws_redshift_cluster_credentials`, read from a `Ref<DataRedshiftClusterCredentials>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftClusterCredentialsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftClusterCredentialsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftClusterCredentialsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftClusterCredentialsAttributes {
     /// `auto_create`, as a reference.
     #[inline]
     pub fn auto_create(&self) -> crate::core::Expr {
-        self.attr("auto_create")
+        self.0.attr("auto_create")
     }
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `db_groups`, as a reference.
     #[inline]
     pub fn db_groups(&self) -> crate::core::Expr {
-        self.attr("db_groups")
+        self.0.attr("db_groups")
     }
     /// `db_name`, as a reference.
     #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
-        self.attr("db_name")
+        self.0.attr("db_name")
     }
     /// `db_password`, as a reference.
     #[inline]
     pub fn db_password(&self) -> crate::core::Expr {
-        self.attr("db_password")
+        self.0.attr("db_password")
     }
     /// `db_user`, as a reference.
     #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
-        self.attr("db_user")
+        self.0.attr("db_user")
     }
     /// `duration_seconds`, as a reference.
     #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
-        self.attr("duration_seconds")
+        self.0.attr("duration_seconds")
     }
     /// `expiration`, as a reference.
     #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
-        self.attr("expiration")
+        self.0.attr("expiration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataRedshiftDataShares> {
+/// The attributes of `aws_redshift_data_shares`, read from a `Ref<DataRedshiftDataShares>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftDataSharesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftDataSharesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftDataSharesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftDataSharesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `data_shares` (a nested block), as a reference.
     #[inline]
     pub fn data_shares(&self) -> crate::core::Expr {
-        self.attr("data_shares")
+        self.0.attr("data_shares")
     }
 }
 
-impl crate::core::Ref<DataRedshiftOrderableCluster> {
+/// The attributes of `aws_redshift_orderable_cluster`, read from a `Ref<DataRedshiftOrderableCluster>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftOrderableClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftOrderableClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftOrderableClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftOrderableClusterAttributes {
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `cluster_type`, as a reference.
     #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
-        self.attr("cluster_type")
+        self.0.attr("cluster_type")
     }
     /// `cluster_version`, as a reference.
     #[inline]
     pub fn cluster_version(&self) -> crate::core::Expr {
-        self.attr("cluster_version")
+        self.0.attr("cluster_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `node_type`, as a reference.
     #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
-        self.attr("node_type")
+        self.0.attr("node_type")
     }
     /// `preferred_node_types`, as a reference.
     #[inline]
     pub fn preferred_node_types(&self) -> crate::core::Expr {
-        self.attr("preferred_node_types")
+        self.0.attr("preferred_node_types")
     }
 }
 
-impl crate::core::Ref<DataRedshiftProducerDataShares> {
+/// The attributes of `aws_redshift_producer_data_shares`, read from a `Ref<DataRedshiftProducerDataShares>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftProducerDataSharesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftProducerDataSharesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftProducerDataSharesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftProducerDataSharesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `producer_arn`, as a reference.
     #[inline]
     pub fn producer_arn(&self) -> crate::core::Expr {
-        self.attr("producer_arn")
+        self.0.attr("producer_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `data_shares` (a nested block), as a reference.
     #[inline]
     pub fn data_shares(&self) -> crate::core::Expr {
-        self.attr("data_shares")
+        self.0.attr("data_shares")
     }
 }
 
-impl crate::core::Ref<DataRedshiftServiceAccount> {
+/// The attributes of `aws_redshift_service_account`, read from a `Ref<DataRedshiftServiceAccount>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftServiceAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftServiceAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftServiceAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftServiceAccountAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
 }
 
-impl crate::core::Ref<DataRedshiftSubnetGroup> {
+/// The attributes of `aws_redshift_subnet_group`, read from a `Ref<DataRedshiftSubnetGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftSubnetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftSubnetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftSubnetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftSubnetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

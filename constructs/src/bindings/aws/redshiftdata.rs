@@ -98,60 +98,82 @@ impl crate::core::Resource for RedshiftdataStatement {
     const TYPE: &'static str = "aws_redshiftdata_statement";
 }
 
-impl crate::core::Ref<RedshiftdataStatement> {
+impl crate::core::Block for RedshiftdataStatement {
+    type Attributes = RedshiftdataStatementAttributes;
+}
+
+/// The attributes of `aws_redshiftdata_statement`, read from a `Ref<RedshiftdataStatement>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftdataStatementAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftdataStatementAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftdataStatementAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftdataStatementAttributes {
     /// `cluster_identifier`, as a reference.
     #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
-        self.attr("cluster_identifier")
+        self.0.attr("cluster_identifier")
     }
     /// `database`, as a reference.
     #[inline]
     pub fn database(&self) -> crate::core::Expr {
-        self.attr("database")
+        self.0.attr("database")
     }
     /// `db_user`, as a reference.
     #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
-        self.attr("db_user")
+        self.0.attr("db_user")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_arn`, as a reference.
     #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
-        self.attr("secret_arn")
+        self.0.attr("secret_arn")
     }
     /// `sql`, as a reference.
     #[inline]
     pub fn sql(&self) -> crate::core::Expr {
-        self.attr("sql")
+        self.0.attr("sql")
     }
     /// `statement_name`, as a reference.
     #[inline]
     pub fn statement_name(&self) -> crate::core::Expr {
-        self.attr("statement_name")
+        self.0.attr("statement_name")
     }
     /// `with_event`, as a reference.
     #[inline]
     pub fn with_event(&self) -> crate::core::Expr {
-        self.attr("with_event")
+        self.0.attr("with_event")
     }
     /// `workgroup_name`, as a reference.
     #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
-        self.attr("workgroup_name")
+        self.0.attr("workgroup_name")
     }
     /// `parameters` (a nested block), as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

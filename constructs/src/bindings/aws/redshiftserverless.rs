@@ -27,6 +27,10 @@ impl crate::core::Resource for RedshiftserverlessCustomDomainAssociation {
     const TYPE: &'static str = "aws_redshiftserverless_custom_domain_association";
 }
 
+impl crate::core::Block for RedshiftserverlessCustomDomainAssociation {
+    type Attributes = RedshiftserverlessCustomDomainAssociationAttributes;
+}
+
 /// `aws_redshiftserverless_endpoint_access` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftserverlessEndpointAccess {
@@ -64,6 +68,10 @@ impl RedshiftserverlessEndpointAccess {
 
 impl crate::core::Resource for RedshiftserverlessEndpointAccess {
     const TYPE: &'static str = "aws_redshiftserverless_endpoint_access";
+}
+
+impl crate::core::Block for RedshiftserverlessEndpointAccess {
+    type Attributes = RedshiftserverlessEndpointAccessAttributes;
 }
 
 /// `aws_redshiftserverless_namespace` (resource).
@@ -143,6 +151,10 @@ impl crate::core::Resource for RedshiftserverlessNamespace {
     const TYPE: &'static str = "aws_redshiftserverless_namespace";
 }
 
+impl crate::core::Block for RedshiftserverlessNamespace {
+    type Attributes = RedshiftserverlessNamespaceAttributes;
+}
+
 /// `aws_redshiftserverless_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftserverlessResourcePolicy {
@@ -169,6 +181,10 @@ impl RedshiftserverlessResourcePolicy {
 
 impl crate::core::Resource for RedshiftserverlessResourcePolicy {
     const TYPE: &'static str = "aws_redshiftserverless_resource_policy";
+}
+
+impl crate::core::Block for RedshiftserverlessResourcePolicy {
+    type Attributes = RedshiftserverlessResourcePolicyAttributes;
 }
 
 /// `aws_redshiftserverless_snapshot` (resource).
@@ -201,6 +217,10 @@ impl RedshiftserverlessSnapshot {
 
 impl crate::core::Resource for RedshiftserverlessSnapshot {
     const TYPE: &'static str = "aws_redshiftserverless_snapshot";
+}
+
+impl crate::core::Block for RedshiftserverlessSnapshot {
+    type Attributes = RedshiftserverlessSnapshotAttributes;
 }
 
 /// `aws_redshiftserverless_usage_limit` (resource).
@@ -240,6 +260,10 @@ impl RedshiftserverlessUsageLimit {
 
 impl crate::core::Resource for RedshiftserverlessUsageLimit {
     const TYPE: &'static str = "aws_redshiftserverless_usage_limit";
+}
+
+impl crate::core::Block for RedshiftserverlessUsageLimit {
+    type Attributes = RedshiftserverlessUsageLimitAttributes;
 }
 
 /// The `config_parameter` block of [`RedshiftserverlessWorkgroup`].
@@ -389,6 +413,10 @@ impl crate::core::Resource for RedshiftserverlessWorkgroup {
     const TYPE: &'static str = "aws_redshiftserverless_workgroup";
 }
 
+impl crate::core::Block for RedshiftserverlessWorkgroup {
+    type Attributes = RedshiftserverlessWorkgroupAttributes;
+}
+
 /// `aws_redshiftserverless_credentials` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRedshiftserverlessCredentials {
@@ -422,6 +450,10 @@ impl crate::core::DataSource for DataRedshiftserverlessCredentials {
     const TYPE: &'static str = "aws_redshiftserverless_credentials";
 }
 
+impl crate::core::Block for DataRedshiftserverlessCredentials {
+    type Attributes = DataRedshiftserverlessCredentialsAttributes;
+}
+
 /// `aws_redshiftserverless_namespace` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRedshiftserverlessNamespace {
@@ -445,6 +477,10 @@ impl DataRedshiftserverlessNamespace {
 
 impl crate::core::DataSource for DataRedshiftserverlessNamespace {
     const TYPE: &'static str = "aws_redshiftserverless_namespace";
+}
+
+impl crate::core::Block for DataRedshiftserverlessNamespace {
+    type Attributes = DataRedshiftserverlessNamespaceAttributes;
 }
 
 /// `aws_redshiftserverless_workgroup` (data source).
@@ -472,537 +508,721 @@ impl crate::core::DataSource for DataRedshiftserverlessWorkgroup {
     const TYPE: &'static str = "aws_redshiftserverless_workgroup";
 }
 
-impl crate::core::Ref<RedshiftserverlessCustomDomainAssociation> {
+impl crate::core::Block for DataRedshiftserverlessWorkgroup {
+    type Attributes = DataRedshiftserverlessWorkgroupAttributes;
+}
+
+/// The attributes of `aws_redshiftserverless_custom_domain_association`, read from a `Ref<RedshiftserverlessCustomDomainAssociation>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftserverlessCustomDomainAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftserverlessCustomDomainAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftserverlessCustomDomainAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftserverlessCustomDomainAssociationAttributes {
     /// `custom_domain_certificate_arn`, as a reference.
     #[inline]
     pub fn custom_domain_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("custom_domain_certificate_arn")
+        self.0.attr("custom_domain_certificate_arn")
     }
     /// `custom_domain_certificate_expiry_time`, as a reference.
     #[inline]
     pub fn custom_domain_certificate_expiry_time(&self) -> crate::core::Expr {
-        self.attr("custom_domain_certificate_expiry_time")
+        self.0.attr("custom_domain_certificate_expiry_time")
     }
     /// `custom_domain_name`, as a reference.
     #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
-        self.attr("custom_domain_name")
+        self.0.attr("custom_domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `workgroup_name`, as a reference.
     #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
-        self.attr("workgroup_name")
+        self.0.attr("workgroup_name")
     }
 }
 
-impl crate::core::Ref<RedshiftserverlessEndpointAccess> {
+/// The attributes of `aws_redshiftserverless_endpoint_access`, read from a `Ref<RedshiftserverlessEndpointAccess>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftserverlessEndpointAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftserverlessEndpointAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftserverlessEndpointAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftserverlessEndpointAccessAttributes {
     /// `address`, as a reference.
     #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
-        self.attr("address")
+        self.0.attr("address")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint_name`, as a reference.
     #[inline]
     pub fn endpoint_name(&self) -> crate::core::Expr {
-        self.attr("endpoint_name")
+        self.0.attr("endpoint_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account`, as a reference.
     #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
-        self.attr("owner_account")
+        self.0.attr("owner_account")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `vpc_endpoint`, as a reference.
     #[inline]
     pub fn vpc_endpoint(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint")
+        self.0.attr("vpc_endpoint")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `workgroup_name`, as a reference.
     #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
-        self.attr("workgroup_name")
+        self.0.attr("workgroup_name")
     }
 }
 
-impl crate::core::Ref<RedshiftserverlessNamespace> {
+/// The attributes of `aws_redshiftserverless_namespace`, read from a `Ref<RedshiftserverlessNamespace>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftserverlessNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftserverlessNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftserverlessNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftserverlessNamespaceAttributes {
     /// `admin_password_secret_arn`, as a reference.
     #[inline]
     pub fn admin_password_secret_arn(&self) -> crate::core::Expr {
-        self.attr("admin_password_secret_arn")
+        self.0.attr("admin_password_secret_arn")
     }
     /// `admin_password_secret_kms_key_id`, as a reference.
     #[inline]
     pub fn admin_password_secret_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("admin_password_secret_kms_key_id")
+        self.0.attr("admin_password_secret_kms_key_id")
     }
     /// `admin_user_password`, as a reference.
     #[inline]
     pub fn admin_user_password(&self) -> crate::core::Expr {
-        self.attr("admin_user_password")
+        self.0.attr("admin_user_password")
     }
     /// `admin_user_password_wo`, as a reference.
     #[inline]
     pub fn admin_user_password_wo(&self) -> crate::core::Expr {
-        self.attr("admin_user_password_wo")
+        self.0.attr("admin_user_password_wo")
     }
     /// `admin_user_password_wo_version`, as a reference.
     #[inline]
     pub fn admin_user_password_wo_version(&self) -> crate::core::Expr {
-        self.attr("admin_user_password_wo_version")
+        self.0.attr("admin_user_password_wo_version")
     }
     /// `admin_username`, as a reference.
     #[inline]
     pub fn admin_username(&self) -> crate::core::Expr {
-        self.attr("admin_username")
+        self.0.attr("admin_username")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `db_name`, as a reference.
     #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
-        self.attr("db_name")
+        self.0.attr("db_name")
     }
     /// `default_iam_role_arn`, as a reference.
     #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("default_iam_role_arn")
+        self.0.attr("default_iam_role_arn")
     }
     /// `iam_roles`, as a reference.
     #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
-        self.attr("iam_roles")
+        self.0.attr("iam_roles")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `log_exports`, as a reference.
     #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
-        self.attr("log_exports")
+        self.0.attr("log_exports")
     }
     /// `manage_admin_password`, as a reference.
     #[inline]
     pub fn manage_admin_password(&self) -> crate::core::Expr {
-        self.attr("manage_admin_password")
+        self.0.attr("manage_admin_password")
     }
     /// `namespace_id`, as a reference.
     #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
-        self.attr("namespace_id")
+        self.0.attr("namespace_id")
     }
     /// `namespace_name`, as a reference.
     #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
-        self.attr("namespace_name")
+        self.0.attr("namespace_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RedshiftserverlessResourcePolicy> {
+/// The attributes of `aws_redshiftserverless_resource_policy`, read from a `Ref<RedshiftserverlessResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftserverlessResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftserverlessResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftserverlessResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftserverlessResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<RedshiftserverlessSnapshot> {
+/// The attributes of `aws_redshiftserverless_snapshot`, read from a `Ref<RedshiftserverlessSnapshot>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftserverlessSnapshotAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftserverlessSnapshotAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftserverlessSnapshotAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftserverlessSnapshotAttributes {
     /// `accounts_with_provisioned_restore_access`, as a reference.
     #[inline]
     pub fn accounts_with_provisioned_restore_access(&self) -> crate::core::Expr {
-        self.attr("accounts_with_provisioned_restore_access")
+        self.0.attr("accounts_with_provisioned_restore_access")
     }
     /// `accounts_with_restore_access`, as a reference.
     #[inline]
     pub fn accounts_with_restore_access(&self) -> crate::core::Expr {
-        self.attr("accounts_with_restore_access")
+        self.0.attr("accounts_with_restore_access")
     }
     /// `admin_username`, as a reference.
     #[inline]
     pub fn admin_username(&self) -> crate::core::Expr {
-        self.attr("admin_username")
+        self.0.attr("admin_username")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `namespace_arn`, as a reference.
     #[inline]
     pub fn namespace_arn(&self) -> crate::core::Expr {
-        self.attr("namespace_arn")
+        self.0.attr("namespace_arn")
     }
     /// `namespace_name`, as a reference.
     #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
-        self.attr("namespace_name")
+        self.0.attr("namespace_name")
     }
     /// `owner_account`, as a reference.
     #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
-        self.attr("owner_account")
+        self.0.attr("owner_account")
     }
     /// `retention_period`, as a reference.
     #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
-        self.attr("retention_period")
+        self.0.attr("retention_period")
     }
     /// `snapshot_name`, as a reference.
     #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
-        self.attr("snapshot_name")
+        self.0.attr("snapshot_name")
     }
 }
 
-impl crate::core::Ref<RedshiftserverlessUsageLimit> {
+/// The attributes of `aws_redshiftserverless_usage_limit`, read from a `Ref<RedshiftserverlessUsageLimit>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftserverlessUsageLimitAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftserverlessUsageLimitAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftserverlessUsageLimitAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftserverlessUsageLimitAttributes {
     /// `amount`, as a reference.
     #[inline]
     pub fn amount(&self) -> crate::core::Expr {
-        self.attr("amount")
+        self.0.attr("amount")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `breach_action`, as a reference.
     #[inline]
     pub fn breach_action(&self) -> crate::core::Expr {
-        self.attr("breach_action")
+        self.0.attr("breach_action")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `period`, as a reference.
     #[inline]
     pub fn period(&self) -> crate::core::Expr {
-        self.attr("period")
+        self.0.attr("period")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `usage_type`, as a reference.
     #[inline]
     pub fn usage_type(&self) -> crate::core::Expr {
-        self.attr("usage_type")
+        self.0.attr("usage_type")
     }
 }
 
-impl crate::core::Ref<RedshiftserverlessWorkgroup> {
+/// The attributes of `aws_redshiftserverless_workgroup`, read from a `Ref<RedshiftserverlessWorkgroup>`.
+#[derive(Clone, Debug)]
+pub struct RedshiftserverlessWorkgroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RedshiftserverlessWorkgroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RedshiftserverlessWorkgroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RedshiftserverlessWorkgroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_capacity`, as a reference.
     #[inline]
     pub fn base_capacity(&self) -> crate::core::Expr {
-        self.attr("base_capacity")
+        self.0.attr("base_capacity")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
     #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
-        self.attr("enhanced_vpc_routing")
+        self.0.attr("enhanced_vpc_routing")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_capacity`, as a reference.
     #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
-        self.attr("max_capacity")
+        self.0.attr("max_capacity")
     }
     /// `namespace_name`, as a reference.
     #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
-        self.attr("namespace_name")
+        self.0.attr("namespace_name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `track_name`, as a reference.
     #[inline]
     pub fn track_name(&self) -> crate::core::Expr {
-        self.attr("track_name")
+        self.0.attr("track_name")
     }
     /// `workgroup_id`, as a reference.
     #[inline]
     pub fn workgroup_id(&self) -> crate::core::Expr {
-        self.attr("workgroup_id")
+        self.0.attr("workgroup_id")
     }
     /// `workgroup_name`, as a reference.
     #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
-        self.attr("workgroup_name")
+        self.0.attr("workgroup_name")
     }
     /// `config_parameter` (a nested block), as a reference.
     #[inline]
     pub fn config_parameter(&self) -> crate::core::Expr {
-        self.attr("config_parameter")
+        self.0.attr("config_parameter")
     }
     /// `price_performance_target` (a nested block), as a reference.
     #[inline]
     pub fn price_performance_target(&self) -> crate::core::Expr {
-        self.attr("price_performance_target")
+        self.0.attr("price_performance_target")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataRedshiftserverlessCredentials> {
+/// The attributes of `aws_redshiftserverless_credentials`, read from a `Ref<DataRedshiftserverlessCredentials>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftserverlessCredentialsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftserverlessCredentialsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftserverlessCredentialsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftserverlessCredentialsAttributes {
     /// `db_name`, as a reference.
     #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
-        self.attr("db_name")
+        self.0.attr("db_name")
     }
     /// `db_password`, as a reference.
     #[inline]
     pub fn db_password(&self) -> crate::core::Expr {
-        self.attr("db_password")
+        self.0.attr("db_password")
     }
     /// `db_user`, as a reference.
     #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
-        self.attr("db_user")
+        self.0.attr("db_user")
     }
     /// `duration_seconds`, as a reference.
     #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
-        self.attr("duration_seconds")
+        self.0.attr("duration_seconds")
     }
     /// `expiration`, as a reference.
     #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
-        self.attr("expiration")
+        self.0.attr("expiration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `workgroup_name`, as a reference.
     #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
-        self.attr("workgroup_name")
+        self.0.attr("workgroup_name")
     }
 }
 
-impl crate::core::Ref<DataRedshiftserverlessNamespace> {
+/// The attributes of `aws_redshiftserverless_namespace`, read from a `Ref<DataRedshiftserverlessNamespace>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftserverlessNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftserverlessNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftserverlessNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftserverlessNamespaceAttributes {
     /// `admin_username`, as a reference.
     #[inline]
     pub fn admin_username(&self) -> crate::core::Expr {
-        self.attr("admin_username")
+        self.0.attr("admin_username")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `db_name`, as a reference.
     #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
-        self.attr("db_name")
+        self.0.attr("db_name")
     }
     /// `default_iam_role_arn`, as a reference.
     #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("default_iam_role_arn")
+        self.0.attr("default_iam_role_arn")
     }
     /// `iam_roles`, as a reference.
     #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
-        self.attr("iam_roles")
+        self.0.attr("iam_roles")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `log_exports`, as a reference.
     #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
-        self.attr("log_exports")
+        self.0.attr("log_exports")
     }
     /// `namespace_id`, as a reference.
     #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
-        self.attr("namespace_id")
+        self.0.attr("namespace_id")
     }
     /// `namespace_name`, as a reference.
     #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
-        self.attr("namespace_name")
+        self.0.attr("namespace_name")
     }
 }
 
-impl crate::core::Ref<DataRedshiftserverlessWorkgroup> {
+/// The attributes of `aws_redshiftserverless_workgroup`, read from a `Ref<DataRedshiftserverlessWorkgroup>`.
+#[derive(Clone, Debug)]
+pub struct DataRedshiftserverlessWorkgroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRedshiftserverlessWorkgroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRedshiftserverlessWorkgroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRedshiftserverlessWorkgroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
     #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
-        self.attr("enhanced_vpc_routing")
+        self.0.attr("enhanced_vpc_routing")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `namespace_name`, as a reference.
     #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
-        self.attr("namespace_name")
+        self.0.attr("namespace_name")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `track_name`, as a reference.
     #[inline]
     pub fn track_name(&self) -> crate::core::Expr {
-        self.attr("track_name")
+        self.0.attr("track_name")
     }
     /// `workgroup_id`, as a reference.
     #[inline]
     pub fn workgroup_id(&self) -> crate::core::Expr {
-        self.attr("workgroup_id")
+        self.0.attr("workgroup_id")
     }
     /// `workgroup_name`, as a reference.
     #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
-        self.attr("workgroup_name")
+        self.0.attr("workgroup_name")
     }
 }

@@ -30,25 +30,47 @@ impl crate::core::DataSource for DataRegion {
     const TYPE: &'static str = "aws_region";
 }
 
-impl crate::core::Ref<DataRegion> {
+impl crate::core::Block for DataRegion {
+    type Attributes = DataRegionAttributes;
+}
+
+/// The attributes of `aws_region`, read from a `Ref<DataRegion>`.
+#[derive(Clone, Debug)]
+pub struct DataRegionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRegionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRegionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRegionAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

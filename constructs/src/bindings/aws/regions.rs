@@ -50,25 +50,47 @@ impl crate::core::DataSource for DataRegions {
     const TYPE: &'static str = "aws_regions";
 }
 
-impl crate::core::Ref<DataRegions> {
+impl crate::core::Block for DataRegions {
+    type Attributes = DataRegionsAttributes;
+}
+
+/// The attributes of `aws_regions`, read from a `Ref<DataRegions>`.
+#[derive(Clone, Debug)]
+pub struct DataRegionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRegionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRegionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRegionsAttributes {
     /// `all_regions`, as a reference.
     #[inline]
     pub fn all_regions(&self) -> crate::core::Expr {
-        self.attr("all_regions")
+        self.0.attr("all_regions")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

@@ -49,6 +49,10 @@ impl crate::core::Resource for RekognitionCollection {
     const TYPE: &'static str = "aws_rekognition_collection";
 }
 
+impl crate::core::Block for RekognitionCollection {
+    type Attributes = RekognitionCollectionAttributes;
+}
+
 /// The `timeouts` block of [`RekognitionProject`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RekognitionProjectTimeouts {
@@ -108,6 +112,10 @@ impl RekognitionProject {
 
 impl crate::core::Resource for RekognitionProject {
     const TYPE: &'static str = "aws_rekognition_project";
+}
+
+impl crate::core::Block for RekognitionProject {
+    type Attributes = RekognitionProjectAttributes;
 }
 
 /// The `data_sharing_preference` block of [`RekognitionStreamProcessor`].
@@ -513,156 +521,214 @@ impl crate::core::Resource for RekognitionStreamProcessor {
     const TYPE: &'static str = "aws_rekognition_stream_processor";
 }
 
-impl crate::core::Ref<RekognitionCollection> {
+impl crate::core::Block for RekognitionStreamProcessor {
+    type Attributes = RekognitionStreamProcessorAttributes;
+}
+
+/// The attributes of `aws_rekognition_collection`, read from a `Ref<RekognitionCollection>`.
+#[derive(Clone, Debug)]
+pub struct RekognitionCollectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RekognitionCollectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RekognitionCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RekognitionCollectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `collection_id`, as a reference.
     #[inline]
     pub fn collection_id(&self) -> crate::core::Expr {
-        self.attr("collection_id")
+        self.0.attr("collection_id")
     }
     /// `face_model_version`, as a reference.
     #[inline]
     pub fn face_model_version(&self) -> crate::core::Expr {
-        self.attr("face_model_version")
+        self.0.attr("face_model_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RekognitionProject> {
+/// The attributes of `aws_rekognition_project`, read from a `Ref<RekognitionProject>`.
+#[derive(Clone, Debug)]
+pub struct RekognitionProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RekognitionProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RekognitionProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RekognitionProjectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_update`, as a reference.
     #[inline]
     pub fn auto_update(&self) -> crate::core::Expr {
-        self.attr("auto_update")
+        self.0.attr("auto_update")
     }
     /// `feature`, as a reference.
     #[inline]
     pub fn feature(&self) -> crate::core::Expr {
-        self.attr("feature")
+        self.0.attr("feature")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RekognitionStreamProcessor> {
+/// The attributes of `aws_rekognition_stream_processor`, read from a `Ref<RekognitionStreamProcessor>`.
+#[derive(Clone, Debug)]
+pub struct RekognitionStreamProcessorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RekognitionStreamProcessorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RekognitionStreamProcessorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RekognitionStreamProcessorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `stream_processor_arn`, as a reference.
     #[inline]
     pub fn stream_processor_arn(&self) -> crate::core::Expr {
-        self.attr("stream_processor_arn")
+        self.0.attr("stream_processor_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `data_sharing_preference` (a nested block), as a reference.
     #[inline]
     pub fn data_sharing_preference(&self) -> crate::core::Expr {
-        self.attr("data_sharing_preference")
+        self.0.attr("data_sharing_preference")
     }
     /// `input` (a nested block), as a reference.
     #[inline]
     pub fn input(&self) -> crate::core::Expr {
-        self.attr("input")
+        self.0.attr("input")
     }
     /// `notification_channel` (a nested block), as a reference.
     #[inline]
     pub fn notification_channel(&self) -> crate::core::Expr {
-        self.attr("notification_channel")
+        self.0.attr("notification_channel")
     }
     /// `output` (a nested block), as a reference.
     #[inline]
     pub fn output(&self) -> crate::core::Expr {
-        self.attr("output")
+        self.0.attr("output")
     }
     /// `regions_of_interest` (a nested block), as a reference.
     #[inline]
     pub fn regions_of_interest(&self) -> crate::core::Expr {
-        self.attr("regions_of_interest")
+        self.0.attr("regions_of_interest")
     }
     /// `settings` (a nested block), as a reference.
     #[inline]
     pub fn settings(&self) -> crate::core::Expr {
-        self.attr("settings")
+        self.0.attr("settings")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

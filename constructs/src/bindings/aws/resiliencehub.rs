@@ -207,55 +207,77 @@ impl crate::core::Resource for ResiliencehubResiliencyPolicy {
     const TYPE: &'static str = "aws_resiliencehub_resiliency_policy";
 }
 
-impl crate::core::Ref<ResiliencehubResiliencyPolicy> {
+impl crate::core::Block for ResiliencehubResiliencyPolicy {
+    type Attributes = ResiliencehubResiliencyPolicyAttributes;
+}
+
+/// The attributes of `aws_resiliencehub_resiliency_policy`, read from a `Ref<ResiliencehubResiliencyPolicy>`.
+#[derive(Clone, Debug)]
+pub struct ResiliencehubResiliencyPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ResiliencehubResiliencyPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ResiliencehubResiliencyPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ResiliencehubResiliencyPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_location_constraint`, as a reference.
     #[inline]
     pub fn data_location_constraint(&self) -> crate::core::Expr {
-        self.attr("data_location_constraint")
+        self.0.attr("data_location_constraint")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `estimated_cost_tier`, as a reference.
     #[inline]
     pub fn estimated_cost_tier(&self) -> crate::core::Expr {
-        self.attr("estimated_cost_tier")
+        self.0.attr("estimated_cost_tier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tier`, as a reference.
     #[inline]
     pub fn tier(&self) -> crate::core::Expr {
-        self.attr("tier")
+        self.0.attr("tier")
     }
     /// `policy` (a nested block), as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -58,6 +58,10 @@ impl crate::core::Resource for Resourceexplorer2Index {
     const TYPE: &'static str = "aws_resourceexplorer2_index";
 }
 
+impl crate::core::Block for Resourceexplorer2Index {
+    type Attributes = Resourceexplorer2IndexAttributes;
+}
+
 /// The `filters` block of [`Resourceexplorer2View`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Resourceexplorer2ViewFilters {
@@ -133,6 +137,10 @@ impl crate::core::Resource for Resourceexplorer2View {
     const TYPE: &'static str = "aws_resourceexplorer2_view";
 }
 
+impl crate::core::Block for Resourceexplorer2View {
+    type Attributes = Resourceexplorer2ViewAttributes;
+}
+
 /// `aws_resourceexplorer2_search` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataResourceexplorer2Search {
@@ -158,111 +166,169 @@ impl crate::core::DataSource for DataResourceexplorer2Search {
     const TYPE: &'static str = "aws_resourceexplorer2_search";
 }
 
-impl crate::core::Ref<Resourceexplorer2Index> {
+impl crate::core::Block for DataResourceexplorer2Search {
+    type Attributes = DataResourceexplorer2SearchAttributes;
+}
+
+/// The attributes of `aws_resourceexplorer2_index`, read from a `Ref<Resourceexplorer2Index>`.
+#[derive(Clone, Debug)]
+pub struct Resourceexplorer2IndexAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Resourceexplorer2IndexAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Resourceexplorer2IndexAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Resourceexplorer2IndexAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Resourceexplorer2View> {
+/// The attributes of `aws_resourceexplorer2_view`, read from a `Ref<Resourceexplorer2View>`.
+#[derive(Clone, Debug)]
+pub struct Resourceexplorer2ViewAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Resourceexplorer2ViewAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Resourceexplorer2ViewAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Resourceexplorer2ViewAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_view`, as a reference.
     #[inline]
     pub fn default_view(&self) -> crate::core::Expr {
-        self.attr("default_view")
+        self.0.attr("default_view")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `filters` (a nested block), as a reference.
     #[inline]
     pub fn filters(&self) -> crate::core::Expr {
-        self.attr("filters")
+        self.0.attr("filters")
     }
     /// `included_property` (a nested block), as a reference.
     #[inline]
     pub fn included_property(&self) -> crate::core::Expr {
-        self.attr("included_property")
+        self.0.attr("included_property")
     }
 }
 
-impl crate::core::Ref<DataResourceexplorer2Search> {
+/// The attributes of `aws_resourceexplorer2_search`, read from a `Ref<DataResourceexplorer2Search>`.
+#[derive(Clone, Debug)]
+pub struct DataResourceexplorer2SearchAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataResourceexplorer2SearchAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataResourceexplorer2SearchAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataResourceexplorer2SearchAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `query_string`, as a reference.
     #[inline]
     pub fn query_string(&self) -> crate::core::Expr {
-        self.attr("query_string")
+        self.0.attr("query_string")
     }
     /// `resource_count`, as a reference.
     #[inline]
     pub fn resource_count(&self) -> crate::core::Expr {
-        self.attr("resource_count")
+        self.0.attr("resource_count")
     }
     /// `resources`, as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `view_arn`, as a reference.
     #[inline]
     pub fn view_arn(&self) -> crate::core::Expr {
-        self.attr("view_arn")
+        self.0.attr("view_arn")
     }
 }

@@ -133,6 +133,10 @@ impl crate::core::Resource for ResourcegroupsGroup {
     const TYPE: &'static str = "aws_resourcegroups_group";
 }
 
+impl crate::core::Block for ResourcegroupsGroup {
+    type Attributes = ResourcegroupsGroupAttributes;
+}
+
 /// The `timeouts` block of [`ResourcegroupsResource`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ResourcegroupsResourceTimeouts {
@@ -187,78 +191,118 @@ impl crate::core::Resource for ResourcegroupsResource {
     const TYPE: &'static str = "aws_resourcegroups_resource";
 }
 
-impl crate::core::Ref<ResourcegroupsGroup> {
+impl crate::core::Block for ResourcegroupsResource {
+    type Attributes = ResourcegroupsResourceAttributes;
+}
+
+/// The attributes of `aws_resourcegroups_group`, read from a `Ref<ResourcegroupsGroup>`.
+#[derive(Clone, Debug)]
+pub struct ResourcegroupsGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ResourcegroupsGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ResourcegroupsGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ResourcegroupsGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `resource_query` (a nested block), as a reference.
     #[inline]
     pub fn resource_query(&self) -> crate::core::Expr {
-        self.attr("resource_query")
+        self.0.attr("resource_query")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ResourcegroupsResource> {
+/// The attributes of `aws_resourcegroups_resource`, read from a `Ref<ResourcegroupsResource>`.
+#[derive(Clone, Debug)]
+pub struct ResourcegroupsResourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ResourcegroupsResourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ResourcegroupsResourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ResourcegroupsResourceAttributes {
     /// `group_arn`, as a reference.
     #[inline]
     pub fn group_arn(&self) -> crate::core::Expr {
-        self.attr("group_arn")
+        self.0.attr("group_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -63,40 +63,62 @@ impl crate::core::DataSource for DataResourcegroupstaggingapiResources {
     const TYPE: &'static str = "aws_resourcegroupstaggingapi_resources";
 }
 
-impl crate::core::Ref<DataResourcegroupstaggingapiResources> {
+impl crate::core::Block for DataResourcegroupstaggingapiResources {
+    type Attributes = DataResourcegroupstaggingapiResourcesAttributes;
+}
+
+/// The attributes of `aws_resourcegroupstaggingapi_resources`, read from a `Ref<DataResourcegroupstaggingapiResources>`.
+#[derive(Clone, Debug)]
+pub struct DataResourcegroupstaggingapiResourcesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataResourcegroupstaggingapiResourcesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataResourcegroupstaggingapiResourcesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataResourcegroupstaggingapiResourcesAttributes {
     /// `exclude_compliant_resources`, as a reference.
     #[inline]
     pub fn exclude_compliant_resources(&self) -> crate::core::Expr {
-        self.attr("exclude_compliant_resources")
+        self.0.attr("exclude_compliant_resources")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_compliance_details`, as a reference.
     #[inline]
     pub fn include_compliance_details(&self) -> crate::core::Expr {
-        self.attr("include_compliance_details")
+        self.0.attr("include_compliance_details")
     }
     /// `resource_arn_list`, as a reference.
     #[inline]
     pub fn resource_arn_list(&self) -> crate::core::Expr {
-        self.attr("resource_arn_list")
+        self.0.attr("resource_arn_list")
     }
     /// `resource_tag_mapping_list`, as a reference.
     #[inline]
     pub fn resource_tag_mapping_list(&self) -> crate::core::Expr {
-        self.attr("resource_tag_mapping_list")
+        self.0.attr("resource_tag_mapping_list")
     }
     /// `resource_type_filters`, as a reference.
     #[inline]
     pub fn resource_type_filters(&self) -> crate::core::Expr {
-        self.attr("resource_type_filters")
+        self.0.attr("resource_type_filters")
     }
     /// `tag_filter` (a nested block), as a reference.
     #[inline]
     pub fn tag_filter(&self) -> crate::core::Expr {
-        self.attr("tag_filter")
+        self.0.attr("tag_filter")
     }
 }

@@ -57,6 +57,10 @@ impl crate::core::Resource for RolesanywhereProfile {
     const TYPE: &'static str = "aws_rolesanywhere_profile";
 }
 
+impl crate::core::Block for RolesanywhereProfile {
+    type Attributes = RolesanywhereProfileAttributes;
+}
+
 /// The `notification_settings` block of [`RolesanywhereTrustAnchor`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RolesanywhereTrustAnchorNotificationSettings {
@@ -173,103 +177,143 @@ impl crate::core::Resource for RolesanywhereTrustAnchor {
     const TYPE: &'static str = "aws_rolesanywhere_trust_anchor";
 }
 
-impl crate::core::Ref<RolesanywhereProfile> {
+impl crate::core::Block for RolesanywhereTrustAnchor {
+    type Attributes = RolesanywhereTrustAnchorAttributes;
+}
+
+/// The attributes of `aws_rolesanywhere_profile`, read from a `Ref<RolesanywhereProfile>`.
+#[derive(Clone, Debug)]
+pub struct RolesanywhereProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RolesanywhereProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RolesanywhereProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RolesanywhereProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `duration_seconds`, as a reference.
     #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
-        self.attr("duration_seconds")
+        self.0.attr("duration_seconds")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed_policy_arns`, as a reference.
     #[inline]
     pub fn managed_policy_arns(&self) -> crate::core::Expr {
-        self.attr("managed_policy_arns")
+        self.0.attr("managed_policy_arns")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `require_instance_properties`, as a reference.
     #[inline]
     pub fn require_instance_properties(&self) -> crate::core::Expr {
-        self.attr("require_instance_properties")
+        self.0.attr("require_instance_properties")
     }
     /// `role_arns`, as a reference.
     #[inline]
     pub fn role_arns(&self) -> crate::core::Expr {
-        self.attr("role_arns")
+        self.0.attr("role_arns")
     }
     /// `session_policy`, as a reference.
     #[inline]
     pub fn session_policy(&self) -> crate::core::Expr {
-        self.attr("session_policy")
+        self.0.attr("session_policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<RolesanywhereTrustAnchor> {
+/// The attributes of `aws_rolesanywhere_trust_anchor`, read from a `Ref<RolesanywhereTrustAnchor>`.
+#[derive(Clone, Debug)]
+pub struct RolesanywhereTrustAnchorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RolesanywhereTrustAnchorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RolesanywhereTrustAnchorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RolesanywhereTrustAnchorAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `notification_settings` (a nested block), as a reference.
     #[inline]
     pub fn notification_settings(&self) -> crate::core::Expr {
-        self.attr("notification_settings")
+        self.0.attr("notification_settings")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
 }

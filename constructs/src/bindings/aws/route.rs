@@ -107,6 +107,10 @@ impl crate::core::Resource for Route {
     const TYPE: &'static str = "aws_route";
 }
 
+impl crate::core::Block for Route {
+    type Attributes = RouteAttributes;
+}
+
 /// The `timeouts` block of [`RouteTable`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RouteTableTimeouts {
@@ -178,6 +182,10 @@ impl crate::core::Resource for RouteTable {
     const TYPE: &'static str = "aws_route_table";
 }
 
+impl crate::core::Block for RouteTable {
+    type Attributes = RouteTableAttributes;
+}
+
 /// The `timeouts` block of [`RouteTableAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RouteTableAssociationTimeouts {
@@ -239,6 +247,10 @@ impl RouteTableAssociation {
 
 impl crate::core::Resource for RouteTableAssociation {
     const TYPE: &'static str = "aws_route_table_association";
+}
+
+impl crate::core::Block for RouteTableAssociation {
+    type Attributes = RouteTableAssociationAttributes;
 }
 
 /// The `timeouts` block of [`DataRoute`].
@@ -340,6 +352,10 @@ impl crate::core::DataSource for DataRoute {
     const TYPE: &'static str = "aws_route";
 }
 
+impl crate::core::Block for DataRoute {
+    type Attributes = DataRouteAttributes;
+}
+
 /// The `filter` block of [`DataRouteTable`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRouteTableFilter {
@@ -428,6 +444,10 @@ impl crate::core::DataSource for DataRouteTable {
     const TYPE: &'static str = "aws_route_table";
 }
 
+impl crate::core::Block for DataRouteTable {
+    type Attributes = DataRouteTableAttributes;
+}
+
 /// The `filter` block of [`DataRouteTables`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRouteTablesFilter {
@@ -504,360 +524,472 @@ impl crate::core::DataSource for DataRouteTables {
     const TYPE: &'static str = "aws_route_tables";
 }
 
-impl crate::core::Ref<Route> {
+impl crate::core::Block for DataRouteTables {
+    type Attributes = DataRouteTablesAttributes;
+}
+
+/// The attributes of `aws_route`, read from a `Ref<Route>`.
+#[derive(Clone, Debug)]
+pub struct RouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RouteAttributes {
     /// `carrier_gateway_id`, as a reference.
     #[inline]
     pub fn carrier_gateway_id(&self) -> crate::core::Expr {
-        self.attr("carrier_gateway_id")
+        self.0.attr("carrier_gateway_id")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `destination_cidr_block`, as a reference.
     #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_cidr_block")
+        self.0.attr("destination_cidr_block")
     }
     /// `destination_ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn destination_ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_ipv6_cidr_block")
+        self.0.attr("destination_ipv6_cidr_block")
     }
     /// `destination_prefix_list_id`, as a reference.
     #[inline]
     pub fn destination_prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("destination_prefix_list_id")
+        self.0.attr("destination_prefix_list_id")
     }
     /// `egress_only_gateway_id`, as a reference.
     #[inline]
     pub fn egress_only_gateway_id(&self) -> crate::core::Expr {
-        self.attr("egress_only_gateway_id")
+        self.0.attr("egress_only_gateway_id")
     }
     /// `gateway_id`, as a reference.
     #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
-        self.attr("gateway_id")
+        self.0.attr("gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `instance_owner_id`, as a reference.
     #[inline]
     pub fn instance_owner_id(&self) -> crate::core::Expr {
-        self.attr("instance_owner_id")
+        self.0.attr("instance_owner_id")
     }
     /// `local_gateway_id`, as a reference.
     #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_id")
+        self.0.attr("local_gateway_id")
     }
     /// `nat_gateway_id`, as a reference.
     #[inline]
     pub fn nat_gateway_id(&self) -> crate::core::Expr {
-        self.attr("nat_gateway_id")
+        self.0.attr("nat_gateway_id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `origin`, as a reference.
     #[inline]
     pub fn origin(&self) -> crate::core::Expr {
-        self.attr("origin")
+        self.0.attr("origin")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
     /// `vpc_peering_connection_id`, as a reference.
     #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
-        self.attr("vpc_peering_connection_id")
+        self.0.attr("vpc_peering_connection_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RouteTable> {
+/// The attributes of `aws_route_table`, read from a `Ref<RouteTable>`.
+#[derive(Clone, Debug)]
+pub struct RouteTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RouteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RouteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RouteTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `propagating_vgws`, as a reference.
     #[inline]
     pub fn propagating_vgws(&self) -> crate::core::Expr {
-        self.attr("propagating_vgws")
+        self.0.attr("propagating_vgws")
     }
     /// `route`, as a reference.
     #[inline]
     pub fn route(&self) -> crate::core::Expr {
-        self.attr("route")
+        self.0.attr("route")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<RouteTableAssociation> {
+/// The attributes of `aws_route_table_association`, read from a `Ref<RouteTableAssociation>`.
+#[derive(Clone, Debug)]
+pub struct RouteTableAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RouteTableAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RouteTableAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RouteTableAssociationAttributes {
     /// `gateway_id`, as a reference.
     #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
-        self.attr("gateway_id")
+        self.0.attr("gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataRoute> {
+/// The attributes of `aws_route`, read from a `Ref<DataRoute>`.
+#[derive(Clone, Debug)]
+pub struct DataRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRouteAttributes {
     /// `carrier_gateway_id`, as a reference.
     #[inline]
     pub fn carrier_gateway_id(&self) -> crate::core::Expr {
-        self.attr("carrier_gateway_id")
+        self.0.attr("carrier_gateway_id")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `destination_cidr_block`, as a reference.
     #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_cidr_block")
+        self.0.attr("destination_cidr_block")
     }
     /// `destination_ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn destination_ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_ipv6_cidr_block")
+        self.0.attr("destination_ipv6_cidr_block")
     }
     /// `destination_prefix_list_id`, as a reference.
     #[inline]
     pub fn destination_prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("destination_prefix_list_id")
+        self.0.attr("destination_prefix_list_id")
     }
     /// `egress_only_gateway_id`, as a reference.
     #[inline]
     pub fn egress_only_gateway_id(&self) -> crate::core::Expr {
-        self.attr("egress_only_gateway_id")
+        self.0.attr("egress_only_gateway_id")
     }
     /// `gateway_id`, as a reference.
     #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
-        self.attr("gateway_id")
+        self.0.attr("gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `local_gateway_id`, as a reference.
     #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
-        self.attr("local_gateway_id")
+        self.0.attr("local_gateway_id")
     }
     /// `nat_gateway_id`, as a reference.
     #[inline]
     pub fn nat_gateway_id(&self) -> crate::core::Expr {
-        self.attr("nat_gateway_id")
+        self.0.attr("nat_gateway_id")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `vpc_peering_connection_id`, as a reference.
     #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
-        self.attr("vpc_peering_connection_id")
+        self.0.attr("vpc_peering_connection_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataRouteTable> {
+/// The attributes of `aws_route_table`, read from a `Ref<DataRouteTable>`.
+#[derive(Clone, Debug)]
+pub struct DataRouteTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRouteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRouteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRouteTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associations`, as a reference.
     #[inline]
     pub fn associations(&self) -> crate::core::Expr {
-        self.attr("associations")
+        self.0.attr("associations")
     }
     /// `gateway_id`, as a reference.
     #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
-        self.attr("gateway_id")
+        self.0.attr("gateway_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `routes`, as a reference.
     #[inline]
     pub fn routes(&self) -> crate::core::Expr {
-        self.attr("routes")
+        self.0.attr("routes")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataRouteTables> {
+/// The attributes of `aws_route_tables`, read from a `Ref<DataRouteTables>`.
+#[derive(Clone, Debug)]
+pub struct DataRouteTablesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRouteTablesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRouteTablesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRouteTablesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

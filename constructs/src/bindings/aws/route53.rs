@@ -25,6 +25,11 @@ impl crate::core::Resource for Route53CidrCollection {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53CidrCollection {
+    type Attributes = Route53CidrCollectionAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_cidr_location` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53CidrLocation {
@@ -55,6 +60,11 @@ impl crate::core::Resource for Route53CidrLocation {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53CidrLocation {
+    type Attributes = Route53CidrLocationAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_delegation_set` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53DelegationSet {
@@ -81,6 +91,11 @@ impl Route53DelegationSet {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53DelegationSet {
     const TYPE: &'static str = "aws_route53_delegation_set";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53DelegationSet {
+    type Attributes = Route53DelegationSetAttributes;
 }
 
 /// `aws_route53_health_check` (resource).
@@ -196,6 +211,10 @@ impl crate::core::Resource for Route53HealthCheck {
     const TYPE: &'static str = "aws_route53_health_check";
 }
 
+impl crate::core::Block for Route53HealthCheck {
+    type Attributes = Route53HealthCheckAttributes;
+}
+
 /// The `timeouts` block of [`Route53HostedZoneDnssec`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53HostedZoneDnssecTimeouts {
@@ -253,6 +272,10 @@ impl Route53HostedZoneDnssec {
 
 impl crate::core::Resource for Route53HostedZoneDnssec {
     const TYPE: &'static str = "aws_route53_hosted_zone_dnssec";
+}
+
+impl crate::core::Block for Route53HostedZoneDnssec {
+    type Attributes = Route53HostedZoneDnssecAttributes;
 }
 
 /// The `timeouts` block of [`Route53KeySigningKey`].
@@ -320,6 +343,10 @@ impl crate::core::Resource for Route53KeySigningKey {
     const TYPE: &'static str = "aws_route53_key_signing_key";
 }
 
+impl crate::core::Block for Route53KeySigningKey {
+    type Attributes = Route53KeySigningKeyAttributes;
+}
+
 /// `aws_route53_query_log` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53QueryLog {
@@ -346,6 +373,10 @@ impl Route53QueryLog {
 
 impl crate::core::Resource for Route53QueryLog {
     const TYPE: &'static str = "aws_route53_query_log";
+}
+
+impl crate::core::Block for Route53QueryLog {
+    type Attributes = Route53QueryLogAttributes;
 }
 
 /// The `alias` block of [`Route53Record`].
@@ -631,6 +662,10 @@ impl crate::core::Resource for Route53Record {
     const TYPE: &'static str = "aws_route53_record";
 }
 
+impl crate::core::Block for Route53Record {
+    type Attributes = Route53RecordAttributes;
+}
+
 #[cfg(feature = "aws-route53")]
 /// The `alias_target` block of [`Route53RecordsExclusiveResourceRecordSet`].
 #[derive(Clone, Debug, serde::Serialize)]
@@ -913,6 +948,11 @@ impl crate::core::Resource for Route53RecordsExclusive {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53RecordsExclusive {
+    type Attributes = Route53RecordsExclusiveAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverConfig {
@@ -944,6 +984,11 @@ impl crate::core::Resource for Route53ResolverConfig {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverConfig {
+    type Attributes = Route53ResolverConfigAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_dnssec_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverDnssecConfig {
@@ -969,6 +1014,11 @@ impl Route53ResolverDnssecConfig {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53ResolverDnssecConfig {
     const TYPE: &'static str = "aws_route53_resolver_dnssec_config";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverDnssecConfig {
+    type Attributes = Route53ResolverDnssecConfigAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1085,6 +1135,11 @@ impl crate::core::Resource for Route53ResolverEndpoint {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverEndpoint {
+    type Attributes = Route53ResolverEndpointAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_firewall_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverFirewallConfig {
@@ -1114,6 +1169,11 @@ impl Route53ResolverFirewallConfig {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53ResolverFirewallConfig {
     const TYPE: &'static str = "aws_route53_resolver_firewall_config";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverFirewallConfig {
+    type Attributes = Route53ResolverFirewallConfigAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1154,6 +1214,11 @@ impl Route53ResolverFirewallDomainList {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53ResolverFirewallDomainList {
     const TYPE: &'static str = "aws_route53_resolver_firewall_domain_list";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverFirewallDomainList {
+    type Attributes = Route53ResolverFirewallDomainListAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1221,6 +1286,11 @@ impl crate::core::Resource for Route53ResolverFirewallRule {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverFirewallRule {
+    type Attributes = Route53ResolverFirewallRuleAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_firewall_rule_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverFirewallRuleGroup {
@@ -1254,6 +1324,11 @@ impl Route53ResolverFirewallRuleGroup {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53ResolverFirewallRuleGroup {
     const TYPE: &'static str = "aws_route53_resolver_firewall_rule_group";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverFirewallRuleGroup {
+    type Attributes = Route53ResolverFirewallRuleGroupAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1306,6 +1381,11 @@ impl crate::core::Resource for Route53ResolverFirewallRuleGroupAssociation {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverFirewallRuleGroupAssociation {
+    type Attributes = Route53ResolverFirewallRuleGroupAssociationAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_query_log_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverQueryLogConfig {
@@ -1345,6 +1425,11 @@ impl crate::core::Resource for Route53ResolverQueryLogConfig {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverQueryLogConfig {
+    type Attributes = Route53ResolverQueryLogConfigAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_query_log_config_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverQueryLogConfigAssociation {
@@ -1373,6 +1458,11 @@ impl Route53ResolverQueryLogConfigAssociation {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53ResolverQueryLogConfigAssociation {
     const TYPE: &'static str = "aws_route53_resolver_query_log_config_association";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverQueryLogConfigAssociation {
+    type Attributes = Route53ResolverQueryLogConfigAssociationAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1491,6 +1581,11 @@ impl crate::core::Resource for Route53ResolverRule {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverRule {
+    type Attributes = Route53ResolverRuleAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// The `timeouts` block of [`Route53ResolverRuleAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53ResolverRuleAssociationTimeouts {
@@ -1554,6 +1649,11 @@ impl crate::core::Resource for Route53ResolverRuleAssociation {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ResolverRuleAssociation {
+    type Attributes = Route53ResolverRuleAssociationAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_traffic_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53TrafficPolicy {
@@ -1586,6 +1686,11 @@ impl Route53TrafficPolicy {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53TrafficPolicy {
     const TYPE: &'static str = "aws_route53_traffic_policy";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53TrafficPolicy {
+    type Attributes = Route53TrafficPolicyAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1626,6 +1731,11 @@ impl Route53TrafficPolicyInstance {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53TrafficPolicyInstance {
     const TYPE: &'static str = "aws_route53_traffic_policy_instance";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53TrafficPolicyInstance {
+    type Attributes = Route53TrafficPolicyInstanceAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1693,6 +1803,11 @@ impl Route53VpcAssociationAuthorization {
 #[cfg(feature = "aws-route53")]
 impl crate::core::Resource for Route53VpcAssociationAuthorization {
     const TYPE: &'static str = "aws_route53_vpc_association_authorization";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53VpcAssociationAuthorization {
+    type Attributes = Route53VpcAssociationAuthorizationAttributes;
 }
 
 /// The `timeouts` block of [`Route53Zone`].
@@ -1795,6 +1910,10 @@ impl crate::core::Resource for Route53Zone {
     const TYPE: &'static str = "aws_route53_zone";
 }
 
+impl crate::core::Block for Route53Zone {
+    type Attributes = Route53ZoneAttributes;
+}
+
 #[cfg(feature = "aws-route53")]
 /// The `timeouts` block of [`Route53ZoneAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -1859,6 +1978,11 @@ impl crate::core::Resource for Route53ZoneAssociation {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for Route53ZoneAssociation {
+    type Attributes = Route53ZoneAssociationAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_delegation_set` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRoute53DelegationSet {
@@ -1880,6 +2004,11 @@ impl DataRoute53DelegationSet {
 #[cfg(feature = "aws-route53")]
 impl crate::core::DataSource for DataRoute53DelegationSet {
     const TYPE: &'static str = "aws_route53_delegation_set";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53DelegationSet {
+    type Attributes = DataRoute53DelegationSetAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1908,6 +2037,11 @@ impl DataRoute53Records {
 #[cfg(feature = "aws-route53")]
 impl crate::core::DataSource for DataRoute53Records {
     const TYPE: &'static str = "aws_route53_records";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53Records {
+    type Attributes = DataRoute53RecordsAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -1966,6 +2100,11 @@ impl crate::core::DataSource for DataRoute53ResolverEndpoint {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverEndpoint {
+    type Attributes = DataRoute53ResolverEndpointAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_firewall_config` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRoute53ResolverFirewallConfig {
@@ -1991,6 +2130,11 @@ impl DataRoute53ResolverFirewallConfig {
 #[cfg(feature = "aws-route53")]
 impl crate::core::DataSource for DataRoute53ResolverFirewallConfig {
     const TYPE: &'static str = "aws_route53_resolver_firewall_config";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverFirewallConfig {
+    type Attributes = DataRoute53ResolverFirewallConfigAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -2022,6 +2166,11 @@ impl crate::core::DataSource for DataRoute53ResolverFirewallDomainList {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverFirewallDomainList {
+    type Attributes = DataRoute53ResolverFirewallDomainListAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_firewall_rule_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRoute53ResolverFirewallRuleGroup {
@@ -2050,6 +2199,11 @@ impl crate::core::DataSource for DataRoute53ResolverFirewallRuleGroup {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverFirewallRuleGroup {
+    type Attributes = DataRoute53ResolverFirewallRuleGroupAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_firewall_rule_group_association` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRoute53ResolverFirewallRuleGroupAssociation {
@@ -2075,6 +2229,11 @@ impl DataRoute53ResolverFirewallRuleGroupAssociation {
 #[cfg(feature = "aws-route53")]
 impl crate::core::DataSource for DataRoute53ResolverFirewallRuleGroupAssociation {
     const TYPE: &'static str = "aws_route53_resolver_firewall_rule_group_association";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverFirewallRuleGroupAssociation {
+    type Attributes = DataRoute53ResolverFirewallRuleGroupAssociationAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -2111,6 +2270,11 @@ impl DataRoute53ResolverFirewallRules {
 #[cfg(feature = "aws-route53")]
 impl crate::core::DataSource for DataRoute53ResolverFirewallRules {
     const TYPE: &'static str = "aws_route53_resolver_firewall_rules";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverFirewallRules {
+    type Attributes = DataRoute53ResolverFirewallRulesAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -2177,6 +2341,11 @@ impl crate::core::DataSource for DataRoute53ResolverQueryLogConfig {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverQueryLogConfig {
+    type Attributes = DataRoute53ResolverQueryLogConfigAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_rule` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRoute53ResolverRule {
@@ -2226,6 +2395,11 @@ impl crate::core::DataSource for DataRoute53ResolverRule {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverRule {
+    type Attributes = DataRoute53ResolverRuleAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_resolver_rules` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRoute53ResolverRules {
@@ -2268,6 +2442,11 @@ impl DataRoute53ResolverRules {
 #[cfg(feature = "aws-route53")]
 impl crate::core::DataSource for DataRoute53ResolverRules {
     const TYPE: &'static str = "aws_route53_resolver_rules";
+}
+
+#[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53ResolverRules {
+    type Attributes = DataRoute53ResolverRulesAttributes;
 }
 
 #[cfg(feature = "aws-route53")]
@@ -2586,6 +2765,11 @@ impl crate::core::DataSource for DataRoute53TrafficPolicyDocument {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53TrafficPolicyDocument {
+    type Attributes = DataRoute53TrafficPolicyDocumentAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_zone` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRoute53Zone {
@@ -2631,6 +2815,11 @@ impl crate::core::DataSource for DataRoute53Zone {
 }
 
 #[cfg(feature = "aws-route53")]
+impl crate::core::Block for DataRoute53Zone {
+    type Attributes = DataRoute53ZoneAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
 /// `aws_route53_zones` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRoute53Zones {
@@ -2652,1765 +2841,2592 @@ impl crate::core::DataSource for DataRoute53Zones {
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53CidrCollection> {
-    /// `arn`, as a reference.
+impl crate::core::Block for DataRoute53Zones {
+    type Attributes = DataRoute53ZonesAttributes;
+}
+
+#[cfg(feature = "aws-route53")]
+/// The attributes of `aws_route53_cidr_collection`, read from a `Ref<Route53CidrCollection>`.
+#[derive(Clone, Debug)]
+pub struct Route53CidrCollectionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53CidrCollectionAttributes {
     #[inline]
-    pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
-    }
-    /// `id`, as a reference.
-    #[inline]
-    pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
-    }
-    /// `name`, as a reference.
-    #[inline]
-    pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
-    }
-    /// `version`, as a reference.
-    #[inline]
-    pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53CidrLocation> {
+impl AsRef<crate::core::Reference> for Route53CidrCollectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53CidrCollectionAttributes {
+    /// `arn`, as a reference.
+    #[inline]
+    pub fn arn(&self) -> crate::core::Expr {
+        self.0.attr("arn")
+    }
+    /// `id`, as a reference.
+    #[inline]
+    pub fn id(&self) -> crate::core::Expr {
+        self.0.attr("id")
+    }
+    /// `name`, as a reference.
+    #[inline]
+    pub fn name(&self) -> crate::core::Expr {
+        self.0.attr("name")
+    }
+    /// `version`, as a reference.
+    #[inline]
+    pub fn version(&self) -> crate::core::Expr {
+        self.0.attr("version")
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+/// The attributes of `aws_route53_cidr_location`, read from a `Ref<Route53CidrLocation>`.
+#[derive(Clone, Debug)]
+pub struct Route53CidrLocationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53CidrLocationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53CidrLocationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53CidrLocationAttributes {
     /// `cidr_blocks`, as a reference.
     #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("cidr_blocks")
+        self.0.attr("cidr_blocks")
     }
     /// `cidr_collection_id`, as a reference.
     #[inline]
     pub fn cidr_collection_id(&self) -> crate::core::Expr {
-        self.attr("cidr_collection_id")
+        self.0.attr("cidr_collection_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53DelegationSet> {
+/// The attributes of `aws_route53_delegation_set`, read from a `Ref<Route53DelegationSet>`.
+#[derive(Clone, Debug)]
+pub struct Route53DelegationSetAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53DelegationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53DelegationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53DelegationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name_servers`, as a reference.
     #[inline]
     pub fn name_servers(&self) -> crate::core::Expr {
-        self.attr("name_servers")
+        self.0.attr("name_servers")
     }
     /// `reference_name`, as a reference.
     #[inline]
     pub fn reference_name(&self) -> crate::core::Expr {
-        self.attr("reference_name")
+        self.0.attr("reference_name")
     }
 }
 
-impl crate::core::Ref<Route53HealthCheck> {
+/// The attributes of `aws_route53_health_check`, read from a `Ref<Route53HealthCheck>`.
+#[derive(Clone, Debug)]
+pub struct Route53HealthCheckAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53HealthCheckAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53HealthCheckAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53HealthCheckAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `child_health_threshold`, as a reference.
     #[inline]
     pub fn child_health_threshold(&self) -> crate::core::Expr {
-        self.attr("child_health_threshold")
+        self.0.attr("child_health_threshold")
     }
     /// `child_healthchecks`, as a reference.
     #[inline]
     pub fn child_healthchecks(&self) -> crate::core::Expr {
-        self.attr("child_healthchecks")
+        self.0.attr("child_healthchecks")
     }
     /// `cloudwatch_alarm_name`, as a reference.
     #[inline]
     pub fn cloudwatch_alarm_name(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_alarm_name")
+        self.0.attr("cloudwatch_alarm_name")
     }
     /// `cloudwatch_alarm_region`, as a reference.
     #[inline]
     pub fn cloudwatch_alarm_region(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_alarm_region")
+        self.0.attr("cloudwatch_alarm_region")
     }
     /// `disabled`, as a reference.
     #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
-        self.attr("disabled")
+        self.0.attr("disabled")
     }
     /// `enable_sni`, as a reference.
     #[inline]
     pub fn enable_sni(&self) -> crate::core::Expr {
-        self.attr("enable_sni")
+        self.0.attr("enable_sni")
     }
     /// `failure_threshold`, as a reference.
     #[inline]
     pub fn failure_threshold(&self) -> crate::core::Expr {
-        self.attr("failure_threshold")
+        self.0.attr("failure_threshold")
     }
     /// `fqdn`, as a reference.
     #[inline]
     pub fn fqdn(&self) -> crate::core::Expr {
-        self.attr("fqdn")
+        self.0.attr("fqdn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `insufficient_data_health_status`, as a reference.
     #[inline]
     pub fn insufficient_data_health_status(&self) -> crate::core::Expr {
-        self.attr("insufficient_data_health_status")
+        self.0.attr("insufficient_data_health_status")
     }
     /// `invert_healthcheck`, as a reference.
     #[inline]
     pub fn invert_healthcheck(&self) -> crate::core::Expr {
-        self.attr("invert_healthcheck")
+        self.0.attr("invert_healthcheck")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `measure_latency`, as a reference.
     #[inline]
     pub fn measure_latency(&self) -> crate::core::Expr {
-        self.attr("measure_latency")
+        self.0.attr("measure_latency")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `reference_name`, as a reference.
     #[inline]
     pub fn reference_name(&self) -> crate::core::Expr {
-        self.attr("reference_name")
+        self.0.attr("reference_name")
     }
     /// `regions`, as a reference.
     #[inline]
     pub fn regions(&self) -> crate::core::Expr {
-        self.attr("regions")
+        self.0.attr("regions")
     }
     /// `request_interval`, as a reference.
     #[inline]
     pub fn request_interval(&self) -> crate::core::Expr {
-        self.attr("request_interval")
+        self.0.attr("request_interval")
     }
     /// `resource_path`, as a reference.
     #[inline]
     pub fn resource_path(&self) -> crate::core::Expr {
-        self.attr("resource_path")
+        self.0.attr("resource_path")
     }
     /// `routing_control_arn`, as a reference.
     #[inline]
     pub fn routing_control_arn(&self) -> crate::core::Expr {
-        self.attr("routing_control_arn")
+        self.0.attr("routing_control_arn")
     }
     /// `search_string`, as a reference.
     #[inline]
     pub fn search_string(&self) -> crate::core::Expr {
-        self.attr("search_string")
+        self.0.attr("search_string")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `triggers`, as a reference.
     #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
-        self.attr("triggers")
+        self.0.attr("triggers")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<Route53HostedZoneDnssec> {
+/// The attributes of `aws_route53_hosted_zone_dnssec`, read from a `Ref<Route53HostedZoneDnssec>`.
+#[derive(Clone, Debug)]
+pub struct Route53HostedZoneDnssecAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53HostedZoneDnssecAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53HostedZoneDnssecAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53HostedZoneDnssecAttributes {
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `signing_status`, as a reference.
     #[inline]
     pub fn signing_status(&self) -> crate::core::Expr {
-        self.attr("signing_status")
+        self.0.attr("signing_status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53KeySigningKey> {
+/// The attributes of `aws_route53_key_signing_key`, read from a `Ref<Route53KeySigningKey>`.
+#[derive(Clone, Debug)]
+pub struct Route53KeySigningKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53KeySigningKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53KeySigningKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53KeySigningKeyAttributes {
     /// `digest_algorithm_mnemonic`, as a reference.
     #[inline]
     pub fn digest_algorithm_mnemonic(&self) -> crate::core::Expr {
-        self.attr("digest_algorithm_mnemonic")
+        self.0.attr("digest_algorithm_mnemonic")
     }
     /// `digest_algorithm_type`, as a reference.
     #[inline]
     pub fn digest_algorithm_type(&self) -> crate::core::Expr {
-        self.attr("digest_algorithm_type")
+        self.0.attr("digest_algorithm_type")
     }
     /// `digest_value`, as a reference.
     #[inline]
     pub fn digest_value(&self) -> crate::core::Expr {
-        self.attr("digest_value")
+        self.0.attr("digest_value")
     }
     /// `dnskey_record`, as a reference.
     #[inline]
     pub fn dnskey_record(&self) -> crate::core::Expr {
-        self.attr("dnskey_record")
+        self.0.attr("dnskey_record")
     }
     /// `ds_record`, as a reference.
     #[inline]
     pub fn ds_record(&self) -> crate::core::Expr {
-        self.attr("ds_record")
+        self.0.attr("ds_record")
     }
     /// `flag`, as a reference.
     #[inline]
     pub fn flag(&self) -> crate::core::Expr {
-        self.attr("flag")
+        self.0.attr("flag")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_management_service_arn`, as a reference.
     #[inline]
     pub fn key_management_service_arn(&self) -> crate::core::Expr {
-        self.attr("key_management_service_arn")
+        self.0.attr("key_management_service_arn")
     }
     /// `key_tag`, as a reference.
     #[inline]
     pub fn key_tag(&self) -> crate::core::Expr {
-        self.attr("key_tag")
+        self.0.attr("key_tag")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `public_key`, as a reference.
     #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
-        self.attr("public_key")
+        self.0.attr("public_key")
     }
     /// `signing_algorithm_mnemonic`, as a reference.
     #[inline]
     pub fn signing_algorithm_mnemonic(&self) -> crate::core::Expr {
-        self.attr("signing_algorithm_mnemonic")
+        self.0.attr("signing_algorithm_mnemonic")
     }
     /// `signing_algorithm_type`, as a reference.
     #[inline]
     pub fn signing_algorithm_type(&self) -> crate::core::Expr {
-        self.attr("signing_algorithm_type")
+        self.0.attr("signing_algorithm_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53QueryLog> {
+/// The attributes of `aws_route53_query_log`, read from a `Ref<Route53QueryLog>`.
+#[derive(Clone, Debug)]
+pub struct Route53QueryLogAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53QueryLogAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53QueryLogAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53QueryLogAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cloudwatch_log_group_arn`, as a reference.
     #[inline]
     pub fn cloudwatch_log_group_arn(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_log_group_arn")
+        self.0.attr("cloudwatch_log_group_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
 }
 
-impl crate::core::Ref<Route53Record> {
+/// The attributes of `aws_route53_record`, read from a `Ref<Route53Record>`.
+#[derive(Clone, Debug)]
+pub struct Route53RecordAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53RecordAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53RecordAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53RecordAttributes {
     /// `allow_overwrite`, as a reference.
     #[inline]
     pub fn allow_overwrite(&self) -> crate::core::Expr {
-        self.attr("allow_overwrite")
+        self.0.attr("allow_overwrite")
     }
     /// `fqdn`, as a reference.
     #[inline]
     pub fn fqdn(&self) -> crate::core::Expr {
-        self.attr("fqdn")
+        self.0.attr("fqdn")
     }
     /// `health_check_id`, as a reference.
     #[inline]
     pub fn health_check_id(&self) -> crate::core::Expr {
-        self.attr("health_check_id")
+        self.0.attr("health_check_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `multivalue_answer_routing_policy`, as a reference.
     #[inline]
     pub fn multivalue_answer_routing_policy(&self) -> crate::core::Expr {
-        self.attr("multivalue_answer_routing_policy")
+        self.0.attr("multivalue_answer_routing_policy")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `records`, as a reference.
     #[inline]
     pub fn records(&self) -> crate::core::Expr {
-        self.attr("records")
+        self.0.attr("records")
     }
     /// `set_identifier`, as a reference.
     #[inline]
     pub fn set_identifier(&self) -> crate::core::Expr {
-        self.attr("set_identifier")
+        self.0.attr("set_identifier")
     }
     /// `ttl`, as a reference.
     #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
-        self.attr("ttl")
+        self.0.attr("ttl")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `alias` (a nested block), as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `cidr_routing_policy` (a nested block), as a reference.
     #[inline]
     pub fn cidr_routing_policy(&self) -> crate::core::Expr {
-        self.attr("cidr_routing_policy")
+        self.0.attr("cidr_routing_policy")
     }
     /// `failover_routing_policy` (a nested block), as a reference.
     #[inline]
     pub fn failover_routing_policy(&self) -> crate::core::Expr {
-        self.attr("failover_routing_policy")
+        self.0.attr("failover_routing_policy")
     }
     /// `geolocation_routing_policy` (a nested block), as a reference.
     #[inline]
     pub fn geolocation_routing_policy(&self) -> crate::core::Expr {
-        self.attr("geolocation_routing_policy")
+        self.0.attr("geolocation_routing_policy")
     }
     /// `geoproximity_routing_policy` (a nested block), as a reference.
     #[inline]
     pub fn geoproximity_routing_policy(&self) -> crate::core::Expr {
-        self.attr("geoproximity_routing_policy")
+        self.0.attr("geoproximity_routing_policy")
     }
     /// `latency_routing_policy` (a nested block), as a reference.
     #[inline]
     pub fn latency_routing_policy(&self) -> crate::core::Expr {
-        self.attr("latency_routing_policy")
+        self.0.attr("latency_routing_policy")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `weighted_routing_policy` (a nested block), as a reference.
     #[inline]
     pub fn weighted_routing_policy(&self) -> crate::core::Expr {
-        self.attr("weighted_routing_policy")
+        self.0.attr("weighted_routing_policy")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53RecordsExclusive> {
+/// The attributes of `aws_route53_records_exclusive`, read from a `Ref<Route53RecordsExclusive>`.
+#[derive(Clone, Debug)]
+pub struct Route53RecordsExclusiveAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53RecordsExclusiveAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53RecordsExclusiveAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53RecordsExclusiveAttributes {
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `resource_record_set` (a nested block), as a reference.
     #[inline]
     pub fn resource_record_set(&self) -> crate::core::Expr {
-        self.attr("resource_record_set")
+        self.0.attr("resource_record_set")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverConfig> {
+/// The attributes of `aws_route53_resolver_config`, read from a `Ref<Route53ResolverConfig>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverConfigAttributes {
     /// `autodefined_reverse_flag`, as a reference.
     #[inline]
     pub fn autodefined_reverse_flag(&self) -> crate::core::Expr {
-        self.attr("autodefined_reverse_flag")
+        self.0.attr("autodefined_reverse_flag")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverDnssecConfig> {
+/// The attributes of `aws_route53_resolver_dnssec_config`, read from a `Ref<Route53ResolverDnssecConfig>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverDnssecConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverDnssecConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverDnssecConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverDnssecConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `validation_status`, as a reference.
     #[inline]
     pub fn validation_status(&self) -> crate::core::Expr {
-        self.attr("validation_status")
+        self.0.attr("validation_status")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverEndpoint> {
+/// The attributes of `aws_route53_resolver_endpoint`, read from a `Ref<Route53ResolverEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverEndpointAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `direction`, as a reference.
     #[inline]
     pub fn direction(&self) -> crate::core::Expr {
-        self.attr("direction")
+        self.0.attr("direction")
     }
     /// `host_vpc_id`, as a reference.
     #[inline]
     pub fn host_vpc_id(&self) -> crate::core::Expr {
-        self.attr("host_vpc_id")
+        self.0.attr("host_vpc_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protocols`, as a reference.
     #[inline]
     pub fn protocols(&self) -> crate::core::Expr {
-        self.attr("protocols")
+        self.0.attr("protocols")
     }
     /// `resolver_endpoint_type`, as a reference.
     #[inline]
     pub fn resolver_endpoint_type(&self) -> crate::core::Expr {
-        self.attr("resolver_endpoint_type")
+        self.0.attr("resolver_endpoint_type")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `ip_address` (a nested block), as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverFirewallConfig> {
+/// The attributes of `aws_route53_resolver_firewall_config`, read from a `Ref<Route53ResolverFirewallConfig>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverFirewallConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverFirewallConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverFirewallConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverFirewallConfigAttributes {
     /// `firewall_fail_open`, as a reference.
     #[inline]
     pub fn firewall_fail_open(&self) -> crate::core::Expr {
-        self.attr("firewall_fail_open")
+        self.0.attr("firewall_fail_open")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverFirewallDomainList> {
+/// The attributes of `aws_route53_resolver_firewall_domain_list`, read from a `Ref<Route53ResolverFirewallDomainList>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverFirewallDomainListAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverFirewallDomainListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverFirewallDomainListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverFirewallDomainListAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domains`, as a reference.
     #[inline]
     pub fn domains(&self) -> crate::core::Expr {
-        self.attr("domains")
+        self.0.attr("domains")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverFirewallRule> {
+/// The attributes of `aws_route53_resolver_firewall_rule`, read from a `Ref<Route53ResolverFirewallRule>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverFirewallRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverFirewallRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverFirewallRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverFirewallRuleAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `block_override_dns_type`, as a reference.
     #[inline]
     pub fn block_override_dns_type(&self) -> crate::core::Expr {
-        self.attr("block_override_dns_type")
+        self.0.attr("block_override_dns_type")
     }
     /// `block_override_domain`, as a reference.
     #[inline]
     pub fn block_override_domain(&self) -> crate::core::Expr {
-        self.attr("block_override_domain")
+        self.0.attr("block_override_domain")
     }
     /// `block_override_ttl`, as a reference.
     #[inline]
     pub fn block_override_ttl(&self) -> crate::core::Expr {
-        self.attr("block_override_ttl")
+        self.0.attr("block_override_ttl")
     }
     /// `block_response`, as a reference.
     #[inline]
     pub fn block_response(&self) -> crate::core::Expr {
-        self.attr("block_response")
+        self.0.attr("block_response")
     }
     /// `firewall_domain_list_id`, as a reference.
     #[inline]
     pub fn firewall_domain_list_id(&self) -> crate::core::Expr {
-        self.attr("firewall_domain_list_id")
+        self.0.attr("firewall_domain_list_id")
     }
     /// `firewall_domain_redirection_action`, as a reference.
     #[inline]
     pub fn firewall_domain_redirection_action(&self) -> crate::core::Expr {
-        self.attr("firewall_domain_redirection_action")
+        self.0.attr("firewall_domain_redirection_action")
     }
     /// `firewall_rule_group_id`, as a reference.
     #[inline]
     pub fn firewall_rule_group_id(&self) -> crate::core::Expr {
-        self.attr("firewall_rule_group_id")
+        self.0.attr("firewall_rule_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `q_type`, as a reference.
     #[inline]
     pub fn q_type(&self) -> crate::core::Expr {
-        self.attr("q_type")
+        self.0.attr("q_type")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverFirewallRuleGroup> {
+/// The attributes of `aws_route53_resolver_firewall_rule_group`, read from a `Ref<Route53ResolverFirewallRuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverFirewallRuleGroupAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverFirewallRuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverFirewallRuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverFirewallRuleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverFirewallRuleGroupAssociation> {
+/// The attributes of `aws_route53_resolver_firewall_rule_group_association`, read from a `Ref<Route53ResolverFirewallRuleGroupAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverFirewallRuleGroupAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverFirewallRuleGroupAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverFirewallRuleGroupAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverFirewallRuleGroupAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `firewall_rule_group_id`, as a reference.
     #[inline]
     pub fn firewall_rule_group_id(&self) -> crate::core::Expr {
-        self.attr("firewall_rule_group_id")
+        self.0.attr("firewall_rule_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `mutation_protection`, as a reference.
     #[inline]
     pub fn mutation_protection(&self) -> crate::core::Expr {
-        self.attr("mutation_protection")
+        self.0.attr("mutation_protection")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverQueryLogConfig> {
+/// The attributes of `aws_route53_resolver_query_log_config`, read from a `Ref<Route53ResolverQueryLogConfig>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverQueryLogConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverQueryLogConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverQueryLogConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverQueryLogConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverQueryLogConfigAssociation> {
+/// The attributes of `aws_route53_resolver_query_log_config_association`, read from a `Ref<Route53ResolverQueryLogConfigAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverQueryLogConfigAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverQueryLogConfigAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverQueryLogConfigAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverQueryLogConfigAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resolver_query_log_config_id`, as a reference.
     #[inline]
     pub fn resolver_query_log_config_id(&self) -> crate::core::Expr {
-        self.attr("resolver_query_log_config_id")
+        self.0.attr("resolver_query_log_config_id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverRule> {
+/// The attributes of `aws_route53_resolver_rule`, read from a `Ref<Route53ResolverRule>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resolver_endpoint_id`, as a reference.
     #[inline]
     pub fn resolver_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("resolver_endpoint_id")
+        self.0.attr("resolver_endpoint_id")
     }
     /// `rule_type`, as a reference.
     #[inline]
     pub fn rule_type(&self) -> crate::core::Expr {
-        self.attr("rule_type")
+        self.0.attr("rule_type")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_ip` (a nested block), as a reference.
     #[inline]
     pub fn target_ip(&self) -> crate::core::Expr {
-        self.attr("target_ip")
+        self.0.attr("target_ip")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ResolverRuleAssociation> {
+/// The attributes of `aws_route53_resolver_rule_association`, read from a `Ref<Route53ResolverRuleAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Route53ResolverRuleAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ResolverRuleAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ResolverRuleAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ResolverRuleAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resolver_rule_id`, as a reference.
     #[inline]
     pub fn resolver_rule_id(&self) -> crate::core::Expr {
-        self.attr("resolver_rule_id")
+        self.0.attr("resolver_rule_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53TrafficPolicy> {
+/// The attributes of `aws_route53_traffic_policy`, read from a `Ref<Route53TrafficPolicy>`.
+#[derive(Clone, Debug)]
+pub struct Route53TrafficPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53TrafficPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53TrafficPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53TrafficPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `document`, as a reference.
     #[inline]
     pub fn document(&self) -> crate::core::Expr {
-        self.attr("document")
+        self.0.attr("document")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53TrafficPolicyInstance> {
+/// The attributes of `aws_route53_traffic_policy_instance`, read from a `Ref<Route53TrafficPolicyInstance>`.
+#[derive(Clone, Debug)]
+pub struct Route53TrafficPolicyInstanceAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53TrafficPolicyInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53TrafficPolicyInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53TrafficPolicyInstanceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `traffic_policy_id`, as a reference.
     #[inline]
     pub fn traffic_policy_id(&self) -> crate::core::Expr {
-        self.attr("traffic_policy_id")
+        self.0.attr("traffic_policy_id")
     }
     /// `traffic_policy_version`, as a reference.
     #[inline]
     pub fn traffic_policy_version(&self) -> crate::core::Expr {
-        self.attr("traffic_policy_version")
+        self.0.attr("traffic_policy_version")
     }
     /// `ttl`, as a reference.
     #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
-        self.attr("ttl")
+        self.0.attr("ttl")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53VpcAssociationAuthorization> {
+/// The attributes of `aws_route53_vpc_association_authorization`, read from a `Ref<Route53VpcAssociationAuthorization>`.
+#[derive(Clone, Debug)]
+pub struct Route53VpcAssociationAuthorizationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53VpcAssociationAuthorizationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53VpcAssociationAuthorizationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53VpcAssociationAuthorizationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_region`, as a reference.
     #[inline]
     pub fn vpc_region(&self) -> crate::core::Expr {
-        self.attr("vpc_region")
+        self.0.attr("vpc_region")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53Zone> {
+/// The attributes of `aws_route53_zone`, read from a `Ref<Route53Zone>`.
+#[derive(Clone, Debug)]
+pub struct Route53ZoneAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53ZoneAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53ZoneAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53ZoneAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `delegation_set_id`, as a reference.
     #[inline]
     pub fn delegation_set_id(&self) -> crate::core::Expr {
-        self.attr("delegation_set_id")
+        self.0.attr("delegation_set_id")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_servers`, as a reference.
     #[inline]
     pub fn name_servers(&self) -> crate::core::Expr {
-        self.attr("name_servers")
+        self.0.attr("name_servers")
     }
     /// `primary_name_server`, as a reference.
     #[inline]
     pub fn primary_name_server(&self) -> crate::core::Expr {
-        self.attr("primary_name_server")
+        self.0.attr("primary_name_server")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `vpc` (a nested block), as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<Route53ZoneAssociation> {
+/// The attributes of `aws_route53_zone_association`, read from a `Ref<Route53ZoneAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Route53ZoneAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for Route53ZoneAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for Route53ZoneAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl Route53ZoneAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owning_account`, as a reference.
     #[inline]
     pub fn owning_account(&self) -> crate::core::Expr {
-        self.attr("owning_account")
+        self.0.attr("owning_account")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_region`, as a reference.
     #[inline]
     pub fn vpc_region(&self) -> crate::core::Expr {
-        self.attr("vpc_region")
+        self.0.attr("vpc_region")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53DelegationSet> {
+/// The attributes of `aws_route53_delegation_set`, read from a `Ref<DataRoute53DelegationSet>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53DelegationSetAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53DelegationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53DelegationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53DelegationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name_servers`, as a reference.
     #[inline]
     pub fn name_servers(&self) -> crate::core::Expr {
-        self.attr("name_servers")
+        self.0.attr("name_servers")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53Records> {
+/// The attributes of `aws_route53_records`, read from a `Ref<DataRoute53Records>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53RecordsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53RecordsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53RecordsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53RecordsAttributes {
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
     /// `resource_record_sets`, as a reference.
     #[inline]
     pub fn resource_record_sets(&self) -> crate::core::Expr {
-        self.attr("resource_record_sets")
+        self.0.attr("resource_record_sets")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverEndpoint> {
+/// The attributes of `aws_route53_resolver_endpoint`, read from a `Ref<DataRoute53ResolverEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverEndpointAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `direction`, as a reference.
     #[inline]
     pub fn direction(&self) -> crate::core::Expr {
-        self.attr("direction")
+        self.0.attr("direction")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_addresses`, as a reference.
     #[inline]
     pub fn ip_addresses(&self) -> crate::core::Expr {
-        self.attr("ip_addresses")
+        self.0.attr("ip_addresses")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protocols`, as a reference.
     #[inline]
     pub fn protocols(&self) -> crate::core::Expr {
-        self.attr("protocols")
+        self.0.attr("protocols")
     }
     /// `resolver_endpoint_id`, as a reference.
     #[inline]
     pub fn resolver_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("resolver_endpoint_id")
+        self.0.attr("resolver_endpoint_id")
     }
     /// `resolver_endpoint_type`, as a reference.
     #[inline]
     pub fn resolver_endpoint_type(&self) -> crate::core::Expr {
-        self.attr("resolver_endpoint_type")
+        self.0.attr("resolver_endpoint_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverFirewallConfig> {
+/// The attributes of `aws_route53_resolver_firewall_config`, read from a `Ref<DataRoute53ResolverFirewallConfig>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverFirewallConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverFirewallConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverFirewallConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverFirewallConfigAttributes {
     /// `firewall_fail_open`, as a reference.
     #[inline]
     pub fn firewall_fail_open(&self) -> crate::core::Expr {
-        self.attr("firewall_fail_open")
+        self.0.attr("firewall_fail_open")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverFirewallDomainList> {
+/// The attributes of `aws_route53_resolver_firewall_domain_list`, read from a `Ref<DataRoute53ResolverFirewallDomainList>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverFirewallDomainListAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverFirewallDomainListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverFirewallDomainListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverFirewallDomainListAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `creator_request_id`, as a reference.
     #[inline]
     pub fn creator_request_id(&self) -> crate::core::Expr {
-        self.attr("creator_request_id")
+        self.0.attr("creator_request_id")
     }
     /// `domain_count`, as a reference.
     #[inline]
     pub fn domain_count(&self) -> crate::core::Expr {
-        self.attr("domain_count")
+        self.0.attr("domain_count")
     }
     /// `firewall_domain_list_id`, as a reference.
     #[inline]
     pub fn firewall_domain_list_id(&self) -> crate::core::Expr {
-        self.attr("firewall_domain_list_id")
+        self.0.attr("firewall_domain_list_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed_owner_name`, as a reference.
     #[inline]
     pub fn managed_owner_name(&self) -> crate::core::Expr {
-        self.attr("managed_owner_name")
+        self.0.attr("managed_owner_name")
     }
     /// `modification_time`, as a reference.
     #[inline]
     pub fn modification_time(&self) -> crate::core::Expr {
-        self.attr("modification_time")
+        self.0.attr("modification_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverFirewallRuleGroup> {
+/// The attributes of `aws_route53_resolver_firewall_rule_group`, read from a `Ref<DataRoute53ResolverFirewallRuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverFirewallRuleGroupAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverFirewallRuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverFirewallRuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverFirewallRuleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `creator_request_id`, as a reference.
     #[inline]
     pub fn creator_request_id(&self) -> crate::core::Expr {
-        self.attr("creator_request_id")
+        self.0.attr("creator_request_id")
     }
     /// `firewall_rule_group_id`, as a reference.
     #[inline]
     pub fn firewall_rule_group_id(&self) -> crate::core::Expr {
-        self.attr("firewall_rule_group_id")
+        self.0.attr("firewall_rule_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `modification_time`, as a reference.
     #[inline]
     pub fn modification_time(&self) -> crate::core::Expr {
-        self.attr("modification_time")
+        self.0.attr("modification_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `rule_count`, as a reference.
     #[inline]
     pub fn rule_count(&self) -> crate::core::Expr {
-        self.attr("rule_count")
+        self.0.attr("rule_count")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverFirewallRuleGroupAssociation> {
+/// The attributes of `aws_route53_resolver_firewall_rule_group_association`, read from a `Ref<DataRoute53ResolverFirewallRuleGroupAssociation>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverFirewallRuleGroupAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverFirewallRuleGroupAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverFirewallRuleGroupAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverFirewallRuleGroupAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `creator_request_id`, as a reference.
     #[inline]
     pub fn creator_request_id(&self) -> crate::core::Expr {
-        self.attr("creator_request_id")
+        self.0.attr("creator_request_id")
     }
     /// `firewall_rule_group_association_id`, as a reference.
     #[inline]
     pub fn firewall_rule_group_association_id(&self) -> crate::core::Expr {
-        self.attr("firewall_rule_group_association_id")
+        self.0.attr("firewall_rule_group_association_id")
     }
     /// `firewall_rule_group_id`, as a reference.
     #[inline]
     pub fn firewall_rule_group_id(&self) -> crate::core::Expr {
-        self.attr("firewall_rule_group_id")
+        self.0.attr("firewall_rule_group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `managed_owner_name`, as a reference.
     #[inline]
     pub fn managed_owner_name(&self) -> crate::core::Expr {
-        self.attr("managed_owner_name")
+        self.0.attr("managed_owner_name")
     }
     /// `modification_time`, as a reference.
     #[inline]
     pub fn modification_time(&self) -> crate::core::Expr {
-        self.attr("modification_time")
+        self.0.attr("modification_time")
     }
     /// `mutation_protection`, as a reference.
     #[inline]
     pub fn mutation_protection(&self) -> crate::core::Expr {
-        self.attr("mutation_protection")
+        self.0.attr("mutation_protection")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverFirewallRules> {
+/// The attributes of `aws_route53_resolver_firewall_rules`, read from a `Ref<DataRoute53ResolverFirewallRules>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverFirewallRulesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverFirewallRulesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverFirewallRulesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverFirewallRulesAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `firewall_rule_group_id`, as a reference.
     #[inline]
     pub fn firewall_rule_group_id(&self) -> crate::core::Expr {
-        self.attr("firewall_rule_group_id")
+        self.0.attr("firewall_rule_group_id")
     }
     /// `firewall_rules`, as a reference.
     #[inline]
     pub fn firewall_rules(&self) -> crate::core::Expr {
-        self.attr("firewall_rules")
+        self.0.attr("firewall_rules")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverQueryLogConfig> {
+/// The attributes of `aws_route53_resolver_query_log_config`, read from a `Ref<DataRoute53ResolverQueryLogConfig>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverQueryLogConfigAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverQueryLogConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverQueryLogConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverQueryLogConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resolver_query_log_config_id`, as a reference.
     #[inline]
     pub fn resolver_query_log_config_id(&self) -> crate::core::Expr {
-        self.attr("resolver_query_log_config_id")
+        self.0.attr("resolver_query_log_config_id")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverRule> {
+/// The attributes of `aws_route53_resolver_rule`, read from a `Ref<DataRoute53ResolverRule>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resolver_endpoint_id`, as a reference.
     #[inline]
     pub fn resolver_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("resolver_endpoint_id")
+        self.0.attr("resolver_endpoint_id")
     }
     /// `resolver_rule_id`, as a reference.
     #[inline]
     pub fn resolver_rule_id(&self) -> crate::core::Expr {
-        self.attr("resolver_rule_id")
+        self.0.attr("resolver_rule_id")
     }
     /// `rule_type`, as a reference.
     #[inline]
     pub fn rule_type(&self) -> crate::core::Expr {
-        self.attr("rule_type")
+        self.0.attr("rule_type")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53ResolverRules> {
+/// The attributes of `aws_route53_resolver_rules`, read from a `Ref<DataRoute53ResolverRules>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ResolverRulesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ResolverRulesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ResolverRulesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ResolverRulesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name_regex`, as a reference.
     #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
-        self.attr("name_regex")
+        self.0.attr("name_regex")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `resolver_endpoint_id`, as a reference.
     #[inline]
     pub fn resolver_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("resolver_endpoint_id")
+        self.0.attr("resolver_endpoint_id")
     }
     /// `resolver_rule_ids`, as a reference.
     #[inline]
     pub fn resolver_rule_ids(&self) -> crate::core::Expr {
-        self.attr("resolver_rule_ids")
+        self.0.attr("resolver_rule_ids")
     }
     /// `rule_type`, as a reference.
     #[inline]
     pub fn rule_type(&self) -> crate::core::Expr {
-        self.attr("rule_type")
+        self.0.attr("rule_type")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53TrafficPolicyDocument> {
+/// The attributes of `aws_route53_traffic_policy_document`, read from a `Ref<DataRoute53TrafficPolicyDocument>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53TrafficPolicyDocumentAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53TrafficPolicyDocumentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53TrafficPolicyDocumentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53TrafficPolicyDocumentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `json`, as a reference.
     #[inline]
     pub fn json(&self) -> crate::core::Expr {
-        self.attr("json")
+        self.0.attr("json")
     }
     /// `record_type`, as a reference.
     #[inline]
     pub fn record_type(&self) -> crate::core::Expr {
-        self.attr("record_type")
+        self.0.attr("record_type")
     }
     /// `start_endpoint`, as a reference.
     #[inline]
     pub fn start_endpoint(&self) -> crate::core::Expr {
-        self.attr("start_endpoint")
+        self.0.attr("start_endpoint")
     }
     /// `start_rule`, as a reference.
     #[inline]
     pub fn start_rule(&self) -> crate::core::Expr {
-        self.attr("start_rule")
+        self.0.attr("start_rule")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `endpoint` (a nested block), as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53Zone> {
+/// The attributes of `aws_route53_zone`, read from a `Ref<DataRoute53Zone>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ZoneAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ZoneAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ZoneAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ZoneAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `caller_reference`, as a reference.
     #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
-        self.attr("caller_reference")
+        self.0.attr("caller_reference")
     }
     /// `comment`, as a reference.
     #[inline]
     pub fn comment(&self) -> crate::core::Expr {
-        self.attr("comment")
+        self.0.attr("comment")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `linked_service_description`, as a reference.
     #[inline]
     pub fn linked_service_description(&self) -> crate::core::Expr {
-        self.attr("linked_service_description")
+        self.0.attr("linked_service_description")
     }
     /// `linked_service_principal`, as a reference.
     #[inline]
     pub fn linked_service_principal(&self) -> crate::core::Expr {
-        self.attr("linked_service_principal")
+        self.0.attr("linked_service_principal")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_servers`, as a reference.
     #[inline]
     pub fn name_servers(&self) -> crate::core::Expr {
-        self.attr("name_servers")
+        self.0.attr("name_servers")
     }
     /// `primary_name_server`, as a reference.
     #[inline]
     pub fn primary_name_server(&self) -> crate::core::Expr {
-        self.attr("primary_name_server")
+        self.0.attr("primary_name_server")
     }
     /// `private_zone`, as a reference.
     #[inline]
     pub fn private_zone(&self) -> crate::core::Expr {
-        self.attr("private_zone")
+        self.0.attr("private_zone")
     }
     /// `resource_record_set_count`, as a reference.
     #[inline]
     pub fn resource_record_set_count(&self) -> crate::core::Expr {
-        self.attr("resource_record_set_count")
+        self.0.attr("resource_record_set_count")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `zone_id`, as a reference.
     #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
-        self.attr("zone_id")
+        self.0.attr("zone_id")
     }
 }
 
 #[cfg(feature = "aws-route53")]
-impl crate::core::Ref<DataRoute53Zones> {
+/// The attributes of `aws_route53_zones`, read from a `Ref<DataRoute53Zones>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53ZonesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-route53")]
+impl From<crate::core::Reference> for DataRoute53ZonesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl AsRef<crate::core::Reference> for DataRoute53ZonesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-route53")]
+impl DataRoute53ZonesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
 }

@@ -76,6 +76,10 @@ impl crate::core::Resource for Route53domainsDelegationSignerRecord {
     const TYPE: &'static str = "aws_route53domains_delegation_signer_record";
 }
 
+impl crate::core::Block for Route53domainsDelegationSignerRecord {
+    type Attributes = Route53domainsDelegationSignerRecordAttributes;
+}
+
 /// The `extra_param` block of [`Route53domainsDomainAdminContact`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53domainsDomainAdminContactExtraParam {
@@ -272,6 +276,10 @@ impl crate::core::Resource for Route53domainsDomain {
     const TYPE: &'static str = "aws_route53domains_domain";
 }
 
+impl crate::core::Block for Route53domainsDomain {
+    type Attributes = Route53domainsDomainAttributes;
+}
+
 /// The `admin_contact` block of [`Route53domainsRegisteredDomain`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53domainsRegisteredDomainAdminContact {
@@ -466,296 +474,354 @@ impl crate::core::Resource for Route53domainsRegisteredDomain {
     const TYPE: &'static str = "aws_route53domains_registered_domain";
 }
 
-impl crate::core::Ref<Route53domainsDelegationSignerRecord> {
+impl crate::core::Block for Route53domainsRegisteredDomain {
+    type Attributes = Route53domainsRegisteredDomainAttributes;
+}
+
+/// The attributes of `aws_route53domains_delegation_signer_record`, read from a `Ref<Route53domainsDelegationSignerRecord>`.
+#[derive(Clone, Debug)]
+pub struct Route53domainsDelegationSignerRecordAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53domainsDelegationSignerRecordAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53domainsDelegationSignerRecordAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53domainsDelegationSignerRecordAttributes {
     /// `dnssec_key_id`, as a reference.
     #[inline]
     pub fn dnssec_key_id(&self) -> crate::core::Expr {
-        self.attr("dnssec_key_id")
+        self.0.attr("dnssec_key_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `signing_attributes` (a nested block), as a reference.
     #[inline]
     pub fn signing_attributes(&self) -> crate::core::Expr {
-        self.attr("signing_attributes")
+        self.0.attr("signing_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53domainsDomain> {
+/// The attributes of `aws_route53domains_domain`, read from a `Ref<Route53domainsDomain>`.
+#[derive(Clone, Debug)]
+pub struct Route53domainsDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53domainsDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53domainsDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53domainsDomainAttributes {
     /// `abuse_contact_email`, as a reference.
     #[inline]
     pub fn abuse_contact_email(&self) -> crate::core::Expr {
-        self.attr("abuse_contact_email")
+        self.0.attr("abuse_contact_email")
     }
     /// `abuse_contact_phone`, as a reference.
     #[inline]
     pub fn abuse_contact_phone(&self) -> crate::core::Expr {
-        self.attr("abuse_contact_phone")
+        self.0.attr("abuse_contact_phone")
     }
     /// `admin_privacy`, as a reference.
     #[inline]
     pub fn admin_privacy(&self) -> crate::core::Expr {
-        self.attr("admin_privacy")
+        self.0.attr("admin_privacy")
     }
     /// `auto_renew`, as a reference.
     #[inline]
     pub fn auto_renew(&self) -> crate::core::Expr {
-        self.attr("auto_renew")
+        self.0.attr("auto_renew")
     }
     /// `billing_contact`, as a reference.
     #[inline]
     pub fn billing_contact(&self) -> crate::core::Expr {
-        self.attr("billing_contact")
+        self.0.attr("billing_contact")
     }
     /// `billing_privacy`, as a reference.
     #[inline]
     pub fn billing_privacy(&self) -> crate::core::Expr {
-        self.attr("billing_privacy")
+        self.0.attr("billing_privacy")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `duration_in_years`, as a reference.
     #[inline]
     pub fn duration_in_years(&self) -> crate::core::Expr {
-        self.attr("duration_in_years")
+        self.0.attr("duration_in_years")
     }
     /// `expiration_date`, as a reference.
     #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
-        self.attr("expiration_date")
+        self.0.attr("expiration_date")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `name_server`, as a reference.
     #[inline]
     pub fn name_server(&self) -> crate::core::Expr {
-        self.attr("name_server")
+        self.0.attr("name_server")
     }
     /// `registrant_privacy`, as a reference.
     #[inline]
     pub fn registrant_privacy(&self) -> crate::core::Expr {
-        self.attr("registrant_privacy")
+        self.0.attr("registrant_privacy")
     }
     /// `registrar_name`, as a reference.
     #[inline]
     pub fn registrar_name(&self) -> crate::core::Expr {
-        self.attr("registrar_name")
+        self.0.attr("registrar_name")
     }
     /// `registrar_url`, as a reference.
     #[inline]
     pub fn registrar_url(&self) -> crate::core::Expr {
-        self.attr("registrar_url")
+        self.0.attr("registrar_url")
     }
     /// `status_list`, as a reference.
     #[inline]
     pub fn status_list(&self) -> crate::core::Expr {
-        self.attr("status_list")
+        self.0.attr("status_list")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tech_privacy`, as a reference.
     #[inline]
     pub fn tech_privacy(&self) -> crate::core::Expr {
-        self.attr("tech_privacy")
+        self.0.attr("tech_privacy")
     }
     /// `transfer_lock`, as a reference.
     #[inline]
     pub fn transfer_lock(&self) -> crate::core::Expr {
-        self.attr("transfer_lock")
+        self.0.attr("transfer_lock")
     }
     /// `updated_date`, as a reference.
     #[inline]
     pub fn updated_date(&self) -> crate::core::Expr {
-        self.attr("updated_date")
+        self.0.attr("updated_date")
     }
     /// `whois_server`, as a reference.
     #[inline]
     pub fn whois_server(&self) -> crate::core::Expr {
-        self.attr("whois_server")
+        self.0.attr("whois_server")
     }
     /// `admin_contact` (a nested block), as a reference.
     #[inline]
     pub fn admin_contact(&self) -> crate::core::Expr {
-        self.attr("admin_contact")
+        self.0.attr("admin_contact")
     }
     /// `registrant_contact` (a nested block), as a reference.
     #[inline]
     pub fn registrant_contact(&self) -> crate::core::Expr {
-        self.attr("registrant_contact")
+        self.0.attr("registrant_contact")
     }
     /// `tech_contact` (a nested block), as a reference.
     #[inline]
     pub fn tech_contact(&self) -> crate::core::Expr {
-        self.attr("tech_contact")
+        self.0.attr("tech_contact")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53domainsRegisteredDomain> {
+/// The attributes of `aws_route53domains_registered_domain`, read from a `Ref<Route53domainsRegisteredDomain>`.
+#[derive(Clone, Debug)]
+pub struct Route53domainsRegisteredDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53domainsRegisteredDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53domainsRegisteredDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53domainsRegisteredDomainAttributes {
     /// `abuse_contact_email`, as a reference.
     #[inline]
     pub fn abuse_contact_email(&self) -> crate::core::Expr {
-        self.attr("abuse_contact_email")
+        self.0.attr("abuse_contact_email")
     }
     /// `abuse_contact_phone`, as a reference.
     #[inline]
     pub fn abuse_contact_phone(&self) -> crate::core::Expr {
-        self.attr("abuse_contact_phone")
+        self.0.attr("abuse_contact_phone")
     }
     /// `admin_privacy`, as a reference.
     #[inline]
     pub fn admin_privacy(&self) -> crate::core::Expr {
-        self.attr("admin_privacy")
+        self.0.attr("admin_privacy")
     }
     /// `auto_renew`, as a reference.
     #[inline]
     pub fn auto_renew(&self) -> crate::core::Expr {
-        self.attr("auto_renew")
+        self.0.attr("auto_renew")
     }
     /// `billing_privacy`, as a reference.
     #[inline]
     pub fn billing_privacy(&self) -> crate::core::Expr {
-        self.attr("billing_privacy")
+        self.0.attr("billing_privacy")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `expiration_date`, as a reference.
     #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
-        self.attr("expiration_date")
+        self.0.attr("expiration_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `registrant_privacy`, as a reference.
     #[inline]
     pub fn registrant_privacy(&self) -> crate::core::Expr {
-        self.attr("registrant_privacy")
+        self.0.attr("registrant_privacy")
     }
     /// `registrar_name`, as a reference.
     #[inline]
     pub fn registrar_name(&self) -> crate::core::Expr {
-        self.attr("registrar_name")
+        self.0.attr("registrar_name")
     }
     /// `registrar_url`, as a reference.
     #[inline]
     pub fn registrar_url(&self) -> crate::core::Expr {
-        self.attr("registrar_url")
+        self.0.attr("registrar_url")
     }
     /// `reseller`, as a reference.
     #[inline]
     pub fn reseller(&self) -> crate::core::Expr {
-        self.attr("reseller")
+        self.0.attr("reseller")
     }
     /// `status_list`, as a reference.
     #[inline]
     pub fn status_list(&self) -> crate::core::Expr {
-        self.attr("status_list")
+        self.0.attr("status_list")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tech_privacy`, as a reference.
     #[inline]
     pub fn tech_privacy(&self) -> crate::core::Expr {
-        self.attr("tech_privacy")
+        self.0.attr("tech_privacy")
     }
     /// `transfer_lock`, as a reference.
     #[inline]
     pub fn transfer_lock(&self) -> crate::core::Expr {
-        self.attr("transfer_lock")
+        self.0.attr("transfer_lock")
     }
     /// `updated_date`, as a reference.
     #[inline]
     pub fn updated_date(&self) -> crate::core::Expr {
-        self.attr("updated_date")
+        self.0.attr("updated_date")
     }
     /// `whois_server`, as a reference.
     #[inline]
     pub fn whois_server(&self) -> crate::core::Expr {
-        self.attr("whois_server")
+        self.0.attr("whois_server")
     }
     /// `admin_contact` (a nested block), as a reference.
     #[inline]
     pub fn admin_contact(&self) -> crate::core::Expr {
-        self.attr("admin_contact")
+        self.0.attr("admin_contact")
     }
     /// `billing_contact` (a nested block), as a reference.
     #[inline]
     pub fn billing_contact(&self) -> crate::core::Expr {
-        self.attr("billing_contact")
+        self.0.attr("billing_contact")
     }
     /// `name_server` (a nested block), as a reference.
     #[inline]
     pub fn name_server(&self) -> crate::core::Expr {
-        self.attr("name_server")
+        self.0.attr("name_server")
     }
     /// `registrant_contact` (a nested block), as a reference.
     #[inline]
     pub fn registrant_contact(&self) -> crate::core::Expr {
-        self.attr("registrant_contact")
+        self.0.attr("registrant_contact")
     }
     /// `tech_contact` (a nested block), as a reference.
     #[inline]
     pub fn tech_contact(&self) -> crate::core::Expr {
-        self.attr("tech_contact")
+        self.0.attr("tech_contact")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -64,6 +64,10 @@ impl crate::core::Resource for Route53profilesAssociation {
     const TYPE: &'static str = "aws_route53profiles_association";
 }
 
+impl crate::core::Block for Route53profilesAssociation {
+    type Attributes = Route53profilesAssociationAttributes;
+}
+
 /// The `timeouts` block of [`Route53profilesProfile`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53profilesProfileTimeouts {
@@ -120,6 +124,10 @@ impl Route53profilesProfile {
 
 impl crate::core::Resource for Route53profilesProfile {
     const TYPE: &'static str = "aws_route53profiles_profile";
+}
+
+impl crate::core::Block for Route53profilesProfile {
+    type Attributes = Route53profilesProfileAttributes;
 }
 
 /// The `timeouts` block of [`Route53profilesResourceAssociation`].
@@ -186,6 +194,10 @@ impl crate::core::Resource for Route53profilesResourceAssociation {
     const TYPE: &'static str = "aws_route53profiles_resource_association";
 }
 
+impl crate::core::Block for Route53profilesResourceAssociation {
+    type Attributes = Route53profilesResourceAssociationAttributes;
+}
+
 /// `aws_route53profiles_profiles` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRoute53profilesProfiles {
@@ -204,174 +216,250 @@ impl crate::core::DataSource for DataRoute53profilesProfiles {
     const TYPE: &'static str = "aws_route53profiles_profiles";
 }
 
-impl crate::core::Ref<Route53profilesAssociation> {
+impl crate::core::Block for DataRoute53profilesProfiles {
+    type Attributes = DataRoute53profilesProfilesAttributes;
+}
+
+/// The attributes of `aws_route53profiles_association`, read from a `Ref<Route53profilesAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Route53profilesAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53profilesAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53profilesAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53profilesAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `profile_id`, as a reference.
     #[inline]
     pub fn profile_id(&self) -> crate::core::Expr {
-        self.attr("profile_id")
+        self.0.attr("profile_id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53profilesProfile> {
+/// The attributes of `aws_route53profiles_profile`, read from a `Ref<Route53profilesProfile>`.
+#[derive(Clone, Debug)]
+pub struct Route53profilesProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53profilesProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53profilesProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53profilesProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `share_status`, as a reference.
     #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
-        self.attr("share_status")
+        self.0.attr("share_status")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53profilesResourceAssociation> {
+/// The attributes of `aws_route53profiles_resource_association`, read from a `Ref<Route53profilesResourceAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Route53profilesResourceAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53profilesResourceAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53profilesResourceAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53profilesResourceAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `profile_id`, as a reference.
     #[inline]
     pub fn profile_id(&self) -> crate::core::Expr {
-        self.attr("profile_id")
+        self.0.attr("profile_id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `resource_properties`, as a reference.
     #[inline]
     pub fn resource_properties(&self) -> crate::core::Expr {
-        self.attr("resource_properties")
+        self.0.attr("resource_properties")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataRoute53profilesProfiles> {
+/// The attributes of `aws_route53profiles_profiles`, read from a `Ref<DataRoute53profilesProfiles>`.
+#[derive(Clone, Debug)]
+pub struct DataRoute53profilesProfilesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataRoute53profilesProfilesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataRoute53profilesProfilesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataRoute53profilesProfilesAttributes {
     /// `profiles`, as a reference.
     #[inline]
     pub fn profiles(&self) -> crate::core::Expr {
-        self.attr("profiles")
+        self.0.attr("profiles")
     }
 }

@@ -25,6 +25,10 @@ impl crate::core::Resource for Route53recoverycontrolconfigCluster {
     const TYPE: &'static str = "aws_route53recoverycontrolconfig_cluster";
 }
 
+impl crate::core::Block for Route53recoverycontrolconfigCluster {
+    type Attributes = Route53recoverycontrolconfigClusterAttributes;
+}
+
 /// `aws_route53recoverycontrolconfig_control_panel` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53recoverycontrolconfigControlPanel {
@@ -51,6 +55,10 @@ impl Route53recoverycontrolconfigControlPanel {
 
 impl crate::core::Resource for Route53recoverycontrolconfigControlPanel {
     const TYPE: &'static str = "aws_route53recoverycontrolconfig_control_panel";
+}
+
+impl crate::core::Block for Route53recoverycontrolconfigControlPanel {
+    type Attributes = Route53recoverycontrolconfigControlPanelAttributes;
 }
 
 /// `aws_route53recoverycontrolconfig_routing_control` (resource).
@@ -83,6 +91,10 @@ impl Route53recoverycontrolconfigRoutingControl {
 
 impl crate::core::Resource for Route53recoverycontrolconfigRoutingControl {
     const TYPE: &'static str = "aws_route53recoverycontrolconfig_routing_control";
+}
+
+impl crate::core::Block for Route53recoverycontrolconfigRoutingControl {
+    type Attributes = Route53recoverycontrolconfigRoutingControlAttributes;
 }
 
 /// The `rule_config` block of [`Route53recoverycontrolconfigSafetyRule`].
@@ -154,154 +166,230 @@ impl crate::core::Resource for Route53recoverycontrolconfigSafetyRule {
     const TYPE: &'static str = "aws_route53recoverycontrolconfig_safety_rule";
 }
 
-impl crate::core::Ref<Route53recoverycontrolconfigCluster> {
+impl crate::core::Block for Route53recoverycontrolconfigSafetyRule {
+    type Attributes = Route53recoverycontrolconfigSafetyRuleAttributes;
+}
+
+/// The attributes of `aws_route53recoverycontrolconfig_cluster`, read from a `Ref<Route53recoverycontrolconfigCluster>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoverycontrolconfigClusterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoverycontrolconfigClusterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoverycontrolconfigClusterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoverycontrolconfigClusterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_endpoints`, as a reference.
     #[inline]
     pub fn cluster_endpoints(&self) -> crate::core::Expr {
-        self.attr("cluster_endpoints")
+        self.0.attr("cluster_endpoints")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<Route53recoverycontrolconfigControlPanel> {
+/// The attributes of `aws_route53recoverycontrolconfig_control_panel`, read from a `Ref<Route53recoverycontrolconfigControlPanel>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoverycontrolconfigControlPanelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoverycontrolconfigControlPanelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoverycontrolconfigControlPanelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoverycontrolconfigControlPanelAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `default_control_panel`, as a reference.
     #[inline]
     pub fn default_control_panel(&self) -> crate::core::Expr {
-        self.attr("default_control_panel")
+        self.0.attr("default_control_panel")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `routing_control_count`, as a reference.
     #[inline]
     pub fn routing_control_count(&self) -> crate::core::Expr {
-        self.attr("routing_control_count")
+        self.0.attr("routing_control_count")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<Route53recoverycontrolconfigRoutingControl> {
+/// The attributes of `aws_route53recoverycontrolconfig_routing_control`, read from a `Ref<Route53recoverycontrolconfigRoutingControl>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoverycontrolconfigRoutingControlAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoverycontrolconfigRoutingControlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoverycontrolconfigRoutingControlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoverycontrolconfigRoutingControlAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cluster_arn`, as a reference.
     #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
-        self.attr("cluster_arn")
+        self.0.attr("cluster_arn")
     }
     /// `control_panel_arn`, as a reference.
     #[inline]
     pub fn control_panel_arn(&self) -> crate::core::Expr {
-        self.attr("control_panel_arn")
+        self.0.attr("control_panel_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<Route53recoverycontrolconfigSafetyRule> {
+/// The attributes of `aws_route53recoverycontrolconfig_safety_rule`, read from a `Ref<Route53recoverycontrolconfigSafetyRule>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoverycontrolconfigSafetyRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoverycontrolconfigSafetyRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoverycontrolconfigSafetyRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoverycontrolconfigSafetyRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `asserted_controls`, as a reference.
     #[inline]
     pub fn asserted_controls(&self) -> crate::core::Expr {
-        self.attr("asserted_controls")
+        self.0.attr("asserted_controls")
     }
     /// `control_panel_arn`, as a reference.
     #[inline]
     pub fn control_panel_arn(&self) -> crate::core::Expr {
-        self.attr("control_panel_arn")
+        self.0.attr("control_panel_arn")
     }
     /// `gating_controls`, as a reference.
     #[inline]
     pub fn gating_controls(&self) -> crate::core::Expr {
-        self.attr("gating_controls")
+        self.0.attr("gating_controls")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `target_controls`, as a reference.
     #[inline]
     pub fn target_controls(&self) -> crate::core::Expr {
-        self.attr("target_controls")
+        self.0.attr("target_controls")
     }
     /// `wait_period_ms`, as a reference.
     #[inline]
     pub fn wait_period_ms(&self) -> crate::core::Expr {
-        self.attr("wait_period_ms")
+        self.0.attr("wait_period_ms")
     }
     /// `rule_config` (a nested block), as a reference.
     #[inline]
     pub fn rule_config(&self) -> crate::core::Expr {
-        self.attr("rule_config")
+        self.0.attr("rule_config")
     }
 }

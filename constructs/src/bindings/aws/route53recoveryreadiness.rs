@@ -59,6 +59,10 @@ impl crate::core::Resource for Route53recoveryreadinessCell {
     const TYPE: &'static str = "aws_route53recoveryreadiness_cell";
 }
 
+impl crate::core::Block for Route53recoveryreadinessCell {
+    type Attributes = Route53recoveryreadinessCellAttributes;
+}
+
 /// The `timeouts` block of [`Route53recoveryreadinessReadinessCheck`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53recoveryreadinessReadinessCheckTimeouts {
@@ -115,6 +119,10 @@ impl Route53recoveryreadinessReadinessCheck {
 
 impl crate::core::Resource for Route53recoveryreadinessReadinessCheck {
     const TYPE: &'static str = "aws_route53recoveryreadiness_readiness_check";
+}
+
+impl crate::core::Block for Route53recoveryreadinessReadinessCheck {
+    type Attributes = Route53recoveryreadinessReadinessCheckAttributes;
 }
 
 /// The `timeouts` block of [`Route53recoveryreadinessRecoveryGroup`].
@@ -174,6 +182,10 @@ impl Route53recoveryreadinessRecoveryGroup {
 
 impl crate::core::Resource for Route53recoveryreadinessRecoveryGroup {
     const TYPE: &'static str = "aws_route53recoveryreadiness_recovery_group";
+}
+
+impl crate::core::Block for Route53recoveryreadinessRecoveryGroup {
+    type Attributes = Route53recoveryreadinessRecoveryGroupAttributes;
 }
 
 /// The `nlb_resource` block of [`Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource`].
@@ -358,164 +370,240 @@ impl crate::core::Resource for Route53recoveryreadinessResourceSet {
     const TYPE: &'static str = "aws_route53recoveryreadiness_resource_set";
 }
 
-impl crate::core::Ref<Route53recoveryreadinessCell> {
+impl crate::core::Block for Route53recoveryreadinessResourceSet {
+    type Attributes = Route53recoveryreadinessResourceSetAttributes;
+}
+
+/// The attributes of `aws_route53recoveryreadiness_cell`, read from a `Ref<Route53recoveryreadinessCell>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoveryreadinessCellAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoveryreadinessCellAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoveryreadinessCellAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoveryreadinessCellAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cell_name`, as a reference.
     #[inline]
     pub fn cell_name(&self) -> crate::core::Expr {
-        self.attr("cell_name")
+        self.0.attr("cell_name")
     }
     /// `cells`, as a reference.
     #[inline]
     pub fn cells(&self) -> crate::core::Expr {
-        self.attr("cells")
+        self.0.attr("cells")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `parent_readiness_scopes`, as a reference.
     #[inline]
     pub fn parent_readiness_scopes(&self) -> crate::core::Expr {
-        self.attr("parent_readiness_scopes")
+        self.0.attr("parent_readiness_scopes")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53recoveryreadinessReadinessCheck> {
+/// The attributes of `aws_route53recoveryreadiness_readiness_check`, read from a `Ref<Route53recoveryreadinessReadinessCheck>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoveryreadinessReadinessCheckAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoveryreadinessReadinessCheckAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoveryreadinessReadinessCheckAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoveryreadinessReadinessCheckAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `readiness_check_name`, as a reference.
     #[inline]
     pub fn readiness_check_name(&self) -> crate::core::Expr {
-        self.attr("readiness_check_name")
+        self.0.attr("readiness_check_name")
     }
     /// `resource_set_name`, as a reference.
     #[inline]
     pub fn resource_set_name(&self) -> crate::core::Expr {
-        self.attr("resource_set_name")
+        self.0.attr("resource_set_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53recoveryreadinessRecoveryGroup> {
+/// The attributes of `aws_route53recoveryreadiness_recovery_group`, read from a `Ref<Route53recoveryreadinessRecoveryGroup>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoveryreadinessRecoveryGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoveryreadinessRecoveryGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoveryreadinessRecoveryGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoveryreadinessRecoveryGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cells`, as a reference.
     #[inline]
     pub fn cells(&self) -> crate::core::Expr {
-        self.attr("cells")
+        self.0.attr("cells")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `recovery_group_name`, as a reference.
     #[inline]
     pub fn recovery_group_name(&self) -> crate::core::Expr {
-        self.attr("recovery_group_name")
+        self.0.attr("recovery_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Route53recoveryreadinessResourceSet> {
+/// The attributes of `aws_route53recoveryreadiness_resource_set`, read from a `Ref<Route53recoveryreadinessResourceSet>`.
+#[derive(Clone, Debug)]
+pub struct Route53recoveryreadinessResourceSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Route53recoveryreadinessResourceSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Route53recoveryreadinessResourceSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Route53recoveryreadinessResourceSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_set_name`, as a reference.
     #[inline]
     pub fn resource_set_name(&self) -> crate::core::Expr {
-        self.attr("resource_set_name")
+        self.0.attr("resource_set_name")
     }
     /// `resource_set_type`, as a reference.
     #[inline]
     pub fn resource_set_type(&self) -> crate::core::Expr {
-        self.attr("resource_set_type")
+        self.0.attr("resource_set_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `resources` (a nested block), as a reference.
     #[inline]
     pub fn resources(&self) -> crate::core::Expr {
-        self.attr("resources")
+        self.0.attr("resources")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -121,6 +121,10 @@ impl crate::core::Resource for RumAppMonitor {
     const TYPE: &'static str = "aws_rum_app_monitor";
 }
 
+impl crate::core::Block for RumAppMonitor {
+    type Attributes = RumAppMonitorAttributes;
+}
+
 /// `aws_rum_metrics_destination` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RumMetricsDestination {
@@ -157,93 +161,133 @@ impl crate::core::Resource for RumMetricsDestination {
     const TYPE: &'static str = "aws_rum_metrics_destination";
 }
 
-impl crate::core::Ref<RumAppMonitor> {
+impl crate::core::Block for RumMetricsDestination {
+    type Attributes = RumMetricsDestinationAttributes;
+}
+
+/// The attributes of `aws_rum_app_monitor`, read from a `Ref<RumAppMonitor>`.
+#[derive(Clone, Debug)]
+pub struct RumAppMonitorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RumAppMonitorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RumAppMonitorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RumAppMonitorAttributes {
     /// `app_monitor_id`, as a reference.
     #[inline]
     pub fn app_monitor_id(&self) -> crate::core::Expr {
-        self.attr("app_monitor_id")
+        self.0.attr("app_monitor_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cw_log_enabled`, as a reference.
     #[inline]
     pub fn cw_log_enabled(&self) -> crate::core::Expr {
-        self.attr("cw_log_enabled")
+        self.0.attr("cw_log_enabled")
     }
     /// `cw_log_group`, as a reference.
     #[inline]
     pub fn cw_log_group(&self) -> crate::core::Expr {
-        self.attr("cw_log_group")
+        self.0.attr("cw_log_group")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `domain_list`, as a reference.
     #[inline]
     pub fn domain_list(&self) -> crate::core::Expr {
-        self.attr("domain_list")
+        self.0.attr("domain_list")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `app_monitor_configuration` (a nested block), as a reference.
     #[inline]
     pub fn app_monitor_configuration(&self) -> crate::core::Expr {
-        self.attr("app_monitor_configuration")
+        self.0.attr("app_monitor_configuration")
     }
     /// `custom_events` (a nested block), as a reference.
     #[inline]
     pub fn custom_events(&self) -> crate::core::Expr {
-        self.attr("custom_events")
+        self.0.attr("custom_events")
     }
 }
 
-impl crate::core::Ref<RumMetricsDestination> {
+/// The attributes of `aws_rum_metrics_destination`, read from a `Ref<RumMetricsDestination>`.
+#[derive(Clone, Debug)]
+pub struct RumMetricsDestinationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for RumMetricsDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for RumMetricsDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl RumMetricsDestinationAttributes {
     /// `app_monitor_name`, as a reference.
     #[inline]
     pub fn app_monitor_name(&self) -> crate::core::Expr {
-        self.attr("app_monitor_name")
+        self.0.attr("app_monitor_name")
     }
     /// `destination`, as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

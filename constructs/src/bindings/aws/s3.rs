@@ -103,6 +103,11 @@ impl crate::core::Resource for S3AccessPoint {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3AccessPoint {
+    type Attributes = S3AccessPointAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// `aws_s3_account_public_access_block` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct S3AccountPublicAccessBlock {
@@ -145,6 +150,11 @@ impl S3AccountPublicAccessBlock {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3AccountPublicAccessBlock {
     const TYPE: &'static str = "aws_s3_account_public_access_block";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3AccountPublicAccessBlock {
+    type Attributes = S3AccountPublicAccessBlockAttributes;
 }
 
 /// The `cors_rule` block of [`S3Bucket`].
@@ -892,6 +902,10 @@ impl crate::core::Resource for S3Bucket {
     const TYPE: &'static str = "aws_s3_bucket";
 }
 
+impl crate::core::Block for S3Bucket {
+    type Attributes = S3BucketAttributes;
+}
+
 #[cfg(feature = "aws-s3")]
 /// `aws_s3_bucket_accelerate_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -925,6 +939,11 @@ impl S3BucketAccelerateConfiguration {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3BucketAccelerateConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_accelerate_configuration";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketAccelerateConfiguration {
+    type Attributes = S3BucketAccelerateConfigurationAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -1065,6 +1084,11 @@ impl S3BucketAcl {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3BucketAcl {
     const TYPE: &'static str = "aws_s3_bucket_acl";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketAcl {
+    type Attributes = S3BucketAclAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -1223,6 +1247,11 @@ impl crate::core::Resource for S3BucketAnalyticsConfiguration {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketAnalyticsConfiguration {
+    type Attributes = S3BucketAnalyticsConfigurationAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// The `cors_rule` block of [`S3BucketCorsConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketCorsConfigurationCorsRule {
@@ -1293,6 +1322,11 @@ impl S3BucketCorsConfiguration {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3BucketCorsConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_cors_configuration";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketCorsConfiguration {
+    type Attributes = S3BucketCorsConfigurationAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -1381,6 +1415,11 @@ impl S3BucketIntelligentTieringConfiguration {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3BucketIntelligentTieringConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_intelligent_tiering_configuration";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketIntelligentTieringConfiguration {
+    type Attributes = S3BucketIntelligentTieringConfigurationAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -1584,6 +1623,11 @@ impl S3BucketInventory {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3BucketInventory {
     const TYPE: &'static str = "aws_s3_bucket_inventory";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketInventory {
+    type Attributes = S3BucketInventoryAttributes;
 }
 
 /// The `abort_incomplete_multipart_upload` block of [`S3BucketLifecycleConfigurationRule`].
@@ -1895,6 +1939,10 @@ impl crate::core::Resource for S3BucketLifecycleConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_lifecycle_configuration";
 }
 
+impl crate::core::Block for S3BucketLifecycleConfiguration {
+    type Attributes = S3BucketLifecycleConfigurationAttributes;
+}
+
 /// The `grantee` block of [`S3BucketLoggingTargetGrant`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketLoggingTargetGrantGrantee {
@@ -2040,6 +2088,10 @@ impl crate::core::Resource for S3BucketLogging {
     const TYPE: &'static str = "aws_s3_bucket_logging";
 }
 
+impl crate::core::Block for S3BucketLogging {
+    type Attributes = S3BucketLoggingAttributes;
+}
+
 #[cfg(feature = "aws-s3")]
 /// The `filter` block of [`S3BucketMetric`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -2101,6 +2153,11 @@ impl S3BucketMetric {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3BucketMetric {
     const TYPE: &'static str = "aws_s3_bucket_metric";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketMetric {
+    type Attributes = S3BucketMetricAttributes;
 }
 
 /// The `lambda_function` block of [`S3BucketNotification`].
@@ -2241,6 +2298,10 @@ impl crate::core::Resource for S3BucketNotification {
     const TYPE: &'static str = "aws_s3_bucket_notification";
 }
 
+impl crate::core::Block for S3BucketNotification {
+    type Attributes = S3BucketNotificationAttributes;
+}
+
 #[cfg(feature = "aws-s3")]
 /// `aws_s3_bucket_object` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -2368,6 +2429,11 @@ impl crate::core::Resource for S3BucketObject {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketObject {
+    type Attributes = S3BucketObjectAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// The `default_retention` block of [`S3BucketObjectLockConfigurationRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct S3BucketObjectLockConfigurationRuleDefaultRetention {
@@ -2459,6 +2525,11 @@ impl crate::core::Resource for S3BucketObjectLockConfiguration {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketObjectLockConfiguration {
+    type Attributes = S3BucketObjectLockConfigurationAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// The `rule` block of [`S3BucketOwnershipControls`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketOwnershipControlsRule {
@@ -2508,6 +2579,11 @@ impl crate::core::Resource for S3BucketOwnershipControls {
     const TYPE: &'static str = "aws_s3_bucket_ownership_controls";
 }
 
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketOwnershipControls {
+    type Attributes = S3BucketOwnershipControlsAttributes;
+}
+
 /// `aws_s3_bucket_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketPolicy {
@@ -2534,6 +2610,10 @@ impl S3BucketPolicy {
 
 impl crate::core::Resource for S3BucketPolicy {
     const TYPE: &'static str = "aws_s3_bucket_policy";
+}
+
+impl crate::core::Block for S3BucketPolicy {
+    type Attributes = S3BucketPolicyAttributes;
 }
 
 /// `aws_s3_bucket_public_access_block` (resource).
@@ -2575,6 +2655,10 @@ impl S3BucketPublicAccessBlock {
 
 impl crate::core::Resource for S3BucketPublicAccessBlock {
     const TYPE: &'static str = "aws_s3_bucket_public_access_block";
+}
+
+impl crate::core::Block for S3BucketPublicAccessBlock {
+    type Attributes = S3BucketPublicAccessBlockAttributes;
 }
 
 /// The `delete_marker_replication` block of [`S3BucketReplicationConfigurationRule`].
@@ -2902,6 +2986,10 @@ impl crate::core::Resource for S3BucketReplicationConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_replication_configuration";
 }
 
+impl crate::core::Block for S3BucketReplicationConfiguration {
+    type Attributes = S3BucketReplicationConfigurationAttributes;
+}
+
 #[cfg(feature = "aws-s3")]
 /// `aws_s3_bucket_request_payment_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -2935,6 +3023,11 @@ impl S3BucketRequestPaymentConfiguration {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3BucketRequestPaymentConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_request_payment_configuration";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketRequestPaymentConfiguration {
+    type Attributes = S3BucketRequestPaymentConfigurationAttributes;
 }
 
 /// The `apply_server_side_encryption_by_default` block of [`S3BucketServerSideEncryptionConfigurationRule`].
@@ -3012,6 +3105,10 @@ impl crate::core::Resource for S3BucketServerSideEncryptionConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_server_side_encryption_configuration";
 }
 
+impl crate::core::Block for S3BucketServerSideEncryptionConfiguration {
+    type Attributes = S3BucketServerSideEncryptionConfigurationAttributes;
+}
+
 /// The `versioning_configuration` block of [`S3BucketVersioning`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketVersioningVersioningConfiguration {
@@ -3067,6 +3164,10 @@ impl S3BucketVersioning {
 
 impl crate::core::Resource for S3BucketVersioning {
     const TYPE: &'static str = "aws_s3_bucket_versioning";
+}
+
+impl crate::core::Block for S3BucketVersioning {
+    type Attributes = S3BucketVersioningAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -3266,6 +3367,11 @@ impl crate::core::Resource for S3BucketWebsiteConfiguration {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3BucketWebsiteConfiguration {
+    type Attributes = S3BucketWebsiteConfigurationAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// The `location` block of [`S3DirectoryBucket`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3DirectoryBucketLocation {
@@ -3326,6 +3432,11 @@ impl S3DirectoryBucket {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3DirectoryBucket {
     const TYPE: &'static str = "aws_s3_directory_bucket";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3DirectoryBucket {
+    type Attributes = S3DirectoryBucketAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -3497,6 +3608,11 @@ impl S3Object {
 #[cfg(feature = "aws-s3")]
 impl crate::core::Resource for S3Object {
     const TYPE: &'static str = "aws_s3_object";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3Object {
+    type Attributes = S3ObjectAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -3760,6 +3876,11 @@ impl crate::core::Resource for S3ObjectCopy {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for S3ObjectCopy {
+    type Attributes = S3ObjectCopyAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// `aws_s3_account_public_access_block` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataS3AccountPublicAccessBlock {
@@ -3789,6 +3910,11 @@ impl crate::core::DataSource for DataS3AccountPublicAccessBlock {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for DataS3AccountPublicAccessBlock {
+    type Attributes = DataS3AccountPublicAccessBlockAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// `aws_s3_bucket` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataS3Bucket {
@@ -3814,6 +3940,11 @@ impl DataS3Bucket {
 #[cfg(feature = "aws-s3")]
 impl crate::core::DataSource for DataS3Bucket {
     const TYPE: &'static str = "aws_s3_bucket";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for DataS3Bucket {
+    type Attributes = DataS3BucketAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -3859,6 +3990,11 @@ impl DataS3BucketObject {
 #[cfg(feature = "aws-s3")]
 impl crate::core::DataSource for DataS3BucketObject {
     const TYPE: &'static str = "aws_s3_bucket_object";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for DataS3BucketObject {
+    type Attributes = DataS3BucketObjectAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -3916,6 +4052,11 @@ impl crate::core::DataSource for DataS3BucketObjects {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for DataS3BucketObjects {
+    type Attributes = DataS3BucketObjectsAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// `aws_s3_bucket_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataS3BucketPolicy {
@@ -3944,6 +4085,11 @@ impl crate::core::DataSource for DataS3BucketPolicy {
 }
 
 #[cfg(feature = "aws-s3")]
+impl crate::core::Block for DataS3BucketPolicy {
+    type Attributes = DataS3BucketPolicyAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
 /// `aws_s3_directory_buckets` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataS3DirectoryBuckets {
@@ -3962,6 +4108,11 @@ impl DataS3DirectoryBuckets {
 #[cfg(feature = "aws-s3")]
 impl crate::core::DataSource for DataS3DirectoryBuckets {
     const TYPE: &'static str = "aws_s3_directory_buckets";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for DataS3DirectoryBuckets {
+    type Attributes = DataS3DirectoryBucketsAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -4009,6 +4160,11 @@ impl DataS3Object {
 #[cfg(feature = "aws-s3")]
 impl crate::core::DataSource for DataS3Object {
     const TYPE: &'static str = "aws_s3_object";
+}
+
+#[cfg(feature = "aws-s3")]
+impl crate::core::Block for DataS3Object {
+    type Attributes = DataS3ObjectAttributes;
 }
 
 #[cfg(feature = "aws-s3")]
@@ -4068,2023 +4224,2715 @@ impl crate::core::DataSource for DataS3Objects {
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3AccessPoint> {
+impl crate::core::Block for DataS3Objects {
+    type Attributes = DataS3ObjectsAttributes;
+}
+
+#[cfg(feature = "aws-s3")]
+/// The attributes of `aws_s3_access_point`, read from a `Ref<S3AccessPoint>`.
+#[derive(Clone, Debug)]
+pub struct S3AccessPointAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3AccessPointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3AccessPointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3AccessPointAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_account_id`, as a reference.
     #[inline]
     pub fn bucket_account_id(&self) -> crate::core::Expr {
-        self.attr("bucket_account_id")
+        self.0.attr("bucket_account_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `endpoints`, as a reference.
     #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
-        self.attr("endpoints")
+        self.0.attr("endpoints")
     }
     /// `has_public_access_policy`, as a reference.
     #[inline]
     pub fn has_public_access_policy(&self) -> crate::core::Expr {
-        self.attr("has_public_access_policy")
+        self.0.attr("has_public_access_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `network_origin`, as a reference.
     #[inline]
     pub fn network_origin(&self) -> crate::core::Expr {
-        self.attr("network_origin")
+        self.0.attr("network_origin")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `public_access_block_configuration` (a nested block), as a reference.
     #[inline]
     pub fn public_access_block_configuration(&self) -> crate::core::Expr {
-        self.attr("public_access_block_configuration")
+        self.0.attr("public_access_block_configuration")
     }
     /// `vpc_configuration` (a nested block), as a reference.
     #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
-        self.attr("vpc_configuration")
+        self.0.attr("vpc_configuration")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3AccountPublicAccessBlock> {
+/// The attributes of `aws_s3_account_public_access_block`, read from a `Ref<S3AccountPublicAccessBlock>`.
+#[derive(Clone, Debug)]
+pub struct S3AccountPublicAccessBlockAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3AccountPublicAccessBlockAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3AccountPublicAccessBlockAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3AccountPublicAccessBlockAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `block_public_acls`, as a reference.
     #[inline]
     pub fn block_public_acls(&self) -> crate::core::Expr {
-        self.attr("block_public_acls")
+        self.0.attr("block_public_acls")
     }
     /// `block_public_policy`, as a reference.
     #[inline]
     pub fn block_public_policy(&self) -> crate::core::Expr {
-        self.attr("block_public_policy")
+        self.0.attr("block_public_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_public_acls`, as a reference.
     #[inline]
     pub fn ignore_public_acls(&self) -> crate::core::Expr {
-        self.attr("ignore_public_acls")
+        self.0.attr("ignore_public_acls")
     }
     /// `restrict_public_buckets`, as a reference.
     #[inline]
     pub fn restrict_public_buckets(&self) -> crate::core::Expr {
-        self.attr("restrict_public_buckets")
+        self.0.attr("restrict_public_buckets")
     }
 }
 
-impl crate::core::Ref<S3Bucket> {
+/// The attributes of `aws_s3_bucket`, read from a `Ref<S3Bucket>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketAttributes {
     /// `acceleration_status`, as a reference.
     #[inline]
     pub fn acceleration_status(&self) -> crate::core::Expr {
-        self.attr("acceleration_status")
+        self.0.attr("acceleration_status")
     }
     /// `acl`, as a reference.
     #[inline]
     pub fn acl(&self) -> crate::core::Expr {
-        self.attr("acl")
+        self.0.attr("acl")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_domain_name`, as a reference.
     #[inline]
     pub fn bucket_domain_name(&self) -> crate::core::Expr {
-        self.attr("bucket_domain_name")
+        self.0.attr("bucket_domain_name")
     }
     /// `bucket_prefix`, as a reference.
     #[inline]
     pub fn bucket_prefix(&self) -> crate::core::Expr {
-        self.attr("bucket_prefix")
+        self.0.attr("bucket_prefix")
     }
     /// `bucket_regional_domain_name`, as a reference.
     #[inline]
     pub fn bucket_regional_domain_name(&self) -> crate::core::Expr {
-        self.attr("bucket_regional_domain_name")
+        self.0.attr("bucket_regional_domain_name")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `object_lock_enabled`, as a reference.
     #[inline]
     pub fn object_lock_enabled(&self) -> crate::core::Expr {
-        self.attr("object_lock_enabled")
+        self.0.attr("object_lock_enabled")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `request_payer`, as a reference.
     #[inline]
     pub fn request_payer(&self) -> crate::core::Expr {
-        self.attr("request_payer")
+        self.0.attr("request_payer")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `website_domain`, as a reference.
     #[inline]
     pub fn website_domain(&self) -> crate::core::Expr {
-        self.attr("website_domain")
+        self.0.attr("website_domain")
     }
     /// `website_endpoint`, as a reference.
     #[inline]
     pub fn website_endpoint(&self) -> crate::core::Expr {
-        self.attr("website_endpoint")
+        self.0.attr("website_endpoint")
     }
     /// `cors_rule` (a nested block), as a reference.
     #[inline]
     pub fn cors_rule(&self) -> crate::core::Expr {
-        self.attr("cors_rule")
+        self.0.attr("cors_rule")
     }
     /// `grant` (a nested block), as a reference.
     #[inline]
     pub fn grant(&self) -> crate::core::Expr {
-        self.attr("grant")
+        self.0.attr("grant")
     }
     /// `lifecycle_rule` (a nested block), as a reference.
     #[inline]
     pub fn lifecycle_rule(&self) -> crate::core::Expr {
-        self.attr("lifecycle_rule")
+        self.0.attr("lifecycle_rule")
     }
     /// `logging` (a nested block), as a reference.
     #[inline]
     pub fn logging(&self) -> crate::core::Expr {
-        self.attr("logging")
+        self.0.attr("logging")
     }
     /// `object_lock_configuration` (a nested block), as a reference.
     #[inline]
     pub fn object_lock_configuration(&self) -> crate::core::Expr {
-        self.attr("object_lock_configuration")
+        self.0.attr("object_lock_configuration")
     }
     /// `replication_configuration` (a nested block), as a reference.
     #[inline]
     pub fn replication_configuration(&self) -> crate::core::Expr {
-        self.attr("replication_configuration")
+        self.0.attr("replication_configuration")
     }
     /// `server_side_encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption_configuration")
+        self.0.attr("server_side_encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `versioning` (a nested block), as a reference.
     #[inline]
     pub fn versioning(&self) -> crate::core::Expr {
-        self.attr("versioning")
+        self.0.attr("versioning")
     }
     /// `website` (a nested block), as a reference.
     #[inline]
     pub fn website(&self) -> crate::core::Expr {
-        self.attr("website")
+        self.0.attr("website")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketAccelerateConfiguration> {
+/// The attributes of `aws_s3_bucket_accelerate_configuration`, read from a `Ref<S3BucketAccelerateConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketAccelerateConfigurationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketAccelerateConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketAccelerateConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketAccelerateConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketAcl> {
+/// The attributes of `aws_s3_bucket_acl`, read from a `Ref<S3BucketAcl>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketAclAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketAclAttributes {
     /// `acl`, as a reference.
     #[inline]
     pub fn acl(&self) -> crate::core::Expr {
-        self.attr("acl")
+        self.0.attr("acl")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `access_control_policy` (a nested block), as a reference.
     #[inline]
     pub fn access_control_policy(&self) -> crate::core::Expr {
-        self.attr("access_control_policy")
+        self.0.attr("access_control_policy")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketAnalyticsConfiguration> {
+/// The attributes of `aws_s3_bucket_analytics_configuration`, read from a `Ref<S3BucketAnalyticsConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketAnalyticsConfigurationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketAnalyticsConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketAnalyticsConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketAnalyticsConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `storage_class_analysis` (a nested block), as a reference.
     #[inline]
     pub fn storage_class_analysis(&self) -> crate::core::Expr {
-        self.attr("storage_class_analysis")
+        self.0.attr("storage_class_analysis")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketCorsConfiguration> {
+/// The attributes of `aws_s3_bucket_cors_configuration`, read from a `Ref<S3BucketCorsConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketCorsConfigurationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketCorsConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketCorsConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketCorsConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `cors_rule` (a nested block), as a reference.
     #[inline]
     pub fn cors_rule(&self) -> crate::core::Expr {
-        self.attr("cors_rule")
+        self.0.attr("cors_rule")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketIntelligentTieringConfiguration> {
+/// The attributes of `aws_s3_bucket_intelligent_tiering_configuration`, read from a `Ref<S3BucketIntelligentTieringConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketIntelligentTieringConfigurationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketIntelligentTieringConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketIntelligentTieringConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketIntelligentTieringConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `tiering` (a nested block), as a reference.
     #[inline]
     pub fn tiering(&self) -> crate::core::Expr {
-        self.attr("tiering")
+        self.0.attr("tiering")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketInventory> {
+/// The attributes of `aws_s3_bucket_inventory`, read from a `Ref<S3BucketInventory>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketInventoryAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketInventoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketInventoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketInventoryAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `included_object_versions`, as a reference.
     #[inline]
     pub fn included_object_versions(&self) -> crate::core::Expr {
-        self.attr("included_object_versions")
+        self.0.attr("included_object_versions")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `optional_fields`, as a reference.
     #[inline]
     pub fn optional_fields(&self) -> crate::core::Expr {
-        self.attr("optional_fields")
+        self.0.attr("optional_fields")
     }
     /// `destination` (a nested block), as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `schedule` (a nested block), as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
 }
 
-impl crate::core::Ref<S3BucketLifecycleConfiguration> {
+/// The attributes of `aws_s3_bucket_lifecycle_configuration`, read from a `Ref<S3BucketLifecycleConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketLifecycleConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketLifecycleConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketLifecycleConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketLifecycleConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `transition_default_minimum_object_size`, as a reference.
     #[inline]
     pub fn transition_default_minimum_object_size(&self) -> crate::core::Expr {
-        self.attr("transition_default_minimum_object_size")
+        self.0.attr("transition_default_minimum_object_size")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<S3BucketLogging> {
+/// The attributes of `aws_s3_bucket_logging`, read from a `Ref<S3BucketLogging>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketLoggingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketLoggingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketLoggingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketLoggingAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `target_bucket`, as a reference.
     #[inline]
     pub fn target_bucket(&self) -> crate::core::Expr {
-        self.attr("target_bucket")
+        self.0.attr("target_bucket")
     }
     /// `target_prefix`, as a reference.
     #[inline]
     pub fn target_prefix(&self) -> crate::core::Expr {
-        self.attr("target_prefix")
+        self.0.attr("target_prefix")
     }
     /// `target_grant` (a nested block), as a reference.
     #[inline]
     pub fn target_grant(&self) -> crate::core::Expr {
-        self.attr("target_grant")
+        self.0.attr("target_grant")
     }
     /// `target_object_key_format` (a nested block), as a reference.
     #[inline]
     pub fn target_object_key_format(&self) -> crate::core::Expr {
-        self.attr("target_object_key_format")
+        self.0.attr("target_object_key_format")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketMetric> {
+/// The attributes of `aws_s3_bucket_metric`, read from a `Ref<S3BucketMetric>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketMetricAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketMetricAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketMetricAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketMetricAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<S3BucketNotification> {
+/// The attributes of `aws_s3_bucket_notification`, read from a `Ref<S3BucketNotification>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketNotificationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketNotificationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketNotificationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketNotificationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `eventbridge`, as a reference.
     #[inline]
     pub fn eventbridge(&self) -> crate::core::Expr {
-        self.attr("eventbridge")
+        self.0.attr("eventbridge")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lambda_function` (a nested block), as a reference.
     #[inline]
     pub fn lambda_function(&self) -> crate::core::Expr {
-        self.attr("lambda_function")
+        self.0.attr("lambda_function")
     }
     /// `queue` (a nested block), as a reference.
     #[inline]
     pub fn queue(&self) -> crate::core::Expr {
-        self.attr("queue")
+        self.0.attr("queue")
     }
     /// `topic` (a nested block), as a reference.
     #[inline]
     pub fn topic(&self) -> crate::core::Expr {
-        self.attr("topic")
+        self.0.attr("topic")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketObject> {
+/// The attributes of `aws_s3_bucket_object`, read from a `Ref<S3BucketObject>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketObjectAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketObjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketObjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketObjectAttributes {
     /// `acl`, as a reference.
     #[inline]
     pub fn acl(&self) -> crate::core::Expr {
-        self.attr("acl")
+        self.0.attr("acl")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_key_enabled`, as a reference.
     #[inline]
     pub fn bucket_key_enabled(&self) -> crate::core::Expr {
-        self.attr("bucket_key_enabled")
+        self.0.attr("bucket_key_enabled")
     }
     /// `cache_control`, as a reference.
     #[inline]
     pub fn cache_control(&self) -> crate::core::Expr {
-        self.attr("cache_control")
+        self.0.attr("cache_control")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `content_base64`, as a reference.
     #[inline]
     pub fn content_base64(&self) -> crate::core::Expr {
-        self.attr("content_base64")
+        self.0.attr("content_base64")
     }
     /// `content_disposition`, as a reference.
     #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
-        self.attr("content_disposition")
+        self.0.attr("content_disposition")
     }
     /// `content_encoding`, as a reference.
     #[inline]
     pub fn content_encoding(&self) -> crate::core::Expr {
-        self.attr("content_encoding")
+        self.0.attr("content_encoding")
     }
     /// `content_language`, as a reference.
     #[inline]
     pub fn content_language(&self) -> crate::core::Expr {
-        self.attr("content_language")
+        self.0.attr("content_language")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `object_lock_legal_hold_status`, as a reference.
     #[inline]
     pub fn object_lock_legal_hold_status(&self) -> crate::core::Expr {
-        self.attr("object_lock_legal_hold_status")
+        self.0.attr("object_lock_legal_hold_status")
     }
     /// `object_lock_mode`, as a reference.
     #[inline]
     pub fn object_lock_mode(&self) -> crate::core::Expr {
-        self.attr("object_lock_mode")
+        self.0.attr("object_lock_mode")
     }
     /// `object_lock_retain_until_date`, as a reference.
     #[inline]
     pub fn object_lock_retain_until_date(&self) -> crate::core::Expr {
-        self.attr("object_lock_retain_until_date")
+        self.0.attr("object_lock_retain_until_date")
     }
     /// `server_side_encryption`, as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `source_hash`, as a reference.
     #[inline]
     pub fn source_hash(&self) -> crate::core::Expr {
-        self.attr("source_hash")
+        self.0.attr("source_hash")
     }
     /// `storage_class`, as a reference.
     #[inline]
     pub fn storage_class(&self) -> crate::core::Expr {
-        self.attr("storage_class")
+        self.0.attr("storage_class")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `website_redirect`, as a reference.
     #[inline]
     pub fn website_redirect(&self) -> crate::core::Expr {
-        self.attr("website_redirect")
+        self.0.attr("website_redirect")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketObjectLockConfiguration> {
+/// The attributes of `aws_s3_bucket_object_lock_configuration`, read from a `Ref<S3BucketObjectLockConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketObjectLockConfigurationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketObjectLockConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketObjectLockConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketObjectLockConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `object_lock_enabled`, as a reference.
     #[inline]
     pub fn object_lock_enabled(&self) -> crate::core::Expr {
-        self.attr("object_lock_enabled")
+        self.0.attr("object_lock_enabled")
     }
     /// `token`, as a reference.
     #[inline]
     pub fn token(&self) -> crate::core::Expr {
-        self.attr("token")
+        self.0.attr("token")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketOwnershipControls> {
+/// The attributes of `aws_s3_bucket_ownership_controls`, read from a `Ref<S3BucketOwnershipControls>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketOwnershipControlsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketOwnershipControlsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketOwnershipControlsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketOwnershipControlsAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<S3BucketPolicy> {
+/// The attributes of `aws_s3_bucket_policy`, read from a `Ref<S3BucketPolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketPolicyAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<S3BucketPublicAccessBlock> {
+/// The attributes of `aws_s3_bucket_public_access_block`, read from a `Ref<S3BucketPublicAccessBlock>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketPublicAccessBlockAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketPublicAccessBlockAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketPublicAccessBlockAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketPublicAccessBlockAttributes {
     /// `block_public_acls`, as a reference.
     #[inline]
     pub fn block_public_acls(&self) -> crate::core::Expr {
-        self.attr("block_public_acls")
+        self.0.attr("block_public_acls")
     }
     /// `block_public_policy`, as a reference.
     #[inline]
     pub fn block_public_policy(&self) -> crate::core::Expr {
-        self.attr("block_public_policy")
+        self.0.attr("block_public_policy")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_public_acls`, as a reference.
     #[inline]
     pub fn ignore_public_acls(&self) -> crate::core::Expr {
-        self.attr("ignore_public_acls")
+        self.0.attr("ignore_public_acls")
     }
     /// `restrict_public_buckets`, as a reference.
     #[inline]
     pub fn restrict_public_buckets(&self) -> crate::core::Expr {
-        self.attr("restrict_public_buckets")
+        self.0.attr("restrict_public_buckets")
     }
 }
 
-impl crate::core::Ref<S3BucketReplicationConfiguration> {
+/// The attributes of `aws_s3_bucket_replication_configuration`, read from a `Ref<S3BucketReplicationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketReplicationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketReplicationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketReplicationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketReplicationConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `token`, as a reference.
     #[inline]
     pub fn token(&self) -> crate::core::Expr {
-        self.attr("token")
+        self.0.attr("token")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketRequestPaymentConfiguration> {
+/// The attributes of `aws_s3_bucket_request_payment_configuration`, read from a `Ref<S3BucketRequestPaymentConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketRequestPaymentConfigurationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketRequestPaymentConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketRequestPaymentConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketRequestPaymentConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `payer`, as a reference.
     #[inline]
     pub fn payer(&self) -> crate::core::Expr {
-        self.attr("payer")
+        self.0.attr("payer")
     }
 }
 
-impl crate::core::Ref<S3BucketServerSideEncryptionConfiguration> {
+/// The attributes of `aws_s3_bucket_server_side_encryption_configuration`, read from a `Ref<S3BucketServerSideEncryptionConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketServerSideEncryptionConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketServerSideEncryptionConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketServerSideEncryptionConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketServerSideEncryptionConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<S3BucketVersioning> {
+/// The attributes of `aws_s3_bucket_versioning`, read from a `Ref<S3BucketVersioning>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketVersioningAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3BucketVersioningAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3BucketVersioningAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3BucketVersioningAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `mfa`, as a reference.
     #[inline]
     pub fn mfa(&self) -> crate::core::Expr {
-        self.attr("mfa")
+        self.0.attr("mfa")
     }
     /// `versioning_configuration` (a nested block), as a reference.
     #[inline]
     pub fn versioning_configuration(&self) -> crate::core::Expr {
-        self.attr("versioning_configuration")
+        self.0.attr("versioning_configuration")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3BucketWebsiteConfiguration> {
+/// The attributes of `aws_s3_bucket_website_configuration`, read from a `Ref<S3BucketWebsiteConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3BucketWebsiteConfigurationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3BucketWebsiteConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3BucketWebsiteConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3BucketWebsiteConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `routing_rules`, as a reference.
     #[inline]
     pub fn routing_rules(&self) -> crate::core::Expr {
-        self.attr("routing_rules")
+        self.0.attr("routing_rules")
     }
     /// `website_domain`, as a reference.
     #[inline]
     pub fn website_domain(&self) -> crate::core::Expr {
-        self.attr("website_domain")
+        self.0.attr("website_domain")
     }
     /// `website_endpoint`, as a reference.
     #[inline]
     pub fn website_endpoint(&self) -> crate::core::Expr {
-        self.attr("website_endpoint")
+        self.0.attr("website_endpoint")
     }
     /// `error_document` (a nested block), as a reference.
     #[inline]
     pub fn error_document(&self) -> crate::core::Expr {
-        self.attr("error_document")
+        self.0.attr("error_document")
     }
     /// `index_document` (a nested block), as a reference.
     #[inline]
     pub fn index_document(&self) -> crate::core::Expr {
-        self.attr("index_document")
+        self.0.attr("index_document")
     }
     /// `redirect_all_requests_to` (a nested block), as a reference.
     #[inline]
     pub fn redirect_all_requests_to(&self) -> crate::core::Expr {
-        self.attr("redirect_all_requests_to")
+        self.0.attr("redirect_all_requests_to")
     }
     /// `routing_rule` (a nested block), as a reference.
     #[inline]
     pub fn routing_rule(&self) -> crate::core::Expr {
-        self.attr("routing_rule")
+        self.0.attr("routing_rule")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3DirectoryBucket> {
+/// The attributes of `aws_s3_directory_bucket`, read from a `Ref<S3DirectoryBucket>`.
+#[derive(Clone, Debug)]
+pub struct S3DirectoryBucketAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3DirectoryBucketAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3DirectoryBucketAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3DirectoryBucketAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `data_redundancy`, as a reference.
     #[inline]
     pub fn data_redundancy(&self) -> crate::core::Expr {
-        self.attr("data_redundancy")
+        self.0.attr("data_redundancy")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `location` (a nested block), as a reference.
     #[inline]
     pub fn location(&self) -> crate::core::Expr {
-        self.attr("location")
+        self.0.attr("location")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3Object> {
+/// The attributes of `aws_s3_object`, read from a `Ref<S3Object>`.
+#[derive(Clone, Debug)]
+pub struct S3ObjectAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3ObjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3ObjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3ObjectAttributes {
     /// `acl`, as a reference.
     #[inline]
     pub fn acl(&self) -> crate::core::Expr {
-        self.attr("acl")
+        self.0.attr("acl")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_key_enabled`, as a reference.
     #[inline]
     pub fn bucket_key_enabled(&self) -> crate::core::Expr {
-        self.attr("bucket_key_enabled")
+        self.0.attr("bucket_key_enabled")
     }
     /// `cache_control`, as a reference.
     #[inline]
     pub fn cache_control(&self) -> crate::core::Expr {
-        self.attr("cache_control")
+        self.0.attr("cache_control")
     }
     /// `checksum_algorithm`, as a reference.
     #[inline]
     pub fn checksum_algorithm(&self) -> crate::core::Expr {
-        self.attr("checksum_algorithm")
+        self.0.attr("checksum_algorithm")
     }
     /// `checksum_crc32`, as a reference.
     #[inline]
     pub fn checksum_crc32(&self) -> crate::core::Expr {
-        self.attr("checksum_crc32")
+        self.0.attr("checksum_crc32")
     }
     /// `checksum_crc32c`, as a reference.
     #[inline]
     pub fn checksum_crc32c(&self) -> crate::core::Expr {
-        self.attr("checksum_crc32c")
+        self.0.attr("checksum_crc32c")
     }
     /// `checksum_crc64nvme`, as a reference.
     #[inline]
     pub fn checksum_crc64nvme(&self) -> crate::core::Expr {
-        self.attr("checksum_crc64nvme")
+        self.0.attr("checksum_crc64nvme")
     }
     /// `checksum_sha1`, as a reference.
     #[inline]
     pub fn checksum_sha1(&self) -> crate::core::Expr {
-        self.attr("checksum_sha1")
+        self.0.attr("checksum_sha1")
     }
     /// `checksum_sha256`, as a reference.
     #[inline]
     pub fn checksum_sha256(&self) -> crate::core::Expr {
-        self.attr("checksum_sha256")
+        self.0.attr("checksum_sha256")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `content_base64`, as a reference.
     #[inline]
     pub fn content_base64(&self) -> crate::core::Expr {
-        self.attr("content_base64")
+        self.0.attr("content_base64")
     }
     /// `content_disposition`, as a reference.
     #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
-        self.attr("content_disposition")
+        self.0.attr("content_disposition")
     }
     /// `content_encoding`, as a reference.
     #[inline]
     pub fn content_encoding(&self) -> crate::core::Expr {
-        self.attr("content_encoding")
+        self.0.attr("content_encoding")
     }
     /// `content_language`, as a reference.
     #[inline]
     pub fn content_language(&self) -> crate::core::Expr {
-        self.attr("content_language")
+        self.0.attr("content_language")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `object_lock_legal_hold_status`, as a reference.
     #[inline]
     pub fn object_lock_legal_hold_status(&self) -> crate::core::Expr {
-        self.attr("object_lock_legal_hold_status")
+        self.0.attr("object_lock_legal_hold_status")
     }
     /// `object_lock_mode`, as a reference.
     #[inline]
     pub fn object_lock_mode(&self) -> crate::core::Expr {
-        self.attr("object_lock_mode")
+        self.0.attr("object_lock_mode")
     }
     /// `object_lock_retain_until_date`, as a reference.
     #[inline]
     pub fn object_lock_retain_until_date(&self) -> crate::core::Expr {
-        self.attr("object_lock_retain_until_date")
+        self.0.attr("object_lock_retain_until_date")
     }
     /// `server_side_encryption`, as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `source_hash`, as a reference.
     #[inline]
     pub fn source_hash(&self) -> crate::core::Expr {
-        self.attr("source_hash")
+        self.0.attr("source_hash")
     }
     /// `storage_class`, as a reference.
     #[inline]
     pub fn storage_class(&self) -> crate::core::Expr {
-        self.attr("storage_class")
+        self.0.attr("storage_class")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `website_redirect`, as a reference.
     #[inline]
     pub fn website_redirect(&self) -> crate::core::Expr {
-        self.attr("website_redirect")
+        self.0.attr("website_redirect")
     }
     /// `override_provider` (a nested block), as a reference.
     #[inline]
     pub fn override_provider(&self) -> crate::core::Expr {
-        self.attr("override_provider")
+        self.0.attr("override_provider")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<S3ObjectCopy> {
+/// The attributes of `aws_s3_object_copy`, read from a `Ref<S3ObjectCopy>`.
+#[derive(Clone, Debug)]
+pub struct S3ObjectCopyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for S3ObjectCopyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for S3ObjectCopyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl S3ObjectCopyAttributes {
     /// `acl`, as a reference.
     #[inline]
     pub fn acl(&self) -> crate::core::Expr {
-        self.attr("acl")
+        self.0.attr("acl")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_key_enabled`, as a reference.
     #[inline]
     pub fn bucket_key_enabled(&self) -> crate::core::Expr {
-        self.attr("bucket_key_enabled")
+        self.0.attr("bucket_key_enabled")
     }
     /// `cache_control`, as a reference.
     #[inline]
     pub fn cache_control(&self) -> crate::core::Expr {
-        self.attr("cache_control")
+        self.0.attr("cache_control")
     }
     /// `checksum_algorithm`, as a reference.
     #[inline]
     pub fn checksum_algorithm(&self) -> crate::core::Expr {
-        self.attr("checksum_algorithm")
+        self.0.attr("checksum_algorithm")
     }
     /// `checksum_crc32`, as a reference.
     #[inline]
     pub fn checksum_crc32(&self) -> crate::core::Expr {
-        self.attr("checksum_crc32")
+        self.0.attr("checksum_crc32")
     }
     /// `checksum_crc32c`, as a reference.
     #[inline]
     pub fn checksum_crc32c(&self) -> crate::core::Expr {
-        self.attr("checksum_crc32c")
+        self.0.attr("checksum_crc32c")
     }
     /// `checksum_crc64nvme`, as a reference.
     #[inline]
     pub fn checksum_crc64nvme(&self) -> crate::core::Expr {
-        self.attr("checksum_crc64nvme")
+        self.0.attr("checksum_crc64nvme")
     }
     /// `checksum_sha1`, as a reference.
     #[inline]
     pub fn checksum_sha1(&self) -> crate::core::Expr {
-        self.attr("checksum_sha1")
+        self.0.attr("checksum_sha1")
     }
     /// `checksum_sha256`, as a reference.
     #[inline]
     pub fn checksum_sha256(&self) -> crate::core::Expr {
-        self.attr("checksum_sha256")
+        self.0.attr("checksum_sha256")
     }
     /// `content_disposition`, as a reference.
     #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
-        self.attr("content_disposition")
+        self.0.attr("content_disposition")
     }
     /// `content_encoding`, as a reference.
     #[inline]
     pub fn content_encoding(&self) -> crate::core::Expr {
-        self.attr("content_encoding")
+        self.0.attr("content_encoding")
     }
     /// `content_language`, as a reference.
     #[inline]
     pub fn content_language(&self) -> crate::core::Expr {
-        self.attr("content_language")
+        self.0.attr("content_language")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `copy_if_match`, as a reference.
     #[inline]
     pub fn copy_if_match(&self) -> crate::core::Expr {
-        self.attr("copy_if_match")
+        self.0.attr("copy_if_match")
     }
     /// `copy_if_modified_since`, as a reference.
     #[inline]
     pub fn copy_if_modified_since(&self) -> crate::core::Expr {
-        self.attr("copy_if_modified_since")
+        self.0.attr("copy_if_modified_since")
     }
     /// `copy_if_none_match`, as a reference.
     #[inline]
     pub fn copy_if_none_match(&self) -> crate::core::Expr {
-        self.attr("copy_if_none_match")
+        self.0.attr("copy_if_none_match")
     }
     /// `copy_if_unmodified_since`, as a reference.
     #[inline]
     pub fn copy_if_unmodified_since(&self) -> crate::core::Expr {
-        self.attr("copy_if_unmodified_since")
+        self.0.attr("copy_if_unmodified_since")
     }
     /// `customer_algorithm`, as a reference.
     #[inline]
     pub fn customer_algorithm(&self) -> crate::core::Expr {
-        self.attr("customer_algorithm")
+        self.0.attr("customer_algorithm")
     }
     /// `customer_key`, as a reference.
     #[inline]
     pub fn customer_key(&self) -> crate::core::Expr {
-        self.attr("customer_key")
+        self.0.attr("customer_key")
     }
     /// `customer_key_md5`, as a reference.
     #[inline]
     pub fn customer_key_md5(&self) -> crate::core::Expr {
-        self.attr("customer_key_md5")
+        self.0.attr("customer_key_md5")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `expected_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_bucket_owner")
+        self.0.attr("expected_bucket_owner")
     }
     /// `expected_source_bucket_owner`, as a reference.
     #[inline]
     pub fn expected_source_bucket_owner(&self) -> crate::core::Expr {
-        self.attr("expected_source_bucket_owner")
+        self.0.attr("expected_source_bucket_owner")
     }
     /// `expiration`, as a reference.
     #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
-        self.attr("expiration")
+        self.0.attr("expiration")
     }
     /// `expires`, as a reference.
     #[inline]
     pub fn expires(&self) -> crate::core::Expr {
-        self.attr("expires")
+        self.0.attr("expires")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `kms_encryption_context`, as a reference.
     #[inline]
     pub fn kms_encryption_context(&self) -> crate::core::Expr {
-        self.attr("kms_encryption_context")
+        self.0.attr("kms_encryption_context")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `metadata_directive`, as a reference.
     #[inline]
     pub fn metadata_directive(&self) -> crate::core::Expr {
-        self.attr("metadata_directive")
+        self.0.attr("metadata_directive")
     }
     /// `object_lock_legal_hold_status`, as a reference.
     #[inline]
     pub fn object_lock_legal_hold_status(&self) -> crate::core::Expr {
-        self.attr("object_lock_legal_hold_status")
+        self.0.attr("object_lock_legal_hold_status")
     }
     /// `object_lock_mode`, as a reference.
     #[inline]
     pub fn object_lock_mode(&self) -> crate::core::Expr {
-        self.attr("object_lock_mode")
+        self.0.attr("object_lock_mode")
     }
     /// `object_lock_retain_until_date`, as a reference.
     #[inline]
     pub fn object_lock_retain_until_date(&self) -> crate::core::Expr {
-        self.attr("object_lock_retain_until_date")
+        self.0.attr("object_lock_retain_until_date")
     }
     /// `request_charged`, as a reference.
     #[inline]
     pub fn request_charged(&self) -> crate::core::Expr {
-        self.attr("request_charged")
+        self.0.attr("request_charged")
     }
     /// `request_payer`, as a reference.
     #[inline]
     pub fn request_payer(&self) -> crate::core::Expr {
-        self.attr("request_payer")
+        self.0.attr("request_payer")
     }
     /// `server_side_encryption`, as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `source_customer_algorithm`, as a reference.
     #[inline]
     pub fn source_customer_algorithm(&self) -> crate::core::Expr {
-        self.attr("source_customer_algorithm")
+        self.0.attr("source_customer_algorithm")
     }
     /// `source_customer_key`, as a reference.
     #[inline]
     pub fn source_customer_key(&self) -> crate::core::Expr {
-        self.attr("source_customer_key")
+        self.0.attr("source_customer_key")
     }
     /// `source_customer_key_md5`, as a reference.
     #[inline]
     pub fn source_customer_key_md5(&self) -> crate::core::Expr {
-        self.attr("source_customer_key_md5")
+        self.0.attr("source_customer_key_md5")
     }
     /// `source_version_id`, as a reference.
     #[inline]
     pub fn source_version_id(&self) -> crate::core::Expr {
-        self.attr("source_version_id")
+        self.0.attr("source_version_id")
     }
     /// `storage_class`, as a reference.
     #[inline]
     pub fn storage_class(&self) -> crate::core::Expr {
-        self.attr("storage_class")
+        self.0.attr("storage_class")
     }
     /// `tagging_directive`, as a reference.
     #[inline]
     pub fn tagging_directive(&self) -> crate::core::Expr {
-        self.attr("tagging_directive")
+        self.0.attr("tagging_directive")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `website_redirect`, as a reference.
     #[inline]
     pub fn website_redirect(&self) -> crate::core::Expr {
-        self.attr("website_redirect")
+        self.0.attr("website_redirect")
     }
     /// `grant` (a nested block), as a reference.
     #[inline]
     pub fn grant(&self) -> crate::core::Expr {
-        self.attr("grant")
+        self.0.attr("grant")
     }
     /// `override_provider` (a nested block), as a reference.
     #[inline]
     pub fn override_provider(&self) -> crate::core::Expr {
-        self.attr("override_provider")
+        self.0.attr("override_provider")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3AccountPublicAccessBlock> {
+/// The attributes of `aws_s3_account_public_access_block`, read from a `Ref<DataS3AccountPublicAccessBlock>`.
+#[derive(Clone, Debug)]
+pub struct DataS3AccountPublicAccessBlockAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3AccountPublicAccessBlockAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3AccountPublicAccessBlockAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3AccountPublicAccessBlockAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `block_public_acls`, as a reference.
     #[inline]
     pub fn block_public_acls(&self) -> crate::core::Expr {
-        self.attr("block_public_acls")
+        self.0.attr("block_public_acls")
     }
     /// `block_public_policy`, as a reference.
     #[inline]
     pub fn block_public_policy(&self) -> crate::core::Expr {
-        self.attr("block_public_policy")
+        self.0.attr("block_public_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_public_acls`, as a reference.
     #[inline]
     pub fn ignore_public_acls(&self) -> crate::core::Expr {
-        self.attr("ignore_public_acls")
+        self.0.attr("ignore_public_acls")
     }
     /// `restrict_public_buckets`, as a reference.
     #[inline]
     pub fn restrict_public_buckets(&self) -> crate::core::Expr {
-        self.attr("restrict_public_buckets")
+        self.0.attr("restrict_public_buckets")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3Bucket> {
+/// The attributes of `aws_s3_bucket`, read from a `Ref<DataS3Bucket>`.
+#[derive(Clone, Debug)]
+pub struct DataS3BucketAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3BucketAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3BucketAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3BucketAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_domain_name`, as a reference.
     #[inline]
     pub fn bucket_domain_name(&self) -> crate::core::Expr {
-        self.attr("bucket_domain_name")
+        self.0.attr("bucket_domain_name")
     }
     /// `bucket_regional_domain_name`, as a reference.
     #[inline]
     pub fn bucket_regional_domain_name(&self) -> crate::core::Expr {
-        self.attr("bucket_regional_domain_name")
+        self.0.attr("bucket_regional_domain_name")
     }
     /// `hosted_zone_id`, as a reference.
     #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
-        self.attr("hosted_zone_id")
+        self.0.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `website_domain`, as a reference.
     #[inline]
     pub fn website_domain(&self) -> crate::core::Expr {
-        self.attr("website_domain")
+        self.0.attr("website_domain")
     }
     /// `website_endpoint`, as a reference.
     #[inline]
     pub fn website_endpoint(&self) -> crate::core::Expr {
-        self.attr("website_endpoint")
+        self.0.attr("website_endpoint")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3BucketObject> {
+/// The attributes of `aws_s3_bucket_object`, read from a `Ref<DataS3BucketObject>`.
+#[derive(Clone, Debug)]
+pub struct DataS3BucketObjectAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3BucketObjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3BucketObjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3BucketObjectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_key_enabled`, as a reference.
     #[inline]
     pub fn bucket_key_enabled(&self) -> crate::core::Expr {
-        self.attr("bucket_key_enabled")
+        self.0.attr("bucket_key_enabled")
     }
     /// `cache_control`, as a reference.
     #[inline]
     pub fn cache_control(&self) -> crate::core::Expr {
-        self.attr("cache_control")
+        self.0.attr("cache_control")
     }
     /// `content_disposition`, as a reference.
     #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
-        self.attr("content_disposition")
+        self.0.attr("content_disposition")
     }
     /// `content_encoding`, as a reference.
     #[inline]
     pub fn content_encoding(&self) -> crate::core::Expr {
-        self.attr("content_encoding")
+        self.0.attr("content_encoding")
     }
     /// `content_language`, as a reference.
     #[inline]
     pub fn content_language(&self) -> crate::core::Expr {
-        self.attr("content_language")
+        self.0.attr("content_language")
     }
     /// `content_length`, as a reference.
     #[inline]
     pub fn content_length(&self) -> crate::core::Expr {
-        self.attr("content_length")
+        self.0.attr("content_length")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `expiration`, as a reference.
     #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
-        self.attr("expiration")
+        self.0.attr("expiration")
     }
     /// `expires`, as a reference.
     #[inline]
     pub fn expires(&self) -> crate::core::Expr {
-        self.attr("expires")
+        self.0.attr("expires")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `object_lock_legal_hold_status`, as a reference.
     #[inline]
     pub fn object_lock_legal_hold_status(&self) -> crate::core::Expr {
-        self.attr("object_lock_legal_hold_status")
+        self.0.attr("object_lock_legal_hold_status")
     }
     /// `object_lock_mode`, as a reference.
     #[inline]
     pub fn object_lock_mode(&self) -> crate::core::Expr {
-        self.attr("object_lock_mode")
+        self.0.attr("object_lock_mode")
     }
     /// `object_lock_retain_until_date`, as a reference.
     #[inline]
     pub fn object_lock_retain_until_date(&self) -> crate::core::Expr {
-        self.attr("object_lock_retain_until_date")
+        self.0.attr("object_lock_retain_until_date")
     }
     /// `range`, as a reference.
     #[inline]
     pub fn range(&self) -> crate::core::Expr {
-        self.attr("range")
+        self.0.attr("range")
     }
     /// `server_side_encryption`, as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `sse_kms_key_id`, as a reference.
     #[inline]
     pub fn sse_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("sse_kms_key_id")
+        self.0.attr("sse_kms_key_id")
     }
     /// `storage_class`, as a reference.
     #[inline]
     pub fn storage_class(&self) -> crate::core::Expr {
-        self.attr("storage_class")
+        self.0.attr("storage_class")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `website_redirect_location`, as a reference.
     #[inline]
     pub fn website_redirect_location(&self) -> crate::core::Expr {
-        self.attr("website_redirect_location")
+        self.0.attr("website_redirect_location")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3BucketObjects> {
+/// The attributes of `aws_s3_bucket_objects`, read from a `Ref<DataS3BucketObjects>`.
+#[derive(Clone, Debug)]
+pub struct DataS3BucketObjectsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3BucketObjectsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3BucketObjectsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3BucketObjectsAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `common_prefixes`, as a reference.
     #[inline]
     pub fn common_prefixes(&self) -> crate::core::Expr {
-        self.attr("common_prefixes")
+        self.0.attr("common_prefixes")
     }
     /// `delimiter`, as a reference.
     #[inline]
     pub fn delimiter(&self) -> crate::core::Expr {
-        self.attr("delimiter")
+        self.0.attr("delimiter")
     }
     /// `encoding_type`, as a reference.
     #[inline]
     pub fn encoding_type(&self) -> crate::core::Expr {
-        self.attr("encoding_type")
+        self.0.attr("encoding_type")
     }
     /// `fetch_owner`, as a reference.
     #[inline]
     pub fn fetch_owner(&self) -> crate::core::Expr {
-        self.attr("fetch_owner")
+        self.0.attr("fetch_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `keys`, as a reference.
     #[inline]
     pub fn keys(&self) -> crate::core::Expr {
-        self.attr("keys")
+        self.0.attr("keys")
     }
     /// `max_keys`, as a reference.
     #[inline]
     pub fn max_keys(&self) -> crate::core::Expr {
-        self.attr("max_keys")
+        self.0.attr("max_keys")
     }
     /// `owners`, as a reference.
     #[inline]
     pub fn owners(&self) -> crate::core::Expr {
-        self.attr("owners")
+        self.0.attr("owners")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
     /// `start_after`, as a reference.
     #[inline]
     pub fn start_after(&self) -> crate::core::Expr {
-        self.attr("start_after")
+        self.0.attr("start_after")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3BucketPolicy> {
+/// The attributes of `aws_s3_bucket_policy`, read from a `Ref<DataS3BucketPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataS3BucketPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3BucketPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3BucketPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3BucketPolicyAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3DirectoryBuckets> {
+/// The attributes of `aws_s3_directory_buckets`, read from a `Ref<DataS3DirectoryBuckets>`.
+#[derive(Clone, Debug)]
+pub struct DataS3DirectoryBucketsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3DirectoryBucketsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3DirectoryBucketsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3DirectoryBucketsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `buckets`, as a reference.
     #[inline]
     pub fn buckets(&self) -> crate::core::Expr {
-        self.attr("buckets")
+        self.0.attr("buckets")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3Object> {
+/// The attributes of `aws_s3_object`, read from a `Ref<DataS3Object>`.
+#[derive(Clone, Debug)]
+pub struct DataS3ObjectAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3ObjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3ObjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3ObjectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `bucket_key_enabled`, as a reference.
     #[inline]
     pub fn bucket_key_enabled(&self) -> crate::core::Expr {
-        self.attr("bucket_key_enabled")
+        self.0.attr("bucket_key_enabled")
     }
     /// `cache_control`, as a reference.
     #[inline]
     pub fn cache_control(&self) -> crate::core::Expr {
-        self.attr("cache_control")
+        self.0.attr("cache_control")
     }
     /// `checksum_crc32`, as a reference.
     #[inline]
     pub fn checksum_crc32(&self) -> crate::core::Expr {
-        self.attr("checksum_crc32")
+        self.0.attr("checksum_crc32")
     }
     /// `checksum_crc32c`, as a reference.
     #[inline]
     pub fn checksum_crc32c(&self) -> crate::core::Expr {
-        self.attr("checksum_crc32c")
+        self.0.attr("checksum_crc32c")
     }
     /// `checksum_crc64nvme`, as a reference.
     #[inline]
     pub fn checksum_crc64nvme(&self) -> crate::core::Expr {
-        self.attr("checksum_crc64nvme")
+        self.0.attr("checksum_crc64nvme")
     }
     /// `checksum_mode`, as a reference.
     #[inline]
     pub fn checksum_mode(&self) -> crate::core::Expr {
-        self.attr("checksum_mode")
+        self.0.attr("checksum_mode")
     }
     /// `checksum_sha1`, as a reference.
     #[inline]
     pub fn checksum_sha1(&self) -> crate::core::Expr {
-        self.attr("checksum_sha1")
+        self.0.attr("checksum_sha1")
     }
     /// `checksum_sha256`, as a reference.
     #[inline]
     pub fn checksum_sha256(&self) -> crate::core::Expr {
-        self.attr("checksum_sha256")
+        self.0.attr("checksum_sha256")
     }
     /// `content_disposition`, as a reference.
     #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
-        self.attr("content_disposition")
+        self.0.attr("content_disposition")
     }
     /// `content_encoding`, as a reference.
     #[inline]
     pub fn content_encoding(&self) -> crate::core::Expr {
-        self.attr("content_encoding")
+        self.0.attr("content_encoding")
     }
     /// `content_language`, as a reference.
     #[inline]
     pub fn content_language(&self) -> crate::core::Expr {
-        self.attr("content_language")
+        self.0.attr("content_language")
     }
     /// `content_length`, as a reference.
     #[inline]
     pub fn content_length(&self) -> crate::core::Expr {
-        self.attr("content_length")
+        self.0.attr("content_length")
     }
     /// `content_type`, as a reference.
     #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
-        self.attr("content_type")
+        self.0.attr("content_type")
     }
     /// `etag`, as a reference.
     #[inline]
     pub fn etag(&self) -> crate::core::Expr {
-        self.attr("etag")
+        self.0.attr("etag")
     }
     /// `expiration`, as a reference.
     #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
-        self.attr("expiration")
+        self.0.attr("expiration")
     }
     /// `expires`, as a reference.
     #[inline]
     pub fn expires(&self) -> crate::core::Expr {
-        self.attr("expires")
+        self.0.attr("expires")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `metadata`, as a reference.
     #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
-        self.attr("metadata")
+        self.0.attr("metadata")
     }
     /// `object_lock_legal_hold_status`, as a reference.
     #[inline]
     pub fn object_lock_legal_hold_status(&self) -> crate::core::Expr {
-        self.attr("object_lock_legal_hold_status")
+        self.0.attr("object_lock_legal_hold_status")
     }
     /// `object_lock_mode`, as a reference.
     #[inline]
     pub fn object_lock_mode(&self) -> crate::core::Expr {
-        self.attr("object_lock_mode")
+        self.0.attr("object_lock_mode")
     }
     /// `object_lock_retain_until_date`, as a reference.
     #[inline]
     pub fn object_lock_retain_until_date(&self) -> crate::core::Expr {
-        self.attr("object_lock_retain_until_date")
+        self.0.attr("object_lock_retain_until_date")
     }
     /// `range`, as a reference.
     #[inline]
     pub fn range(&self) -> crate::core::Expr {
-        self.attr("range")
+        self.0.attr("range")
     }
     /// `server_side_encryption`, as a reference.
     #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
-        self.attr("server_side_encryption")
+        self.0.attr("server_side_encryption")
     }
     /// `sse_kms_key_id`, as a reference.
     #[inline]
     pub fn sse_kms_key_id(&self) -> crate::core::Expr {
-        self.attr("sse_kms_key_id")
+        self.0.attr("sse_kms_key_id")
     }
     /// `storage_class`, as a reference.
     #[inline]
     pub fn storage_class(&self) -> crate::core::Expr {
-        self.attr("storage_class")
+        self.0.attr("storage_class")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `website_redirect_location`, as a reference.
     #[inline]
     pub fn website_redirect_location(&self) -> crate::core::Expr {
-        self.attr("website_redirect_location")
+        self.0.attr("website_redirect_location")
     }
 }
 
 #[cfg(feature = "aws-s3")]
-impl crate::core::Ref<DataS3Objects> {
+/// The attributes of `aws_s3_objects`, read from a `Ref<DataS3Objects>`.
+#[derive(Clone, Debug)]
+pub struct DataS3ObjectsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-s3")]
+impl From<crate::core::Reference> for DataS3ObjectsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl AsRef<crate::core::Reference> for DataS3ObjectsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-s3")]
+impl DataS3ObjectsAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `common_prefixes`, as a reference.
     #[inline]
     pub fn common_prefixes(&self) -> crate::core::Expr {
-        self.attr("common_prefixes")
+        self.0.attr("common_prefixes")
     }
     /// `delimiter`, as a reference.
     #[inline]
     pub fn delimiter(&self) -> crate::core::Expr {
-        self.attr("delimiter")
+        self.0.attr("delimiter")
     }
     /// `encoding_type`, as a reference.
     #[inline]
     pub fn encoding_type(&self) -> crate::core::Expr {
-        self.attr("encoding_type")
+        self.0.attr("encoding_type")
     }
     /// `fetch_owner`, as a reference.
     #[inline]
     pub fn fetch_owner(&self) -> crate::core::Expr {
-        self.attr("fetch_owner")
+        self.0.attr("fetch_owner")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `keys`, as a reference.
     #[inline]
     pub fn keys(&self) -> crate::core::Expr {
-        self.attr("keys")
+        self.0.attr("keys")
     }
     /// `max_keys`, as a reference.
     #[inline]
     pub fn max_keys(&self) -> crate::core::Expr {
-        self.attr("max_keys")
+        self.0.attr("max_keys")
     }
     /// `owners`, as a reference.
     #[inline]
     pub fn owners(&self) -> crate::core::Expr {
-        self.attr("owners")
+        self.0.attr("owners")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
     /// `request_charged`, as a reference.
     #[inline]
     pub fn request_charged(&self) -> crate::core::Expr {
-        self.attr("request_charged")
+        self.0.attr("request_charged")
     }
     /// `request_payer`, as a reference.
     #[inline]
     pub fn request_payer(&self) -> crate::core::Expr {
-        self.attr("request_payer")
+        self.0.attr("request_payer")
     }
     /// `start_after`, as a reference.
     #[inline]
     pub fn start_after(&self) -> crate::core::Expr {
-        self.attr("start_after")
+        self.0.attr("start_after")
     }
 }

@@ -82,6 +82,10 @@ impl crate::core::Resource for S3controlAccessGrant {
     const TYPE: &'static str = "aws_s3control_access_grant";
 }
 
+impl crate::core::Block for S3controlAccessGrant {
+    type Attributes = S3controlAccessGrantAttributes;
+}
+
 /// `aws_s3control_access_grants_instance` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct S3controlAccessGrantsInstance {
@@ -112,6 +116,10 @@ impl crate::core::Resource for S3controlAccessGrantsInstance {
     const TYPE: &'static str = "aws_s3control_access_grants_instance";
 }
 
+impl crate::core::Block for S3controlAccessGrantsInstance {
+    type Attributes = S3controlAccessGrantsInstanceAttributes;
+}
+
 /// `aws_s3control_access_grants_instance_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3controlAccessGrantsInstanceResourcePolicy {
@@ -135,6 +143,10 @@ impl S3controlAccessGrantsInstanceResourcePolicy {
 
 impl crate::core::Resource for S3controlAccessGrantsInstanceResourcePolicy {
     const TYPE: &'static str = "aws_s3control_access_grants_instance_resource_policy";
+}
+
+impl crate::core::Block for S3controlAccessGrantsInstanceResourcePolicy {
+    type Attributes = S3controlAccessGrantsInstanceResourcePolicyAttributes;
 }
 
 /// `aws_s3control_access_grants_location` (resource).
@@ -169,6 +181,10 @@ impl crate::core::Resource for S3controlAccessGrantsLocation {
     const TYPE: &'static str = "aws_s3control_access_grants_location";
 }
 
+impl crate::core::Block for S3controlAccessGrantsLocation {
+    type Attributes = S3controlAccessGrantsLocationAttributes;
+}
+
 /// `aws_s3control_access_point_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3controlAccessPointPolicy {
@@ -195,6 +211,10 @@ impl S3controlAccessPointPolicy {
 
 impl crate::core::Resource for S3controlAccessPointPolicy {
     const TYPE: &'static str = "aws_s3control_access_point_policy";
+}
+
+impl crate::core::Block for S3controlAccessPointPolicy {
+    type Attributes = S3controlAccessPointPolicyAttributes;
 }
 
 /// `aws_s3control_bucket` (resource).
@@ -231,6 +251,10 @@ impl S3controlBucket {
 
 impl crate::core::Resource for S3controlBucket {
     const TYPE: &'static str = "aws_s3control_bucket";
+}
+
+impl crate::core::Block for S3controlBucket {
+    type Attributes = S3controlBucketAttributes;
 }
 
 /// The `abort_incomplete_multipart_upload` block of [`S3controlBucketLifecycleConfigurationRule`].
@@ -359,6 +383,10 @@ impl crate::core::Resource for S3controlBucketLifecycleConfiguration {
     const TYPE: &'static str = "aws_s3control_bucket_lifecycle_configuration";
 }
 
+impl crate::core::Block for S3controlBucketLifecycleConfiguration {
+    type Attributes = S3controlBucketLifecycleConfigurationAttributes;
+}
+
 /// `aws_s3control_bucket_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3controlBucketPolicy {
@@ -385,6 +413,10 @@ impl S3controlBucketPolicy {
 
 impl crate::core::Resource for S3controlBucketPolicy {
     const TYPE: &'static str = "aws_s3control_bucket_policy";
+}
+
+impl crate::core::Block for S3controlBucketPolicy {
+    type Attributes = S3controlBucketPolicyAttributes;
 }
 
 /// The `scope` block of [`S3controlDirectoryBucketAccessPointScope`].
@@ -435,6 +467,10 @@ impl S3controlDirectoryBucketAccessPointScope {
 
 impl crate::core::Resource for S3controlDirectoryBucketAccessPointScope {
     const TYPE: &'static str = "aws_s3control_directory_bucket_access_point_scope";
+}
+
+impl crate::core::Block for S3controlDirectoryBucketAccessPointScope {
+    type Attributes = S3controlDirectoryBucketAccessPointScopeAttributes;
 }
 
 /// The `public_access_block` block of [`S3controlMultiRegionAccessPointDetails`].
@@ -567,6 +603,10 @@ impl crate::core::Resource for S3controlMultiRegionAccessPoint {
     const TYPE: &'static str = "aws_s3control_multi_region_access_point";
 }
 
+impl crate::core::Block for S3controlMultiRegionAccessPoint {
+    type Attributes = S3controlMultiRegionAccessPointAttributes;
+}
+
 /// The `details` block of [`S3controlMultiRegionAccessPointPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3controlMultiRegionAccessPointPolicyDetails {
@@ -640,6 +680,10 @@ impl S3controlMultiRegionAccessPointPolicy {
 
 impl crate::core::Resource for S3controlMultiRegionAccessPointPolicy {
     const TYPE: &'static str = "aws_s3control_multi_region_access_point_policy";
+}
+
+impl crate::core::Block for S3controlMultiRegionAccessPointPolicy {
+    type Attributes = S3controlMultiRegionAccessPointPolicyAttributes;
 }
 
 /// The `aws_lambda` block of [`S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation`].
@@ -760,6 +804,10 @@ impl crate::core::Resource for S3controlObjectLambdaAccessPoint {
     const TYPE: &'static str = "aws_s3control_object_lambda_access_point";
 }
 
+impl crate::core::Block for S3controlObjectLambdaAccessPoint {
+    type Attributes = S3controlObjectLambdaAccessPointAttributes;
+}
+
 /// `aws_s3control_object_lambda_access_point_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3controlObjectLambdaAccessPointPolicy {
@@ -790,6 +838,10 @@ impl S3controlObjectLambdaAccessPointPolicy {
 
 impl crate::core::Resource for S3controlObjectLambdaAccessPointPolicy {
     const TYPE: &'static str = "aws_s3control_object_lambda_access_point_policy";
+}
+
+impl crate::core::Block for S3controlObjectLambdaAccessPointPolicy {
+    type Attributes = S3controlObjectLambdaAccessPointPolicyAttributes;
 }
 
 /// The `activity_metrics` block of [`S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel`].
@@ -1183,6 +1235,10 @@ impl crate::core::Resource for S3controlStorageLensConfiguration {
     const TYPE: &'static str = "aws_s3control_storage_lens_configuration";
 }
 
+impl crate::core::Block for S3controlStorageLensConfiguration {
+    type Attributes = S3controlStorageLensConfigurationAttributes;
+}
+
 /// `aws_s3control_multi_region_access_point` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataS3controlMultiRegionAccessPoint {
@@ -1212,517 +1268,791 @@ impl crate::core::DataSource for DataS3controlMultiRegionAccessPoint {
     const TYPE: &'static str = "aws_s3control_multi_region_access_point";
 }
 
-impl crate::core::Ref<S3controlAccessGrant> {
+impl crate::core::Block for DataS3controlMultiRegionAccessPoint {
+    type Attributes = DataS3controlMultiRegionAccessPointAttributes;
+}
+
+/// The attributes of `aws_s3control_access_grant`, read from a `Ref<S3controlAccessGrant>`.
+#[derive(Clone, Debug)]
+pub struct S3controlAccessGrantAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlAccessGrantAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlAccessGrantAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlAccessGrantAttributes {
     /// `access_grant_arn`, as a reference.
     #[inline]
     pub fn access_grant_arn(&self) -> crate::core::Expr {
-        self.attr("access_grant_arn")
+        self.0.attr("access_grant_arn")
     }
     /// `access_grant_id`, as a reference.
     #[inline]
     pub fn access_grant_id(&self) -> crate::core::Expr {
-        self.attr("access_grant_id")
+        self.0.attr("access_grant_id")
     }
     /// `access_grants_location_id`, as a reference.
     #[inline]
     pub fn access_grants_location_id(&self) -> crate::core::Expr {
-        self.attr("access_grants_location_id")
+        self.0.attr("access_grants_location_id")
     }
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `grant_scope`, as a reference.
     #[inline]
     pub fn grant_scope(&self) -> crate::core::Expr {
-        self.attr("grant_scope")
+        self.0.attr("grant_scope")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `permission`, as a reference.
     #[inline]
     pub fn permission(&self) -> crate::core::Expr {
-        self.attr("permission")
+        self.0.attr("permission")
     }
     /// `s3_prefix_type`, as a reference.
     #[inline]
     pub fn s3_prefix_type(&self) -> crate::core::Expr {
-        self.attr("s3_prefix_type")
+        self.0.attr("s3_prefix_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `access_grants_location_configuration` (a nested block), as a reference.
     #[inline]
     pub fn access_grants_location_configuration(&self) -> crate::core::Expr {
-        self.attr("access_grants_location_configuration")
+        self.0.attr("access_grants_location_configuration")
     }
     /// `grantee` (a nested block), as a reference.
     #[inline]
     pub fn grantee(&self) -> crate::core::Expr {
-        self.attr("grantee")
+        self.0.attr("grantee")
     }
 }
 
-impl crate::core::Ref<S3controlAccessGrantsInstance> {
+/// The attributes of `aws_s3control_access_grants_instance`, read from a `Ref<S3controlAccessGrantsInstance>`.
+#[derive(Clone, Debug)]
+pub struct S3controlAccessGrantsInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlAccessGrantsInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlAccessGrantsInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlAccessGrantsInstanceAttributes {
     /// `access_grants_instance_arn`, as a reference.
     #[inline]
     pub fn access_grants_instance_arn(&self) -> crate::core::Expr {
-        self.attr("access_grants_instance_arn")
+        self.0.attr("access_grants_instance_arn")
     }
     /// `access_grants_instance_id`, as a reference.
     #[inline]
     pub fn access_grants_instance_id(&self) -> crate::core::Expr {
-        self.attr("access_grants_instance_id")
+        self.0.attr("access_grants_instance_id")
     }
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_center_application_arn`, as a reference.
     #[inline]
     pub fn identity_center_application_arn(&self) -> crate::core::Expr {
-        self.attr("identity_center_application_arn")
+        self.0.attr("identity_center_application_arn")
     }
     /// `identity_center_arn`, as a reference.
     #[inline]
     pub fn identity_center_arn(&self) -> crate::core::Expr {
-        self.attr("identity_center_arn")
+        self.0.attr("identity_center_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<S3controlAccessGrantsInstanceResourcePolicy> {
+/// The attributes of `aws_s3control_access_grants_instance_resource_policy`, read from a `Ref<S3controlAccessGrantsInstanceResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3controlAccessGrantsInstanceResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlAccessGrantsInstanceResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlAccessGrantsInstanceResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlAccessGrantsInstanceResourcePolicyAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<S3controlAccessGrantsLocation> {
+/// The attributes of `aws_s3control_access_grants_location`, read from a `Ref<S3controlAccessGrantsLocation>`.
+#[derive(Clone, Debug)]
+pub struct S3controlAccessGrantsLocationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlAccessGrantsLocationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlAccessGrantsLocationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlAccessGrantsLocationAttributes {
     /// `access_grants_location_arn`, as a reference.
     #[inline]
     pub fn access_grants_location_arn(&self) -> crate::core::Expr {
-        self.attr("access_grants_location_arn")
+        self.0.attr("access_grants_location_arn")
     }
     /// `access_grants_location_id`, as a reference.
     #[inline]
     pub fn access_grants_location_id(&self) -> crate::core::Expr {
-        self.attr("access_grants_location_id")
+        self.0.attr("access_grants_location_id")
     }
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `iam_role_arn`, as a reference.
     #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("iam_role_arn")
+        self.0.attr("iam_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location_scope`, as a reference.
     #[inline]
     pub fn location_scope(&self) -> crate::core::Expr {
-        self.attr("location_scope")
+        self.0.attr("location_scope")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<S3controlAccessPointPolicy> {
+/// The attributes of `aws_s3control_access_point_policy`, read from a `Ref<S3controlAccessPointPolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3controlAccessPointPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlAccessPointPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlAccessPointPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlAccessPointPolicyAttributes {
     /// `access_point_arn`, as a reference.
     #[inline]
     pub fn access_point_arn(&self) -> crate::core::Expr {
-        self.attr("access_point_arn")
+        self.0.attr("access_point_arn")
     }
     /// `has_public_access_policy`, as a reference.
     #[inline]
     pub fn has_public_access_policy(&self) -> crate::core::Expr {
-        self.attr("has_public_access_policy")
+        self.0.attr("has_public_access_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<S3controlBucket> {
+/// The attributes of `aws_s3control_bucket`, read from a `Ref<S3controlBucket>`.
+#[derive(Clone, Debug)]
+pub struct S3controlBucketAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlBucketAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlBucketAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlBucketAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `outpost_id`, as a reference.
     #[inline]
     pub fn outpost_id(&self) -> crate::core::Expr {
-        self.attr("outpost_id")
+        self.0.attr("outpost_id")
     }
     /// `public_access_block_enabled`, as a reference.
     #[inline]
     pub fn public_access_block_enabled(&self) -> crate::core::Expr {
-        self.attr("public_access_block_enabled")
+        self.0.attr("public_access_block_enabled")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<S3controlBucketLifecycleConfiguration> {
+/// The attributes of `aws_s3control_bucket_lifecycle_configuration`, read from a `Ref<S3controlBucketLifecycleConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3controlBucketLifecycleConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlBucketLifecycleConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlBucketLifecycleConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlBucketLifecycleConfigurationAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<S3controlBucketPolicy> {
+/// The attributes of `aws_s3control_bucket_policy`, read from a `Ref<S3controlBucketPolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3controlBucketPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlBucketPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlBucketPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlBucketPolicyAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<S3controlDirectoryBucketAccessPointScope> {
+/// The attributes of `aws_s3control_directory_bucket_access_point_scope`, read from a `Ref<S3controlDirectoryBucketAccessPointScope>`.
+#[derive(Clone, Debug)]
+pub struct S3controlDirectoryBucketAccessPointScopeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlDirectoryBucketAccessPointScopeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlDirectoryBucketAccessPointScopeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlDirectoryBucketAccessPointScopeAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `scope` (a nested block), as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }
 
-impl crate::core::Ref<S3controlMultiRegionAccessPoint> {
+/// The attributes of `aws_s3control_multi_region_access_point`, read from a `Ref<S3controlMultiRegionAccessPoint>`.
+#[derive(Clone, Debug)]
+pub struct S3controlMultiRegionAccessPointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlMultiRegionAccessPointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlMultiRegionAccessPointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlMultiRegionAccessPointAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `details` (a nested block), as a reference.
     #[inline]
     pub fn details(&self) -> crate::core::Expr {
-        self.attr("details")
+        self.0.attr("details")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<S3controlMultiRegionAccessPointPolicy> {
+/// The attributes of `aws_s3control_multi_region_access_point_policy`, read from a `Ref<S3controlMultiRegionAccessPointPolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3controlMultiRegionAccessPointPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlMultiRegionAccessPointPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlMultiRegionAccessPointPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlMultiRegionAccessPointPolicyAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `established`, as a reference.
     #[inline]
     pub fn established(&self) -> crate::core::Expr {
-        self.attr("established")
+        self.0.attr("established")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `proposed`, as a reference.
     #[inline]
     pub fn proposed(&self) -> crate::core::Expr {
-        self.attr("proposed")
+        self.0.attr("proposed")
     }
     /// `details` (a nested block), as a reference.
     #[inline]
     pub fn details(&self) -> crate::core::Expr {
-        self.attr("details")
+        self.0.attr("details")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<S3controlObjectLambdaAccessPoint> {
+/// The attributes of `aws_s3control_object_lambda_access_point`, read from a `Ref<S3controlObjectLambdaAccessPoint>`.
+#[derive(Clone, Debug)]
+pub struct S3controlObjectLambdaAccessPointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlObjectLambdaAccessPointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlObjectLambdaAccessPointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlObjectLambdaAccessPointAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<S3controlObjectLambdaAccessPointPolicy> {
+/// The attributes of `aws_s3control_object_lambda_access_point_policy`, read from a `Ref<S3controlObjectLambdaAccessPointPolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3controlObjectLambdaAccessPointPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlObjectLambdaAccessPointPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlObjectLambdaAccessPointPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlObjectLambdaAccessPointPolicyAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `has_public_access_policy`, as a reference.
     #[inline]
     pub fn has_public_access_policy(&self) -> crate::core::Expr {
-        self.attr("has_public_access_policy")
+        self.0.attr("has_public_access_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<S3controlStorageLensConfiguration> {
+/// The attributes of `aws_s3control_storage_lens_configuration`, read from a `Ref<S3controlStorageLensConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct S3controlStorageLensConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3controlStorageLensConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3controlStorageLensConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3controlStorageLensConfigurationAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `config_id`, as a reference.
     #[inline]
     pub fn config_id(&self) -> crate::core::Expr {
-        self.attr("config_id")
+        self.0.attr("config_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `storage_lens_configuration` (a nested block), as a reference.
     #[inline]
     pub fn storage_lens_configuration(&self) -> crate::core::Expr {
-        self.attr("storage_lens_configuration")
+        self.0.attr("storage_lens_configuration")
     }
 }
 
-impl crate::core::Ref<DataS3controlMultiRegionAccessPoint> {
+/// The attributes of `aws_s3control_multi_region_access_point`, read from a `Ref<DataS3controlMultiRegionAccessPoint>`.
+#[derive(Clone, Debug)]
+pub struct DataS3controlMultiRegionAccessPointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataS3controlMultiRegionAccessPointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataS3controlMultiRegionAccessPointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataS3controlMultiRegionAccessPointAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `public_access_block`, as a reference.
     #[inline]
     pub fn public_access_block(&self) -> crate::core::Expr {
-        self.attr("public_access_block")
+        self.0.attr("public_access_block")
     }
     /// `regions`, as a reference.
     #[inline]
     pub fn regions(&self) -> crate::core::Expr {
-        self.attr("regions")
+        self.0.attr("regions")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }

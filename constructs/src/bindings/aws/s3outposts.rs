@@ -39,55 +39,77 @@ impl crate::core::Resource for S3outpostsEndpoint {
     const TYPE: &'static str = "aws_s3outposts_endpoint";
 }
 
-impl crate::core::Ref<S3outpostsEndpoint> {
+impl crate::core::Block for S3outpostsEndpoint {
+    type Attributes = S3outpostsEndpointAttributes;
+}
+
+/// The attributes of `aws_s3outposts_endpoint`, read from a `Ref<S3outpostsEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct S3outpostsEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3outpostsEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3outpostsEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3outpostsEndpointAttributes {
     /// `access_type`, as a reference.
     #[inline]
     pub fn access_type(&self) -> crate::core::Expr {
-        self.attr("access_type")
+        self.0.attr("access_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `network_interfaces`, as a reference.
     #[inline]
     pub fn network_interfaces(&self) -> crate::core::Expr {
-        self.attr("network_interfaces")
+        self.0.attr("network_interfaces")
     }
     /// `outpost_id`, as a reference.
     #[inline]
     pub fn outpost_id(&self) -> crate::core::Expr {
-        self.attr("outpost_id")
+        self.0.attr("outpost_id")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
 }

@@ -24,6 +24,10 @@ impl crate::core::Resource for S3tablesNamespace {
     const TYPE: &'static str = "aws_s3tables_namespace";
 }
 
+impl crate::core::Block for S3tablesNamespace {
+    type Attributes = S3tablesNamespaceAttributes;
+}
+
 /// `aws_s3tables_table` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3tablesTable {
@@ -62,6 +66,10 @@ impl crate::core::Resource for S3tablesTable {
     const TYPE: &'static str = "aws_s3tables_table";
 }
 
+impl crate::core::Block for S3tablesTable {
+    type Attributes = S3tablesTableAttributes;
+}
+
 /// `aws_s3tables_table_bucket` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3tablesTableBucket {
@@ -91,6 +99,10 @@ impl crate::core::Resource for S3tablesTableBucket {
     const TYPE: &'static str = "aws_s3tables_table_bucket";
 }
 
+impl crate::core::Block for S3tablesTableBucket {
+    type Attributes = S3tablesTableBucketAttributes;
+}
+
 /// `aws_s3tables_table_bucket_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3tablesTableBucketPolicy {
@@ -113,6 +125,10 @@ impl S3tablesTableBucketPolicy {
 
 impl crate::core::Resource for S3tablesTableBucketPolicy {
     const TYPE: &'static str = "aws_s3tables_table_bucket_policy";
+}
+
+impl crate::core::Block for S3tablesTableBucketPolicy {
+    type Attributes = S3tablesTableBucketPolicyAttributes;
 }
 
 /// `aws_s3tables_table_policy` (resource).
@@ -145,182 +161,276 @@ impl crate::core::Resource for S3tablesTablePolicy {
     const TYPE: &'static str = "aws_s3tables_table_policy";
 }
 
-impl crate::core::Ref<S3tablesNamespace> {
+impl crate::core::Block for S3tablesTablePolicy {
+    type Attributes = S3tablesTablePolicyAttributes;
+}
+
+/// The attributes of `aws_s3tables_namespace`, read from a `Ref<S3tablesNamespace>`.
+#[derive(Clone, Debug)]
+pub struct S3tablesNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3tablesNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3tablesNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3tablesNamespaceAttributes {
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `table_bucket_arn`, as a reference.
     #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("table_bucket_arn")
+        self.0.attr("table_bucket_arn")
     }
 }
 
-impl crate::core::Ref<S3tablesTable> {
+/// The attributes of `aws_s3tables_table`, read from a `Ref<S3tablesTable>`.
+#[derive(Clone, Debug)]
+pub struct S3tablesTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3tablesTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3tablesTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3tablesTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `encryption_configuration`, as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `format`, as a reference.
     #[inline]
     pub fn format(&self) -> crate::core::Expr {
-        self.attr("format")
+        self.0.attr("format")
     }
     /// `maintenance_configuration`, as a reference.
     #[inline]
     pub fn maintenance_configuration(&self) -> crate::core::Expr {
-        self.attr("maintenance_configuration")
+        self.0.attr("maintenance_configuration")
     }
     /// `metadata_location`, as a reference.
     #[inline]
     pub fn metadata_location(&self) -> crate::core::Expr {
-        self.attr("metadata_location")
+        self.0.attr("metadata_location")
     }
     /// `modified_at`, as a reference.
     #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
-        self.attr("modified_at")
+        self.0.attr("modified_at")
     }
     /// `modified_by`, as a reference.
     #[inline]
     pub fn modified_by(&self) -> crate::core::Expr {
-        self.attr("modified_by")
+        self.0.attr("modified_by")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `table_bucket_arn`, as a reference.
     #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("table_bucket_arn")
+        self.0.attr("table_bucket_arn")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `version_token`, as a reference.
     #[inline]
     pub fn version_token(&self) -> crate::core::Expr {
-        self.attr("version_token")
+        self.0.attr("version_token")
     }
     /// `warehouse_location`, as a reference.
     #[inline]
     pub fn warehouse_location(&self) -> crate::core::Expr {
-        self.attr("warehouse_location")
+        self.0.attr("warehouse_location")
     }
 }
 
-impl crate::core::Ref<S3tablesTableBucket> {
+/// The attributes of `aws_s3tables_table_bucket`, read from a `Ref<S3tablesTableBucket>`.
+#[derive(Clone, Debug)]
+pub struct S3tablesTableBucketAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3tablesTableBucketAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3tablesTableBucketAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3tablesTableBucketAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `encryption_configuration`, as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `maintenance_configuration`, as a reference.
     #[inline]
     pub fn maintenance_configuration(&self) -> crate::core::Expr {
-        self.attr("maintenance_configuration")
+        self.0.attr("maintenance_configuration")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
 }
 
-impl crate::core::Ref<S3tablesTableBucketPolicy> {
+/// The attributes of `aws_s3tables_table_bucket_policy`, read from a `Ref<S3tablesTableBucketPolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3tablesTableBucketPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3tablesTableBucketPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3tablesTableBucketPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3tablesTableBucketPolicyAttributes {
     /// `resource_policy`, as a reference.
     #[inline]
     pub fn resource_policy(&self) -> crate::core::Expr {
-        self.attr("resource_policy")
+        self.0.attr("resource_policy")
     }
     /// `table_bucket_arn`, as a reference.
     #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("table_bucket_arn")
+        self.0.attr("table_bucket_arn")
     }
 }
 
-impl crate::core::Ref<S3tablesTablePolicy> {
+/// The attributes of `aws_s3tables_table_policy`, read from a `Ref<S3tablesTablePolicy>`.
+#[derive(Clone, Debug)]
+pub struct S3tablesTablePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for S3tablesTablePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for S3tablesTablePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl S3tablesTablePolicyAttributes {
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `namespace`, as a reference.
     #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
-        self.attr("namespace")
+        self.0.attr("namespace")
     }
     /// `resource_policy`, as a reference.
     #[inline]
     pub fn resource_policy(&self) -> crate::core::Expr {
-        self.attr("resource_policy")
+        self.0.attr("resource_policy")
     }
     /// `table_bucket_arn`, as a reference.
     #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("table_bucket_arn")
+        self.0.attr("table_bucket_arn")
     }
 }

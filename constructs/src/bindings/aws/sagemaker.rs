@@ -85,6 +85,10 @@ impl crate::core::Resource for SagemakerApp {
     const TYPE: &'static str = "aws_sagemaker_app";
 }
 
+impl crate::core::Block for SagemakerApp {
+    type Attributes = SagemakerAppAttributes;
+}
+
 /// The `container_config` block of [`SagemakerAppImageConfigCodeEditorAppImageConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig {
@@ -246,6 +250,10 @@ impl crate::core::Resource for SagemakerAppImageConfig {
     const TYPE: &'static str = "aws_sagemaker_app_image_config";
 }
 
+impl crate::core::Block for SagemakerAppImageConfig {
+    type Attributes = SagemakerAppImageConfigAttributes;
+}
+
 /// The `git_config` block of [`SagemakerCodeRepository`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerCodeRepositoryGitConfig {
@@ -305,6 +313,10 @@ impl SagemakerCodeRepository {
 
 impl crate::core::Resource for SagemakerCodeRepository {
     const TYPE: &'static str = "aws_sagemaker_code_repository";
+}
+
+impl crate::core::Block for SagemakerCodeRepository {
+    type Attributes = SagemakerCodeRepositoryAttributes;
 }
 
 /// The `data_quality_app_specification` block of [`SagemakerDataQualityJobDefinition`].
@@ -749,6 +761,10 @@ impl crate::core::Resource for SagemakerDataQualityJobDefinition {
     const TYPE: &'static str = "aws_sagemaker_data_quality_job_definition";
 }
 
+impl crate::core::Block for SagemakerDataQualityJobDefinition {
+    type Attributes = SagemakerDataQualityJobDefinitionAttributes;
+}
+
 /// The `device` block of [`SagemakerDevice`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerDeviceDevice {
@@ -800,6 +816,10 @@ impl SagemakerDevice {
 
 impl crate::core::Resource for SagemakerDevice {
     const TYPE: &'static str = "aws_sagemaker_device";
+}
+
+impl crate::core::Block for SagemakerDevice {
+    type Attributes = SagemakerDeviceAttributes;
 }
 
 /// The `output_config` block of [`SagemakerDeviceFleet`].
@@ -868,6 +888,10 @@ impl SagemakerDeviceFleet {
 
 impl crate::core::Resource for SagemakerDeviceFleet {
     const TYPE: &'static str = "aws_sagemaker_device_fleet";
+}
+
+impl crate::core::Block for SagemakerDeviceFleet {
+    type Attributes = SagemakerDeviceFleetAttributes;
 }
 
 /// The `efs_file_system_config` block of [`SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig`].
@@ -1850,6 +1874,10 @@ impl crate::core::Resource for SagemakerDomain {
     const TYPE: &'static str = "aws_sagemaker_domain";
 }
 
+impl crate::core::Block for SagemakerDomain {
+    type Attributes = SagemakerDomainAttributes;
+}
+
 /// The `alarms` block of [`SagemakerEndpointDeploymentConfigAutoRollbackConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerEndpointDeploymentConfigAutoRollbackConfigurationAlarms {
@@ -2051,6 +2079,10 @@ impl SagemakerEndpoint {
 
 impl crate::core::Resource for SagemakerEndpoint {
     const TYPE: &'static str = "aws_sagemaker_endpoint";
+}
+
+impl crate::core::Block for SagemakerEndpoint {
+    type Attributes = SagemakerEndpointAttributes;
 }
 
 /// The `client_config` block of [`SagemakerEndpointConfigurationAsyncInferenceConfig`].
@@ -2532,6 +2564,10 @@ impl crate::core::Resource for SagemakerEndpointConfiguration {
     const TYPE: &'static str = "aws_sagemaker_endpoint_configuration";
 }
 
+impl crate::core::Block for SagemakerEndpointConfiguration {
+    type Attributes = SagemakerEndpointConfigurationAttributes;
+}
+
 /// The `vector_config` block of [`SagemakerFeatureGroupFeatureDefinitionCollectionConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig {
@@ -2835,6 +2871,10 @@ impl crate::core::Resource for SagemakerFeatureGroup {
     const TYPE: &'static str = "aws_sagemaker_feature_group";
 }
 
+impl crate::core::Block for SagemakerFeatureGroup {
+    type Attributes = SagemakerFeatureGroupAttributes;
+}
+
 /// The `human_loop_activation_conditions_config` block of [`SagemakerFlowDefinitionHumanLoopActivationConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditionsConfig {
@@ -3047,6 +3087,10 @@ impl crate::core::Resource for SagemakerFlowDefinition {
     const TYPE: &'static str = "aws_sagemaker_flow_definition";
 }
 
+impl crate::core::Block for SagemakerFlowDefinition {
+    type Attributes = SagemakerFlowDefinitionAttributes;
+}
+
 /// The `s3_storage_config` block of [`SagemakerHub`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SagemakerHubS3StorageConfig {
@@ -3113,6 +3157,10 @@ impl crate::core::Resource for SagemakerHub {
     const TYPE: &'static str = "aws_sagemaker_hub";
 }
 
+impl crate::core::Block for SagemakerHub {
+    type Attributes = SagemakerHubAttributes;
+}
+
 /// The `ui_template` block of [`SagemakerHumanTaskUi`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SagemakerHumanTaskUiUiTemplate {
@@ -3167,6 +3215,10 @@ impl crate::core::Resource for SagemakerHumanTaskUi {
     const TYPE: &'static str = "aws_sagemaker_human_task_ui";
 }
 
+impl crate::core::Block for SagemakerHumanTaskUi {
+    type Attributes = SagemakerHumanTaskUiAttributes;
+}
+
 /// `aws_sagemaker_image` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerImage {
@@ -3209,6 +3261,10 @@ impl SagemakerImage {
 
 impl crate::core::Resource for SagemakerImage {
     const TYPE: &'static str = "aws_sagemaker_image";
+}
+
+impl crate::core::Block for SagemakerImage {
+    type Attributes = SagemakerImageAttributes;
 }
 
 /// `aws_sagemaker_image_version` (resource).
@@ -3267,6 +3323,10 @@ impl crate::core::Resource for SagemakerImageVersion {
     const TYPE: &'static str = "aws_sagemaker_image_version";
 }
 
+impl crate::core::Block for SagemakerImageVersion {
+    type Attributes = SagemakerImageVersionAttributes;
+}
+
 /// `aws_sagemaker_mlflow_tracking_server` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerMlflowTrackingServer {
@@ -3320,6 +3380,10 @@ impl SagemakerMlflowTrackingServer {
 
 impl crate::core::Resource for SagemakerMlflowTrackingServer {
     const TYPE: &'static str = "aws_sagemaker_mlflow_tracking_server";
+}
+
+impl crate::core::Block for SagemakerMlflowTrackingServer {
+    type Attributes = SagemakerMlflowTrackingServerAttributes;
 }
 
 /// The `repository_auth_config` block of [`SagemakerModelContainerImageConfig`].
@@ -3587,6 +3651,10 @@ impl crate::core::Resource for SagemakerModel {
     const TYPE: &'static str = "aws_sagemaker_model";
 }
 
+impl crate::core::Block for SagemakerModel {
+    type Attributes = SagemakerModelAttributes;
+}
+
 /// `aws_sagemaker_model_package_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerModelPackageGroup {
@@ -3624,6 +3692,10 @@ impl crate::core::Resource for SagemakerModelPackageGroup {
     const TYPE: &'static str = "aws_sagemaker_model_package_group";
 }
 
+impl crate::core::Block for SagemakerModelPackageGroup {
+    type Attributes = SagemakerModelPackageGroupAttributes;
+}
+
 /// `aws_sagemaker_model_package_group_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerModelPackageGroupPolicy {
@@ -3650,6 +3722,10 @@ impl SagemakerModelPackageGroupPolicy {
 
 impl crate::core::Resource for SagemakerModelPackageGroupPolicy {
     const TYPE: &'static str = "aws_sagemaker_model_package_group_policy";
+}
+
+impl crate::core::Block for SagemakerModelPackageGroupPolicy {
+    type Attributes = SagemakerModelPackageGroupPolicyAttributes;
 }
 
 /// The `schedule_config` block of [`SagemakerMonitoringScheduleMonitoringScheduleConfig`].
@@ -3728,6 +3804,10 @@ impl SagemakerMonitoringSchedule {
 
 impl crate::core::Resource for SagemakerMonitoringSchedule {
     const TYPE: &'static str = "aws_sagemaker_monitoring_schedule";
+}
+
+impl crate::core::Block for SagemakerMonitoringSchedule {
+    type Attributes = SagemakerMonitoringScheduleAttributes;
 }
 
 /// The `instance_metadata_service_configuration` block of [`SagemakerNotebookInstance`].
@@ -3837,6 +3917,10 @@ impl crate::core::Resource for SagemakerNotebookInstance {
     const TYPE: &'static str = "aws_sagemaker_notebook_instance";
 }
 
+impl crate::core::Block for SagemakerNotebookInstance {
+    type Attributes = SagemakerNotebookInstanceAttributes;
+}
+
 /// `aws_sagemaker_notebook_instance_lifecycle_configuration` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SagemakerNotebookInstanceLifecycleConfiguration {
@@ -3877,6 +3961,10 @@ impl SagemakerNotebookInstanceLifecycleConfiguration {
 
 impl crate::core::Resource for SagemakerNotebookInstanceLifecycleConfiguration {
     const TYPE: &'static str = "aws_sagemaker_notebook_instance_lifecycle_configuration";
+}
+
+impl crate::core::Block for SagemakerNotebookInstanceLifecycleConfiguration {
+    type Attributes = SagemakerNotebookInstanceLifecycleConfigurationAttributes;
 }
 
 /// The `parallelism_configuration` block of [`SagemakerPipeline`].
@@ -3976,6 +4064,10 @@ impl crate::core::Resource for SagemakerPipeline {
     const TYPE: &'static str = "aws_sagemaker_pipeline";
 }
 
+impl crate::core::Block for SagemakerPipeline {
+    type Attributes = SagemakerPipelineAttributes;
+}
+
 /// The `provisioning_parameter` block of [`SagemakerProjectServiceCatalogProvisioningDetails`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParameter {
@@ -4066,6 +4158,10 @@ impl crate::core::Resource for SagemakerProject {
     const TYPE: &'static str = "aws_sagemaker_project";
 }
 
+impl crate::core::Block for SagemakerProject {
+    type Attributes = SagemakerProjectAttributes;
+}
+
 /// `aws_sagemaker_servicecatalog_portfolio_status` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerServicecatalogPortfolioStatus {
@@ -4089,6 +4185,10 @@ impl SagemakerServicecatalogPortfolioStatus {
 
 impl crate::core::Resource for SagemakerServicecatalogPortfolioStatus {
     const TYPE: &'static str = "aws_sagemaker_servicecatalog_portfolio_status";
+}
+
+impl crate::core::Block for SagemakerServicecatalogPortfolioStatus {
+    type Attributes = SagemakerServicecatalogPortfolioStatusAttributes;
 }
 
 /// The `ownership_settings` block of [`SagemakerSpace`].
@@ -4494,6 +4594,10 @@ impl crate::core::Resource for SagemakerSpace {
     const TYPE: &'static str = "aws_sagemaker_space";
 }
 
+impl crate::core::Block for SagemakerSpace {
+    type Attributes = SagemakerSpaceAttributes;
+}
+
 /// `aws_sagemaker_studio_lifecycle_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerStudioLifecycleConfig {
@@ -4531,6 +4635,10 @@ impl SagemakerStudioLifecycleConfig {
 
 impl crate::core::Resource for SagemakerStudioLifecycleConfig {
     const TYPE: &'static str = "aws_sagemaker_studio_lifecycle_config";
+}
+
+impl crate::core::Block for SagemakerStudioLifecycleConfig {
+    type Attributes = SagemakerStudioLifecycleConfigAttributes;
 }
 
 /// The `direct_deploy_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
@@ -5345,6 +5453,10 @@ impl crate::core::Resource for SagemakerUserProfile {
     const TYPE: &'static str = "aws_sagemaker_user_profile";
 }
 
+impl crate::core::Block for SagemakerUserProfile {
+    type Attributes = SagemakerUserProfileAttributes;
+}
+
 /// The `cognito_config` block of [`SagemakerWorkforce`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerWorkforceCognitoConfig {
@@ -5494,6 +5606,10 @@ impl SagemakerWorkforce {
 
 impl crate::core::Resource for SagemakerWorkforce {
     const TYPE: &'static str = "aws_sagemaker_workforce";
+}
+
+impl crate::core::Block for SagemakerWorkforce {
+    type Attributes = SagemakerWorkforceAttributes;
 }
 
 /// The `cognito_member_definition` block of [`SagemakerWorkteamMemberDefinition`].
@@ -5685,6 +5801,10 @@ impl crate::core::Resource for SagemakerWorkteam {
     const TYPE: &'static str = "aws_sagemaker_workteam";
 }
 
+impl crate::core::Block for SagemakerWorkteam {
+    type Attributes = SagemakerWorkteamAttributes;
+}
+
 /// `aws_sagemaker_prebuilt_ecr_image` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSagemakerPrebuiltEcrImage {
@@ -5722,1560 +5842,2122 @@ impl crate::core::DataSource for DataSagemakerPrebuiltEcrImage {
     const TYPE: &'static str = "aws_sagemaker_prebuilt_ecr_image";
 }
 
-impl crate::core::Ref<SagemakerApp> {
+impl crate::core::Block for DataSagemakerPrebuiltEcrImage {
+    type Attributes = DataSagemakerPrebuiltEcrImageAttributes;
+}
+
+/// The attributes of `aws_sagemaker_app`, read from a `Ref<SagemakerApp>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerAppAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerAppAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerAppAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerAppAttributes {
     /// `app_name`, as a reference.
     #[inline]
     pub fn app_name(&self) -> crate::core::Expr {
-        self.attr("app_name")
+        self.0.attr("app_name")
     }
     /// `app_type`, as a reference.
     #[inline]
     pub fn app_type(&self) -> crate::core::Expr {
-        self.attr("app_type")
+        self.0.attr("app_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `space_name`, as a reference.
     #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
-        self.attr("space_name")
+        self.0.attr("space_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_profile_name`, as a reference.
     #[inline]
     pub fn user_profile_name(&self) -> crate::core::Expr {
-        self.attr("user_profile_name")
+        self.0.attr("user_profile_name")
     }
     /// `resource_spec` (a nested block), as a reference.
     #[inline]
     pub fn resource_spec(&self) -> crate::core::Expr {
-        self.attr("resource_spec")
+        self.0.attr("resource_spec")
     }
 }
 
-impl crate::core::Ref<SagemakerAppImageConfig> {
+/// The attributes of `aws_sagemaker_app_image_config`, read from a `Ref<SagemakerAppImageConfig>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerAppImageConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerAppImageConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerAppImageConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerAppImageConfigAttributes {
     /// `app_image_config_name`, as a reference.
     #[inline]
     pub fn app_image_config_name(&self) -> crate::core::Expr {
-        self.attr("app_image_config_name")
+        self.0.attr("app_image_config_name")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `code_editor_app_image_config` (a nested block), as a reference.
     #[inline]
     pub fn code_editor_app_image_config(&self) -> crate::core::Expr {
-        self.attr("code_editor_app_image_config")
+        self.0.attr("code_editor_app_image_config")
     }
     /// `jupyter_lab_image_config` (a nested block), as a reference.
     #[inline]
     pub fn jupyter_lab_image_config(&self) -> crate::core::Expr {
-        self.attr("jupyter_lab_image_config")
+        self.0.attr("jupyter_lab_image_config")
     }
     /// `kernel_gateway_image_config` (a nested block), as a reference.
     #[inline]
     pub fn kernel_gateway_image_config(&self) -> crate::core::Expr {
-        self.attr("kernel_gateway_image_config")
+        self.0.attr("kernel_gateway_image_config")
     }
 }
 
-impl crate::core::Ref<SagemakerCodeRepository> {
+/// The attributes of `aws_sagemaker_code_repository`, read from a `Ref<SagemakerCodeRepository>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerCodeRepositoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerCodeRepositoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerCodeRepositoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerCodeRepositoryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `code_repository_name`, as a reference.
     #[inline]
     pub fn code_repository_name(&self) -> crate::core::Expr {
-        self.attr("code_repository_name")
+        self.0.attr("code_repository_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `git_config` (a nested block), as a reference.
     #[inline]
     pub fn git_config(&self) -> crate::core::Expr {
-        self.attr("git_config")
+        self.0.attr("git_config")
     }
 }
 
-impl crate::core::Ref<SagemakerDataQualityJobDefinition> {
+/// The attributes of `aws_sagemaker_data_quality_job_definition`, read from a `Ref<SagemakerDataQualityJobDefinition>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerDataQualityJobDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerDataQualityJobDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerDataQualityJobDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerDataQualityJobDefinitionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `data_quality_app_specification` (a nested block), as a reference.
     #[inline]
     pub fn data_quality_app_specification(&self) -> crate::core::Expr {
-        self.attr("data_quality_app_specification")
+        self.0.attr("data_quality_app_specification")
     }
     /// `data_quality_baseline_config` (a nested block), as a reference.
     #[inline]
     pub fn data_quality_baseline_config(&self) -> crate::core::Expr {
-        self.attr("data_quality_baseline_config")
+        self.0.attr("data_quality_baseline_config")
     }
     /// `data_quality_job_input` (a nested block), as a reference.
     #[inline]
     pub fn data_quality_job_input(&self) -> crate::core::Expr {
-        self.attr("data_quality_job_input")
+        self.0.attr("data_quality_job_input")
     }
     /// `data_quality_job_output_config` (a nested block), as a reference.
     #[inline]
     pub fn data_quality_job_output_config(&self) -> crate::core::Expr {
-        self.attr("data_quality_job_output_config")
+        self.0.attr("data_quality_job_output_config")
     }
     /// `job_resources` (a nested block), as a reference.
     #[inline]
     pub fn job_resources(&self) -> crate::core::Expr {
-        self.attr("job_resources")
+        self.0.attr("job_resources")
     }
     /// `network_config` (a nested block), as a reference.
     #[inline]
     pub fn network_config(&self) -> crate::core::Expr {
-        self.attr("network_config")
+        self.0.attr("network_config")
     }
     /// `stopping_condition` (a nested block), as a reference.
     #[inline]
     pub fn stopping_condition(&self) -> crate::core::Expr {
-        self.attr("stopping_condition")
+        self.0.attr("stopping_condition")
     }
 }
 
-impl crate::core::Ref<SagemakerDevice> {
+/// The attributes of `aws_sagemaker_device`, read from a `Ref<SagemakerDevice>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerDeviceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerDeviceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerDeviceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerDeviceAttributes {
     /// `agent_version`, as a reference.
     #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
-        self.attr("agent_version")
+        self.0.attr("agent_version")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `device_fleet_name`, as a reference.
     #[inline]
     pub fn device_fleet_name(&self) -> crate::core::Expr {
-        self.attr("device_fleet_name")
+        self.0.attr("device_fleet_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `device` (a nested block), as a reference.
     #[inline]
     pub fn device(&self) -> crate::core::Expr {
-        self.attr("device")
+        self.0.attr("device")
     }
 }
 
-impl crate::core::Ref<SagemakerDeviceFleet> {
+/// The attributes of `aws_sagemaker_device_fleet`, read from a `Ref<SagemakerDeviceFleet>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerDeviceFleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerDeviceFleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerDeviceFleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerDeviceFleetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `device_fleet_name`, as a reference.
     #[inline]
     pub fn device_fleet_name(&self) -> crate::core::Expr {
-        self.attr("device_fleet_name")
+        self.0.attr("device_fleet_name")
     }
     /// `enable_iot_role_alias`, as a reference.
     #[inline]
     pub fn enable_iot_role_alias(&self) -> crate::core::Expr {
-        self.attr("enable_iot_role_alias")
+        self.0.attr("enable_iot_role_alias")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `iot_role_alias`, as a reference.
     #[inline]
     pub fn iot_role_alias(&self) -> crate::core::Expr {
-        self.attr("iot_role_alias")
+        self.0.attr("iot_role_alias")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `output_config` (a nested block), as a reference.
     #[inline]
     pub fn output_config(&self) -> crate::core::Expr {
-        self.attr("output_config")
+        self.0.attr("output_config")
     }
 }
 
-impl crate::core::Ref<SagemakerDomain> {
+/// The attributes of `aws_sagemaker_domain`, read from a `Ref<SagemakerDomain>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerDomainAttributes {
     /// `app_network_access_type`, as a reference.
     #[inline]
     pub fn app_network_access_type(&self) -> crate::core::Expr {
-        self.attr("app_network_access_type")
+        self.0.attr("app_network_access_type")
     }
     /// `app_security_group_management`, as a reference.
     #[inline]
     pub fn app_security_group_management(&self) -> crate::core::Expr {
-        self.attr("app_security_group_management")
+        self.0.attr("app_security_group_management")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_mode`, as a reference.
     #[inline]
     pub fn auth_mode(&self) -> crate::core::Expr {
-        self.attr("auth_mode")
+        self.0.attr("auth_mode")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `home_efs_file_system_id`, as a reference.
     #[inline]
     pub fn home_efs_file_system_id(&self) -> crate::core::Expr {
-        self.attr("home_efs_file_system_id")
+        self.0.attr("home_efs_file_system_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `security_group_id_for_domain_boundary`, as a reference.
     #[inline]
     pub fn security_group_id_for_domain_boundary(&self) -> crate::core::Expr {
-        self.attr("security_group_id_for_domain_boundary")
+        self.0.attr("security_group_id_for_domain_boundary")
     }
     /// `single_sign_on_application_arn`, as a reference.
     #[inline]
     pub fn single_sign_on_application_arn(&self) -> crate::core::Expr {
-        self.attr("single_sign_on_application_arn")
+        self.0.attr("single_sign_on_application_arn")
     }
     /// `single_sign_on_managed_application_instance_id`, as a reference.
     #[inline]
     pub fn single_sign_on_managed_application_instance_id(&self) -> crate::core::Expr {
-        self.attr("single_sign_on_managed_application_instance_id")
+        self.0.attr("single_sign_on_managed_application_instance_id")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tag_propagation`, as a reference.
     #[inline]
     pub fn tag_propagation(&self) -> crate::core::Expr {
-        self.attr("tag_propagation")
+        self.0.attr("tag_propagation")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `default_space_settings` (a nested block), as a reference.
     #[inline]
     pub fn default_space_settings(&self) -> crate::core::Expr {
-        self.attr("default_space_settings")
+        self.0.attr("default_space_settings")
     }
     /// `default_user_settings` (a nested block), as a reference.
     #[inline]
     pub fn default_user_settings(&self) -> crate::core::Expr {
-        self.attr("default_user_settings")
+        self.0.attr("default_user_settings")
     }
     /// `domain_settings` (a nested block), as a reference.
     #[inline]
     pub fn domain_settings(&self) -> crate::core::Expr {
-        self.attr("domain_settings")
+        self.0.attr("domain_settings")
     }
     /// `retention_policy` (a nested block), as a reference.
     #[inline]
     pub fn retention_policy(&self) -> crate::core::Expr {
-        self.attr("retention_policy")
+        self.0.attr("retention_policy")
     }
 }
 
-impl crate::core::Ref<SagemakerEndpoint> {
+/// The attributes of `aws_sagemaker_endpoint`, read from a `Ref<SagemakerEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint_config_name`, as a reference.
     #[inline]
     pub fn endpoint_config_name(&self) -> crate::core::Expr {
-        self.attr("endpoint_config_name")
+        self.0.attr("endpoint_config_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `deployment_config` (a nested block), as a reference.
     #[inline]
     pub fn deployment_config(&self) -> crate::core::Expr {
-        self.attr("deployment_config")
+        self.0.attr("deployment_config")
     }
 }
 
-impl crate::core::Ref<SagemakerEndpointConfiguration> {
+/// The attributes of `aws_sagemaker_endpoint_configuration`, read from a `Ref<SagemakerEndpointConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerEndpointConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerEndpointConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerEndpointConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerEndpointConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `async_inference_config` (a nested block), as a reference.
     #[inline]
     pub fn async_inference_config(&self) -> crate::core::Expr {
-        self.attr("async_inference_config")
+        self.0.attr("async_inference_config")
     }
     /// `data_capture_config` (a nested block), as a reference.
     #[inline]
     pub fn data_capture_config(&self) -> crate::core::Expr {
-        self.attr("data_capture_config")
+        self.0.attr("data_capture_config")
     }
     /// `production_variants` (a nested block), as a reference.
     #[inline]
     pub fn production_variants(&self) -> crate::core::Expr {
-        self.attr("production_variants")
+        self.0.attr("production_variants")
     }
     /// `shadow_production_variants` (a nested block), as a reference.
     #[inline]
     pub fn shadow_production_variants(&self) -> crate::core::Expr {
-        self.attr("shadow_production_variants")
+        self.0.attr("shadow_production_variants")
     }
 }
 
-impl crate::core::Ref<SagemakerFeatureGroup> {
+/// The attributes of `aws_sagemaker_feature_group`, read from a `Ref<SagemakerFeatureGroup>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerFeatureGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerFeatureGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerFeatureGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerFeatureGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `event_time_feature_name`, as a reference.
     #[inline]
     pub fn event_time_feature_name(&self) -> crate::core::Expr {
-        self.attr("event_time_feature_name")
+        self.0.attr("event_time_feature_name")
     }
     /// `feature_group_name`, as a reference.
     #[inline]
     pub fn feature_group_name(&self) -> crate::core::Expr {
-        self.attr("feature_group_name")
+        self.0.attr("feature_group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `record_identifier_feature_name`, as a reference.
     #[inline]
     pub fn record_identifier_feature_name(&self) -> crate::core::Expr {
-        self.attr("record_identifier_feature_name")
+        self.0.attr("record_identifier_feature_name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `feature_definition` (a nested block), as a reference.
     #[inline]
     pub fn feature_definition(&self) -> crate::core::Expr {
-        self.attr("feature_definition")
+        self.0.attr("feature_definition")
     }
     /// `offline_store_config` (a nested block), as a reference.
     #[inline]
     pub fn offline_store_config(&self) -> crate::core::Expr {
-        self.attr("offline_store_config")
+        self.0.attr("offline_store_config")
     }
     /// `online_store_config` (a nested block), as a reference.
     #[inline]
     pub fn online_store_config(&self) -> crate::core::Expr {
-        self.attr("online_store_config")
+        self.0.attr("online_store_config")
     }
     /// `throughput_config` (a nested block), as a reference.
     #[inline]
     pub fn throughput_config(&self) -> crate::core::Expr {
-        self.attr("throughput_config")
+        self.0.attr("throughput_config")
     }
 }
 
-impl crate::core::Ref<SagemakerFlowDefinition> {
+/// The attributes of `aws_sagemaker_flow_definition`, read from a `Ref<SagemakerFlowDefinition>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerFlowDefinitionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerFlowDefinitionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerFlowDefinitionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerFlowDefinitionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `flow_definition_name`, as a reference.
     #[inline]
     pub fn flow_definition_name(&self) -> crate::core::Expr {
-        self.attr("flow_definition_name")
+        self.0.attr("flow_definition_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `human_loop_activation_config` (a nested block), as a reference.
     #[inline]
     pub fn human_loop_activation_config(&self) -> crate::core::Expr {
-        self.attr("human_loop_activation_config")
+        self.0.attr("human_loop_activation_config")
     }
     /// `human_loop_config` (a nested block), as a reference.
     #[inline]
     pub fn human_loop_config(&self) -> crate::core::Expr {
-        self.attr("human_loop_config")
+        self.0.attr("human_loop_config")
     }
     /// `human_loop_request_source` (a nested block), as a reference.
     #[inline]
     pub fn human_loop_request_source(&self) -> crate::core::Expr {
-        self.attr("human_loop_request_source")
+        self.0.attr("human_loop_request_source")
     }
     /// `output_config` (a nested block), as a reference.
     #[inline]
     pub fn output_config(&self) -> crate::core::Expr {
-        self.attr("output_config")
+        self.0.attr("output_config")
     }
 }
 
-impl crate::core::Ref<SagemakerHub> {
+/// The attributes of `aws_sagemaker_hub`, read from a `Ref<SagemakerHub>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerHubAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerHubAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerHubAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerHubAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `hub_description`, as a reference.
     #[inline]
     pub fn hub_description(&self) -> crate::core::Expr {
-        self.attr("hub_description")
+        self.0.attr("hub_description")
     }
     /// `hub_display_name`, as a reference.
     #[inline]
     pub fn hub_display_name(&self) -> crate::core::Expr {
-        self.attr("hub_display_name")
+        self.0.attr("hub_display_name")
     }
     /// `hub_name`, as a reference.
     #[inline]
     pub fn hub_name(&self) -> crate::core::Expr {
-        self.attr("hub_name")
+        self.0.attr("hub_name")
     }
     /// `hub_search_keywords`, as a reference.
     #[inline]
     pub fn hub_search_keywords(&self) -> crate::core::Expr {
-        self.attr("hub_search_keywords")
+        self.0.attr("hub_search_keywords")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `s3_storage_config` (a nested block), as a reference.
     #[inline]
     pub fn s3_storage_config(&self) -> crate::core::Expr {
-        self.attr("s3_storage_config")
+        self.0.attr("s3_storage_config")
     }
 }
 
-impl crate::core::Ref<SagemakerHumanTaskUi> {
+/// The attributes of `aws_sagemaker_human_task_ui`, read from a `Ref<SagemakerHumanTaskUi>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerHumanTaskUiAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerHumanTaskUiAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerHumanTaskUiAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerHumanTaskUiAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `human_task_ui_name`, as a reference.
     #[inline]
     pub fn human_task_ui_name(&self) -> crate::core::Expr {
-        self.attr("human_task_ui_name")
+        self.0.attr("human_task_ui_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `ui_template` (a nested block), as a reference.
     #[inline]
     pub fn ui_template(&self) -> crate::core::Expr {
-        self.attr("ui_template")
+        self.0.attr("ui_template")
     }
 }
 
-impl crate::core::Ref<SagemakerImage> {
+/// The attributes of `aws_sagemaker_image`, read from a `Ref<SagemakerImage>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerImageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerImageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerImageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerImageAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_name`, as a reference.
     #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
-        self.attr("image_name")
+        self.0.attr("image_name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SagemakerImageVersion> {
+/// The attributes of `aws_sagemaker_image_version`, read from a `Ref<SagemakerImageVersion>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerImageVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerImageVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerImageVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerImageVersionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_image`, as a reference.
     #[inline]
     pub fn base_image(&self) -> crate::core::Expr {
-        self.attr("base_image")
+        self.0.attr("base_image")
     }
     /// `container_image`, as a reference.
     #[inline]
     pub fn container_image(&self) -> crate::core::Expr {
-        self.attr("container_image")
+        self.0.attr("container_image")
     }
     /// `horovod`, as a reference.
     #[inline]
     pub fn horovod(&self) -> crate::core::Expr {
-        self.attr("horovod")
+        self.0.attr("horovod")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_arn`, as a reference.
     #[inline]
     pub fn image_arn(&self) -> crate::core::Expr {
-        self.attr("image_arn")
+        self.0.attr("image_arn")
     }
     /// `image_name`, as a reference.
     #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
-        self.attr("image_name")
+        self.0.attr("image_name")
     }
     /// `job_type`, as a reference.
     #[inline]
     pub fn job_type(&self) -> crate::core::Expr {
-        self.attr("job_type")
+        self.0.attr("job_type")
     }
     /// `ml_framework`, as a reference.
     #[inline]
     pub fn ml_framework(&self) -> crate::core::Expr {
-        self.attr("ml_framework")
+        self.0.attr("ml_framework")
     }
     /// `processor`, as a reference.
     #[inline]
     pub fn processor(&self) -> crate::core::Expr {
-        self.attr("processor")
+        self.0.attr("processor")
     }
     /// `programming_lang`, as a reference.
     #[inline]
     pub fn programming_lang(&self) -> crate::core::Expr {
-        self.attr("programming_lang")
+        self.0.attr("programming_lang")
     }
     /// `release_notes`, as a reference.
     #[inline]
     pub fn release_notes(&self) -> crate::core::Expr {
-        self.attr("release_notes")
+        self.0.attr("release_notes")
     }
     /// `vendor_guidance`, as a reference.
     #[inline]
     pub fn vendor_guidance(&self) -> crate::core::Expr {
-        self.attr("vendor_guidance")
+        self.0.attr("vendor_guidance")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<SagemakerMlflowTrackingServer> {
+/// The attributes of `aws_sagemaker_mlflow_tracking_server`, read from a `Ref<SagemakerMlflowTrackingServer>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerMlflowTrackingServerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerMlflowTrackingServerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerMlflowTrackingServerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerMlflowTrackingServerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `artifact_store_uri`, as a reference.
     #[inline]
     pub fn artifact_store_uri(&self) -> crate::core::Expr {
-        self.attr("artifact_store_uri")
+        self.0.attr("artifact_store_uri")
     }
     /// `automatic_model_registration`, as a reference.
     #[inline]
     pub fn automatic_model_registration(&self) -> crate::core::Expr {
-        self.attr("automatic_model_registration")
+        self.0.attr("automatic_model_registration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `mlflow_version`, as a reference.
     #[inline]
     pub fn mlflow_version(&self) -> crate::core::Expr {
-        self.attr("mlflow_version")
+        self.0.attr("mlflow_version")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tracking_server_name`, as a reference.
     #[inline]
     pub fn tracking_server_name(&self) -> crate::core::Expr {
-        self.attr("tracking_server_name")
+        self.0.attr("tracking_server_name")
     }
     /// `tracking_server_size`, as a reference.
     #[inline]
     pub fn tracking_server_size(&self) -> crate::core::Expr {
-        self.attr("tracking_server_size")
+        self.0.attr("tracking_server_size")
     }
     /// `tracking_server_url`, as a reference.
     #[inline]
     pub fn tracking_server_url(&self) -> crate::core::Expr {
-        self.attr("tracking_server_url")
+        self.0.attr("tracking_server_url")
     }
     /// `weekly_maintenance_window_start`, as a reference.
     #[inline]
     pub fn weekly_maintenance_window_start(&self) -> crate::core::Expr {
-        self.attr("weekly_maintenance_window_start")
+        self.0.attr("weekly_maintenance_window_start")
     }
 }
 
-impl crate::core::Ref<SagemakerModel> {
+/// The attributes of `aws_sagemaker_model`, read from a `Ref<SagemakerModel>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerModelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerModelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerModelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerModelAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `enable_network_isolation`, as a reference.
     #[inline]
     pub fn enable_network_isolation(&self) -> crate::core::Expr {
-        self.attr("enable_network_isolation")
+        self.0.attr("enable_network_isolation")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `container` (a nested block), as a reference.
     #[inline]
     pub fn container(&self) -> crate::core::Expr {
-        self.attr("container")
+        self.0.attr("container")
     }
     /// `inference_execution_config` (a nested block), as a reference.
     #[inline]
     pub fn inference_execution_config(&self) -> crate::core::Expr {
-        self.attr("inference_execution_config")
+        self.0.attr("inference_execution_config")
     }
     /// `primary_container` (a nested block), as a reference.
     #[inline]
     pub fn primary_container(&self) -> crate::core::Expr {
-        self.attr("primary_container")
+        self.0.attr("primary_container")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<SagemakerModelPackageGroup> {
+/// The attributes of `aws_sagemaker_model_package_group`, read from a `Ref<SagemakerModelPackageGroup>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerModelPackageGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerModelPackageGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerModelPackageGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerModelPackageGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model_package_group_description`, as a reference.
     #[inline]
     pub fn model_package_group_description(&self) -> crate::core::Expr {
-        self.attr("model_package_group_description")
+        self.0.attr("model_package_group_description")
     }
     /// `model_package_group_name`, as a reference.
     #[inline]
     pub fn model_package_group_name(&self) -> crate::core::Expr {
-        self.attr("model_package_group_name")
+        self.0.attr("model_package_group_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SagemakerModelPackageGroupPolicy> {
+/// The attributes of `aws_sagemaker_model_package_group_policy`, read from a `Ref<SagemakerModelPackageGroupPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerModelPackageGroupPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerModelPackageGroupPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerModelPackageGroupPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerModelPackageGroupPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `model_package_group_name`, as a reference.
     #[inline]
     pub fn model_package_group_name(&self) -> crate::core::Expr {
-        self.attr("model_package_group_name")
+        self.0.attr("model_package_group_name")
     }
     /// `resource_policy`, as a reference.
     #[inline]
     pub fn resource_policy(&self) -> crate::core::Expr {
-        self.attr("resource_policy")
+        self.0.attr("resource_policy")
     }
 }
 
-impl crate::core::Ref<SagemakerMonitoringSchedule> {
+/// The attributes of `aws_sagemaker_monitoring_schedule`, read from a `Ref<SagemakerMonitoringSchedule>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerMonitoringScheduleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerMonitoringScheduleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerMonitoringScheduleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerMonitoringScheduleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `monitoring_schedule_config` (a nested block), as a reference.
     #[inline]
     pub fn monitoring_schedule_config(&self) -> crate::core::Expr {
-        self.attr("monitoring_schedule_config")
+        self.0.attr("monitoring_schedule_config")
     }
 }
 
-impl crate::core::Ref<SagemakerNotebookInstance> {
+/// The attributes of `aws_sagemaker_notebook_instance`, read from a `Ref<SagemakerNotebookInstance>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerNotebookInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerNotebookInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerNotebookInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerNotebookInstanceAttributes {
     /// `accelerator_types`, as a reference.
     #[inline]
     pub fn accelerator_types(&self) -> crate::core::Expr {
-        self.attr("accelerator_types")
+        self.0.attr("accelerator_types")
     }
     /// `additional_code_repositories`, as a reference.
     #[inline]
     pub fn additional_code_repositories(&self) -> crate::core::Expr {
-        self.attr("additional_code_repositories")
+        self.0.attr("additional_code_repositories")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_code_repository`, as a reference.
     #[inline]
     pub fn default_code_repository(&self) -> crate::core::Expr {
-        self.attr("default_code_repository")
+        self.0.attr("default_code_repository")
     }
     /// `direct_internet_access`, as a reference.
     #[inline]
     pub fn direct_internet_access(&self) -> crate::core::Expr {
-        self.attr("direct_internet_access")
+        self.0.attr("direct_internet_access")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `lifecycle_config_name`, as a reference.
     #[inline]
     pub fn lifecycle_config_name(&self) -> crate::core::Expr {
-        self.attr("lifecycle_config_name")
+        self.0.attr("lifecycle_config_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `platform_identifier`, as a reference.
     #[inline]
     pub fn platform_identifier(&self) -> crate::core::Expr {
-        self.attr("platform_identifier")
+        self.0.attr("platform_identifier")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `root_access`, as a reference.
     #[inline]
     pub fn root_access(&self) -> crate::core::Expr {
-        self.attr("root_access")
+        self.0.attr("root_access")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `volume_size`, as a reference.
     #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
-        self.attr("volume_size")
+        self.0.attr("volume_size")
     }
     /// `instance_metadata_service_configuration` (a nested block), as a reference.
     #[inline]
     pub fn instance_metadata_service_configuration(&self) -> crate::core::Expr {
-        self.attr("instance_metadata_service_configuration")
+        self.0.attr("instance_metadata_service_configuration")
     }
 }
 
-impl crate::core::Ref<SagemakerNotebookInstanceLifecycleConfiguration> {
+/// The attributes of `aws_sagemaker_notebook_instance_lifecycle_configuration`, read from a `Ref<SagemakerNotebookInstanceLifecycleConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerNotebookInstanceLifecycleConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerNotebookInstanceLifecycleConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerNotebookInstanceLifecycleConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerNotebookInstanceLifecycleConfigurationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `on_create`, as a reference.
     #[inline]
     pub fn on_create(&self) -> crate::core::Expr {
-        self.attr("on_create")
+        self.0.attr("on_create")
     }
     /// `on_start`, as a reference.
     #[inline]
     pub fn on_start(&self) -> crate::core::Expr {
-        self.attr("on_start")
+        self.0.attr("on_start")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SagemakerPipeline> {
+/// The attributes of `aws_sagemaker_pipeline`, read from a `Ref<SagemakerPipeline>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerPipelineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerPipelineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerPipelineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerPipelineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pipeline_definition`, as a reference.
     #[inline]
     pub fn pipeline_definition(&self) -> crate::core::Expr {
-        self.attr("pipeline_definition")
+        self.0.attr("pipeline_definition")
     }
     /// `pipeline_description`, as a reference.
     #[inline]
     pub fn pipeline_description(&self) -> crate::core::Expr {
-        self.attr("pipeline_description")
+        self.0.attr("pipeline_description")
     }
     /// `pipeline_display_name`, as a reference.
     #[inline]
     pub fn pipeline_display_name(&self) -> crate::core::Expr {
-        self.attr("pipeline_display_name")
+        self.0.attr("pipeline_display_name")
     }
     /// `pipeline_name`, as a reference.
     #[inline]
     pub fn pipeline_name(&self) -> crate::core::Expr {
-        self.attr("pipeline_name")
+        self.0.attr("pipeline_name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `parallelism_configuration` (a nested block), as a reference.
     #[inline]
     pub fn parallelism_configuration(&self) -> crate::core::Expr {
-        self.attr("parallelism_configuration")
+        self.0.attr("parallelism_configuration")
     }
     /// `pipeline_definition_s3_location` (a nested block), as a reference.
     #[inline]
     pub fn pipeline_definition_s3_location(&self) -> crate::core::Expr {
-        self.attr("pipeline_definition_s3_location")
+        self.0.attr("pipeline_definition_s3_location")
     }
 }
 
-impl crate::core::Ref<SagemakerProject> {
+/// The attributes of `aws_sagemaker_project`, read from a `Ref<SagemakerProject>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerProjectAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerProjectAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerProjectAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerProjectAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `project_description`, as a reference.
     #[inline]
     pub fn project_description(&self) -> crate::core::Expr {
-        self.attr("project_description")
+        self.0.attr("project_description")
     }
     /// `project_id`, as a reference.
     #[inline]
     pub fn project_id(&self) -> crate::core::Expr {
-        self.attr("project_id")
+        self.0.attr("project_id")
     }
     /// `project_name`, as a reference.
     #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
-        self.attr("project_name")
+        self.0.attr("project_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `service_catalog_provisioning_details` (a nested block), as a reference.
     #[inline]
     pub fn service_catalog_provisioning_details(&self) -> crate::core::Expr {
-        self.attr("service_catalog_provisioning_details")
+        self.0.attr("service_catalog_provisioning_details")
     }
 }
 
-impl crate::core::Ref<SagemakerServicecatalogPortfolioStatus> {
+/// The attributes of `aws_sagemaker_servicecatalog_portfolio_status`, read from a `Ref<SagemakerServicecatalogPortfolioStatus>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerServicecatalogPortfolioStatusAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerServicecatalogPortfolioStatusAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerServicecatalogPortfolioStatusAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerServicecatalogPortfolioStatusAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<SagemakerSpace> {
+/// The attributes of `aws_sagemaker_space`, read from a `Ref<SagemakerSpace>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerSpaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerSpaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerSpaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerSpaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `home_efs_file_system_uid`, as a reference.
     #[inline]
     pub fn home_efs_file_system_uid(&self) -> crate::core::Expr {
-        self.attr("home_efs_file_system_uid")
+        self.0.attr("home_efs_file_system_uid")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `space_display_name`, as a reference.
     #[inline]
     pub fn space_display_name(&self) -> crate::core::Expr {
-        self.attr("space_display_name")
+        self.0.attr("space_display_name")
     }
     /// `space_name`, as a reference.
     #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
-        self.attr("space_name")
+        self.0.attr("space_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `ownership_settings` (a nested block), as a reference.
     #[inline]
     pub fn ownership_settings(&self) -> crate::core::Expr {
-        self.attr("ownership_settings")
+        self.0.attr("ownership_settings")
     }
     /// `space_settings` (a nested block), as a reference.
     #[inline]
     pub fn space_settings(&self) -> crate::core::Expr {
-        self.attr("space_settings")
+        self.0.attr("space_settings")
     }
     /// `space_sharing_settings` (a nested block), as a reference.
     #[inline]
     pub fn space_sharing_settings(&self) -> crate::core::Expr {
-        self.attr("space_sharing_settings")
+        self.0.attr("space_sharing_settings")
     }
 }
 
-impl crate::core::Ref<SagemakerStudioLifecycleConfig> {
+/// The attributes of `aws_sagemaker_studio_lifecycle_config`, read from a `Ref<SagemakerStudioLifecycleConfig>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerStudioLifecycleConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerStudioLifecycleConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerStudioLifecycleConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerStudioLifecycleConfigAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `studio_lifecycle_config_app_type`, as a reference.
     #[inline]
     pub fn studio_lifecycle_config_app_type(&self) -> crate::core::Expr {
-        self.attr("studio_lifecycle_config_app_type")
+        self.0.attr("studio_lifecycle_config_app_type")
     }
     /// `studio_lifecycle_config_content`, as a reference.
     #[inline]
     pub fn studio_lifecycle_config_content(&self) -> crate::core::Expr {
-        self.attr("studio_lifecycle_config_content")
+        self.0.attr("studio_lifecycle_config_content")
     }
     /// `studio_lifecycle_config_name`, as a reference.
     #[inline]
     pub fn studio_lifecycle_config_name(&self) -> crate::core::Expr {
-        self.attr("studio_lifecycle_config_name")
+        self.0.attr("studio_lifecycle_config_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SagemakerUserProfile> {
+/// The attributes of `aws_sagemaker_user_profile`, read from a `Ref<SagemakerUserProfile>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerUserProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerUserProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerUserProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerUserProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_id`, as a reference.
     #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
-        self.attr("domain_id")
+        self.0.attr("domain_id")
     }
     /// `home_efs_file_system_uid`, as a reference.
     #[inline]
     pub fn home_efs_file_system_uid(&self) -> crate::core::Expr {
-        self.attr("home_efs_file_system_uid")
+        self.0.attr("home_efs_file_system_uid")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `single_sign_on_user_identifier`, as a reference.
     #[inline]
     pub fn single_sign_on_user_identifier(&self) -> crate::core::Expr {
-        self.attr("single_sign_on_user_identifier")
+        self.0.attr("single_sign_on_user_identifier")
     }
     /// `single_sign_on_user_value`, as a reference.
     #[inline]
     pub fn single_sign_on_user_value(&self) -> crate::core::Expr {
-        self.attr("single_sign_on_user_value")
+        self.0.attr("single_sign_on_user_value")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_profile_name`, as a reference.
     #[inline]
     pub fn user_profile_name(&self) -> crate::core::Expr {
-        self.attr("user_profile_name")
+        self.0.attr("user_profile_name")
     }
     /// `user_settings` (a nested block), as a reference.
     #[inline]
     pub fn user_settings(&self) -> crate::core::Expr {
-        self.attr("user_settings")
+        self.0.attr("user_settings")
     }
 }
 
-impl crate::core::Ref<SagemakerWorkforce> {
+/// The attributes of `aws_sagemaker_workforce`, read from a `Ref<SagemakerWorkforce>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerWorkforceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerWorkforceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerWorkforceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerWorkforceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `subdomain`, as a reference.
     #[inline]
     pub fn subdomain(&self) -> crate::core::Expr {
-        self.attr("subdomain")
+        self.0.attr("subdomain")
     }
     /// `workforce_name`, as a reference.
     #[inline]
     pub fn workforce_name(&self) -> crate::core::Expr {
-        self.attr("workforce_name")
+        self.0.attr("workforce_name")
     }
     /// `cognito_config` (a nested block), as a reference.
     #[inline]
     pub fn cognito_config(&self) -> crate::core::Expr {
-        self.attr("cognito_config")
+        self.0.attr("cognito_config")
     }
     /// `oidc_config` (a nested block), as a reference.
     #[inline]
     pub fn oidc_config(&self) -> crate::core::Expr {
-        self.attr("oidc_config")
+        self.0.attr("oidc_config")
     }
     /// `source_ip_config` (a nested block), as a reference.
     #[inline]
     pub fn source_ip_config(&self) -> crate::core::Expr {
-        self.attr("source_ip_config")
+        self.0.attr("source_ip_config")
     }
     /// `workforce_vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn workforce_vpc_config(&self) -> crate::core::Expr {
-        self.attr("workforce_vpc_config")
+        self.0.attr("workforce_vpc_config")
     }
 }
 
-impl crate::core::Ref<SagemakerWorkteam> {
+/// The attributes of `aws_sagemaker_workteam`, read from a `Ref<SagemakerWorkteam>`.
+#[derive(Clone, Debug)]
+pub struct SagemakerWorkteamAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SagemakerWorkteamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SagemakerWorkteamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SagemakerWorkteamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `subdomain`, as a reference.
     #[inline]
     pub fn subdomain(&self) -> crate::core::Expr {
-        self.attr("subdomain")
+        self.0.attr("subdomain")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `workforce_name`, as a reference.
     #[inline]
     pub fn workforce_name(&self) -> crate::core::Expr {
-        self.attr("workforce_name")
+        self.0.attr("workforce_name")
     }
     /// `workteam_name`, as a reference.
     #[inline]
     pub fn workteam_name(&self) -> crate::core::Expr {
-        self.attr("workteam_name")
+        self.0.attr("workteam_name")
     }
     /// `member_definition` (a nested block), as a reference.
     #[inline]
     pub fn member_definition(&self) -> crate::core::Expr {
-        self.attr("member_definition")
+        self.0.attr("member_definition")
     }
     /// `notification_configuration` (a nested block), as a reference.
     #[inline]
     pub fn notification_configuration(&self) -> crate::core::Expr {
-        self.attr("notification_configuration")
+        self.0.attr("notification_configuration")
     }
     /// `worker_access_configuration` (a nested block), as a reference.
     #[inline]
     pub fn worker_access_configuration(&self) -> crate::core::Expr {
-        self.attr("worker_access_configuration")
+        self.0.attr("worker_access_configuration")
     }
 }
 
-impl crate::core::Ref<DataSagemakerPrebuiltEcrImage> {
+/// The attributes of `aws_sagemaker_prebuilt_ecr_image`, read from a `Ref<DataSagemakerPrebuiltEcrImage>`.
+#[derive(Clone, Debug)]
+pub struct DataSagemakerPrebuiltEcrImageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSagemakerPrebuiltEcrImageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSagemakerPrebuiltEcrImageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSagemakerPrebuiltEcrImageAttributes {
     /// `dns_suffix`, as a reference.
     #[inline]
     pub fn dns_suffix(&self) -> crate::core::Expr {
-        self.attr("dns_suffix")
+        self.0.attr("dns_suffix")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_tag`, as a reference.
     #[inline]
     pub fn image_tag(&self) -> crate::core::Expr {
-        self.attr("image_tag")
+        self.0.attr("image_tag")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `registry_id`, as a reference.
     #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
-        self.attr("registry_id")
+        self.0.attr("registry_id")
     }
     /// `registry_path`, as a reference.
     #[inline]
     pub fn registry_path(&self) -> crate::core::Expr {
-        self.attr("registry_path")
+        self.0.attr("registry_path")
     }
     /// `repository_name`, as a reference.
     #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
-        self.attr("repository_name")
+        self.0.attr("repository_name")
     }
 }

@@ -433,6 +433,10 @@ impl crate::core::Resource for SchedulerSchedule {
     const TYPE: &'static str = "aws_scheduler_schedule";
 }
 
+impl crate::core::Block for SchedulerSchedule {
+    type Attributes = SchedulerScheduleAttributes;
+}
+
 /// The `timeouts` block of [`SchedulerScheduleGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SchedulerScheduleGroupTimeouts {
@@ -497,128 +501,168 @@ impl crate::core::Resource for SchedulerScheduleGroup {
     const TYPE: &'static str = "aws_scheduler_schedule_group";
 }
 
-impl crate::core::Ref<SchedulerSchedule> {
+impl crate::core::Block for SchedulerScheduleGroup {
+    type Attributes = SchedulerScheduleGroupAttributes;
+}
+
+/// The attributes of `aws_scheduler_schedule`, read from a `Ref<SchedulerSchedule>`.
+#[derive(Clone, Debug)]
+pub struct SchedulerScheduleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SchedulerScheduleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SchedulerScheduleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SchedulerScheduleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `end_date`, as a reference.
     #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
-        self.attr("end_date")
+        self.0.attr("end_date")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `schedule_expression`, as a reference.
     #[inline]
     pub fn schedule_expression(&self) -> crate::core::Expr {
-        self.attr("schedule_expression")
+        self.0.attr("schedule_expression")
     }
     /// `schedule_expression_timezone`, as a reference.
     #[inline]
     pub fn schedule_expression_timezone(&self) -> crate::core::Expr {
-        self.attr("schedule_expression_timezone")
+        self.0.attr("schedule_expression_timezone")
     }
     /// `start_date`, as a reference.
     #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
-        self.attr("start_date")
+        self.0.attr("start_date")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `flexible_time_window` (a nested block), as a reference.
     #[inline]
     pub fn flexible_time_window(&self) -> crate::core::Expr {
-        self.attr("flexible_time_window")
+        self.0.attr("flexible_time_window")
     }
     /// `target` (a nested block), as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
 }
 
-impl crate::core::Ref<SchedulerScheduleGroup> {
+/// The attributes of `aws_scheduler_schedule_group`, read from a `Ref<SchedulerScheduleGroup>`.
+#[derive(Clone, Debug)]
+pub struct SchedulerScheduleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SchedulerScheduleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SchedulerScheduleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SchedulerScheduleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modification_date`, as a reference.
     #[inline]
     pub fn last_modification_date(&self) -> crate::core::Expr {
-        self.attr("last_modification_date")
+        self.0.attr("last_modification_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -37,6 +37,10 @@ impl crate::core::Resource for SchemasDiscoverer {
     const TYPE: &'static str = "aws_schemas_discoverer";
 }
 
+impl crate::core::Block for SchemasDiscoverer {
+    type Attributes = SchemasDiscovererAttributes;
+}
+
 /// `aws_schemas_registry` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SchemasRegistry {
@@ -74,6 +78,10 @@ impl crate::core::Resource for SchemasRegistry {
     const TYPE: &'static str = "aws_schemas_registry";
 }
 
+impl crate::core::Block for SchemasRegistry {
+    type Attributes = SchemasRegistryAttributes;
+}
+
 /// `aws_schemas_registry_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SchemasRegistryPolicy {
@@ -100,6 +108,10 @@ impl SchemasRegistryPolicy {
 
 impl crate::core::Resource for SchemasRegistryPolicy {
     const TYPE: &'static str = "aws_schemas_registry_policy";
+}
+
+impl crate::core::Block for SchemasRegistryPolicy {
+    type Attributes = SchemasRegistryPolicyAttributes;
 }
 
 /// `aws_schemas_schema` (resource).
@@ -148,149 +160,225 @@ impl crate::core::Resource for SchemasSchema {
     const TYPE: &'static str = "aws_schemas_schema";
 }
 
-impl crate::core::Ref<SchemasDiscoverer> {
+impl crate::core::Block for SchemasSchema {
+    type Attributes = SchemasSchemaAttributes;
+}
+
+/// The attributes of `aws_schemas_discoverer`, read from a `Ref<SchemasDiscoverer>`.
+#[derive(Clone, Debug)]
+pub struct SchemasDiscovererAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SchemasDiscovererAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SchemasDiscovererAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SchemasDiscovererAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `source_arn`, as a reference.
     #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
-        self.attr("source_arn")
+        self.0.attr("source_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SchemasRegistry> {
+/// The attributes of `aws_schemas_registry`, read from a `Ref<SchemasRegistry>`.
+#[derive(Clone, Debug)]
+pub struct SchemasRegistryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SchemasRegistryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SchemasRegistryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SchemasRegistryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SchemasRegistryPolicy> {
+/// The attributes of `aws_schemas_registry_policy`, read from a `Ref<SchemasRegistryPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SchemasRegistryPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SchemasRegistryPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SchemasRegistryPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SchemasRegistryPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `registry_name`, as a reference.
     #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
-        self.attr("registry_name")
+        self.0.attr("registry_name")
     }
 }
 
-impl crate::core::Ref<SchemasSchema> {
+/// The attributes of `aws_schemas_schema`, read from a `Ref<SchemasSchema>`.
+#[derive(Clone, Debug)]
+pub struct SchemasSchemaAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SchemasSchemaAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SchemasSchemaAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SchemasSchemaAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified`, as a reference.
     #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
-        self.attr("last_modified")
+        self.0.attr("last_modified")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `registry_name`, as a reference.
     #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
-        self.attr("registry_name")
+        self.0.attr("registry_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `version_created_date`, as a reference.
     #[inline]
     pub fn version_created_date(&self) -> crate::core::Expr {
-        self.attr("version_created_date")
+        self.0.attr("version_created_date")
     }
 }

@@ -83,6 +83,10 @@ impl crate::core::Resource for SecretsmanagerSecret {
     const TYPE: &'static str = "aws_secretsmanager_secret";
 }
 
+impl crate::core::Block for SecretsmanagerSecret {
+    type Attributes = SecretsmanagerSecretAttributes;
+}
+
 /// `aws_secretsmanager_secret_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecretsmanagerSecretPolicy {
@@ -113,6 +117,10 @@ impl SecretsmanagerSecretPolicy {
 
 impl crate::core::Resource for SecretsmanagerSecretPolicy {
     const TYPE: &'static str = "aws_secretsmanager_secret_policy";
+}
+
+impl crate::core::Block for SecretsmanagerSecretPolicy {
+    type Attributes = SecretsmanagerSecretPolicyAttributes;
 }
 
 /// The `rotation_rules` block of [`SecretsmanagerSecretRotation`].
@@ -177,6 +185,10 @@ impl crate::core::Resource for SecretsmanagerSecretRotation {
     const TYPE: &'static str = "aws_secretsmanager_secret_rotation";
 }
 
+impl crate::core::Block for SecretsmanagerSecretRotation {
+    type Attributes = SecretsmanagerSecretRotationAttributes;
+}
+
 /// `aws_secretsmanager_secret_version` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecretsmanagerSecretVersion {
@@ -220,6 +232,10 @@ impl SecretsmanagerSecretVersion {
 
 impl crate::core::Resource for SecretsmanagerSecretVersion {
     const TYPE: &'static str = "aws_secretsmanager_secret_version";
+}
+
+impl crate::core::Block for SecretsmanagerSecretVersion {
+    type Attributes = SecretsmanagerSecretVersionAttributes;
 }
 
 /// `aws_secretsmanager_random_password` (data source).
@@ -276,6 +292,10 @@ impl crate::core::DataSource for DataSecretsmanagerRandomPassword {
     const TYPE: &'static str = "aws_secretsmanager_random_password";
 }
 
+impl crate::core::Block for DataSecretsmanagerRandomPassword {
+    type Attributes = DataSecretsmanagerRandomPasswordAttributes;
+}
+
 /// `aws_secretsmanager_secret` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSecretsmanagerSecret {
@@ -310,6 +330,10 @@ impl crate::core::DataSource for DataSecretsmanagerSecret {
     const TYPE: &'static str = "aws_secretsmanager_secret";
 }
 
+impl crate::core::Block for DataSecretsmanagerSecret {
+    type Attributes = DataSecretsmanagerSecretAttributes;
+}
+
 /// `aws_secretsmanager_secret_rotation` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSecretsmanagerSecretRotation {
@@ -333,6 +357,10 @@ impl DataSecretsmanagerSecretRotation {
 
 impl crate::core::DataSource for DataSecretsmanagerSecretRotation {
     const TYPE: &'static str = "aws_secretsmanager_secret_rotation";
+}
+
+impl crate::core::Block for DataSecretsmanagerSecretRotation {
+    type Attributes = DataSecretsmanagerSecretRotationAttributes;
 }
 
 /// `aws_secretsmanager_secret_version` (data source).
@@ -368,6 +396,10 @@ impl crate::core::DataSource for DataSecretsmanagerSecretVersion {
     const TYPE: &'static str = "aws_secretsmanager_secret_version";
 }
 
+impl crate::core::Block for DataSecretsmanagerSecretVersion {
+    type Attributes = DataSecretsmanagerSecretVersionAttributes;
+}
+
 /// `aws_secretsmanager_secret_versions` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSecretsmanagerSecretVersions {
@@ -391,6 +423,10 @@ impl DataSecretsmanagerSecretVersions {
 
 impl crate::core::DataSource for DataSecretsmanagerSecretVersions {
     const TYPE: &'static str = "aws_secretsmanager_secret_versions";
+}
+
+impl crate::core::Block for DataSecretsmanagerSecretVersions {
+    type Attributes = DataSecretsmanagerSecretVersionsAttributes;
 }
 
 /// The `filter` block of [`DataSecretsmanagerSecrets`].
@@ -439,402 +475,586 @@ impl crate::core::DataSource for DataSecretsmanagerSecrets {
     const TYPE: &'static str = "aws_secretsmanager_secrets";
 }
 
-impl crate::core::Ref<SecretsmanagerSecret> {
+impl crate::core::Block for DataSecretsmanagerSecrets {
+    type Attributes = DataSecretsmanagerSecretsAttributes;
+}
+
+/// The attributes of `aws_secretsmanager_secret`, read from a `Ref<SecretsmanagerSecret>`.
+#[derive(Clone, Debug)]
+pub struct SecretsmanagerSecretAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecretsmanagerSecretAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecretsmanagerSecretAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecretsmanagerSecretAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `force_overwrite_replica_secret`, as a reference.
     #[inline]
     pub fn force_overwrite_replica_secret(&self) -> crate::core::Expr {
-        self.attr("force_overwrite_replica_secret")
+        self.0.attr("force_overwrite_replica_secret")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `recovery_window_in_days`, as a reference.
     #[inline]
     pub fn recovery_window_in_days(&self) -> crate::core::Expr {
-        self.attr("recovery_window_in_days")
+        self.0.attr("recovery_window_in_days")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `replica` (a nested block), as a reference.
     #[inline]
     pub fn replica(&self) -> crate::core::Expr {
-        self.attr("replica")
+        self.0.attr("replica")
     }
 }
 
-impl crate::core::Ref<SecretsmanagerSecretPolicy> {
+/// The attributes of `aws_secretsmanager_secret_policy`, read from a `Ref<SecretsmanagerSecretPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SecretsmanagerSecretPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecretsmanagerSecretPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecretsmanagerSecretPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecretsmanagerSecretPolicyAttributes {
     /// `block_public_policy`, as a reference.
     #[inline]
     pub fn block_public_policy(&self) -> crate::core::Expr {
-        self.attr("block_public_policy")
+        self.0.attr("block_public_policy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `secret_arn`, as a reference.
     #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
-        self.attr("secret_arn")
+        self.0.attr("secret_arn")
     }
 }
 
-impl crate::core::Ref<SecretsmanagerSecretRotation> {
+/// The attributes of `aws_secretsmanager_secret_rotation`, read from a `Ref<SecretsmanagerSecretRotation>`.
+#[derive(Clone, Debug)]
+pub struct SecretsmanagerSecretRotationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecretsmanagerSecretRotationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecretsmanagerSecretRotationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecretsmanagerSecretRotationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rotate_immediately`, as a reference.
     #[inline]
     pub fn rotate_immediately(&self) -> crate::core::Expr {
-        self.attr("rotate_immediately")
+        self.0.attr("rotate_immediately")
     }
     /// `rotation_enabled`, as a reference.
     #[inline]
     pub fn rotation_enabled(&self) -> crate::core::Expr {
-        self.attr("rotation_enabled")
+        self.0.attr("rotation_enabled")
     }
     /// `rotation_lambda_arn`, as a reference.
     #[inline]
     pub fn rotation_lambda_arn(&self) -> crate::core::Expr {
-        self.attr("rotation_lambda_arn")
+        self.0.attr("rotation_lambda_arn")
     }
     /// `secret_id`, as a reference.
     #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
-        self.attr("secret_id")
+        self.0.attr("secret_id")
     }
     /// `rotation_rules` (a nested block), as a reference.
     #[inline]
     pub fn rotation_rules(&self) -> crate::core::Expr {
-        self.attr("rotation_rules")
+        self.0.attr("rotation_rules")
     }
 }
 
-impl crate::core::Ref<SecretsmanagerSecretVersion> {
+/// The attributes of `aws_secretsmanager_secret_version`, read from a `Ref<SecretsmanagerSecretVersion>`.
+#[derive(Clone, Debug)]
+pub struct SecretsmanagerSecretVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecretsmanagerSecretVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecretsmanagerSecretVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecretsmanagerSecretVersionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `has_secret_string_wo`, as a reference.
     #[inline]
     pub fn has_secret_string_wo(&self) -> crate::core::Expr {
-        self.attr("has_secret_string_wo")
+        self.0.attr("has_secret_string_wo")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_binary`, as a reference.
     #[inline]
     pub fn secret_binary(&self) -> crate::core::Expr {
-        self.attr("secret_binary")
+        self.0.attr("secret_binary")
     }
     /// `secret_id`, as a reference.
     #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
-        self.attr("secret_id")
+        self.0.attr("secret_id")
     }
     /// `secret_string`, as a reference.
     #[inline]
     pub fn secret_string(&self) -> crate::core::Expr {
-        self.attr("secret_string")
+        self.0.attr("secret_string")
     }
     /// `secret_string_wo`, as a reference.
     #[inline]
     pub fn secret_string_wo(&self) -> crate::core::Expr {
-        self.attr("secret_string_wo")
+        self.0.attr("secret_string_wo")
     }
     /// `secret_string_wo_version`, as a reference.
     #[inline]
     pub fn secret_string_wo_version(&self) -> crate::core::Expr {
-        self.attr("secret_string_wo_version")
+        self.0.attr("secret_string_wo_version")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `version_stages`, as a reference.
     #[inline]
     pub fn version_stages(&self) -> crate::core::Expr {
-        self.attr("version_stages")
+        self.0.attr("version_stages")
     }
 }
 
-impl crate::core::Ref<DataSecretsmanagerRandomPassword> {
+/// The attributes of `aws_secretsmanager_random_password`, read from a `Ref<DataSecretsmanagerRandomPassword>`.
+#[derive(Clone, Debug)]
+pub struct DataSecretsmanagerRandomPasswordAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSecretsmanagerRandomPasswordAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSecretsmanagerRandomPasswordAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSecretsmanagerRandomPasswordAttributes {
     /// `exclude_characters`, as a reference.
     #[inline]
     pub fn exclude_characters(&self) -> crate::core::Expr {
-        self.attr("exclude_characters")
+        self.0.attr("exclude_characters")
     }
     /// `exclude_lowercase`, as a reference.
     #[inline]
     pub fn exclude_lowercase(&self) -> crate::core::Expr {
-        self.attr("exclude_lowercase")
+        self.0.attr("exclude_lowercase")
     }
     /// `exclude_numbers`, as a reference.
     #[inline]
     pub fn exclude_numbers(&self) -> crate::core::Expr {
-        self.attr("exclude_numbers")
+        self.0.attr("exclude_numbers")
     }
     /// `exclude_punctuation`, as a reference.
     #[inline]
     pub fn exclude_punctuation(&self) -> crate::core::Expr {
-        self.attr("exclude_punctuation")
+        self.0.attr("exclude_punctuation")
     }
     /// `exclude_uppercase`, as a reference.
     #[inline]
     pub fn exclude_uppercase(&self) -> crate::core::Expr {
-        self.attr("exclude_uppercase")
+        self.0.attr("exclude_uppercase")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `include_space`, as a reference.
     #[inline]
     pub fn include_space(&self) -> crate::core::Expr {
-        self.attr("include_space")
+        self.0.attr("include_space")
     }
     /// `password_length`, as a reference.
     #[inline]
     pub fn password_length(&self) -> crate::core::Expr {
-        self.attr("password_length")
+        self.0.attr("password_length")
     }
     /// `random_password`, as a reference.
     #[inline]
     pub fn random_password(&self) -> crate::core::Expr {
-        self.attr("random_password")
+        self.0.attr("random_password")
     }
     /// `require_each_included_type`, as a reference.
     #[inline]
     pub fn require_each_included_type(&self) -> crate::core::Expr {
-        self.attr("require_each_included_type")
+        self.0.attr("require_each_included_type")
     }
 }
 
-impl crate::core::Ref<DataSecretsmanagerSecret> {
+/// The attributes of `aws_secretsmanager_secret`, read from a `Ref<DataSecretsmanagerSecret>`.
+#[derive(Clone, Debug)]
+pub struct DataSecretsmanagerSecretAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSecretsmanagerSecretAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSecretsmanagerSecretAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSecretsmanagerSecretAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `last_changed_date`, as a reference.
     #[inline]
     pub fn last_changed_date(&self) -> crate::core::Expr {
-        self.attr("last_changed_date")
+        self.0.attr("last_changed_date")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataSecretsmanagerSecretRotation> {
+/// The attributes of `aws_secretsmanager_secret_rotation`, read from a `Ref<DataSecretsmanagerSecretRotation>`.
+#[derive(Clone, Debug)]
+pub struct DataSecretsmanagerSecretRotationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSecretsmanagerSecretRotationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSecretsmanagerSecretRotationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSecretsmanagerSecretRotationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rotation_enabled`, as a reference.
     #[inline]
     pub fn rotation_enabled(&self) -> crate::core::Expr {
-        self.attr("rotation_enabled")
+        self.0.attr("rotation_enabled")
     }
     /// `rotation_lambda_arn`, as a reference.
     #[inline]
     pub fn rotation_lambda_arn(&self) -> crate::core::Expr {
-        self.attr("rotation_lambda_arn")
+        self.0.attr("rotation_lambda_arn")
     }
     /// `rotation_rules`, as a reference.
     #[inline]
     pub fn rotation_rules(&self) -> crate::core::Expr {
-        self.attr("rotation_rules")
+        self.0.attr("rotation_rules")
     }
     /// `secret_id`, as a reference.
     #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
-        self.attr("secret_id")
+        self.0.attr("secret_id")
     }
 }
 
-impl crate::core::Ref<DataSecretsmanagerSecretVersion> {
+/// The attributes of `aws_secretsmanager_secret_version`, read from a `Ref<DataSecretsmanagerSecretVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataSecretsmanagerSecretVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSecretsmanagerSecretVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSecretsmanagerSecretVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSecretsmanagerSecretVersionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `secret_binary`, as a reference.
     #[inline]
     pub fn secret_binary(&self) -> crate::core::Expr {
-        self.attr("secret_binary")
+        self.0.attr("secret_binary")
     }
     /// `secret_id`, as a reference.
     #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
-        self.attr("secret_id")
+        self.0.attr("secret_id")
     }
     /// `secret_string`, as a reference.
     #[inline]
     pub fn secret_string(&self) -> crate::core::Expr {
-        self.attr("secret_string")
+        self.0.attr("secret_string")
     }
     /// `version_id`, as a reference.
     #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
-        self.attr("version_id")
+        self.0.attr("version_id")
     }
     /// `version_stage`, as a reference.
     #[inline]
     pub fn version_stage(&self) -> crate::core::Expr {
-        self.attr("version_stage")
+        self.0.attr("version_stage")
     }
     /// `version_stages`, as a reference.
     #[inline]
     pub fn version_stages(&self) -> crate::core::Expr {
-        self.attr("version_stages")
+        self.0.attr("version_stages")
     }
 }
 
-impl crate::core::Ref<DataSecretsmanagerSecretVersions> {
+/// The attributes of `aws_secretsmanager_secret_versions`, read from a `Ref<DataSecretsmanagerSecretVersions>`.
+#[derive(Clone, Debug)]
+pub struct DataSecretsmanagerSecretVersionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSecretsmanagerSecretVersionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSecretsmanagerSecretVersionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSecretsmanagerSecretVersionsAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `include_deprecated`, as a reference.
     #[inline]
     pub fn include_deprecated(&self) -> crate::core::Expr {
-        self.attr("include_deprecated")
+        self.0.attr("include_deprecated")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `secret_id`, as a reference.
     #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
-        self.attr("secret_id")
+        self.0.attr("secret_id")
     }
     /// `versions`, as a reference.
     #[inline]
     pub fn versions(&self) -> crate::core::Expr {
-        self.attr("versions")
+        self.0.attr("versions")
     }
 }
 
-impl crate::core::Ref<DataSecretsmanagerSecrets> {
+/// The attributes of `aws_secretsmanager_secrets`, read from a `Ref<DataSecretsmanagerSecrets>`.
+#[derive(Clone, Debug)]
+pub struct DataSecretsmanagerSecretsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSecretsmanagerSecretsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSecretsmanagerSecretsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSecretsmanagerSecretsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

@@ -84,6 +84,10 @@ impl crate::core::Resource for SecurityGroup {
     const TYPE: &'static str = "aws_security_group";
 }
 
+impl crate::core::Block for SecurityGroup {
+    type Attributes = SecurityGroupAttributes;
+}
+
 #[cfg(feature = "aws-security")]
 /// The `timeouts` block of [`SecurityGroupRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -174,6 +178,11 @@ impl crate::core::Resource for SecurityGroupRule {
 }
 
 #[cfg(feature = "aws-security")]
+impl crate::core::Block for SecurityGroupRule {
+    type Attributes = SecurityGroupRuleAttributes;
+}
+
+#[cfg(feature = "aws-security")]
 /// The `filter` block of [`DataSecurityGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSecurityGroupFilter {
@@ -261,6 +270,11 @@ impl crate::core::DataSource for DataSecurityGroup {
 }
 
 #[cfg(feature = "aws-security")]
+impl crate::core::Block for DataSecurityGroup {
+    type Attributes = DataSecurityGroupAttributes;
+}
+
+#[cfg(feature = "aws-security")]
 /// The `filter` block of [`DataSecurityGroups`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSecurityGroupsFilter {
@@ -339,227 +353,313 @@ impl crate::core::DataSource for DataSecurityGroups {
     const TYPE: &'static str = "aws_security_groups";
 }
 
-impl crate::core::Ref<SecurityGroup> {
+#[cfg(feature = "aws-security")]
+impl crate::core::Block for DataSecurityGroups {
+    type Attributes = DataSecurityGroupsAttributes;
+}
+
+/// The attributes of `aws_security_group`, read from a `Ref<SecurityGroup>`.
+#[derive(Clone, Debug)]
+pub struct SecurityGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `egress`, as a reference.
     #[inline]
     pub fn egress(&self) -> crate::core::Expr {
-        self.attr("egress")
+        self.0.attr("egress")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ingress`, as a reference.
     #[inline]
     pub fn ingress(&self) -> crate::core::Expr {
-        self.attr("ingress")
+        self.0.attr("ingress")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `revoke_rules_on_delete`, as a reference.
     #[inline]
     pub fn revoke_rules_on_delete(&self) -> crate::core::Expr {
-        self.attr("revoke_rules_on_delete")
+        self.0.attr("revoke_rules_on_delete")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-security")]
-impl crate::core::Ref<SecurityGroupRule> {
+/// The attributes of `aws_security_group_rule`, read from a `Ref<SecurityGroupRule>`.
+#[derive(Clone, Debug)]
+pub struct SecurityGroupRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-security")]
+impl From<crate::core::Reference> for SecurityGroupRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-security")]
+impl AsRef<crate::core::Reference> for SecurityGroupRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-security")]
+impl SecurityGroupRuleAttributes {
     /// `cidr_blocks`, as a reference.
     #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("cidr_blocks")
+        self.0.attr("cidr_blocks")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `from_port`, as a reference.
     #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
-        self.attr("from_port")
+        self.0.attr("from_port")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_cidr_blocks`, as a reference.
     #[inline]
     pub fn ipv6_cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_blocks")
+        self.0.attr("ipv6_cidr_blocks")
     }
     /// `prefix_list_ids`, as a reference.
     #[inline]
     pub fn prefix_list_ids(&self) -> crate::core::Expr {
-        self.attr("prefix_list_ids")
+        self.0.attr("prefix_list_ids")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
     #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
-        self.attr("security_group_rule_id")
+        self.0.attr("security_group_rule_id")
     }
     /// `self`, as a reference.
     #[inline]
     pub fn self_(&self) -> crate::core::Expr {
-        self.attr("self")
+        self.0.attr("self")
     }
     /// `source_security_group_id`, as a reference.
     #[inline]
     pub fn source_security_group_id(&self) -> crate::core::Expr {
-        self.attr("source_security_group_id")
+        self.0.attr("source_security_group_id")
     }
     /// `to_port`, as a reference.
     #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
-        self.attr("to_port")
+        self.0.attr("to_port")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-security")]
-impl crate::core::Ref<DataSecurityGroup> {
+/// The attributes of `aws_security_group`, read from a `Ref<DataSecurityGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataSecurityGroupAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-security")]
+impl From<crate::core::Reference> for DataSecurityGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-security")]
+impl AsRef<crate::core::Reference> for DataSecurityGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-security")]
+impl DataSecurityGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-security")]
-impl crate::core::Ref<DataSecurityGroups> {
+/// The attributes of `aws_security_groups`, read from a `Ref<DataSecurityGroups>`.
+#[derive(Clone, Debug)]
+pub struct DataSecurityGroupsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-security")]
+impl From<crate::core::Reference> for DataSecurityGroupsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-security")]
+impl AsRef<crate::core::Reference> for DataSecurityGroupsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-security")]
+impl DataSecurityGroupsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_ids`, as a reference.
     #[inline]
     pub fn vpc_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_ids")
+        self.0.attr("vpc_ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

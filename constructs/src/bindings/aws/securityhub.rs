@@ -34,6 +34,10 @@ impl crate::core::Resource for SecurityhubAccount {
     const TYPE: &'static str = "aws_securityhub_account";
 }
 
+impl crate::core::Block for SecurityhubAccount {
+    type Attributes = SecurityhubAccountAttributes;
+}
+
 /// `aws_securityhub_action_target` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubActionTarget {
@@ -63,6 +67,10 @@ impl SecurityhubActionTarget {
 
 impl crate::core::Resource for SecurityhubActionTarget {
     const TYPE: &'static str = "aws_securityhub_action_target";
+}
+
+impl crate::core::Block for SecurityhubActionTarget {
+    type Attributes = SecurityhubActionTargetAttributes;
 }
 
 /// The `note` block of [`SecurityhubAutomationRuleActionsFindingFieldsUpdate`].
@@ -553,6 +561,10 @@ impl crate::core::Resource for SecurityhubAutomationRule {
     const TYPE: &'static str = "aws_securityhub_automation_rule";
 }
 
+impl crate::core::Block for SecurityhubAutomationRule {
+    type Attributes = SecurityhubAutomationRuleAttributes;
+}
+
 /// The `bool` block of [`SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterBool {
@@ -793,6 +805,10 @@ impl crate::core::Resource for SecurityhubConfigurationPolicy {
     const TYPE: &'static str = "aws_securityhub_configuration_policy";
 }
 
+impl crate::core::Block for SecurityhubConfigurationPolicy {
+    type Attributes = SecurityhubConfigurationPolicyAttributes;
+}
+
 /// The `timeouts` block of [`SecurityhubConfigurationPolicyAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SecurityhubConfigurationPolicyAssociationTimeouts {
@@ -849,6 +865,10 @@ impl crate::core::Resource for SecurityhubConfigurationPolicyAssociation {
     const TYPE: &'static str = "aws_securityhub_configuration_policy_association";
 }
 
+impl crate::core::Block for SecurityhubConfigurationPolicyAssociation {
+    type Attributes = SecurityhubConfigurationPolicyAssociationAttributes;
+}
+
 /// `aws_securityhub_finding_aggregator` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubFindingAggregator {
@@ -876,6 +896,10 @@ impl SecurityhubFindingAggregator {
 
 impl crate::core::Resource for SecurityhubFindingAggregator {
     const TYPE: &'static str = "aws_securityhub_finding_aggregator";
+}
+
+impl crate::core::Block for SecurityhubFindingAggregator {
+    type Attributes = SecurityhubFindingAggregatorAttributes;
 }
 
 /// The `aws_account_id` block of [`SecurityhubInsightFilters`].
@@ -1424,6 +1448,10 @@ impl crate::core::Resource for SecurityhubInsight {
     const TYPE: &'static str = "aws_securityhub_insight";
 }
 
+impl crate::core::Block for SecurityhubInsight {
+    type Attributes = SecurityhubInsightAttributes;
+}
+
 /// `aws_securityhub_invite_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubInviteAccepter {
@@ -1447,6 +1475,10 @@ impl SecurityhubInviteAccepter {
 
 impl crate::core::Resource for SecurityhubInviteAccepter {
     const TYPE: &'static str = "aws_securityhub_invite_accepter";
+}
+
+impl crate::core::Block for SecurityhubInviteAccepter {
+    type Attributes = SecurityhubInviteAccepterAttributes;
 }
 
 /// `aws_securityhub_member` (resource).
@@ -1482,6 +1514,10 @@ impl crate::core::Resource for SecurityhubMember {
     const TYPE: &'static str = "aws_securityhub_member";
 }
 
+impl crate::core::Block for SecurityhubMember {
+    type Attributes = SecurityhubMemberAttributes;
+}
+
 /// `aws_securityhub_organization_admin_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubOrganizationAdminAccount {
@@ -1505,6 +1541,10 @@ impl SecurityhubOrganizationAdminAccount {
 
 impl crate::core::Resource for SecurityhubOrganizationAdminAccount {
     const TYPE: &'static str = "aws_securityhub_organization_admin_account";
+}
+
+impl crate::core::Block for SecurityhubOrganizationAdminAccount {
+    type Attributes = SecurityhubOrganizationAdminAccountAttributes;
 }
 
 /// The `organization_configuration` block of [`SecurityhubOrganizationConfiguration`].
@@ -1587,6 +1627,10 @@ impl crate::core::Resource for SecurityhubOrganizationConfiguration {
     const TYPE: &'static str = "aws_securityhub_organization_configuration";
 }
 
+impl crate::core::Block for SecurityhubOrganizationConfiguration {
+    type Attributes = SecurityhubOrganizationConfigurationAttributes;
+}
+
 /// `aws_securityhub_product_subscription` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubProductSubscription {
@@ -1610,6 +1654,10 @@ impl SecurityhubProductSubscription {
 
 impl crate::core::Resource for SecurityhubProductSubscription {
     const TYPE: &'static str = "aws_securityhub_product_subscription";
+}
+
+impl crate::core::Block for SecurityhubProductSubscription {
+    type Attributes = SecurityhubProductSubscriptionAttributes;
 }
 
 /// `aws_securityhub_standards_control` (resource).
@@ -1644,6 +1692,10 @@ impl crate::core::Resource for SecurityhubStandardsControl {
     const TYPE: &'static str = "aws_securityhub_standards_control";
 }
 
+impl crate::core::Block for SecurityhubStandardsControl {
+    type Attributes = SecurityhubStandardsControlAttributes;
+}
+
 /// `aws_securityhub_standards_control_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubStandardsControlAssociation {
@@ -1673,6 +1725,10 @@ impl SecurityhubStandardsControlAssociation {
 
 impl crate::core::Resource for SecurityhubStandardsControlAssociation {
     const TYPE: &'static str = "aws_securityhub_standards_control_association";
+}
+
+impl crate::core::Block for SecurityhubStandardsControlAssociation {
+    type Attributes = SecurityhubStandardsControlAssociationAttributes;
 }
 
 /// The `timeouts` block of [`SecurityhubStandardsSubscription`].
@@ -1726,6 +1782,10 @@ impl crate::core::Resource for SecurityhubStandardsSubscription {
     const TYPE: &'static str = "aws_securityhub_standards_subscription";
 }
 
+impl crate::core::Block for SecurityhubStandardsSubscription {
+    type Attributes = SecurityhubStandardsSubscriptionAttributes;
+}
+
 /// `aws_securityhub_standards_control_associations` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSecurityhubStandardsControlAssociations {
@@ -1747,445 +1807,737 @@ impl crate::core::DataSource for DataSecurityhubStandardsControlAssociations {
     const TYPE: &'static str = "aws_securityhub_standards_control_associations";
 }
 
-impl crate::core::Ref<SecurityhubAccount> {
+impl crate::core::Block for DataSecurityhubStandardsControlAssociations {
+    type Attributes = DataSecurityhubStandardsControlAssociationsAttributes;
+}
+
+/// The attributes of `aws_securityhub_account`, read from a `Ref<SecurityhubAccount>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubAccountAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_enable_controls`, as a reference.
     #[inline]
     pub fn auto_enable_controls(&self) -> crate::core::Expr {
-        self.attr("auto_enable_controls")
+        self.0.attr("auto_enable_controls")
     }
     /// `control_finding_generator`, as a reference.
     #[inline]
     pub fn control_finding_generator(&self) -> crate::core::Expr {
-        self.attr("control_finding_generator")
+        self.0.attr("control_finding_generator")
     }
     /// `enable_default_standards`, as a reference.
     #[inline]
     pub fn enable_default_standards(&self) -> crate::core::Expr {
-        self.attr("enable_default_standards")
+        self.0.attr("enable_default_standards")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<SecurityhubActionTarget> {
+/// The attributes of `aws_securityhub_action_target`, read from a `Ref<SecurityhubActionTarget>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubActionTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubActionTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubActionTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubActionTargetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identifier`, as a reference.
     #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
-        self.attr("identifier")
+        self.0.attr("identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<SecurityhubAutomationRule> {
+/// The attributes of `aws_securityhub_automation_rule`, read from a `Ref<SecurityhubAutomationRule>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubAutomationRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubAutomationRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubAutomationRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubAutomationRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `is_terminal`, as a reference.
     #[inline]
     pub fn is_terminal(&self) -> crate::core::Expr {
-        self.attr("is_terminal")
+        self.0.attr("is_terminal")
     }
     /// `rule_name`, as a reference.
     #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
-        self.attr("rule_name")
+        self.0.attr("rule_name")
     }
     /// `rule_order`, as a reference.
     #[inline]
     pub fn rule_order(&self) -> crate::core::Expr {
-        self.attr("rule_order")
+        self.0.attr("rule_order")
     }
     /// `rule_status`, as a reference.
     #[inline]
     pub fn rule_status(&self) -> crate::core::Expr {
-        self.attr("rule_status")
+        self.0.attr("rule_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `actions` (a nested block), as a reference.
     #[inline]
     pub fn actions(&self) -> crate::core::Expr {
-        self.attr("actions")
+        self.0.attr("actions")
     }
     /// `criteria` (a nested block), as a reference.
     #[inline]
     pub fn criteria(&self) -> crate::core::Expr {
-        self.attr("criteria")
+        self.0.attr("criteria")
     }
 }
 
-impl crate::core::Ref<SecurityhubConfigurationPolicy> {
+/// The attributes of `aws_securityhub_configuration_policy`, read from a `Ref<SecurityhubConfigurationPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubConfigurationPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubConfigurationPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubConfigurationPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubConfigurationPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `configuration_policy` (a nested block), as a reference.
     #[inline]
     pub fn configuration_policy(&self) -> crate::core::Expr {
-        self.attr("configuration_policy")
+        self.0.attr("configuration_policy")
     }
 }
 
-impl crate::core::Ref<SecurityhubConfigurationPolicyAssociation> {
+/// The attributes of `aws_securityhub_configuration_policy_association`, read from a `Ref<SecurityhubConfigurationPolicyAssociation>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubConfigurationPolicyAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubConfigurationPolicyAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubConfigurationPolicyAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubConfigurationPolicyAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_id`, as a reference.
     #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
-        self.attr("policy_id")
+        self.0.attr("policy_id")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SecurityhubFindingAggregator> {
+/// The attributes of `aws_securityhub_finding_aggregator`, read from a `Ref<SecurityhubFindingAggregator>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubFindingAggregatorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubFindingAggregatorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubFindingAggregatorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubFindingAggregatorAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `linking_mode`, as a reference.
     #[inline]
     pub fn linking_mode(&self) -> crate::core::Expr {
-        self.attr("linking_mode")
+        self.0.attr("linking_mode")
     }
     /// `specified_regions`, as a reference.
     #[inline]
     pub fn specified_regions(&self) -> crate::core::Expr {
-        self.attr("specified_regions")
+        self.0.attr("specified_regions")
     }
 }
 
-impl crate::core::Ref<SecurityhubInsight> {
+/// The attributes of `aws_securityhub_insight`, read from a `Ref<SecurityhubInsight>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubInsightAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubInsightAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubInsightAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubInsightAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `group_by_attribute`, as a reference.
     #[inline]
     pub fn group_by_attribute(&self) -> crate::core::Expr {
-        self.attr("group_by_attribute")
+        self.0.attr("group_by_attribute")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `filters` (a nested block), as a reference.
     #[inline]
     pub fn filters(&self) -> crate::core::Expr {
-        self.attr("filters")
+        self.0.attr("filters")
     }
 }
 
-impl crate::core::Ref<SecurityhubInviteAccepter> {
+/// The attributes of `aws_securityhub_invite_accepter`, read from a `Ref<SecurityhubInviteAccepter>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubInviteAccepterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubInviteAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubInviteAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubInviteAccepterAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invitation_id`, as a reference.
     #[inline]
     pub fn invitation_id(&self) -> crate::core::Expr {
-        self.attr("invitation_id")
+        self.0.attr("invitation_id")
     }
     /// `master_id`, as a reference.
     #[inline]
     pub fn master_id(&self) -> crate::core::Expr {
-        self.attr("master_id")
+        self.0.attr("master_id")
     }
 }
 
-impl crate::core::Ref<SecurityhubMember> {
+/// The attributes of `aws_securityhub_member`, read from a `Ref<SecurityhubMember>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubMemberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubMemberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubMemberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubMemberAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invite`, as a reference.
     #[inline]
     pub fn invite(&self) -> crate::core::Expr {
-        self.attr("invite")
+        self.0.attr("invite")
     }
     /// `master_id`, as a reference.
     #[inline]
     pub fn master_id(&self) -> crate::core::Expr {
-        self.attr("master_id")
+        self.0.attr("master_id")
     }
     /// `member_status`, as a reference.
     #[inline]
     pub fn member_status(&self) -> crate::core::Expr {
-        self.attr("member_status")
+        self.0.attr("member_status")
     }
 }
 
-impl crate::core::Ref<SecurityhubOrganizationAdminAccount> {
+/// The attributes of `aws_securityhub_organization_admin_account`, read from a `Ref<SecurityhubOrganizationAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubOrganizationAdminAccountAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubOrganizationAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubOrganizationAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubOrganizationAdminAccountAttributes {
     /// `admin_account_id`, as a reference.
     #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
-        self.attr("admin_account_id")
+        self.0.attr("admin_account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<SecurityhubOrganizationConfiguration> {
+/// The attributes of `aws_securityhub_organization_configuration`, read from a `Ref<SecurityhubOrganizationConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubOrganizationConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubOrganizationConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubOrganizationConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubOrganizationConfigurationAttributes {
     /// `auto_enable`, as a reference.
     #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
-        self.attr("auto_enable")
+        self.0.attr("auto_enable")
     }
     /// `auto_enable_standards`, as a reference.
     #[inline]
     pub fn auto_enable_standards(&self) -> crate::core::Expr {
-        self.attr("auto_enable_standards")
+        self.0.attr("auto_enable_standards")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `organization_configuration` (a nested block), as a reference.
     #[inline]
     pub fn organization_configuration(&self) -> crate::core::Expr {
-        self.attr("organization_configuration")
+        self.0.attr("organization_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SecurityhubProductSubscription> {
+/// The attributes of `aws_securityhub_product_subscription`, read from a `Ref<SecurityhubProductSubscription>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubProductSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubProductSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubProductSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubProductSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `product_arn`, as a reference.
     #[inline]
     pub fn product_arn(&self) -> crate::core::Expr {
-        self.attr("product_arn")
+        self.0.attr("product_arn")
     }
 }
 
-impl crate::core::Ref<SecurityhubStandardsControl> {
+/// The attributes of `aws_securityhub_standards_control`, read from a `Ref<SecurityhubStandardsControl>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubStandardsControlAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubStandardsControlAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubStandardsControlAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubStandardsControlAttributes {
     /// `control_id`, as a reference.
     #[inline]
     pub fn control_id(&self) -> crate::core::Expr {
-        self.attr("control_id")
+        self.0.attr("control_id")
     }
     /// `control_status`, as a reference.
     #[inline]
     pub fn control_status(&self) -> crate::core::Expr {
-        self.attr("control_status")
+        self.0.attr("control_status")
     }
     /// `control_status_updated_at`, as a reference.
     #[inline]
     pub fn control_status_updated_at(&self) -> crate::core::Expr {
-        self.attr("control_status_updated_at")
+        self.0.attr("control_status_updated_at")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disabled_reason`, as a reference.
     #[inline]
     pub fn disabled_reason(&self) -> crate::core::Expr {
-        self.attr("disabled_reason")
+        self.0.attr("disabled_reason")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `related_requirements`, as a reference.
     #[inline]
     pub fn related_requirements(&self) -> crate::core::Expr {
-        self.attr("related_requirements")
+        self.0.attr("related_requirements")
     }
     /// `remediation_url`, as a reference.
     #[inline]
     pub fn remediation_url(&self) -> crate::core::Expr {
-        self.attr("remediation_url")
+        self.0.attr("remediation_url")
     }
     /// `severity_rating`, as a reference.
     #[inline]
     pub fn severity_rating(&self) -> crate::core::Expr {
-        self.attr("severity_rating")
+        self.0.attr("severity_rating")
     }
     /// `standards_control_arn`, as a reference.
     #[inline]
     pub fn standards_control_arn(&self) -> crate::core::Expr {
-        self.attr("standards_control_arn")
+        self.0.attr("standards_control_arn")
     }
     /// `title`, as a reference.
     #[inline]
     pub fn title(&self) -> crate::core::Expr {
-        self.attr("title")
+        self.0.attr("title")
     }
 }
 
-impl crate::core::Ref<SecurityhubStandardsControlAssociation> {
+/// The attributes of `aws_securityhub_standards_control_association`, read from a `Ref<SecurityhubStandardsControlAssociation>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubStandardsControlAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubStandardsControlAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubStandardsControlAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubStandardsControlAssociationAttributes {
     /// `association_status`, as a reference.
     #[inline]
     pub fn association_status(&self) -> crate::core::Expr {
-        self.attr("association_status")
+        self.0.attr("association_status")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_control_id`, as a reference.
     #[inline]
     pub fn security_control_id(&self) -> crate::core::Expr {
-        self.attr("security_control_id")
+        self.0.attr("security_control_id")
     }
     /// `standards_arn`, as a reference.
     #[inline]
     pub fn standards_arn(&self) -> crate::core::Expr {
-        self.attr("standards_arn")
+        self.0.attr("standards_arn")
     }
     /// `updated_reason`, as a reference.
     #[inline]
     pub fn updated_reason(&self) -> crate::core::Expr {
-        self.attr("updated_reason")
+        self.0.attr("updated_reason")
     }
 }
 
-impl crate::core::Ref<SecurityhubStandardsSubscription> {
+/// The attributes of `aws_securityhub_standards_subscription`, read from a `Ref<SecurityhubStandardsSubscription>`.
+#[derive(Clone, Debug)]
+pub struct SecurityhubStandardsSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecurityhubStandardsSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecurityhubStandardsSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecurityhubStandardsSubscriptionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `standards_arn`, as a reference.
     #[inline]
     pub fn standards_arn(&self) -> crate::core::Expr {
-        self.attr("standards_arn")
+        self.0.attr("standards_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataSecurityhubStandardsControlAssociations> {
+/// The attributes of `aws_securityhub_standards_control_associations`, read from a `Ref<DataSecurityhubStandardsControlAssociations>`.
+#[derive(Clone, Debug)]
+pub struct DataSecurityhubStandardsControlAssociationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSecurityhubStandardsControlAssociationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSecurityhubStandardsControlAssociationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSecurityhubStandardsControlAssociationsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_control_id`, as a reference.
     #[inline]
     pub fn security_control_id(&self) -> crate::core::Expr {
-        self.attr("security_control_id")
+        self.0.attr("security_control_id")
     }
     /// `standards_control_associations`, as a reference.
     #[inline]
     pub fn standards_control_associations(&self) -> crate::core::Expr {
-        self.attr("standards_control_associations")
+        self.0.attr("standards_control_associations")
     }
 }

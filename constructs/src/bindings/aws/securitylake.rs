@@ -50,6 +50,10 @@ impl crate::core::Resource for SecuritylakeAwsLogSource {
     const TYPE: &'static str = "aws_securitylake_aws_log_source";
 }
 
+impl crate::core::Block for SecuritylakeAwsLogSource {
+    type Attributes = SecuritylakeAwsLogSourceAttributes;
+}
+
 /// The `crawler_configuration` block of [`SecuritylakeCustomLogSourceConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration {
@@ -140,6 +144,10 @@ impl SecuritylakeCustomLogSource {
 
 impl crate::core::Resource for SecuritylakeCustomLogSource {
     const TYPE: &'static str = "aws_securitylake_custom_log_source";
+}
+
+impl crate::core::Block for SecuritylakeCustomLogSource {
+    type Attributes = SecuritylakeCustomLogSourceAttributes;
 }
 
 /// The `expiration` block of [`SecuritylakeDataLakeConfigurationLifecycleConfiguration`].
@@ -317,6 +325,10 @@ impl crate::core::Resource for SecuritylakeDataLake {
     const TYPE: &'static str = "aws_securitylake_data_lake";
 }
 
+impl crate::core::Block for SecuritylakeDataLake {
+    type Attributes = SecuritylakeDataLakeAttributes;
+}
+
 /// The `aws_log_source_resource` block of [`SecuritylakeSubscriberSource`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecuritylakeSubscriberSourceAwsLogSourceResource {
@@ -476,6 +488,10 @@ impl crate::core::Resource for SecuritylakeSubscriber {
     const TYPE: &'static str = "aws_securitylake_subscriber";
 }
 
+impl crate::core::Block for SecuritylakeSubscriber {
+    type Attributes = SecuritylakeSubscriberAttributes;
+}
+
 /// The `https_notification_configuration` block of [`SecuritylakeSubscriberNotificationConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration {
@@ -569,207 +585,301 @@ impl crate::core::Resource for SecuritylakeSubscriberNotification {
     const TYPE: &'static str = "aws_securitylake_subscriber_notification";
 }
 
-impl crate::core::Ref<SecuritylakeAwsLogSource> {
+impl crate::core::Block for SecuritylakeSubscriberNotification {
+    type Attributes = SecuritylakeSubscriberNotificationAttributes;
+}
+
+/// The attributes of `aws_securitylake_aws_log_source`, read from a `Ref<SecuritylakeAwsLogSource>`.
+#[derive(Clone, Debug)]
+pub struct SecuritylakeAwsLogSourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecuritylakeAwsLogSourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecuritylakeAwsLogSourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecuritylakeAwsLogSourceAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
 }
 
-impl crate::core::Ref<SecuritylakeCustomLogSource> {
+/// The attributes of `aws_securitylake_custom_log_source`, read from a `Ref<SecuritylakeCustomLogSource>`.
+#[derive(Clone, Debug)]
+pub struct SecuritylakeCustomLogSourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecuritylakeCustomLogSourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecuritylakeCustomLogSourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecuritylakeCustomLogSourceAttributes {
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `event_classes`, as a reference.
     #[inline]
     pub fn event_classes(&self) -> crate::core::Expr {
-        self.attr("event_classes")
+        self.0.attr("event_classes")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `provider_details`, as a reference.
     #[inline]
     pub fn provider_details(&self) -> crate::core::Expr {
-        self.attr("provider_details")
+        self.0.attr("provider_details")
     }
     /// `source_name`, as a reference.
     #[inline]
     pub fn source_name(&self) -> crate::core::Expr {
-        self.attr("source_name")
+        self.0.attr("source_name")
     }
     /// `source_version`, as a reference.
     #[inline]
     pub fn source_version(&self) -> crate::core::Expr {
-        self.attr("source_version")
+        self.0.attr("source_version")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<SecuritylakeDataLake> {
+/// The attributes of `aws_securitylake_data_lake`, read from a `Ref<SecuritylakeDataLake>`.
+#[derive(Clone, Debug)]
+pub struct SecuritylakeDataLakeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecuritylakeDataLakeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecuritylakeDataLakeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecuritylakeDataLakeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `meta_store_manager_role_arn`, as a reference.
     #[inline]
     pub fn meta_store_manager_role_arn(&self) -> crate::core::Expr {
-        self.attr("meta_store_manager_role_arn")
+        self.0.attr("meta_store_manager_role_arn")
     }
     /// `s3_bucket_arn`, as a reference.
     #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_arn")
+        self.0.attr("s3_bucket_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SecuritylakeSubscriber> {
+/// The attributes of `aws_securitylake_subscriber`, read from a `Ref<SecuritylakeSubscriber>`.
+#[derive(Clone, Debug)]
+pub struct SecuritylakeSubscriberAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecuritylakeSubscriberAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecuritylakeSubscriberAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecuritylakeSubscriberAttributes {
     /// `access_type`, as a reference.
     #[inline]
     pub fn access_type(&self) -> crate::core::Expr {
-        self.attr("access_type")
+        self.0.attr("access_type")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_share_arn`, as a reference.
     #[inline]
     pub fn resource_share_arn(&self) -> crate::core::Expr {
-        self.attr("resource_share_arn")
+        self.0.attr("resource_share_arn")
     }
     /// `resource_share_name`, as a reference.
     #[inline]
     pub fn resource_share_name(&self) -> crate::core::Expr {
-        self.attr("resource_share_name")
+        self.0.attr("resource_share_name")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `s3_bucket_arn`, as a reference.
     #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
-        self.attr("s3_bucket_arn")
+        self.0.attr("s3_bucket_arn")
     }
     /// `subscriber_description`, as a reference.
     #[inline]
     pub fn subscriber_description(&self) -> crate::core::Expr {
-        self.attr("subscriber_description")
+        self.0.attr("subscriber_description")
     }
     /// `subscriber_endpoint`, as a reference.
     #[inline]
     pub fn subscriber_endpoint(&self) -> crate::core::Expr {
-        self.attr("subscriber_endpoint")
+        self.0.attr("subscriber_endpoint")
     }
     /// `subscriber_name`, as a reference.
     #[inline]
     pub fn subscriber_name(&self) -> crate::core::Expr {
-        self.attr("subscriber_name")
+        self.0.attr("subscriber_name")
     }
     /// `subscriber_status`, as a reference.
     #[inline]
     pub fn subscriber_status(&self) -> crate::core::Expr {
-        self.attr("subscriber_status")
+        self.0.attr("subscriber_status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `subscriber_identity` (a nested block), as a reference.
     #[inline]
     pub fn subscriber_identity(&self) -> crate::core::Expr {
-        self.attr("subscriber_identity")
+        self.0.attr("subscriber_identity")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SecuritylakeSubscriberNotification> {
+/// The attributes of `aws_securitylake_subscriber_notification`, read from a `Ref<SecuritylakeSubscriberNotification>`.
+#[derive(Clone, Debug)]
+pub struct SecuritylakeSubscriberNotificationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SecuritylakeSubscriberNotificationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SecuritylakeSubscriberNotificationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SecuritylakeSubscriberNotificationAttributes {
     /// `endpoint_id`, as a reference.
     #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
-        self.attr("endpoint_id")
+        self.0.attr("endpoint_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `subscriber_endpoint`, as a reference.
     #[inline]
     pub fn subscriber_endpoint(&self) -> crate::core::Expr {
-        self.attr("subscriber_endpoint")
+        self.0.attr("subscriber_endpoint")
     }
     /// `subscriber_id`, as a reference.
     #[inline]
     pub fn subscriber_id(&self) -> crate::core::Expr {
-        self.attr("subscriber_id")
+        self.0.attr("subscriber_id")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }

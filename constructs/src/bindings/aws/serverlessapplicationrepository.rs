@@ -77,6 +77,10 @@ impl crate::core::Resource for ServerlessapplicationrepositoryCloudformationStac
     const TYPE: &'static str = "aws_serverlessapplicationrepository_cloudformation_stack";
 }
 
+impl crate::core::Block for ServerlessapplicationrepositoryCloudformationStack {
+    type Attributes = ServerlessapplicationrepositoryCloudformationStackAttributes;
+}
+
 /// `aws_serverlessapplicationrepository_application` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServerlessapplicationrepositoryApplication {
@@ -106,93 +110,133 @@ impl crate::core::DataSource for DataServerlessapplicationrepositoryApplication 
     const TYPE: &'static str = "aws_serverlessapplicationrepository_application";
 }
 
-impl crate::core::Ref<ServerlessapplicationrepositoryCloudformationStack> {
+impl crate::core::Block for DataServerlessapplicationrepositoryApplication {
+    type Attributes = DataServerlessapplicationrepositoryApplicationAttributes;
+}
+
+/// The attributes of `aws_serverlessapplicationrepository_cloudformation_stack`, read from a `Ref<ServerlessapplicationrepositoryCloudformationStack>`.
+#[derive(Clone, Debug)]
+pub struct ServerlessapplicationrepositoryCloudformationStackAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServerlessapplicationrepositoryCloudformationStackAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServerlessapplicationrepositoryCloudformationStackAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServerlessapplicationrepositoryCloudformationStackAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `capabilities`, as a reference.
     #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
-        self.attr("capabilities")
+        self.0.attr("capabilities")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `outputs`, as a reference.
     #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
-        self.attr("outputs")
+        self.0.attr("outputs")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `semantic_version`, as a reference.
     #[inline]
     pub fn semantic_version(&self) -> crate::core::Expr {
-        self.attr("semantic_version")
+        self.0.attr("semantic_version")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataServerlessapplicationrepositoryApplication> {
+/// The attributes of `aws_serverlessapplicationrepository_application`, read from a `Ref<DataServerlessapplicationrepositoryApplication>`.
+#[derive(Clone, Debug)]
+pub struct DataServerlessapplicationrepositoryApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServerlessapplicationrepositoryApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServerlessapplicationrepositoryApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServerlessapplicationrepositoryApplicationAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `required_capabilities`, as a reference.
     #[inline]
     pub fn required_capabilities(&self) -> crate::core::Expr {
-        self.attr("required_capabilities")
+        self.0.attr("required_capabilities")
     }
     /// `semantic_version`, as a reference.
     #[inline]
     pub fn semantic_version(&self) -> crate::core::Expr {
-        self.attr("semantic_version")
+        self.0.attr("semantic_version")
     }
     /// `source_code_url`, as a reference.
     #[inline]
     pub fn source_code_url(&self) -> crate::core::Expr {
-        self.attr("source_code_url")
+        self.0.attr("source_code_url")
     }
     /// `template_url`, as a reference.
     #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
-        self.attr("template_url")
+        self.0.attr("template_url")
     }
 }

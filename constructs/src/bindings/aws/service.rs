@@ -37,6 +37,10 @@ impl crate::core::Resource for ServiceDiscoveryHttpNamespace {
     const TYPE: &'static str = "aws_service_discovery_http_namespace";
 }
 
+impl crate::core::Block for ServiceDiscoveryHttpNamespace {
+    type Attributes = ServiceDiscoveryHttpNamespaceAttributes;
+}
+
 /// `aws_service_discovery_instance` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServiceDiscoveryInstance {
@@ -66,6 +70,10 @@ impl ServiceDiscoveryInstance {
 
 impl crate::core::Resource for ServiceDiscoveryInstance {
     const TYPE: &'static str = "aws_service_discovery_instance";
+}
+
+impl crate::core::Block for ServiceDiscoveryInstance {
+    type Attributes = ServiceDiscoveryInstanceAttributes;
 }
 
 /// `aws_service_discovery_private_dns_namespace` (resource).
@@ -108,6 +116,10 @@ impl crate::core::Resource for ServiceDiscoveryPrivateDnsNamespace {
     const TYPE: &'static str = "aws_service_discovery_private_dns_namespace";
 }
 
+impl crate::core::Block for ServiceDiscoveryPrivateDnsNamespace {
+    type Attributes = ServiceDiscoveryPrivateDnsNamespaceAttributes;
+}
+
 /// `aws_service_discovery_public_dns_namespace` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServiceDiscoveryPublicDnsNamespace {
@@ -143,6 +155,10 @@ impl ServiceDiscoveryPublicDnsNamespace {
 
 impl crate::core::Resource for ServiceDiscoveryPublicDnsNamespace {
     const TYPE: &'static str = "aws_service_discovery_public_dns_namespace";
+}
+
+impl crate::core::Block for ServiceDiscoveryPublicDnsNamespace {
+    type Attributes = ServiceDiscoveryPublicDnsNamespaceAttributes;
 }
 
 /// The `dns_records` block of [`ServiceDiscoveryServiceDnsConfig`].
@@ -294,6 +310,10 @@ impl crate::core::Resource for ServiceDiscoveryService {
     const TYPE: &'static str = "aws_service_discovery_service";
 }
 
+impl crate::core::Block for ServiceDiscoveryService {
+    type Attributes = ServiceDiscoveryServiceAttributes;
+}
+
 /// `aws_service` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataService {
@@ -336,6 +356,10 @@ impl crate::core::DataSource for DataService {
     const TYPE: &'static str = "aws_service";
 }
 
+impl crate::core::Block for DataService {
+    type Attributes = DataServiceAttributes;
+}
+
 /// `aws_service_discovery_dns_namespace` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServiceDiscoveryDnsNamespace {
@@ -368,6 +392,10 @@ impl crate::core::DataSource for DataServiceDiscoveryDnsNamespace {
     const TYPE: &'static str = "aws_service_discovery_dns_namespace";
 }
 
+impl crate::core::Block for DataServiceDiscoveryDnsNamespace {
+    type Attributes = DataServiceDiscoveryDnsNamespaceAttributes;
+}
+
 /// `aws_service_discovery_http_namespace` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServiceDiscoveryHttpNamespace {
@@ -395,6 +423,10 @@ impl DataServiceDiscoveryHttpNamespace {
 
 impl crate::core::DataSource for DataServiceDiscoveryHttpNamespace {
     const TYPE: &'static str = "aws_service_discovery_http_namespace";
+}
+
+impl crate::core::Block for DataServiceDiscoveryHttpNamespace {
+    type Attributes = DataServiceDiscoveryHttpNamespaceAttributes;
 }
 
 /// `aws_service_discovery_service` (data source).
@@ -435,6 +467,10 @@ impl crate::core::DataSource for DataServiceDiscoveryService {
     const TYPE: &'static str = "aws_service_discovery_service";
 }
 
+impl crate::core::Block for DataServiceDiscoveryService {
+    type Attributes = DataServiceDiscoveryServiceAttributes;
+}
+
 /// `aws_service_principal` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicePrincipal {
@@ -460,402 +496,586 @@ impl crate::core::DataSource for DataServicePrincipal {
     const TYPE: &'static str = "aws_service_principal";
 }
 
-impl crate::core::Ref<ServiceDiscoveryHttpNamespace> {
+impl crate::core::Block for DataServicePrincipal {
+    type Attributes = DataServicePrincipalAttributes;
+}
+
+/// The attributes of `aws_service_discovery_http_namespace`, read from a `Ref<ServiceDiscoveryHttpNamespace>`.
+#[derive(Clone, Debug)]
+pub struct ServiceDiscoveryHttpNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServiceDiscoveryHttpNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServiceDiscoveryHttpNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServiceDiscoveryHttpNamespaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `http_name`, as a reference.
     #[inline]
     pub fn http_name(&self) -> crate::core::Expr {
-        self.attr("http_name")
+        self.0.attr("http_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ServiceDiscoveryInstance> {
+/// The attributes of `aws_service_discovery_instance`, read from a `Ref<ServiceDiscoveryInstance>`.
+#[derive(Clone, Debug)]
+pub struct ServiceDiscoveryInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServiceDiscoveryInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServiceDiscoveryInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServiceDiscoveryInstanceAttributes {
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `service_id`, as a reference.
     #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
-        self.attr("service_id")
+        self.0.attr("service_id")
     }
 }
 
-impl crate::core::Ref<ServiceDiscoveryPrivateDnsNamespace> {
+/// The attributes of `aws_service_discovery_private_dns_namespace`, read from a `Ref<ServiceDiscoveryPrivateDnsNamespace>`.
+#[derive(Clone, Debug)]
+pub struct ServiceDiscoveryPrivateDnsNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServiceDiscoveryPrivateDnsNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServiceDiscoveryPrivateDnsNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServiceDiscoveryPrivateDnsNamespaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hosted_zone`, as a reference.
     #[inline]
     pub fn hosted_zone(&self) -> crate::core::Expr {
-        self.attr("hosted_zone")
+        self.0.attr("hosted_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc`, as a reference.
     #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
-        self.attr("vpc")
+        self.0.attr("vpc")
     }
 }
 
-impl crate::core::Ref<ServiceDiscoveryPublicDnsNamespace> {
+/// The attributes of `aws_service_discovery_public_dns_namespace`, read from a `Ref<ServiceDiscoveryPublicDnsNamespace>`.
+#[derive(Clone, Debug)]
+pub struct ServiceDiscoveryPublicDnsNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServiceDiscoveryPublicDnsNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServiceDiscoveryPublicDnsNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServiceDiscoveryPublicDnsNamespaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hosted_zone`, as a reference.
     #[inline]
     pub fn hosted_zone(&self) -> crate::core::Expr {
-        self.attr("hosted_zone")
+        self.0.attr("hosted_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ServiceDiscoveryService> {
+/// The attributes of `aws_service_discovery_service`, read from a `Ref<ServiceDiscoveryService>`.
+#[derive(Clone, Debug)]
+pub struct ServiceDiscoveryServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServiceDiscoveryServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServiceDiscoveryServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServiceDiscoveryServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `namespace_id`, as a reference.
     #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
-        self.attr("namespace_id")
+        self.0.attr("namespace_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `dns_config` (a nested block), as a reference.
     #[inline]
     pub fn dns_config(&self) -> crate::core::Expr {
-        self.attr("dns_config")
+        self.0.attr("dns_config")
     }
     /// `health_check_config` (a nested block), as a reference.
     #[inline]
     pub fn health_check_config(&self) -> crate::core::Expr {
-        self.attr("health_check_config")
+        self.0.attr("health_check_config")
     }
     /// `health_check_custom_config` (a nested block), as a reference.
     #[inline]
     pub fn health_check_custom_config(&self) -> crate::core::Expr {
-        self.attr("health_check_custom_config")
+        self.0.attr("health_check_custom_config")
     }
 }
 
-impl crate::core::Ref<DataService> {
+/// The attributes of `aws_service`, read from a `Ref<DataService>`.
+#[derive(Clone, Debug)]
+pub struct DataServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServiceAttributes {
     /// `dns_name`, as a reference.
     #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
-        self.attr("dns_name")
+        self.0.attr("dns_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `partition`, as a reference.
     #[inline]
     pub fn partition(&self) -> crate::core::Expr {
-        self.attr("partition")
+        self.0.attr("partition")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `reverse_dns_name`, as a reference.
     #[inline]
     pub fn reverse_dns_name(&self) -> crate::core::Expr {
-        self.attr("reverse_dns_name")
+        self.0.attr("reverse_dns_name")
     }
     /// `reverse_dns_prefix`, as a reference.
     #[inline]
     pub fn reverse_dns_prefix(&self) -> crate::core::Expr {
-        self.attr("reverse_dns_prefix")
+        self.0.attr("reverse_dns_prefix")
     }
     /// `service_id`, as a reference.
     #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
-        self.attr("service_id")
+        self.0.attr("service_id")
     }
     /// `supported`, as a reference.
     #[inline]
     pub fn supported(&self) -> crate::core::Expr {
-        self.attr("supported")
+        self.0.attr("supported")
     }
 }
 
-impl crate::core::Ref<DataServiceDiscoveryDnsNamespace> {
+/// The attributes of `aws_service_discovery_dns_namespace`, read from a `Ref<DataServiceDiscoveryDnsNamespace>`.
+#[derive(Clone, Debug)]
+pub struct DataServiceDiscoveryDnsNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServiceDiscoveryDnsNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServiceDiscoveryDnsNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServiceDiscoveryDnsNamespaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `hosted_zone`, as a reference.
     #[inline]
     pub fn hosted_zone(&self) -> crate::core::Expr {
-        self.attr("hosted_zone")
+        self.0.attr("hosted_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataServiceDiscoveryHttpNamespace> {
+/// The attributes of `aws_service_discovery_http_namespace`, read from a `Ref<DataServiceDiscoveryHttpNamespace>`.
+#[derive(Clone, Debug)]
+pub struct DataServiceDiscoveryHttpNamespaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServiceDiscoveryHttpNamespaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServiceDiscoveryHttpNamespaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServiceDiscoveryHttpNamespaceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `http_name`, as a reference.
     #[inline]
     pub fn http_name(&self) -> crate::core::Expr {
-        self.attr("http_name")
+        self.0.attr("http_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataServiceDiscoveryService> {
+/// The attributes of `aws_service_discovery_service`, read from a `Ref<DataServiceDiscoveryService>`.
+#[derive(Clone, Debug)]
+pub struct DataServiceDiscoveryServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServiceDiscoveryServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServiceDiscoveryServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServiceDiscoveryServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `dns_config`, as a reference.
     #[inline]
     pub fn dns_config(&self) -> crate::core::Expr {
-        self.attr("dns_config")
+        self.0.attr("dns_config")
     }
     /// `health_check_config`, as a reference.
     #[inline]
     pub fn health_check_config(&self) -> crate::core::Expr {
-        self.attr("health_check_config")
+        self.0.attr("health_check_config")
     }
     /// `health_check_custom_config`, as a reference.
     #[inline]
     pub fn health_check_custom_config(&self) -> crate::core::Expr {
-        self.attr("health_check_custom_config")
+        self.0.attr("health_check_custom_config")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `namespace_id`, as a reference.
     #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
-        self.attr("namespace_id")
+        self.0.attr("namespace_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<DataServicePrincipal> {
+/// The attributes of `aws_service_principal`, read from a `Ref<DataServicePrincipal>`.
+#[derive(Clone, Debug)]
+pub struct DataServicePrincipalAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicePrincipalAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicePrincipalAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicePrincipalAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `suffix`, as a reference.
     #[inline]
     pub fn suffix(&self) -> crate::core::Expr {
-        self.attr("suffix")
+        self.0.attr("suffix")
     }
 }

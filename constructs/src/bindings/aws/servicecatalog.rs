@@ -58,6 +58,10 @@ impl crate::core::Resource for ServicecatalogBudgetResourceAssociation {
     const TYPE: &'static str = "aws_servicecatalog_budget_resource_association";
 }
 
+impl crate::core::Block for ServicecatalogBudgetResourceAssociation {
+    type Attributes = ServicecatalogBudgetResourceAssociationAttributes;
+}
+
 /// The `timeouts` block of [`ServicecatalogConstraint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicecatalogConstraintTimeouts {
@@ -134,6 +138,10 @@ impl crate::core::Resource for ServicecatalogConstraint {
     const TYPE: &'static str = "aws_servicecatalog_constraint";
 }
 
+impl crate::core::Block for ServicecatalogConstraint {
+    type Attributes = ServicecatalogConstraintAttributes;
+}
+
 /// The `timeouts` block of [`ServicecatalogOrganizationsAccess`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicecatalogOrganizationsAccessTimeouts {
@@ -179,6 +187,10 @@ impl ServicecatalogOrganizationsAccess {
 
 impl crate::core::Resource for ServicecatalogOrganizationsAccess {
     const TYPE: &'static str = "aws_servicecatalog_organizations_access";
+}
+
+impl crate::core::Block for ServicecatalogOrganizationsAccess {
+    type Attributes = ServicecatalogOrganizationsAccessAttributes;
 }
 
 /// The `timeouts` block of [`ServicecatalogPortfolio`].
@@ -253,6 +265,10 @@ impl ServicecatalogPortfolio {
 
 impl crate::core::Resource for ServicecatalogPortfolio {
     const TYPE: &'static str = "aws_servicecatalog_portfolio";
+}
+
+impl crate::core::Block for ServicecatalogPortfolio {
+    type Attributes = ServicecatalogPortfolioAttributes;
 }
 
 /// The `timeouts` block of [`ServicecatalogPortfolioShare`].
@@ -336,6 +352,10 @@ impl crate::core::Resource for ServicecatalogPortfolioShare {
     const TYPE: &'static str = "aws_servicecatalog_portfolio_share";
 }
 
+impl crate::core::Block for ServicecatalogPortfolioShare {
+    type Attributes = ServicecatalogPortfolioShareAttributes;
+}
+
 /// The `timeouts` block of [`ServicecatalogPrincipalPortfolioAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicecatalogPrincipalPortfolioAssociationTimeouts {
@@ -400,6 +420,10 @@ impl ServicecatalogPrincipalPortfolioAssociation {
 
 impl crate::core::Resource for ServicecatalogPrincipalPortfolioAssociation {
     const TYPE: &'static str = "aws_servicecatalog_principal_portfolio_association";
+}
+
+impl crate::core::Block for ServicecatalogPrincipalPortfolioAssociation {
+    type Attributes = ServicecatalogPrincipalPortfolioAssociationAttributes;
 }
 
 /// The `provisioning_artifact_parameters` block of [`ServicecatalogProduct`].
@@ -540,6 +564,10 @@ impl crate::core::Resource for ServicecatalogProduct {
     const TYPE: &'static str = "aws_servicecatalog_product";
 }
 
+impl crate::core::Block for ServicecatalogProduct {
+    type Attributes = ServicecatalogProductAttributes;
+}
+
 /// The `timeouts` block of [`ServicecatalogProductPortfolioAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicecatalogProductPortfolioAssociationTimeouts {
@@ -604,6 +632,10 @@ impl ServicecatalogProductPortfolioAssociation {
 
 impl crate::core::Resource for ServicecatalogProductPortfolioAssociation {
     const TYPE: &'static str = "aws_servicecatalog_product_portfolio_association";
+}
+
+impl crate::core::Block for ServicecatalogProductPortfolioAssociation {
+    type Attributes = ServicecatalogProductPortfolioAssociationAttributes;
 }
 
 /// The `provisioning_parameters` block of [`ServicecatalogProvisionedProduct`].
@@ -784,6 +816,10 @@ impl crate::core::Resource for ServicecatalogProvisionedProduct {
     const TYPE: &'static str = "aws_servicecatalog_provisioned_product";
 }
 
+impl crate::core::Block for ServicecatalogProvisionedProduct {
+    type Attributes = ServicecatalogProvisionedProductAttributes;
+}
+
 /// The `timeouts` block of [`ServicecatalogProvisioningArtifact`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicecatalogProvisioningArtifactTimeouts {
@@ -877,6 +913,10 @@ impl ServicecatalogProvisioningArtifact {
 
 impl crate::core::Resource for ServicecatalogProvisioningArtifact {
     const TYPE: &'static str = "aws_servicecatalog_provisioning_artifact";
+}
+
+impl crate::core::Block for ServicecatalogProvisioningArtifact {
+    type Attributes = ServicecatalogProvisioningArtifactAttributes;
 }
 
 /// The `definition` block of [`ServicecatalogServiceAction`].
@@ -981,6 +1021,10 @@ impl crate::core::Resource for ServicecatalogServiceAction {
     const TYPE: &'static str = "aws_servicecatalog_service_action";
 }
 
+impl crate::core::Block for ServicecatalogServiceAction {
+    type Attributes = ServicecatalogServiceActionAttributes;
+}
+
 /// The `timeouts` block of [`ServicecatalogTagOption`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicecatalogTagOptionTimeouts {
@@ -1047,6 +1091,10 @@ impl crate::core::Resource for ServicecatalogTagOption {
     const TYPE: &'static str = "aws_servicecatalog_tag_option";
 }
 
+impl crate::core::Block for ServicecatalogTagOption {
+    type Attributes = ServicecatalogTagOptionAttributes;
+}
+
 /// The `timeouts` block of [`ServicecatalogTagOptionResourceAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicecatalogTagOptionResourceAssociationTimeouts {
@@ -1105,6 +1153,10 @@ impl crate::core::Resource for ServicecatalogTagOptionResourceAssociation {
     const TYPE: &'static str = "aws_servicecatalog_tag_option_resource_association";
 }
 
+impl crate::core::Block for ServicecatalogTagOptionResourceAssociation {
+    type Attributes = ServicecatalogTagOptionResourceAssociationAttributes;
+}
+
 /// The `timeouts` block of [`DataServicecatalogConstraint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataServicecatalogConstraintTimeouts {
@@ -1154,6 +1206,10 @@ impl DataServicecatalogConstraint {
 
 impl crate::core::DataSource for DataServicecatalogConstraint {
     const TYPE: &'static str = "aws_servicecatalog_constraint";
+}
+
+impl crate::core::Block for DataServicecatalogConstraint {
+    type Attributes = DataServicecatalogConstraintAttributes;
 }
 
 /// The `timeouts` block of [`DataServicecatalogLaunchPaths`].
@@ -1207,6 +1263,10 @@ impl crate::core::DataSource for DataServicecatalogLaunchPaths {
     const TYPE: &'static str = "aws_servicecatalog_launch_paths";
 }
 
+impl crate::core::Block for DataServicecatalogLaunchPaths {
+    type Attributes = DataServicecatalogLaunchPathsAttributes;
+}
+
 /// The `timeouts` block of [`DataServicecatalogPortfolio`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataServicecatalogPortfolioTimeouts {
@@ -1256,6 +1316,10 @@ impl DataServicecatalogPortfolio {
 
 impl crate::core::DataSource for DataServicecatalogPortfolio {
     const TYPE: &'static str = "aws_servicecatalog_portfolio";
+}
+
+impl crate::core::Block for DataServicecatalogPortfolio {
+    type Attributes = DataServicecatalogPortfolioAttributes;
 }
 
 /// The `timeouts` block of [`DataServicecatalogPortfolioConstraints`].
@@ -1313,6 +1377,10 @@ impl crate::core::DataSource for DataServicecatalogPortfolioConstraints {
     const TYPE: &'static str = "aws_servicecatalog_portfolio_constraints";
 }
 
+impl crate::core::Block for DataServicecatalogPortfolioConstraints {
+    type Attributes = DataServicecatalogPortfolioConstraintsAttributes;
+}
+
 /// The `timeouts` block of [`DataServicecatalogProduct`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataServicecatalogProductTimeouts {
@@ -1362,6 +1430,10 @@ impl DataServicecatalogProduct {
 
 impl crate::core::DataSource for DataServicecatalogProduct {
     const TYPE: &'static str = "aws_servicecatalog_product";
+}
+
+impl crate::core::Block for DataServicecatalogProduct {
+    type Attributes = DataServicecatalogProductAttributes;
 }
 
 /// The `timeouts` block of [`DataServicecatalogProvisioningArtifacts`].
@@ -1415,954 +1487,1300 @@ impl crate::core::DataSource for DataServicecatalogProvisioningArtifacts {
     const TYPE: &'static str = "aws_servicecatalog_provisioning_artifacts";
 }
 
-impl crate::core::Ref<ServicecatalogBudgetResourceAssociation> {
+impl crate::core::Block for DataServicecatalogProvisioningArtifacts {
+    type Attributes = DataServicecatalogProvisioningArtifactsAttributes;
+}
+
+/// The attributes of `aws_servicecatalog_budget_resource_association`, read from a `Ref<ServicecatalogBudgetResourceAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogBudgetResourceAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogBudgetResourceAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogBudgetResourceAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogBudgetResourceAssociationAttributes {
     /// `budget_name`, as a reference.
     #[inline]
     pub fn budget_name(&self) -> crate::core::Expr {
-        self.attr("budget_name")
+        self.0.attr("budget_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogConstraint> {
+/// The attributes of `aws_servicecatalog_constraint`, read from a `Ref<ServicecatalogConstraint>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogConstraintAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogConstraintAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogConstraintAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogConstraintAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `portfolio_id`, as a reference.
     #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
-        self.attr("portfolio_id")
+        self.0.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogOrganizationsAccess> {
+/// The attributes of `aws_servicecatalog_organizations_access`, read from a `Ref<ServicecatalogOrganizationsAccess>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogOrganizationsAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogOrganizationsAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogOrganizationsAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogOrganizationsAccessAttributes {
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogPortfolio> {
+/// The attributes of `aws_servicecatalog_portfolio`, read from a `Ref<ServicecatalogPortfolio>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogPortfolioAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogPortfolioAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogPortfolioAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogPortfolioAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogPortfolioShare> {
+/// The attributes of `aws_servicecatalog_portfolio_share`, read from a `Ref<ServicecatalogPortfolioShare>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogPortfolioShareAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogPortfolioShareAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogPortfolioShareAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogPortfolioShareAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `accepted`, as a reference.
     #[inline]
     pub fn accepted(&self) -> crate::core::Expr {
-        self.attr("accepted")
+        self.0.attr("accepted")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `portfolio_id`, as a reference.
     #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
-        self.attr("portfolio_id")
+        self.0.attr("portfolio_id")
     }
     /// `principal_id`, as a reference.
     #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
-        self.attr("principal_id")
+        self.0.attr("principal_id")
     }
     /// `share_principals`, as a reference.
     #[inline]
     pub fn share_principals(&self) -> crate::core::Expr {
-        self.attr("share_principals")
+        self.0.attr("share_principals")
     }
     /// `share_tag_options`, as a reference.
     #[inline]
     pub fn share_tag_options(&self) -> crate::core::Expr {
-        self.attr("share_tag_options")
+        self.0.attr("share_tag_options")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `wait_for_acceptance`, as a reference.
     #[inline]
     pub fn wait_for_acceptance(&self) -> crate::core::Expr {
-        self.attr("wait_for_acceptance")
+        self.0.attr("wait_for_acceptance")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogPrincipalPortfolioAssociation> {
+/// The attributes of `aws_servicecatalog_principal_portfolio_association`, read from a `Ref<ServicecatalogPrincipalPortfolioAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogPrincipalPortfolioAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogPrincipalPortfolioAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogPrincipalPortfolioAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogPrincipalPortfolioAssociationAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `portfolio_id`, as a reference.
     #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
-        self.attr("portfolio_id")
+        self.0.attr("portfolio_id")
     }
     /// `principal_arn`, as a reference.
     #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
-        self.attr("principal_arn")
+        self.0.attr("principal_arn")
     }
     /// `principal_type`, as a reference.
     #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
-        self.attr("principal_type")
+        self.0.attr("principal_type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogProduct> {
+/// The attributes of `aws_servicecatalog_product`, read from a `Ref<ServicecatalogProduct>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogProductAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogProductAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogProductAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogProductAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `distributor`, as a reference.
     #[inline]
     pub fn distributor(&self) -> crate::core::Expr {
-        self.attr("distributor")
+        self.0.attr("distributor")
     }
     /// `has_default_path`, as a reference.
     #[inline]
     pub fn has_default_path(&self) -> crate::core::Expr {
-        self.attr("has_default_path")
+        self.0.attr("has_default_path")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `support_description`, as a reference.
     #[inline]
     pub fn support_description(&self) -> crate::core::Expr {
-        self.attr("support_description")
+        self.0.attr("support_description")
     }
     /// `support_email`, as a reference.
     #[inline]
     pub fn support_email(&self) -> crate::core::Expr {
-        self.attr("support_email")
+        self.0.attr("support_email")
     }
     /// `support_url`, as a reference.
     #[inline]
     pub fn support_url(&self) -> crate::core::Expr {
-        self.attr("support_url")
+        self.0.attr("support_url")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `provisioning_artifact_parameters` (a nested block), as a reference.
     #[inline]
     pub fn provisioning_artifact_parameters(&self) -> crate::core::Expr {
-        self.attr("provisioning_artifact_parameters")
+        self.0.attr("provisioning_artifact_parameters")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogProductPortfolioAssociation> {
+/// The attributes of `aws_servicecatalog_product_portfolio_association`, read from a `Ref<ServicecatalogProductPortfolioAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogProductPortfolioAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogProductPortfolioAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogProductPortfolioAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogProductPortfolioAssociationAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `portfolio_id`, as a reference.
     #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
-        self.attr("portfolio_id")
+        self.0.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `source_portfolio_id`, as a reference.
     #[inline]
     pub fn source_portfolio_id(&self) -> crate::core::Expr {
-        self.attr("source_portfolio_id")
+        self.0.attr("source_portfolio_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogProvisionedProduct> {
+/// The attributes of `aws_servicecatalog_provisioned_product`, read from a `Ref<ServicecatalogProvisionedProduct>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogProvisionedProductAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogProvisionedProductAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogProvisionedProductAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogProvisionedProductAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cloudwatch_dashboard_names`, as a reference.
     #[inline]
     pub fn cloudwatch_dashboard_names(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_dashboard_names")
+        self.0.attr("cloudwatch_dashboard_names")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_errors`, as a reference.
     #[inline]
     pub fn ignore_errors(&self) -> crate::core::Expr {
-        self.attr("ignore_errors")
+        self.0.attr("ignore_errors")
     }
     /// `last_provisioning_record_id`, as a reference.
     #[inline]
     pub fn last_provisioning_record_id(&self) -> crate::core::Expr {
-        self.attr("last_provisioning_record_id")
+        self.0.attr("last_provisioning_record_id")
     }
     /// `last_record_id`, as a reference.
     #[inline]
     pub fn last_record_id(&self) -> crate::core::Expr {
-        self.attr("last_record_id")
+        self.0.attr("last_record_id")
     }
     /// `last_successful_provisioning_record_id`, as a reference.
     #[inline]
     pub fn last_successful_provisioning_record_id(&self) -> crate::core::Expr {
-        self.attr("last_successful_provisioning_record_id")
+        self.0.attr("last_successful_provisioning_record_id")
     }
     /// `launch_role_arn`, as a reference.
     #[inline]
     pub fn launch_role_arn(&self) -> crate::core::Expr {
-        self.attr("launch_role_arn")
+        self.0.attr("launch_role_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `notification_arns`, as a reference.
     #[inline]
     pub fn notification_arns(&self) -> crate::core::Expr {
-        self.attr("notification_arns")
+        self.0.attr("notification_arns")
     }
     /// `outputs`, as a reference.
     #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
-        self.attr("outputs")
+        self.0.attr("outputs")
     }
     /// `path_id`, as a reference.
     #[inline]
     pub fn path_id(&self) -> crate::core::Expr {
-        self.attr("path_id")
+        self.0.attr("path_id")
     }
     /// `path_name`, as a reference.
     #[inline]
     pub fn path_name(&self) -> crate::core::Expr {
-        self.attr("path_name")
+        self.0.attr("path_name")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `product_name`, as a reference.
     #[inline]
     pub fn product_name(&self) -> crate::core::Expr {
-        self.attr("product_name")
+        self.0.attr("product_name")
     }
     /// `provisioning_artifact_id`, as a reference.
     #[inline]
     pub fn provisioning_artifact_id(&self) -> crate::core::Expr {
-        self.attr("provisioning_artifact_id")
+        self.0.attr("provisioning_artifact_id")
     }
     /// `provisioning_artifact_name`, as a reference.
     #[inline]
     pub fn provisioning_artifact_name(&self) -> crate::core::Expr {
-        self.attr("provisioning_artifact_name")
+        self.0.attr("provisioning_artifact_name")
     }
     /// `retain_physical_resources`, as a reference.
     #[inline]
     pub fn retain_physical_resources(&self) -> crate::core::Expr {
-        self.attr("retain_physical_resources")
+        self.0.attr("retain_physical_resources")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_message`, as a reference.
     #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
-        self.attr("status_message")
+        self.0.attr("status_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `provisioning_parameters` (a nested block), as a reference.
     #[inline]
     pub fn provisioning_parameters(&self) -> crate::core::Expr {
-        self.attr("provisioning_parameters")
+        self.0.attr("provisioning_parameters")
     }
     /// `stack_set_provisioning_preferences` (a nested block), as a reference.
     #[inline]
     pub fn stack_set_provisioning_preferences(&self) -> crate::core::Expr {
-        self.attr("stack_set_provisioning_preferences")
+        self.0.attr("stack_set_provisioning_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogProvisioningArtifact> {
+/// The attributes of `aws_servicecatalog_provisioning_artifact`, read from a `Ref<ServicecatalogProvisioningArtifact>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogProvisioningArtifactAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogProvisioningArtifactAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogProvisioningArtifactAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogProvisioningArtifactAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `active`, as a reference.
     #[inline]
     pub fn active(&self) -> crate::core::Expr {
-        self.attr("active")
+        self.0.attr("active")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disable_template_validation`, as a reference.
     #[inline]
     pub fn disable_template_validation(&self) -> crate::core::Expr {
-        self.attr("disable_template_validation")
+        self.0.attr("disable_template_validation")
     }
     /// `guidance`, as a reference.
     #[inline]
     pub fn guidance(&self) -> crate::core::Expr {
-        self.attr("guidance")
+        self.0.attr("guidance")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `provisioning_artifact_id`, as a reference.
     #[inline]
     pub fn provisioning_artifact_id(&self) -> crate::core::Expr {
-        self.attr("provisioning_artifact_id")
+        self.0.attr("provisioning_artifact_id")
     }
     /// `template_physical_id`, as a reference.
     #[inline]
     pub fn template_physical_id(&self) -> crate::core::Expr {
-        self.attr("template_physical_id")
+        self.0.attr("template_physical_id")
     }
     /// `template_url`, as a reference.
     #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
-        self.attr("template_url")
+        self.0.attr("template_url")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogServiceAction> {
+/// The attributes of `aws_servicecatalog_service_action`, read from a `Ref<ServicecatalogServiceAction>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogServiceActionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogServiceActionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogServiceActionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogServiceActionAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogTagOption> {
+/// The attributes of `aws_servicecatalog_tag_option`, read from a `Ref<ServicecatalogTagOption>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogTagOptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogTagOptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogTagOptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogTagOptionAttributes {
     /// `active`, as a reference.
     #[inline]
     pub fn active(&self) -> crate::core::Expr {
-        self.attr("active")
+        self.0.attr("active")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ServicecatalogTagOptionResourceAssociation> {
+/// The attributes of `aws_servicecatalog_tag_option_resource_association`, read from a `Ref<ServicecatalogTagOptionResourceAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogTagOptionResourceAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogTagOptionResourceAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogTagOptionResourceAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogTagOptionResourceAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `resource_created_time`, as a reference.
     #[inline]
     pub fn resource_created_time(&self) -> crate::core::Expr {
-        self.attr("resource_created_time")
+        self.0.attr("resource_created_time")
     }
     /// `resource_description`, as a reference.
     #[inline]
     pub fn resource_description(&self) -> crate::core::Expr {
-        self.attr("resource_description")
+        self.0.attr("resource_description")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `resource_name`, as a reference.
     #[inline]
     pub fn resource_name(&self) -> crate::core::Expr {
-        self.attr("resource_name")
+        self.0.attr("resource_name")
     }
     /// `tag_option_id`, as a reference.
     #[inline]
     pub fn tag_option_id(&self) -> crate::core::Expr {
-        self.attr("tag_option_id")
+        self.0.attr("tag_option_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogConstraint> {
+/// The attributes of `aws_servicecatalog_constraint`, read from a `Ref<DataServicecatalogConstraint>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogConstraintAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogConstraintAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogConstraintAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogConstraintAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `portfolio_id`, as a reference.
     #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
-        self.attr("portfolio_id")
+        self.0.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogLaunchPaths> {
+/// The attributes of `aws_servicecatalog_launch_paths`, read from a `Ref<DataServicecatalogLaunchPaths>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogLaunchPathsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogLaunchPathsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogLaunchPathsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogLaunchPathsAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `summaries`, as a reference.
     #[inline]
     pub fn summaries(&self) -> crate::core::Expr {
-        self.attr("summaries")
+        self.0.attr("summaries")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogPortfolio> {
+/// The attributes of `aws_servicecatalog_portfolio`, read from a `Ref<DataServicecatalogPortfolio>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogPortfolioAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogPortfolioAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogPortfolioAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogPortfolioAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `provider_name`, as a reference.
     #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
-        self.attr("provider_name")
+        self.0.attr("provider_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogPortfolioConstraints> {
+/// The attributes of `aws_servicecatalog_portfolio_constraints`, read from a `Ref<DataServicecatalogPortfolioConstraints>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogPortfolioConstraintsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogPortfolioConstraintsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogPortfolioConstraintsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogPortfolioConstraintsAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `details`, as a reference.
     #[inline]
     pub fn details(&self) -> crate::core::Expr {
-        self.attr("details")
+        self.0.attr("details")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `portfolio_id`, as a reference.
     #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
-        self.attr("portfolio_id")
+        self.0.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogProduct> {
+/// The attributes of `aws_servicecatalog_product`, read from a `Ref<DataServicecatalogProduct>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogProductAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogProductAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogProductAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogProductAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `distributor`, as a reference.
     #[inline]
     pub fn distributor(&self) -> crate::core::Expr {
-        self.attr("distributor")
+        self.0.attr("distributor")
     }
     /// `has_default_path`, as a reference.
     #[inline]
     pub fn has_default_path(&self) -> crate::core::Expr {
-        self.attr("has_default_path")
+        self.0.attr("has_default_path")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `support_description`, as a reference.
     #[inline]
     pub fn support_description(&self) -> crate::core::Expr {
-        self.attr("support_description")
+        self.0.attr("support_description")
     }
     /// `support_email`, as a reference.
     #[inline]
     pub fn support_email(&self) -> crate::core::Expr {
-        self.attr("support_email")
+        self.0.attr("support_email")
     }
     /// `support_url`, as a reference.
     #[inline]
     pub fn support_url(&self) -> crate::core::Expr {
-        self.attr("support_url")
+        self.0.attr("support_url")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogProvisioningArtifacts> {
+/// The attributes of `aws_servicecatalog_provisioning_artifacts`, read from a `Ref<DataServicecatalogProvisioningArtifacts>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogProvisioningArtifactsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogProvisioningArtifactsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogProvisioningArtifactsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogProvisioningArtifactsAttributes {
     /// `accept_language`, as a reference.
     #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
-        self.attr("accept_language")
+        self.0.attr("accept_language")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `product_id`, as a reference.
     #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
-        self.attr("product_id")
+        self.0.attr("product_id")
     }
     /// `provisioning_artifact_details`, as a reference.
     #[inline]
     pub fn provisioning_artifact_details(&self) -> crate::core::Expr {
-        self.attr("provisioning_artifact_details")
+        self.0.attr("provisioning_artifact_details")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

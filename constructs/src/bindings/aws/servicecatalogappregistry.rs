@@ -29,6 +29,10 @@ impl crate::core::Resource for ServicecatalogappregistryApplication {
     const TYPE: &'static str = "aws_servicecatalogappregistry_application";
 }
 
+impl crate::core::Block for ServicecatalogappregistryApplication {
+    type Attributes = ServicecatalogappregistryApplicationAttributes;
+}
+
 /// `aws_servicecatalogappregistry_attribute_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogappregistryAttributeGroup {
@@ -61,6 +65,10 @@ impl crate::core::Resource for ServicecatalogappregistryAttributeGroup {
     const TYPE: &'static str = "aws_servicecatalogappregistry_attribute_group";
 }
 
+impl crate::core::Block for ServicecatalogappregistryAttributeGroup {
+    type Attributes = ServicecatalogappregistryAttributeGroupAttributes;
+}
+
 /// `aws_servicecatalogappregistry_attribute_group_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogappregistryAttributeGroupAssociation {
@@ -87,6 +95,10 @@ impl crate::core::Resource for ServicecatalogappregistryAttributeGroupAssociatio
     const TYPE: &'static str = "aws_servicecatalogappregistry_attribute_group_association";
 }
 
+impl crate::core::Block for ServicecatalogappregistryAttributeGroupAssociation {
+    type Attributes = ServicecatalogappregistryAttributeGroupAssociationAttributes;
+}
+
 /// `aws_servicecatalogappregistry_application` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicecatalogappregistryApplication {
@@ -106,6 +118,10 @@ impl DataServicecatalogappregistryApplication {
 
 impl crate::core::DataSource for DataServicecatalogappregistryApplication {
     const TYPE: &'static str = "aws_servicecatalogappregistry_application";
+}
+
+impl crate::core::Block for DataServicecatalogappregistryApplication {
+    type Attributes = DataServicecatalogappregistryApplicationAttributes;
 }
 
 /// `aws_servicecatalogappregistry_attribute_group` (data source).
@@ -138,6 +154,10 @@ impl crate::core::DataSource for DataServicecatalogappregistryAttributeGroup {
     const TYPE: &'static str = "aws_servicecatalogappregistry_attribute_group";
 }
 
+impl crate::core::Block for DataServicecatalogappregistryAttributeGroup {
+    type Attributes = DataServicecatalogappregistryAttributeGroupAttributes;
+}
+
 /// `aws_servicecatalogappregistry_attribute_group_associations` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataServicecatalogappregistryAttributeGroupAssociations {
@@ -164,175 +184,287 @@ impl crate::core::DataSource for DataServicecatalogappregistryAttributeGroupAsso
     const TYPE: &'static str = "aws_servicecatalogappregistry_attribute_group_associations";
 }
 
-impl crate::core::Ref<ServicecatalogappregistryApplication> {
+impl crate::core::Block for DataServicecatalogappregistryAttributeGroupAssociations {
+    type Attributes = DataServicecatalogappregistryAttributeGroupAssociationsAttributes;
+}
+
+/// The attributes of `aws_servicecatalogappregistry_application`, read from a `Ref<ServicecatalogappregistryApplication>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogappregistryApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogappregistryApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogappregistryApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogappregistryApplicationAttributes {
     /// `application_tag`, as a reference.
     #[inline]
     pub fn application_tag(&self) -> crate::core::Expr {
-        self.attr("application_tag")
+        self.0.attr("application_tag")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ServicecatalogappregistryAttributeGroup> {
+/// The attributes of `aws_servicecatalogappregistry_attribute_group`, read from a `Ref<ServicecatalogappregistryAttributeGroup>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogappregistryAttributeGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogappregistryAttributeGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogappregistryAttributeGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogappregistryAttributeGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ServicecatalogappregistryAttributeGroupAssociation> {
+/// The attributes of `aws_servicecatalogappregistry_attribute_group_association`, read from a `Ref<ServicecatalogappregistryAttributeGroupAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ServicecatalogappregistryAttributeGroupAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicecatalogappregistryAttributeGroupAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicecatalogappregistryAttributeGroupAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicecatalogappregistryAttributeGroupAssociationAttributes {
     /// `application_id`, as a reference.
     #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
-        self.attr("application_id")
+        self.0.attr("application_id")
     }
     /// `attribute_group_id`, as a reference.
     #[inline]
     pub fn attribute_group_id(&self) -> crate::core::Expr {
-        self.attr("attribute_group_id")
+        self.0.attr("attribute_group_id")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogappregistryApplication> {
+/// The attributes of `aws_servicecatalogappregistry_application`, read from a `Ref<DataServicecatalogappregistryApplication>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogappregistryApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogappregistryApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogappregistryApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogappregistryApplicationAttributes {
     /// `application_tag`, as a reference.
     #[inline]
     pub fn application_tag(&self) -> crate::core::Expr {
-        self.attr("application_tag")
+        self.0.attr("application_tag")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogappregistryAttributeGroup> {
+/// The attributes of `aws_servicecatalogappregistry_attribute_group`, read from a `Ref<DataServicecatalogappregistryAttributeGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogappregistryAttributeGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogappregistryAttributeGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogappregistryAttributeGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogappregistryAttributeGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataServicecatalogappregistryAttributeGroupAssociations> {
+/// The attributes of `aws_servicecatalogappregistry_attribute_group_associations`, read from a `Ref<DataServicecatalogappregistryAttributeGroupAssociations>`.
+#[derive(Clone, Debug)]
+pub struct DataServicecatalogappregistryAttributeGroupAssociationsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicecatalogappregistryAttributeGroupAssociationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicecatalogappregistryAttributeGroupAssociationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicecatalogappregistryAttributeGroupAssociationsAttributes {
     /// `attribute_group_ids`, as a reference.
     #[inline]
     pub fn attribute_group_ids(&self) -> crate::core::Expr {
-        self.attr("attribute_group_ids")
+        self.0.attr("attribute_group_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

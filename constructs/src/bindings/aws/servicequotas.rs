@@ -31,6 +31,10 @@ impl crate::core::Resource for ServicequotasServiceQuota {
     const TYPE: &'static str = "aws_servicequotas_service_quota";
 }
 
+impl crate::core::Block for ServicequotasServiceQuota {
+    type Attributes = ServicequotasServiceQuotaAttributes;
+}
+
 /// `aws_servicequotas_template` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicequotasTemplate {
@@ -61,6 +65,10 @@ impl crate::core::Resource for ServicequotasTemplate {
     const TYPE: &'static str = "aws_servicequotas_template";
 }
 
+impl crate::core::Block for ServicequotasTemplate {
+    type Attributes = ServicequotasTemplateAttributes;
+}
+
 /// `aws_servicequotas_template_association` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ServicequotasTemplateAssociation {
@@ -81,6 +89,10 @@ impl ServicequotasTemplateAssociation {
 
 impl crate::core::Resource for ServicequotasTemplateAssociation {
     const TYPE: &'static str = "aws_servicequotas_template_association";
+}
+
+impl crate::core::Block for ServicequotasTemplateAssociation {
+    type Attributes = ServicequotasTemplateAssociationAttributes;
 }
 
 /// `aws_servicequotas_service` (data source).
@@ -106,6 +118,10 @@ impl DataServicequotasService {
 
 impl crate::core::DataSource for DataServicequotasService {
     const TYPE: &'static str = "aws_servicequotas_service";
+}
+
+impl crate::core::Block for DataServicequotasService {
+    type Attributes = DataServicequotasServiceAttributes;
 }
 
 /// `aws_servicequotas_service_quota` (data source).
@@ -139,6 +155,10 @@ impl DataServicequotasServiceQuota {
 
 impl crate::core::DataSource for DataServicequotasServiceQuota {
     const TYPE: &'static str = "aws_servicequotas_service_quota";
+}
+
+impl crate::core::Block for DataServicequotasServiceQuota {
+    type Attributes = DataServicequotasServiceQuotaAttributes;
 }
 
 /// The `templates` block of [`DataServicequotasTemplates`].
@@ -180,225 +200,337 @@ impl crate::core::DataSource for DataServicequotasTemplates {
     const TYPE: &'static str = "aws_servicequotas_templates";
 }
 
-impl crate::core::Ref<ServicequotasServiceQuota> {
+impl crate::core::Block for DataServicequotasTemplates {
+    type Attributes = DataServicequotasTemplatesAttributes;
+}
+
+/// The attributes of `aws_servicequotas_service_quota`, read from a `Ref<ServicequotasServiceQuota>`.
+#[derive(Clone, Debug)]
+pub struct ServicequotasServiceQuotaAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicequotasServiceQuotaAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicequotasServiceQuotaAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicequotasServiceQuotaAttributes {
     /// `adjustable`, as a reference.
     #[inline]
     pub fn adjustable(&self) -> crate::core::Expr {
-        self.attr("adjustable")
+        self.0.attr("adjustable")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_value`, as a reference.
     #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
-        self.attr("default_value")
+        self.0.attr("default_value")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `quota_code`, as a reference.
     #[inline]
     pub fn quota_code(&self) -> crate::core::Expr {
-        self.attr("quota_code")
+        self.0.attr("quota_code")
     }
     /// `quota_name`, as a reference.
     #[inline]
     pub fn quota_name(&self) -> crate::core::Expr {
-        self.attr("quota_name")
+        self.0.attr("quota_name")
     }
     /// `request_id`, as a reference.
     #[inline]
     pub fn request_id(&self) -> crate::core::Expr {
-        self.attr("request_id")
+        self.0.attr("request_id")
     }
     /// `request_status`, as a reference.
     #[inline]
     pub fn request_status(&self) -> crate::core::Expr {
-        self.attr("request_status")
+        self.0.attr("request_status")
     }
     /// `service_code`, as a reference.
     #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
-        self.attr("service_code")
+        self.0.attr("service_code")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `usage_metric`, as a reference.
     #[inline]
     pub fn usage_metric(&self) -> crate::core::Expr {
-        self.attr("usage_metric")
+        self.0.attr("usage_metric")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<ServicequotasTemplate> {
+/// The attributes of `aws_servicequotas_template`, read from a `Ref<ServicequotasTemplate>`.
+#[derive(Clone, Debug)]
+pub struct ServicequotasTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicequotasTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicequotasTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicequotasTemplateAttributes {
     /// `global_quota`, as a reference.
     #[inline]
     pub fn global_quota(&self) -> crate::core::Expr {
-        self.attr("global_quota")
+        self.0.attr("global_quota")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `quota_code`, as a reference.
     #[inline]
     pub fn quota_code(&self) -> crate::core::Expr {
-        self.attr("quota_code")
+        self.0.attr("quota_code")
     }
     /// `quota_name`, as a reference.
     #[inline]
     pub fn quota_name(&self) -> crate::core::Expr {
-        self.attr("quota_name")
+        self.0.attr("quota_name")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `service_code`, as a reference.
     #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
-        self.attr("service_code")
+        self.0.attr("service_code")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `unit`, as a reference.
     #[inline]
     pub fn unit(&self) -> crate::core::Expr {
-        self.attr("unit")
+        self.0.attr("unit")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<ServicequotasTemplateAssociation> {
+/// The attributes of `aws_servicequotas_template_association`, read from a `Ref<ServicequotasTemplateAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ServicequotasTemplateAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ServicequotasTemplateAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ServicequotasTemplateAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ServicequotasTemplateAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<DataServicequotasService> {
+/// The attributes of `aws_servicequotas_service`, read from a `Ref<DataServicequotasService>`.
+#[derive(Clone, Debug)]
+pub struct DataServicequotasServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicequotasServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicequotasServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicequotasServiceAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_code`, as a reference.
     #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
-        self.attr("service_code")
+        self.0.attr("service_code")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
 }
 
-impl crate::core::Ref<DataServicequotasServiceQuota> {
+/// The attributes of `aws_servicequotas_service_quota`, read from a `Ref<DataServicequotasServiceQuota>`.
+#[derive(Clone, Debug)]
+pub struct DataServicequotasServiceQuotaAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicequotasServiceQuotaAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicequotasServiceQuotaAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicequotasServiceQuotaAttributes {
     /// `adjustable`, as a reference.
     #[inline]
     pub fn adjustable(&self) -> crate::core::Expr {
-        self.attr("adjustable")
+        self.0.attr("adjustable")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_value`, as a reference.
     #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
-        self.attr("default_value")
+        self.0.attr("default_value")
     }
     /// `global_quota`, as a reference.
     #[inline]
     pub fn global_quota(&self) -> crate::core::Expr {
-        self.attr("global_quota")
+        self.0.attr("global_quota")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `quota_code`, as a reference.
     #[inline]
     pub fn quota_code(&self) -> crate::core::Expr {
-        self.attr("quota_code")
+        self.0.attr("quota_code")
     }
     /// `quota_name`, as a reference.
     #[inline]
     pub fn quota_name(&self) -> crate::core::Expr {
-        self.attr("quota_name")
+        self.0.attr("quota_name")
     }
     /// `service_code`, as a reference.
     #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
-        self.attr("service_code")
+        self.0.attr("service_code")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `usage_metric`, as a reference.
     #[inline]
     pub fn usage_metric(&self) -> crate::core::Expr {
-        self.attr("usage_metric")
+        self.0.attr("usage_metric")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<DataServicequotasTemplates> {
+/// The attributes of `aws_servicequotas_templates`, read from a `Ref<DataServicequotasTemplates>`.
+#[derive(Clone, Debug)]
+pub struct DataServicequotasTemplatesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataServicequotasTemplatesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataServicequotasTemplatesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataServicequotasTemplatesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `templates` (a nested block), as a reference.
     #[inline]
     pub fn templates(&self) -> crate::core::Expr {
-        self.attr("templates")
+        self.0.attr("templates")
     }
 }

@@ -25,6 +25,10 @@ impl crate::core::Resource for SesActiveReceiptRuleSet {
     const TYPE: &'static str = "aws_ses_active_receipt_rule_set";
 }
 
+impl crate::core::Block for SesActiveReceiptRuleSet {
+    type Attributes = SesActiveReceiptRuleSetAttributes;
+}
+
 /// The `delivery_options` block of [`SesConfigurationSet`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SesConfigurationSetDeliveryOptions {
@@ -102,6 +106,10 @@ impl crate::core::Resource for SesConfigurationSet {
     const TYPE: &'static str = "aws_ses_configuration_set";
 }
 
+impl crate::core::Block for SesConfigurationSet {
+    type Attributes = SesConfigurationSetAttributes;
+}
+
 /// `aws_ses_domain_dkim` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesDomainDkim {
@@ -127,6 +135,10 @@ impl crate::core::Resource for SesDomainDkim {
     const TYPE: &'static str = "aws_ses_domain_dkim";
 }
 
+impl crate::core::Block for SesDomainDkim {
+    type Attributes = SesDomainDkimAttributes;
+}
+
 /// `aws_ses_domain_identity` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesDomainIdentity {
@@ -150,6 +162,10 @@ impl SesDomainIdentity {
 
 impl crate::core::Resource for SesDomainIdentity {
     const TYPE: &'static str = "aws_ses_domain_identity";
+}
+
+impl crate::core::Block for SesDomainIdentity {
+    type Attributes = SesDomainIdentityAttributes;
 }
 
 /// The `timeouts` block of [`SesDomainIdentityVerification`].
@@ -199,6 +215,10 @@ impl crate::core::Resource for SesDomainIdentityVerification {
     const TYPE: &'static str = "aws_ses_domain_identity_verification";
 }
 
+impl crate::core::Block for SesDomainIdentityVerification {
+    type Attributes = SesDomainIdentityVerificationAttributes;
+}
+
 /// `aws_ses_domain_mail_from` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesDomainMailFrom {
@@ -231,6 +251,10 @@ impl crate::core::Resource for SesDomainMailFrom {
     const TYPE: &'static str = "aws_ses_domain_mail_from";
 }
 
+impl crate::core::Block for SesDomainMailFrom {
+    type Attributes = SesDomainMailFromAttributes;
+}
+
 /// `aws_ses_email_identity` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesEmailIdentity {
@@ -254,6 +278,10 @@ impl SesEmailIdentity {
 
 impl crate::core::Resource for SesEmailIdentity {
     const TYPE: &'static str = "aws_ses_email_identity";
+}
+
+impl crate::core::Block for SesEmailIdentity {
+    type Attributes = SesEmailIdentityAttributes;
 }
 
 /// The `cloudwatch_destination` block of [`SesEventDestination`].
@@ -363,6 +391,10 @@ impl crate::core::Resource for SesEventDestination {
     const TYPE: &'static str = "aws_ses_event_destination";
 }
 
+impl crate::core::Block for SesEventDestination {
+    type Attributes = SesEventDestinationAttributes;
+}
+
 /// `aws_ses_identity_notification_topic` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesIdentityNotificationTopic {
@@ -399,6 +431,10 @@ impl crate::core::Resource for SesIdentityNotificationTopic {
     const TYPE: &'static str = "aws_ses_identity_notification_topic";
 }
 
+impl crate::core::Block for SesIdentityNotificationTopic {
+    type Attributes = SesIdentityNotificationTopicAttributes;
+}
+
 /// `aws_ses_identity_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesIdentityPolicy {
@@ -430,6 +466,10 @@ impl crate::core::Resource for SesIdentityPolicy {
     const TYPE: &'static str = "aws_ses_identity_policy";
 }
 
+impl crate::core::Block for SesIdentityPolicy {
+    type Attributes = SesIdentityPolicyAttributes;
+}
+
 /// `aws_ses_receipt_filter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesReceiptFilter {
@@ -459,6 +499,10 @@ impl SesReceiptFilter {
 
 impl crate::core::Resource for SesReceiptFilter {
     const TYPE: &'static str = "aws_ses_receipt_filter";
+}
+
+impl crate::core::Block for SesReceiptFilter {
+    type Attributes = SesReceiptFilterAttributes;
 }
 
 /// The `add_header_action` block of [`SesReceiptRule`].
@@ -730,6 +774,10 @@ impl crate::core::Resource for SesReceiptRule {
     const TYPE: &'static str = "aws_ses_receipt_rule";
 }
 
+impl crate::core::Block for SesReceiptRule {
+    type Attributes = SesReceiptRuleAttributes;
+}
+
 /// `aws_ses_receipt_rule_set` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SesReceiptRuleSet {
@@ -753,6 +801,10 @@ impl SesReceiptRuleSet {
 
 impl crate::core::Resource for SesReceiptRuleSet {
     const TYPE: &'static str = "aws_ses_receipt_rule_set";
+}
+
+impl crate::core::Block for SesReceiptRuleSet {
+    type Attributes = SesReceiptRuleSetAttributes;
 }
 
 /// `aws_ses_template` (resource).
@@ -792,6 +844,10 @@ impl crate::core::Resource for SesTemplate {
     const TYPE: &'static str = "aws_ses_template";
 }
 
+impl crate::core::Block for SesTemplate {
+    type Attributes = SesTemplateAttributes;
+}
+
 /// `aws_ses_active_receipt_rule_set` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSesActiveReceiptRuleSet {
@@ -812,6 +868,10 @@ impl DataSesActiveReceiptRuleSet {
 
 impl crate::core::DataSource for DataSesActiveReceiptRuleSet {
     const TYPE: &'static str = "aws_ses_active_receipt_rule_set";
+}
+
+impl crate::core::Block for DataSesActiveReceiptRuleSet {
+    type Attributes = DataSesActiveReceiptRuleSetAttributes;
 }
 
 /// `aws_ses_domain_identity` (data source).
@@ -839,6 +899,10 @@ impl crate::core::DataSource for DataSesDomainIdentity {
     const TYPE: &'static str = "aws_ses_domain_identity";
 }
 
+impl crate::core::Block for DataSesDomainIdentity {
+    type Attributes = DataSesDomainIdentityAttributes;
+}
+
 /// `aws_ses_email_identity` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSesEmailIdentity {
@@ -864,488 +928,798 @@ impl crate::core::DataSource for DataSesEmailIdentity {
     const TYPE: &'static str = "aws_ses_email_identity";
 }
 
-impl crate::core::Ref<SesActiveReceiptRuleSet> {
+impl crate::core::Block for DataSesEmailIdentity {
+    type Attributes = DataSesEmailIdentityAttributes;
+}
+
+/// The attributes of `aws_ses_active_receipt_rule_set`, read from a `Ref<SesActiveReceiptRuleSet>`.
+#[derive(Clone, Debug)]
+pub struct SesActiveReceiptRuleSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesActiveReceiptRuleSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesActiveReceiptRuleSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesActiveReceiptRuleSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rule_set_name`, as a reference.
     #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
-        self.attr("rule_set_name")
+        self.0.attr("rule_set_name")
     }
 }
 
-impl crate::core::Ref<SesConfigurationSet> {
+/// The attributes of `aws_ses_configuration_set`, read from a `Ref<SesConfigurationSet>`.
+#[derive(Clone, Debug)]
+pub struct SesConfigurationSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesConfigurationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesConfigurationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesConfigurationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_fresh_start`, as a reference.
     #[inline]
     pub fn last_fresh_start(&self) -> crate::core::Expr {
-        self.attr("last_fresh_start")
+        self.0.attr("last_fresh_start")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `reputation_metrics_enabled`, as a reference.
     #[inline]
     pub fn reputation_metrics_enabled(&self) -> crate::core::Expr {
-        self.attr("reputation_metrics_enabled")
+        self.0.attr("reputation_metrics_enabled")
     }
     /// `sending_enabled`, as a reference.
     #[inline]
     pub fn sending_enabled(&self) -> crate::core::Expr {
-        self.attr("sending_enabled")
+        self.0.attr("sending_enabled")
     }
     /// `delivery_options` (a nested block), as a reference.
     #[inline]
     pub fn delivery_options(&self) -> crate::core::Expr {
-        self.attr("delivery_options")
+        self.0.attr("delivery_options")
     }
     /// `tracking_options` (a nested block), as a reference.
     #[inline]
     pub fn tracking_options(&self) -> crate::core::Expr {
-        self.attr("tracking_options")
+        self.0.attr("tracking_options")
     }
 }
 
-impl crate::core::Ref<SesDomainDkim> {
+/// The attributes of `aws_ses_domain_dkim`, read from a `Ref<SesDomainDkim>`.
+#[derive(Clone, Debug)]
+pub struct SesDomainDkimAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesDomainDkimAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesDomainDkimAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesDomainDkimAttributes {
     /// `dkim_tokens`, as a reference.
     #[inline]
     pub fn dkim_tokens(&self) -> crate::core::Expr {
-        self.attr("dkim_tokens")
+        self.0.attr("dkim_tokens")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<SesDomainIdentity> {
+/// The attributes of `aws_ses_domain_identity`, read from a `Ref<SesDomainIdentity>`.
+#[derive(Clone, Debug)]
+pub struct SesDomainIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesDomainIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesDomainIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesDomainIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `verification_token`, as a reference.
     #[inline]
     pub fn verification_token(&self) -> crate::core::Expr {
-        self.attr("verification_token")
+        self.0.attr("verification_token")
     }
 }
 
-impl crate::core::Ref<SesDomainIdentityVerification> {
+/// The attributes of `aws_ses_domain_identity_verification`, read from a `Ref<SesDomainIdentityVerification>`.
+#[derive(Clone, Debug)]
+pub struct SesDomainIdentityVerificationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesDomainIdentityVerificationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesDomainIdentityVerificationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesDomainIdentityVerificationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SesDomainMailFrom> {
+/// The attributes of `aws_ses_domain_mail_from`, read from a `Ref<SesDomainMailFrom>`.
+#[derive(Clone, Debug)]
+pub struct SesDomainMailFromAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesDomainMailFromAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesDomainMailFromAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesDomainMailFromAttributes {
     /// `behavior_on_mx_failure`, as a reference.
     #[inline]
     pub fn behavior_on_mx_failure(&self) -> crate::core::Expr {
-        self.attr("behavior_on_mx_failure")
+        self.0.attr("behavior_on_mx_failure")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `mail_from_domain`, as a reference.
     #[inline]
     pub fn mail_from_domain(&self) -> crate::core::Expr {
-        self.attr("mail_from_domain")
+        self.0.attr("mail_from_domain")
     }
 }
 
-impl crate::core::Ref<SesEmailIdentity> {
+/// The attributes of `aws_ses_email_identity`, read from a `Ref<SesEmailIdentity>`.
+#[derive(Clone, Debug)]
+pub struct SesEmailIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesEmailIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesEmailIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesEmailIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<SesEventDestination> {
+/// The attributes of `aws_ses_event_destination`, read from a `Ref<SesEventDestination>`.
+#[derive(Clone, Debug)]
+pub struct SesEventDestinationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesEventDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesEventDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesEventDestinationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
     #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
-        self.attr("configuration_set_name")
+        self.0.attr("configuration_set_name")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `matching_types`, as a reference.
     #[inline]
     pub fn matching_types(&self) -> crate::core::Expr {
-        self.attr("matching_types")
+        self.0.attr("matching_types")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `cloudwatch_destination` (a nested block), as a reference.
     #[inline]
     pub fn cloudwatch_destination(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_destination")
+        self.0.attr("cloudwatch_destination")
     }
     /// `kinesis_destination` (a nested block), as a reference.
     #[inline]
     pub fn kinesis_destination(&self) -> crate::core::Expr {
-        self.attr("kinesis_destination")
+        self.0.attr("kinesis_destination")
     }
     /// `sns_destination` (a nested block), as a reference.
     #[inline]
     pub fn sns_destination(&self) -> crate::core::Expr {
-        self.attr("sns_destination")
+        self.0.attr("sns_destination")
     }
 }
 
-impl crate::core::Ref<SesIdentityNotificationTopic> {
+/// The attributes of `aws_ses_identity_notification_topic`, read from a `Ref<SesIdentityNotificationTopic>`.
+#[derive(Clone, Debug)]
+pub struct SesIdentityNotificationTopicAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesIdentityNotificationTopicAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesIdentityNotificationTopicAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesIdentityNotificationTopicAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity`, as a reference.
     #[inline]
     pub fn identity(&self) -> crate::core::Expr {
-        self.attr("identity")
+        self.0.attr("identity")
     }
     /// `include_original_headers`, as a reference.
     #[inline]
     pub fn include_original_headers(&self) -> crate::core::Expr {
-        self.attr("include_original_headers")
+        self.0.attr("include_original_headers")
     }
     /// `notification_type`, as a reference.
     #[inline]
     pub fn notification_type(&self) -> crate::core::Expr {
-        self.attr("notification_type")
+        self.0.attr("notification_type")
     }
     /// `topic_arn`, as a reference.
     #[inline]
     pub fn topic_arn(&self) -> crate::core::Expr {
-        self.attr("topic_arn")
+        self.0.attr("topic_arn")
     }
 }
 
-impl crate::core::Ref<SesIdentityPolicy> {
+/// The attributes of `aws_ses_identity_policy`, read from a `Ref<SesIdentityPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SesIdentityPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesIdentityPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesIdentityPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesIdentityPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity`, as a reference.
     #[inline]
     pub fn identity(&self) -> crate::core::Expr {
-        self.attr("identity")
+        self.0.attr("identity")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<SesReceiptFilter> {
+/// The attributes of `aws_ses_receipt_filter`, read from a `Ref<SesReceiptFilter>`.
+#[derive(Clone, Debug)]
+pub struct SesReceiptFilterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesReceiptFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesReceiptFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesReceiptFilterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cidr`, as a reference.
     #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
-        self.attr("cidr")
+        self.0.attr("cidr")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<SesReceiptRule> {
+/// The attributes of `aws_ses_receipt_rule`, read from a `Ref<SesReceiptRule>`.
+#[derive(Clone, Debug)]
+pub struct SesReceiptRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesReceiptRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesReceiptRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesReceiptRuleAttributes {
     /// `after`, as a reference.
     #[inline]
     pub fn after(&self) -> crate::core::Expr {
-        self.attr("after")
+        self.0.attr("after")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `recipients`, as a reference.
     #[inline]
     pub fn recipients(&self) -> crate::core::Expr {
-        self.attr("recipients")
+        self.0.attr("recipients")
     }
     /// `rule_set_name`, as a reference.
     #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
-        self.attr("rule_set_name")
+        self.0.attr("rule_set_name")
     }
     /// `scan_enabled`, as a reference.
     #[inline]
     pub fn scan_enabled(&self) -> crate::core::Expr {
-        self.attr("scan_enabled")
+        self.0.attr("scan_enabled")
     }
     /// `tls_policy`, as a reference.
     #[inline]
     pub fn tls_policy(&self) -> crate::core::Expr {
-        self.attr("tls_policy")
+        self.0.attr("tls_policy")
     }
     /// `add_header_action` (a nested block), as a reference.
     #[inline]
     pub fn add_header_action(&self) -> crate::core::Expr {
-        self.attr("add_header_action")
+        self.0.attr("add_header_action")
     }
     /// `bounce_action` (a nested block), as a reference.
     #[inline]
     pub fn bounce_action(&self) -> crate::core::Expr {
-        self.attr("bounce_action")
+        self.0.attr("bounce_action")
     }
     /// `lambda_action` (a nested block), as a reference.
     #[inline]
     pub fn lambda_action(&self) -> crate::core::Expr {
-        self.attr("lambda_action")
+        self.0.attr("lambda_action")
     }
     /// `s3_action` (a nested block), as a reference.
     #[inline]
     pub fn s3_action(&self) -> crate::core::Expr {
-        self.attr("s3_action")
+        self.0.attr("s3_action")
     }
     /// `sns_action` (a nested block), as a reference.
     #[inline]
     pub fn sns_action(&self) -> crate::core::Expr {
-        self.attr("sns_action")
+        self.0.attr("sns_action")
     }
     /// `stop_action` (a nested block), as a reference.
     #[inline]
     pub fn stop_action(&self) -> crate::core::Expr {
-        self.attr("stop_action")
+        self.0.attr("stop_action")
     }
     /// `workmail_action` (a nested block), as a reference.
     #[inline]
     pub fn workmail_action(&self) -> crate::core::Expr {
-        self.attr("workmail_action")
+        self.0.attr("workmail_action")
     }
 }
 
-impl crate::core::Ref<SesReceiptRuleSet> {
+/// The attributes of `aws_ses_receipt_rule_set`, read from a `Ref<SesReceiptRuleSet>`.
+#[derive(Clone, Debug)]
+pub struct SesReceiptRuleSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesReceiptRuleSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesReceiptRuleSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesReceiptRuleSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rule_set_name`, as a reference.
     #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
-        self.attr("rule_set_name")
+        self.0.attr("rule_set_name")
     }
 }
 
-impl crate::core::Ref<SesTemplate> {
+/// The attributes of `aws_ses_template`, read from a `Ref<SesTemplate>`.
+#[derive(Clone, Debug)]
+pub struct SesTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SesTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SesTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SesTemplateAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `html`, as a reference.
     #[inline]
     pub fn html(&self) -> crate::core::Expr {
-        self.attr("html")
+        self.0.attr("html")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `subject`, as a reference.
     #[inline]
     pub fn subject(&self) -> crate::core::Expr {
-        self.attr("subject")
+        self.0.attr("subject")
     }
     /// `text`, as a reference.
     #[inline]
     pub fn text(&self) -> crate::core::Expr {
-        self.attr("text")
+        self.0.attr("text")
     }
 }
 
-impl crate::core::Ref<DataSesActiveReceiptRuleSet> {
+/// The attributes of `aws_ses_active_receipt_rule_set`, read from a `Ref<DataSesActiveReceiptRuleSet>`.
+#[derive(Clone, Debug)]
+pub struct DataSesActiveReceiptRuleSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSesActiveReceiptRuleSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSesActiveReceiptRuleSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSesActiveReceiptRuleSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `rule_set_name`, as a reference.
     #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
-        self.attr("rule_set_name")
+        self.0.attr("rule_set_name")
     }
 }
 
-impl crate::core::Ref<DataSesDomainIdentity> {
+/// The attributes of `aws_ses_domain_identity`, read from a `Ref<DataSesDomainIdentity>`.
+#[derive(Clone, Debug)]
+pub struct DataSesDomainIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSesDomainIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSesDomainIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSesDomainIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `verification_token`, as a reference.
     #[inline]
     pub fn verification_token(&self) -> crate::core::Expr {
-        self.attr("verification_token")
+        self.0.attr("verification_token")
     }
 }
 
-impl crate::core::Ref<DataSesEmailIdentity> {
+/// The attributes of `aws_ses_email_identity`, read from a `Ref<DataSesEmailIdentity>`.
+#[derive(Clone, Debug)]
+pub struct DataSesEmailIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSesEmailIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSesEmailIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSesEmailIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

@@ -21,6 +21,10 @@ impl crate::core::Resource for Sesv2AccountSuppressionAttributes {
     const TYPE: &'static str = "aws_sesv2_account_suppression_attributes";
 }
 
+impl crate::core::Block for Sesv2AccountSuppressionAttributes {
+    type Attributes = Sesv2AccountSuppressionAttributesAttributes;
+}
+
 /// The `dashboard_attributes` block of [`Sesv2AccountVdmAttributes`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Sesv2AccountVdmAttributesDashboardAttributes {
@@ -88,6 +92,10 @@ impl Sesv2AccountVdmAttributes {
 
 impl crate::core::Resource for Sesv2AccountVdmAttributes {
     const TYPE: &'static str = "aws_sesv2_account_vdm_attributes";
+}
+
+impl crate::core::Block for Sesv2AccountVdmAttributes {
+    type Attributes = Sesv2AccountVdmAttributesAttributes;
 }
 
 /// The `delivery_options` block of [`Sesv2ConfigurationSet`].
@@ -306,6 +314,10 @@ impl crate::core::Resource for Sesv2ConfigurationSet {
     const TYPE: &'static str = "aws_sesv2_configuration_set";
 }
 
+impl crate::core::Block for Sesv2ConfigurationSet {
+    type Attributes = Sesv2ConfigurationSetAttributes;
+}
+
 /// The `dimension_configuration` block of [`Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration {
@@ -489,6 +501,10 @@ impl crate::core::Resource for Sesv2ConfigurationSetEventDestination {
     const TYPE: &'static str = "aws_sesv2_configuration_set_event_destination";
 }
 
+impl crate::core::Block for Sesv2ConfigurationSetEventDestination {
+    type Attributes = Sesv2ConfigurationSetEventDestinationAttributes;
+}
+
 /// The `topic` block of [`Sesv2ContactList`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Sesv2ContactListTopic {
@@ -557,6 +573,10 @@ impl crate::core::Resource for Sesv2ContactList {
     const TYPE: &'static str = "aws_sesv2_contact_list";
 }
 
+impl crate::core::Block for Sesv2ContactList {
+    type Attributes = Sesv2ContactListAttributes;
+}
+
 /// The `timeouts` block of [`Sesv2DedicatedIpAssignment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Sesv2DedicatedIpAssignmentTimeouts {
@@ -611,6 +631,10 @@ impl crate::core::Resource for Sesv2DedicatedIpAssignment {
     const TYPE: &'static str = "aws_sesv2_dedicated_ip_assignment";
 }
 
+impl crate::core::Block for Sesv2DedicatedIpAssignment {
+    type Attributes = Sesv2DedicatedIpAssignmentAttributes;
+}
+
 /// `aws_sesv2_dedicated_ip_pool` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Sesv2DedicatedIpPool {
@@ -646,6 +670,10 @@ impl Sesv2DedicatedIpPool {
 
 impl crate::core::Resource for Sesv2DedicatedIpPool {
     const TYPE: &'static str = "aws_sesv2_dedicated_ip_pool";
+}
+
+impl crate::core::Block for Sesv2DedicatedIpPool {
+    type Attributes = Sesv2DedicatedIpPoolAttributes;
 }
 
 /// The `dkim_signing_attributes` block of [`Sesv2EmailIdentity`].
@@ -715,6 +743,10 @@ impl crate::core::Resource for Sesv2EmailIdentity {
     const TYPE: &'static str = "aws_sesv2_email_identity";
 }
 
+impl crate::core::Block for Sesv2EmailIdentity {
+    type Attributes = Sesv2EmailIdentityAttributes;
+}
+
 /// `aws_sesv2_email_identity_feedback_attributes` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Sesv2EmailIdentityFeedbackAttributes {
@@ -742,6 +774,10 @@ impl Sesv2EmailIdentityFeedbackAttributes {
 
 impl crate::core::Resource for Sesv2EmailIdentityFeedbackAttributes {
     const TYPE: &'static str = "aws_sesv2_email_identity_feedback_attributes";
+}
+
+impl crate::core::Block for Sesv2EmailIdentityFeedbackAttributes {
+    type Attributes = Sesv2EmailIdentityFeedbackAttributesAttributes;
 }
 
 /// `aws_sesv2_email_identity_mail_from_attributes` (resource).
@@ -777,6 +813,10 @@ impl crate::core::Resource for Sesv2EmailIdentityMailFromAttributes {
     const TYPE: &'static str = "aws_sesv2_email_identity_mail_from_attributes";
 }
 
+impl crate::core::Block for Sesv2EmailIdentityMailFromAttributes {
+    type Attributes = Sesv2EmailIdentityMailFromAttributesAttributes;
+}
+
 /// `aws_sesv2_email_identity_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Sesv2EmailIdentityPolicy {
@@ -808,6 +848,10 @@ impl crate::core::Resource for Sesv2EmailIdentityPolicy {
     const TYPE: &'static str = "aws_sesv2_email_identity_policy";
 }
 
+impl crate::core::Block for Sesv2EmailIdentityPolicy {
+    type Attributes = Sesv2EmailIdentityPolicyAttributes;
+}
+
 /// `aws_sesv2_configuration_set` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSesv2ConfigurationSet {
@@ -835,6 +879,10 @@ impl DataSesv2ConfigurationSet {
 
 impl crate::core::DataSource for DataSesv2ConfigurationSet {
     const TYPE: &'static str = "aws_sesv2_configuration_set";
+}
+
+impl crate::core::Block for DataSesv2ConfigurationSet {
+    type Attributes = DataSesv2ConfigurationSetAttributes;
 }
 
 /// `aws_sesv2_dedicated_ip_pool` (data source).
@@ -866,6 +914,10 @@ impl crate::core::DataSource for DataSesv2DedicatedIpPool {
     const TYPE: &'static str = "aws_sesv2_dedicated_ip_pool";
 }
 
+impl crate::core::Block for DataSesv2DedicatedIpPool {
+    type Attributes = DataSesv2DedicatedIpPoolAttributes;
+}
+
 /// `aws_sesv2_email_identity` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSesv2EmailIdentity {
@@ -895,6 +947,10 @@ impl crate::core::DataSource for DataSesv2EmailIdentity {
     const TYPE: &'static str = "aws_sesv2_email_identity";
 }
 
+impl crate::core::Block for DataSesv2EmailIdentity {
+    type Attributes = DataSesv2EmailIdentityAttributes;
+}
+
 /// `aws_sesv2_email_identity_mail_from_attributes` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSesv2EmailIdentityMailFromAttributes {
@@ -920,487 +976,761 @@ impl crate::core::DataSource for DataSesv2EmailIdentityMailFromAttributes {
     const TYPE: &'static str = "aws_sesv2_email_identity_mail_from_attributes";
 }
 
-impl crate::core::Ref<Sesv2AccountSuppressionAttributes> {
+impl crate::core::Block for DataSesv2EmailIdentityMailFromAttributes {
+    type Attributes = DataSesv2EmailIdentityMailFromAttributesAttributes;
+}
+
+/// The attributes of `aws_sesv2_account_suppression_attributes`, read from a `Ref<Sesv2AccountSuppressionAttributes>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2AccountSuppressionAttributesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2AccountSuppressionAttributesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2AccountSuppressionAttributesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2AccountSuppressionAttributesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `suppressed_reasons`, as a reference.
     #[inline]
     pub fn suppressed_reasons(&self) -> crate::core::Expr {
-        self.attr("suppressed_reasons")
+        self.0.attr("suppressed_reasons")
     }
 }
 
-impl crate::core::Ref<Sesv2AccountVdmAttributes> {
+/// The attributes of `aws_sesv2_account_vdm_attributes`, read from a `Ref<Sesv2AccountVdmAttributes>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2AccountVdmAttributesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2AccountVdmAttributesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2AccountVdmAttributesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2AccountVdmAttributesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vdm_enabled`, as a reference.
     #[inline]
     pub fn vdm_enabled(&self) -> crate::core::Expr {
-        self.attr("vdm_enabled")
+        self.0.attr("vdm_enabled")
     }
     /// `dashboard_attributes` (a nested block), as a reference.
     #[inline]
     pub fn dashboard_attributes(&self) -> crate::core::Expr {
-        self.attr("dashboard_attributes")
+        self.0.attr("dashboard_attributes")
     }
     /// `guardian_attributes` (a nested block), as a reference.
     #[inline]
     pub fn guardian_attributes(&self) -> crate::core::Expr {
-        self.attr("guardian_attributes")
+        self.0.attr("guardian_attributes")
     }
 }
 
-impl crate::core::Ref<Sesv2ConfigurationSet> {
+/// The attributes of `aws_sesv2_configuration_set`, read from a `Ref<Sesv2ConfigurationSet>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2ConfigurationSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2ConfigurationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2ConfigurationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2ConfigurationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
     #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
-        self.attr("configuration_set_name")
+        self.0.attr("configuration_set_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `delivery_options` (a nested block), as a reference.
     #[inline]
     pub fn delivery_options(&self) -> crate::core::Expr {
-        self.attr("delivery_options")
+        self.0.attr("delivery_options")
     }
     /// `reputation_options` (a nested block), as a reference.
     #[inline]
     pub fn reputation_options(&self) -> crate::core::Expr {
-        self.attr("reputation_options")
+        self.0.attr("reputation_options")
     }
     /// `sending_options` (a nested block), as a reference.
     #[inline]
     pub fn sending_options(&self) -> crate::core::Expr {
-        self.attr("sending_options")
+        self.0.attr("sending_options")
     }
     /// `suppression_options` (a nested block), as a reference.
     #[inline]
     pub fn suppression_options(&self) -> crate::core::Expr {
-        self.attr("suppression_options")
+        self.0.attr("suppression_options")
     }
     /// `tracking_options` (a nested block), as a reference.
     #[inline]
     pub fn tracking_options(&self) -> crate::core::Expr {
-        self.attr("tracking_options")
+        self.0.attr("tracking_options")
     }
     /// `vdm_options` (a nested block), as a reference.
     #[inline]
     pub fn vdm_options(&self) -> crate::core::Expr {
-        self.attr("vdm_options")
+        self.0.attr("vdm_options")
     }
 }
 
-impl crate::core::Ref<Sesv2ConfigurationSetEventDestination> {
+/// The attributes of `aws_sesv2_configuration_set_event_destination`, read from a `Ref<Sesv2ConfigurationSetEventDestination>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2ConfigurationSetEventDestinationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2ConfigurationSetEventDestinationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2ConfigurationSetEventDestinationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2ConfigurationSetEventDestinationAttributes {
     /// `configuration_set_name`, as a reference.
     #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
-        self.attr("configuration_set_name")
+        self.0.attr("configuration_set_name")
     }
     /// `event_destination_name`, as a reference.
     #[inline]
     pub fn event_destination_name(&self) -> crate::core::Expr {
-        self.attr("event_destination_name")
+        self.0.attr("event_destination_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `event_destination` (a nested block), as a reference.
     #[inline]
     pub fn event_destination(&self) -> crate::core::Expr {
-        self.attr("event_destination")
+        self.0.attr("event_destination")
     }
 }
 
-impl crate::core::Ref<Sesv2ContactList> {
+/// The attributes of `aws_sesv2_contact_list`, read from a `Ref<Sesv2ContactList>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2ContactListAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2ContactListAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2ContactListAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2ContactListAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_list_name`, as a reference.
     #[inline]
     pub fn contact_list_name(&self) -> crate::core::Expr {
-        self.attr("contact_list_name")
+        self.0.attr("contact_list_name")
     }
     /// `created_timestamp`, as a reference.
     #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
-        self.attr("created_timestamp")
+        self.0.attr("created_timestamp")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_timestamp`, as a reference.
     #[inline]
     pub fn last_updated_timestamp(&self) -> crate::core::Expr {
-        self.attr("last_updated_timestamp")
+        self.0.attr("last_updated_timestamp")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `topic` (a nested block), as a reference.
     #[inline]
     pub fn topic(&self) -> crate::core::Expr {
-        self.attr("topic")
+        self.0.attr("topic")
     }
 }
 
-impl crate::core::Ref<Sesv2DedicatedIpAssignment> {
+/// The attributes of `aws_sesv2_dedicated_ip_assignment`, read from a `Ref<Sesv2DedicatedIpAssignment>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2DedicatedIpAssignmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2DedicatedIpAssignmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2DedicatedIpAssignmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2DedicatedIpAssignmentAttributes {
     /// `destination_pool_name`, as a reference.
     #[inline]
     pub fn destination_pool_name(&self) -> crate::core::Expr {
-        self.attr("destination_pool_name")
+        self.0.attr("destination_pool_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip`, as a reference.
     #[inline]
     pub fn ip(&self) -> crate::core::Expr {
-        self.attr("ip")
+        self.0.attr("ip")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Sesv2DedicatedIpPool> {
+/// The attributes of `aws_sesv2_dedicated_ip_pool`, read from a `Ref<Sesv2DedicatedIpPool>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2DedicatedIpPoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2DedicatedIpPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2DedicatedIpPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2DedicatedIpPoolAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pool_name`, as a reference.
     #[inline]
     pub fn pool_name(&self) -> crate::core::Expr {
-        self.attr("pool_name")
+        self.0.attr("pool_name")
     }
     /// `scaling_mode`, as a reference.
     #[inline]
     pub fn scaling_mode(&self) -> crate::core::Expr {
-        self.attr("scaling_mode")
+        self.0.attr("scaling_mode")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<Sesv2EmailIdentity> {
+/// The attributes of `aws_sesv2_email_identity`, read from a `Ref<Sesv2EmailIdentity>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2EmailIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2EmailIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2EmailIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2EmailIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
     #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
-        self.attr("configuration_set_name")
+        self.0.attr("configuration_set_name")
     }
     /// `email_identity`, as a reference.
     #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
-        self.attr("email_identity")
+        self.0.attr("email_identity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_type`, as a reference.
     #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
-        self.attr("identity_type")
+        self.0.attr("identity_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `verified_for_sending_status`, as a reference.
     #[inline]
     pub fn verified_for_sending_status(&self) -> crate::core::Expr {
-        self.attr("verified_for_sending_status")
+        self.0.attr("verified_for_sending_status")
     }
     /// `dkim_signing_attributes` (a nested block), as a reference.
     #[inline]
     pub fn dkim_signing_attributes(&self) -> crate::core::Expr {
-        self.attr("dkim_signing_attributes")
+        self.0.attr("dkim_signing_attributes")
     }
 }
 
-impl crate::core::Ref<Sesv2EmailIdentityFeedbackAttributes> {
+/// The attributes of `aws_sesv2_email_identity_feedback_attributes`, read from a `Ref<Sesv2EmailIdentityFeedbackAttributes>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2EmailIdentityFeedbackAttributesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2EmailIdentityFeedbackAttributesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2EmailIdentityFeedbackAttributesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2EmailIdentityFeedbackAttributesAttributes {
     /// `email_forwarding_enabled`, as a reference.
     #[inline]
     pub fn email_forwarding_enabled(&self) -> crate::core::Expr {
-        self.attr("email_forwarding_enabled")
+        self.0.attr("email_forwarding_enabled")
     }
     /// `email_identity`, as a reference.
     #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
-        self.attr("email_identity")
+        self.0.attr("email_identity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<Sesv2EmailIdentityMailFromAttributes> {
+/// The attributes of `aws_sesv2_email_identity_mail_from_attributes`, read from a `Ref<Sesv2EmailIdentityMailFromAttributes>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2EmailIdentityMailFromAttributesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2EmailIdentityMailFromAttributesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2EmailIdentityMailFromAttributesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2EmailIdentityMailFromAttributesAttributes {
     /// `behavior_on_mx_failure`, as a reference.
     #[inline]
     pub fn behavior_on_mx_failure(&self) -> crate::core::Expr {
-        self.attr("behavior_on_mx_failure")
+        self.0.attr("behavior_on_mx_failure")
     }
     /// `email_identity`, as a reference.
     #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
-        self.attr("email_identity")
+        self.0.attr("email_identity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `mail_from_domain`, as a reference.
     #[inline]
     pub fn mail_from_domain(&self) -> crate::core::Expr {
-        self.attr("mail_from_domain")
+        self.0.attr("mail_from_domain")
     }
 }
 
-impl crate::core::Ref<Sesv2EmailIdentityPolicy> {
+/// The attributes of `aws_sesv2_email_identity_policy`, read from a `Ref<Sesv2EmailIdentityPolicy>`.
+#[derive(Clone, Debug)]
+pub struct Sesv2EmailIdentityPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Sesv2EmailIdentityPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Sesv2EmailIdentityPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Sesv2EmailIdentityPolicyAttributes {
     /// `email_identity`, as a reference.
     #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
-        self.attr("email_identity")
+        self.0.attr("email_identity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `policy_name`, as a reference.
     #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
-        self.attr("policy_name")
+        self.0.attr("policy_name")
     }
 }
 
-impl crate::core::Ref<DataSesv2ConfigurationSet> {
+/// The attributes of `aws_sesv2_configuration_set`, read from a `Ref<DataSesv2ConfigurationSet>`.
+#[derive(Clone, Debug)]
+pub struct DataSesv2ConfigurationSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSesv2ConfigurationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSesv2ConfigurationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSesv2ConfigurationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
     #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
-        self.attr("configuration_set_name")
+        self.0.attr("configuration_set_name")
     }
     /// `delivery_options`, as a reference.
     #[inline]
     pub fn delivery_options(&self) -> crate::core::Expr {
-        self.attr("delivery_options")
+        self.0.attr("delivery_options")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `reputation_options`, as a reference.
     #[inline]
     pub fn reputation_options(&self) -> crate::core::Expr {
-        self.attr("reputation_options")
+        self.0.attr("reputation_options")
     }
     /// `sending_options`, as a reference.
     #[inline]
     pub fn sending_options(&self) -> crate::core::Expr {
-        self.attr("sending_options")
+        self.0.attr("sending_options")
     }
     /// `suppression_options`, as a reference.
     #[inline]
     pub fn suppression_options(&self) -> crate::core::Expr {
-        self.attr("suppression_options")
+        self.0.attr("suppression_options")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tracking_options`, as a reference.
     #[inline]
     pub fn tracking_options(&self) -> crate::core::Expr {
-        self.attr("tracking_options")
+        self.0.attr("tracking_options")
     }
     /// `vdm_options`, as a reference.
     #[inline]
     pub fn vdm_options(&self) -> crate::core::Expr {
-        self.attr("vdm_options")
+        self.0.attr("vdm_options")
     }
 }
 
-impl crate::core::Ref<DataSesv2DedicatedIpPool> {
+/// The attributes of `aws_sesv2_dedicated_ip_pool`, read from a `Ref<DataSesv2DedicatedIpPool>`.
+#[derive(Clone, Debug)]
+pub struct DataSesv2DedicatedIpPoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSesv2DedicatedIpPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSesv2DedicatedIpPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSesv2DedicatedIpPoolAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dedicated_ips`, as a reference.
     #[inline]
     pub fn dedicated_ips(&self) -> crate::core::Expr {
-        self.attr("dedicated_ips")
+        self.0.attr("dedicated_ips")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pool_name`, as a reference.
     #[inline]
     pub fn pool_name(&self) -> crate::core::Expr {
-        self.attr("pool_name")
+        self.0.attr("pool_name")
     }
     /// `scaling_mode`, as a reference.
     #[inline]
     pub fn scaling_mode(&self) -> crate::core::Expr {
-        self.attr("scaling_mode")
+        self.0.attr("scaling_mode")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataSesv2EmailIdentity> {
+/// The attributes of `aws_sesv2_email_identity`, read from a `Ref<DataSesv2EmailIdentity>`.
+#[derive(Clone, Debug)]
+pub struct DataSesv2EmailIdentityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSesv2EmailIdentityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSesv2EmailIdentityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSesv2EmailIdentityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
     #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
-        self.attr("configuration_set_name")
+        self.0.attr("configuration_set_name")
     }
     /// `dkim_signing_attributes`, as a reference.
     #[inline]
     pub fn dkim_signing_attributes(&self) -> crate::core::Expr {
-        self.attr("dkim_signing_attributes")
+        self.0.attr("dkim_signing_attributes")
     }
     /// `email_identity`, as a reference.
     #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
-        self.attr("email_identity")
+        self.0.attr("email_identity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_type`, as a reference.
     #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
-        self.attr("identity_type")
+        self.0.attr("identity_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `verified_for_sending_status`, as a reference.
     #[inline]
     pub fn verified_for_sending_status(&self) -> crate::core::Expr {
-        self.attr("verified_for_sending_status")
+        self.0.attr("verified_for_sending_status")
     }
 }
 
-impl crate::core::Ref<DataSesv2EmailIdentityMailFromAttributes> {
+/// The attributes of `aws_sesv2_email_identity_mail_from_attributes`, read from a `Ref<DataSesv2EmailIdentityMailFromAttributes>`.
+#[derive(Clone, Debug)]
+pub struct DataSesv2EmailIdentityMailFromAttributesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSesv2EmailIdentityMailFromAttributesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSesv2EmailIdentityMailFromAttributesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSesv2EmailIdentityMailFromAttributesAttributes {
     /// `behavior_on_mx_failure`, as a reference.
     #[inline]
     pub fn behavior_on_mx_failure(&self) -> crate::core::Expr {
-        self.attr("behavior_on_mx_failure")
+        self.0.attr("behavior_on_mx_failure")
     }
     /// `email_identity`, as a reference.
     #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
-        self.attr("email_identity")
+        self.0.attr("email_identity")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `mail_from_domain`, as a reference.
     #[inline]
     pub fn mail_from_domain(&self) -> crate::core::Expr {
-        self.attr("mail_from_domain")
+        self.0.attr("mail_from_domain")
     }
 }

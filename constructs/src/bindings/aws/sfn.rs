@@ -63,6 +63,10 @@ impl crate::core::Resource for SfnActivity {
     const TYPE: &'static str = "aws_sfn_activity";
 }
 
+impl crate::core::Block for SfnActivity {
+    type Attributes = SfnActivityAttributes;
+}
+
 /// The `routing_configuration` block of [`SfnAlias`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SfnAliasRoutingConfiguration {
@@ -143,6 +147,10 @@ impl SfnAlias {
 
 impl crate::core::Resource for SfnAlias {
     const TYPE: &'static str = "aws_sfn_alias";
+}
+
+impl crate::core::Block for SfnAlias {
+    type Attributes = SfnAliasAttributes;
 }
 
 /// The `encryption_configuration` block of [`SfnStateMachine`].
@@ -309,6 +317,10 @@ impl crate::core::Resource for SfnStateMachine {
     const TYPE: &'static str = "aws_sfn_state_machine";
 }
 
+impl crate::core::Block for SfnStateMachine {
+    type Attributes = SfnStateMachineAttributes;
+}
+
 /// `aws_sfn_activity` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSfnActivity {
@@ -337,6 +349,10 @@ impl DataSfnActivity {
 
 impl crate::core::DataSource for DataSfnActivity {
     const TYPE: &'static str = "aws_sfn_activity";
+}
+
+impl crate::core::Block for DataSfnActivity {
+    type Attributes = DataSfnActivityAttributes;
 }
 
 /// `aws_sfn_alias` (data source).
@@ -371,6 +387,10 @@ impl crate::core::DataSource for DataSfnAlias {
     const TYPE: &'static str = "aws_sfn_alias";
 }
 
+impl crate::core::Block for DataSfnAlias {
+    type Attributes = DataSfnAliasAttributes;
+}
+
 /// `aws_sfn_state_machine` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSfnStateMachine {
@@ -394,6 +414,10 @@ impl DataSfnStateMachine {
 
 impl crate::core::DataSource for DataSfnStateMachine {
     const TYPE: &'static str = "aws_sfn_state_machine";
+}
+
+impl crate::core::Block for DataSfnStateMachine {
+    type Attributes = DataSfnStateMachineAttributes;
 }
 
 /// `aws_sfn_state_machine_versions` (data source).
@@ -421,303 +445,433 @@ impl crate::core::DataSource for DataSfnStateMachineVersions {
     const TYPE: &'static str = "aws_sfn_state_machine_versions";
 }
 
-impl crate::core::Ref<SfnActivity> {
+impl crate::core::Block for DataSfnStateMachineVersions {
+    type Attributes = DataSfnStateMachineVersionsAttributes;
+}
+
+/// The attributes of `aws_sfn_activity`, read from a `Ref<SfnActivity>`.
+#[derive(Clone, Debug)]
+pub struct SfnActivityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SfnActivityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SfnActivityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SfnActivityAttributes {
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
 }
 
-impl crate::core::Ref<SfnAlias> {
+/// The attributes of `aws_sfn_alias`, read from a `Ref<SfnAlias>`.
+#[derive(Clone, Debug)]
+pub struct SfnAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SfnAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SfnAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SfnAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `routing_configuration` (a nested block), as a reference.
     #[inline]
     pub fn routing_configuration(&self) -> crate::core::Expr {
-        self.attr("routing_configuration")
+        self.0.attr("routing_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SfnStateMachine> {
+/// The attributes of `aws_sfn_state_machine`, read from a `Ref<SfnStateMachine>`.
+#[derive(Clone, Debug)]
+pub struct SfnStateMachineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SfnStateMachineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SfnStateMachineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SfnStateMachineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `definition`, as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `publish`, as a reference.
     #[inline]
     pub fn publish(&self) -> crate::core::Expr {
-        self.attr("publish")
+        self.0.attr("publish")
     }
     /// `revision_id`, as a reference.
     #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
-        self.attr("revision_id")
+        self.0.attr("revision_id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `state_machine_version_arn`, as a reference.
     #[inline]
     pub fn state_machine_version_arn(&self) -> crate::core::Expr {
-        self.attr("state_machine_version_arn")
+        self.0.attr("state_machine_version_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `version_description`, as a reference.
     #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
-        self.attr("version_description")
+        self.0.attr("version_description")
     }
     /// `encryption_configuration` (a nested block), as a reference.
     #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
-        self.attr("encryption_configuration")
+        self.0.attr("encryption_configuration")
     }
     /// `logging_configuration` (a nested block), as a reference.
     #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
-        self.attr("logging_configuration")
+        self.0.attr("logging_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `tracing_configuration` (a nested block), as a reference.
     #[inline]
     pub fn tracing_configuration(&self) -> crate::core::Expr {
-        self.attr("tracing_configuration")
+        self.0.attr("tracing_configuration")
     }
 }
 
-impl crate::core::Ref<DataSfnActivity> {
+/// The attributes of `aws_sfn_activity`, read from a `Ref<DataSfnActivity>`.
+#[derive(Clone, Debug)]
+pub struct DataSfnActivityAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSfnActivityAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSfnActivityAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSfnActivityAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataSfnAlias> {
+/// The attributes of `aws_sfn_alias`, read from a `Ref<DataSfnAlias>`.
+#[derive(Clone, Debug)]
+pub struct DataSfnAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSfnAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSfnAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSfnAliasAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `routing_configuration`, as a reference.
     #[inline]
     pub fn routing_configuration(&self) -> crate::core::Expr {
-        self.attr("routing_configuration")
+        self.0.attr("routing_configuration")
     }
     /// `statemachine_arn`, as a reference.
     #[inline]
     pub fn statemachine_arn(&self) -> crate::core::Expr {
-        self.attr("statemachine_arn")
+        self.0.attr("statemachine_arn")
     }
 }
 
-impl crate::core::Ref<DataSfnStateMachine> {
+/// The attributes of `aws_sfn_state_machine`, read from a `Ref<DataSfnStateMachine>`.
+#[derive(Clone, Debug)]
+pub struct DataSfnStateMachineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSfnStateMachineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSfnStateMachineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSfnStateMachineAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_date`, as a reference.
     #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
-        self.attr("creation_date")
+        self.0.attr("creation_date")
     }
     /// `definition`, as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `revision_id`, as a reference.
     #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
-        self.attr("revision_id")
+        self.0.attr("revision_id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<DataSfnStateMachineVersions> {
+/// The attributes of `aws_sfn_state_machine_versions`, read from a `Ref<DataSfnStateMachineVersions>`.
+#[derive(Clone, Debug)]
+pub struct DataSfnStateMachineVersionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSfnStateMachineVersionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSfnStateMachineVersionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSfnStateMachineVersionsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `statemachine_arn`, as a reference.
     #[inline]
     pub fn statemachine_arn(&self) -> crate::core::Expr {
-        self.attr("statemachine_arn")
+        self.0.attr("statemachine_arn")
     }
     /// `statemachine_versions`, as a reference.
     #[inline]
     pub fn statemachine_versions(&self) -> crate::core::Expr {
-        self.attr("statemachine_versions")
+        self.0.attr("statemachine_versions")
     }
 }

@@ -57,6 +57,10 @@ impl crate::core::Resource for ShieldApplicationLayerAutomaticResponse {
     const TYPE: &'static str = "aws_shield_application_layer_automatic_response";
 }
 
+impl crate::core::Block for ShieldApplicationLayerAutomaticResponse {
+    type Attributes = ShieldApplicationLayerAutomaticResponseAttributes;
+}
+
 /// The `timeouts` block of [`ShieldDrtAccessLogBucketAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ShieldDrtAccessLogBucketAssociationTimeouts {
@@ -108,6 +112,10 @@ impl ShieldDrtAccessLogBucketAssociation {
 
 impl crate::core::Resource for ShieldDrtAccessLogBucketAssociation {
     const TYPE: &'static str = "aws_shield_drt_access_log_bucket_association";
+}
+
+impl crate::core::Block for ShieldDrtAccessLogBucketAssociation {
+    type Attributes = ShieldDrtAccessLogBucketAssociationAttributes;
 }
 
 /// The `timeouts` block of [`ShieldDrtAccessRoleArnAssociation`].
@@ -164,6 +172,10 @@ impl crate::core::Resource for ShieldDrtAccessRoleArnAssociation {
     const TYPE: &'static str = "aws_shield_drt_access_role_arn_association";
 }
 
+impl crate::core::Block for ShieldDrtAccessRoleArnAssociation {
+    type Attributes = ShieldDrtAccessRoleArnAssociationAttributes;
+}
+
 /// The `emergency_contact` block of [`ShieldProactiveEngagement`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ShieldProactiveEngagementEmergencyContact {
@@ -214,6 +226,10 @@ impl crate::core::Resource for ShieldProactiveEngagement {
     const TYPE: &'static str = "aws_shield_proactive_engagement";
 }
 
+impl crate::core::Block for ShieldProactiveEngagement {
+    type Attributes = ShieldProactiveEngagementAttributes;
+}
+
 /// `aws_shield_protection` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ShieldProtection {
@@ -248,6 +264,10 @@ impl ShieldProtection {
 
 impl crate::core::Resource for ShieldProtection {
     const TYPE: &'static str = "aws_shield_protection";
+}
+
+impl crate::core::Block for ShieldProtection {
+    type Attributes = ShieldProtectionAttributes;
 }
 
 /// `aws_shield_protection_group` (resource).
@@ -297,6 +317,10 @@ impl crate::core::Resource for ShieldProtectionGroup {
     const TYPE: &'static str = "aws_shield_protection_group";
 }
 
+impl crate::core::Block for ShieldProtectionGroup {
+    type Attributes = ShieldProtectionGroupAttributes;
+}
+
 /// `aws_shield_protection_health_check_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ShieldProtectionHealthCheckAssociation {
@@ -323,6 +347,10 @@ impl ShieldProtectionHealthCheckAssociation {
 
 impl crate::core::Resource for ShieldProtectionHealthCheckAssociation {
     const TYPE: &'static str = "aws_shield_protection_health_check_association";
+}
+
+impl crate::core::Block for ShieldProtectionHealthCheckAssociation {
+    type Attributes = ShieldProtectionHealthCheckAssociationAttributes;
 }
 
 /// `aws_shield_subscription` (resource).
@@ -352,6 +380,10 @@ impl crate::core::Resource for ShieldSubscription {
     const TYPE: &'static str = "aws_shield_subscription";
 }
 
+impl crate::core::Block for ShieldSubscription {
+    type Attributes = ShieldSubscriptionAttributes;
+}
+
 /// `aws_shield_protection` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataShieldProtection {
@@ -378,229 +410,395 @@ impl crate::core::DataSource for DataShieldProtection {
     const TYPE: &'static str = "aws_shield_protection";
 }
 
-impl crate::core::Ref<ShieldApplicationLayerAutomaticResponse> {
+impl crate::core::Block for DataShieldProtection {
+    type Attributes = DataShieldProtectionAttributes;
+}
+
+/// The attributes of `aws_shield_application_layer_automatic_response`, read from a `Ref<ShieldApplicationLayerAutomaticResponse>`.
+#[derive(Clone, Debug)]
+pub struct ShieldApplicationLayerAutomaticResponseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldApplicationLayerAutomaticResponseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldApplicationLayerAutomaticResponseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldApplicationLayerAutomaticResponseAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ShieldDrtAccessLogBucketAssociation> {
+/// The attributes of `aws_shield_drt_access_log_bucket_association`, read from a `Ref<ShieldDrtAccessLogBucketAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ShieldDrtAccessLogBucketAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldDrtAccessLogBucketAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldDrtAccessLogBucketAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldDrtAccessLogBucketAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_bucket`, as a reference.
     #[inline]
     pub fn log_bucket(&self) -> crate::core::Expr {
-        self.attr("log_bucket")
+        self.0.attr("log_bucket")
     }
     /// `role_arn_association_id`, as a reference.
     #[inline]
     pub fn role_arn_association_id(&self) -> crate::core::Expr {
-        self.attr("role_arn_association_id")
+        self.0.attr("role_arn_association_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ShieldDrtAccessRoleArnAssociation> {
+/// The attributes of `aws_shield_drt_access_role_arn_association`, read from a `Ref<ShieldDrtAccessRoleArnAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ShieldDrtAccessRoleArnAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldDrtAccessRoleArnAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldDrtAccessRoleArnAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldDrtAccessRoleArnAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<ShieldProactiveEngagement> {
+/// The attributes of `aws_shield_proactive_engagement`, read from a `Ref<ShieldProactiveEngagement>`.
+#[derive(Clone, Debug)]
+pub struct ShieldProactiveEngagementAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldProactiveEngagementAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldProactiveEngagementAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldProactiveEngagementAttributes {
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `emergency_contact` (a nested block), as a reference.
     #[inline]
     pub fn emergency_contact(&self) -> crate::core::Expr {
-        self.attr("emergency_contact")
+        self.0.attr("emergency_contact")
     }
 }
 
-impl crate::core::Ref<ShieldProtection> {
+/// The attributes of `aws_shield_protection`, read from a `Ref<ShieldProtection>`.
+#[derive(Clone, Debug)]
+pub struct ShieldProtectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldProtectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldProtectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldProtectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ShieldProtectionGroup> {
+/// The attributes of `aws_shield_protection_group`, read from a `Ref<ShieldProtectionGroup>`.
+#[derive(Clone, Debug)]
+pub struct ShieldProtectionGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldProtectionGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldProtectionGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldProtectionGroupAttributes {
     /// `aggregation`, as a reference.
     #[inline]
     pub fn aggregation(&self) -> crate::core::Expr {
-        self.attr("aggregation")
+        self.0.attr("aggregation")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `members`, as a reference.
     #[inline]
     pub fn members(&self) -> crate::core::Expr {
-        self.attr("members")
+        self.0.attr("members")
     }
     /// `pattern`, as a reference.
     #[inline]
     pub fn pattern(&self) -> crate::core::Expr {
-        self.attr("pattern")
+        self.0.attr("pattern")
     }
     /// `protection_group_arn`, as a reference.
     #[inline]
     pub fn protection_group_arn(&self) -> crate::core::Expr {
-        self.attr("protection_group_arn")
+        self.0.attr("protection_group_arn")
     }
     /// `protection_group_id`, as a reference.
     #[inline]
     pub fn protection_group_id(&self) -> crate::core::Expr {
-        self.attr("protection_group_id")
+        self.0.attr("protection_group_id")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<ShieldProtectionHealthCheckAssociation> {
+/// The attributes of `aws_shield_protection_health_check_association`, read from a `Ref<ShieldProtectionHealthCheckAssociation>`.
+#[derive(Clone, Debug)]
+pub struct ShieldProtectionHealthCheckAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldProtectionHealthCheckAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldProtectionHealthCheckAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldProtectionHealthCheckAssociationAttributes {
     /// `health_check_arn`, as a reference.
     #[inline]
     pub fn health_check_arn(&self) -> crate::core::Expr {
-        self.attr("health_check_arn")
+        self.0.attr("health_check_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `shield_protection_id`, as a reference.
     #[inline]
     pub fn shield_protection_id(&self) -> crate::core::Expr {
-        self.attr("shield_protection_id")
+        self.0.attr("shield_protection_id")
     }
 }
 
-impl crate::core::Ref<ShieldSubscription> {
+/// The attributes of `aws_shield_subscription`, read from a `Ref<ShieldSubscription>`.
+#[derive(Clone, Debug)]
+pub struct ShieldSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for ShieldSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for ShieldSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl ShieldSubscriptionAttributes {
     /// `auto_renew`, as a reference.
     #[inline]
     pub fn auto_renew(&self) -> crate::core::Expr {
-        self.attr("auto_renew")
+        self.0.attr("auto_renew")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
 }
 
-impl crate::core::Ref<DataShieldProtection> {
+/// The attributes of `aws_shield_protection`, read from a `Ref<DataShieldProtection>`.
+#[derive(Clone, Debug)]
+pub struct DataShieldProtectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataShieldProtectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataShieldProtectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataShieldProtectionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `protection_arn`, as a reference.
     #[inline]
     pub fn protection_arn(&self) -> crate::core::Expr {
-        self.attr("protection_arn")
+        self.0.attr("protection_arn")
     }
     /// `protection_id`, as a reference.
     #[inline]
     pub fn protection_id(&self) -> crate::core::Expr {
-        self.attr("protection_id")
+        self.0.attr("protection_id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }

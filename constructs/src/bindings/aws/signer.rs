@@ -113,6 +113,10 @@ impl crate::core::Resource for SignerSigningJob {
     const TYPE: &'static str = "aws_signer_signing_job";
 }
 
+impl crate::core::Block for SignerSigningJob {
+    type Attributes = SignerSigningJobAttributes;
+}
+
 /// The `signature_validity_period` block of [`SignerSigningProfile`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SignerSigningProfileSignatureValidityPeriod {
@@ -199,6 +203,10 @@ impl crate::core::Resource for SignerSigningProfile {
     const TYPE: &'static str = "aws_signer_signing_profile";
 }
 
+impl crate::core::Block for SignerSigningProfile {
+    type Attributes = SignerSigningProfileAttributes;
+}
+
 /// `aws_signer_signing_profile_permission` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SignerSigningProfilePermission {
@@ -242,6 +250,10 @@ impl crate::core::Resource for SignerSigningProfilePermission {
     const TYPE: &'static str = "aws_signer_signing_profile_permission";
 }
 
+impl crate::core::Block for SignerSigningProfilePermission {
+    type Attributes = SignerSigningProfilePermissionAttributes;
+}
+
 /// `aws_signer_signing_job` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSignerSigningJob {
@@ -265,6 +277,10 @@ impl DataSignerSigningJob {
 
 impl crate::core::DataSource for DataSignerSigningJob {
     const TYPE: &'static str = "aws_signer_signing_job";
+}
+
+impl crate::core::Block for DataSignerSigningJob {
+    type Attributes = DataSignerSigningJobAttributes;
 }
 
 /// `aws_signer_signing_profile` (data source).
@@ -296,357 +312,451 @@ impl crate::core::DataSource for DataSignerSigningProfile {
     const TYPE: &'static str = "aws_signer_signing_profile";
 }
 
-impl crate::core::Ref<SignerSigningJob> {
+impl crate::core::Block for DataSignerSigningProfile {
+    type Attributes = DataSignerSigningProfileAttributes;
+}
+
+/// The attributes of `aws_signer_signing_job`, read from a `Ref<SignerSigningJob>`.
+#[derive(Clone, Debug)]
+pub struct SignerSigningJobAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SignerSigningJobAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SignerSigningJobAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SignerSigningJobAttributes {
     /// `completed_at`, as a reference.
     #[inline]
     pub fn completed_at(&self) -> crate::core::Expr {
-        self.attr("completed_at")
+        self.0.attr("completed_at")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ignore_signing_job_failure`, as a reference.
     #[inline]
     pub fn ignore_signing_job_failure(&self) -> crate::core::Expr {
-        self.attr("ignore_signing_job_failure")
+        self.0.attr("ignore_signing_job_failure")
     }
     /// `job_id`, as a reference.
     #[inline]
     pub fn job_id(&self) -> crate::core::Expr {
-        self.attr("job_id")
+        self.0.attr("job_id")
     }
     /// `job_invoker`, as a reference.
     #[inline]
     pub fn job_invoker(&self) -> crate::core::Expr {
-        self.attr("job_invoker")
+        self.0.attr("job_invoker")
     }
     /// `job_owner`, as a reference.
     #[inline]
     pub fn job_owner(&self) -> crate::core::Expr {
-        self.attr("job_owner")
+        self.0.attr("job_owner")
     }
     /// `platform_display_name`, as a reference.
     #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
-        self.attr("platform_display_name")
+        self.0.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
     #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
-        self.attr("platform_id")
+        self.0.attr("platform_id")
     }
     /// `profile_name`, as a reference.
     #[inline]
     pub fn profile_name(&self) -> crate::core::Expr {
-        self.attr("profile_name")
+        self.0.attr("profile_name")
     }
     /// `profile_version`, as a reference.
     #[inline]
     pub fn profile_version(&self) -> crate::core::Expr {
-        self.attr("profile_version")
+        self.0.attr("profile_version")
     }
     /// `requested_by`, as a reference.
     #[inline]
     pub fn requested_by(&self) -> crate::core::Expr {
-        self.attr("requested_by")
+        self.0.attr("requested_by")
     }
     /// `revocation_record`, as a reference.
     #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
-        self.attr("revocation_record")
+        self.0.attr("revocation_record")
     }
     /// `signature_expires_at`, as a reference.
     #[inline]
     pub fn signature_expires_at(&self) -> crate::core::Expr {
-        self.attr("signature_expires_at")
+        self.0.attr("signature_expires_at")
     }
     /// `signed_object`, as a reference.
     #[inline]
     pub fn signed_object(&self) -> crate::core::Expr {
-        self.attr("signed_object")
+        self.0.attr("signed_object")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `destination` (a nested block), as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
 }
 
-impl crate::core::Ref<SignerSigningProfile> {
+/// The attributes of `aws_signer_signing_profile`, read from a `Ref<SignerSigningProfile>`.
+#[derive(Clone, Debug)]
+pub struct SignerSigningProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SignerSigningProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SignerSigningProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SignerSigningProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `platform_display_name`, as a reference.
     #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
-        self.attr("platform_display_name")
+        self.0.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
     #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
-        self.attr("platform_id")
+        self.0.attr("platform_id")
     }
     /// `revocation_record`, as a reference.
     #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
-        self.attr("revocation_record")
+        self.0.attr("revocation_record")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `version_arn`, as a reference.
     #[inline]
     pub fn version_arn(&self) -> crate::core::Expr {
-        self.attr("version_arn")
+        self.0.attr("version_arn")
     }
     /// `signature_validity_period` (a nested block), as a reference.
     #[inline]
     pub fn signature_validity_period(&self) -> crate::core::Expr {
-        self.attr("signature_validity_period")
+        self.0.attr("signature_validity_period")
     }
     /// `signing_material` (a nested block), as a reference.
     #[inline]
     pub fn signing_material(&self) -> crate::core::Expr {
-        self.attr("signing_material")
+        self.0.attr("signing_material")
     }
 }
 
-impl crate::core::Ref<SignerSigningProfilePermission> {
+/// The attributes of `aws_signer_signing_profile_permission`, read from a `Ref<SignerSigningProfilePermission>`.
+#[derive(Clone, Debug)]
+pub struct SignerSigningProfilePermissionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SignerSigningProfilePermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SignerSigningProfilePermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SignerSigningProfilePermissionAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `principal`, as a reference.
     #[inline]
     pub fn principal(&self) -> crate::core::Expr {
-        self.attr("principal")
+        self.0.attr("principal")
     }
     /// `profile_name`, as a reference.
     #[inline]
     pub fn profile_name(&self) -> crate::core::Expr {
-        self.attr("profile_name")
+        self.0.attr("profile_name")
     }
     /// `profile_version`, as a reference.
     #[inline]
     pub fn profile_version(&self) -> crate::core::Expr {
-        self.attr("profile_version")
+        self.0.attr("profile_version")
     }
     /// `statement_id`, as a reference.
     #[inline]
     pub fn statement_id(&self) -> crate::core::Expr {
-        self.attr("statement_id")
+        self.0.attr("statement_id")
     }
     /// `statement_id_prefix`, as a reference.
     #[inline]
     pub fn statement_id_prefix(&self) -> crate::core::Expr {
-        self.attr("statement_id_prefix")
+        self.0.attr("statement_id_prefix")
     }
 }
 
-impl crate::core::Ref<DataSignerSigningJob> {
+/// The attributes of `aws_signer_signing_job`, read from a `Ref<DataSignerSigningJob>`.
+#[derive(Clone, Debug)]
+pub struct DataSignerSigningJobAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSignerSigningJobAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSignerSigningJobAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSignerSigningJobAttributes {
     /// `completed_at`, as a reference.
     #[inline]
     pub fn completed_at(&self) -> crate::core::Expr {
-        self.attr("completed_at")
+        self.0.attr("completed_at")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `job_id`, as a reference.
     #[inline]
     pub fn job_id(&self) -> crate::core::Expr {
-        self.attr("job_id")
+        self.0.attr("job_id")
     }
     /// `job_invoker`, as a reference.
     #[inline]
     pub fn job_invoker(&self) -> crate::core::Expr {
-        self.attr("job_invoker")
+        self.0.attr("job_invoker")
     }
     /// `job_owner`, as a reference.
     #[inline]
     pub fn job_owner(&self) -> crate::core::Expr {
-        self.attr("job_owner")
+        self.0.attr("job_owner")
     }
     /// `platform_display_name`, as a reference.
     #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
-        self.attr("platform_display_name")
+        self.0.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
     #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
-        self.attr("platform_id")
+        self.0.attr("platform_id")
     }
     /// `profile_name`, as a reference.
     #[inline]
     pub fn profile_name(&self) -> crate::core::Expr {
-        self.attr("profile_name")
+        self.0.attr("profile_name")
     }
     /// `profile_version`, as a reference.
     #[inline]
     pub fn profile_version(&self) -> crate::core::Expr {
-        self.attr("profile_version")
+        self.0.attr("profile_version")
     }
     /// `requested_by`, as a reference.
     #[inline]
     pub fn requested_by(&self) -> crate::core::Expr {
-        self.attr("requested_by")
+        self.0.attr("requested_by")
     }
     /// `revocation_record`, as a reference.
     #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
-        self.attr("revocation_record")
+        self.0.attr("revocation_record")
     }
     /// `signature_expires_at`, as a reference.
     #[inline]
     pub fn signature_expires_at(&self) -> crate::core::Expr {
-        self.attr("signature_expires_at")
+        self.0.attr("signature_expires_at")
     }
     /// `signed_object`, as a reference.
     #[inline]
     pub fn signed_object(&self) -> crate::core::Expr {
-        self.attr("signed_object")
+        self.0.attr("signed_object")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
 }
 
-impl crate::core::Ref<DataSignerSigningProfile> {
+/// The attributes of `aws_signer_signing_profile`, read from a `Ref<DataSignerSigningProfile>`.
+#[derive(Clone, Debug)]
+pub struct DataSignerSigningProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSignerSigningProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSignerSigningProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSignerSigningProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `platform_display_name`, as a reference.
     #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
-        self.attr("platform_display_name")
+        self.0.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
     #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
-        self.attr("platform_id")
+        self.0.attr("platform_id")
     }
     /// `revocation_record`, as a reference.
     #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
-        self.attr("revocation_record")
+        self.0.attr("revocation_record")
     }
     /// `signature_validity_period`, as a reference.
     #[inline]
     pub fn signature_validity_period(&self) -> crate::core::Expr {
-        self.attr("signature_validity_period")
+        self.0.attr("signature_validity_period")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `version_arn`, as a reference.
     #[inline]
     pub fn version_arn(&self) -> crate::core::Expr {
-        self.attr("version_arn")
+        self.0.attr("version_arn")
     }
 }

@@ -21,15 +21,37 @@ impl crate::core::Resource for SimpledbDomain {
     const TYPE: &'static str = "aws_simpledb_domain";
 }
 
-impl crate::core::Ref<SimpledbDomain> {
+impl crate::core::Block for SimpledbDomain {
+    type Attributes = SimpledbDomainAttributes;
+}
+
+/// The attributes of `aws_simpledb_domain`, read from a `Ref<SimpledbDomain>`.
+#[derive(Clone, Debug)]
+pub struct SimpledbDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SimpledbDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SimpledbDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SimpledbDomainAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

@@ -54,25 +54,47 @@ impl crate::core::Resource for SnapshotCreateVolumePermission {
     const TYPE: &'static str = "aws_snapshot_create_volume_permission";
 }
 
-impl crate::core::Ref<SnapshotCreateVolumePermission> {
+impl crate::core::Block for SnapshotCreateVolumePermission {
+    type Attributes = SnapshotCreateVolumePermissionAttributes;
+}
+
+/// The attributes of `aws_snapshot_create_volume_permission`, read from a `Ref<SnapshotCreateVolumePermission>`.
+#[derive(Clone, Debug)]
+pub struct SnapshotCreateVolumePermissionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SnapshotCreateVolumePermissionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SnapshotCreateVolumePermissionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SnapshotCreateVolumePermissionAttributes {
     /// `account_id`, as a reference.
     #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
-        self.attr("account_id")
+        self.0.attr("account_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

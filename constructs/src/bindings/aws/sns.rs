@@ -75,6 +75,11 @@ impl crate::core::Resource for SnsPlatformApplication {
 }
 
 #[cfg(feature = "aws-sns")]
+impl crate::core::Block for SnsPlatformApplication {
+    type Attributes = SnsPlatformApplicationAttributes;
+}
+
+#[cfg(feature = "aws-sns")]
 /// `aws_sns_sms_preferences` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SnsSmsPreferences {
@@ -121,6 +126,11 @@ impl SnsSmsPreferences {
 #[cfg(feature = "aws-sns")]
 impl crate::core::Resource for SnsSmsPreferences {
     const TYPE: &'static str = "aws_sns_sms_preferences";
+}
+
+#[cfg(feature = "aws-sns")]
+impl crate::core::Block for SnsSmsPreferences {
+    type Attributes = SnsSmsPreferencesAttributes;
 }
 
 /// `aws_sns_topic` (resource).
@@ -261,6 +271,10 @@ impl crate::core::Resource for SnsTopic {
     const TYPE: &'static str = "aws_sns_topic";
 }
 
+impl crate::core::Block for SnsTopic {
+    type Attributes = SnsTopicAttributes;
+}
+
 #[cfg(feature = "aws-sns")]
 /// `aws_sns_topic_data_protection_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -293,6 +307,11 @@ impl crate::core::Resource for SnsTopicDataProtectionPolicy {
 }
 
 #[cfg(feature = "aws-sns")]
+impl crate::core::Block for SnsTopicDataProtectionPolicy {
+    type Attributes = SnsTopicDataProtectionPolicyAttributes;
+}
+
+#[cfg(feature = "aws-sns")]
 /// `aws_sns_topic_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SnsTopicPolicy {
@@ -321,6 +340,11 @@ impl SnsTopicPolicy {
 #[cfg(feature = "aws-sns")]
 impl crate::core::Resource for SnsTopicPolicy {
     const TYPE: &'static str = "aws_sns_topic_policy";
+}
+
+#[cfg(feature = "aws-sns")]
+impl crate::core::Block for SnsTopicPolicy {
+    type Attributes = SnsTopicPolicyAttributes;
 }
 
 /// `aws_sns_topic_subscription` (resource).
@@ -390,6 +414,10 @@ impl crate::core::Resource for SnsTopicSubscription {
     const TYPE: &'static str = "aws_sns_topic_subscription";
 }
 
+impl crate::core::Block for SnsTopicSubscription {
+    type Attributes = SnsTopicSubscriptionAttributes;
+}
+
 #[cfg(feature = "aws-sns")]
 /// `aws_sns_topic` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -423,442 +451,588 @@ impl crate::core::DataSource for DataSnsTopic {
 }
 
 #[cfg(feature = "aws-sns")]
-impl crate::core::Ref<SnsPlatformApplication> {
+impl crate::core::Block for DataSnsTopic {
+    type Attributes = DataSnsTopicAttributes;
+}
+
+#[cfg(feature = "aws-sns")]
+/// The attributes of `aws_sns_platform_application`, read from a `Ref<SnsPlatformApplication>`.
+#[derive(Clone, Debug)]
+pub struct SnsPlatformApplicationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sns")]
+impl From<crate::core::Reference> for SnsPlatformApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl AsRef<crate::core::Reference> for SnsPlatformApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl SnsPlatformApplicationAttributes {
     /// `apple_platform_bundle_id`, as a reference.
     #[inline]
     pub fn apple_platform_bundle_id(&self) -> crate::core::Expr {
-        self.attr("apple_platform_bundle_id")
+        self.0.attr("apple_platform_bundle_id")
     }
     /// `apple_platform_team_id`, as a reference.
     #[inline]
     pub fn apple_platform_team_id(&self) -> crate::core::Expr {
-        self.attr("apple_platform_team_id")
+        self.0.attr("apple_platform_team_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `event_delivery_failure_topic_arn`, as a reference.
     #[inline]
     pub fn event_delivery_failure_topic_arn(&self) -> crate::core::Expr {
-        self.attr("event_delivery_failure_topic_arn")
+        self.0.attr("event_delivery_failure_topic_arn")
     }
     /// `event_endpoint_created_topic_arn`, as a reference.
     #[inline]
     pub fn event_endpoint_created_topic_arn(&self) -> crate::core::Expr {
-        self.attr("event_endpoint_created_topic_arn")
+        self.0.attr("event_endpoint_created_topic_arn")
     }
     /// `event_endpoint_deleted_topic_arn`, as a reference.
     #[inline]
     pub fn event_endpoint_deleted_topic_arn(&self) -> crate::core::Expr {
-        self.attr("event_endpoint_deleted_topic_arn")
+        self.0.attr("event_endpoint_deleted_topic_arn")
     }
     /// `event_endpoint_updated_topic_arn`, as a reference.
     #[inline]
     pub fn event_endpoint_updated_topic_arn(&self) -> crate::core::Expr {
-        self.attr("event_endpoint_updated_topic_arn")
+        self.0.attr("event_endpoint_updated_topic_arn")
     }
     /// `failure_feedback_role_arn`, as a reference.
     #[inline]
     pub fn failure_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("failure_feedback_role_arn")
+        self.0.attr("failure_feedback_role_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `platform`, as a reference.
     #[inline]
     pub fn platform(&self) -> crate::core::Expr {
-        self.attr("platform")
+        self.0.attr("platform")
     }
     /// `platform_credential`, as a reference.
     #[inline]
     pub fn platform_credential(&self) -> crate::core::Expr {
-        self.attr("platform_credential")
+        self.0.attr("platform_credential")
     }
     /// `platform_principal`, as a reference.
     #[inline]
     pub fn platform_principal(&self) -> crate::core::Expr {
-        self.attr("platform_principal")
+        self.0.attr("platform_principal")
     }
     /// `success_feedback_role_arn`, as a reference.
     #[inline]
     pub fn success_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("success_feedback_role_arn")
+        self.0.attr("success_feedback_role_arn")
     }
     /// `success_feedback_sample_rate`, as a reference.
     #[inline]
     pub fn success_feedback_sample_rate(&self) -> crate::core::Expr {
-        self.attr("success_feedback_sample_rate")
+        self.0.attr("success_feedback_sample_rate")
     }
 }
 
 #[cfg(feature = "aws-sns")]
-impl crate::core::Ref<SnsSmsPreferences> {
+/// The attributes of `aws_sns_sms_preferences`, read from a `Ref<SnsSmsPreferences>`.
+#[derive(Clone, Debug)]
+pub struct SnsSmsPreferencesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sns")]
+impl From<crate::core::Reference> for SnsSmsPreferencesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl AsRef<crate::core::Reference> for SnsSmsPreferencesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl SnsSmsPreferencesAttributes {
     /// `default_sender_id`, as a reference.
     #[inline]
     pub fn default_sender_id(&self) -> crate::core::Expr {
-        self.attr("default_sender_id")
+        self.0.attr("default_sender_id")
     }
     /// `default_sms_type`, as a reference.
     #[inline]
     pub fn default_sms_type(&self) -> crate::core::Expr {
-        self.attr("default_sms_type")
+        self.0.attr("default_sms_type")
     }
     /// `delivery_status_iam_role_arn`, as a reference.
     #[inline]
     pub fn delivery_status_iam_role_arn(&self) -> crate::core::Expr {
-        self.attr("delivery_status_iam_role_arn")
+        self.0.attr("delivery_status_iam_role_arn")
     }
     /// `delivery_status_success_sampling_rate`, as a reference.
     #[inline]
     pub fn delivery_status_success_sampling_rate(&self) -> crate::core::Expr {
-        self.attr("delivery_status_success_sampling_rate")
+        self.0.attr("delivery_status_success_sampling_rate")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `monthly_spend_limit`, as a reference.
     #[inline]
     pub fn monthly_spend_limit(&self) -> crate::core::Expr {
-        self.attr("monthly_spend_limit")
+        self.0.attr("monthly_spend_limit")
     }
     /// `usage_report_s3_bucket`, as a reference.
     #[inline]
     pub fn usage_report_s3_bucket(&self) -> crate::core::Expr {
-        self.attr("usage_report_s3_bucket")
+        self.0.attr("usage_report_s3_bucket")
     }
 }
 
-impl crate::core::Ref<SnsTopic> {
+/// The attributes of `aws_sns_topic`, read from a `Ref<SnsTopic>`.
+#[derive(Clone, Debug)]
+pub struct SnsTopicAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SnsTopicAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SnsTopicAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SnsTopicAttributes {
     /// `application_failure_feedback_role_arn`, as a reference.
     #[inline]
     pub fn application_failure_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("application_failure_feedback_role_arn")
+        self.0.attr("application_failure_feedback_role_arn")
     }
     /// `application_success_feedback_role_arn`, as a reference.
     #[inline]
     pub fn application_success_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("application_success_feedback_role_arn")
+        self.0.attr("application_success_feedback_role_arn")
     }
     /// `application_success_feedback_sample_rate`, as a reference.
     #[inline]
     pub fn application_success_feedback_sample_rate(&self) -> crate::core::Expr {
-        self.attr("application_success_feedback_sample_rate")
+        self.0.attr("application_success_feedback_sample_rate")
     }
     /// `archive_policy`, as a reference.
     #[inline]
     pub fn archive_policy(&self) -> crate::core::Expr {
-        self.attr("archive_policy")
+        self.0.attr("archive_policy")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `beginning_archive_time`, as a reference.
     #[inline]
     pub fn beginning_archive_time(&self) -> crate::core::Expr {
-        self.attr("beginning_archive_time")
+        self.0.attr("beginning_archive_time")
     }
     /// `content_based_deduplication`, as a reference.
     #[inline]
     pub fn content_based_deduplication(&self) -> crate::core::Expr {
-        self.attr("content_based_deduplication")
+        self.0.attr("content_based_deduplication")
     }
     /// `delivery_policy`, as a reference.
     #[inline]
     pub fn delivery_policy(&self) -> crate::core::Expr {
-        self.attr("delivery_policy")
+        self.0.attr("delivery_policy")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `fifo_throughput_scope`, as a reference.
     #[inline]
     pub fn fifo_throughput_scope(&self) -> crate::core::Expr {
-        self.attr("fifo_throughput_scope")
+        self.0.attr("fifo_throughput_scope")
     }
     /// `fifo_topic`, as a reference.
     #[inline]
     pub fn fifo_topic(&self) -> crate::core::Expr {
-        self.attr("fifo_topic")
+        self.0.attr("fifo_topic")
     }
     /// `firehose_failure_feedback_role_arn`, as a reference.
     #[inline]
     pub fn firehose_failure_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("firehose_failure_feedback_role_arn")
+        self.0.attr("firehose_failure_feedback_role_arn")
     }
     /// `firehose_success_feedback_role_arn`, as a reference.
     #[inline]
     pub fn firehose_success_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("firehose_success_feedback_role_arn")
+        self.0.attr("firehose_success_feedback_role_arn")
     }
     /// `firehose_success_feedback_sample_rate`, as a reference.
     #[inline]
     pub fn firehose_success_feedback_sample_rate(&self) -> crate::core::Expr {
-        self.attr("firehose_success_feedback_sample_rate")
+        self.0.attr("firehose_success_feedback_sample_rate")
     }
     /// `http_failure_feedback_role_arn`, as a reference.
     #[inline]
     pub fn http_failure_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("http_failure_feedback_role_arn")
+        self.0.attr("http_failure_feedback_role_arn")
     }
     /// `http_success_feedback_role_arn`, as a reference.
     #[inline]
     pub fn http_success_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("http_success_feedback_role_arn")
+        self.0.attr("http_success_feedback_role_arn")
     }
     /// `http_success_feedback_sample_rate`, as a reference.
     #[inline]
     pub fn http_success_feedback_sample_rate(&self) -> crate::core::Expr {
-        self.attr("http_success_feedback_sample_rate")
+        self.0.attr("http_success_feedback_sample_rate")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_master_key_id`, as a reference.
     #[inline]
     pub fn kms_master_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_master_key_id")
+        self.0.attr("kms_master_key_id")
     }
     /// `lambda_failure_feedback_role_arn`, as a reference.
     #[inline]
     pub fn lambda_failure_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("lambda_failure_feedback_role_arn")
+        self.0.attr("lambda_failure_feedback_role_arn")
     }
     /// `lambda_success_feedback_role_arn`, as a reference.
     #[inline]
     pub fn lambda_success_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("lambda_success_feedback_role_arn")
+        self.0.attr("lambda_success_feedback_role_arn")
     }
     /// `lambda_success_feedback_sample_rate`, as a reference.
     #[inline]
     pub fn lambda_success_feedback_sample_rate(&self) -> crate::core::Expr {
-        self.attr("lambda_success_feedback_sample_rate")
+        self.0.attr("lambda_success_feedback_sample_rate")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `signature_version`, as a reference.
     #[inline]
     pub fn signature_version(&self) -> crate::core::Expr {
-        self.attr("signature_version")
+        self.0.attr("signature_version")
     }
     /// `sqs_failure_feedback_role_arn`, as a reference.
     #[inline]
     pub fn sqs_failure_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("sqs_failure_feedback_role_arn")
+        self.0.attr("sqs_failure_feedback_role_arn")
     }
     /// `sqs_success_feedback_role_arn`, as a reference.
     #[inline]
     pub fn sqs_success_feedback_role_arn(&self) -> crate::core::Expr {
-        self.attr("sqs_success_feedback_role_arn")
+        self.0.attr("sqs_success_feedback_role_arn")
     }
     /// `sqs_success_feedback_sample_rate`, as a reference.
     #[inline]
     pub fn sqs_success_feedback_sample_rate(&self) -> crate::core::Expr {
-        self.attr("sqs_success_feedback_sample_rate")
+        self.0.attr("sqs_success_feedback_sample_rate")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tracing_config`, as a reference.
     #[inline]
     pub fn tracing_config(&self) -> crate::core::Expr {
-        self.attr("tracing_config")
+        self.0.attr("tracing_config")
     }
 }
 
 #[cfg(feature = "aws-sns")]
-impl crate::core::Ref<SnsTopicDataProtectionPolicy> {
+/// The attributes of `aws_sns_topic_data_protection_policy`, read from a `Ref<SnsTopicDataProtectionPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SnsTopicDataProtectionPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sns")]
+impl From<crate::core::Reference> for SnsTopicDataProtectionPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl AsRef<crate::core::Reference> for SnsTopicDataProtectionPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl SnsTopicDataProtectionPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
 #[cfg(feature = "aws-sns")]
-impl crate::core::Ref<SnsTopicPolicy> {
+/// The attributes of `aws_sns_topic_policy`, read from a `Ref<SnsTopicPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SnsTopicPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sns")]
+impl From<crate::core::Reference> for SnsTopicPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl AsRef<crate::core::Reference> for SnsTopicPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl SnsTopicPolicyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
 }
 
-impl crate::core::Ref<SnsTopicSubscription> {
+/// The attributes of `aws_sns_topic_subscription`, read from a `Ref<SnsTopicSubscription>`.
+#[derive(Clone, Debug)]
+pub struct SnsTopicSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SnsTopicSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SnsTopicSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SnsTopicSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `confirmation_timeout_in_minutes`, as a reference.
     #[inline]
     pub fn confirmation_timeout_in_minutes(&self) -> crate::core::Expr {
-        self.attr("confirmation_timeout_in_minutes")
+        self.0.attr("confirmation_timeout_in_minutes")
     }
     /// `confirmation_was_authenticated`, as a reference.
     #[inline]
     pub fn confirmation_was_authenticated(&self) -> crate::core::Expr {
-        self.attr("confirmation_was_authenticated")
+        self.0.attr("confirmation_was_authenticated")
     }
     /// `delivery_policy`, as a reference.
     #[inline]
     pub fn delivery_policy(&self) -> crate::core::Expr {
-        self.attr("delivery_policy")
+        self.0.attr("delivery_policy")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `endpoint_auto_confirms`, as a reference.
     #[inline]
     pub fn endpoint_auto_confirms(&self) -> crate::core::Expr {
-        self.attr("endpoint_auto_confirms")
+        self.0.attr("endpoint_auto_confirms")
     }
     /// `filter_policy`, as a reference.
     #[inline]
     pub fn filter_policy(&self) -> crate::core::Expr {
-        self.attr("filter_policy")
+        self.0.attr("filter_policy")
     }
     /// `filter_policy_scope`, as a reference.
     #[inline]
     pub fn filter_policy_scope(&self) -> crate::core::Expr {
-        self.attr("filter_policy_scope")
+        self.0.attr("filter_policy_scope")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `pending_confirmation`, as a reference.
     #[inline]
     pub fn pending_confirmation(&self) -> crate::core::Expr {
-        self.attr("pending_confirmation")
+        self.0.attr("pending_confirmation")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `raw_message_delivery`, as a reference.
     #[inline]
     pub fn raw_message_delivery(&self) -> crate::core::Expr {
-        self.attr("raw_message_delivery")
+        self.0.attr("raw_message_delivery")
     }
     /// `redrive_policy`, as a reference.
     #[inline]
     pub fn redrive_policy(&self) -> crate::core::Expr {
-        self.attr("redrive_policy")
+        self.0.attr("redrive_policy")
     }
     /// `replay_policy`, as a reference.
     #[inline]
     pub fn replay_policy(&self) -> crate::core::Expr {
-        self.attr("replay_policy")
+        self.0.attr("replay_policy")
     }
     /// `subscription_role_arn`, as a reference.
     #[inline]
     pub fn subscription_role_arn(&self) -> crate::core::Expr {
-        self.attr("subscription_role_arn")
+        self.0.attr("subscription_role_arn")
     }
     /// `topic_arn`, as a reference.
     #[inline]
     pub fn topic_arn(&self) -> crate::core::Expr {
-        self.attr("topic_arn")
+        self.0.attr("topic_arn")
     }
 }
 
 #[cfg(feature = "aws-sns")]
-impl crate::core::Ref<DataSnsTopic> {
+/// The attributes of `aws_sns_topic`, read from a `Ref<DataSnsTopic>`.
+#[derive(Clone, Debug)]
+pub struct DataSnsTopicAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sns")]
+impl From<crate::core::Reference> for DataSnsTopicAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl AsRef<crate::core::Reference> for DataSnsTopicAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sns")]
+impl DataSnsTopicAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

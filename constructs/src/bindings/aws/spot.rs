@@ -29,6 +29,10 @@ impl crate::core::Resource for SpotDatafeedSubscription {
     const TYPE: &'static str = "aws_spot_datafeed_subscription";
 }
 
+impl crate::core::Block for SpotDatafeedSubscription {
+    type Attributes = SpotDatafeedSubscriptionAttributes;
+}
+
 /// The `ebs_block_device` block of [`SpotFleetRequestLaunchSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SpotFleetRequestLaunchSpecificationEbsBlockDevice {
@@ -637,6 +641,10 @@ impl SpotFleetRequest {
 
 impl crate::core::Resource for SpotFleetRequest {
     const TYPE: &'static str = "aws_spot_fleet_request";
+}
+
+impl crate::core::Block for SpotFleetRequest {
+    type Attributes = SpotFleetRequestAttributes;
 }
 
 /// The `capacity_reservation_target` block of [`SpotInstanceRequestCapacityReservationSpecification`].
@@ -1284,6 +1292,10 @@ impl crate::core::Resource for SpotInstanceRequest {
     const TYPE: &'static str = "aws_spot_instance_request";
 }
 
+impl crate::core::Block for SpotInstanceRequest {
+    type Attributes = SpotInstanceRequestAttributes;
+}
+
 /// `aws_spot_datafeed_subscription` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSpotDatafeedSubscription {
@@ -1302,529 +1314,605 @@ impl crate::core::DataSource for DataSpotDatafeedSubscription {
     const TYPE: &'static str = "aws_spot_datafeed_subscription";
 }
 
-impl crate::core::Ref<SpotDatafeedSubscription> {
+impl crate::core::Block for DataSpotDatafeedSubscription {
+    type Attributes = DataSpotDatafeedSubscriptionAttributes;
+}
+
+/// The attributes of `aws_spot_datafeed_subscription`, read from a `Ref<SpotDatafeedSubscription>`.
+#[derive(Clone, Debug)]
+pub struct SpotDatafeedSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SpotDatafeedSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SpotDatafeedSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SpotDatafeedSubscriptionAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
 }
 
-impl crate::core::Ref<SpotFleetRequest> {
+/// The attributes of `aws_spot_fleet_request`, read from a `Ref<SpotFleetRequest>`.
+#[derive(Clone, Debug)]
+pub struct SpotFleetRequestAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SpotFleetRequestAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SpotFleetRequestAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SpotFleetRequestAttributes {
     /// `allocation_strategy`, as a reference.
     #[inline]
     pub fn allocation_strategy(&self) -> crate::core::Expr {
-        self.attr("allocation_strategy")
+        self.0.attr("allocation_strategy")
     }
     /// `client_token`, as a reference.
     #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
-        self.attr("client_token")
+        self.0.attr("client_token")
     }
     /// `context`, as a reference.
     #[inline]
     pub fn context(&self) -> crate::core::Expr {
-        self.attr("context")
+        self.0.attr("context")
     }
     /// `excess_capacity_termination_policy`, as a reference.
     #[inline]
     pub fn excess_capacity_termination_policy(&self) -> crate::core::Expr {
-        self.attr("excess_capacity_termination_policy")
+        self.0.attr("excess_capacity_termination_policy")
     }
     /// `fleet_type`, as a reference.
     #[inline]
     pub fn fleet_type(&self) -> crate::core::Expr {
-        self.attr("fleet_type")
+        self.0.attr("fleet_type")
     }
     /// `iam_fleet_role`, as a reference.
     #[inline]
     pub fn iam_fleet_role(&self) -> crate::core::Expr {
-        self.attr("iam_fleet_role")
+        self.0.attr("iam_fleet_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_interruption_behaviour`, as a reference.
     #[inline]
     pub fn instance_interruption_behaviour(&self) -> crate::core::Expr {
-        self.attr("instance_interruption_behaviour")
+        self.0.attr("instance_interruption_behaviour")
     }
     /// `instance_pools_to_use_count`, as a reference.
     #[inline]
     pub fn instance_pools_to_use_count(&self) -> crate::core::Expr {
-        self.attr("instance_pools_to_use_count")
+        self.0.attr("instance_pools_to_use_count")
     }
     /// `load_balancers`, as a reference.
     #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
-        self.attr("load_balancers")
+        self.0.attr("load_balancers")
     }
     /// `on_demand_allocation_strategy`, as a reference.
     #[inline]
     pub fn on_demand_allocation_strategy(&self) -> crate::core::Expr {
-        self.attr("on_demand_allocation_strategy")
+        self.0.attr("on_demand_allocation_strategy")
     }
     /// `on_demand_max_total_price`, as a reference.
     #[inline]
     pub fn on_demand_max_total_price(&self) -> crate::core::Expr {
-        self.attr("on_demand_max_total_price")
+        self.0.attr("on_demand_max_total_price")
     }
     /// `on_demand_target_capacity`, as a reference.
     #[inline]
     pub fn on_demand_target_capacity(&self) -> crate::core::Expr {
-        self.attr("on_demand_target_capacity")
+        self.0.attr("on_demand_target_capacity")
     }
     /// `replace_unhealthy_instances`, as a reference.
     #[inline]
     pub fn replace_unhealthy_instances(&self) -> crate::core::Expr {
-        self.attr("replace_unhealthy_instances")
+        self.0.attr("replace_unhealthy_instances")
     }
     /// `spot_price`, as a reference.
     #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
-        self.attr("spot_price")
+        self.0.attr("spot_price")
     }
     /// `spot_request_state`, as a reference.
     #[inline]
     pub fn spot_request_state(&self) -> crate::core::Expr {
-        self.attr("spot_request_state")
+        self.0.attr("spot_request_state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_capacity`, as a reference.
     #[inline]
     pub fn target_capacity(&self) -> crate::core::Expr {
-        self.attr("target_capacity")
+        self.0.attr("target_capacity")
     }
     /// `target_capacity_unit_type`, as a reference.
     #[inline]
     pub fn target_capacity_unit_type(&self) -> crate::core::Expr {
-        self.attr("target_capacity_unit_type")
+        self.0.attr("target_capacity_unit_type")
     }
     /// `target_group_arns`, as a reference.
     #[inline]
     pub fn target_group_arns(&self) -> crate::core::Expr {
-        self.attr("target_group_arns")
+        self.0.attr("target_group_arns")
     }
     /// `terminate_instances_on_delete`, as a reference.
     #[inline]
     pub fn terminate_instances_on_delete(&self) -> crate::core::Expr {
-        self.attr("terminate_instances_on_delete")
+        self.0.attr("terminate_instances_on_delete")
     }
     /// `terminate_instances_with_expiration`, as a reference.
     #[inline]
     pub fn terminate_instances_with_expiration(&self) -> crate::core::Expr {
-        self.attr("terminate_instances_with_expiration")
+        self.0.attr("terminate_instances_with_expiration")
     }
     /// `valid_from`, as a reference.
     #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
-        self.attr("valid_from")
+        self.0.attr("valid_from")
     }
     /// `valid_until`, as a reference.
     #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
-        self.attr("valid_until")
+        self.0.attr("valid_until")
     }
     /// `wait_for_fulfillment`, as a reference.
     #[inline]
     pub fn wait_for_fulfillment(&self) -> crate::core::Expr {
-        self.attr("wait_for_fulfillment")
+        self.0.attr("wait_for_fulfillment")
     }
     /// `launch_specification` (a nested block), as a reference.
     #[inline]
     pub fn launch_specification(&self) -> crate::core::Expr {
-        self.attr("launch_specification")
+        self.0.attr("launch_specification")
     }
     /// `launch_template_config` (a nested block), as a reference.
     #[inline]
     pub fn launch_template_config(&self) -> crate::core::Expr {
-        self.attr("launch_template_config")
+        self.0.attr("launch_template_config")
     }
     /// `spot_maintenance_strategies` (a nested block), as a reference.
     #[inline]
     pub fn spot_maintenance_strategies(&self) -> crate::core::Expr {
-        self.attr("spot_maintenance_strategies")
+        self.0.attr("spot_maintenance_strategies")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SpotInstanceRequest> {
+/// The attributes of `aws_spot_instance_request`, read from a `Ref<SpotInstanceRequest>`.
+#[derive(Clone, Debug)]
+pub struct SpotInstanceRequestAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SpotInstanceRequestAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SpotInstanceRequestAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SpotInstanceRequestAttributes {
     /// `ami`, as a reference.
     #[inline]
     pub fn ami(&self) -> crate::core::Expr {
-        self.attr("ami")
+        self.0.attr("ami")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
     #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
-        self.attr("associate_public_ip_address")
+        self.0.attr("associate_public_ip_address")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `block_duration_minutes`, as a reference.
     #[inline]
     pub fn block_duration_minutes(&self) -> crate::core::Expr {
-        self.attr("block_duration_minutes")
+        self.0.attr("block_duration_minutes")
     }
     /// `cpu_core_count`, as a reference.
     #[inline]
     pub fn cpu_core_count(&self) -> crate::core::Expr {
-        self.attr("cpu_core_count")
+        self.0.attr("cpu_core_count")
     }
     /// `cpu_threads_per_core`, as a reference.
     #[inline]
     pub fn cpu_threads_per_core(&self) -> crate::core::Expr {
-        self.attr("cpu_threads_per_core")
+        self.0.attr("cpu_threads_per_core")
     }
     /// `disable_api_stop`, as a reference.
     #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
-        self.attr("disable_api_stop")
+        self.0.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
     #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
-        self.attr("disable_api_termination")
+        self.0.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
     #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
-        self.attr("ebs_optimized")
+        self.0.attr("ebs_optimized")
     }
     /// `enable_primary_ipv6`, as a reference.
     #[inline]
     pub fn enable_primary_ipv6(&self) -> crate::core::Expr {
-        self.attr("enable_primary_ipv6")
+        self.0.attr("enable_primary_ipv6")
     }
     /// `get_password_data`, as a reference.
     #[inline]
     pub fn get_password_data(&self) -> crate::core::Expr {
-        self.attr("get_password_data")
+        self.0.attr("get_password_data")
     }
     /// `hibernation`, as a reference.
     #[inline]
     pub fn hibernation(&self) -> crate::core::Expr {
-        self.attr("hibernation")
+        self.0.attr("hibernation")
     }
     /// `host_id`, as a reference.
     #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
-        self.attr("host_id")
+        self.0.attr("host_id")
     }
     /// `host_resource_group_arn`, as a reference.
     #[inline]
     pub fn host_resource_group_arn(&self) -> crate::core::Expr {
-        self.attr("host_resource_group_arn")
+        self.0.attr("host_resource_group_arn")
     }
     /// `iam_instance_profile`, as a reference.
     #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
-        self.attr("iam_instance_profile")
+        self.0.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
-        self.attr("instance_initiated_shutdown_behavior")
+        self.0.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_interruption_behavior`, as a reference.
     #[inline]
     pub fn instance_interruption_behavior(&self) -> crate::core::Expr {
-        self.attr("instance_interruption_behavior")
+        self.0.attr("instance_interruption_behavior")
     }
     /// `instance_state`, as a reference.
     #[inline]
     pub fn instance_state(&self) -> crate::core::Expr {
-        self.attr("instance_state")
+        self.0.attr("instance_state")
     }
     /// `instance_type`, as a reference.
     #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
-        self.attr("instance_type")
+        self.0.attr("instance_type")
     }
     /// `ipv6_address_count`, as a reference.
     #[inline]
     pub fn ipv6_address_count(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_count")
+        self.0.attr("ipv6_address_count")
     }
     /// `ipv6_addresses`, as a reference.
     #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
-        self.attr("ipv6_addresses")
+        self.0.attr("ipv6_addresses")
     }
     /// `key_name`, as a reference.
     #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
-        self.attr("key_name")
+        self.0.attr("key_name")
     }
     /// `launch_group`, as a reference.
     #[inline]
     pub fn launch_group(&self) -> crate::core::Expr {
-        self.attr("launch_group")
+        self.0.attr("launch_group")
     }
     /// `monitoring`, as a reference.
     #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
-        self.attr("monitoring")
+        self.0.attr("monitoring")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `password_data`, as a reference.
     #[inline]
     pub fn password_data(&self) -> crate::core::Expr {
-        self.attr("password_data")
+        self.0.attr("password_data")
     }
     /// `placement_group`, as a reference.
     #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
-        self.attr("placement_group")
+        self.0.attr("placement_group")
     }
     /// `placement_partition_number`, as a reference.
     #[inline]
     pub fn placement_partition_number(&self) -> crate::core::Expr {
-        self.attr("placement_partition_number")
+        self.0.attr("placement_partition_number")
     }
     /// `primary_network_interface_id`, as a reference.
     #[inline]
     pub fn primary_network_interface_id(&self) -> crate::core::Expr {
-        self.attr("primary_network_interface_id")
+        self.0.attr("primary_network_interface_id")
     }
     /// `private_dns`, as a reference.
     #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
-        self.attr("private_dns")
+        self.0.attr("private_dns")
     }
     /// `private_ip`, as a reference.
     #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
-        self.attr("private_ip")
+        self.0.attr("private_ip")
     }
     /// `public_dns`, as a reference.
     #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
-        self.attr("public_dns")
+        self.0.attr("public_dns")
     }
     /// `public_ip`, as a reference.
     #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
-        self.attr("public_ip")
+        self.0.attr("public_ip")
     }
     /// `secondary_private_ips`, as a reference.
     #[inline]
     pub fn secondary_private_ips(&self) -> crate::core::Expr {
-        self.attr("secondary_private_ips")
+        self.0.attr("secondary_private_ips")
     }
     /// `security_groups`, as a reference.
     #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
-        self.attr("security_groups")
+        self.0.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
     #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
-        self.attr("source_dest_check")
+        self.0.attr("source_dest_check")
     }
     /// `spot_bid_status`, as a reference.
     #[inline]
     pub fn spot_bid_status(&self) -> crate::core::Expr {
-        self.attr("spot_bid_status")
+        self.0.attr("spot_bid_status")
     }
     /// `spot_instance_id`, as a reference.
     #[inline]
     pub fn spot_instance_id(&self) -> crate::core::Expr {
-        self.attr("spot_instance_id")
+        self.0.attr("spot_instance_id")
     }
     /// `spot_price`, as a reference.
     #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
-        self.attr("spot_price")
+        self.0.attr("spot_price")
     }
     /// `spot_request_state`, as a reference.
     #[inline]
     pub fn spot_request_state(&self) -> crate::core::Expr {
-        self.attr("spot_request_state")
+        self.0.attr("spot_request_state")
     }
     /// `spot_type`, as a reference.
     #[inline]
     pub fn spot_type(&self) -> crate::core::Expr {
-        self.attr("spot_type")
+        self.0.attr("spot_type")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tenancy`, as a reference.
     #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
-        self.attr("tenancy")
+        self.0.attr("tenancy")
     }
     /// `user_data`, as a reference.
     #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
-        self.attr("user_data")
+        self.0.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
     #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
-        self.attr("user_data_base64")
+        self.0.attr("user_data_base64")
     }
     /// `user_data_replace_on_change`, as a reference.
     #[inline]
     pub fn user_data_replace_on_change(&self) -> crate::core::Expr {
-        self.attr("user_data_replace_on_change")
+        self.0.attr("user_data_replace_on_change")
     }
     /// `valid_from`, as a reference.
     #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
-        self.attr("valid_from")
+        self.0.attr("valid_from")
     }
     /// `valid_until`, as a reference.
     #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
-        self.attr("valid_until")
+        self.0.attr("valid_until")
     }
     /// `volume_tags`, as a reference.
     #[inline]
     pub fn volume_tags(&self) -> crate::core::Expr {
-        self.attr("volume_tags")
+        self.0.attr("volume_tags")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `wait_for_fulfillment`, as a reference.
     #[inline]
     pub fn wait_for_fulfillment(&self) -> crate::core::Expr {
-        self.attr("wait_for_fulfillment")
+        self.0.attr("wait_for_fulfillment")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
     #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
-        self.attr("capacity_reservation_specification")
+        self.0.attr("capacity_reservation_specification")
     }
     /// `cpu_options` (a nested block), as a reference.
     #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
-        self.attr("cpu_options")
+        self.0.attr("cpu_options")
     }
     /// `credit_specification` (a nested block), as a reference.
     #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
-        self.attr("credit_specification")
+        self.0.attr("credit_specification")
     }
     /// `ebs_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
-        self.attr("ebs_block_device")
+        self.0.attr("ebs_block_device")
     }
     /// `enclave_options` (a nested block), as a reference.
     #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
-        self.attr("enclave_options")
+        self.0.attr("enclave_options")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
     #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
-        self.attr("ephemeral_block_device")
+        self.0.attr("ephemeral_block_device")
     }
     /// `launch_template` (a nested block), as a reference.
     #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
-        self.attr("launch_template")
+        self.0.attr("launch_template")
     }
     /// `maintenance_options` (a nested block), as a reference.
     #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
-        self.attr("maintenance_options")
+        self.0.attr("maintenance_options")
     }
     /// `metadata_options` (a nested block), as a reference.
     #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
-        self.attr("metadata_options")
+        self.0.attr("metadata_options")
     }
     /// `network_interface` (a nested block), as a reference.
     #[inline]
     pub fn network_interface(&self) -> crate::core::Expr {
-        self.attr("network_interface")
+        self.0.attr("network_interface")
     }
     /// `private_dns_name_options` (a nested block), as a reference.
     #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
-        self.attr("private_dns_name_options")
+        self.0.attr("private_dns_name_options")
     }
     /// `root_block_device` (a nested block), as a reference.
     #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
-        self.attr("root_block_device")
+        self.0.attr("root_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataSpotDatafeedSubscription> {
+/// The attributes of `aws_spot_datafeed_subscription`, read from a `Ref<DataSpotDatafeedSubscription>`.
+#[derive(Clone, Debug)]
+pub struct DataSpotDatafeedSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSpotDatafeedSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSpotDatafeedSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSpotDatafeedSubscriptionAttributes {
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
 }

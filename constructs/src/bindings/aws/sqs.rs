@@ -128,6 +128,10 @@ impl crate::core::Resource for SqsQueue {
     const TYPE: &'static str = "aws_sqs_queue";
 }
 
+impl crate::core::Block for SqsQueue {
+    type Attributes = SqsQueueAttributes;
+}
+
 #[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queue_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
@@ -157,6 +161,11 @@ impl SqsQueuePolicy {
 #[cfg(feature = "aws-sqs")]
 impl crate::core::Resource for SqsQueuePolicy {
     const TYPE: &'static str = "aws_sqs_queue_policy";
+}
+
+#[cfg(feature = "aws-sqs")]
+impl crate::core::Block for SqsQueuePolicy {
+    type Attributes = SqsQueuePolicyAttributes;
 }
 
 #[cfg(feature = "aws-sqs")]
@@ -191,6 +200,11 @@ impl crate::core::Resource for SqsQueueRedriveAllowPolicy {
 }
 
 #[cfg(feature = "aws-sqs")]
+impl crate::core::Block for SqsQueueRedriveAllowPolicy {
+    type Attributes = SqsQueueRedriveAllowPolicyAttributes;
+}
+
+#[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queue_redrive_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SqsQueueRedrivePolicy {
@@ -219,6 +233,11 @@ impl SqsQueueRedrivePolicy {
 #[cfg(feature = "aws-sqs")]
 impl crate::core::Resource for SqsQueueRedrivePolicy {
     const TYPE: &'static str = "aws_sqs_queue_redrive_policy";
+}
+
+#[cfg(feature = "aws-sqs")]
+impl crate::core::Block for SqsQueueRedrivePolicy {
+    type Attributes = SqsQueueRedrivePolicyAttributes;
 }
 
 #[cfg(feature = "aws-sqs")]
@@ -254,6 +273,11 @@ impl crate::core::DataSource for DataSqsQueue {
 }
 
 #[cfg(feature = "aws-sqs")]
+impl crate::core::Block for DataSqsQueue {
+    type Attributes = DataSqsQueueAttributes;
+}
+
+#[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queues` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSqsQueues {
@@ -282,225 +306,353 @@ impl crate::core::DataSource for DataSqsQueues {
     const TYPE: &'static str = "aws_sqs_queues";
 }
 
-impl crate::core::Ref<SqsQueue> {
+#[cfg(feature = "aws-sqs")]
+impl crate::core::Block for DataSqsQueues {
+    type Attributes = DataSqsQueuesAttributes;
+}
+
+/// The attributes of `aws_sqs_queue`, read from a `Ref<SqsQueue>`.
+#[derive(Clone, Debug)]
+pub struct SqsQueueAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SqsQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SqsQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SqsQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content_based_deduplication`, as a reference.
     #[inline]
     pub fn content_based_deduplication(&self) -> crate::core::Expr {
-        self.attr("content_based_deduplication")
+        self.0.attr("content_based_deduplication")
     }
     /// `deduplication_scope`, as a reference.
     #[inline]
     pub fn deduplication_scope(&self) -> crate::core::Expr {
-        self.attr("deduplication_scope")
+        self.0.attr("deduplication_scope")
     }
     /// `delay_seconds`, as a reference.
     #[inline]
     pub fn delay_seconds(&self) -> crate::core::Expr {
-        self.attr("delay_seconds")
+        self.0.attr("delay_seconds")
     }
     /// `fifo_queue`, as a reference.
     #[inline]
     pub fn fifo_queue(&self) -> crate::core::Expr {
-        self.attr("fifo_queue")
+        self.0.attr("fifo_queue")
     }
     /// `fifo_throughput_limit`, as a reference.
     #[inline]
     pub fn fifo_throughput_limit(&self) -> crate::core::Expr {
-        self.attr("fifo_throughput_limit")
+        self.0.attr("fifo_throughput_limit")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_data_key_reuse_period_seconds`, as a reference.
     #[inline]
     pub fn kms_data_key_reuse_period_seconds(&self) -> crate::core::Expr {
-        self.attr("kms_data_key_reuse_period_seconds")
+        self.0.attr("kms_data_key_reuse_period_seconds")
     }
     /// `kms_master_key_id`, as a reference.
     #[inline]
     pub fn kms_master_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_master_key_id")
+        self.0.attr("kms_master_key_id")
     }
     /// `max_message_size`, as a reference.
     #[inline]
     pub fn max_message_size(&self) -> crate::core::Expr {
-        self.attr("max_message_size")
+        self.0.attr("max_message_size")
     }
     /// `message_retention_seconds`, as a reference.
     #[inline]
     pub fn message_retention_seconds(&self) -> crate::core::Expr {
-        self.attr("message_retention_seconds")
+        self.0.attr("message_retention_seconds")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `receive_wait_time_seconds`, as a reference.
     #[inline]
     pub fn receive_wait_time_seconds(&self) -> crate::core::Expr {
-        self.attr("receive_wait_time_seconds")
+        self.0.attr("receive_wait_time_seconds")
     }
     /// `redrive_allow_policy`, as a reference.
     #[inline]
     pub fn redrive_allow_policy(&self) -> crate::core::Expr {
-        self.attr("redrive_allow_policy")
+        self.0.attr("redrive_allow_policy")
     }
     /// `redrive_policy`, as a reference.
     #[inline]
     pub fn redrive_policy(&self) -> crate::core::Expr {
-        self.attr("redrive_policy")
+        self.0.attr("redrive_policy")
     }
     /// `sqs_managed_sse_enabled`, as a reference.
     #[inline]
     pub fn sqs_managed_sse_enabled(&self) -> crate::core::Expr {
-        self.attr("sqs_managed_sse_enabled")
+        self.0.attr("sqs_managed_sse_enabled")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `visibility_timeout_seconds`, as a reference.
     #[inline]
     pub fn visibility_timeout_seconds(&self) -> crate::core::Expr {
-        self.attr("visibility_timeout_seconds")
+        self.0.attr("visibility_timeout_seconds")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-sqs")]
-impl crate::core::Ref<SqsQueuePolicy> {
+/// The attributes of `aws_sqs_queue_policy`, read from a `Ref<SqsQueuePolicy>`.
+#[derive(Clone, Debug)]
+pub struct SqsQueuePolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sqs")]
+impl From<crate::core::Reference> for SqsQueuePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl AsRef<crate::core::Reference> for SqsQueuePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl SqsQueuePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `queue_url`, as a reference.
     #[inline]
     pub fn queue_url(&self) -> crate::core::Expr {
-        self.attr("queue_url")
+        self.0.attr("queue_url")
     }
 }
 
 #[cfg(feature = "aws-sqs")]
-impl crate::core::Ref<SqsQueueRedriveAllowPolicy> {
+/// The attributes of `aws_sqs_queue_redrive_allow_policy`, read from a `Ref<SqsQueueRedriveAllowPolicy>`.
+#[derive(Clone, Debug)]
+pub struct SqsQueueRedriveAllowPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sqs")]
+impl From<crate::core::Reference> for SqsQueueRedriveAllowPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl AsRef<crate::core::Reference> for SqsQueueRedriveAllowPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl SqsQueueRedriveAllowPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `queue_url`, as a reference.
     #[inline]
     pub fn queue_url(&self) -> crate::core::Expr {
-        self.attr("queue_url")
+        self.0.attr("queue_url")
     }
     /// `redrive_allow_policy`, as a reference.
     #[inline]
     pub fn redrive_allow_policy(&self) -> crate::core::Expr {
-        self.attr("redrive_allow_policy")
+        self.0.attr("redrive_allow_policy")
     }
 }
 
 #[cfg(feature = "aws-sqs")]
-impl crate::core::Ref<SqsQueueRedrivePolicy> {
+/// The attributes of `aws_sqs_queue_redrive_policy`, read from a `Ref<SqsQueueRedrivePolicy>`.
+#[derive(Clone, Debug)]
+pub struct SqsQueueRedrivePolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sqs")]
+impl From<crate::core::Reference> for SqsQueueRedrivePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl AsRef<crate::core::Reference> for SqsQueueRedrivePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl SqsQueueRedrivePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `queue_url`, as a reference.
     #[inline]
     pub fn queue_url(&self) -> crate::core::Expr {
-        self.attr("queue_url")
+        self.0.attr("queue_url")
     }
     /// `redrive_policy`, as a reference.
     #[inline]
     pub fn redrive_policy(&self) -> crate::core::Expr {
-        self.attr("redrive_policy")
+        self.0.attr("redrive_policy")
     }
 }
 
 #[cfg(feature = "aws-sqs")]
-impl crate::core::Ref<DataSqsQueue> {
+/// The attributes of `aws_sqs_queue`, read from a `Ref<DataSqsQueue>`.
+#[derive(Clone, Debug)]
+pub struct DataSqsQueueAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sqs")]
+impl From<crate::core::Reference> for DataSqsQueueAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl AsRef<crate::core::Reference> for DataSqsQueueAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl DataSqsQueueAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }
 
 #[cfg(feature = "aws-sqs")]
-impl crate::core::Ref<DataSqsQueues> {
+/// The attributes of `aws_sqs_queues`, read from a `Ref<DataSqsQueues>`.
+#[derive(Clone, Debug)]
+pub struct DataSqsQueuesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-sqs")]
+impl From<crate::core::Reference> for DataSqsQueuesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl AsRef<crate::core::Reference> for DataSqsQueuesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-sqs")]
+impl DataSqsQueuesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `queue_name_prefix`, as a reference.
     #[inline]
     pub fn queue_name_prefix(&self) -> crate::core::Expr {
-        self.attr("queue_name_prefix")
+        self.0.attr("queue_name_prefix")
     }
     /// `queue_urls`, as a reference.
     #[inline]
     pub fn queue_urls(&self) -> crate::core::Expr {
-        self.attr("queue_urls")
+        self.0.attr("queue_urls")
     }
 }

@@ -49,6 +49,10 @@ impl crate::core::Resource for SsmActivation {
     const TYPE: &'static str = "aws_ssm_activation";
 }
 
+impl crate::core::Block for SsmActivation {
+    type Attributes = SsmActivationAttributes;
+}
+
 /// The `output_location` block of [`SsmAssociation`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmAssociationOutputLocation {
@@ -185,6 +189,10 @@ impl crate::core::Resource for SsmAssociation {
     const TYPE: &'static str = "aws_ssm_association";
 }
 
+impl crate::core::Block for SsmAssociation {
+    type Attributes = SsmAssociationAttributes;
+}
+
 /// `aws_ssm_default_patch_baseline` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmDefaultPatchBaseline {
@@ -211,6 +219,10 @@ impl SsmDefaultPatchBaseline {
 
 impl crate::core::Resource for SsmDefaultPatchBaseline {
     const TYPE: &'static str = "aws_ssm_default_patch_baseline";
+}
+
+impl crate::core::Block for SsmDefaultPatchBaseline {
+    type Attributes = SsmDefaultPatchBaselineAttributes;
 }
 
 /// The `attachments_source` block of [`SsmDocument`].
@@ -296,6 +308,10 @@ impl crate::core::Resource for SsmDocument {
     const TYPE: &'static str = "aws_ssm_document";
 }
 
+impl crate::core::Block for SsmDocument {
+    type Attributes = SsmDocumentAttributes;
+}
+
 /// `aws_ssm_maintenance_window` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmMaintenanceWindow {
@@ -366,6 +382,10 @@ impl crate::core::Resource for SsmMaintenanceWindow {
     const TYPE: &'static str = "aws_ssm_maintenance_window";
 }
 
+impl crate::core::Block for SsmMaintenanceWindow {
+    type Attributes = SsmMaintenanceWindowAttributes;
+}
+
 /// The `targets` block of [`SsmMaintenanceWindowTarget`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmMaintenanceWindowTargetTargets {
@@ -427,6 +447,10 @@ impl SsmMaintenanceWindowTarget {
 
 impl crate::core::Resource for SsmMaintenanceWindowTarget {
     const TYPE: &'static str = "aws_ssm_maintenance_window_target";
+}
+
+impl crate::core::Block for SsmMaintenanceWindowTarget {
+    type Attributes = SsmMaintenanceWindowTargetAttributes;
 }
 
 /// The `targets` block of [`SsmMaintenanceWindowTask`].
@@ -742,6 +766,10 @@ impl crate::core::Resource for SsmMaintenanceWindowTask {
     const TYPE: &'static str = "aws_ssm_maintenance_window_task";
 }
 
+impl crate::core::Block for SsmMaintenanceWindowTask {
+    type Attributes = SsmMaintenanceWindowTaskAttributes;
+}
+
 /// `aws_ssm_parameter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmParameter {
@@ -820,6 +848,10 @@ impl SsmParameter {
 
 impl crate::core::Resource for SsmParameter {
     const TYPE: &'static str = "aws_ssm_parameter";
+}
+
+impl crate::core::Block for SsmParameter {
+    type Attributes = SsmParameterAttributes;
 }
 
 /// The `patch_filter` block of [`SsmPatchBaselineApprovalRule`].
@@ -971,6 +1003,10 @@ impl crate::core::Resource for SsmPatchBaseline {
     const TYPE: &'static str = "aws_ssm_patch_baseline";
 }
 
+impl crate::core::Block for SsmPatchBaseline {
+    type Attributes = SsmPatchBaselineAttributes;
+}
+
 /// `aws_ssm_patch_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmPatchGroup {
@@ -997,6 +1033,10 @@ impl SsmPatchGroup {
 
 impl crate::core::Resource for SsmPatchGroup {
     const TYPE: &'static str = "aws_ssm_patch_group";
+}
+
+impl crate::core::Block for SsmPatchGroup {
+    type Attributes = SsmPatchGroupAttributes;
 }
 
 /// The `s3_destination` block of [`SsmResourceDataSync`].
@@ -1059,6 +1099,10 @@ impl crate::core::Resource for SsmResourceDataSync {
     const TYPE: &'static str = "aws_ssm_resource_data_sync";
 }
 
+impl crate::core::Block for SsmResourceDataSync {
+    type Attributes = SsmResourceDataSyncAttributes;
+}
+
 /// `aws_ssm_service_setting` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmServiceSetting {
@@ -1085,6 +1129,10 @@ impl SsmServiceSetting {
 
 impl crate::core::Resource for SsmServiceSetting {
     const TYPE: &'static str = "aws_ssm_service_setting";
+}
+
+impl crate::core::Block for SsmServiceSetting {
+    type Attributes = SsmServiceSettingAttributes;
 }
 
 /// `aws_ssm_document` (data source).
@@ -1118,6 +1166,10 @@ impl DataSsmDocument {
 
 impl crate::core::DataSource for DataSsmDocument {
     const TYPE: &'static str = "aws_ssm_document";
+}
+
+impl crate::core::Block for DataSsmDocument {
+    type Attributes = DataSsmDocumentAttributes;
 }
 
 /// The `filter` block of [`DataSsmInstances`].
@@ -1166,6 +1218,10 @@ impl crate::core::DataSource for DataSsmInstances {
     const TYPE: &'static str = "aws_ssm_instances";
 }
 
+impl crate::core::Block for DataSsmInstances {
+    type Attributes = DataSsmInstancesAttributes;
+}
+
 /// The `filter` block of [`DataSsmMaintenanceWindows`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSsmMaintenanceWindowsFilter {
@@ -1212,6 +1268,10 @@ impl crate::core::DataSource for DataSsmMaintenanceWindows {
     const TYPE: &'static str = "aws_ssm_maintenance_windows";
 }
 
+impl crate::core::Block for DataSsmMaintenanceWindows {
+    type Attributes = DataSsmMaintenanceWindowsAttributes;
+}
+
 /// `aws_ssm_parameter` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSsmParameter {
@@ -1239,6 +1299,10 @@ impl DataSsmParameter {
 
 impl crate::core::DataSource for DataSsmParameter {
     const TYPE: &'static str = "aws_ssm_parameter";
+}
+
+impl crate::core::Block for DataSsmParameter {
+    type Attributes = DataSsmParameterAttributes;
 }
 
 /// `aws_ssm_parameters_by_path` (data source).
@@ -1272,6 +1336,10 @@ impl DataSsmParametersByPath {
 
 impl crate::core::DataSource for DataSsmParametersByPath {
     const TYPE: &'static str = "aws_ssm_parameters_by_path";
+}
+
+impl crate::core::Block for DataSsmParametersByPath {
+    type Attributes = DataSsmParametersByPathAttributes;
 }
 
 /// `aws_ssm_patch_baseline` (data source).
@@ -1309,6 +1377,10 @@ impl DataSsmPatchBaseline {
 
 impl crate::core::DataSource for DataSsmPatchBaseline {
     const TYPE: &'static str = "aws_ssm_patch_baseline";
+}
+
+impl crate::core::Block for DataSsmPatchBaseline {
+    type Attributes = DataSsmPatchBaselineAttributes;
 }
 
 /// The `filter` block of [`DataSsmPatchBaselines`].
@@ -1357,994 +1429,1340 @@ impl crate::core::DataSource for DataSsmPatchBaselines {
     const TYPE: &'static str = "aws_ssm_patch_baselines";
 }
 
-impl crate::core::Ref<SsmActivation> {
+impl crate::core::Block for DataSsmPatchBaselines {
+    type Attributes = DataSsmPatchBaselinesAttributes;
+}
+
+/// The attributes of `aws_ssm_activation`, read from a `Ref<SsmActivation>`.
+#[derive(Clone, Debug)]
+pub struct SsmActivationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmActivationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmActivationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmActivationAttributes {
     /// `activation_code`, as a reference.
     #[inline]
     pub fn activation_code(&self) -> crate::core::Expr {
-        self.attr("activation_code")
+        self.0.attr("activation_code")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `expiration_date`, as a reference.
     #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
-        self.attr("expiration_date")
+        self.0.attr("expiration_date")
     }
     /// `expired`, as a reference.
     #[inline]
     pub fn expired(&self) -> crate::core::Expr {
-        self.attr("expired")
+        self.0.attr("expired")
     }
     /// `iam_role`, as a reference.
     #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
-        self.attr("iam_role")
+        self.0.attr("iam_role")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `registration_count`, as a reference.
     #[inline]
     pub fn registration_count(&self) -> crate::core::Expr {
-        self.attr("registration_count")
+        self.0.attr("registration_count")
     }
     /// `registration_limit`, as a reference.
     #[inline]
     pub fn registration_limit(&self) -> crate::core::Expr {
-        self.attr("registration_limit")
+        self.0.attr("registration_limit")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SsmAssociation> {
+/// The attributes of `aws_ssm_association`, read from a `Ref<SsmAssociation>`.
+#[derive(Clone, Debug)]
+pub struct SsmAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmAssociationAttributes {
     /// `apply_only_at_cron_interval`, as a reference.
     #[inline]
     pub fn apply_only_at_cron_interval(&self) -> crate::core::Expr {
-        self.attr("apply_only_at_cron_interval")
+        self.0.attr("apply_only_at_cron_interval")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `association_id`, as a reference.
     #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
-        self.attr("association_id")
+        self.0.attr("association_id")
     }
     /// `association_name`, as a reference.
     #[inline]
     pub fn association_name(&self) -> crate::core::Expr {
-        self.attr("association_name")
+        self.0.attr("association_name")
     }
     /// `automation_target_parameter_name`, as a reference.
     #[inline]
     pub fn automation_target_parameter_name(&self) -> crate::core::Expr {
-        self.attr("automation_target_parameter_name")
+        self.0.attr("automation_target_parameter_name")
     }
     /// `compliance_severity`, as a reference.
     #[inline]
     pub fn compliance_severity(&self) -> crate::core::Expr {
-        self.attr("compliance_severity")
+        self.0.attr("compliance_severity")
     }
     /// `document_version`, as a reference.
     #[inline]
     pub fn document_version(&self) -> crate::core::Expr {
-        self.attr("document_version")
+        self.0.attr("document_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `max_concurrency`, as a reference.
     #[inline]
     pub fn max_concurrency(&self) -> crate::core::Expr {
-        self.attr("max_concurrency")
+        self.0.attr("max_concurrency")
     }
     /// `max_errors`, as a reference.
     #[inline]
     pub fn max_errors(&self) -> crate::core::Expr {
-        self.attr("max_errors")
+        self.0.attr("max_errors")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `parameters`, as a reference.
     #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
-        self.attr("parameters")
+        self.0.attr("parameters")
     }
     /// `schedule_expression`, as a reference.
     #[inline]
     pub fn schedule_expression(&self) -> crate::core::Expr {
-        self.attr("schedule_expression")
+        self.0.attr("schedule_expression")
     }
     /// `sync_compliance`, as a reference.
     #[inline]
     pub fn sync_compliance(&self) -> crate::core::Expr {
-        self.attr("sync_compliance")
+        self.0.attr("sync_compliance")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `wait_for_success_timeout_seconds`, as a reference.
     #[inline]
     pub fn wait_for_success_timeout_seconds(&self) -> crate::core::Expr {
-        self.attr("wait_for_success_timeout_seconds")
+        self.0.attr("wait_for_success_timeout_seconds")
     }
     /// `output_location` (a nested block), as a reference.
     #[inline]
     pub fn output_location(&self) -> crate::core::Expr {
-        self.attr("output_location")
+        self.0.attr("output_location")
     }
     /// `targets` (a nested block), as a reference.
     #[inline]
     pub fn targets(&self) -> crate::core::Expr {
-        self.attr("targets")
+        self.0.attr("targets")
     }
 }
 
-impl crate::core::Ref<SsmDefaultPatchBaseline> {
+/// The attributes of `aws_ssm_default_patch_baseline`, read from a `Ref<SsmDefaultPatchBaseline>`.
+#[derive(Clone, Debug)]
+pub struct SsmDefaultPatchBaselineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmDefaultPatchBaselineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmDefaultPatchBaselineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmDefaultPatchBaselineAttributes {
     /// `baseline_id`, as a reference.
     #[inline]
     pub fn baseline_id(&self) -> crate::core::Expr {
-        self.attr("baseline_id")
+        self.0.attr("baseline_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `operating_system`, as a reference.
     #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
-        self.attr("operating_system")
+        self.0.attr("operating_system")
     }
 }
 
-impl crate::core::Ref<SsmDocument> {
+/// The attributes of `aws_ssm_document`, read from a `Ref<SsmDocument>`.
+#[derive(Clone, Debug)]
+pub struct SsmDocumentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmDocumentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmDocumentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmDocumentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `default_version`, as a reference.
     #[inline]
     pub fn default_version(&self) -> crate::core::Expr {
-        self.attr("default_version")
+        self.0.attr("default_version")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `document_format`, as a reference.
     #[inline]
     pub fn document_format(&self) -> crate::core::Expr {
-        self.attr("document_format")
+        self.0.attr("document_format")
     }
     /// `document_type`, as a reference.
     #[inline]
     pub fn document_type(&self) -> crate::core::Expr {
-        self.attr("document_type")
+        self.0.attr("document_type")
     }
     /// `document_version`, as a reference.
     #[inline]
     pub fn document_version(&self) -> crate::core::Expr {
-        self.attr("document_version")
+        self.0.attr("document_version")
     }
     /// `hash`, as a reference.
     #[inline]
     pub fn hash(&self) -> crate::core::Expr {
-        self.attr("hash")
+        self.0.attr("hash")
     }
     /// `hash_type`, as a reference.
     #[inline]
     pub fn hash_type(&self) -> crate::core::Expr {
-        self.attr("hash_type")
+        self.0.attr("hash_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest_version`, as a reference.
     #[inline]
     pub fn latest_version(&self) -> crate::core::Expr {
-        self.attr("latest_version")
+        self.0.attr("latest_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `parameter`, as a reference.
     #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
-        self.attr("parameter")
+        self.0.attr("parameter")
     }
     /// `permissions`, as a reference.
     #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
-        self.attr("permissions")
+        self.0.attr("permissions")
     }
     /// `platform_types`, as a reference.
     #[inline]
     pub fn platform_types(&self) -> crate::core::Expr {
-        self.attr("platform_types")
+        self.0.attr("platform_types")
     }
     /// `schema_version`, as a reference.
     #[inline]
     pub fn schema_version(&self) -> crate::core::Expr {
-        self.attr("schema_version")
+        self.0.attr("schema_version")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_type`, as a reference.
     #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
-        self.attr("target_type")
+        self.0.attr("target_type")
     }
     /// `version_name`, as a reference.
     #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
-        self.attr("version_name")
+        self.0.attr("version_name")
     }
     /// `attachments_source` (a nested block), as a reference.
     #[inline]
     pub fn attachments_source(&self) -> crate::core::Expr {
-        self.attr("attachments_source")
+        self.0.attr("attachments_source")
     }
 }
 
-impl crate::core::Ref<SsmMaintenanceWindow> {
+/// The attributes of `aws_ssm_maintenance_window`, read from a `Ref<SsmMaintenanceWindow>`.
+#[derive(Clone, Debug)]
+pub struct SsmMaintenanceWindowAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmMaintenanceWindowAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmMaintenanceWindowAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmMaintenanceWindowAttributes {
     /// `allow_unassociated_targets`, as a reference.
     #[inline]
     pub fn allow_unassociated_targets(&self) -> crate::core::Expr {
-        self.attr("allow_unassociated_targets")
+        self.0.attr("allow_unassociated_targets")
     }
     /// `cutoff`, as a reference.
     #[inline]
     pub fn cutoff(&self) -> crate::core::Expr {
-        self.attr("cutoff")
+        self.0.attr("cutoff")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `duration`, as a reference.
     #[inline]
     pub fn duration(&self) -> crate::core::Expr {
-        self.attr("duration")
+        self.0.attr("duration")
     }
     /// `enabled`, as a reference.
     #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
-        self.attr("enabled")
+        self.0.attr("enabled")
     }
     /// `end_date`, as a reference.
     #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
-        self.attr("end_date")
+        self.0.attr("end_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `schedule`, as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `schedule_offset`, as a reference.
     #[inline]
     pub fn schedule_offset(&self) -> crate::core::Expr {
-        self.attr("schedule_offset")
+        self.0.attr("schedule_offset")
     }
     /// `schedule_timezone`, as a reference.
     #[inline]
     pub fn schedule_timezone(&self) -> crate::core::Expr {
-        self.attr("schedule_timezone")
+        self.0.attr("schedule_timezone")
     }
     /// `start_date`, as a reference.
     #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
-        self.attr("start_date")
+        self.0.attr("start_date")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SsmMaintenanceWindowTarget> {
+/// The attributes of `aws_ssm_maintenance_window_target`, read from a `Ref<SsmMaintenanceWindowTarget>`.
+#[derive(Clone, Debug)]
+pub struct SsmMaintenanceWindowTargetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmMaintenanceWindowTargetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmMaintenanceWindowTargetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmMaintenanceWindowTargetAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner_information`, as a reference.
     #[inline]
     pub fn owner_information(&self) -> crate::core::Expr {
-        self.attr("owner_information")
+        self.0.attr("owner_information")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
     /// `window_id`, as a reference.
     #[inline]
     pub fn window_id(&self) -> crate::core::Expr {
-        self.attr("window_id")
+        self.0.attr("window_id")
     }
     /// `targets` (a nested block), as a reference.
     #[inline]
     pub fn targets(&self) -> crate::core::Expr {
-        self.attr("targets")
+        self.0.attr("targets")
     }
 }
 
-impl crate::core::Ref<SsmMaintenanceWindowTask> {
+/// The attributes of `aws_ssm_maintenance_window_task`, read from a `Ref<SsmMaintenanceWindowTask>`.
+#[derive(Clone, Debug)]
+pub struct SsmMaintenanceWindowTaskAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmMaintenanceWindowTaskAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmMaintenanceWindowTaskAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmMaintenanceWindowTaskAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cutoff_behavior`, as a reference.
     #[inline]
     pub fn cutoff_behavior(&self) -> crate::core::Expr {
-        self.attr("cutoff_behavior")
+        self.0.attr("cutoff_behavior")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `max_concurrency`, as a reference.
     #[inline]
     pub fn max_concurrency(&self) -> crate::core::Expr {
-        self.attr("max_concurrency")
+        self.0.attr("max_concurrency")
     }
     /// `max_errors`, as a reference.
     #[inline]
     pub fn max_errors(&self) -> crate::core::Expr {
-        self.attr("max_errors")
+        self.0.attr("max_errors")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `service_role_arn`, as a reference.
     #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
-        self.attr("service_role_arn")
+        self.0.attr("service_role_arn")
     }
     /// `task_arn`, as a reference.
     #[inline]
     pub fn task_arn(&self) -> crate::core::Expr {
-        self.attr("task_arn")
+        self.0.attr("task_arn")
     }
     /// `task_type`, as a reference.
     #[inline]
     pub fn task_type(&self) -> crate::core::Expr {
-        self.attr("task_type")
+        self.0.attr("task_type")
     }
     /// `window_id`, as a reference.
     #[inline]
     pub fn window_id(&self) -> crate::core::Expr {
-        self.attr("window_id")
+        self.0.attr("window_id")
     }
     /// `window_task_id`, as a reference.
     #[inline]
     pub fn window_task_id(&self) -> crate::core::Expr {
-        self.attr("window_task_id")
+        self.0.attr("window_task_id")
     }
     /// `targets` (a nested block), as a reference.
     #[inline]
     pub fn targets(&self) -> crate::core::Expr {
-        self.attr("targets")
+        self.0.attr("targets")
     }
     /// `task_invocation_parameters` (a nested block), as a reference.
     #[inline]
     pub fn task_invocation_parameters(&self) -> crate::core::Expr {
-        self.attr("task_invocation_parameters")
+        self.0.attr("task_invocation_parameters")
     }
 }
 
-impl crate::core::Ref<SsmParameter> {
+/// The attributes of `aws_ssm_parameter`, read from a `Ref<SsmParameter>`.
+#[derive(Clone, Debug)]
+pub struct SsmParameterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmParameterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmParameterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmParameterAttributes {
     /// `allowed_pattern`, as a reference.
     #[inline]
     pub fn allowed_pattern(&self) -> crate::core::Expr {
-        self.attr("allowed_pattern")
+        self.0.attr("allowed_pattern")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `data_type`, as a reference.
     #[inline]
     pub fn data_type(&self) -> crate::core::Expr {
-        self.attr("data_type")
+        self.0.attr("data_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `has_value_wo`, as a reference.
     #[inline]
     pub fn has_value_wo(&self) -> crate::core::Expr {
-        self.attr("has_value_wo")
+        self.0.attr("has_value_wo")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `insecure_value`, as a reference.
     #[inline]
     pub fn insecure_value(&self) -> crate::core::Expr {
-        self.attr("insecure_value")
+        self.0.attr("insecure_value")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `overwrite`, as a reference.
     #[inline]
     pub fn overwrite(&self) -> crate::core::Expr {
-        self.attr("overwrite")
+        self.0.attr("overwrite")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tier`, as a reference.
     #[inline]
     pub fn tier(&self) -> crate::core::Expr {
-        self.attr("tier")
+        self.0.attr("tier")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
     /// `value_wo`, as a reference.
     #[inline]
     pub fn value_wo(&self) -> crate::core::Expr {
-        self.attr("value_wo")
+        self.0.attr("value_wo")
     }
     /// `value_wo_version`, as a reference.
     #[inline]
     pub fn value_wo_version(&self) -> crate::core::Expr {
-        self.attr("value_wo_version")
+        self.0.attr("value_wo_version")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
 
-impl crate::core::Ref<SsmPatchBaseline> {
+/// The attributes of `aws_ssm_patch_baseline`, read from a `Ref<SsmPatchBaseline>`.
+#[derive(Clone, Debug)]
+pub struct SsmPatchBaselineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmPatchBaselineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmPatchBaselineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmPatchBaselineAttributes {
     /// `approved_patches`, as a reference.
     #[inline]
     pub fn approved_patches(&self) -> crate::core::Expr {
-        self.attr("approved_patches")
+        self.0.attr("approved_patches")
     }
     /// `approved_patches_compliance_level`, as a reference.
     #[inline]
     pub fn approved_patches_compliance_level(&self) -> crate::core::Expr {
-        self.attr("approved_patches_compliance_level")
+        self.0.attr("approved_patches_compliance_level")
     }
     /// `approved_patches_enable_non_security`, as a reference.
     #[inline]
     pub fn approved_patches_enable_non_security(&self) -> crate::core::Expr {
-        self.attr("approved_patches_enable_non_security")
+        self.0.attr("approved_patches_enable_non_security")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `json`, as a reference.
     #[inline]
     pub fn json(&self) -> crate::core::Expr {
-        self.attr("json")
+        self.0.attr("json")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `operating_system`, as a reference.
     #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
-        self.attr("operating_system")
+        self.0.attr("operating_system")
     }
     /// `rejected_patches`, as a reference.
     #[inline]
     pub fn rejected_patches(&self) -> crate::core::Expr {
-        self.attr("rejected_patches")
+        self.0.attr("rejected_patches")
     }
     /// `rejected_patches_action`, as a reference.
     #[inline]
     pub fn rejected_patches_action(&self) -> crate::core::Expr {
-        self.attr("rejected_patches_action")
+        self.0.attr("rejected_patches_action")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `approval_rule` (a nested block), as a reference.
     #[inline]
     pub fn approval_rule(&self) -> crate::core::Expr {
-        self.attr("approval_rule")
+        self.0.attr("approval_rule")
     }
     /// `global_filter` (a nested block), as a reference.
     #[inline]
     pub fn global_filter(&self) -> crate::core::Expr {
-        self.attr("global_filter")
+        self.0.attr("global_filter")
     }
     /// `source` (a nested block), as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
 }
 
-impl crate::core::Ref<SsmPatchGroup> {
+/// The attributes of `aws_ssm_patch_group`, read from a `Ref<SsmPatchGroup>`.
+#[derive(Clone, Debug)]
+pub struct SsmPatchGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmPatchGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmPatchGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmPatchGroupAttributes {
     /// `baseline_id`, as a reference.
     #[inline]
     pub fn baseline_id(&self) -> crate::core::Expr {
-        self.attr("baseline_id")
+        self.0.attr("baseline_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `patch_group`, as a reference.
     #[inline]
     pub fn patch_group(&self) -> crate::core::Expr {
-        self.attr("patch_group")
+        self.0.attr("patch_group")
     }
 }
 
-impl crate::core::Ref<SsmResourceDataSync> {
+/// The attributes of `aws_ssm_resource_data_sync`, read from a `Ref<SsmResourceDataSync>`.
+#[derive(Clone, Debug)]
+pub struct SsmResourceDataSyncAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmResourceDataSyncAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmResourceDataSyncAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmResourceDataSyncAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `s3_destination` (a nested block), as a reference.
     #[inline]
     pub fn s3_destination(&self) -> crate::core::Expr {
-        self.attr("s3_destination")
+        self.0.attr("s3_destination")
     }
 }
 
-impl crate::core::Ref<SsmServiceSetting> {
+/// The attributes of `aws_ssm_service_setting`, read from a `Ref<SsmServiceSetting>`.
+#[derive(Clone, Debug)]
+pub struct SsmServiceSettingAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmServiceSettingAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmServiceSettingAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmServiceSettingAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `setting_id`, as a reference.
     #[inline]
     pub fn setting_id(&self) -> crate::core::Expr {
-        self.attr("setting_id")
+        self.0.attr("setting_id")
     }
     /// `setting_value`, as a reference.
     #[inline]
     pub fn setting_value(&self) -> crate::core::Expr {
-        self.attr("setting_value")
+        self.0.attr("setting_value")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
 }
 
-impl crate::core::Ref<DataSsmDocument> {
+/// The attributes of `aws_ssm_document`, read from a `Ref<DataSsmDocument>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmDocumentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmDocumentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmDocumentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmDocumentAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `content`, as a reference.
     #[inline]
     pub fn content(&self) -> crate::core::Expr {
-        self.attr("content")
+        self.0.attr("content")
     }
     /// `document_format`, as a reference.
     #[inline]
     pub fn document_format(&self) -> crate::core::Expr {
-        self.attr("document_format")
+        self.0.attr("document_format")
     }
     /// `document_type`, as a reference.
     #[inline]
     pub fn document_type(&self) -> crate::core::Expr {
-        self.attr("document_type")
+        self.0.attr("document_type")
     }
     /// `document_version`, as a reference.
     #[inline]
     pub fn document_version(&self) -> crate::core::Expr {
-        self.attr("document_version")
+        self.0.attr("document_version")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataSsmInstances> {
+/// The attributes of `aws_ssm_instances`, read from a `Ref<DataSsmInstances>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmInstancesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmInstancesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmInstancesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmInstancesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataSsmMaintenanceWindows> {
+/// The attributes of `aws_ssm_maintenance_windows`, read from a `Ref<DataSsmMaintenanceWindows>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmMaintenanceWindowsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmMaintenanceWindowsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmMaintenanceWindowsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmMaintenanceWindowsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
-impl crate::core::Ref<DataSsmParameter> {
+/// The attributes of `aws_ssm_parameter`, read from a `Ref<DataSsmParameter>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmParameterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmParameterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmParameterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmParameterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `insecure_value`, as a reference.
     #[inline]
     pub fn insecure_value(&self) -> crate::core::Expr {
-        self.attr("insecure_value")
+        self.0.attr("insecure_value")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `with_decryption`, as a reference.
     #[inline]
     pub fn with_decryption(&self) -> crate::core::Expr {
-        self.attr("with_decryption")
+        self.0.attr("with_decryption")
     }
 }
 
-impl crate::core::Ref<DataSsmParametersByPath> {
+/// The attributes of `aws_ssm_parameters_by_path`, read from a `Ref<DataSsmParametersByPath>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmParametersByPathAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmParametersByPathAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmParametersByPathAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmParametersByPathAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `names`, as a reference.
     #[inline]
     pub fn names(&self) -> crate::core::Expr {
-        self.attr("names")
+        self.0.attr("names")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `recursive`, as a reference.
     #[inline]
     pub fn recursive(&self) -> crate::core::Expr {
-        self.attr("recursive")
+        self.0.attr("recursive")
     }
     /// `types`, as a reference.
     #[inline]
     pub fn types(&self) -> crate::core::Expr {
-        self.attr("types")
+        self.0.attr("types")
     }
     /// `values`, as a reference.
     #[inline]
     pub fn values(&self) -> crate::core::Expr {
-        self.attr("values")
+        self.0.attr("values")
     }
     /// `with_decryption`, as a reference.
     #[inline]
     pub fn with_decryption(&self) -> crate::core::Expr {
-        self.attr("with_decryption")
+        self.0.attr("with_decryption")
     }
 }
 
-impl crate::core::Ref<DataSsmPatchBaseline> {
+/// The attributes of `aws_ssm_patch_baseline`, read from a `Ref<DataSsmPatchBaseline>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmPatchBaselineAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmPatchBaselineAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmPatchBaselineAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmPatchBaselineAttributes {
     /// `approval_rule`, as a reference.
     #[inline]
     pub fn approval_rule(&self) -> crate::core::Expr {
-        self.attr("approval_rule")
+        self.0.attr("approval_rule")
     }
     /// `approved_patches`, as a reference.
     #[inline]
     pub fn approved_patches(&self) -> crate::core::Expr {
-        self.attr("approved_patches")
+        self.0.attr("approved_patches")
     }
     /// `approved_patches_compliance_level`, as a reference.
     #[inline]
     pub fn approved_patches_compliance_level(&self) -> crate::core::Expr {
-        self.attr("approved_patches_compliance_level")
+        self.0.attr("approved_patches_compliance_level")
     }
     /// `approved_patches_enable_non_security`, as a reference.
     #[inline]
     pub fn approved_patches_enable_non_security(&self) -> crate::core::Expr {
-        self.attr("approved_patches_enable_non_security")
+        self.0.attr("approved_patches_enable_non_security")
     }
     /// `default_baseline`, as a reference.
     #[inline]
     pub fn default_baseline(&self) -> crate::core::Expr {
-        self.attr("default_baseline")
+        self.0.attr("default_baseline")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `global_filter`, as a reference.
     #[inline]
     pub fn global_filter(&self) -> crate::core::Expr {
-        self.attr("global_filter")
+        self.0.attr("global_filter")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `json`, as a reference.
     #[inline]
     pub fn json(&self) -> crate::core::Expr {
-        self.attr("json")
+        self.0.attr("json")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `operating_system`, as a reference.
     #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
-        self.attr("operating_system")
+        self.0.attr("operating_system")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `rejected_patches`, as a reference.
     #[inline]
     pub fn rejected_patches(&self) -> crate::core::Expr {
-        self.attr("rejected_patches")
+        self.0.attr("rejected_patches")
     }
     /// `rejected_patches_action`, as a reference.
     #[inline]
     pub fn rejected_patches_action(&self) -> crate::core::Expr {
-        self.attr("rejected_patches_action")
+        self.0.attr("rejected_patches_action")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
 }
 
-impl crate::core::Ref<DataSsmPatchBaselines> {
+/// The attributes of `aws_ssm_patch_baselines`, read from a `Ref<DataSsmPatchBaselines>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmPatchBaselinesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmPatchBaselinesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmPatchBaselinesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmPatchBaselinesAttributes {
     /// `baseline_identities`, as a reference.
     #[inline]
     pub fn baseline_identities(&self) -> crate::core::Expr {
-        self.attr("baseline_identities")
+        self.0.attr("baseline_identities")
     }
     /// `default_baselines`, as a reference.
     #[inline]
     pub fn default_baselines(&self) -> crate::core::Expr {
-        self.attr("default_baselines")
+        self.0.attr("default_baselines")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

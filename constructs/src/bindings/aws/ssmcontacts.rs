@@ -40,6 +40,10 @@ impl crate::core::Resource for SsmcontactsContact {
     const TYPE: &'static str = "aws_ssmcontacts_contact";
 }
 
+impl crate::core::Block for SsmcontactsContact {
+    type Attributes = SsmcontactsContactAttributes;
+}
+
 /// The `delivery_address` block of [`SsmcontactsContactChannel`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmcontactsContactChannelDeliveryAddress {
@@ -89,6 +93,10 @@ impl SsmcontactsContactChannel {
 
 impl crate::core::Resource for SsmcontactsContactChannel {
     const TYPE: &'static str = "aws_ssmcontacts_contact_channel";
+}
+
+impl crate::core::Block for SsmcontactsContactChannel {
+    type Attributes = SsmcontactsContactChannelAttributes;
 }
 
 /// The `channel_target_info` block of [`SsmcontactsPlanStageTarget`].
@@ -202,6 +210,10 @@ impl SsmcontactsPlan {
 
 impl crate::core::Resource for SsmcontactsPlan {
     const TYPE: &'static str = "aws_ssmcontacts_plan";
+}
+
+impl crate::core::Block for SsmcontactsPlan {
+    type Attributes = SsmcontactsPlanAttributes;
 }
 
 /// The `daily_settings` block of [`SsmcontactsRotationRecurrence`].
@@ -384,6 +396,10 @@ impl crate::core::Resource for SsmcontactsRotation {
     const TYPE: &'static str = "aws_ssmcontacts_rotation";
 }
 
+impl crate::core::Block for SsmcontactsRotation {
+    type Attributes = SsmcontactsRotationAttributes;
+}
+
 /// `aws_ssmcontacts_contact` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSsmcontactsContact {
@@ -413,6 +429,10 @@ impl crate::core::DataSource for DataSsmcontactsContact {
     const TYPE: &'static str = "aws_ssmcontacts_contact";
 }
 
+impl crate::core::Block for DataSsmcontactsContact {
+    type Attributes = DataSsmcontactsContactAttributes;
+}
+
 /// `aws_ssmcontacts_contact_channel` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSsmcontactsContactChannel {
@@ -436,6 +456,10 @@ impl DataSsmcontactsContactChannel {
 
 impl crate::core::DataSource for DataSsmcontactsContactChannel {
     const TYPE: &'static str = "aws_ssmcontacts_contact_channel";
+}
+
+impl crate::core::Block for DataSsmcontactsContactChannel {
+    type Attributes = DataSsmcontactsContactChannelAttributes;
 }
 
 /// `aws_ssmcontacts_plan` (data source).
@@ -463,6 +487,10 @@ impl crate::core::DataSource for DataSsmcontactsPlan {
     const TYPE: &'static str = "aws_ssmcontacts_plan";
 }
 
+impl crate::core::Block for DataSsmcontactsPlan {
+    type Attributes = DataSsmcontactsPlanAttributes;
+}
+
 /// `aws_ssmcontacts_rotation` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSsmcontactsRotation {
@@ -484,276 +512,424 @@ impl crate::core::DataSource for DataSsmcontactsRotation {
     const TYPE: &'static str = "aws_ssmcontacts_rotation";
 }
 
-impl crate::core::Ref<SsmcontactsContact> {
+impl crate::core::Block for DataSsmcontactsRotation {
+    type Attributes = DataSsmcontactsRotationAttributes;
+}
+
+/// The attributes of `aws_ssmcontacts_contact`, read from a `Ref<SsmcontactsContact>`.
+#[derive(Clone, Debug)]
+pub struct SsmcontactsContactAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmcontactsContactAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmcontactsContactAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmcontactsContactAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<SsmcontactsContactChannel> {
+/// The attributes of `aws_ssmcontacts_contact_channel`, read from a `Ref<SsmcontactsContactChannel>`.
+#[derive(Clone, Debug)]
+pub struct SsmcontactsContactChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmcontactsContactChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmcontactsContactChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmcontactsContactChannelAttributes {
     /// `activation_status`, as a reference.
     #[inline]
     pub fn activation_status(&self) -> crate::core::Expr {
-        self.attr("activation_status")
+        self.0.attr("activation_status")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_id`, as a reference.
     #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
-        self.attr("contact_id")
+        self.0.attr("contact_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `delivery_address` (a nested block), as a reference.
     #[inline]
     pub fn delivery_address(&self) -> crate::core::Expr {
-        self.attr("delivery_address")
+        self.0.attr("delivery_address")
     }
 }
 
-impl crate::core::Ref<SsmcontactsPlan> {
+/// The attributes of `aws_ssmcontacts_plan`, read from a `Ref<SsmcontactsPlan>`.
+#[derive(Clone, Debug)]
+pub struct SsmcontactsPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmcontactsPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmcontactsPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmcontactsPlanAttributes {
     /// `contact_id`, as a reference.
     #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
-        self.attr("contact_id")
+        self.0.attr("contact_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `stage` (a nested block), as a reference.
     #[inline]
     pub fn stage(&self) -> crate::core::Expr {
-        self.attr("stage")
+        self.0.attr("stage")
     }
 }
 
-impl crate::core::Ref<SsmcontactsRotation> {
+/// The attributes of `aws_ssmcontacts_rotation`, read from a `Ref<SsmcontactsRotation>`.
+#[derive(Clone, Debug)]
+pub struct SsmcontactsRotationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmcontactsRotationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmcontactsRotationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmcontactsRotationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_ids`, as a reference.
     #[inline]
     pub fn contact_ids(&self) -> crate::core::Expr {
-        self.attr("contact_ids")
+        self.0.attr("contact_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `time_zone_id`, as a reference.
     #[inline]
     pub fn time_zone_id(&self) -> crate::core::Expr {
-        self.attr("time_zone_id")
+        self.0.attr("time_zone_id")
     }
     /// `recurrence` (a nested block), as a reference.
     #[inline]
     pub fn recurrence(&self) -> crate::core::Expr {
-        self.attr("recurrence")
+        self.0.attr("recurrence")
     }
 }
 
-impl crate::core::Ref<DataSsmcontactsContact> {
+/// The attributes of `aws_ssmcontacts_contact`, read from a `Ref<DataSsmcontactsContact>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmcontactsContactAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmcontactsContactAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmcontactsContactAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmcontactsContactAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataSsmcontactsContactChannel> {
+/// The attributes of `aws_ssmcontacts_contact_channel`, read from a `Ref<DataSsmcontactsContactChannel>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmcontactsContactChannelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmcontactsContactChannelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmcontactsContactChannelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmcontactsContactChannelAttributes {
     /// `activation_status`, as a reference.
     #[inline]
     pub fn activation_status(&self) -> crate::core::Expr {
-        self.attr("activation_status")
+        self.0.attr("activation_status")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_id`, as a reference.
     #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
-        self.attr("contact_id")
+        self.0.attr("contact_id")
     }
     /// `delivery_address`, as a reference.
     #[inline]
     pub fn delivery_address(&self) -> crate::core::Expr {
-        self.attr("delivery_address")
+        self.0.attr("delivery_address")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<DataSsmcontactsPlan> {
+/// The attributes of `aws_ssmcontacts_plan`, read from a `Ref<DataSsmcontactsPlan>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmcontactsPlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmcontactsPlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmcontactsPlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmcontactsPlanAttributes {
     /// `contact_id`, as a reference.
     #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
-        self.attr("contact_id")
+        self.0.attr("contact_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `stage`, as a reference.
     #[inline]
     pub fn stage(&self) -> crate::core::Expr {
-        self.attr("stage")
+        self.0.attr("stage")
     }
 }
 
-impl crate::core::Ref<DataSsmcontactsRotation> {
+/// The attributes of `aws_ssmcontacts_rotation`, read from a `Ref<DataSsmcontactsRotation>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmcontactsRotationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmcontactsRotationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmcontactsRotationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmcontactsRotationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `contact_ids`, as a reference.
     #[inline]
     pub fn contact_ids(&self) -> crate::core::Expr {
-        self.attr("contact_ids")
+        self.0.attr("contact_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `recurrence`, as a reference.
     #[inline]
     pub fn recurrence(&self) -> crate::core::Expr {
-        self.attr("recurrence")
+        self.0.attr("recurrence")
     }
     /// `start_time`, as a reference.
     #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
-        self.attr("start_time")
+        self.0.attr("start_time")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `time_zone_id`, as a reference.
     #[inline]
     pub fn time_zone_id(&self) -> crate::core::Expr {
-        self.attr("time_zone_id")
+        self.0.attr("time_zone_id")
     }
 }

@@ -84,6 +84,10 @@ impl crate::core::Resource for SsmincidentsReplicationSet {
     const TYPE: &'static str = "aws_ssmincidents_replication_set";
 }
 
+impl crate::core::Block for SsmincidentsReplicationSet {
+    type Attributes = SsmincidentsReplicationSetAttributes;
+}
+
 /// The `parameter` block of [`SsmincidentsResponsePlanActionSsmAutomation`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmincidentsResponsePlanActionSsmAutomationParameter {
@@ -308,6 +312,10 @@ impl crate::core::Resource for SsmincidentsResponsePlan {
     const TYPE: &'static str = "aws_ssmincidents_response_plan";
 }
 
+impl crate::core::Block for SsmincidentsResponsePlan {
+    type Attributes = SsmincidentsResponsePlanAttributes;
+}
+
 /// `aws_ssmincidents_replication_set` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSsmincidentsReplicationSet {
@@ -332,6 +340,10 @@ impl DataSsmincidentsReplicationSet {
 
 impl crate::core::DataSource for DataSsmincidentsReplicationSet {
     const TYPE: &'static str = "aws_ssmincidents_replication_set";
+}
+
+impl crate::core::Block for DataSsmincidentsReplicationSet {
+    type Attributes = DataSsmincidentsReplicationSetAttributes;
 }
 
 /// `aws_ssmincidents_response_plan` (data source).
@@ -363,209 +375,285 @@ impl crate::core::DataSource for DataSsmincidentsResponsePlan {
     const TYPE: &'static str = "aws_ssmincidents_response_plan";
 }
 
-impl crate::core::Ref<SsmincidentsReplicationSet> {
+impl crate::core::Block for DataSsmincidentsResponsePlan {
+    type Attributes = DataSsmincidentsResponsePlanAttributes;
+}
+
+/// The attributes of `aws_ssmincidents_replication_set`, read from a `Ref<SsmincidentsReplicationSet>`.
+#[derive(Clone, Debug)]
+pub struct SsmincidentsReplicationSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmincidentsReplicationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmincidentsReplicationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmincidentsReplicationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `deletion_protected`, as a reference.
     #[inline]
     pub fn deletion_protected(&self) -> crate::core::Expr {
-        self.attr("deletion_protected")
+        self.0.attr("deletion_protected")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_by`, as a reference.
     #[inline]
     pub fn last_modified_by(&self) -> crate::core::Expr {
-        self.attr("last_modified_by")
+        self.0.attr("last_modified_by")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `region` (a nested block), as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SsmincidentsResponsePlan> {
+/// The attributes of `aws_ssmincidents_response_plan`, read from a `Ref<SsmincidentsResponsePlan>`.
+#[derive(Clone, Debug)]
+pub struct SsmincidentsResponsePlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmincidentsResponsePlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmincidentsResponsePlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmincidentsResponsePlanAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `chat_channel`, as a reference.
     #[inline]
     pub fn chat_channel(&self) -> crate::core::Expr {
-        self.attr("chat_channel")
+        self.0.attr("chat_channel")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `engagements`, as a reference.
     #[inline]
     pub fn engagements(&self) -> crate::core::Expr {
-        self.attr("engagements")
+        self.0.attr("engagements")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `incident_template` (a nested block), as a reference.
     #[inline]
     pub fn incident_template(&self) -> crate::core::Expr {
-        self.attr("incident_template")
+        self.0.attr("incident_template")
     }
     /// `integration` (a nested block), as a reference.
     #[inline]
     pub fn integration(&self) -> crate::core::Expr {
-        self.attr("integration")
+        self.0.attr("integration")
     }
 }
 
-impl crate::core::Ref<DataSsmincidentsReplicationSet> {
+/// The attributes of `aws_ssmincidents_replication_set`, read from a `Ref<DataSsmincidentsReplicationSet>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmincidentsReplicationSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmincidentsReplicationSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmincidentsReplicationSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmincidentsReplicationSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `deletion_protected`, as a reference.
     #[inline]
     pub fn deletion_protected(&self) -> crate::core::Expr {
-        self.attr("deletion_protected")
+        self.0.attr("deletion_protected")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_modified_by`, as a reference.
     #[inline]
     pub fn last_modified_by(&self) -> crate::core::Expr {
-        self.attr("last_modified_by")
+        self.0.attr("last_modified_by")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataSsmincidentsResponsePlan> {
+/// The attributes of `aws_ssmincidents_response_plan`, read from a `Ref<DataSsmincidentsResponsePlan>`.
+#[derive(Clone, Debug)]
+pub struct DataSsmincidentsResponsePlanAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsmincidentsResponsePlanAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsmincidentsResponsePlanAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsmincidentsResponsePlanAttributes {
     /// `action`, as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `chat_channel`, as a reference.
     #[inline]
     pub fn chat_channel(&self) -> crate::core::Expr {
-        self.attr("chat_channel")
+        self.0.attr("chat_channel")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `engagements`, as a reference.
     #[inline]
     pub fn engagements(&self) -> crate::core::Expr {
-        self.attr("engagements")
+        self.0.attr("engagements")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `incident_template`, as a reference.
     #[inline]
     pub fn incident_template(&self) -> crate::core::Expr {
-        self.attr("incident_template")
+        self.0.attr("incident_template")
     }
     /// `integration`, as a reference.
     #[inline]
     pub fn integration(&self) -> crate::core::Expr {
-        self.attr("integration")
+        self.0.attr("integration")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

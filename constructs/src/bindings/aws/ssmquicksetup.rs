@@ -98,45 +98,67 @@ impl crate::core::Resource for SsmquicksetupConfigurationManager {
     const TYPE: &'static str = "aws_ssmquicksetup_configuration_manager";
 }
 
-impl crate::core::Ref<SsmquicksetupConfigurationManager> {
+impl crate::core::Block for SsmquicksetupConfigurationManager {
+    type Attributes = SsmquicksetupConfigurationManagerAttributes;
+}
+
+/// The attributes of `aws_ssmquicksetup_configuration_manager`, read from a `Ref<SsmquicksetupConfigurationManager>`.
+#[derive(Clone, Debug)]
+pub struct SsmquicksetupConfigurationManagerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsmquicksetupConfigurationManagerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsmquicksetupConfigurationManagerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsmquicksetupConfigurationManagerAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `manager_arn`, as a reference.
     #[inline]
     pub fn manager_arn(&self) -> crate::core::Expr {
-        self.attr("manager_arn")
+        self.0.attr("manager_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status_summaries`, as a reference.
     #[inline]
     pub fn status_summaries(&self) -> crate::core::Expr {
-        self.attr("status_summaries")
+        self.0.attr("status_summaries")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `configuration_definition` (a nested block), as a reference.
     #[inline]
     pub fn configuration_definition(&self) -> crate::core::Expr {
-        self.attr("configuration_definition")
+        self.0.attr("configuration_definition")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

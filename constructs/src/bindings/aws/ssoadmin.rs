@@ -67,6 +67,10 @@ impl crate::core::Resource for SsoadminAccountAssignment {
     const TYPE: &'static str = "aws_ssoadmin_account_assignment";
 }
 
+impl crate::core::Block for SsoadminAccountAssignment {
+    type Attributes = SsoadminAccountAssignmentAttributes;
+}
+
 /// The `sign_in_options` block of [`SsoadminApplicationPortalOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminApplicationPortalOptionsSignInOptions {
@@ -157,6 +161,10 @@ impl crate::core::Resource for SsoadminApplication {
     const TYPE: &'static str = "aws_ssoadmin_application";
 }
 
+impl crate::core::Block for SsoadminApplication {
+    type Attributes = SsoadminApplicationAttributes;
+}
+
 /// `aws_ssoadmin_application_access_scope` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminApplicationAccessScope {
@@ -183,6 +191,10 @@ impl SsoadminApplicationAccessScope {
 
 impl crate::core::Resource for SsoadminApplicationAccessScope {
     const TYPE: &'static str = "aws_ssoadmin_application_access_scope";
+}
+
+impl crate::core::Block for SsoadminApplicationAccessScope {
+    type Attributes = SsoadminApplicationAccessScopeAttributes;
 }
 
 /// `aws_ssoadmin_application_assignment` (resource).
@@ -212,6 +224,10 @@ impl crate::core::Resource for SsoadminApplicationAssignment {
     const TYPE: &'static str = "aws_ssoadmin_application_assignment";
 }
 
+impl crate::core::Block for SsoadminApplicationAssignment {
+    type Attributes = SsoadminApplicationAssignmentAttributes;
+}
+
 /// `aws_ssoadmin_application_assignment_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminApplicationAssignmentConfiguration {
@@ -234,6 +250,10 @@ impl SsoadminApplicationAssignmentConfiguration {
 
 impl crate::core::Resource for SsoadminApplicationAssignmentConfiguration {
     const TYPE: &'static str = "aws_ssoadmin_application_assignment_configuration";
+}
+
+impl crate::core::Block for SsoadminApplicationAssignmentConfiguration {
+    type Attributes = SsoadminApplicationAssignmentConfigurationAttributes;
 }
 
 /// The `customer_managed_policy_reference` block of [`SsoadminCustomerManagedPolicyAttachment`].
@@ -314,6 +334,10 @@ impl crate::core::Resource for SsoadminCustomerManagedPolicyAttachment {
     const TYPE: &'static str = "aws_ssoadmin_customer_managed_policy_attachment";
 }
 
+impl crate::core::Block for SsoadminCustomerManagedPolicyAttachment {
+    type Attributes = SsoadminCustomerManagedPolicyAttachmentAttributes;
+}
+
 /// The `value` block of [`SsoadminInstanceAccessControlAttributesAttribute`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminInstanceAccessControlAttributesAttributeValue {
@@ -379,6 +403,10 @@ impl crate::core::Resource for SsoadminInstanceAccessControlAttributes {
     const TYPE: &'static str = "aws_ssoadmin_instance_access_control_attributes";
 }
 
+impl crate::core::Block for SsoadminInstanceAccessControlAttributes {
+    type Attributes = SsoadminInstanceAccessControlAttributesAttributes;
+}
+
 /// The `timeouts` block of [`SsoadminManagedPolicyAttachment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SsoadminManagedPolicyAttachmentTimeouts {
@@ -434,6 +462,10 @@ impl SsoadminManagedPolicyAttachment {
 
 impl crate::core::Resource for SsoadminManagedPolicyAttachment {
     const TYPE: &'static str = "aws_ssoadmin_managed_policy_attachment";
+}
+
+impl crate::core::Block for SsoadminManagedPolicyAttachment {
+    type Attributes = SsoadminManagedPolicyAttachmentAttributes;
 }
 
 /// The `timeouts` block of [`SsoadminPermissionSet`].
@@ -506,6 +538,10 @@ impl crate::core::Resource for SsoadminPermissionSet {
     const TYPE: &'static str = "aws_ssoadmin_permission_set";
 }
 
+impl crate::core::Block for SsoadminPermissionSet {
+    type Attributes = SsoadminPermissionSetAttributes;
+}
+
 /// The `timeouts` block of [`SsoadminPermissionSetInlinePolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SsoadminPermissionSetInlinePolicyTimeouts {
@@ -561,6 +597,10 @@ impl SsoadminPermissionSetInlinePolicy {
 
 impl crate::core::Resource for SsoadminPermissionSetInlinePolicy {
     const TYPE: &'static str = "aws_ssoadmin_permission_set_inline_policy";
+}
+
+impl crate::core::Block for SsoadminPermissionSetInlinePolicy {
+    type Attributes = SsoadminPermissionSetInlinePolicyAttributes;
 }
 
 /// The `customer_managed_policy_reference` block of [`SsoadminPermissionsBoundaryAttachmentPermissionsBoundary`].
@@ -663,6 +703,10 @@ impl crate::core::Resource for SsoadminPermissionsBoundaryAttachment {
     const TYPE: &'static str = "aws_ssoadmin_permissions_boundary_attachment";
 }
 
+impl crate::core::Block for SsoadminPermissionsBoundaryAttachment {
+    type Attributes = SsoadminPermissionsBoundaryAttachmentAttributes;
+}
+
 /// The `oidc_jwt_configuration` block of [`SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration {
@@ -746,6 +790,10 @@ impl crate::core::Resource for SsoadminTrustedTokenIssuer {
     const TYPE: &'static str = "aws_ssoadmin_trusted_token_issuer";
 }
 
+impl crate::core::Block for SsoadminTrustedTokenIssuer {
+    type Attributes = SsoadminTrustedTokenIssuerAttributes;
+}
+
 /// The `sign_in_options` block of [`DataSsoadminApplicationPortalOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSsoadminApplicationPortalOptionsSignInOptions {
@@ -803,6 +851,10 @@ impl crate::core::DataSource for DataSsoadminApplication {
     const TYPE: &'static str = "aws_ssoadmin_application";
 }
 
+impl crate::core::Block for DataSsoadminApplication {
+    type Attributes = DataSsoadminApplicationAttributes;
+}
+
 /// The `application_assignments` block of [`DataSsoadminApplicationAssignments`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSsoadminApplicationAssignmentsApplicationAssignments {
@@ -840,6 +892,10 @@ impl DataSsoadminApplicationAssignments {
 
 impl crate::core::DataSource for DataSsoadminApplicationAssignments {
     const TYPE: &'static str = "aws_ssoadmin_application_assignments";
+}
+
+impl crate::core::Block for DataSsoadminApplicationAssignments {
+    type Attributes = DataSsoadminApplicationAssignmentsAttributes;
 }
 
 /// The `display_data` block of [`DataSsoadminApplicationProvidersApplicationProviders`].
@@ -896,6 +952,10 @@ impl crate::core::DataSource for DataSsoadminApplicationProviders {
     const TYPE: &'static str = "aws_ssoadmin_application_providers";
 }
 
+impl crate::core::Block for DataSsoadminApplicationProviders {
+    type Attributes = DataSsoadminApplicationProvidersAttributes;
+}
+
 /// `aws_ssoadmin_instances` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSsoadminInstances {
@@ -916,6 +976,10 @@ impl DataSsoadminInstances {
 
 impl crate::core::DataSource for DataSsoadminInstances {
     const TYPE: &'static str = "aws_ssoadmin_instances";
+}
+
+impl crate::core::Block for DataSsoadminInstances {
+    type Attributes = DataSsoadminInstancesAttributes;
 }
 
 /// `aws_ssoadmin_permission_set` (data source).
@@ -955,6 +1019,10 @@ impl crate::core::DataSource for DataSsoadminPermissionSet {
     const TYPE: &'static str = "aws_ssoadmin_permission_set";
 }
 
+impl crate::core::Block for DataSsoadminPermissionSet {
+    type Attributes = DataSsoadminPermissionSetAttributes;
+}
+
 /// `aws_ssoadmin_permission_sets` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSsoadminPermissionSets {
@@ -974,6 +1042,10 @@ impl DataSsoadminPermissionSets {
 
 impl crate::core::DataSource for DataSsoadminPermissionSets {
     const TYPE: &'static str = "aws_ssoadmin_permission_sets";
+}
+
+impl crate::core::Block for DataSsoadminPermissionSets {
+    type Attributes = DataSsoadminPermissionSetsAttributes;
 }
 
 /// The `application_assignments` block of [`DataSsoadminPrincipalApplicationAssignments`].
@@ -1021,614 +1093,960 @@ impl crate::core::DataSource for DataSsoadminPrincipalApplicationAssignments {
     const TYPE: &'static str = "aws_ssoadmin_principal_application_assignments";
 }
 
-impl crate::core::Ref<SsoadminAccountAssignment> {
+impl crate::core::Block for DataSsoadminPrincipalApplicationAssignments {
+    type Attributes = DataSsoadminPrincipalApplicationAssignmentsAttributes;
+}
+
+/// The attributes of `aws_ssoadmin_account_assignment`, read from a `Ref<SsoadminAccountAssignment>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminAccountAssignmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminAccountAssignmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminAccountAssignmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminAccountAssignmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
     #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
-        self.attr("permission_set_arn")
+        self.0.attr("permission_set_arn")
     }
     /// `principal_id`, as a reference.
     #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
-        self.attr("principal_id")
+        self.0.attr("principal_id")
     }
     /// `principal_type`, as a reference.
     #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
-        self.attr("principal_type")
+        self.0.attr("principal_type")
     }
     /// `target_id`, as a reference.
     #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
-        self.attr("target_id")
+        self.0.attr("target_id")
     }
     /// `target_type`, as a reference.
     #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
-        self.attr("target_type")
+        self.0.attr("target_type")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SsoadminApplication> {
+/// The attributes of `aws_ssoadmin_application`, read from a `Ref<SsoadminApplication>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminApplicationAttributes {
     /// `application_account`, as a reference.
     #[inline]
     pub fn application_account(&self) -> crate::core::Expr {
-        self.attr("application_account")
+        self.0.attr("application_account")
     }
     /// `application_arn`, as a reference.
     #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
-        self.attr("application_arn")
+        self.0.attr("application_arn")
     }
     /// `application_provider_arn`, as a reference.
     #[inline]
     pub fn application_provider_arn(&self) -> crate::core::Expr {
-        self.attr("application_provider_arn")
+        self.0.attr("application_provider_arn")
     }
     /// `client_token`, as a reference.
     #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
-        self.attr("client_token")
+        self.0.attr("client_token")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `portal_options` (a nested block), as a reference.
     #[inline]
     pub fn portal_options(&self) -> crate::core::Expr {
-        self.attr("portal_options")
+        self.0.attr("portal_options")
     }
 }
 
-impl crate::core::Ref<SsoadminApplicationAccessScope> {
+/// The attributes of `aws_ssoadmin_application_access_scope`, read from a `Ref<SsoadminApplicationAccessScope>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminApplicationAccessScopeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminApplicationAccessScopeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminApplicationAccessScopeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminApplicationAccessScopeAttributes {
     /// `application_arn`, as a reference.
     #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
-        self.attr("application_arn")
+        self.0.attr("application_arn")
     }
     /// `authorized_targets`, as a reference.
     #[inline]
     pub fn authorized_targets(&self) -> crate::core::Expr {
-        self.attr("authorized_targets")
+        self.0.attr("authorized_targets")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }
 
-impl crate::core::Ref<SsoadminApplicationAssignment> {
+/// The attributes of `aws_ssoadmin_application_assignment`, read from a `Ref<SsoadminApplicationAssignment>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminApplicationAssignmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminApplicationAssignmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminApplicationAssignmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminApplicationAssignmentAttributes {
     /// `application_arn`, as a reference.
     #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
-        self.attr("application_arn")
+        self.0.attr("application_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `principal_id`, as a reference.
     #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
-        self.attr("principal_id")
+        self.0.attr("principal_id")
     }
     /// `principal_type`, as a reference.
     #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
-        self.attr("principal_type")
+        self.0.attr("principal_type")
     }
 }
 
-impl crate::core::Ref<SsoadminApplicationAssignmentConfiguration> {
+/// The attributes of `aws_ssoadmin_application_assignment_configuration`, read from a `Ref<SsoadminApplicationAssignmentConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminApplicationAssignmentConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminApplicationAssignmentConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminApplicationAssignmentConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminApplicationAssignmentConfigurationAttributes {
     /// `application_arn`, as a reference.
     #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
-        self.attr("application_arn")
+        self.0.attr("application_arn")
     }
     /// `assignment_required`, as a reference.
     #[inline]
     pub fn assignment_required(&self) -> crate::core::Expr {
-        self.attr("assignment_required")
+        self.0.attr("assignment_required")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<SsoadminCustomerManagedPolicyAttachment> {
+/// The attributes of `aws_ssoadmin_customer_managed_policy_attachment`, read from a `Ref<SsoadminCustomerManagedPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminCustomerManagedPolicyAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminCustomerManagedPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminCustomerManagedPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminCustomerManagedPolicyAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
     #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
-        self.attr("permission_set_arn")
+        self.0.attr("permission_set_arn")
     }
     /// `customer_managed_policy_reference` (a nested block), as a reference.
     #[inline]
     pub fn customer_managed_policy_reference(&self) -> crate::core::Expr {
-        self.attr("customer_managed_policy_reference")
+        self.0.attr("customer_managed_policy_reference")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SsoadminInstanceAccessControlAttributes> {
+/// The attributes of `aws_ssoadmin_instance_access_control_attributes`, read from a `Ref<SsoadminInstanceAccessControlAttributes>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminInstanceAccessControlAttributesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminInstanceAccessControlAttributesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminInstanceAccessControlAttributesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminInstanceAccessControlAttributesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `status_reason`, as a reference.
     #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
-        self.attr("status_reason")
+        self.0.attr("status_reason")
     }
     /// `attribute` (a nested block), as a reference.
     #[inline]
     pub fn attribute(&self) -> crate::core::Expr {
-        self.attr("attribute")
+        self.0.attr("attribute")
     }
 }
 
-impl crate::core::Ref<SsoadminManagedPolicyAttachment> {
+/// The attributes of `aws_ssoadmin_managed_policy_attachment`, read from a `Ref<SsoadminManagedPolicyAttachment>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminManagedPolicyAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminManagedPolicyAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminManagedPolicyAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminManagedPolicyAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `managed_policy_arn`, as a reference.
     #[inline]
     pub fn managed_policy_arn(&self) -> crate::core::Expr {
-        self.attr("managed_policy_arn")
+        self.0.attr("managed_policy_arn")
     }
     /// `managed_policy_name`, as a reference.
     #[inline]
     pub fn managed_policy_name(&self) -> crate::core::Expr {
-        self.attr("managed_policy_name")
+        self.0.attr("managed_policy_name")
     }
     /// `permission_set_arn`, as a reference.
     #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
-        self.attr("permission_set_arn")
+        self.0.attr("permission_set_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SsoadminPermissionSet> {
+/// The attributes of `aws_ssoadmin_permission_set`, read from a `Ref<SsoadminPermissionSet>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminPermissionSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminPermissionSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminPermissionSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminPermissionSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `relay_state`, as a reference.
     #[inline]
     pub fn relay_state(&self) -> crate::core::Expr {
-        self.attr("relay_state")
+        self.0.attr("relay_state")
     }
     /// `session_duration`, as a reference.
     #[inline]
     pub fn session_duration(&self) -> crate::core::Expr {
-        self.attr("session_duration")
+        self.0.attr("session_duration")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SsoadminPermissionSetInlinePolicy> {
+/// The attributes of `aws_ssoadmin_permission_set_inline_policy`, read from a `Ref<SsoadminPermissionSetInlinePolicy>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminPermissionSetInlinePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminPermissionSetInlinePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminPermissionSetInlinePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminPermissionSetInlinePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inline_policy`, as a reference.
     #[inline]
     pub fn inline_policy(&self) -> crate::core::Expr {
-        self.attr("inline_policy")
+        self.0.attr("inline_policy")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
     #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
-        self.attr("permission_set_arn")
+        self.0.attr("permission_set_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SsoadminPermissionsBoundaryAttachment> {
+/// The attributes of `aws_ssoadmin_permissions_boundary_attachment`, read from a `Ref<SsoadminPermissionsBoundaryAttachment>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminPermissionsBoundaryAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminPermissionsBoundaryAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminPermissionsBoundaryAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminPermissionsBoundaryAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
     #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
-        self.attr("permission_set_arn")
+        self.0.attr("permission_set_arn")
     }
     /// `permissions_boundary` (a nested block), as a reference.
     #[inline]
     pub fn permissions_boundary(&self) -> crate::core::Expr {
-        self.attr("permissions_boundary")
+        self.0.attr("permissions_boundary")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<SsoadminTrustedTokenIssuer> {
+/// The attributes of `aws_ssoadmin_trusted_token_issuer`, read from a `Ref<SsoadminTrustedTokenIssuer>`.
+#[derive(Clone, Debug)]
+pub struct SsoadminTrustedTokenIssuerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SsoadminTrustedTokenIssuerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SsoadminTrustedTokenIssuerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SsoadminTrustedTokenIssuerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `client_token`, as a reference.
     #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
-        self.attr("client_token")
+        self.0.attr("client_token")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `trusted_token_issuer_type`, as a reference.
     #[inline]
     pub fn trusted_token_issuer_type(&self) -> crate::core::Expr {
-        self.attr("trusted_token_issuer_type")
+        self.0.attr("trusted_token_issuer_type")
     }
     /// `trusted_token_issuer_configuration` (a nested block), as a reference.
     #[inline]
     pub fn trusted_token_issuer_configuration(&self) -> crate::core::Expr {
-        self.attr("trusted_token_issuer_configuration")
+        self.0.attr("trusted_token_issuer_configuration")
     }
 }
 
-impl crate::core::Ref<DataSsoadminApplication> {
+/// The attributes of `aws_ssoadmin_application`, read from a `Ref<DataSsoadminApplication>`.
+#[derive(Clone, Debug)]
+pub struct DataSsoadminApplicationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsoadminApplicationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsoadminApplicationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsoadminApplicationAttributes {
     /// `application_account`, as a reference.
     #[inline]
     pub fn application_account(&self) -> crate::core::Expr {
-        self.attr("application_account")
+        self.0.attr("application_account")
     }
     /// `application_arn`, as a reference.
     #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
-        self.attr("application_arn")
+        self.0.attr("application_arn")
     }
     /// `application_provider_arn`, as a reference.
     #[inline]
     pub fn application_provider_arn(&self) -> crate::core::Expr {
-        self.attr("application_provider_arn")
+        self.0.attr("application_provider_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `portal_options` (a nested block), as a reference.
     #[inline]
     pub fn portal_options(&self) -> crate::core::Expr {
-        self.attr("portal_options")
+        self.0.attr("portal_options")
     }
 }
 
-impl crate::core::Ref<DataSsoadminApplicationAssignments> {
+/// The attributes of `aws_ssoadmin_application_assignments`, read from a `Ref<DataSsoadminApplicationAssignments>`.
+#[derive(Clone, Debug)]
+pub struct DataSsoadminApplicationAssignmentsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsoadminApplicationAssignmentsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsoadminApplicationAssignmentsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsoadminApplicationAssignmentsAttributes {
     /// `application_arn`, as a reference.
     #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
-        self.attr("application_arn")
+        self.0.attr("application_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `application_assignments` (a nested block), as a reference.
     #[inline]
     pub fn application_assignments(&self) -> crate::core::Expr {
-        self.attr("application_assignments")
+        self.0.attr("application_assignments")
     }
 }
 
-impl crate::core::Ref<DataSsoadminApplicationProviders> {
+/// The attributes of `aws_ssoadmin_application_providers`, read from a `Ref<DataSsoadminApplicationProviders>`.
+#[derive(Clone, Debug)]
+pub struct DataSsoadminApplicationProvidersAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsoadminApplicationProvidersAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsoadminApplicationProvidersAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsoadminApplicationProvidersAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `application_providers` (a nested block), as a reference.
     #[inline]
     pub fn application_providers(&self) -> crate::core::Expr {
-        self.attr("application_providers")
+        self.0.attr("application_providers")
     }
 }
 
-impl crate::core::Ref<DataSsoadminInstances> {
+/// The attributes of `aws_ssoadmin_instances`, read from a `Ref<DataSsoadminInstances>`.
+#[derive(Clone, Debug)]
+pub struct DataSsoadminInstancesAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsoadminInstancesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsoadminInstancesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsoadminInstancesAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_store_ids`, as a reference.
     #[inline]
     pub fn identity_store_ids(&self) -> crate::core::Expr {
-        self.attr("identity_store_ids")
+        self.0.attr("identity_store_ids")
     }
 }
 
-impl crate::core::Ref<DataSsoadminPermissionSet> {
+/// The attributes of `aws_ssoadmin_permission_set`, read from a `Ref<DataSsoadminPermissionSet>`.
+#[derive(Clone, Debug)]
+pub struct DataSsoadminPermissionSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsoadminPermissionSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsoadminPermissionSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsoadminPermissionSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `relay_state`, as a reference.
     #[inline]
     pub fn relay_state(&self) -> crate::core::Expr {
-        self.attr("relay_state")
+        self.0.attr("relay_state")
     }
     /// `session_duration`, as a reference.
     #[inline]
     pub fn session_duration(&self) -> crate::core::Expr {
-        self.attr("session_duration")
+        self.0.attr("session_duration")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataSsoadminPermissionSets> {
+/// The attributes of `aws_ssoadmin_permission_sets`, read from a `Ref<DataSsoadminPermissionSets>`.
+#[derive(Clone, Debug)]
+pub struct DataSsoadminPermissionSetsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsoadminPermissionSetsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsoadminPermissionSetsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsoadminPermissionSetsAttributes {
     /// `arns`, as a reference.
     #[inline]
     pub fn arns(&self) -> crate::core::Expr {
-        self.attr("arns")
+        self.0.attr("arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
 }
 
-impl crate::core::Ref<DataSsoadminPrincipalApplicationAssignments> {
+/// The attributes of `aws_ssoadmin_principal_application_assignments`, read from a `Ref<DataSsoadminPrincipalApplicationAssignments>`.
+#[derive(Clone, Debug)]
+pub struct DataSsoadminPrincipalApplicationAssignmentsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSsoadminPrincipalApplicationAssignmentsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSsoadminPrincipalApplicationAssignmentsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSsoadminPrincipalApplicationAssignmentsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_arn`, as a reference.
     #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
-        self.attr("instance_arn")
+        self.0.attr("instance_arn")
     }
     /// `principal_id`, as a reference.
     #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
-        self.attr("principal_id")
+        self.0.attr("principal_id")
     }
     /// `principal_type`, as a reference.
     #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
-        self.attr("principal_type")
+        self.0.attr("principal_type")
     }
     /// `application_assignments` (a nested block), as a reference.
     #[inline]
     pub fn application_assignments(&self) -> crate::core::Expr {
-        self.attr("application_assignments")
+        self.0.attr("application_assignments")
     }
 }

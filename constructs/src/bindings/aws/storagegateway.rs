@@ -28,6 +28,10 @@ impl crate::core::Resource for StoragegatewayCache {
     const TYPE: &'static str = "aws_storagegateway_cache";
 }
 
+impl crate::core::Block for StoragegatewayCache {
+    type Attributes = StoragegatewayCacheAttributes;
+}
+
 /// `aws_storagegateway_cached_iscsi_volume` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct StoragegatewayCachedIscsiVolume {
@@ -84,6 +88,10 @@ impl StoragegatewayCachedIscsiVolume {
 
 impl crate::core::Resource for StoragegatewayCachedIscsiVolume {
     const TYPE: &'static str = "aws_storagegateway_cached_iscsi_volume";
+}
+
+impl crate::core::Block for StoragegatewayCachedIscsiVolume {
+    type Attributes = StoragegatewayCachedIscsiVolumeAttributes;
 }
 
 /// The `cache_attributes` block of [`StoragegatewayFileSystemAssociation`].
@@ -182,6 +190,10 @@ impl StoragegatewayFileSystemAssociation {
 
 impl crate::core::Resource for StoragegatewayFileSystemAssociation {
     const TYPE: &'static str = "aws_storagegateway_file_system_association";
+}
+
+impl crate::core::Block for StoragegatewayFileSystemAssociation {
+    type Attributes = StoragegatewayFileSystemAssociationAttributes;
 }
 
 /// The `maintenance_start_time` block of [`StoragegatewayGateway`].
@@ -360,6 +372,10 @@ impl StoragegatewayGateway {
 
 impl crate::core::Resource for StoragegatewayGateway {
     const TYPE: &'static str = "aws_storagegateway_gateway";
+}
+
+impl crate::core::Block for StoragegatewayGateway {
+    type Attributes = StoragegatewayGatewayAttributes;
 }
 
 /// The `cache_attributes` block of [`StoragegatewayNfsFileShare`].
@@ -542,6 +558,10 @@ impl crate::core::Resource for StoragegatewayNfsFileShare {
     const TYPE: &'static str = "aws_storagegateway_nfs_file_share";
 }
 
+impl crate::core::Block for StoragegatewayNfsFileShare {
+    type Attributes = StoragegatewayNfsFileShareAttributes;
+}
+
 /// The `cache_attributes` block of [`StoragegatewaySmbFileShare`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct StoragegatewaySmbFileShareCacheAttributes {
@@ -713,6 +733,10 @@ impl crate::core::Resource for StoragegatewaySmbFileShare {
     const TYPE: &'static str = "aws_storagegateway_smb_file_share";
 }
 
+impl crate::core::Block for StoragegatewaySmbFileShare {
+    type Attributes = StoragegatewaySmbFileShareAttributes;
+}
+
 /// `aws_storagegateway_stored_iscsi_volume` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct StoragegatewayStoredIscsiVolume {
@@ -770,6 +794,10 @@ impl crate::core::Resource for StoragegatewayStoredIscsiVolume {
     const TYPE: &'static str = "aws_storagegateway_stored_iscsi_volume";
 }
 
+impl crate::core::Block for StoragegatewayStoredIscsiVolume {
+    type Attributes = StoragegatewayStoredIscsiVolumeAttributes;
+}
+
 /// `aws_storagegateway_tape_pool` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct StoragegatewayTapePool {
@@ -814,6 +842,10 @@ impl crate::core::Resource for StoragegatewayTapePool {
     const TYPE: &'static str = "aws_storagegateway_tape_pool";
 }
 
+impl crate::core::Block for StoragegatewayTapePool {
+    type Attributes = StoragegatewayTapePoolAttributes;
+}
+
 /// `aws_storagegateway_upload_buffer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct StoragegatewayUploadBuffer {
@@ -847,6 +879,10 @@ impl crate::core::Resource for StoragegatewayUploadBuffer {
     const TYPE: &'static str = "aws_storagegateway_upload_buffer";
 }
 
+impl crate::core::Block for StoragegatewayUploadBuffer {
+    type Attributes = StoragegatewayUploadBufferAttributes;
+}
+
 /// `aws_storagegateway_working_storage` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct StoragegatewayWorkingStorage {
@@ -873,6 +909,10 @@ impl StoragegatewayWorkingStorage {
 
 impl crate::core::Resource for StoragegatewayWorkingStorage {
     const TYPE: &'static str = "aws_storagegateway_working_storage";
+}
+
+impl crate::core::Block for StoragegatewayWorkingStorage {
+    type Attributes = StoragegatewayWorkingStorageAttributes;
 }
 
 /// `aws_storagegateway_local_disk` (data source).
@@ -908,815 +948,1017 @@ impl crate::core::DataSource for DataStoragegatewayLocalDisk {
     const TYPE: &'static str = "aws_storagegateway_local_disk";
 }
 
-impl crate::core::Ref<StoragegatewayCache> {
+impl crate::core::Block for DataStoragegatewayLocalDisk {
+    type Attributes = DataStoragegatewayLocalDiskAttributes;
+}
+
+/// The attributes of `aws_storagegateway_cache`, read from a `Ref<StoragegatewayCache>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayCacheAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayCacheAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayCacheAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayCacheAttributes {
     /// `disk_id`, as a reference.
     #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
-        self.attr("disk_id")
+        self.0.attr("disk_id")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<StoragegatewayCachedIscsiVolume> {
+/// The attributes of `aws_storagegateway_cached_iscsi_volume`, read from a `Ref<StoragegatewayCachedIscsiVolume>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayCachedIscsiVolumeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayCachedIscsiVolumeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayCachedIscsiVolumeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayCachedIscsiVolumeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `chap_enabled`, as a reference.
     #[inline]
     pub fn chap_enabled(&self) -> crate::core::Expr {
-        self.attr("chap_enabled")
+        self.0.attr("chap_enabled")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_encrypted`, as a reference.
     #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
-        self.attr("kms_encrypted")
+        self.0.attr("kms_encrypted")
     }
     /// `kms_key`, as a reference.
     #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
-        self.attr("kms_key")
+        self.0.attr("kms_key")
     }
     /// `lun_number`, as a reference.
     #[inline]
     pub fn lun_number(&self) -> crate::core::Expr {
-        self.attr("lun_number")
+        self.0.attr("lun_number")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `network_interface_port`, as a reference.
     #[inline]
     pub fn network_interface_port(&self) -> crate::core::Expr {
-        self.attr("network_interface_port")
+        self.0.attr("network_interface_port")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `source_volume_arn`, as a reference.
     #[inline]
     pub fn source_volume_arn(&self) -> crate::core::Expr {
-        self.attr("source_volume_arn")
+        self.0.attr("source_volume_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
     /// `target_name`, as a reference.
     #[inline]
     pub fn target_name(&self) -> crate::core::Expr {
-        self.attr("target_name")
+        self.0.attr("target_name")
     }
     /// `volume_arn`, as a reference.
     #[inline]
     pub fn volume_arn(&self) -> crate::core::Expr {
-        self.attr("volume_arn")
+        self.0.attr("volume_arn")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `volume_size_in_bytes`, as a reference.
     #[inline]
     pub fn volume_size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("volume_size_in_bytes")
+        self.0.attr("volume_size_in_bytes")
     }
 }
 
-impl crate::core::Ref<StoragegatewayFileSystemAssociation> {
+/// The attributes of `aws_storagegateway_file_system_association`, read from a `Ref<StoragegatewayFileSystemAssociation>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayFileSystemAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayFileSystemAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayFileSystemAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayFileSystemAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `audit_destination_arn`, as a reference.
     #[inline]
     pub fn audit_destination_arn(&self) -> crate::core::Expr {
-        self.attr("audit_destination_arn")
+        self.0.attr("audit_destination_arn")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `location_arn`, as a reference.
     #[inline]
     pub fn location_arn(&self) -> crate::core::Expr {
-        self.attr("location_arn")
+        self.0.attr("location_arn")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
     /// `cache_attributes` (a nested block), as a reference.
     #[inline]
     pub fn cache_attributes(&self) -> crate::core::Expr {
-        self.attr("cache_attributes")
+        self.0.attr("cache_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<StoragegatewayGateway> {
+/// The attributes of `aws_storagegateway_gateway`, read from a `Ref<StoragegatewayGateway>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayGatewayAttributes {
     /// `activation_key`, as a reference.
     #[inline]
     pub fn activation_key(&self) -> crate::core::Expr {
-        self.attr("activation_key")
+        self.0.attr("activation_key")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `average_download_rate_limit_in_bits_per_sec`, as a reference.
     #[inline]
     pub fn average_download_rate_limit_in_bits_per_sec(&self) -> crate::core::Expr {
-        self.attr("average_download_rate_limit_in_bits_per_sec")
+        self.0.attr("average_download_rate_limit_in_bits_per_sec")
     }
     /// `average_upload_rate_limit_in_bits_per_sec`, as a reference.
     #[inline]
     pub fn average_upload_rate_limit_in_bits_per_sec(&self) -> crate::core::Expr {
-        self.attr("average_upload_rate_limit_in_bits_per_sec")
+        self.0.attr("average_upload_rate_limit_in_bits_per_sec")
     }
     /// `cloudwatch_log_group_arn`, as a reference.
     #[inline]
     pub fn cloudwatch_log_group_arn(&self) -> crate::core::Expr {
-        self.attr("cloudwatch_log_group_arn")
+        self.0.attr("cloudwatch_log_group_arn")
     }
     /// `ec2_instance_id`, as a reference.
     #[inline]
     pub fn ec2_instance_id(&self) -> crate::core::Expr {
-        self.attr("ec2_instance_id")
+        self.0.attr("ec2_instance_id")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `gateway_id`, as a reference.
     #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
-        self.attr("gateway_id")
+        self.0.attr("gateway_id")
     }
     /// `gateway_ip_address`, as a reference.
     #[inline]
     pub fn gateway_ip_address(&self) -> crate::core::Expr {
-        self.attr("gateway_ip_address")
+        self.0.attr("gateway_ip_address")
     }
     /// `gateway_name`, as a reference.
     #[inline]
     pub fn gateway_name(&self) -> crate::core::Expr {
-        self.attr("gateway_name")
+        self.0.attr("gateway_name")
     }
     /// `gateway_network_interface`, as a reference.
     #[inline]
     pub fn gateway_network_interface(&self) -> crate::core::Expr {
-        self.attr("gateway_network_interface")
+        self.0.attr("gateway_network_interface")
     }
     /// `gateway_timezone`, as a reference.
     #[inline]
     pub fn gateway_timezone(&self) -> crate::core::Expr {
-        self.attr("gateway_timezone")
+        self.0.attr("gateway_timezone")
     }
     /// `gateway_type`, as a reference.
     #[inline]
     pub fn gateway_type(&self) -> crate::core::Expr {
-        self.attr("gateway_type")
+        self.0.attr("gateway_type")
     }
     /// `gateway_vpc_endpoint`, as a reference.
     #[inline]
     pub fn gateway_vpc_endpoint(&self) -> crate::core::Expr {
-        self.attr("gateway_vpc_endpoint")
+        self.0.attr("gateway_vpc_endpoint")
     }
     /// `host_environment`, as a reference.
     #[inline]
     pub fn host_environment(&self) -> crate::core::Expr {
-        self.attr("host_environment")
+        self.0.attr("host_environment")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `medium_changer_type`, as a reference.
     #[inline]
     pub fn medium_changer_type(&self) -> crate::core::Expr {
-        self.attr("medium_changer_type")
+        self.0.attr("medium_changer_type")
     }
     /// `smb_file_share_visibility`, as a reference.
     #[inline]
     pub fn smb_file_share_visibility(&self) -> crate::core::Expr {
-        self.attr("smb_file_share_visibility")
+        self.0.attr("smb_file_share_visibility")
     }
     /// `smb_guest_password`, as a reference.
     #[inline]
     pub fn smb_guest_password(&self) -> crate::core::Expr {
-        self.attr("smb_guest_password")
+        self.0.attr("smb_guest_password")
     }
     /// `smb_security_strategy`, as a reference.
     #[inline]
     pub fn smb_security_strategy(&self) -> crate::core::Expr {
-        self.attr("smb_security_strategy")
+        self.0.attr("smb_security_strategy")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tape_drive_type`, as a reference.
     #[inline]
     pub fn tape_drive_type(&self) -> crate::core::Expr {
-        self.attr("tape_drive_type")
+        self.0.attr("tape_drive_type")
     }
     /// `maintenance_start_time` (a nested block), as a reference.
     #[inline]
     pub fn maintenance_start_time(&self) -> crate::core::Expr {
-        self.attr("maintenance_start_time")
+        self.0.attr("maintenance_start_time")
     }
     /// `smb_active_directory_settings` (a nested block), as a reference.
     #[inline]
     pub fn smb_active_directory_settings(&self) -> crate::core::Expr {
-        self.attr("smb_active_directory_settings")
+        self.0.attr("smb_active_directory_settings")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<StoragegatewayNfsFileShare> {
+/// The attributes of `aws_storagegateway_nfs_file_share`, read from a `Ref<StoragegatewayNfsFileShare>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayNfsFileShareAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayNfsFileShareAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayNfsFileShareAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayNfsFileShareAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `audit_destination_arn`, as a reference.
     #[inline]
     pub fn audit_destination_arn(&self) -> crate::core::Expr {
-        self.attr("audit_destination_arn")
+        self.0.attr("audit_destination_arn")
     }
     /// `bucket_region`, as a reference.
     #[inline]
     pub fn bucket_region(&self) -> crate::core::Expr {
-        self.attr("bucket_region")
+        self.0.attr("bucket_region")
     }
     /// `client_list`, as a reference.
     #[inline]
     pub fn client_list(&self) -> crate::core::Expr {
-        self.attr("client_list")
+        self.0.attr("client_list")
     }
     /// `default_storage_class`, as a reference.
     #[inline]
     pub fn default_storage_class(&self) -> crate::core::Expr {
-        self.attr("default_storage_class")
+        self.0.attr("default_storage_class")
     }
     /// `file_share_name`, as a reference.
     #[inline]
     pub fn file_share_name(&self) -> crate::core::Expr {
-        self.attr("file_share_name")
+        self.0.attr("file_share_name")
     }
     /// `fileshare_id`, as a reference.
     #[inline]
     pub fn fileshare_id(&self) -> crate::core::Expr {
-        self.attr("fileshare_id")
+        self.0.attr("fileshare_id")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `guess_mime_type_enabled`, as a reference.
     #[inline]
     pub fn guess_mime_type_enabled(&self) -> crate::core::Expr {
-        self.attr("guess_mime_type_enabled")
+        self.0.attr("guess_mime_type_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_encrypted`, as a reference.
     #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
-        self.attr("kms_encrypted")
+        self.0.attr("kms_encrypted")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `location_arn`, as a reference.
     #[inline]
     pub fn location_arn(&self) -> crate::core::Expr {
-        self.attr("location_arn")
+        self.0.attr("location_arn")
     }
     /// `notification_policy`, as a reference.
     #[inline]
     pub fn notification_policy(&self) -> crate::core::Expr {
-        self.attr("notification_policy")
+        self.0.attr("notification_policy")
     }
     /// `object_acl`, as a reference.
     #[inline]
     pub fn object_acl(&self) -> crate::core::Expr {
-        self.attr("object_acl")
+        self.0.attr("object_acl")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `read_only`, as a reference.
     #[inline]
     pub fn read_only(&self) -> crate::core::Expr {
-        self.attr("read_only")
+        self.0.attr("read_only")
     }
     /// `requester_pays`, as a reference.
     #[inline]
     pub fn requester_pays(&self) -> crate::core::Expr {
-        self.attr("requester_pays")
+        self.0.attr("requester_pays")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `squash`, as a reference.
     #[inline]
     pub fn squash(&self) -> crate::core::Expr {
-        self.attr("squash")
+        self.0.attr("squash")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_endpoint_dns_name`, as a reference.
     #[inline]
     pub fn vpc_endpoint_dns_name(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_dns_name")
+        self.0.attr("vpc_endpoint_dns_name")
     }
     /// `cache_attributes` (a nested block), as a reference.
     #[inline]
     pub fn cache_attributes(&self) -> crate::core::Expr {
-        self.attr("cache_attributes")
+        self.0.attr("cache_attributes")
     }
     /// `nfs_file_share_defaults` (a nested block), as a reference.
     #[inline]
     pub fn nfs_file_share_defaults(&self) -> crate::core::Expr {
-        self.attr("nfs_file_share_defaults")
+        self.0.attr("nfs_file_share_defaults")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<StoragegatewaySmbFileShare> {
+/// The attributes of `aws_storagegateway_smb_file_share`, read from a `Ref<StoragegatewaySmbFileShare>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewaySmbFileShareAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewaySmbFileShareAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewaySmbFileShareAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewaySmbFileShareAttributes {
     /// `access_based_enumeration`, as a reference.
     #[inline]
     pub fn access_based_enumeration(&self) -> crate::core::Expr {
-        self.attr("access_based_enumeration")
+        self.0.attr("access_based_enumeration")
     }
     /// `admin_user_list`, as a reference.
     #[inline]
     pub fn admin_user_list(&self) -> crate::core::Expr {
-        self.attr("admin_user_list")
+        self.0.attr("admin_user_list")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `audit_destination_arn`, as a reference.
     #[inline]
     pub fn audit_destination_arn(&self) -> crate::core::Expr {
-        self.attr("audit_destination_arn")
+        self.0.attr("audit_destination_arn")
     }
     /// `authentication`, as a reference.
     #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
-        self.attr("authentication")
+        self.0.attr("authentication")
     }
     /// `bucket_region`, as a reference.
     #[inline]
     pub fn bucket_region(&self) -> crate::core::Expr {
-        self.attr("bucket_region")
+        self.0.attr("bucket_region")
     }
     /// `case_sensitivity`, as a reference.
     #[inline]
     pub fn case_sensitivity(&self) -> crate::core::Expr {
-        self.attr("case_sensitivity")
+        self.0.attr("case_sensitivity")
     }
     /// `default_storage_class`, as a reference.
     #[inline]
     pub fn default_storage_class(&self) -> crate::core::Expr {
-        self.attr("default_storage_class")
+        self.0.attr("default_storage_class")
     }
     /// `file_share_name`, as a reference.
     #[inline]
     pub fn file_share_name(&self) -> crate::core::Expr {
-        self.attr("file_share_name")
+        self.0.attr("file_share_name")
     }
     /// `fileshare_id`, as a reference.
     #[inline]
     pub fn fileshare_id(&self) -> crate::core::Expr {
-        self.attr("fileshare_id")
+        self.0.attr("fileshare_id")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `guess_mime_type_enabled`, as a reference.
     #[inline]
     pub fn guess_mime_type_enabled(&self) -> crate::core::Expr {
-        self.attr("guess_mime_type_enabled")
+        self.0.attr("guess_mime_type_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `invalid_user_list`, as a reference.
     #[inline]
     pub fn invalid_user_list(&self) -> crate::core::Expr {
-        self.attr("invalid_user_list")
+        self.0.attr("invalid_user_list")
     }
     /// `kms_encrypted`, as a reference.
     #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
-        self.attr("kms_encrypted")
+        self.0.attr("kms_encrypted")
     }
     /// `kms_key_arn`, as a reference.
     #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
-        self.attr("kms_key_arn")
+        self.0.attr("kms_key_arn")
     }
     /// `location_arn`, as a reference.
     #[inline]
     pub fn location_arn(&self) -> crate::core::Expr {
-        self.attr("location_arn")
+        self.0.attr("location_arn")
     }
     /// `notification_policy`, as a reference.
     #[inline]
     pub fn notification_policy(&self) -> crate::core::Expr {
-        self.attr("notification_policy")
+        self.0.attr("notification_policy")
     }
     /// `object_acl`, as a reference.
     #[inline]
     pub fn object_acl(&self) -> crate::core::Expr {
-        self.attr("object_acl")
+        self.0.attr("object_acl")
     }
     /// `oplocks_enabled`, as a reference.
     #[inline]
     pub fn oplocks_enabled(&self) -> crate::core::Expr {
-        self.attr("oplocks_enabled")
+        self.0.attr("oplocks_enabled")
     }
     /// `path`, as a reference.
     #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
-        self.attr("path")
+        self.0.attr("path")
     }
     /// `read_only`, as a reference.
     #[inline]
     pub fn read_only(&self) -> crate::core::Expr {
-        self.attr("read_only")
+        self.0.attr("read_only")
     }
     /// `requester_pays`, as a reference.
     #[inline]
     pub fn requester_pays(&self) -> crate::core::Expr {
-        self.attr("requester_pays")
+        self.0.attr("requester_pays")
     }
     /// `role_arn`, as a reference.
     #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
-        self.attr("role_arn")
+        self.0.attr("role_arn")
     }
     /// `smb_acl_enabled`, as a reference.
     #[inline]
     pub fn smb_acl_enabled(&self) -> crate::core::Expr {
-        self.attr("smb_acl_enabled")
+        self.0.attr("smb_acl_enabled")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `valid_user_list`, as a reference.
     #[inline]
     pub fn valid_user_list(&self) -> crate::core::Expr {
-        self.attr("valid_user_list")
+        self.0.attr("valid_user_list")
     }
     /// `vpc_endpoint_dns_name`, as a reference.
     #[inline]
     pub fn vpc_endpoint_dns_name(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_dns_name")
+        self.0.attr("vpc_endpoint_dns_name")
     }
     /// `cache_attributes` (a nested block), as a reference.
     #[inline]
     pub fn cache_attributes(&self) -> crate::core::Expr {
-        self.attr("cache_attributes")
+        self.0.attr("cache_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<StoragegatewayStoredIscsiVolume> {
+/// The attributes of `aws_storagegateway_stored_iscsi_volume`, read from a `Ref<StoragegatewayStoredIscsiVolume>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayStoredIscsiVolumeAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayStoredIscsiVolumeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayStoredIscsiVolumeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayStoredIscsiVolumeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `chap_enabled`, as a reference.
     #[inline]
     pub fn chap_enabled(&self) -> crate::core::Expr {
-        self.attr("chap_enabled")
+        self.0.attr("chap_enabled")
     }
     /// `disk_id`, as a reference.
     #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
-        self.attr("disk_id")
+        self.0.attr("disk_id")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_encrypted`, as a reference.
     #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
-        self.attr("kms_encrypted")
+        self.0.attr("kms_encrypted")
     }
     /// `kms_key`, as a reference.
     #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
-        self.attr("kms_key")
+        self.0.attr("kms_key")
     }
     /// `lun_number`, as a reference.
     #[inline]
     pub fn lun_number(&self) -> crate::core::Expr {
-        self.attr("lun_number")
+        self.0.attr("lun_number")
     }
     /// `network_interface_id`, as a reference.
     #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
-        self.attr("network_interface_id")
+        self.0.attr("network_interface_id")
     }
     /// `network_interface_port`, as a reference.
     #[inline]
     pub fn network_interface_port(&self) -> crate::core::Expr {
-        self.attr("network_interface_port")
+        self.0.attr("network_interface_port")
     }
     /// `preserve_existing_data`, as a reference.
     #[inline]
     pub fn preserve_existing_data(&self) -> crate::core::Expr {
-        self.attr("preserve_existing_data")
+        self.0.attr("preserve_existing_data")
     }
     /// `snapshot_id`, as a reference.
     #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
-        self.attr("snapshot_id")
+        self.0.attr("snapshot_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `target_arn`, as a reference.
     #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
-        self.attr("target_arn")
+        self.0.attr("target_arn")
     }
     /// `target_name`, as a reference.
     #[inline]
     pub fn target_name(&self) -> crate::core::Expr {
-        self.attr("target_name")
+        self.0.attr("target_name")
     }
     /// `volume_attachment_status`, as a reference.
     #[inline]
     pub fn volume_attachment_status(&self) -> crate::core::Expr {
-        self.attr("volume_attachment_status")
+        self.0.attr("volume_attachment_status")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `volume_size_in_bytes`, as a reference.
     #[inline]
     pub fn volume_size_in_bytes(&self) -> crate::core::Expr {
-        self.attr("volume_size_in_bytes")
+        self.0.attr("volume_size_in_bytes")
     }
     /// `volume_status`, as a reference.
     #[inline]
     pub fn volume_status(&self) -> crate::core::Expr {
-        self.attr("volume_status")
+        self.0.attr("volume_status")
     }
     /// `volume_type`, as a reference.
     #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
-        self.attr("volume_type")
+        self.0.attr("volume_type")
     }
 }
 
-impl crate::core::Ref<StoragegatewayTapePool> {
+/// The attributes of `aws_storagegateway_tape_pool`, read from a `Ref<StoragegatewayTapePool>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayTapePoolAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayTapePoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayTapePoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayTapePoolAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `pool_name`, as a reference.
     #[inline]
     pub fn pool_name(&self) -> crate::core::Expr {
-        self.attr("pool_name")
+        self.0.attr("pool_name")
     }
     /// `retention_lock_time_in_days`, as a reference.
     #[inline]
     pub fn retention_lock_time_in_days(&self) -> crate::core::Expr {
-        self.attr("retention_lock_time_in_days")
+        self.0.attr("retention_lock_time_in_days")
     }
     /// `retention_lock_type`, as a reference.
     #[inline]
     pub fn retention_lock_type(&self) -> crate::core::Expr {
-        self.attr("retention_lock_type")
+        self.0.attr("retention_lock_type")
     }
     /// `storage_class`, as a reference.
     #[inline]
     pub fn storage_class(&self) -> crate::core::Expr {
-        self.attr("storage_class")
+        self.0.attr("storage_class")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<StoragegatewayUploadBuffer> {
+/// The attributes of `aws_storagegateway_upload_buffer`, read from a `Ref<StoragegatewayUploadBuffer>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayUploadBufferAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayUploadBufferAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayUploadBufferAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayUploadBufferAttributes {
     /// `disk_id`, as a reference.
     #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
-        self.attr("disk_id")
+        self.0.attr("disk_id")
     }
     /// `disk_path`, as a reference.
     #[inline]
     pub fn disk_path(&self) -> crate::core::Expr {
-        self.attr("disk_path")
+        self.0.attr("disk_path")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<StoragegatewayWorkingStorage> {
+/// The attributes of `aws_storagegateway_working_storage`, read from a `Ref<StoragegatewayWorkingStorage>`.
+#[derive(Clone, Debug)]
+pub struct StoragegatewayWorkingStorageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for StoragegatewayWorkingStorageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for StoragegatewayWorkingStorageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl StoragegatewayWorkingStorageAttributes {
     /// `disk_id`, as a reference.
     #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
-        self.attr("disk_id")
+        self.0.attr("disk_id")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataStoragegatewayLocalDisk> {
+/// The attributes of `aws_storagegateway_local_disk`, read from a `Ref<DataStoragegatewayLocalDisk>`.
+#[derive(Clone, Debug)]
+pub struct DataStoragegatewayLocalDiskAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataStoragegatewayLocalDiskAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataStoragegatewayLocalDiskAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataStoragegatewayLocalDiskAttributes {
     /// `disk_id`, as a reference.
     #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
-        self.attr("disk_id")
+        self.0.attr("disk_id")
     }
     /// `disk_node`, as a reference.
     #[inline]
     pub fn disk_node(&self) -> crate::core::Expr {
-        self.attr("disk_node")
+        self.0.attr("disk_node")
     }
     /// `disk_path`, as a reference.
     #[inline]
     pub fn disk_path(&self) -> crate::core::Expr {
-        self.attr("disk_path")
+        self.0.attr("disk_path")
     }
     /// `gateway_arn`, as a reference.
     #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
-        self.attr("gateway_arn")
+        self.0.attr("gateway_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }

@@ -119,6 +119,10 @@ impl crate::core::Resource for Subnet {
     const TYPE: &'static str = "aws_subnet";
 }
 
+impl crate::core::Block for Subnet {
+    type Attributes = SubnetAttributes;
+}
+
 #[cfg(feature = "aws-subnet")]
 /// The `filter` block of [`DataSubnet`].
 #[derive(Clone, Debug, serde::Serialize)]
@@ -226,254 +230,298 @@ impl crate::core::DataSource for DataSubnet {
     const TYPE: &'static str = "aws_subnet";
 }
 
-impl crate::core::Ref<Subnet> {
+#[cfg(feature = "aws-subnet")]
+impl crate::core::Block for DataSubnet {
+    type Attributes = DataSubnetAttributes;
+}
+
+/// The attributes of `aws_subnet`, read from a `Ref<Subnet>`.
+#[derive(Clone, Debug)]
+pub struct SubnetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SubnetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SubnetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SubnetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `assign_ipv6_address_on_creation`, as a reference.
     #[inline]
     pub fn assign_ipv6_address_on_creation(&self) -> crate::core::Expr {
-        self.attr("assign_ipv6_address_on_creation")
+        self.0.attr("assign_ipv6_address_on_creation")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `enable_dns64`, as a reference.
     #[inline]
     pub fn enable_dns64(&self) -> crate::core::Expr {
-        self.attr("enable_dns64")
+        self.0.attr("enable_dns64")
     }
     /// `enable_lni_at_device_index`, as a reference.
     #[inline]
     pub fn enable_lni_at_device_index(&self) -> crate::core::Expr {
-        self.attr("enable_lni_at_device_index")
+        self.0.attr("enable_lni_at_device_index")
     }
     /// `enable_resource_name_dns_a_record_on_launch`, as a reference.
     #[inline]
     pub fn enable_resource_name_dns_a_record_on_launch(&self) -> crate::core::Expr {
-        self.attr("enable_resource_name_dns_a_record_on_launch")
+        self.0.attr("enable_resource_name_dns_a_record_on_launch")
     }
     /// `enable_resource_name_dns_aaaa_record_on_launch`, as a reference.
     #[inline]
     pub fn enable_resource_name_dns_aaaa_record_on_launch(&self) -> crate::core::Expr {
-        self.attr("enable_resource_name_dns_aaaa_record_on_launch")
+        self.0.attr("enable_resource_name_dns_aaaa_record_on_launch")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_association_id`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block_association_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block_association_id")
+        self.0.attr("ipv6_cidr_block_association_id")
     }
     /// `ipv6_native`, as a reference.
     #[inline]
     pub fn ipv6_native(&self) -> crate::core::Expr {
-        self.attr("ipv6_native")
+        self.0.attr("ipv6_native")
     }
     /// `map_customer_owned_ip_on_launch`, as a reference.
     #[inline]
     pub fn map_customer_owned_ip_on_launch(&self) -> crate::core::Expr {
-        self.attr("map_customer_owned_ip_on_launch")
+        self.0.attr("map_customer_owned_ip_on_launch")
     }
     /// `map_public_ip_on_launch`, as a reference.
     #[inline]
     pub fn map_public_ip_on_launch(&self) -> crate::core::Expr {
-        self.attr("map_public_ip_on_launch")
+        self.0.attr("map_public_ip_on_launch")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `private_dns_hostname_type_on_launch`, as a reference.
     #[inline]
     pub fn private_dns_hostname_type_on_launch(&self) -> crate::core::Expr {
-        self.attr("private_dns_hostname_type_on_launch")
+        self.0.attr("private_dns_hostname_type_on_launch")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-subnet")]
-impl crate::core::Ref<DataSubnet> {
+/// The attributes of `aws_subnet`, read from a `Ref<DataSubnet>`.
+#[derive(Clone, Debug)]
+pub struct DataSubnetAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-subnet")]
+impl From<crate::core::Reference> for DataSubnetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-subnet")]
+impl AsRef<crate::core::Reference> for DataSubnetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-subnet")]
+impl DataSubnetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `assign_ipv6_address_on_creation`, as a reference.
     #[inline]
     pub fn assign_ipv6_address_on_creation(&self) -> crate::core::Expr {
-        self.attr("assign_ipv6_address_on_creation")
+        self.0.attr("assign_ipv6_address_on_creation")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
     #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
-        self.attr("availability_zone_id")
+        self.0.attr("availability_zone_id")
     }
     /// `available_ip_address_count`, as a reference.
     #[inline]
     pub fn available_ip_address_count(&self) -> crate::core::Expr {
-        self.attr("available_ip_address_count")
+        self.0.attr("available_ip_address_count")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
     #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
-        self.attr("customer_owned_ipv4_pool")
+        self.0.attr("customer_owned_ipv4_pool")
     }
     /// `default_for_az`, as a reference.
     #[inline]
     pub fn default_for_az(&self) -> crate::core::Expr {
-        self.attr("default_for_az")
+        self.0.attr("default_for_az")
     }
     /// `enable_dns64`, as a reference.
     #[inline]
     pub fn enable_dns64(&self) -> crate::core::Expr {
-        self.attr("enable_dns64")
+        self.0.attr("enable_dns64")
     }
     /// `enable_lni_at_device_index`, as a reference.
     #[inline]
     pub fn enable_lni_at_device_index(&self) -> crate::core::Expr {
-        self.attr("enable_lni_at_device_index")
+        self.0.attr("enable_lni_at_device_index")
     }
     /// `enable_resource_name_dns_a_record_on_launch`, as a reference.
     #[inline]
     pub fn enable_resource_name_dns_a_record_on_launch(&self) -> crate::core::Expr {
-        self.attr("enable_resource_name_dns_a_record_on_launch")
+        self.0.attr("enable_resource_name_dns_a_record_on_launch")
     }
     /// `enable_resource_name_dns_aaaa_record_on_launch`, as a reference.
     #[inline]
     pub fn enable_resource_name_dns_aaaa_record_on_launch(&self) -> crate::core::Expr {
-        self.attr("enable_resource_name_dns_aaaa_record_on_launch")
+        self.0.attr("enable_resource_name_dns_aaaa_record_on_launch")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_association_id`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block_association_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block_association_id")
+        self.0.attr("ipv6_cidr_block_association_id")
     }
     /// `ipv6_native`, as a reference.
     #[inline]
     pub fn ipv6_native(&self) -> crate::core::Expr {
-        self.attr("ipv6_native")
+        self.0.attr("ipv6_native")
     }
     /// `map_customer_owned_ip_on_launch`, as a reference.
     #[inline]
     pub fn map_customer_owned_ip_on_launch(&self) -> crate::core::Expr {
-        self.attr("map_customer_owned_ip_on_launch")
+        self.0.attr("map_customer_owned_ip_on_launch")
     }
     /// `map_public_ip_on_launch`, as a reference.
     #[inline]
     pub fn map_public_ip_on_launch(&self) -> crate::core::Expr {
-        self.attr("map_public_ip_on_launch")
+        self.0.attr("map_public_ip_on_launch")
     }
     /// `outpost_arn`, as a reference.
     #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
-        self.attr("outpost_arn")
+        self.0.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `private_dns_hostname_type_on_launch`, as a reference.
     #[inline]
     pub fn private_dns_hostname_type_on_launch(&self) -> crate::core::Expr {
-        self.attr("private_dns_hostname_type_on_launch")
+        self.0.attr("private_dns_hostname_type_on_launch")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -72,30 +72,52 @@ impl crate::core::DataSource for DataSubnets {
     const TYPE: &'static str = "aws_subnets";
 }
 
-impl crate::core::Ref<DataSubnets> {
+impl crate::core::Block for DataSubnets {
+    type Attributes = DataSubnetsAttributes;
+}
+
+/// The attributes of `aws_subnets`, read from a `Ref<DataSubnets>`.
+#[derive(Clone, Debug)]
+pub struct DataSubnetsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSubnetsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSubnetsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSubnetsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

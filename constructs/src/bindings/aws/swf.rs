@@ -45,45 +45,67 @@ impl crate::core::Resource for SwfDomain {
     const TYPE: &'static str = "aws_swf_domain";
 }
 
-impl crate::core::Ref<SwfDomain> {
+impl crate::core::Block for SwfDomain {
+    type Attributes = SwfDomainAttributes;
+}
+
+/// The attributes of `aws_swf_domain`, read from a `Ref<SwfDomain>`.
+#[derive(Clone, Debug)]
+pub struct SwfDomainAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SwfDomainAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SwfDomainAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SwfDomainAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `workflow_execution_retention_period_in_days`, as a reference.
     #[inline]
     pub fn workflow_execution_retention_period_in_days(&self) -> crate::core::Expr {
-        self.attr("workflow_execution_retention_period_in_days")
+        self.0.attr("workflow_execution_retention_period_in_days")
     }
 }

@@ -205,6 +205,10 @@ impl crate::core::Resource for SyntheticsCanary {
     const TYPE: &'static str = "aws_synthetics_canary";
 }
 
+impl crate::core::Block for SyntheticsCanary {
+    type Attributes = SyntheticsCanaryAttributes;
+}
+
 /// `aws_synthetics_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SyntheticsGroup {
@@ -238,6 +242,10 @@ impl crate::core::Resource for SyntheticsGroup {
     const TYPE: &'static str = "aws_synthetics_group";
 }
 
+impl crate::core::Block for SyntheticsGroup {
+    type Attributes = SyntheticsGroupAttributes;
+}
+
 /// `aws_synthetics_group_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SyntheticsGroupAssociation {
@@ -264,6 +272,10 @@ impl SyntheticsGroupAssociation {
 
 impl crate::core::Resource for SyntheticsGroupAssociation {
     const TYPE: &'static str = "aws_synthetics_group_association";
+}
+
+impl crate::core::Block for SyntheticsGroupAssociation {
+    type Attributes = SyntheticsGroupAssociationAttributes;
 }
 
 /// `aws_synthetics_runtime_version` (data source).
@@ -293,6 +305,10 @@ impl DataSyntheticsRuntimeVersion {
 
 impl crate::core::DataSource for DataSyntheticsRuntimeVersion {
     const TYPE: &'static str = "aws_synthetics_runtime_version";
+}
+
+impl crate::core::Block for DataSyntheticsRuntimeVersion {
+    type Attributes = DataSyntheticsRuntimeVersionAttributes;
 }
 
 /// The `runtime_versions` block of [`DataSyntheticsRuntimeVersions`].
@@ -331,247 +347,341 @@ impl crate::core::DataSource for DataSyntheticsRuntimeVersions {
     const TYPE: &'static str = "aws_synthetics_runtime_versions";
 }
 
-impl crate::core::Ref<SyntheticsCanary> {
+impl crate::core::Block for DataSyntheticsRuntimeVersions {
+    type Attributes = DataSyntheticsRuntimeVersionsAttributes;
+}
+
+/// The attributes of `aws_synthetics_canary`, read from a `Ref<SyntheticsCanary>`.
+#[derive(Clone, Debug)]
+pub struct SyntheticsCanaryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SyntheticsCanaryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SyntheticsCanaryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SyntheticsCanaryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `artifact_s3_location`, as a reference.
     #[inline]
     pub fn artifact_s3_location(&self) -> crate::core::Expr {
-        self.attr("artifact_s3_location")
+        self.0.attr("artifact_s3_location")
     }
     /// `delete_lambda`, as a reference.
     #[inline]
     pub fn delete_lambda(&self) -> crate::core::Expr {
-        self.attr("delete_lambda")
+        self.0.attr("delete_lambda")
     }
     /// `engine_arn`, as a reference.
     #[inline]
     pub fn engine_arn(&self) -> crate::core::Expr {
-        self.attr("engine_arn")
+        self.0.attr("engine_arn")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `failure_retention_period`, as a reference.
     #[inline]
     pub fn failure_retention_period(&self) -> crate::core::Expr {
-        self.attr("failure_retention_period")
+        self.0.attr("failure_retention_period")
     }
     /// `handler`, as a reference.
     #[inline]
     pub fn handler(&self) -> crate::core::Expr {
-        self.attr("handler")
+        self.0.attr("handler")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `runtime_version`, as a reference.
     #[inline]
     pub fn runtime_version(&self) -> crate::core::Expr {
-        self.attr("runtime_version")
+        self.0.attr("runtime_version")
     }
     /// `s3_bucket`, as a reference.
     #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
-        self.attr("s3_bucket")
+        self.0.attr("s3_bucket")
     }
     /// `s3_key`, as a reference.
     #[inline]
     pub fn s3_key(&self) -> crate::core::Expr {
-        self.attr("s3_key")
+        self.0.attr("s3_key")
     }
     /// `s3_version`, as a reference.
     #[inline]
     pub fn s3_version(&self) -> crate::core::Expr {
-        self.attr("s3_version")
+        self.0.attr("s3_version")
     }
     /// `source_location_arn`, as a reference.
     #[inline]
     pub fn source_location_arn(&self) -> crate::core::Expr {
-        self.attr("source_location_arn")
+        self.0.attr("source_location_arn")
     }
     /// `start_canary`, as a reference.
     #[inline]
     pub fn start_canary(&self) -> crate::core::Expr {
-        self.attr("start_canary")
+        self.0.attr("start_canary")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `success_retention_period`, as a reference.
     #[inline]
     pub fn success_retention_period(&self) -> crate::core::Expr {
-        self.attr("success_retention_period")
+        self.0.attr("success_retention_period")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeline`, as a reference.
     #[inline]
     pub fn timeline(&self) -> crate::core::Expr {
-        self.attr("timeline")
+        self.0.attr("timeline")
     }
     /// `zip_file`, as a reference.
     #[inline]
     pub fn zip_file(&self) -> crate::core::Expr {
-        self.attr("zip_file")
+        self.0.attr("zip_file")
     }
     /// `artifact_config` (a nested block), as a reference.
     #[inline]
     pub fn artifact_config(&self) -> crate::core::Expr {
-        self.attr("artifact_config")
+        self.0.attr("artifact_config")
     }
     /// `run_config` (a nested block), as a reference.
     #[inline]
     pub fn run_config(&self) -> crate::core::Expr {
-        self.attr("run_config")
+        self.0.attr("run_config")
     }
     /// `schedule` (a nested block), as a reference.
     #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
-        self.attr("schedule")
+        self.0.attr("schedule")
     }
     /// `vpc_config` (a nested block), as a reference.
     #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
-        self.attr("vpc_config")
+        self.0.attr("vpc_config")
     }
 }
 
-impl crate::core::Ref<SyntheticsGroup> {
+/// The attributes of `aws_synthetics_group`, read from a `Ref<SyntheticsGroup>`.
+#[derive(Clone, Debug)]
+pub struct SyntheticsGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SyntheticsGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SyntheticsGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SyntheticsGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `group_id`, as a reference.
     #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
-        self.attr("group_id")
+        self.0.attr("group_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<SyntheticsGroupAssociation> {
+/// The attributes of `aws_synthetics_group_association`, read from a `Ref<SyntheticsGroupAssociation>`.
+#[derive(Clone, Debug)]
+pub struct SyntheticsGroupAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for SyntheticsGroupAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for SyntheticsGroupAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl SyntheticsGroupAssociationAttributes {
     /// `canary_arn`, as a reference.
     #[inline]
     pub fn canary_arn(&self) -> crate::core::Expr {
-        self.attr("canary_arn")
+        self.0.attr("canary_arn")
     }
     /// `group_arn`, as a reference.
     #[inline]
     pub fn group_arn(&self) -> crate::core::Expr {
-        self.attr("group_arn")
+        self.0.attr("group_arn")
     }
     /// `group_id`, as a reference.
     #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
-        self.attr("group_id")
+        self.0.attr("group_id")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
 }
 
-impl crate::core::Ref<DataSyntheticsRuntimeVersion> {
+/// The attributes of `aws_synthetics_runtime_version`, read from a `Ref<DataSyntheticsRuntimeVersion>`.
+#[derive(Clone, Debug)]
+pub struct DataSyntheticsRuntimeVersionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSyntheticsRuntimeVersionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSyntheticsRuntimeVersionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSyntheticsRuntimeVersionAttributes {
     /// `deprecation_date`, as a reference.
     #[inline]
     pub fn deprecation_date(&self) -> crate::core::Expr {
-        self.attr("deprecation_date")
+        self.0.attr("deprecation_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `latest`, as a reference.
     #[inline]
     pub fn latest(&self) -> crate::core::Expr {
-        self.attr("latest")
+        self.0.attr("latest")
     }
     /// `prefix`, as a reference.
     #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
-        self.attr("prefix")
+        self.0.attr("prefix")
     }
     /// `release_date`, as a reference.
     #[inline]
     pub fn release_date(&self) -> crate::core::Expr {
-        self.attr("release_date")
+        self.0.attr("release_date")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
     /// `version_name`, as a reference.
     #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
-        self.attr("version_name")
+        self.0.attr("version_name")
     }
 }
 
-impl crate::core::Ref<DataSyntheticsRuntimeVersions> {
+/// The attributes of `aws_synthetics_runtime_versions`, read from a `Ref<DataSyntheticsRuntimeVersions>`.
+#[derive(Clone, Debug)]
+pub struct DataSyntheticsRuntimeVersionsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataSyntheticsRuntimeVersionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataSyntheticsRuntimeVersionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataSyntheticsRuntimeVersionsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `runtime_versions` (a nested block), as a reference.
     #[inline]
     pub fn runtime_versions(&self) -> crate::core::Expr {
-        self.attr("runtime_versions")
+        self.0.attr("runtime_versions")
     }
 }

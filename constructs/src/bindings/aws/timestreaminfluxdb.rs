@@ -192,130 +192,152 @@ impl crate::core::Resource for TimestreaminfluxdbDbInstance {
     const TYPE: &'static str = "aws_timestreaminfluxdb_db_instance";
 }
 
-impl crate::core::Ref<TimestreaminfluxdbDbInstance> {
+impl crate::core::Block for TimestreaminfluxdbDbInstance {
+    type Attributes = TimestreaminfluxdbDbInstanceAttributes;
+}
+
+/// The attributes of `aws_timestreaminfluxdb_db_instance`, read from a `Ref<TimestreaminfluxdbDbInstance>`.
+#[derive(Clone, Debug)]
+pub struct TimestreaminfluxdbDbInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TimestreaminfluxdbDbInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TimestreaminfluxdbDbInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TimestreaminfluxdbDbInstanceAttributes {
     /// `allocated_storage`, as a reference.
     #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
-        self.attr("allocated_storage")
+        self.0.attr("allocated_storage")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `bucket`, as a reference.
     #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
-        self.attr("bucket")
+        self.0.attr("bucket")
     }
     /// `db_instance_type`, as a reference.
     #[inline]
     pub fn db_instance_type(&self) -> crate::core::Expr {
-        self.attr("db_instance_type")
+        self.0.attr("db_instance_type")
     }
     /// `db_parameter_group_identifier`, as a reference.
     #[inline]
     pub fn db_parameter_group_identifier(&self) -> crate::core::Expr {
-        self.attr("db_parameter_group_identifier")
+        self.0.attr("db_parameter_group_identifier")
     }
     /// `db_storage_type`, as a reference.
     #[inline]
     pub fn db_storage_type(&self) -> crate::core::Expr {
-        self.attr("db_storage_type")
+        self.0.attr("db_storage_type")
     }
     /// `deployment_type`, as a reference.
     #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
-        self.attr("deployment_type")
+        self.0.attr("deployment_type")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `influx_auth_parameters_secret_arn`, as a reference.
     #[inline]
     pub fn influx_auth_parameters_secret_arn(&self) -> crate::core::Expr {
-        self.attr("influx_auth_parameters_secret_arn")
+        self.0.attr("influx_auth_parameters_secret_arn")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `network_type`, as a reference.
     #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
-        self.attr("network_type")
+        self.0.attr("network_type")
     }
     /// `organization`, as a reference.
     #[inline]
     pub fn organization(&self) -> crate::core::Expr {
-        self.attr("organization")
+        self.0.attr("organization")
     }
     /// `password`, as a reference.
     #[inline]
     pub fn password(&self) -> crate::core::Expr {
-        self.attr("password")
+        self.0.attr("password")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `publicly_accessible`, as a reference.
     #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
-        self.attr("publicly_accessible")
+        self.0.attr("publicly_accessible")
     }
     /// `secondary_availability_zone`, as a reference.
     #[inline]
     pub fn secondary_availability_zone(&self) -> crate::core::Expr {
-        self.attr("secondary_availability_zone")
+        self.0.attr("secondary_availability_zone")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `username`, as a reference.
     #[inline]
     pub fn username(&self) -> crate::core::Expr {
-        self.attr("username")
+        self.0.attr("username")
     }
     /// `vpc_security_group_ids`, as a reference.
     #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_security_group_ids")
+        self.0.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
     #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
-        self.attr("vpc_subnet_ids")
+        self.0.attr("vpc_subnet_ids")
     }
     /// `log_delivery_configuration` (a nested block), as a reference.
     #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
-        self.attr("log_delivery_configuration")
+        self.0.attr("log_delivery_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

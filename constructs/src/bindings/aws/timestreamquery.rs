@@ -501,95 +501,117 @@ impl crate::core::Resource for TimestreamqueryScheduledQuery {
     const TYPE: &'static str = "aws_timestreamquery_scheduled_query";
 }
 
-impl crate::core::Ref<TimestreamqueryScheduledQuery> {
+impl crate::core::Block for TimestreamqueryScheduledQuery {
+    type Attributes = TimestreamqueryScheduledQueryAttributes;
+}
+
+/// The attributes of `aws_timestreamquery_scheduled_query`, read from a `Ref<TimestreamqueryScheduledQuery>`.
+#[derive(Clone, Debug)]
+pub struct TimestreamqueryScheduledQueryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TimestreamqueryScheduledQueryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TimestreamqueryScheduledQueryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TimestreamqueryScheduledQueryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `execution_role_arn`, as a reference.
     #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
-        self.attr("execution_role_arn")
+        self.0.attr("execution_role_arn")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `next_invocation_time`, as a reference.
     #[inline]
     pub fn next_invocation_time(&self) -> crate::core::Expr {
-        self.attr("next_invocation_time")
+        self.0.attr("next_invocation_time")
     }
     /// `previous_invocation_time`, as a reference.
     #[inline]
     pub fn previous_invocation_time(&self) -> crate::core::Expr {
-        self.attr("previous_invocation_time")
+        self.0.attr("previous_invocation_time")
     }
     /// `query_string`, as a reference.
     #[inline]
     pub fn query_string(&self) -> crate::core::Expr {
-        self.attr("query_string")
+        self.0.attr("query_string")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `error_report_configuration` (a nested block), as a reference.
     #[inline]
     pub fn error_report_configuration(&self) -> crate::core::Expr {
-        self.attr("error_report_configuration")
+        self.0.attr("error_report_configuration")
     }
     /// `last_run_summary` (a nested block), as a reference.
     #[inline]
     pub fn last_run_summary(&self) -> crate::core::Expr {
-        self.attr("last_run_summary")
+        self.0.attr("last_run_summary")
     }
     /// `notification_configuration` (a nested block), as a reference.
     #[inline]
     pub fn notification_configuration(&self) -> crate::core::Expr {
-        self.attr("notification_configuration")
+        self.0.attr("notification_configuration")
     }
     /// `recently_failed_runs` (a nested block), as a reference.
     #[inline]
     pub fn recently_failed_runs(&self) -> crate::core::Expr {
-        self.attr("recently_failed_runs")
+        self.0.attr("recently_failed_runs")
     }
     /// `schedule_configuration` (a nested block), as a reference.
     #[inline]
     pub fn schedule_configuration(&self) -> crate::core::Expr {
-        self.attr("schedule_configuration")
+        self.0.attr("schedule_configuration")
     }
     /// `target_configuration` (a nested block), as a reference.
     #[inline]
     pub fn target_configuration(&self) -> crate::core::Expr {
-        self.attr("target_configuration")
+        self.0.attr("target_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

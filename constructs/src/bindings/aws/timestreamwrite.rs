@@ -37,6 +37,10 @@ impl crate::core::Resource for TimestreamwriteDatabase {
     const TYPE: &'static str = "aws_timestreamwrite_database";
 }
 
+impl crate::core::Block for TimestreamwriteDatabase {
+    type Attributes = TimestreamwriteDatabaseAttributes;
+}
+
 /// The `s3_configuration` block of [`TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration {
@@ -218,6 +222,10 @@ impl crate::core::Resource for TimestreamwriteTable {
     const TYPE: &'static str = "aws_timestreamwrite_table";
 }
 
+impl crate::core::Block for TimestreamwriteTable {
+    type Attributes = TimestreamwriteTableAttributes;
+}
+
 /// `aws_timestreamwrite_database` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataTimestreamwriteDatabase {
@@ -237,6 +245,10 @@ impl DataTimestreamwriteDatabase {
 
 impl crate::core::DataSource for DataTimestreamwriteDatabase {
     const TYPE: &'static str = "aws_timestreamwrite_database";
+}
+
+impl crate::core::Block for DataTimestreamwriteDatabase {
+    type Attributes = DataTimestreamwriteDatabaseAttributes;
 }
 
 /// `aws_timestreamwrite_table` (data source).
@@ -263,169 +275,245 @@ impl crate::core::DataSource for DataTimestreamwriteTable {
     const TYPE: &'static str = "aws_timestreamwrite_table";
 }
 
-impl crate::core::Ref<TimestreamwriteDatabase> {
+impl crate::core::Block for DataTimestreamwriteTable {
+    type Attributes = DataTimestreamwriteTableAttributes;
+}
+
+/// The attributes of `aws_timestreamwrite_database`, read from a `Ref<TimestreamwriteDatabase>`.
+#[derive(Clone, Debug)]
+pub struct TimestreamwriteDatabaseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TimestreamwriteDatabaseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TimestreamwriteDatabaseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TimestreamwriteDatabaseAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `table_count`, as a reference.
     #[inline]
     pub fn table_count(&self) -> crate::core::Expr {
-        self.attr("table_count")
+        self.0.attr("table_count")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<TimestreamwriteTable> {
+/// The attributes of `aws_timestreamwrite_table`, read from a `Ref<TimestreamwriteTable>`.
+#[derive(Clone, Debug)]
+pub struct TimestreamwriteTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TimestreamwriteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TimestreamwriteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TimestreamwriteTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `table_name`, as a reference.
     #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
-        self.attr("table_name")
+        self.0.attr("table_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `magnetic_store_write_properties` (a nested block), as a reference.
     #[inline]
     pub fn magnetic_store_write_properties(&self) -> crate::core::Expr {
-        self.attr("magnetic_store_write_properties")
+        self.0.attr("magnetic_store_write_properties")
     }
     /// `retention_properties` (a nested block), as a reference.
     #[inline]
     pub fn retention_properties(&self) -> crate::core::Expr {
-        self.attr("retention_properties")
+        self.0.attr("retention_properties")
     }
     /// `schema` (a nested block), as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
 }
 
-impl crate::core::Ref<DataTimestreamwriteDatabase> {
+/// The attributes of `aws_timestreamwrite_database`, read from a `Ref<DataTimestreamwriteDatabase>`.
+#[derive(Clone, Debug)]
+pub struct DataTimestreamwriteDatabaseAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataTimestreamwriteDatabaseAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataTimestreamwriteDatabaseAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataTimestreamwriteDatabaseAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `kms_key_id`, as a reference.
     #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
-        self.attr("kms_key_id")
+        self.0.attr("kms_key_id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `table_count`, as a reference.
     #[inline]
     pub fn table_count(&self) -> crate::core::Expr {
-        self.attr("table_count")
+        self.0.attr("table_count")
     }
 }
 
-impl crate::core::Ref<DataTimestreamwriteTable> {
+/// The attributes of `aws_timestreamwrite_table`, read from a `Ref<DataTimestreamwriteTable>`.
+#[derive(Clone, Debug)]
+pub struct DataTimestreamwriteTableAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataTimestreamwriteTableAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataTimestreamwriteTableAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataTimestreamwriteTableAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `database_name`, as a reference.
     #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
-        self.attr("database_name")
+        self.0.attr("database_name")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `magnetic_store_write_properties`, as a reference.
     #[inline]
     pub fn magnetic_store_write_properties(&self) -> crate::core::Expr {
-        self.attr("magnetic_store_write_properties")
+        self.0.attr("magnetic_store_write_properties")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `retention_properties`, as a reference.
     #[inline]
     pub fn retention_properties(&self) -> crate::core::Expr {
-        self.attr("retention_properties")
+        self.0.attr("retention_properties")
     }
     /// `schema`, as a reference.
     #[inline]
     pub fn schema(&self) -> crate::core::Expr {
-        self.attr("schema")
+        self.0.attr("schema")
     }
     /// `table_status`, as a reference.
     #[inline]
     pub fn table_status(&self) -> crate::core::Expr {
-        self.attr("table_status")
+        self.0.attr("table_status")
     }
 }

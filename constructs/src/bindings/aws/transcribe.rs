@@ -88,6 +88,10 @@ impl crate::core::Resource for TranscribeLanguageModel {
     const TYPE: &'static str = "aws_transcribe_language_model";
 }
 
+impl crate::core::Block for TranscribeLanguageModel {
+    type Attributes = TranscribeLanguageModelAttributes;
+}
+
 /// The `timeouts` block of [`TranscribeMedicalVocabulary`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct TranscribeMedicalVocabularyTimeouts {
@@ -155,6 +159,10 @@ impl TranscribeMedicalVocabulary {
 
 impl crate::core::Resource for TranscribeMedicalVocabulary {
     const TYPE: &'static str = "aws_transcribe_medical_vocabulary";
+}
+
+impl crate::core::Block for TranscribeMedicalVocabulary {
+    type Attributes = TranscribeMedicalVocabularyAttributes;
 }
 
 /// The `timeouts` block of [`TranscribeVocabulary`].
@@ -231,6 +239,10 @@ impl crate::core::Resource for TranscribeVocabulary {
     const TYPE: &'static str = "aws_transcribe_vocabulary";
 }
 
+impl crate::core::Block for TranscribeVocabulary {
+    type Attributes = TranscribeVocabularyAttributes;
+}
+
 /// `aws_transcribe_vocabulary_filter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct TranscribeVocabularyFilter {
@@ -275,199 +287,275 @@ impl crate::core::Resource for TranscribeVocabularyFilter {
     const TYPE: &'static str = "aws_transcribe_vocabulary_filter";
 }
 
-impl crate::core::Ref<TranscribeLanguageModel> {
+impl crate::core::Block for TranscribeVocabularyFilter {
+    type Attributes = TranscribeVocabularyFilterAttributes;
+}
+
+/// The attributes of `aws_transcribe_language_model`, read from a `Ref<TranscribeLanguageModel>`.
+#[derive(Clone, Debug)]
+pub struct TranscribeLanguageModelAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TranscribeLanguageModelAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TranscribeLanguageModelAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TranscribeLanguageModelAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_model_name`, as a reference.
     #[inline]
     pub fn base_model_name(&self) -> crate::core::Expr {
-        self.attr("base_model_name")
+        self.0.attr("base_model_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `model_name`, as a reference.
     #[inline]
     pub fn model_name(&self) -> crate::core::Expr {
-        self.attr("model_name")
+        self.0.attr("model_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `input_data_config` (a nested block), as a reference.
     #[inline]
     pub fn input_data_config(&self) -> crate::core::Expr {
-        self.attr("input_data_config")
+        self.0.attr("input_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<TranscribeMedicalVocabulary> {
+/// The attributes of `aws_transcribe_medical_vocabulary`, read from a `Ref<TranscribeMedicalVocabulary>`.
+#[derive(Clone, Debug)]
+pub struct TranscribeMedicalVocabularyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TranscribeMedicalVocabularyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TranscribeMedicalVocabularyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TranscribeMedicalVocabularyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `download_uri`, as a reference.
     #[inline]
     pub fn download_uri(&self) -> crate::core::Expr {
-        self.attr("download_uri")
+        self.0.attr("download_uri")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vocabulary_file_uri`, as a reference.
     #[inline]
     pub fn vocabulary_file_uri(&self) -> crate::core::Expr {
-        self.attr("vocabulary_file_uri")
+        self.0.attr("vocabulary_file_uri")
     }
     /// `vocabulary_name`, as a reference.
     #[inline]
     pub fn vocabulary_name(&self) -> crate::core::Expr {
-        self.attr("vocabulary_name")
+        self.0.attr("vocabulary_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<TranscribeVocabulary> {
+/// The attributes of `aws_transcribe_vocabulary`, read from a `Ref<TranscribeVocabulary>`.
+#[derive(Clone, Debug)]
+pub struct TranscribeVocabularyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TranscribeVocabularyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TranscribeVocabularyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TranscribeVocabularyAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `download_uri`, as a reference.
     #[inline]
     pub fn download_uri(&self) -> crate::core::Expr {
-        self.attr("download_uri")
+        self.0.attr("download_uri")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `phrases`, as a reference.
     #[inline]
     pub fn phrases(&self) -> crate::core::Expr {
-        self.attr("phrases")
+        self.0.attr("phrases")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vocabulary_file_uri`, as a reference.
     #[inline]
     pub fn vocabulary_file_uri(&self) -> crate::core::Expr {
-        self.attr("vocabulary_file_uri")
+        self.0.attr("vocabulary_file_uri")
     }
     /// `vocabulary_name`, as a reference.
     #[inline]
     pub fn vocabulary_name(&self) -> crate::core::Expr {
-        self.attr("vocabulary_name")
+        self.0.attr("vocabulary_name")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<TranscribeVocabularyFilter> {
+/// The attributes of `aws_transcribe_vocabulary_filter`, read from a `Ref<TranscribeVocabularyFilter>`.
+#[derive(Clone, Debug)]
+pub struct TranscribeVocabularyFilterAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TranscribeVocabularyFilterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TranscribeVocabularyFilterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TranscribeVocabularyFilterAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `download_uri`, as a reference.
     #[inline]
     pub fn download_uri(&self) -> crate::core::Expr {
-        self.attr("download_uri")
+        self.0.attr("download_uri")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `language_code`, as a reference.
     #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
-        self.attr("language_code")
+        self.0.attr("language_code")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vocabulary_filter_file_uri`, as a reference.
     #[inline]
     pub fn vocabulary_filter_file_uri(&self) -> crate::core::Expr {
-        self.attr("vocabulary_filter_file_uri")
+        self.0.attr("vocabulary_filter_file_uri")
     }
     /// `vocabulary_filter_name`, as a reference.
     #[inline]
     pub fn vocabulary_filter_name(&self) -> crate::core::Expr {
-        self.attr("vocabulary_filter_name")
+        self.0.attr("vocabulary_filter_name")
     }
     /// `words`, as a reference.
     #[inline]
     pub fn words(&self) -> crate::core::Expr {
-        self.attr("words")
+        self.0.attr("words")
     }
 }

@@ -96,6 +96,10 @@ impl crate::core::Resource for TransferAccess {
     const TYPE: &'static str = "aws_transfer_access";
 }
 
+impl crate::core::Block for TransferAccess {
+    type Attributes = TransferAccessAttributes;
+}
+
 /// `aws_transfer_agreement` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct TransferAgreement {
@@ -145,6 +149,10 @@ impl crate::core::Resource for TransferAgreement {
     const TYPE: &'static str = "aws_transfer_agreement";
 }
 
+impl crate::core::Block for TransferAgreement {
+    type Attributes = TransferAgreementAttributes;
+}
+
 /// `aws_transfer_certificate` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct TransferCertificate {
@@ -191,6 +199,10 @@ impl TransferCertificate {
 
 impl crate::core::Resource for TransferCertificate {
     const TYPE: &'static str = "aws_transfer_certificate";
+}
+
+impl crate::core::Block for TransferCertificate {
+    type Attributes = TransferCertificateAttributes;
 }
 
 /// The `as2_config` block of [`TransferConnector`].
@@ -307,6 +319,10 @@ impl crate::core::Resource for TransferConnector {
     const TYPE: &'static str = "aws_transfer_connector";
 }
 
+impl crate::core::Block for TransferConnector {
+    type Attributes = TransferConnectorAttributes;
+}
+
 /// `aws_transfer_profile` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct TransferProfile {
@@ -345,6 +361,10 @@ impl TransferProfile {
 
 impl crate::core::Resource for TransferProfile {
     const TYPE: &'static str = "aws_transfer_profile";
+}
+
+impl crate::core::Block for TransferProfile {
+    type Attributes = TransferProfileAttributes;
 }
 
 /// The `endpoint_details` block of [`TransferServer`].
@@ -586,6 +606,10 @@ impl crate::core::Resource for TransferServer {
     const TYPE: &'static str = "aws_transfer_server";
 }
 
+impl crate::core::Block for TransferServer {
+    type Attributes = TransferServerAttributes;
+}
+
 /// `aws_transfer_ssh_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct TransferSshKey {
@@ -617,6 +641,10 @@ impl crate::core::Resource for TransferSshKey {
     const TYPE: &'static str = "aws_transfer_ssh_key";
 }
 
+impl crate::core::Block for TransferSshKey {
+    type Attributes = TransferSshKeyAttributes;
+}
+
 /// `aws_transfer_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct TransferTag {
@@ -646,6 +674,10 @@ impl TransferTag {
 
 impl crate::core::Resource for TransferTag {
     const TYPE: &'static str = "aws_transfer_tag";
+}
+
+impl crate::core::Block for TransferTag {
+    type Attributes = TransferTagAttributes;
 }
 
 /// The `home_directory_mappings` block of [`TransferUser`].
@@ -771,6 +803,10 @@ impl TransferUser {
 
 impl crate::core::Resource for TransferUser {
     const TYPE: &'static str = "aws_transfer_user";
+}
+
+impl crate::core::Block for TransferUser {
+    type Attributes = TransferUserAttributes;
 }
 
 /// The `efs_file_location` block of [`TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation`].
@@ -1078,6 +1114,10 @@ impl crate::core::Resource for TransferWorkflow {
     const TYPE: &'static str = "aws_transfer_workflow";
 }
 
+impl crate::core::Block for TransferWorkflow {
+    type Attributes = TransferWorkflowAttributes;
+}
+
 /// `aws_transfer_connector` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataTransferConnector {
@@ -1097,6 +1137,10 @@ impl DataTransferConnector {
 
 impl crate::core::DataSource for DataTransferConnector {
     const TYPE: &'static str = "aws_transfer_connector";
+}
+
+impl crate::core::Block for DataTransferConnector {
+    type Attributes = DataTransferConnectorAttributes;
 }
 
 /// `aws_transfer_server` (data source).
@@ -1128,703 +1172,923 @@ impl crate::core::DataSource for DataTransferServer {
     const TYPE: &'static str = "aws_transfer_server";
 }
 
-impl crate::core::Ref<TransferAccess> {
+impl crate::core::Block for DataTransferServer {
+    type Attributes = DataTransferServerAttributes;
+}
+
+/// The attributes of `aws_transfer_access`, read from a `Ref<TransferAccess>`.
+#[derive(Clone, Debug)]
+pub struct TransferAccessAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferAccessAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferAccessAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferAccessAttributes {
     /// `external_id`, as a reference.
     #[inline]
     pub fn external_id(&self) -> crate::core::Expr {
-        self.attr("external_id")
+        self.0.attr("external_id")
     }
     /// `home_directory`, as a reference.
     #[inline]
     pub fn home_directory(&self) -> crate::core::Expr {
-        self.attr("home_directory")
+        self.0.attr("home_directory")
     }
     /// `home_directory_type`, as a reference.
     #[inline]
     pub fn home_directory_type(&self) -> crate::core::Expr {
-        self.attr("home_directory_type")
+        self.0.attr("home_directory_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `server_id`, as a reference.
     #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
-        self.attr("server_id")
+        self.0.attr("server_id")
     }
     /// `home_directory_mappings` (a nested block), as a reference.
     #[inline]
     pub fn home_directory_mappings(&self) -> crate::core::Expr {
-        self.attr("home_directory_mappings")
+        self.0.attr("home_directory_mappings")
     }
     /// `posix_profile` (a nested block), as a reference.
     #[inline]
     pub fn posix_profile(&self) -> crate::core::Expr {
-        self.attr("posix_profile")
+        self.0.attr("posix_profile")
     }
 }
 
-impl crate::core::Ref<TransferAgreement> {
+/// The attributes of `aws_transfer_agreement`, read from a `Ref<TransferAgreement>`.
+#[derive(Clone, Debug)]
+pub struct TransferAgreementAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferAgreementAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferAgreementAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferAgreementAttributes {
     /// `access_role`, as a reference.
     #[inline]
     pub fn access_role(&self) -> crate::core::Expr {
-        self.attr("access_role")
+        self.0.attr("access_role")
     }
     /// `agreement_id`, as a reference.
     #[inline]
     pub fn agreement_id(&self) -> crate::core::Expr {
-        self.attr("agreement_id")
+        self.0.attr("agreement_id")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `base_directory`, as a reference.
     #[inline]
     pub fn base_directory(&self) -> crate::core::Expr {
-        self.attr("base_directory")
+        self.0.attr("base_directory")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_profile_id`, as a reference.
     #[inline]
     pub fn local_profile_id(&self) -> crate::core::Expr {
-        self.attr("local_profile_id")
+        self.0.attr("local_profile_id")
     }
     /// `partner_profile_id`, as a reference.
     #[inline]
     pub fn partner_profile_id(&self) -> crate::core::Expr {
-        self.attr("partner_profile_id")
+        self.0.attr("partner_profile_id")
     }
     /// `server_id`, as a reference.
     #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
-        self.attr("server_id")
+        self.0.attr("server_id")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<TransferCertificate> {
+/// The attributes of `aws_transfer_certificate`, read from a `Ref<TransferCertificate>`.
+#[derive(Clone, Debug)]
+pub struct TransferCertificateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferCertificateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferCertificateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferCertificateAttributes {
     /// `active_date`, as a reference.
     #[inline]
     pub fn active_date(&self) -> crate::core::Expr {
-        self.attr("active_date")
+        self.0.attr("active_date")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
     #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
-        self.attr("certificate_chain")
+        self.0.attr("certificate_chain")
     }
     /// `certificate_id`, as a reference.
     #[inline]
     pub fn certificate_id(&self) -> crate::core::Expr {
-        self.attr("certificate_id")
+        self.0.attr("certificate_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `inactive_date`, as a reference.
     #[inline]
     pub fn inactive_date(&self) -> crate::core::Expr {
-        self.attr("inactive_date")
+        self.0.attr("inactive_date")
     }
     /// `private_key`, as a reference.
     #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
-        self.attr("private_key")
+        self.0.attr("private_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `usage`, as a reference.
     #[inline]
     pub fn usage(&self) -> crate::core::Expr {
-        self.attr("usage")
+        self.0.attr("usage")
     }
 }
 
-impl crate::core::Ref<TransferConnector> {
+/// The attributes of `aws_transfer_connector`, read from a `Ref<TransferConnector>`.
+#[derive(Clone, Debug)]
+pub struct TransferConnectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferConnectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferConnectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferConnectorAttributes {
     /// `access_role`, as a reference.
     #[inline]
     pub fn access_role(&self) -> crate::core::Expr {
-        self.attr("access_role")
+        self.0.attr("access_role")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `connector_id`, as a reference.
     #[inline]
     pub fn connector_id(&self) -> crate::core::Expr {
-        self.attr("connector_id")
+        self.0.attr("connector_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `logging_role`, as a reference.
     #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
-        self.attr("logging_role")
+        self.0.attr("logging_role")
     }
     /// `security_policy_name`, as a reference.
     #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
-        self.attr("security_policy_name")
+        self.0.attr("security_policy_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `as2_config` (a nested block), as a reference.
     #[inline]
     pub fn as2_config(&self) -> crate::core::Expr {
-        self.attr("as2_config")
+        self.0.attr("as2_config")
     }
     /// `sftp_config` (a nested block), as a reference.
     #[inline]
     pub fn sftp_config(&self) -> crate::core::Expr {
-        self.attr("sftp_config")
+        self.0.attr("sftp_config")
     }
 }
 
-impl crate::core::Ref<TransferProfile> {
+/// The attributes of `aws_transfer_profile`, read from a `Ref<TransferProfile>`.
+#[derive(Clone, Debug)]
+pub struct TransferProfileAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferProfileAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferProfileAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferProfileAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `as2_id`, as a reference.
     #[inline]
     pub fn as2_id(&self) -> crate::core::Expr {
-        self.attr("as2_id")
+        self.0.attr("as2_id")
     }
     /// `certificate_ids`, as a reference.
     #[inline]
     pub fn certificate_ids(&self) -> crate::core::Expr {
-        self.attr("certificate_ids")
+        self.0.attr("certificate_ids")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `profile_id`, as a reference.
     #[inline]
     pub fn profile_id(&self) -> crate::core::Expr {
-        self.attr("profile_id")
+        self.0.attr("profile_id")
     }
     /// `profile_type`, as a reference.
     #[inline]
     pub fn profile_type(&self) -> crate::core::Expr {
-        self.attr("profile_type")
+        self.0.attr("profile_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<TransferServer> {
+/// The attributes of `aws_transfer_server`, read from a `Ref<TransferServer>`.
+#[derive(Clone, Debug)]
+pub struct TransferServerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferServerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferServerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferServerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `force_destroy`, as a reference.
     #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
-        self.attr("force_destroy")
+        self.0.attr("force_destroy")
     }
     /// `function`, as a reference.
     #[inline]
     pub fn function(&self) -> crate::core::Expr {
-        self.attr("function")
+        self.0.attr("function")
     }
     /// `host_key`, as a reference.
     #[inline]
     pub fn host_key(&self) -> crate::core::Expr {
-        self.attr("host_key")
+        self.0.attr("host_key")
     }
     /// `host_key_fingerprint`, as a reference.
     #[inline]
     pub fn host_key_fingerprint(&self) -> crate::core::Expr {
-        self.attr("host_key_fingerprint")
+        self.0.attr("host_key_fingerprint")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_provider_type`, as a reference.
     #[inline]
     pub fn identity_provider_type(&self) -> crate::core::Expr {
-        self.attr("identity_provider_type")
+        self.0.attr("identity_provider_type")
     }
     /// `invocation_role`, as a reference.
     #[inline]
     pub fn invocation_role(&self) -> crate::core::Expr {
-        self.attr("invocation_role")
+        self.0.attr("invocation_role")
     }
     /// `logging_role`, as a reference.
     #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
-        self.attr("logging_role")
+        self.0.attr("logging_role")
     }
     /// `post_authentication_login_banner`, as a reference.
     #[inline]
     pub fn post_authentication_login_banner(&self) -> crate::core::Expr {
-        self.attr("post_authentication_login_banner")
+        self.0.attr("post_authentication_login_banner")
     }
     /// `pre_authentication_login_banner`, as a reference.
     #[inline]
     pub fn pre_authentication_login_banner(&self) -> crate::core::Expr {
-        self.attr("pre_authentication_login_banner")
+        self.0.attr("pre_authentication_login_banner")
     }
     /// `protocols`, as a reference.
     #[inline]
     pub fn protocols(&self) -> crate::core::Expr {
-        self.attr("protocols")
+        self.0.attr("protocols")
     }
     /// `security_policy_name`, as a reference.
     #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
-        self.attr("security_policy_name")
+        self.0.attr("security_policy_name")
     }
     /// `sftp_authentication_methods`, as a reference.
     #[inline]
     pub fn sftp_authentication_methods(&self) -> crate::core::Expr {
-        self.attr("sftp_authentication_methods")
+        self.0.attr("sftp_authentication_methods")
     }
     /// `structured_log_destinations`, as a reference.
     #[inline]
     pub fn structured_log_destinations(&self) -> crate::core::Expr {
-        self.attr("structured_log_destinations")
+        self.0.attr("structured_log_destinations")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
     /// `endpoint_details` (a nested block), as a reference.
     #[inline]
     pub fn endpoint_details(&self) -> crate::core::Expr {
-        self.attr("endpoint_details")
+        self.0.attr("endpoint_details")
     }
     /// `protocol_details` (a nested block), as a reference.
     #[inline]
     pub fn protocol_details(&self) -> crate::core::Expr {
-        self.attr("protocol_details")
+        self.0.attr("protocol_details")
     }
     /// `s3_storage_options` (a nested block), as a reference.
     #[inline]
     pub fn s3_storage_options(&self) -> crate::core::Expr {
-        self.attr("s3_storage_options")
+        self.0.attr("s3_storage_options")
     }
     /// `workflow_details` (a nested block), as a reference.
     #[inline]
     pub fn workflow_details(&self) -> crate::core::Expr {
-        self.attr("workflow_details")
+        self.0.attr("workflow_details")
     }
 }
 
-impl crate::core::Ref<TransferSshKey> {
+/// The attributes of `aws_transfer_ssh_key`, read from a `Ref<TransferSshKey>`.
+#[derive(Clone, Debug)]
+pub struct TransferSshKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferSshKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferSshKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferSshKeyAttributes {
     /// `body`, as a reference.
     #[inline]
     pub fn body(&self) -> crate::core::Expr {
-        self.attr("body")
+        self.0.attr("body")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `server_id`, as a reference.
     #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
-        self.attr("server_id")
+        self.0.attr("server_id")
     }
     /// `ssh_key_id`, as a reference.
     #[inline]
     pub fn ssh_key_id(&self) -> crate::core::Expr {
-        self.attr("ssh_key_id")
+        self.0.attr("ssh_key_id")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
 }
 
-impl crate::core::Ref<TransferTag> {
+/// The attributes of `aws_transfer_tag`, read from a `Ref<TransferTag>`.
+#[derive(Clone, Debug)]
+pub struct TransferTagAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferTagAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferTagAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferTagAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key`, as a reference.
     #[inline]
     pub fn key(&self) -> crate::core::Expr {
-        self.attr("key")
+        self.0.attr("key")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `value`, as a reference.
     #[inline]
     pub fn value(&self) -> crate::core::Expr {
-        self.attr("value")
+        self.0.attr("value")
     }
 }
 
-impl crate::core::Ref<TransferUser> {
+/// The attributes of `aws_transfer_user`, read from a `Ref<TransferUser>`.
+#[derive(Clone, Debug)]
+pub struct TransferUserAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferUserAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferUserAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferUserAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `home_directory`, as a reference.
     #[inline]
     pub fn home_directory(&self) -> crate::core::Expr {
-        self.attr("home_directory")
+        self.0.attr("home_directory")
     }
     /// `home_directory_type`, as a reference.
     #[inline]
     pub fn home_directory_type(&self) -> crate::core::Expr {
-        self.attr("home_directory_type")
+        self.0.attr("home_directory_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `role`, as a reference.
     #[inline]
     pub fn role(&self) -> crate::core::Expr {
-        self.attr("role")
+        self.0.attr("role")
     }
     /// `server_id`, as a reference.
     #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
-        self.attr("server_id")
+        self.0.attr("server_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `home_directory_mappings` (a nested block), as a reference.
     #[inline]
     pub fn home_directory_mappings(&self) -> crate::core::Expr {
-        self.attr("home_directory_mappings")
+        self.0.attr("home_directory_mappings")
     }
     /// `posix_profile` (a nested block), as a reference.
     #[inline]
     pub fn posix_profile(&self) -> crate::core::Expr {
-        self.attr("posix_profile")
+        self.0.attr("posix_profile")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<TransferWorkflow> {
+/// The attributes of `aws_transfer_workflow`, read from a `Ref<TransferWorkflow>`.
+#[derive(Clone, Debug)]
+pub struct TransferWorkflowAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for TransferWorkflowAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for TransferWorkflowAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl TransferWorkflowAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `on_exception_steps` (a nested block), as a reference.
     #[inline]
     pub fn on_exception_steps(&self) -> crate::core::Expr {
-        self.attr("on_exception_steps")
+        self.0.attr("on_exception_steps")
     }
     /// `steps` (a nested block), as a reference.
     #[inline]
     pub fn steps(&self) -> crate::core::Expr {
-        self.attr("steps")
+        self.0.attr("steps")
     }
 }
 
-impl crate::core::Ref<DataTransferConnector> {
+/// The attributes of `aws_transfer_connector`, read from a `Ref<DataTransferConnector>`.
+#[derive(Clone, Debug)]
+pub struct DataTransferConnectorAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataTransferConnectorAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataTransferConnectorAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataTransferConnectorAttributes {
     /// `access_role`, as a reference.
     #[inline]
     pub fn access_role(&self) -> crate::core::Expr {
-        self.attr("access_role")
+        self.0.attr("access_role")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `as2_config`, as a reference.
     #[inline]
     pub fn as2_config(&self) -> crate::core::Expr {
-        self.attr("as2_config")
+        self.0.attr("as2_config")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `logging_role`, as a reference.
     #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
-        self.attr("logging_role")
+        self.0.attr("logging_role")
     }
     /// `security_policy_name`, as a reference.
     #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
-        self.attr("security_policy_name")
+        self.0.attr("security_policy_name")
     }
     /// `service_managed_egress_ip_addresses`, as a reference.
     #[inline]
     pub fn service_managed_egress_ip_addresses(&self) -> crate::core::Expr {
-        self.attr("service_managed_egress_ip_addresses")
+        self.0.attr("service_managed_egress_ip_addresses")
     }
     /// `sftp_config`, as a reference.
     #[inline]
     pub fn sftp_config(&self) -> crate::core::Expr {
-        self.attr("sftp_config")
+        self.0.attr("sftp_config")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }
 
-impl crate::core::Ref<DataTransferServer> {
+/// The attributes of `aws_transfer_server`, read from a `Ref<DataTransferServer>`.
+#[derive(Clone, Debug)]
+pub struct DataTransferServerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataTransferServerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataTransferServerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataTransferServerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `domain`, as a reference.
     #[inline]
     pub fn domain(&self) -> crate::core::Expr {
-        self.attr("domain")
+        self.0.attr("domain")
     }
     /// `endpoint`, as a reference.
     #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
-        self.attr("endpoint")
+        self.0.attr("endpoint")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `identity_provider_type`, as a reference.
     #[inline]
     pub fn identity_provider_type(&self) -> crate::core::Expr {
-        self.attr("identity_provider_type")
+        self.0.attr("identity_provider_type")
     }
     /// `invocation_role`, as a reference.
     #[inline]
     pub fn invocation_role(&self) -> crate::core::Expr {
-        self.attr("invocation_role")
+        self.0.attr("invocation_role")
     }
     /// `logging_role`, as a reference.
     #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
-        self.attr("logging_role")
+        self.0.attr("logging_role")
     }
     /// `protocols`, as a reference.
     #[inline]
     pub fn protocols(&self) -> crate::core::Expr {
-        self.attr("protocols")
+        self.0.attr("protocols")
     }
     /// `security_policy_name`, as a reference.
     #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
-        self.attr("security_policy_name")
+        self.0.attr("security_policy_name")
     }
     /// `server_id`, as a reference.
     #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
-        self.attr("server_id")
+        self.0.attr("server_id")
     }
     /// `structured_log_destinations`, as a reference.
     #[inline]
     pub fn structured_log_destinations(&self) -> crate::core::Expr {
-        self.attr("structured_log_destinations")
+        self.0.attr("structured_log_destinations")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `url`, as a reference.
     #[inline]
     pub fn url(&self) -> crate::core::Expr {
-        self.attr("url")
+        self.0.attr("url")
     }
 }

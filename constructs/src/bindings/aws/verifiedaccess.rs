@@ -289,6 +289,10 @@ impl crate::core::Resource for VerifiedaccessEndpoint {
     const TYPE: &'static str = "aws_verifiedaccess_endpoint";
 }
 
+impl crate::core::Block for VerifiedaccessEndpoint {
+    type Attributes = VerifiedaccessEndpointAttributes;
+}
+
 /// The `sse_configuration` block of [`VerifiedaccessGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VerifiedaccessGroupSseConfiguration {
@@ -356,6 +360,10 @@ impl crate::core::Resource for VerifiedaccessGroup {
     const TYPE: &'static str = "aws_verifiedaccess_group";
 }
 
+impl crate::core::Block for VerifiedaccessGroup {
+    type Attributes = VerifiedaccessGroupAttributes;
+}
+
 /// `aws_verifiedaccess_instance` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VerifiedaccessInstance {
@@ -396,6 +404,10 @@ impl VerifiedaccessInstance {
 
 impl crate::core::Resource for VerifiedaccessInstance {
     const TYPE: &'static str = "aws_verifiedaccess_instance";
+}
+
+impl crate::core::Block for VerifiedaccessInstance {
+    type Attributes = VerifiedaccessInstanceAttributes;
 }
 
 /// The `cloudwatch_logs` block of [`VerifiedaccessInstanceLoggingConfigurationAccessLogs`].
@@ -531,6 +543,10 @@ impl crate::core::Resource for VerifiedaccessInstanceLoggingConfiguration {
     const TYPE: &'static str = "aws_verifiedaccess_instance_logging_configuration";
 }
 
+impl crate::core::Block for VerifiedaccessInstanceLoggingConfiguration {
+    type Attributes = VerifiedaccessInstanceLoggingConfigurationAttributes;
+}
+
 /// `aws_verifiedaccess_instance_trust_provider_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VerifiedaccessInstanceTrustProviderAttachment {
@@ -557,6 +573,10 @@ impl VerifiedaccessInstanceTrustProviderAttachment {
 
 impl crate::core::Resource for VerifiedaccessInstanceTrustProviderAttachment {
     const TYPE: &'static str = "aws_verifiedaccess_instance_trust_provider_attachment";
+}
+
+impl crate::core::Block for VerifiedaccessInstanceTrustProviderAttachment {
+    type Attributes = VerifiedaccessInstanceTrustProviderAttachmentAttributes;
 }
 
 /// The `device_options` block of [`VerifiedaccessTrustProvider`].
@@ -779,335 +799,447 @@ impl crate::core::Resource for VerifiedaccessTrustProvider {
     const TYPE: &'static str = "aws_verifiedaccess_trust_provider";
 }
 
-impl crate::core::Ref<VerifiedaccessEndpoint> {
+impl crate::core::Block for VerifiedaccessTrustProvider {
+    type Attributes = VerifiedaccessTrustProviderAttributes;
+}
+
+/// The attributes of `aws_verifiedaccess_endpoint`, read from a `Ref<VerifiedaccessEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedaccessEndpointAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedaccessEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedaccessEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedaccessEndpointAttributes {
     /// `application_domain`, as a reference.
     #[inline]
     pub fn application_domain(&self) -> crate::core::Expr {
-        self.attr("application_domain")
+        self.0.attr("application_domain")
     }
     /// `attachment_type`, as a reference.
     #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
-        self.attr("attachment_type")
+        self.0.attr("attachment_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `device_validation_domain`, as a reference.
     #[inline]
     pub fn device_validation_domain(&self) -> crate::core::Expr {
-        self.attr("device_validation_domain")
+        self.0.attr("device_validation_domain")
     }
     /// `domain_certificate_arn`, as a reference.
     #[inline]
     pub fn domain_certificate_arn(&self) -> crate::core::Expr {
-        self.attr("domain_certificate_arn")
+        self.0.attr("domain_certificate_arn")
     }
     /// `endpoint_domain`, as a reference.
     #[inline]
     pub fn endpoint_domain(&self) -> crate::core::Expr {
-        self.attr("endpoint_domain")
+        self.0.attr("endpoint_domain")
     }
     /// `endpoint_domain_prefix`, as a reference.
     #[inline]
     pub fn endpoint_domain_prefix(&self) -> crate::core::Expr {
-        self.attr("endpoint_domain_prefix")
+        self.0.attr("endpoint_domain_prefix")
     }
     /// `endpoint_type`, as a reference.
     #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
-        self.attr("endpoint_type")
+        self.0.attr("endpoint_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `verified_access_group_id`, as a reference.
     #[inline]
     pub fn verified_access_group_id(&self) -> crate::core::Expr {
-        self.attr("verified_access_group_id")
+        self.0.attr("verified_access_group_id")
     }
     /// `verified_access_instance_id`, as a reference.
     #[inline]
     pub fn verified_access_instance_id(&self) -> crate::core::Expr {
-        self.attr("verified_access_instance_id")
+        self.0.attr("verified_access_instance_id")
     }
     /// `cidr_options` (a nested block), as a reference.
     #[inline]
     pub fn cidr_options(&self) -> crate::core::Expr {
-        self.attr("cidr_options")
+        self.0.attr("cidr_options")
     }
     /// `load_balancer_options` (a nested block), as a reference.
     #[inline]
     pub fn load_balancer_options(&self) -> crate::core::Expr {
-        self.attr("load_balancer_options")
+        self.0.attr("load_balancer_options")
     }
     /// `network_interface_options` (a nested block), as a reference.
     #[inline]
     pub fn network_interface_options(&self) -> crate::core::Expr {
-        self.attr("network_interface_options")
+        self.0.attr("network_interface_options")
     }
     /// `rds_options` (a nested block), as a reference.
     #[inline]
     pub fn rds_options(&self) -> crate::core::Expr {
-        self.attr("rds_options")
+        self.0.attr("rds_options")
     }
     /// `sse_specification` (a nested block), as a reference.
     #[inline]
     pub fn sse_specification(&self) -> crate::core::Expr {
-        self.attr("sse_specification")
+        self.0.attr("sse_specification")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VerifiedaccessGroup> {
+/// The attributes of `aws_verifiedaccess_group`, read from a `Ref<VerifiedaccessGroup>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedaccessGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedaccessGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedaccessGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedaccessGroupAttributes {
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `deletion_time`, as a reference.
     #[inline]
     pub fn deletion_time(&self) -> crate::core::Expr {
-        self.attr("deletion_time")
+        self.0.attr("deletion_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `verifiedaccess_group_arn`, as a reference.
     #[inline]
     pub fn verifiedaccess_group_arn(&self) -> crate::core::Expr {
-        self.attr("verifiedaccess_group_arn")
+        self.0.attr("verifiedaccess_group_arn")
     }
     /// `verifiedaccess_group_id`, as a reference.
     #[inline]
     pub fn verifiedaccess_group_id(&self) -> crate::core::Expr {
-        self.attr("verifiedaccess_group_id")
+        self.0.attr("verifiedaccess_group_id")
     }
     /// `verifiedaccess_instance_id`, as a reference.
     #[inline]
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
-        self.attr("verifiedaccess_instance_id")
+        self.0.attr("verifiedaccess_instance_id")
     }
     /// `sse_configuration` (a nested block), as a reference.
     #[inline]
     pub fn sse_configuration(&self) -> crate::core::Expr {
-        self.attr("sse_configuration")
+        self.0.attr("sse_configuration")
     }
 }
 
-impl crate::core::Ref<VerifiedaccessInstance> {
+/// The attributes of `aws_verifiedaccess_instance`, read from a `Ref<VerifiedaccessInstance>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedaccessInstanceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedaccessInstanceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedaccessInstanceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedaccessInstanceAttributes {
     /// `cidr_endpoints_custom_subdomain`, as a reference.
     #[inline]
     pub fn cidr_endpoints_custom_subdomain(&self) -> crate::core::Expr {
-        self.attr("cidr_endpoints_custom_subdomain")
+        self.0.attr("cidr_endpoints_custom_subdomain")
     }
     /// `creation_time`, as a reference.
     #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
-        self.attr("creation_time")
+        self.0.attr("creation_time")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `fips_enabled`, as a reference.
     #[inline]
     pub fn fips_enabled(&self) -> crate::core::Expr {
-        self.attr("fips_enabled")
+        self.0.attr("fips_enabled")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name_servers`, as a reference.
     #[inline]
     pub fn name_servers(&self) -> crate::core::Expr {
-        self.attr("name_servers")
+        self.0.attr("name_servers")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `verified_access_trust_providers`, as a reference.
     #[inline]
     pub fn verified_access_trust_providers(&self) -> crate::core::Expr {
-        self.attr("verified_access_trust_providers")
+        self.0.attr("verified_access_trust_providers")
     }
 }
 
-impl crate::core::Ref<VerifiedaccessInstanceLoggingConfiguration> {
+/// The attributes of `aws_verifiedaccess_instance_logging_configuration`, read from a `Ref<VerifiedaccessInstanceLoggingConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedaccessInstanceLoggingConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedaccessInstanceLoggingConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedaccessInstanceLoggingConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedaccessInstanceLoggingConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `verifiedaccess_instance_id`, as a reference.
     #[inline]
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
-        self.attr("verifiedaccess_instance_id")
+        self.0.attr("verifiedaccess_instance_id")
     }
     /// `access_logs` (a nested block), as a reference.
     #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
-        self.attr("access_logs")
+        self.0.attr("access_logs")
     }
 }
 
-impl crate::core::Ref<VerifiedaccessInstanceTrustProviderAttachment> {
+/// The attributes of `aws_verifiedaccess_instance_trust_provider_attachment`, read from a `Ref<VerifiedaccessInstanceTrustProviderAttachment>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedaccessInstanceTrustProviderAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedaccessInstanceTrustProviderAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedaccessInstanceTrustProviderAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedaccessInstanceTrustProviderAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `verifiedaccess_instance_id`, as a reference.
     #[inline]
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
-        self.attr("verifiedaccess_instance_id")
+        self.0.attr("verifiedaccess_instance_id")
     }
     /// `verifiedaccess_trust_provider_id`, as a reference.
     #[inline]
     pub fn verifiedaccess_trust_provider_id(&self) -> crate::core::Expr {
-        self.attr("verifiedaccess_trust_provider_id")
+        self.0.attr("verifiedaccess_trust_provider_id")
     }
 }
 
-impl crate::core::Ref<VerifiedaccessTrustProvider> {
+/// The attributes of `aws_verifiedaccess_trust_provider`, read from a `Ref<VerifiedaccessTrustProvider>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedaccessTrustProviderAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedaccessTrustProviderAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedaccessTrustProviderAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedaccessTrustProviderAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `device_trust_provider_type`, as a reference.
     #[inline]
     pub fn device_trust_provider_type(&self) -> crate::core::Expr {
-        self.attr("device_trust_provider_type")
+        self.0.attr("device_trust_provider_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_reference_name`, as a reference.
     #[inline]
     pub fn policy_reference_name(&self) -> crate::core::Expr {
-        self.attr("policy_reference_name")
+        self.0.attr("policy_reference_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `trust_provider_type`, as a reference.
     #[inline]
     pub fn trust_provider_type(&self) -> crate::core::Expr {
-        self.attr("trust_provider_type")
+        self.0.attr("trust_provider_type")
     }
     /// `user_trust_provider_type`, as a reference.
     #[inline]
     pub fn user_trust_provider_type(&self) -> crate::core::Expr {
-        self.attr("user_trust_provider_type")
+        self.0.attr("user_trust_provider_type")
     }
     /// `device_options` (a nested block), as a reference.
     #[inline]
     pub fn device_options(&self) -> crate::core::Expr {
-        self.attr("device_options")
+        self.0.attr("device_options")
     }
     /// `native_application_oidc_options` (a nested block), as a reference.
     #[inline]
     pub fn native_application_oidc_options(&self) -> crate::core::Expr {
-        self.attr("native_application_oidc_options")
+        self.0.attr("native_application_oidc_options")
     }
     /// `oidc_options` (a nested block), as a reference.
     #[inline]
     pub fn oidc_options(&self) -> crate::core::Expr {
-        self.attr("oidc_options")
+        self.0.attr("oidc_options")
     }
     /// `sse_specification` (a nested block), as a reference.
     #[inline]
     pub fn sse_specification(&self) -> crate::core::Expr {
-        self.attr("sse_specification")
+        self.0.attr("sse_specification")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

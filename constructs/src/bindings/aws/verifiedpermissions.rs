@@ -208,6 +208,10 @@ impl crate::core::Resource for VerifiedpermissionsIdentitySource {
     const TYPE: &'static str = "aws_verifiedpermissions_identity_source";
 }
 
+impl crate::core::Block for VerifiedpermissionsIdentitySource {
+    type Attributes = VerifiedpermissionsIdentitySourceAttributes;
+}
+
 /// The `static` block of [`VerifiedpermissionsPolicyDefinition`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VerifiedpermissionsPolicyDefinitionStatic {
@@ -321,6 +325,10 @@ impl crate::core::Resource for VerifiedpermissionsPolicy {
     const TYPE: &'static str = "aws_verifiedpermissions_policy";
 }
 
+impl crate::core::Block for VerifiedpermissionsPolicy {
+    type Attributes = VerifiedpermissionsPolicyAttributes;
+}
+
 /// The `validation_settings` block of [`VerifiedpermissionsPolicyStore`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VerifiedpermissionsPolicyStoreValidationSettings {
@@ -368,6 +376,10 @@ impl crate::core::Resource for VerifiedpermissionsPolicyStore {
     const TYPE: &'static str = "aws_verifiedpermissions_policy_store";
 }
 
+impl crate::core::Block for VerifiedpermissionsPolicyStore {
+    type Attributes = VerifiedpermissionsPolicyStoreAttributes;
+}
+
 /// `aws_verifiedpermissions_policy_template` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VerifiedpermissionsPolicyTemplate {
@@ -394,6 +406,10 @@ impl VerifiedpermissionsPolicyTemplate {
 
 impl crate::core::Resource for VerifiedpermissionsPolicyTemplate {
     const TYPE: &'static str = "aws_verifiedpermissions_policy_template";
+}
+
+impl crate::core::Block for VerifiedpermissionsPolicyTemplate {
+    type Attributes = VerifiedpermissionsPolicyTemplateAttributes;
 }
 
 /// The `definition` block of [`VerifiedpermissionsSchema`].
@@ -438,6 +454,10 @@ impl crate::core::Resource for VerifiedpermissionsSchema {
     const TYPE: &'static str = "aws_verifiedpermissions_schema";
 }
 
+impl crate::core::Block for VerifiedpermissionsSchema {
+    type Attributes = VerifiedpermissionsSchemaAttributes;
+}
+
 /// `aws_verifiedpermissions_policy_store` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVerifiedpermissionsPolicyStore {
@@ -459,185 +479,297 @@ impl crate::core::DataSource for DataVerifiedpermissionsPolicyStore {
     const TYPE: &'static str = "aws_verifiedpermissions_policy_store";
 }
 
-impl crate::core::Ref<VerifiedpermissionsIdentitySource> {
+impl crate::core::Block for DataVerifiedpermissionsPolicyStore {
+    type Attributes = DataVerifiedpermissionsPolicyStoreAttributes;
+}
+
+/// The attributes of `aws_verifiedpermissions_identity_source`, read from a `Ref<VerifiedpermissionsIdentitySource>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedpermissionsIdentitySourceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedpermissionsIdentitySourceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedpermissionsIdentitySourceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedpermissionsIdentitySourceAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_store_id`, as a reference.
     #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
-        self.attr("policy_store_id")
+        self.0.attr("policy_store_id")
     }
     /// `principal_entity_type`, as a reference.
     #[inline]
     pub fn principal_entity_type(&self) -> crate::core::Expr {
-        self.attr("principal_entity_type")
+        self.0.attr("principal_entity_type")
     }
     /// `configuration` (a nested block), as a reference.
     #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
-        self.attr("configuration")
+        self.0.attr("configuration")
     }
 }
 
-impl crate::core::Ref<VerifiedpermissionsPolicy> {
+/// The attributes of `aws_verifiedpermissions_policy`, read from a `Ref<VerifiedpermissionsPolicy>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedpermissionsPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedpermissionsPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedpermissionsPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedpermissionsPolicyAttributes {
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_id`, as a reference.
     #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
-        self.attr("policy_id")
+        self.0.attr("policy_id")
     }
     /// `policy_store_id`, as a reference.
     #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
-        self.attr("policy_store_id")
+        self.0.attr("policy_store_id")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
 }
 
-impl crate::core::Ref<VerifiedpermissionsPolicyStore> {
+/// The attributes of `aws_verifiedpermissions_policy_store`, read from a `Ref<VerifiedpermissionsPolicyStore>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedpermissionsPolicyStoreAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedpermissionsPolicyStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedpermissionsPolicyStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedpermissionsPolicyStoreAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_store_id`, as a reference.
     #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
-        self.attr("policy_store_id")
+        self.0.attr("policy_store_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `validation_settings` (a nested block), as a reference.
     #[inline]
     pub fn validation_settings(&self) -> crate::core::Expr {
-        self.attr("validation_settings")
+        self.0.attr("validation_settings")
     }
 }
 
-impl crate::core::Ref<VerifiedpermissionsPolicyTemplate> {
+/// The attributes of `aws_verifiedpermissions_policy_template`, read from a `Ref<VerifiedpermissionsPolicyTemplate>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedpermissionsPolicyTemplateAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedpermissionsPolicyTemplateAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedpermissionsPolicyTemplateAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedpermissionsPolicyTemplateAttributes {
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy_store_id`, as a reference.
     #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
-        self.attr("policy_store_id")
+        self.0.attr("policy_store_id")
     }
     /// `policy_template_id`, as a reference.
     #[inline]
     pub fn policy_template_id(&self) -> crate::core::Expr {
-        self.attr("policy_template_id")
+        self.0.attr("policy_template_id")
     }
     /// `statement`, as a reference.
     #[inline]
     pub fn statement(&self) -> crate::core::Expr {
-        self.attr("statement")
+        self.0.attr("statement")
     }
 }
 
-impl crate::core::Ref<VerifiedpermissionsSchema> {
+/// The attributes of `aws_verifiedpermissions_schema`, read from a `Ref<VerifiedpermissionsSchema>`.
+#[derive(Clone, Debug)]
+pub struct VerifiedpermissionsSchemaAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VerifiedpermissionsSchemaAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VerifiedpermissionsSchemaAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VerifiedpermissionsSchemaAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `namespaces`, as a reference.
     #[inline]
     pub fn namespaces(&self) -> crate::core::Expr {
-        self.attr("namespaces")
+        self.0.attr("namespaces")
     }
     /// `policy_store_id`, as a reference.
     #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
-        self.attr("policy_store_id")
+        self.0.attr("policy_store_id")
     }
     /// `definition` (a nested block), as a reference.
     #[inline]
     pub fn definition(&self) -> crate::core::Expr {
-        self.attr("definition")
+        self.0.attr("definition")
     }
 }
 
-impl crate::core::Ref<DataVerifiedpermissionsPolicyStore> {
+/// The attributes of `aws_verifiedpermissions_policy_store`, read from a `Ref<DataVerifiedpermissionsPolicyStore>`.
+#[derive(Clone, Debug)]
+pub struct DataVerifiedpermissionsPolicyStoreAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVerifiedpermissionsPolicyStoreAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVerifiedpermissionsPolicyStoreAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVerifiedpermissionsPolicyStoreAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_date`, as a reference.
     #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
-        self.attr("created_date")
+        self.0.attr("created_date")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_date`, as a reference.
     #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
-        self.attr("last_updated_date")
+        self.0.attr("last_updated_date")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `validation_settings`, as a reference.
     #[inline]
     pub fn validation_settings(&self) -> crate::core::Expr {
-        self.attr("validation_settings")
+        self.0.attr("validation_settings")
     }
 }

@@ -69,45 +69,67 @@ impl crate::core::Resource for VolumeAttachment {
     const TYPE: &'static str = "aws_volume_attachment";
 }
 
-impl crate::core::Ref<VolumeAttachment> {
+impl crate::core::Block for VolumeAttachment {
+    type Attributes = VolumeAttachmentAttributes;
+}
+
+/// The attributes of `aws_volume_attachment`, read from a `Ref<VolumeAttachment>`.
+#[derive(Clone, Debug)]
+pub struct VolumeAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VolumeAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VolumeAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VolumeAttachmentAttributes {
     /// `device_name`, as a reference.
     #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
-        self.attr("device_name")
+        self.0.attr("device_name")
     }
     /// `force_detach`, as a reference.
     #[inline]
     pub fn force_detach(&self) -> crate::core::Expr {
-        self.attr("force_detach")
+        self.0.attr("force_detach")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_id`, as a reference.
     #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
-        self.attr("instance_id")
+        self.0.attr("instance_id")
     }
     /// `skip_destroy`, as a reference.
     #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
-        self.attr("skip_destroy")
+        self.0.attr("skip_destroy")
     }
     /// `stop_instance_before_detaching`, as a reference.
     #[inline]
     pub fn stop_instance_before_detaching(&self) -> crate::core::Expr {
-        self.attr("stop_instance_before_detaching")
+        self.0.attr("stop_instance_before_detaching")
     }
     /// `volume_id`, as a reference.
     #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
-        self.attr("volume_id")
+        self.0.attr("volume_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

@@ -78,6 +78,10 @@ impl crate::core::Resource for Vpc {
     const TYPE: &'static str = "aws_vpc";
 }
 
+impl crate::core::Block for Vpc {
+    type Attributes = VpcAttributes;
+}
+
 #[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcBlockPublicAccessExclusion`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -150,6 +154,11 @@ impl crate::core::Resource for VpcBlockPublicAccessExclusion {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcBlockPublicAccessExclusion {
+    type Attributes = VpcBlockPublicAccessExclusionAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcBlockPublicAccessOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcBlockPublicAccessOptionsTimeouts {
@@ -206,6 +215,11 @@ impl VpcBlockPublicAccessOptions {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcBlockPublicAccessOptions {
     const TYPE: &'static str = "aws_vpc_block_public_access_options";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcBlockPublicAccessOptions {
+    type Attributes = VpcBlockPublicAccessOptionsAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -266,6 +280,11 @@ impl crate::core::Resource for VpcDhcpOptions {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcDhcpOptions {
+    type Attributes = VpcDhcpOptionsAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_dhcp_options_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcDhcpOptionsAssociation {
@@ -294,6 +313,11 @@ impl VpcDhcpOptionsAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcDhcpOptionsAssociation {
     const TYPE: &'static str = "aws_vpc_dhcp_options_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcDhcpOptionsAssociation {
+    type Attributes = VpcDhcpOptionsAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -473,6 +497,11 @@ impl crate::core::Resource for VpcEndpoint {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpoint {
+    type Attributes = VpcEndpointAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_connection_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointConnectionAccepter {
@@ -501,6 +530,11 @@ impl VpcEndpointConnectionAccepter {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointConnectionAccepter {
     const TYPE: &'static str = "aws_vpc_endpoint_connection_accepter";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointConnectionAccepter {
+    type Attributes = VpcEndpointConnectionAccepterAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -540,6 +574,11 @@ impl VpcEndpointConnectionNotification {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointConnectionNotification {
     const TYPE: &'static str = "aws_vpc_endpoint_connection_notification";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointConnectionNotification {
+    type Attributes = VpcEndpointConnectionNotificationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -603,6 +642,11 @@ impl crate::core::Resource for VpcEndpointPolicy {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointPolicy {
+    type Attributes = VpcEndpointPolicyAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_private_dns` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointPrivateDns {
@@ -627,6 +671,11 @@ impl VpcEndpointPrivateDns {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointPrivateDns {
     const TYPE: &'static str = "aws_vpc_endpoint_private_dns";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointPrivateDns {
+    type Attributes = VpcEndpointPrivateDnsAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -658,6 +707,11 @@ impl VpcEndpointRouteTableAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointRouteTableAssociation {
     const TYPE: &'static str = "aws_vpc_endpoint_route_table_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointRouteTableAssociation {
+    type Attributes = VpcEndpointRouteTableAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -693,6 +747,11 @@ impl VpcEndpointSecurityGroupAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointSecurityGroupAssociation {
     const TYPE: &'static str = "aws_vpc_endpoint_security_group_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointSecurityGroupAssociation {
+    type Attributes = VpcEndpointSecurityGroupAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -788,6 +847,11 @@ impl crate::core::Resource for VpcEndpointService {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointService {
+    type Attributes = VpcEndpointServiceAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_service_allowed_principal` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointServiceAllowedPrincipal {
@@ -816,6 +880,11 @@ impl VpcEndpointServiceAllowedPrincipal {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointServiceAllowedPrincipal {
     const TYPE: &'static str = "aws_vpc_endpoint_service_allowed_principal";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointServiceAllowedPrincipal {
+    type Attributes = VpcEndpointServiceAllowedPrincipalAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -869,6 +938,11 @@ impl VpcEndpointServicePrivateDnsVerification {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointServicePrivateDnsVerification {
     const TYPE: &'static str = "aws_vpc_endpoint_service_private_dns_verification";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointServicePrivateDnsVerification {
+    type Attributes = VpcEndpointServicePrivateDnsVerificationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -928,6 +1002,11 @@ impl VpcEndpointSubnetAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointSubnetAssociation {
     const TYPE: &'static str = "aws_vpc_endpoint_subnet_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcEndpointSubnetAssociation {
+    type Attributes = VpcEndpointSubnetAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -1034,6 +1113,11 @@ impl crate::core::Resource for VpcIpam {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpam {
+    type Attributes = VpcIpamAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_organization_admin_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamOrganizationAdminAccount {
@@ -1059,6 +1143,11 @@ impl VpcIpamOrganizationAdminAccount {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamOrganizationAdminAccount {
     const TYPE: &'static str = "aws_vpc_ipam_organization_admin_account";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamOrganizationAdminAccount {
+    type Attributes = VpcIpamOrganizationAdminAccountAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -1181,6 +1270,11 @@ impl crate::core::Resource for VpcIpamPool {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamPool {
+    type Attributes = VpcIpamPoolAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `cidr_authorization_context` block of [`VpcIpamPoolCidr`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamPoolCidrCidrAuthorizationContext {
@@ -1273,6 +1367,11 @@ impl crate::core::Resource for VpcIpamPoolCidr {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamPoolCidr {
+    type Attributes = VpcIpamPoolCidrAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_pool_cidr_allocation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamPoolCidrAllocation {
@@ -1317,6 +1416,11 @@ impl crate::core::Resource for VpcIpamPoolCidrAllocation {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamPoolCidrAllocation {
+    type Attributes = VpcIpamPoolCidrAllocationAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_preview_next_cidr` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamPreviewNextCidr {
@@ -1350,6 +1454,11 @@ impl VpcIpamPreviewNextCidr {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamPreviewNextCidr {
     const TYPE: &'static str = "aws_vpc_ipam_preview_next_cidr";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamPreviewNextCidr {
+    type Attributes = VpcIpamPreviewNextCidrAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -1444,6 +1553,11 @@ impl crate::core::Resource for VpcIpamResourceDiscovery {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamResourceDiscovery {
+    type Attributes = VpcIpamResourceDiscoveryAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpamResourceDiscoveryAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamResourceDiscoveryAssociationTimeouts {
@@ -1512,6 +1626,11 @@ impl VpcIpamResourceDiscoveryAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamResourceDiscoveryAssociation {
     const TYPE: &'static str = "aws_vpc_ipam_resource_discovery_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamResourceDiscoveryAssociation {
+    type Attributes = VpcIpamResourceDiscoveryAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -1587,6 +1706,11 @@ impl crate::core::Resource for VpcIpamScope {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpamScope {
+    type Attributes = VpcIpamScopeAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpv4CidrBlockAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpv4CidrBlockAssociationTimeouts {
@@ -1652,6 +1776,11 @@ impl VpcIpv4CidrBlockAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpv4CidrBlockAssociation {
     const TYPE: &'static str = "aws_vpc_ipv4_cidr_block_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpv4CidrBlockAssociation {
+    type Attributes = VpcIpv4CidrBlockAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -1731,6 +1860,11 @@ impl crate::core::Resource for VpcIpv6CidrBlockAssociation {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcIpv6CidrBlockAssociation {
+    type Attributes = VpcIpv6CidrBlockAssociationAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_network_performance_metric_subscription` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcNetworkPerformanceMetricSubscription {
@@ -1767,6 +1901,11 @@ impl VpcNetworkPerformanceMetricSubscription {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcNetworkPerformanceMetricSubscription {
     const TYPE: &'static str = "aws_vpc_network_performance_metric_subscription";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcNetworkPerformanceMetricSubscription {
+    type Attributes = VpcNetworkPerformanceMetricSubscriptionAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -1881,6 +2020,11 @@ impl crate::core::Resource for VpcPeeringConnection {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcPeeringConnection {
+    type Attributes = VpcPeeringConnectionAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `accepter` block of [`VpcPeeringConnectionAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcPeeringConnectionAccepterAccepter {
@@ -1977,6 +2121,11 @@ impl crate::core::Resource for VpcPeeringConnectionAccepter {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcPeeringConnectionAccepter {
+    type Attributes = VpcPeeringConnectionAccepterAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `accepter` block of [`VpcPeeringConnectionOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcPeeringConnectionOptionsAccepter {
@@ -2030,6 +2179,11 @@ impl VpcPeeringConnectionOptions {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcPeeringConnectionOptions {
     const TYPE: &'static str = "aws_vpc_peering_connection_options";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcPeeringConnectionOptions {
+    type Attributes = VpcPeeringConnectionOptionsAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -2108,6 +2262,11 @@ impl crate::core::Resource for VpcRouteServer {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcRouteServer {
+    type Attributes = VpcRouteServerAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServerEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerEndpointTimeouts {
@@ -2166,6 +2325,11 @@ impl VpcRouteServerEndpoint {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcRouteServerEndpoint {
     const TYPE: &'static str = "aws_vpc_route_server_endpoint";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcRouteServerEndpoint {
+    type Attributes = VpcRouteServerEndpointAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -2257,6 +2421,11 @@ impl crate::core::Resource for VpcRouteServerPeer {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcRouteServerPeer {
+    type Attributes = VpcRouteServerPeerAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServerPropagation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerPropagationTimeouts {
@@ -2314,6 +2483,11 @@ impl crate::core::Resource for VpcRouteServerPropagation {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcRouteServerPropagation {
+    type Attributes = VpcRouteServerPropagationAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServerVpcAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerVpcAssociationTimeouts {
@@ -2368,6 +2542,11 @@ impl VpcRouteServerVpcAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcRouteServerVpcAssociation {
     const TYPE: &'static str = "aws_vpc_route_server_vpc_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcRouteServerVpcAssociation {
+    type Attributes = VpcRouteServerVpcAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -2430,6 +2609,11 @@ impl crate::core::Resource for VpcSecurityGroupEgressRule {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcSecurityGroupEgressRule {
+    type Attributes = VpcSecurityGroupEgressRuleAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_security_group_ingress_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcSecurityGroupIngressRule {
@@ -2489,6 +2673,11 @@ impl crate::core::Resource for VpcSecurityGroupIngressRule {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcSecurityGroupIngressRule {
+    type Attributes = VpcSecurityGroupIngressRuleAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcSecurityGroupVpcAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcSecurityGroupVpcAssociationTimeouts {
@@ -2543,6 +2732,11 @@ impl VpcSecurityGroupVpcAssociation {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcSecurityGroupVpcAssociation {
     const TYPE: &'static str = "aws_vpc_security_group_vpc_association";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for VpcSecurityGroupVpcAssociation {
+    type Attributes = VpcSecurityGroupVpcAssociationAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -2641,6 +2835,11 @@ impl crate::core::DataSource for DataVpc {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpc {
+    type Attributes = DataVpcAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcDhcpOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcDhcpOptionsFilter {
@@ -2721,6 +2920,11 @@ impl DataVpcDhcpOptions {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcDhcpOptions {
     const TYPE: &'static str = "aws_vpc_dhcp_options";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcDhcpOptions {
+    type Attributes = DataVpcDhcpOptionsAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -2815,6 +3019,11 @@ impl crate::core::DataSource for DataVpcEndpoint {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcEndpoint {
+    type Attributes = DataVpcEndpointAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_associations` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcEndpointAssociations {
@@ -2836,6 +3045,11 @@ impl DataVpcEndpointAssociations {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcEndpointAssociations {
     const TYPE: &'static str = "aws_vpc_endpoint_associations";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcEndpointAssociations {
+    type Attributes = DataVpcEndpointAssociationsAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -2934,6 +3148,11 @@ impl crate::core::DataSource for DataVpcEndpointService {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcEndpointService {
+    type Attributes = DataVpcEndpointServiceAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpam {
@@ -2955,6 +3174,11 @@ impl DataVpcIpam {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpam {
     const TYPE: &'static str = "aws_vpc_ipam";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcIpam {
+    type Attributes = DataVpcIpamAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -3045,6 +3269,11 @@ impl crate::core::DataSource for DataVpcIpamPool {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcIpamPool {
+    type Attributes = DataVpcIpamPoolAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcIpamPoolCidrs`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPoolCidrsFilter {
@@ -3123,6 +3352,11 @@ impl crate::core::DataSource for DataVpcIpamPoolCidrs {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcIpamPoolCidrs {
+    type Attributes = DataVpcIpamPoolCidrsAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcIpamPools`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPoolsFilter {
@@ -3171,6 +3405,11 @@ impl DataVpcIpamPools {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpamPools {
     const TYPE: &'static str = "aws_vpc_ipam_pools";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcIpamPools {
+    type Attributes = DataVpcIpamPoolsAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -3234,6 +3473,11 @@ impl crate::core::DataSource for DataVpcIpamPreviewNextCidr {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcIpamPreviewNextCidr {
+    type Attributes = DataVpcIpamPreviewNextCidrAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcIpams`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamsFilter {
@@ -3282,6 +3526,11 @@ impl DataVpcIpams {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpams {
     const TYPE: &'static str = "aws_vpc_ipams";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcIpams {
+    type Attributes = DataVpcIpamsAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -3400,6 +3649,11 @@ impl crate::core::DataSource for DataVpcPeeringConnection {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcPeeringConnection {
+    type Attributes = DataVpcPeeringConnectionAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcPeeringConnections`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcPeeringConnectionsFilter {
@@ -3479,6 +3733,11 @@ impl crate::core::DataSource for DataVpcPeeringConnections {
 }
 
 #[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcPeeringConnections {
+    type Attributes = DataVpcPeeringConnectionsAttributes;
+}
+
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcSecurityGroupRule`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcSecurityGroupRuleFilter {
@@ -3527,6 +3786,11 @@ impl DataVpcSecurityGroupRule {
 #[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcSecurityGroupRule {
     const TYPE: &'static str = "aws_vpc_security_group_rule";
+}
+
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcSecurityGroupRule {
+    type Attributes = DataVpcSecurityGroupRuleAttributes;
 }
 
 #[cfg(feature = "aws-vpc")]
@@ -3580,2832 +3844,3968 @@ impl crate::core::DataSource for DataVpcSecurityGroupRules {
     const TYPE: &'static str = "aws_vpc_security_group_rules";
 }
 
-impl crate::core::Ref<Vpc> {
+#[cfg(feature = "aws-vpc")]
+impl crate::core::Block for DataVpcSecurityGroupRules {
+    type Attributes = DataVpcSecurityGroupRulesAttributes;
+}
+
+/// The attributes of `aws_vpc`, read from a `Ref<Vpc>`.
+#[derive(Clone, Debug)]
+pub struct VpcAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpcAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpcAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpcAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `assign_generated_ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn assign_generated_ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("assign_generated_ipv6_cidr_block")
+        self.0.attr("assign_generated_ipv6_cidr_block")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `default_network_acl_id`, as a reference.
     #[inline]
     pub fn default_network_acl_id(&self) -> crate::core::Expr {
-        self.attr("default_network_acl_id")
+        self.0.attr("default_network_acl_id")
     }
     /// `default_route_table_id`, as a reference.
     #[inline]
     pub fn default_route_table_id(&self) -> crate::core::Expr {
-        self.attr("default_route_table_id")
+        self.0.attr("default_route_table_id")
     }
     /// `default_security_group_id`, as a reference.
     #[inline]
     pub fn default_security_group_id(&self) -> crate::core::Expr {
-        self.attr("default_security_group_id")
+        self.0.attr("default_security_group_id")
     }
     /// `dhcp_options_id`, as a reference.
     #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
-        self.attr("dhcp_options_id")
+        self.0.attr("dhcp_options_id")
     }
     /// `enable_dns_hostnames`, as a reference.
     #[inline]
     pub fn enable_dns_hostnames(&self) -> crate::core::Expr {
-        self.attr("enable_dns_hostnames")
+        self.0.attr("enable_dns_hostnames")
     }
     /// `enable_dns_support`, as a reference.
     #[inline]
     pub fn enable_dns_support(&self) -> crate::core::Expr {
-        self.attr("enable_dns_support")
+        self.0.attr("enable_dns_support")
     }
     /// `enable_network_address_usage_metrics`, as a reference.
     #[inline]
     pub fn enable_network_address_usage_metrics(&self) -> crate::core::Expr {
-        self.attr("enable_network_address_usage_metrics")
+        self.0.attr("enable_network_address_usage_metrics")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_tenancy`, as a reference.
     #[inline]
     pub fn instance_tenancy(&self) -> crate::core::Expr {
-        self.attr("instance_tenancy")
+        self.0.attr("instance_tenancy")
     }
     /// `ipv4_ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipv4_ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipv4_ipam_pool_id")
+        self.0.attr("ipv4_ipam_pool_id")
     }
     /// `ipv4_netmask_length`, as a reference.
     #[inline]
     pub fn ipv4_netmask_length(&self) -> crate::core::Expr {
-        self.attr("ipv4_netmask_length")
+        self.0.attr("ipv4_netmask_length")
     }
     /// `ipv6_association_id`, as a reference.
     #[inline]
     pub fn ipv6_association_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_association_id")
+        self.0.attr("ipv6_association_id")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_network_border_group`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block_network_border_group(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block_network_border_group")
+        self.0.attr("ipv6_cidr_block_network_border_group")
     }
     /// `ipv6_ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipv6_ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_ipam_pool_id")
+        self.0.attr("ipv6_ipam_pool_id")
     }
     /// `ipv6_netmask_length`, as a reference.
     #[inline]
     pub fn ipv6_netmask_length(&self) -> crate::core::Expr {
-        self.attr("ipv6_netmask_length")
+        self.0.attr("ipv6_netmask_length")
     }
     /// `main_route_table_id`, as a reference.
     #[inline]
     pub fn main_route_table_id(&self) -> crate::core::Expr {
-        self.attr("main_route_table_id")
+        self.0.attr("main_route_table_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcBlockPublicAccessExclusion> {
+/// The attributes of `aws_vpc_block_public_access_exclusion`, read from a `Ref<VpcBlockPublicAccessExclusion>`.
+#[derive(Clone, Debug)]
+pub struct VpcBlockPublicAccessExclusionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcBlockPublicAccessExclusionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcBlockPublicAccessExclusionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcBlockPublicAccessExclusionAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `internet_gateway_exclusion_mode`, as a reference.
     #[inline]
     pub fn internet_gateway_exclusion_mode(&self) -> crate::core::Expr {
-        self.attr("internet_gateway_exclusion_mode")
+        self.0.attr("internet_gateway_exclusion_mode")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcBlockPublicAccessOptions> {
+/// The attributes of `aws_vpc_block_public_access_options`, read from a `Ref<VpcBlockPublicAccessOptions>`.
+#[derive(Clone, Debug)]
+pub struct VpcBlockPublicAccessOptionsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcBlockPublicAccessOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcBlockPublicAccessOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcBlockPublicAccessOptionsAttributes {
     /// `aws_account_id`, as a reference.
     #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
-        self.attr("aws_account_id")
+        self.0.attr("aws_account_id")
     }
     /// `aws_region`, as a reference.
     #[inline]
     pub fn aws_region(&self) -> crate::core::Expr {
-        self.attr("aws_region")
+        self.0.attr("aws_region")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `internet_gateway_block_mode`, as a reference.
     #[inline]
     pub fn internet_gateway_block_mode(&self) -> crate::core::Expr {
-        self.attr("internet_gateway_block_mode")
+        self.0.attr("internet_gateway_block_mode")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcDhcpOptions> {
+/// The attributes of `aws_vpc_dhcp_options`, read from a `Ref<VpcDhcpOptions>`.
+#[derive(Clone, Debug)]
+pub struct VpcDhcpOptionsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcDhcpOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcDhcpOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcDhcpOptionsAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_name_servers`, as a reference.
     #[inline]
     pub fn domain_name_servers(&self) -> crate::core::Expr {
-        self.attr("domain_name_servers")
+        self.0.attr("domain_name_servers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_address_preferred_lease_time`, as a reference.
     #[inline]
     pub fn ipv6_address_preferred_lease_time(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_preferred_lease_time")
+        self.0.attr("ipv6_address_preferred_lease_time")
     }
     /// `netbios_name_servers`, as a reference.
     #[inline]
     pub fn netbios_name_servers(&self) -> crate::core::Expr {
-        self.attr("netbios_name_servers")
+        self.0.attr("netbios_name_servers")
     }
     /// `netbios_node_type`, as a reference.
     #[inline]
     pub fn netbios_node_type(&self) -> crate::core::Expr {
-        self.attr("netbios_node_type")
+        self.0.attr("netbios_node_type")
     }
     /// `ntp_servers`, as a reference.
     #[inline]
     pub fn ntp_servers(&self) -> crate::core::Expr {
-        self.attr("ntp_servers")
+        self.0.attr("ntp_servers")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcDhcpOptionsAssociation> {
+/// The attributes of `aws_vpc_dhcp_options_association`, read from a `Ref<VpcDhcpOptionsAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcDhcpOptionsAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcDhcpOptionsAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcDhcpOptionsAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcDhcpOptionsAssociationAttributes {
     /// `dhcp_options_id`, as a reference.
     #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
-        self.attr("dhcp_options_id")
+        self.0.attr("dhcp_options_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpoint> {
+/// The attributes of `aws_vpc_endpoint`, read from a `Ref<VpcEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_accept`, as a reference.
     #[inline]
     pub fn auto_accept(&self) -> crate::core::Expr {
-        self.attr("auto_accept")
+        self.0.attr("auto_accept")
     }
     /// `cidr_blocks`, as a reference.
     #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("cidr_blocks")
+        self.0.attr("cidr_blocks")
     }
     /// `dns_entry`, as a reference.
     #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
-        self.attr("dns_entry")
+        self.0.attr("dns_entry")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
     /// `private_dns_enabled`, as a reference.
     #[inline]
     pub fn private_dns_enabled(&self) -> crate::core::Expr {
-        self.attr("private_dns_enabled")
+        self.0.attr("private_dns_enabled")
     }
     /// `requester_managed`, as a reference.
     #[inline]
     pub fn requester_managed(&self) -> crate::core::Expr {
-        self.attr("requester_managed")
+        self.0.attr("requester_managed")
     }
     /// `resource_configuration_arn`, as a reference.
     #[inline]
     pub fn resource_configuration_arn(&self) -> crate::core::Expr {
-        self.attr("resource_configuration_arn")
+        self.0.attr("resource_configuration_arn")
     }
     /// `route_table_ids`, as a reference.
     #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
-        self.attr("route_table_ids")
+        self.0.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `service_network_arn`, as a reference.
     #[inline]
     pub fn service_network_arn(&self) -> crate::core::Expr {
-        self.attr("service_network_arn")
+        self.0.attr("service_network_arn")
     }
     /// `service_region`, as a reference.
     #[inline]
     pub fn service_region(&self) -> crate::core::Expr {
-        self.attr("service_region")
+        self.0.attr("service_region")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_endpoint_type`, as a reference.
     #[inline]
     pub fn vpc_endpoint_type(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_type")
+        self.0.attr("vpc_endpoint_type")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `dns_options` (a nested block), as a reference.
     #[inline]
     pub fn dns_options(&self) -> crate::core::Expr {
-        self.attr("dns_options")
+        self.0.attr("dns_options")
     }
     /// `subnet_configuration` (a nested block), as a reference.
     #[inline]
     pub fn subnet_configuration(&self) -> crate::core::Expr {
-        self.attr("subnet_configuration")
+        self.0.attr("subnet_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointConnectionAccepter> {
+/// The attributes of `aws_vpc_endpoint_connection_accepter`, read from a `Ref<VpcEndpointConnectionAccepter>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointConnectionAccepterAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointConnectionAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointConnectionAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointConnectionAccepterAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
     /// `vpc_endpoint_service_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_service_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_service_id")
+        self.0.attr("vpc_endpoint_service_id")
     }
     /// `vpc_endpoint_state`, as a reference.
     #[inline]
     pub fn vpc_endpoint_state(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_state")
+        self.0.attr("vpc_endpoint_state")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointConnectionNotification> {
+/// The attributes of `aws_vpc_endpoint_connection_notification`, read from a `Ref<VpcEndpointConnectionNotification>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointConnectionNotificationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointConnectionNotificationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointConnectionNotificationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointConnectionNotificationAttributes {
     /// `connection_events`, as a reference.
     #[inline]
     pub fn connection_events(&self) -> crate::core::Expr {
-        self.attr("connection_events")
+        self.0.attr("connection_events")
     }
     /// `connection_notification_arn`, as a reference.
     #[inline]
     pub fn connection_notification_arn(&self) -> crate::core::Expr {
-        self.attr("connection_notification_arn")
+        self.0.attr("connection_notification_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `notification_type`, as a reference.
     #[inline]
     pub fn notification_type(&self) -> crate::core::Expr {
-        self.attr("notification_type")
+        self.0.attr("notification_type")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
     /// `vpc_endpoint_service_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_service_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_service_id")
+        self.0.attr("vpc_endpoint_service_id")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointPolicy> {
+/// The attributes of `aws_vpc_endpoint_policy`, read from a `Ref<VpcEndpointPolicy>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointPolicyAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointPrivateDns> {
+/// The attributes of `aws_vpc_endpoint_private_dns`, read from a `Ref<VpcEndpointPrivateDns>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointPrivateDnsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointPrivateDnsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointPrivateDnsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointPrivateDnsAttributes {
     /// `private_dns_enabled`, as a reference.
     #[inline]
     pub fn private_dns_enabled(&self) -> crate::core::Expr {
-        self.attr("private_dns_enabled")
+        self.0.attr("private_dns_enabled")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointRouteTableAssociation> {
+/// The attributes of `aws_vpc_endpoint_route_table_association`, read from a `Ref<VpcEndpointRouteTableAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointRouteTableAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointRouteTableAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointRouteTableAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointRouteTableAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointSecurityGroupAssociation> {
+/// The attributes of `aws_vpc_endpoint_security_group_association`, read from a `Ref<VpcEndpointSecurityGroupAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointSecurityGroupAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointSecurityGroupAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointSecurityGroupAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointSecurityGroupAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `replace_default_association`, as a reference.
     #[inline]
     pub fn replace_default_association(&self) -> crate::core::Expr {
-        self.attr("replace_default_association")
+        self.0.attr("replace_default_association")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointService> {
+/// The attributes of `aws_vpc_endpoint_service`, read from a `Ref<VpcEndpointService>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointServiceAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointServiceAttributes {
     /// `acceptance_required`, as a reference.
     #[inline]
     pub fn acceptance_required(&self) -> crate::core::Expr {
-        self.attr("acceptance_required")
+        self.0.attr("acceptance_required")
     }
     /// `allowed_principals`, as a reference.
     #[inline]
     pub fn allowed_principals(&self) -> crate::core::Expr {
-        self.attr("allowed_principals")
+        self.0.attr("allowed_principals")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `base_endpoint_dns_names`, as a reference.
     #[inline]
     pub fn base_endpoint_dns_names(&self) -> crate::core::Expr {
-        self.attr("base_endpoint_dns_names")
+        self.0.attr("base_endpoint_dns_names")
     }
     /// `gateway_load_balancer_arns`, as a reference.
     #[inline]
     pub fn gateway_load_balancer_arns(&self) -> crate::core::Expr {
-        self.attr("gateway_load_balancer_arns")
+        self.0.attr("gateway_load_balancer_arns")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `manages_vpc_endpoints`, as a reference.
     #[inline]
     pub fn manages_vpc_endpoints(&self) -> crate::core::Expr {
-        self.attr("manages_vpc_endpoints")
+        self.0.attr("manages_vpc_endpoints")
     }
     /// `network_load_balancer_arns`, as a reference.
     #[inline]
     pub fn network_load_balancer_arns(&self) -> crate::core::Expr {
-        self.attr("network_load_balancer_arns")
+        self.0.attr("network_load_balancer_arns")
     }
     /// `private_dns_name`, as a reference.
     #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
-        self.attr("private_dns_name")
+        self.0.attr("private_dns_name")
     }
     /// `private_dns_name_configuration`, as a reference.
     #[inline]
     pub fn private_dns_name_configuration(&self) -> crate::core::Expr {
-        self.attr("private_dns_name_configuration")
+        self.0.attr("private_dns_name_configuration")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `service_type`, as a reference.
     #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
-        self.attr("service_type")
+        self.0.attr("service_type")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `supported_ip_address_types`, as a reference.
     #[inline]
     pub fn supported_ip_address_types(&self) -> crate::core::Expr {
-        self.attr("supported_ip_address_types")
+        self.0.attr("supported_ip_address_types")
     }
     /// `supported_regions`, as a reference.
     #[inline]
     pub fn supported_regions(&self) -> crate::core::Expr {
-        self.attr("supported_regions")
+        self.0.attr("supported_regions")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointServiceAllowedPrincipal> {
+/// The attributes of `aws_vpc_endpoint_service_allowed_principal`, read from a `Ref<VpcEndpointServiceAllowedPrincipal>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointServiceAllowedPrincipalAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointServiceAllowedPrincipalAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointServiceAllowedPrincipalAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointServiceAllowedPrincipalAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `principal_arn`, as a reference.
     #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
-        self.attr("principal_arn")
+        self.0.attr("principal_arn")
     }
     /// `vpc_endpoint_service_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_service_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_service_id")
+        self.0.attr("vpc_endpoint_service_id")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointServicePrivateDnsVerification> {
+/// The attributes of `aws_vpc_endpoint_service_private_dns_verification`, read from a `Ref<VpcEndpointServicePrivateDnsVerification>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointServicePrivateDnsVerificationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointServicePrivateDnsVerificationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointServicePrivateDnsVerificationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointServicePrivateDnsVerificationAttributes {
     /// `service_id`, as a reference.
     #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
-        self.attr("service_id")
+        self.0.attr("service_id")
     }
     /// `wait_for_verification`, as a reference.
     #[inline]
     pub fn wait_for_verification(&self) -> crate::core::Expr {
-        self.attr("wait_for_verification")
+        self.0.attr("wait_for_verification")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcEndpointSubnetAssociation> {
+/// The attributes of `aws_vpc_endpoint_subnet_association`, read from a `Ref<VpcEndpointSubnetAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcEndpointSubnetAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcEndpointSubnetAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcEndpointSubnetAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcEndpointSubnetAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpam> {
+/// The attributes of `aws_vpc_ipam`, read from a `Ref<VpcIpam>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cascade`, as a reference.
     #[inline]
     pub fn cascade(&self) -> crate::core::Expr {
-        self.attr("cascade")
+        self.0.attr("cascade")
     }
     /// `default_resource_discovery_association_id`, as a reference.
     #[inline]
     pub fn default_resource_discovery_association_id(&self) -> crate::core::Expr {
-        self.attr("default_resource_discovery_association_id")
+        self.0.attr("default_resource_discovery_association_id")
     }
     /// `default_resource_discovery_id`, as a reference.
     #[inline]
     pub fn default_resource_discovery_id(&self) -> crate::core::Expr {
-        self.attr("default_resource_discovery_id")
+        self.0.attr("default_resource_discovery_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enable_private_gua`, as a reference.
     #[inline]
     pub fn enable_private_gua(&self) -> crate::core::Expr {
-        self.attr("enable_private_gua")
+        self.0.attr("enable_private_gua")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `private_default_scope_id`, as a reference.
     #[inline]
     pub fn private_default_scope_id(&self) -> crate::core::Expr {
-        self.attr("private_default_scope_id")
+        self.0.attr("private_default_scope_id")
     }
     /// `public_default_scope_id`, as a reference.
     #[inline]
     pub fn public_default_scope_id(&self) -> crate::core::Expr {
-        self.attr("public_default_scope_id")
+        self.0.attr("public_default_scope_id")
     }
     /// `scope_count`, as a reference.
     #[inline]
     pub fn scope_count(&self) -> crate::core::Expr {
-        self.attr("scope_count")
+        self.0.attr("scope_count")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `tier`, as a reference.
     #[inline]
     pub fn tier(&self) -> crate::core::Expr {
-        self.attr("tier")
+        self.0.attr("tier")
     }
     /// `operating_regions` (a nested block), as a reference.
     #[inline]
     pub fn operating_regions(&self) -> crate::core::Expr {
-        self.attr("operating_regions")
+        self.0.attr("operating_regions")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamOrganizationAdminAccount> {
+/// The attributes of `aws_vpc_ipam_organization_admin_account`, read from a `Ref<VpcIpamOrganizationAdminAccount>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamOrganizationAdminAccountAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamOrganizationAdminAccountAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamOrganizationAdminAccountAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamOrganizationAdminAccountAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `delegated_admin_account_id`, as a reference.
     #[inline]
     pub fn delegated_admin_account_id(&self) -> crate::core::Expr {
-        self.attr("delegated_admin_account_id")
+        self.0.attr("delegated_admin_account_id")
     }
     /// `email`, as a reference.
     #[inline]
     pub fn email(&self) -> crate::core::Expr {
-        self.attr("email")
+        self.0.attr("email")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_principal`, as a reference.
     #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
-        self.attr("service_principal")
+        self.0.attr("service_principal")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamPool> {
+/// The attributes of `aws_vpc_ipam_pool`, read from a `Ref<VpcIpamPool>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamPoolAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamPoolAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `allocation_default_netmask_length`, as a reference.
     #[inline]
     pub fn allocation_default_netmask_length(&self) -> crate::core::Expr {
-        self.attr("allocation_default_netmask_length")
+        self.0.attr("allocation_default_netmask_length")
     }
     /// `allocation_max_netmask_length`, as a reference.
     #[inline]
     pub fn allocation_max_netmask_length(&self) -> crate::core::Expr {
-        self.attr("allocation_max_netmask_length")
+        self.0.attr("allocation_max_netmask_length")
     }
     /// `allocation_min_netmask_length`, as a reference.
     #[inline]
     pub fn allocation_min_netmask_length(&self) -> crate::core::Expr {
-        self.attr("allocation_min_netmask_length")
+        self.0.attr("allocation_min_netmask_length")
     }
     /// `allocation_resource_tags`, as a reference.
     #[inline]
     pub fn allocation_resource_tags(&self) -> crate::core::Expr {
-        self.attr("allocation_resource_tags")
+        self.0.attr("allocation_resource_tags")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_import`, as a reference.
     #[inline]
     pub fn auto_import(&self) -> crate::core::Expr {
-        self.attr("auto_import")
+        self.0.attr("auto_import")
     }
     /// `aws_service`, as a reference.
     #[inline]
     pub fn aws_service(&self) -> crate::core::Expr {
-        self.attr("aws_service")
+        self.0.attr("aws_service")
     }
     /// `cascade`, as a reference.
     #[inline]
     pub fn cascade(&self) -> crate::core::Expr {
-        self.attr("cascade")
+        self.0.attr("cascade")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_scope_id`, as a reference.
     #[inline]
     pub fn ipam_scope_id(&self) -> crate::core::Expr {
-        self.attr("ipam_scope_id")
+        self.0.attr("ipam_scope_id")
     }
     /// `ipam_scope_type`, as a reference.
     #[inline]
     pub fn ipam_scope_type(&self) -> crate::core::Expr {
-        self.attr("ipam_scope_type")
+        self.0.attr("ipam_scope_type")
     }
     /// `locale`, as a reference.
     #[inline]
     pub fn locale(&self) -> crate::core::Expr {
-        self.attr("locale")
+        self.0.attr("locale")
     }
     /// `pool_depth`, as a reference.
     #[inline]
     pub fn pool_depth(&self) -> crate::core::Expr {
-        self.attr("pool_depth")
+        self.0.attr("pool_depth")
     }
     /// `public_ip_source`, as a reference.
     #[inline]
     pub fn public_ip_source(&self) -> crate::core::Expr {
-        self.attr("public_ip_source")
+        self.0.attr("public_ip_source")
     }
     /// `publicly_advertisable`, as a reference.
     #[inline]
     pub fn publicly_advertisable(&self) -> crate::core::Expr {
-        self.attr("publicly_advertisable")
+        self.0.attr("publicly_advertisable")
     }
     /// `source_ipam_pool_id`, as a reference.
     #[inline]
     pub fn source_ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("source_ipam_pool_id")
+        self.0.attr("source_ipam_pool_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamPoolCidr> {
+/// The attributes of `aws_vpc_ipam_pool_cidr`, read from a `Ref<VpcIpamPoolCidr>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamPoolCidrAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamPoolCidrAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamPoolCidrAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamPoolCidrAttributes {
     /// `cidr`, as a reference.
     #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
-        self.attr("cidr")
+        self.0.attr("cidr")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_pool_cidr_id`, as a reference.
     #[inline]
     pub fn ipam_pool_cidr_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_cidr_id")
+        self.0.attr("ipam_pool_cidr_id")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
     #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
-        self.attr("netmask_length")
+        self.0.attr("netmask_length")
     }
     /// `cidr_authorization_context` (a nested block), as a reference.
     #[inline]
     pub fn cidr_authorization_context(&self) -> crate::core::Expr {
-        self.attr("cidr_authorization_context")
+        self.0.attr("cidr_authorization_context")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamPoolCidrAllocation> {
+/// The attributes of `aws_vpc_ipam_pool_cidr_allocation`, read from a `Ref<VpcIpamPoolCidrAllocation>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamPoolCidrAllocationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamPoolCidrAllocationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamPoolCidrAllocationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamPoolCidrAllocationAttributes {
     /// `cidr`, as a reference.
     #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
-        self.attr("cidr")
+        self.0.attr("cidr")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `disallowed_cidrs`, as a reference.
     #[inline]
     pub fn disallowed_cidrs(&self) -> crate::core::Expr {
-        self.attr("disallowed_cidrs")
+        self.0.attr("disallowed_cidrs")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_pool_allocation_id`, as a reference.
     #[inline]
     pub fn ipam_pool_allocation_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_allocation_id")
+        self.0.attr("ipam_pool_allocation_id")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
     #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
-        self.attr("netmask_length")
+        self.0.attr("netmask_length")
     }
     /// `resource_id`, as a reference.
     #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
-        self.attr("resource_id")
+        self.0.attr("resource_id")
     }
     /// `resource_owner`, as a reference.
     #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
-        self.attr("resource_owner")
+        self.0.attr("resource_owner")
     }
     /// `resource_type`, as a reference.
     #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
-        self.attr("resource_type")
+        self.0.attr("resource_type")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamPreviewNextCidr> {
+/// The attributes of `aws_vpc_ipam_preview_next_cidr`, read from a `Ref<VpcIpamPreviewNextCidr>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamPreviewNextCidrAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamPreviewNextCidrAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamPreviewNextCidrAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamPreviewNextCidrAttributes {
     /// `cidr`, as a reference.
     #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
-        self.attr("cidr")
+        self.0.attr("cidr")
     }
     /// `disallowed_cidrs`, as a reference.
     #[inline]
     pub fn disallowed_cidrs(&self) -> crate::core::Expr {
-        self.attr("disallowed_cidrs")
+        self.0.attr("disallowed_cidrs")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
     #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
-        self.attr("netmask_length")
+        self.0.attr("netmask_length")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamResourceDiscovery> {
+/// The attributes of `aws_vpc_ipam_resource_discovery`, read from a `Ref<VpcIpamResourceDiscovery>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamResourceDiscoveryAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamResourceDiscoveryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamResourceDiscoveryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamResourceDiscoveryAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_resource_discovery_region`, as a reference.
     #[inline]
     pub fn ipam_resource_discovery_region(&self) -> crate::core::Expr {
-        self.attr("ipam_resource_discovery_region")
+        self.0.attr("ipam_resource_discovery_region")
     }
     /// `is_default`, as a reference.
     #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
-        self.attr("is_default")
+        self.0.attr("is_default")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `operating_regions` (a nested block), as a reference.
     #[inline]
     pub fn operating_regions(&self) -> crate::core::Expr {
-        self.attr("operating_regions")
+        self.0.attr("operating_regions")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamResourceDiscoveryAssociation> {
+/// The attributes of `aws_vpc_ipam_resource_discovery_association`, read from a `Ref<VpcIpamResourceDiscoveryAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamResourceDiscoveryAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamResourceDiscoveryAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamResourceDiscoveryAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamResourceDiscoveryAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_arn`, as a reference.
     #[inline]
     pub fn ipam_arn(&self) -> crate::core::Expr {
-        self.attr("ipam_arn")
+        self.0.attr("ipam_arn")
     }
     /// `ipam_id`, as a reference.
     #[inline]
     pub fn ipam_id(&self) -> crate::core::Expr {
-        self.attr("ipam_id")
+        self.0.attr("ipam_id")
     }
     /// `ipam_region`, as a reference.
     #[inline]
     pub fn ipam_region(&self) -> crate::core::Expr {
-        self.attr("ipam_region")
+        self.0.attr("ipam_region")
     }
     /// `ipam_resource_discovery_id`, as a reference.
     #[inline]
     pub fn ipam_resource_discovery_id(&self) -> crate::core::Expr {
-        self.attr("ipam_resource_discovery_id")
+        self.0.attr("ipam_resource_discovery_id")
     }
     /// `is_default`, as a reference.
     #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
-        self.attr("is_default")
+        self.0.attr("is_default")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpamScope> {
+/// The attributes of `aws_vpc_ipam_scope`, read from a `Ref<VpcIpamScope>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpamScopeAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpamScopeAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpamScopeAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpamScopeAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_arn`, as a reference.
     #[inline]
     pub fn ipam_arn(&self) -> crate::core::Expr {
-        self.attr("ipam_arn")
+        self.0.attr("ipam_arn")
     }
     /// `ipam_id`, as a reference.
     #[inline]
     pub fn ipam_id(&self) -> crate::core::Expr {
-        self.attr("ipam_id")
+        self.0.attr("ipam_id")
     }
     /// `ipam_scope_type`, as a reference.
     #[inline]
     pub fn ipam_scope_type(&self) -> crate::core::Expr {
-        self.attr("ipam_scope_type")
+        self.0.attr("ipam_scope_type")
     }
     /// `is_default`, as a reference.
     #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
-        self.attr("is_default")
+        self.0.attr("is_default")
     }
     /// `pool_count`, as a reference.
     #[inline]
     pub fn pool_count(&self) -> crate::core::Expr {
-        self.attr("pool_count")
+        self.0.attr("pool_count")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpv4CidrBlockAssociation> {
+/// The attributes of `aws_vpc_ipv4_cidr_block_association`, read from a `Ref<VpcIpv4CidrBlockAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpv4CidrBlockAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpv4CidrBlockAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpv4CidrBlockAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpv4CidrBlockAssociationAttributes {
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv4_ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipv4_ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipv4_ipam_pool_id")
+        self.0.attr("ipv4_ipam_pool_id")
     }
     /// `ipv4_netmask_length`, as a reference.
     #[inline]
     pub fn ipv4_netmask_length(&self) -> crate::core::Expr {
-        self.attr("ipv4_netmask_length")
+        self.0.attr("ipv4_netmask_length")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcIpv6CidrBlockAssociation> {
+/// The attributes of `aws_vpc_ipv6_cidr_block_association`, read from a `Ref<VpcIpv6CidrBlockAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcIpv6CidrBlockAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcIpv6CidrBlockAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcIpv6CidrBlockAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcIpv6CidrBlockAssociationAttributes {
     /// `assign_generated_ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn assign_generated_ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("assign_generated_ipv6_cidr_block")
+        self.0.attr("assign_generated_ipv6_cidr_block")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_source`, as a reference.
     #[inline]
     pub fn ip_source(&self) -> crate::core::Expr {
-        self.attr("ip_source")
+        self.0.attr("ip_source")
     }
     /// `ipv6_address_attribute`, as a reference.
     #[inline]
     pub fn ipv6_address_attribute(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_attribute")
+        self.0.attr("ipv6_address_attribute")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `ipv6_ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipv6_ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_ipam_pool_id")
+        self.0.attr("ipv6_ipam_pool_id")
     }
     /// `ipv6_netmask_length`, as a reference.
     #[inline]
     pub fn ipv6_netmask_length(&self) -> crate::core::Expr {
-        self.attr("ipv6_netmask_length")
+        self.0.attr("ipv6_netmask_length")
     }
     /// `ipv6_pool`, as a reference.
     #[inline]
     pub fn ipv6_pool(&self) -> crate::core::Expr {
-        self.attr("ipv6_pool")
+        self.0.attr("ipv6_pool")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcNetworkPerformanceMetricSubscription> {
+/// The attributes of `aws_vpc_network_performance_metric_subscription`, read from a `Ref<VpcNetworkPerformanceMetricSubscription>`.
+#[derive(Clone, Debug)]
+pub struct VpcNetworkPerformanceMetricSubscriptionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcNetworkPerformanceMetricSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcNetworkPerformanceMetricSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcNetworkPerformanceMetricSubscriptionAttributes {
     /// `destination`, as a reference.
     #[inline]
     pub fn destination(&self) -> crate::core::Expr {
-        self.attr("destination")
+        self.0.attr("destination")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric`, as a reference.
     #[inline]
     pub fn metric(&self) -> crate::core::Expr {
-        self.attr("metric")
+        self.0.attr("metric")
     }
     /// `period`, as a reference.
     #[inline]
     pub fn period(&self) -> crate::core::Expr {
-        self.attr("period")
+        self.0.attr("period")
     }
     /// `source`, as a reference.
     #[inline]
     pub fn source(&self) -> crate::core::Expr {
-        self.attr("source")
+        self.0.attr("source")
     }
     /// `statistic`, as a reference.
     #[inline]
     pub fn statistic(&self) -> crate::core::Expr {
-        self.attr("statistic")
+        self.0.attr("statistic")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcPeeringConnection> {
+/// The attributes of `aws_vpc_peering_connection`, read from a `Ref<VpcPeeringConnection>`.
+#[derive(Clone, Debug)]
+pub struct VpcPeeringConnectionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcPeeringConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcPeeringConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcPeeringConnectionAttributes {
     /// `accept_status`, as a reference.
     #[inline]
     pub fn accept_status(&self) -> crate::core::Expr {
-        self.attr("accept_status")
+        self.0.attr("accept_status")
     }
     /// `auto_accept`, as a reference.
     #[inline]
     pub fn auto_accept(&self) -> crate::core::Expr {
-        self.attr("auto_accept")
+        self.0.attr("auto_accept")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `peer_owner_id`, as a reference.
     #[inline]
     pub fn peer_owner_id(&self) -> crate::core::Expr {
-        self.attr("peer_owner_id")
+        self.0.attr("peer_owner_id")
     }
     /// `peer_region`, as a reference.
     #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
-        self.attr("peer_region")
+        self.0.attr("peer_region")
     }
     /// `peer_vpc_id`, as a reference.
     #[inline]
     pub fn peer_vpc_id(&self) -> crate::core::Expr {
-        self.attr("peer_vpc_id")
+        self.0.attr("peer_vpc_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `accepter` (a nested block), as a reference.
     #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
-        self.attr("accepter")
+        self.0.attr("accepter")
     }
     /// `requester` (a nested block), as a reference.
     #[inline]
     pub fn requester(&self) -> crate::core::Expr {
-        self.attr("requester")
+        self.0.attr("requester")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcPeeringConnectionAccepter> {
+/// The attributes of `aws_vpc_peering_connection_accepter`, read from a `Ref<VpcPeeringConnectionAccepter>`.
+#[derive(Clone, Debug)]
+pub struct VpcPeeringConnectionAccepterAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcPeeringConnectionAccepterAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcPeeringConnectionAccepterAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcPeeringConnectionAccepterAttributes {
     /// `accept_status`, as a reference.
     #[inline]
     pub fn accept_status(&self) -> crate::core::Expr {
-        self.attr("accept_status")
+        self.0.attr("accept_status")
     }
     /// `auto_accept`, as a reference.
     #[inline]
     pub fn auto_accept(&self) -> crate::core::Expr {
-        self.attr("auto_accept")
+        self.0.attr("auto_accept")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `peer_owner_id`, as a reference.
     #[inline]
     pub fn peer_owner_id(&self) -> crate::core::Expr {
-        self.attr("peer_owner_id")
+        self.0.attr("peer_owner_id")
     }
     /// `peer_region`, as a reference.
     #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
-        self.attr("peer_region")
+        self.0.attr("peer_region")
     }
     /// `peer_vpc_id`, as a reference.
     #[inline]
     pub fn peer_vpc_id(&self) -> crate::core::Expr {
-        self.attr("peer_vpc_id")
+        self.0.attr("peer_vpc_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpc_peering_connection_id`, as a reference.
     #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
-        self.attr("vpc_peering_connection_id")
+        self.0.attr("vpc_peering_connection_id")
     }
     /// `accepter` (a nested block), as a reference.
     #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
-        self.attr("accepter")
+        self.0.attr("accepter")
     }
     /// `requester` (a nested block), as a reference.
     #[inline]
     pub fn requester(&self) -> crate::core::Expr {
-        self.attr("requester")
+        self.0.attr("requester")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcPeeringConnectionOptions> {
+/// The attributes of `aws_vpc_peering_connection_options`, read from a `Ref<VpcPeeringConnectionOptions>`.
+#[derive(Clone, Debug)]
+pub struct VpcPeeringConnectionOptionsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcPeeringConnectionOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcPeeringConnectionOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcPeeringConnectionOptionsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vpc_peering_connection_id`, as a reference.
     #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
-        self.attr("vpc_peering_connection_id")
+        self.0.attr("vpc_peering_connection_id")
     }
     /// `accepter` (a nested block), as a reference.
     #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
-        self.attr("accepter")
+        self.0.attr("accepter")
     }
     /// `requester` (a nested block), as a reference.
     #[inline]
     pub fn requester(&self) -> crate::core::Expr {
-        self.attr("requester")
+        self.0.attr("requester")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcRouteServer> {
+/// The attributes of `aws_vpc_route_server`, read from a `Ref<VpcRouteServer>`.
+#[derive(Clone, Debug)]
+pub struct VpcRouteServerAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcRouteServerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcRouteServerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcRouteServerAttributes {
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `persist_routes`, as a reference.
     #[inline]
     pub fn persist_routes(&self) -> crate::core::Expr {
-        self.attr("persist_routes")
+        self.0.attr("persist_routes")
     }
     /// `persist_routes_duration`, as a reference.
     #[inline]
     pub fn persist_routes_duration(&self) -> crate::core::Expr {
-        self.attr("persist_routes_duration")
+        self.0.attr("persist_routes_duration")
     }
     /// `route_server_id`, as a reference.
     #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
-        self.attr("route_server_id")
+        self.0.attr("route_server_id")
     }
     /// `sns_notifications_enabled`, as a reference.
     #[inline]
     pub fn sns_notifications_enabled(&self) -> crate::core::Expr {
-        self.attr("sns_notifications_enabled")
+        self.0.attr("sns_notifications_enabled")
     }
     /// `sns_topic_arn`, as a reference.
     #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
-        self.attr("sns_topic_arn")
+        self.0.attr("sns_topic_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcRouteServerEndpoint> {
+/// The attributes of `aws_vpc_route_server_endpoint`, read from a `Ref<VpcRouteServerEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct VpcRouteServerEndpointAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcRouteServerEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcRouteServerEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcRouteServerEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `eni_address`, as a reference.
     #[inline]
     pub fn eni_address(&self) -> crate::core::Expr {
-        self.attr("eni_address")
+        self.0.attr("eni_address")
     }
     /// `eni_id`, as a reference.
     #[inline]
     pub fn eni_id(&self) -> crate::core::Expr {
-        self.attr("eni_id")
+        self.0.attr("eni_id")
     }
     /// `route_server_endpoint_id`, as a reference.
     #[inline]
     pub fn route_server_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("route_server_endpoint_id")
+        self.0.attr("route_server_endpoint_id")
     }
     /// `route_server_id`, as a reference.
     #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
-        self.attr("route_server_id")
+        self.0.attr("route_server_id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcRouteServerPeer> {
+/// The attributes of `aws_vpc_route_server_peer`, read from a `Ref<VpcRouteServerPeer>`.
+#[derive(Clone, Debug)]
+pub struct VpcRouteServerPeerAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcRouteServerPeerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcRouteServerPeerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcRouteServerPeerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `endpoint_eni_address`, as a reference.
     #[inline]
     pub fn endpoint_eni_address(&self) -> crate::core::Expr {
-        self.attr("endpoint_eni_address")
+        self.0.attr("endpoint_eni_address")
     }
     /// `endpoint_eni_id`, as a reference.
     #[inline]
     pub fn endpoint_eni_id(&self) -> crate::core::Expr {
-        self.attr("endpoint_eni_id")
+        self.0.attr("endpoint_eni_id")
     }
     /// `peer_address`, as a reference.
     #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
-        self.attr("peer_address")
+        self.0.attr("peer_address")
     }
     /// `route_server_endpoint_id`, as a reference.
     #[inline]
     pub fn route_server_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("route_server_endpoint_id")
+        self.0.attr("route_server_endpoint_id")
     }
     /// `route_server_id`, as a reference.
     #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
-        self.attr("route_server_id")
+        self.0.attr("route_server_id")
     }
     /// `route_server_peer_id`, as a reference.
     #[inline]
     pub fn route_server_peer_id(&self) -> crate::core::Expr {
-        self.attr("route_server_peer_id")
+        self.0.attr("route_server_peer_id")
     }
     /// `subnet_id`, as a reference.
     #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
-        self.attr("subnet_id")
+        self.0.attr("subnet_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `bgp_options` (a nested block), as a reference.
     #[inline]
     pub fn bgp_options(&self) -> crate::core::Expr {
-        self.attr("bgp_options")
+        self.0.attr("bgp_options")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcRouteServerPropagation> {
+/// The attributes of `aws_vpc_route_server_propagation`, read from a `Ref<VpcRouteServerPropagation>`.
+#[derive(Clone, Debug)]
+pub struct VpcRouteServerPropagationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcRouteServerPropagationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcRouteServerPropagationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcRouteServerPropagationAttributes {
     /// `route_server_id`, as a reference.
     #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
-        self.attr("route_server_id")
+        self.0.attr("route_server_id")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcRouteServerVpcAssociation> {
+/// The attributes of `aws_vpc_route_server_vpc_association`, read from a `Ref<VpcRouteServerVpcAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcRouteServerVpcAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcRouteServerVpcAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcRouteServerVpcAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcRouteServerVpcAssociationAttributes {
     /// `route_server_id`, as a reference.
     #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
-        self.attr("route_server_id")
+        self.0.attr("route_server_id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcSecurityGroupEgressRule> {
+/// The attributes of `aws_vpc_security_group_egress_rule`, read from a `Ref<VpcSecurityGroupEgressRule>`.
+#[derive(Clone, Debug)]
+pub struct VpcSecurityGroupEgressRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcSecurityGroupEgressRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcSecurityGroupEgressRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcSecurityGroupEgressRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cidr_ipv4`, as a reference.
     #[inline]
     pub fn cidr_ipv4(&self) -> crate::core::Expr {
-        self.attr("cidr_ipv4")
+        self.0.attr("cidr_ipv4")
     }
     /// `cidr_ipv6`, as a reference.
     #[inline]
     pub fn cidr_ipv6(&self) -> crate::core::Expr {
-        self.attr("cidr_ipv6")
+        self.0.attr("cidr_ipv6")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `from_port`, as a reference.
     #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
-        self.attr("from_port")
+        self.0.attr("from_port")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_protocol`, as a reference.
     #[inline]
     pub fn ip_protocol(&self) -> crate::core::Expr {
-        self.attr("ip_protocol")
+        self.0.attr("ip_protocol")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
     /// `referenced_security_group_id`, as a reference.
     #[inline]
     pub fn referenced_security_group_id(&self) -> crate::core::Expr {
-        self.attr("referenced_security_group_id")
+        self.0.attr("referenced_security_group_id")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
     #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
-        self.attr("security_group_rule_id")
+        self.0.attr("security_group_rule_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `to_port`, as a reference.
     #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
-        self.attr("to_port")
+        self.0.attr("to_port")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcSecurityGroupIngressRule> {
+/// The attributes of `aws_vpc_security_group_ingress_rule`, read from a `Ref<VpcSecurityGroupIngressRule>`.
+#[derive(Clone, Debug)]
+pub struct VpcSecurityGroupIngressRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcSecurityGroupIngressRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcSecurityGroupIngressRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcSecurityGroupIngressRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cidr_ipv4`, as a reference.
     #[inline]
     pub fn cidr_ipv4(&self) -> crate::core::Expr {
-        self.attr("cidr_ipv4")
+        self.0.attr("cidr_ipv4")
     }
     /// `cidr_ipv6`, as a reference.
     #[inline]
     pub fn cidr_ipv6(&self) -> crate::core::Expr {
-        self.attr("cidr_ipv6")
+        self.0.attr("cidr_ipv6")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `from_port`, as a reference.
     #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
-        self.attr("from_port")
+        self.0.attr("from_port")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_protocol`, as a reference.
     #[inline]
     pub fn ip_protocol(&self) -> crate::core::Expr {
-        self.attr("ip_protocol")
+        self.0.attr("ip_protocol")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
     /// `referenced_security_group_id`, as a reference.
     #[inline]
     pub fn referenced_security_group_id(&self) -> crate::core::Expr {
-        self.attr("referenced_security_group_id")
+        self.0.attr("referenced_security_group_id")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
     #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
-        self.attr("security_group_rule_id")
+        self.0.attr("security_group_rule_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `to_port`, as a reference.
     #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
-        self.attr("to_port")
+        self.0.attr("to_port")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<VpcSecurityGroupVpcAssociation> {
+/// The attributes of `aws_vpc_security_group_vpc_association`, read from a `Ref<VpcSecurityGroupVpcAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpcSecurityGroupVpcAssociationAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for VpcSecurityGroupVpcAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for VpcSecurityGroupVpcAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl VpcSecurityGroupVpcAssociationAttributes {
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpc> {
+/// The attributes of `aws_vpc`, read from a `Ref<DataVpc>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `cidr_block_associations`, as a reference.
     #[inline]
     pub fn cidr_block_associations(&self) -> crate::core::Expr {
-        self.attr("cidr_block_associations")
+        self.0.attr("cidr_block_associations")
     }
     /// `default`, as a reference.
     #[inline]
     pub fn default(&self) -> crate::core::Expr {
-        self.attr("default")
+        self.0.attr("default")
     }
     /// `dhcp_options_id`, as a reference.
     #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
-        self.attr("dhcp_options_id")
+        self.0.attr("dhcp_options_id")
     }
     /// `enable_dns_hostnames`, as a reference.
     #[inline]
     pub fn enable_dns_hostnames(&self) -> crate::core::Expr {
-        self.attr("enable_dns_hostnames")
+        self.0.attr("enable_dns_hostnames")
     }
     /// `enable_dns_support`, as a reference.
     #[inline]
     pub fn enable_dns_support(&self) -> crate::core::Expr {
-        self.attr("enable_dns_support")
+        self.0.attr("enable_dns_support")
     }
     /// `enable_network_address_usage_metrics`, as a reference.
     #[inline]
     pub fn enable_network_address_usage_metrics(&self) -> crate::core::Expr {
-        self.attr("enable_network_address_usage_metrics")
+        self.0.attr("enable_network_address_usage_metrics")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `instance_tenancy`, as a reference.
     #[inline]
     pub fn instance_tenancy(&self) -> crate::core::Expr {
-        self.attr("instance_tenancy")
+        self.0.attr("instance_tenancy")
     }
     /// `ipv6_association_id`, as a reference.
     #[inline]
     pub fn ipv6_association_id(&self) -> crate::core::Expr {
-        self.attr("ipv6_association_id")
+        self.0.attr("ipv6_association_id")
     }
     /// `ipv6_cidr_block`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block")
+        self.0.attr("ipv6_cidr_block")
     }
     /// `main_route_table_id`, as a reference.
     #[inline]
     pub fn main_route_table_id(&self) -> crate::core::Expr {
-        self.attr("main_route_table_id")
+        self.0.attr("main_route_table_id")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcDhcpOptions> {
+/// The attributes of `aws_vpc_dhcp_options`, read from a `Ref<DataVpcDhcpOptions>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcDhcpOptionsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcDhcpOptionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcDhcpOptionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcDhcpOptionsAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dhcp_options_id`, as a reference.
     #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
-        self.attr("dhcp_options_id")
+        self.0.attr("dhcp_options_id")
     }
     /// `domain_name`, as a reference.
     #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
-        self.attr("domain_name")
+        self.0.attr("domain_name")
     }
     /// `domain_name_servers`, as a reference.
     #[inline]
     pub fn domain_name_servers(&self) -> crate::core::Expr {
-        self.attr("domain_name_servers")
+        self.0.attr("domain_name_servers")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_address_preferred_lease_time`, as a reference.
     #[inline]
     pub fn ipv6_address_preferred_lease_time(&self) -> crate::core::Expr {
-        self.attr("ipv6_address_preferred_lease_time")
+        self.0.attr("ipv6_address_preferred_lease_time")
     }
     /// `netbios_name_servers`, as a reference.
     #[inline]
     pub fn netbios_name_servers(&self) -> crate::core::Expr {
-        self.attr("netbios_name_servers")
+        self.0.attr("netbios_name_servers")
     }
     /// `netbios_node_type`, as a reference.
     #[inline]
     pub fn netbios_node_type(&self) -> crate::core::Expr {
-        self.attr("netbios_node_type")
+        self.0.attr("netbios_node_type")
     }
     /// `ntp_servers`, as a reference.
     #[inline]
     pub fn ntp_servers(&self) -> crate::core::Expr {
-        self.attr("ntp_servers")
+        self.0.attr("ntp_servers")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcEndpoint> {
+/// The attributes of `aws_vpc_endpoint`, read from a `Ref<DataVpcEndpoint>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcEndpointAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcEndpointAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcEndpointAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcEndpointAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cidr_blocks`, as a reference.
     #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
-        self.attr("cidr_blocks")
+        self.0.attr("cidr_blocks")
     }
     /// `dns_entry`, as a reference.
     #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
-        self.attr("dns_entry")
+        self.0.attr("dns_entry")
     }
     /// `dns_options`, as a reference.
     #[inline]
     pub fn dns_options(&self) -> crate::core::Expr {
-        self.attr("dns_options")
+        self.0.attr("dns_options")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `network_interface_ids`, as a reference.
     #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
-        self.attr("network_interface_ids")
+        self.0.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
     /// `private_dns_enabled`, as a reference.
     #[inline]
     pub fn private_dns_enabled(&self) -> crate::core::Expr {
-        self.attr("private_dns_enabled")
+        self.0.attr("private_dns_enabled")
     }
     /// `requester_managed`, as a reference.
     #[inline]
     pub fn requester_managed(&self) -> crate::core::Expr {
-        self.attr("requester_managed")
+        self.0.attr("requester_managed")
     }
     /// `route_table_ids`, as a reference.
     #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
-        self.attr("route_table_ids")
+        self.0.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_endpoint_type`, as a reference.
     #[inline]
     pub fn vpc_endpoint_type(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_type")
+        self.0.attr("vpc_endpoint_type")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcEndpointAssociations> {
+/// The attributes of `aws_vpc_endpoint_associations`, read from a `Ref<DataVpcEndpointAssociations>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcEndpointAssociationsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcEndpointAssociationsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcEndpointAssociationsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcEndpointAssociationsAttributes {
     /// `associations`, as a reference.
     #[inline]
     pub fn associations(&self) -> crate::core::Expr {
-        self.attr("associations")
+        self.0.attr("associations")
     }
     /// `vpc_endpoint_id`, as a reference.
     #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_id")
+        self.0.attr("vpc_endpoint_id")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcEndpointService> {
+/// The attributes of `aws_vpc_endpoint_service`, read from a `Ref<DataVpcEndpointService>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcEndpointServiceAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcEndpointServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcEndpointServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcEndpointServiceAttributes {
     /// `acceptance_required`, as a reference.
     #[inline]
     pub fn acceptance_required(&self) -> crate::core::Expr {
-        self.attr("acceptance_required")
+        self.0.attr("acceptance_required")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zones`, as a reference.
     #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
-        self.attr("availability_zones")
+        self.0.attr("availability_zones")
     }
     /// `base_endpoint_dns_names`, as a reference.
     #[inline]
     pub fn base_endpoint_dns_names(&self) -> crate::core::Expr {
-        self.attr("base_endpoint_dns_names")
+        self.0.attr("base_endpoint_dns_names")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `manages_vpc_endpoints`, as a reference.
     #[inline]
     pub fn manages_vpc_endpoints(&self) -> crate::core::Expr {
-        self.attr("manages_vpc_endpoints")
+        self.0.attr("manages_vpc_endpoints")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `private_dns_name`, as a reference.
     #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
-        self.attr("private_dns_name")
+        self.0.attr("private_dns_name")
     }
     /// `private_dns_names`, as a reference.
     #[inline]
     pub fn private_dns_names(&self) -> crate::core::Expr {
-        self.attr("private_dns_names")
+        self.0.attr("private_dns_names")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `service`, as a reference.
     #[inline]
     pub fn service(&self) -> crate::core::Expr {
-        self.attr("service")
+        self.0.attr("service")
     }
     /// `service_id`, as a reference.
     #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
-        self.attr("service_id")
+        self.0.attr("service_id")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `service_regions`, as a reference.
     #[inline]
     pub fn service_regions(&self) -> crate::core::Expr {
-        self.attr("service_regions")
+        self.0.attr("service_regions")
     }
     /// `service_type`, as a reference.
     #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
-        self.attr("service_type")
+        self.0.attr("service_type")
     }
     /// `supported_ip_address_types`, as a reference.
     #[inline]
     pub fn supported_ip_address_types(&self) -> crate::core::Expr {
-        self.attr("supported_ip_address_types")
+        self.0.attr("supported_ip_address_types")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_endpoint_policy_supported`, as a reference.
     #[inline]
     pub fn vpc_endpoint_policy_supported(&self) -> crate::core::Expr {
-        self.attr("vpc_endpoint_policy_supported")
+        self.0.attr("vpc_endpoint_policy_supported")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcIpam> {
+/// The attributes of `aws_vpc_ipam`, read from a `Ref<DataVpcIpam>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcIpamAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcIpamAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcIpamAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcIpamAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `default_resource_discovery_association_id`, as a reference.
     #[inline]
     pub fn default_resource_discovery_association_id(&self) -> crate::core::Expr {
-        self.attr("default_resource_discovery_association_id")
+        self.0.attr("default_resource_discovery_association_id")
     }
     /// `default_resource_discovery_id`, as a reference.
     #[inline]
     pub fn default_resource_discovery_id(&self) -> crate::core::Expr {
-        self.attr("default_resource_discovery_id")
+        self.0.attr("default_resource_discovery_id")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `enable_private_gua`, as a reference.
     #[inline]
     pub fn enable_private_gua(&self) -> crate::core::Expr {
-        self.attr("enable_private_gua")
+        self.0.attr("enable_private_gua")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_region`, as a reference.
     #[inline]
     pub fn ipam_region(&self) -> crate::core::Expr {
-        self.attr("ipam_region")
+        self.0.attr("ipam_region")
     }
     /// `operating_regions`, as a reference.
     #[inline]
     pub fn operating_regions(&self) -> crate::core::Expr {
-        self.attr("operating_regions")
+        self.0.attr("operating_regions")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `private_default_scope_id`, as a reference.
     #[inline]
     pub fn private_default_scope_id(&self) -> crate::core::Expr {
-        self.attr("private_default_scope_id")
+        self.0.attr("private_default_scope_id")
     }
     /// `public_default_scope_id`, as a reference.
     #[inline]
     pub fn public_default_scope_id(&self) -> crate::core::Expr {
-        self.attr("public_default_scope_id")
+        self.0.attr("public_default_scope_id")
     }
     /// `resource_discovery_association_count`, as a reference.
     #[inline]
     pub fn resource_discovery_association_count(&self) -> crate::core::Expr {
-        self.attr("resource_discovery_association_count")
+        self.0.attr("resource_discovery_association_count")
     }
     /// `scope_count`, as a reference.
     #[inline]
     pub fn scope_count(&self) -> crate::core::Expr {
-        self.attr("scope_count")
+        self.0.attr("scope_count")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `state_message`, as a reference.
     #[inline]
     pub fn state_message(&self) -> crate::core::Expr {
-        self.attr("state_message")
+        self.0.attr("state_message")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tier`, as a reference.
     #[inline]
     pub fn tier(&self) -> crate::core::Expr {
-        self.attr("tier")
+        self.0.attr("tier")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcIpamPool> {
+/// The attributes of `aws_vpc_ipam_pool`, read from a `Ref<DataVpcIpamPool>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcIpamPoolAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcIpamPoolAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcIpamPoolAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcIpamPoolAttributes {
     /// `address_family`, as a reference.
     #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
-        self.attr("address_family")
+        self.0.attr("address_family")
     }
     /// `allocation_default_netmask_length`, as a reference.
     #[inline]
     pub fn allocation_default_netmask_length(&self) -> crate::core::Expr {
-        self.attr("allocation_default_netmask_length")
+        self.0.attr("allocation_default_netmask_length")
     }
     /// `allocation_max_netmask_length`, as a reference.
     #[inline]
     pub fn allocation_max_netmask_length(&self) -> crate::core::Expr {
-        self.attr("allocation_max_netmask_length")
+        self.0.attr("allocation_max_netmask_length")
     }
     /// `allocation_min_netmask_length`, as a reference.
     #[inline]
     pub fn allocation_min_netmask_length(&self) -> crate::core::Expr {
-        self.attr("allocation_min_netmask_length")
+        self.0.attr("allocation_min_netmask_length")
     }
     /// `allocation_resource_tags`, as a reference.
     #[inline]
     pub fn allocation_resource_tags(&self) -> crate::core::Expr {
-        self.attr("allocation_resource_tags")
+        self.0.attr("allocation_resource_tags")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auto_import`, as a reference.
     #[inline]
     pub fn auto_import(&self) -> crate::core::Expr {
-        self.attr("auto_import")
+        self.0.attr("auto_import")
     }
     /// `aws_service`, as a reference.
     #[inline]
     pub fn aws_service(&self) -> crate::core::Expr {
-        self.attr("aws_service")
+        self.0.attr("aws_service")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `ipam_scope_id`, as a reference.
     #[inline]
     pub fn ipam_scope_id(&self) -> crate::core::Expr {
-        self.attr("ipam_scope_id")
+        self.0.attr("ipam_scope_id")
     }
     /// `ipam_scope_type`, as a reference.
     #[inline]
     pub fn ipam_scope_type(&self) -> crate::core::Expr {
-        self.attr("ipam_scope_type")
+        self.0.attr("ipam_scope_type")
     }
     /// `locale`, as a reference.
     #[inline]
     pub fn locale(&self) -> crate::core::Expr {
-        self.attr("locale")
+        self.0.attr("locale")
     }
     /// `pool_depth`, as a reference.
     #[inline]
     pub fn pool_depth(&self) -> crate::core::Expr {
-        self.attr("pool_depth")
+        self.0.attr("pool_depth")
     }
     /// `publicly_advertisable`, as a reference.
     #[inline]
     pub fn publicly_advertisable(&self) -> crate::core::Expr {
-        self.attr("publicly_advertisable")
+        self.0.attr("publicly_advertisable")
     }
     /// `source_ipam_pool_id`, as a reference.
     #[inline]
     pub fn source_ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("source_ipam_pool_id")
+        self.0.attr("source_ipam_pool_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcIpamPoolCidrs> {
+/// The attributes of `aws_vpc_ipam_pool_cidrs`, read from a `Ref<DataVpcIpamPoolCidrs>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcIpamPoolCidrsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcIpamPoolCidrsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcIpamPoolCidrsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcIpamPoolCidrsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_pool_cidrs`, as a reference.
     #[inline]
     pub fn ipam_pool_cidrs(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_cidrs")
+        self.0.attr("ipam_pool_cidrs")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcIpamPools> {
+/// The attributes of `aws_vpc_ipam_pools`, read from a `Ref<DataVpcIpamPools>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcIpamPoolsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcIpamPoolsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcIpamPoolsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcIpamPoolsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_pools`, as a reference.
     #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
-        self.attr("ipam_pools")
+        self.0.attr("ipam_pools")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcIpamPreviewNextCidr> {
+/// The attributes of `aws_vpc_ipam_preview_next_cidr`, read from a `Ref<DataVpcIpamPreviewNextCidr>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcIpamPreviewNextCidrAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcIpamPreviewNextCidrAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcIpamPreviewNextCidrAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcIpamPreviewNextCidrAttributes {
     /// `cidr`, as a reference.
     #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
-        self.attr("cidr")
+        self.0.attr("cidr")
     }
     /// `disallowed_cidrs`, as a reference.
     #[inline]
     pub fn disallowed_cidrs(&self) -> crate::core::Expr {
-        self.attr("disallowed_cidrs")
+        self.0.attr("disallowed_cidrs")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipam_pool_id`, as a reference.
     #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
-        self.attr("ipam_pool_id")
+        self.0.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
     #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
-        self.attr("netmask_length")
+        self.0.attr("netmask_length")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcIpams> {
+/// The attributes of `aws_vpc_ipams`, read from a `Ref<DataVpcIpams>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcIpamsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcIpamsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcIpamsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcIpamsAttributes {
     /// `ipam_ids`, as a reference.
     #[inline]
     pub fn ipam_ids(&self) -> crate::core::Expr {
-        self.attr("ipam_ids")
+        self.0.attr("ipam_ids")
     }
     /// `ipams`, as a reference.
     #[inline]
     pub fn ipams(&self) -> crate::core::Expr {
-        self.attr("ipams")
+        self.0.attr("ipams")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcPeeringConnection> {
+/// The attributes of `aws_vpc_peering_connection`, read from a `Ref<DataVpcPeeringConnection>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcPeeringConnectionAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcPeeringConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcPeeringConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcPeeringConnectionAttributes {
     /// `accepter`, as a reference.
     #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
-        self.attr("accepter")
+        self.0.attr("accepter")
     }
     /// `cidr_block`, as a reference.
     #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
-        self.attr("cidr_block")
+        self.0.attr("cidr_block")
     }
     /// `cidr_block_set`, as a reference.
     #[inline]
     pub fn cidr_block_set(&self) -> crate::core::Expr {
-        self.attr("cidr_block_set")
+        self.0.attr("cidr_block_set")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ipv6_cidr_block_set`, as a reference.
     #[inline]
     pub fn ipv6_cidr_block_set(&self) -> crate::core::Expr {
-        self.attr("ipv6_cidr_block_set")
+        self.0.attr("ipv6_cidr_block_set")
     }
     /// `owner_id`, as a reference.
     #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
-        self.attr("owner_id")
+        self.0.attr("owner_id")
     }
     /// `peer_cidr_block`, as a reference.
     #[inline]
     pub fn peer_cidr_block(&self) -> crate::core::Expr {
-        self.attr("peer_cidr_block")
+        self.0.attr("peer_cidr_block")
     }
     /// `peer_cidr_block_set`, as a reference.
     #[inline]
     pub fn peer_cidr_block_set(&self) -> crate::core::Expr {
-        self.attr("peer_cidr_block_set")
+        self.0.attr("peer_cidr_block_set")
     }
     /// `peer_ipv6_cidr_block_set`, as a reference.
     #[inline]
     pub fn peer_ipv6_cidr_block_set(&self) -> crate::core::Expr {
-        self.attr("peer_ipv6_cidr_block_set")
+        self.0.attr("peer_ipv6_cidr_block_set")
     }
     /// `peer_owner_id`, as a reference.
     #[inline]
     pub fn peer_owner_id(&self) -> crate::core::Expr {
-        self.attr("peer_owner_id")
+        self.0.attr("peer_owner_id")
     }
     /// `peer_region`, as a reference.
     #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
-        self.attr("peer_region")
+        self.0.attr("peer_region")
     }
     /// `peer_vpc_id`, as a reference.
     #[inline]
     pub fn peer_vpc_id(&self) -> crate::core::Expr {
-        self.attr("peer_vpc_id")
+        self.0.attr("peer_vpc_id")
     }
     /// `region`, as a reference.
     #[inline]
     pub fn region(&self) -> crate::core::Expr {
-        self.attr("region")
+        self.0.attr("region")
     }
     /// `requester`, as a reference.
     #[inline]
     pub fn requester(&self) -> crate::core::Expr {
-        self.attr("requester")
+        self.0.attr("requester")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcPeeringConnections> {
+/// The attributes of `aws_vpc_peering_connections`, read from a `Ref<DataVpcPeeringConnections>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcPeeringConnectionsAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcPeeringConnectionsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcPeeringConnectionsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcPeeringConnectionsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcSecurityGroupRule> {
+/// The attributes of `aws_vpc_security_group_rule`, read from a `Ref<DataVpcSecurityGroupRule>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcSecurityGroupRuleAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcSecurityGroupRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcSecurityGroupRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcSecurityGroupRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `cidr_ipv4`, as a reference.
     #[inline]
     pub fn cidr_ipv4(&self) -> crate::core::Expr {
-        self.attr("cidr_ipv4")
+        self.0.attr("cidr_ipv4")
     }
     /// `cidr_ipv6`, as a reference.
     #[inline]
     pub fn cidr_ipv6(&self) -> crate::core::Expr {
-        self.attr("cidr_ipv6")
+        self.0.attr("cidr_ipv6")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `from_port`, as a reference.
     #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
-        self.attr("from_port")
+        self.0.attr("from_port")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_protocol`, as a reference.
     #[inline]
     pub fn ip_protocol(&self) -> crate::core::Expr {
-        self.attr("ip_protocol")
+        self.0.attr("ip_protocol")
     }
     /// `is_egress`, as a reference.
     #[inline]
     pub fn is_egress(&self) -> crate::core::Expr {
-        self.attr("is_egress")
+        self.0.attr("is_egress")
     }
     /// `prefix_list_id`, as a reference.
     #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
-        self.attr("prefix_list_id")
+        self.0.attr("prefix_list_id")
     }
     /// `referenced_security_group_id`, as a reference.
     #[inline]
     pub fn referenced_security_group_id(&self) -> crate::core::Expr {
-        self.attr("referenced_security_group_id")
+        self.0.attr("referenced_security_group_id")
     }
     /// `security_group_id`, as a reference.
     #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
-        self.attr("security_group_id")
+        self.0.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
     #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
-        self.attr("security_group_rule_id")
+        self.0.attr("security_group_rule_id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `to_port`, as a reference.
     #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
-        self.attr("to_port")
+        self.0.attr("to_port")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }
 
 #[cfg(feature = "aws-vpc")]
-impl crate::core::Ref<DataVpcSecurityGroupRules> {
+/// The attributes of `aws_vpc_security_group_rules`, read from a `Ref<DataVpcSecurityGroupRules>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcSecurityGroupRulesAttributes(crate::core::Reference);
+
+#[cfg(feature = "aws-vpc")]
+impl From<crate::core::Reference> for DataVpcSecurityGroupRulesAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl AsRef<crate::core::Reference> for DataVpcSecurityGroupRulesAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+#[cfg(feature = "aws-vpc")]
+impl DataVpcSecurityGroupRulesAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
 }

@@ -40,6 +40,10 @@ impl crate::core::Resource for VpclatticeAccessLogSubscription {
     const TYPE: &'static str = "aws_vpclattice_access_log_subscription";
 }
 
+impl crate::core::Block for VpclatticeAccessLogSubscription {
+    type Attributes = VpclatticeAccessLogSubscriptionAttributes;
+}
+
 /// The `timeouts` block of [`VpclatticeAuthPolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpclatticeAuthPolicyTimeouts {
@@ -100,6 +104,10 @@ impl VpclatticeAuthPolicy {
 
 impl crate::core::Resource for VpclatticeAuthPolicy {
     const TYPE: &'static str = "aws_vpclattice_auth_policy";
+}
+
+impl crate::core::Block for VpclatticeAuthPolicy {
+    type Attributes = VpclatticeAuthPolicyAttributes;
 }
 
 /// The `fixed_response` block of [`VpclatticeListenerDefaultAction`].
@@ -260,6 +268,10 @@ impl VpclatticeListener {
 
 impl crate::core::Resource for VpclatticeListener {
     const TYPE: &'static str = "aws_vpclattice_listener";
+}
+
+impl crate::core::Block for VpclatticeListener {
+    type Attributes = VpclatticeListenerAttributes;
 }
 
 /// The `fixed_response` block of [`VpclatticeListenerRuleAction`].
@@ -553,6 +565,10 @@ impl crate::core::Resource for VpclatticeListenerRule {
     const TYPE: &'static str = "aws_vpclattice_listener_rule";
 }
 
+impl crate::core::Block for VpclatticeListenerRule {
+    type Attributes = VpclatticeListenerRuleAttributes;
+}
+
 /// The `arn_resource` block of [`VpclatticeResourceConfigurationResourceConfigurationDefinition`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource {
@@ -719,6 +735,10 @@ impl crate::core::Resource for VpclatticeResourceConfiguration {
     const TYPE: &'static str = "aws_vpclattice_resource_configuration";
 }
 
+impl crate::core::Block for VpclatticeResourceConfiguration {
+    type Attributes = VpclatticeResourceConfigurationAttributes;
+}
+
 /// The `timeouts` block of [`VpclatticeResourceGateway`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpclatticeResourceGatewayTimeouts {
@@ -791,6 +811,10 @@ impl crate::core::Resource for VpclatticeResourceGateway {
     const TYPE: &'static str = "aws_vpclattice_resource_gateway";
 }
 
+impl crate::core::Block for VpclatticeResourceGateway {
+    type Attributes = VpclatticeResourceGatewayAttributes;
+}
+
 /// `aws_vpclattice_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeResourcePolicy {
@@ -817,6 +841,10 @@ impl VpclatticeResourcePolicy {
 
 impl crate::core::Resource for VpclatticeResourcePolicy {
     const TYPE: &'static str = "aws_vpclattice_resource_policy";
+}
+
+impl crate::core::Block for VpclatticeResourcePolicy {
+    type Attributes = VpclatticeResourcePolicyAttributes;
 }
 
 /// The `timeouts` block of [`VpclatticeService`].
@@ -894,6 +922,10 @@ impl crate::core::Resource for VpclatticeService {
     const TYPE: &'static str = "aws_vpclattice_service";
 }
 
+impl crate::core::Block for VpclatticeService {
+    type Attributes = VpclatticeServiceAttributes;
+}
+
 /// `aws_vpclattice_service_network` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeServiceNetwork {
@@ -929,6 +961,10 @@ impl VpclatticeServiceNetwork {
 
 impl crate::core::Resource for VpclatticeServiceNetwork {
     const TYPE: &'static str = "aws_vpclattice_service_network";
+}
+
+impl crate::core::Block for VpclatticeServiceNetwork {
+    type Attributes = VpclatticeServiceNetworkAttributes;
 }
 
 /// The `timeouts` block of [`VpclatticeServiceNetworkResourceAssociation`].
@@ -985,6 +1021,10 @@ impl VpclatticeServiceNetworkResourceAssociation {
 
 impl crate::core::Resource for VpclatticeServiceNetworkResourceAssociation {
     const TYPE: &'static str = "aws_vpclattice_service_network_resource_association";
+}
+
+impl crate::core::Block for VpclatticeServiceNetworkResourceAssociation {
+    type Attributes = VpclatticeServiceNetworkResourceAssociationAttributes;
 }
 
 /// The `timeouts` block of [`VpclatticeServiceNetworkServiceAssociation`].
@@ -1051,6 +1091,10 @@ impl VpclatticeServiceNetworkServiceAssociation {
 
 impl crate::core::Resource for VpclatticeServiceNetworkServiceAssociation {
     const TYPE: &'static str = "aws_vpclattice_service_network_service_association";
+}
+
+impl crate::core::Block for VpclatticeServiceNetworkServiceAssociation {
+    type Attributes = VpclatticeServiceNetworkServiceAssociationAttributes;
 }
 
 /// The `timeouts` block of [`VpclatticeServiceNetworkVpcAssociation`].
@@ -1121,6 +1165,10 @@ impl VpclatticeServiceNetworkVpcAssociation {
 
 impl crate::core::Resource for VpclatticeServiceNetworkVpcAssociation {
     const TYPE: &'static str = "aws_vpclattice_service_network_vpc_association";
+}
+
+impl crate::core::Block for VpclatticeServiceNetworkVpcAssociation {
+    type Attributes = VpclatticeServiceNetworkVpcAssociationAttributes;
 }
 
 /// The `matcher` block of [`VpclatticeTargetGroupConfigHealthCheck`].
@@ -1307,6 +1355,10 @@ impl crate::core::Resource for VpclatticeTargetGroup {
     const TYPE: &'static str = "aws_vpclattice_target_group";
 }
 
+impl crate::core::Block for VpclatticeTargetGroup {
+    type Attributes = VpclatticeTargetGroupAttributes;
+}
+
 /// The `target` block of [`VpclatticeTargetGroupAttachment`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeTargetGroupAttachmentTarget {
@@ -1382,6 +1434,10 @@ impl crate::core::Resource for VpclatticeTargetGroupAttachment {
     const TYPE: &'static str = "aws_vpclattice_target_group_attachment";
 }
 
+impl crate::core::Block for VpclatticeTargetGroupAttachment {
+    type Attributes = VpclatticeTargetGroupAttachmentAttributes;
+}
+
 /// `aws_vpclattice_auth_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpclatticeAuthPolicy {
@@ -1413,6 +1469,10 @@ impl DataVpclatticeAuthPolicy {
 
 impl crate::core::DataSource for DataVpclatticeAuthPolicy {
     const TYPE: &'static str = "aws_vpclattice_auth_policy";
+}
+
+impl crate::core::Block for DataVpclatticeAuthPolicy {
+    type Attributes = DataVpclatticeAuthPolicyAttributes;
 }
 
 /// `aws_vpclattice_listener` (data source).
@@ -1447,6 +1507,10 @@ impl crate::core::DataSource for DataVpclatticeListener {
     const TYPE: &'static str = "aws_vpclattice_listener";
 }
 
+impl crate::core::Block for DataVpclatticeListener {
+    type Attributes = DataVpclatticeListenerAttributes;
+}
+
 /// `aws_vpclattice_resource_policy` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpclatticeResourcePolicy {
@@ -1470,6 +1534,10 @@ impl DataVpclatticeResourcePolicy {
 
 impl crate::core::DataSource for DataVpclatticeResourcePolicy {
     const TYPE: &'static str = "aws_vpclattice_resource_policy";
+}
+
+impl crate::core::Block for DataVpclatticeResourcePolicy {
+    type Attributes = DataVpclatticeResourcePolicyAttributes;
 }
 
 /// `aws_vpclattice_service` (data source).
@@ -1506,6 +1574,10 @@ impl crate::core::DataSource for DataVpclatticeService {
     const TYPE: &'static str = "aws_vpclattice_service";
 }
 
+impl crate::core::Block for DataVpclatticeService {
+    type Attributes = DataVpclatticeServiceAttributes;
+}
+
 /// `aws_vpclattice_service_network` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpclatticeServiceNetwork {
@@ -1535,889 +1607,1235 @@ impl crate::core::DataSource for DataVpclatticeServiceNetwork {
     const TYPE: &'static str = "aws_vpclattice_service_network";
 }
 
-impl crate::core::Ref<VpclatticeAccessLogSubscription> {
+impl crate::core::Block for DataVpclatticeServiceNetwork {
+    type Attributes = DataVpclatticeServiceNetworkAttributes;
+}
+
+/// The attributes of `aws_vpclattice_access_log_subscription`, read from a `Ref<VpclatticeAccessLogSubscription>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeAccessLogSubscriptionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeAccessLogSubscriptionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeAccessLogSubscriptionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeAccessLogSubscriptionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `destination_arn`, as a reference.
     #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
-        self.attr("destination_arn")
+        self.0.attr("destination_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `resource_identifier`, as a reference.
     #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
-        self.attr("resource_identifier")
+        self.0.attr("resource_identifier")
     }
     /// `service_network_log_type`, as a reference.
     #[inline]
     pub fn service_network_log_type(&self) -> crate::core::Expr {
-        self.attr("service_network_log_type")
+        self.0.attr("service_network_log_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<VpclatticeAuthPolicy> {
+/// The attributes of `aws_vpclattice_auth_policy`, read from a `Ref<VpclatticeAuthPolicy>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeAuthPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeAuthPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeAuthPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeAuthPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_identifier`, as a reference.
     #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
-        self.attr("resource_identifier")
+        self.0.attr("resource_identifier")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeListener> {
+/// The attributes of `aws_vpclattice_listener`, read from a `Ref<VpclatticeListener>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeListenerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_at`, as a reference.
     #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
-        self.attr("last_updated_at")
+        self.0.attr("last_updated_at")
     }
     /// `listener_id`, as a reference.
     #[inline]
     pub fn listener_id(&self) -> crate::core::Expr {
-        self.attr("listener_id")
+        self.0.attr("listener_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `service_arn`, as a reference.
     #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
-        self.attr("service_arn")
+        self.0.attr("service_arn")
     }
     /// `service_identifier`, as a reference.
     #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
-        self.attr("service_identifier")
+        self.0.attr("service_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `default_action` (a nested block), as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeListenerRule> {
+/// The attributes of `aws_vpclattice_listener_rule`, read from a `Ref<VpclatticeListenerRule>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeListenerRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeListenerRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeListenerRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeListenerRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `listener_identifier`, as a reference.
     #[inline]
     pub fn listener_identifier(&self) -> crate::core::Expr {
-        self.attr("listener_identifier")
+        self.0.attr("listener_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `rule_id`, as a reference.
     #[inline]
     pub fn rule_id(&self) -> crate::core::Expr {
-        self.attr("rule_id")
+        self.0.attr("rule_id")
     }
     /// `service_identifier`, as a reference.
     #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
-        self.attr("service_identifier")
+        self.0.attr("service_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
     #[inline]
     pub fn action(&self) -> crate::core::Expr {
-        self.attr("action")
+        self.0.attr("action")
     }
     /// `match` (a nested block), as a reference.
     #[inline]
     pub fn r#match(&self) -> crate::core::Expr {
-        self.attr("match")
+        self.0.attr("match")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeResourceConfiguration> {
+/// The attributes of `aws_vpclattice_resource_configuration`, read from a `Ref<VpclatticeResourceConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeResourceConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeResourceConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeResourceConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeResourceConfigurationAttributes {
     /// `allow_association_to_shareable_service_network`, as a reference.
     #[inline]
     pub fn allow_association_to_shareable_service_network(&self) -> crate::core::Expr {
-        self.attr("allow_association_to_shareable_service_network")
+        self.0.attr("allow_association_to_shareable_service_network")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `port_ranges`, as a reference.
     #[inline]
     pub fn port_ranges(&self) -> crate::core::Expr {
-        self.attr("port_ranges")
+        self.0.attr("port_ranges")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `resource_configuration_group_id`, as a reference.
     #[inline]
     pub fn resource_configuration_group_id(&self) -> crate::core::Expr {
-        self.attr("resource_configuration_group_id")
+        self.0.attr("resource_configuration_group_id")
     }
     /// `resource_gateway_identifier`, as a reference.
     #[inline]
     pub fn resource_gateway_identifier(&self) -> crate::core::Expr {
-        self.attr("resource_gateway_identifier")
+        self.0.attr("resource_gateway_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `resource_configuration_definition` (a nested block), as a reference.
     #[inline]
     pub fn resource_configuration_definition(&self) -> crate::core::Expr {
-        self.attr("resource_configuration_definition")
+        self.0.attr("resource_configuration_definition")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeResourceGateway> {
+/// The attributes of `aws_vpclattice_resource_gateway`, read from a `Ref<VpclatticeResourceGateway>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeResourceGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeResourceGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeResourceGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeResourceGatewayAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_type`, as a reference.
     #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
-        self.attr("ip_address_type")
+        self.0.attr("ip_address_type")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeResourcePolicy> {
+/// The attributes of `aws_vpclattice_resource_policy`, read from a `Ref<VpclatticeResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<VpclatticeService> {
+/// The attributes of `aws_vpclattice_service`, read from a `Ref<VpclatticeService>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_type`, as a reference.
     #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
-        self.attr("auth_type")
+        self.0.attr("auth_type")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `custom_domain_name`, as a reference.
     #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
-        self.attr("custom_domain_name")
+        self.0.attr("custom_domain_name")
     }
     /// `dns_entry`, as a reference.
     #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
-        self.attr("dns_entry")
+        self.0.attr("dns_entry")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeServiceNetwork> {
+/// The attributes of `aws_vpclattice_service_network`, read from a `Ref<VpclatticeServiceNetwork>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeServiceNetworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeServiceNetworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeServiceNetworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeServiceNetworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_type`, as a reference.
     #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
-        self.attr("auth_type")
+        self.0.attr("auth_type")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<VpclatticeServiceNetworkResourceAssociation> {
+/// The attributes of `aws_vpclattice_service_network_resource_association`, read from a `Ref<VpclatticeServiceNetworkResourceAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeServiceNetworkResourceAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeServiceNetworkResourceAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeServiceNetworkResourceAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeServiceNetworkResourceAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `dns_entry`, as a reference.
     #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
-        self.attr("dns_entry")
+        self.0.attr("dns_entry")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_configuration_identifier`, as a reference.
     #[inline]
     pub fn resource_configuration_identifier(&self) -> crate::core::Expr {
-        self.attr("resource_configuration_identifier")
+        self.0.attr("resource_configuration_identifier")
     }
     /// `service_network_identifier`, as a reference.
     #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
-        self.attr("service_network_identifier")
+        self.0.attr("service_network_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeServiceNetworkServiceAssociation> {
+/// The attributes of `aws_vpclattice_service_network_service_association`, read from a `Ref<VpclatticeServiceNetworkServiceAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeServiceNetworkServiceAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeServiceNetworkServiceAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeServiceNetworkServiceAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeServiceNetworkServiceAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `custom_domain_name`, as a reference.
     #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
-        self.attr("custom_domain_name")
+        self.0.attr("custom_domain_name")
     }
     /// `dns_entry`, as a reference.
     #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
-        self.attr("dns_entry")
+        self.0.attr("dns_entry")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `service_identifier`, as a reference.
     #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
-        self.attr("service_identifier")
+        self.0.attr("service_identifier")
     }
     /// `service_network_identifier`, as a reference.
     #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
-        self.attr("service_network_identifier")
+        self.0.attr("service_network_identifier")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeServiceNetworkVpcAssociation> {
+/// The attributes of `aws_vpclattice_service_network_vpc_association`, read from a `Ref<VpclatticeServiceNetworkVpcAssociation>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeServiceNetworkVpcAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeServiceNetworkVpcAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeServiceNetworkVpcAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeServiceNetworkVpcAssociationAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_by`, as a reference.
     #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
-        self.attr("created_by")
+        self.0.attr("created_by")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `service_network_identifier`, as a reference.
     #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
-        self.attr("service_network_identifier")
+        self.0.attr("service_network_identifier")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_identifier`, as a reference.
     #[inline]
     pub fn vpc_identifier(&self) -> crate::core::Expr {
-        self.attr("vpc_identifier")
+        self.0.attr("vpc_identifier")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeTargetGroup> {
+/// The attributes of `aws_vpclattice_target_group`, read from a `Ref<VpclatticeTargetGroup>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeTargetGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeTargetGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeTargetGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeTargetGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `config` (a nested block), as a reference.
     #[inline]
     pub fn config(&self) -> crate::core::Expr {
-        self.attr("config")
+        self.0.attr("config")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<VpclatticeTargetGroupAttachment> {
+/// The attributes of `aws_vpclattice_target_group_attachment`, read from a `Ref<VpclatticeTargetGroupAttachment>`.
+#[derive(Clone, Debug)]
+pub struct VpclatticeTargetGroupAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpclatticeTargetGroupAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpclatticeTargetGroupAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpclatticeTargetGroupAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `target_group_identifier`, as a reference.
     #[inline]
     pub fn target_group_identifier(&self) -> crate::core::Expr {
-        self.attr("target_group_identifier")
+        self.0.attr("target_group_identifier")
     }
     /// `target` (a nested block), as a reference.
     #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
-        self.attr("target")
+        self.0.attr("target")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataVpclatticeAuthPolicy> {
+/// The attributes of `aws_vpclattice_auth_policy`, read from a `Ref<DataVpclatticeAuthPolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataVpclatticeAuthPolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVpclatticeAuthPolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVpclatticeAuthPolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVpclatticeAuthPolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_identifier`, as a reference.
     #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
-        self.attr("resource_identifier")
+        self.0.attr("resource_identifier")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
 }
 
-impl crate::core::Ref<DataVpclatticeListener> {
+/// The attributes of `aws_vpclattice_listener`, read from a `Ref<DataVpclatticeListener>`.
+#[derive(Clone, Debug)]
+pub struct DataVpclatticeListenerAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVpclatticeListenerAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVpclatticeListenerAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVpclatticeListenerAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `default_action`, as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_at`, as a reference.
     #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
-        self.attr("last_updated_at")
+        self.0.attr("last_updated_at")
     }
     /// `listener_id`, as a reference.
     #[inline]
     pub fn listener_id(&self) -> crate::core::Expr {
-        self.attr("listener_id")
+        self.0.attr("listener_id")
     }
     /// `listener_identifier`, as a reference.
     #[inline]
     pub fn listener_identifier(&self) -> crate::core::Expr {
-        self.attr("listener_identifier")
+        self.0.attr("listener_identifier")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `port`, as a reference.
     #[inline]
     pub fn port(&self) -> crate::core::Expr {
-        self.attr("port")
+        self.0.attr("port")
     }
     /// `protocol`, as a reference.
     #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
-        self.attr("protocol")
+        self.0.attr("protocol")
     }
     /// `service_arn`, as a reference.
     #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
-        self.attr("service_arn")
+        self.0.attr("service_arn")
     }
     /// `service_id`, as a reference.
     #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
-        self.attr("service_id")
+        self.0.attr("service_id")
     }
     /// `service_identifier`, as a reference.
     #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
-        self.attr("service_identifier")
+        self.0.attr("service_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataVpclatticeResourcePolicy> {
+/// The attributes of `aws_vpclattice_resource_policy`, read from a `Ref<DataVpclatticeResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct DataVpclatticeResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVpclatticeResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVpclatticeResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVpclatticeResourcePolicyAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `policy`, as a reference.
     #[inline]
     pub fn policy(&self) -> crate::core::Expr {
-        self.attr("policy")
+        self.0.attr("policy")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
 }
 
-impl crate::core::Ref<DataVpclatticeService> {
+/// The attributes of `aws_vpclattice_service`, read from a `Ref<DataVpclatticeService>`.
+#[derive(Clone, Debug)]
+pub struct DataVpclatticeServiceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVpclatticeServiceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVpclatticeServiceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVpclatticeServiceAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_type`, as a reference.
     #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
-        self.attr("auth_type")
+        self.0.attr("auth_type")
     }
     /// `certificate_arn`, as a reference.
     #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
-        self.attr("certificate_arn")
+        self.0.attr("certificate_arn")
     }
     /// `custom_domain_name`, as a reference.
     #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
-        self.attr("custom_domain_name")
+        self.0.attr("custom_domain_name")
     }
     /// `dns_entry`, as a reference.
     #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
-        self.attr("dns_entry")
+        self.0.attr("dns_entry")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `service_identifier`, as a reference.
     #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
-        self.attr("service_identifier")
+        self.0.attr("service_identifier")
     }
     /// `status`, as a reference.
     #[inline]
     pub fn status(&self) -> crate::core::Expr {
-        self.attr("status")
+        self.0.attr("status")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }
 
-impl crate::core::Ref<DataVpclatticeServiceNetwork> {
+/// The attributes of `aws_vpclattice_service_network`, read from a `Ref<DataVpclatticeServiceNetwork>`.
+#[derive(Clone, Debug)]
+pub struct DataVpclatticeServiceNetworkAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVpclatticeServiceNetworkAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVpclatticeServiceNetworkAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVpclatticeServiceNetworkAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `auth_type`, as a reference.
     #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
-        self.attr("auth_type")
+        self.0.attr("auth_type")
     }
     /// `created_at`, as a reference.
     #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
-        self.attr("created_at")
+        self.0.attr("created_at")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_at`, as a reference.
     #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
-        self.attr("last_updated_at")
+        self.0.attr("last_updated_at")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `number_of_associated_services`, as a reference.
     #[inline]
     pub fn number_of_associated_services(&self) -> crate::core::Expr {
-        self.attr("number_of_associated_services")
+        self.0.attr("number_of_associated_services")
     }
     /// `number_of_associated_vpcs`, as a reference.
     #[inline]
     pub fn number_of_associated_vpcs(&self) -> crate::core::Expr {
-        self.attr("number_of_associated_vpcs")
+        self.0.attr("number_of_associated_vpcs")
     }
     /// `service_network_identifier`, as a reference.
     #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
-        self.attr("service_network_identifier")
+        self.0.attr("service_network_identifier")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
 }

@@ -72,30 +72,52 @@ impl crate::core::DataSource for DataVpcs {
     const TYPE: &'static str = "aws_vpcs";
 }
 
-impl crate::core::Ref<DataVpcs> {
+impl crate::core::Block for DataVpcs {
+    type Attributes = DataVpcsAttributes;
+}
+
+/// The attributes of `aws_vpcs`, read from a `Ref<DataVpcs>`.
+#[derive(Clone, Debug)]
+pub struct DataVpcsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVpcsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVpcsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVpcsAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ids`, as a reference.
     #[inline]
     pub fn ids(&self) -> crate::core::Expr {
-        self.attr("ids")
+        self.0.attr("ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

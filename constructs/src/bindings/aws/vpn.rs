@@ -288,6 +288,10 @@ impl crate::core::Resource for VpnConnection {
     const TYPE: &'static str = "aws_vpn_connection";
 }
 
+impl crate::core::Block for VpnConnection {
+    type Attributes = VpnConnectionAttributes;
+}
+
 /// `aws_vpn_connection_route` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpnConnectionRoute {
@@ -314,6 +318,10 @@ impl VpnConnectionRoute {
 
 impl crate::core::Resource for VpnConnectionRoute {
     const TYPE: &'static str = "aws_vpn_connection_route";
+}
+
+impl crate::core::Block for VpnConnectionRoute {
+    type Attributes = VpnConnectionRouteAttributes;
 }
 
 /// `aws_vpn_gateway` (resource).
@@ -358,6 +366,10 @@ impl crate::core::Resource for VpnGateway {
     const TYPE: &'static str = "aws_vpn_gateway";
 }
 
+impl crate::core::Block for VpnGateway {
+    type Attributes = VpnGatewayAttributes;
+}
+
 /// `aws_vpn_gateway_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpnGatewayAttachment {
@@ -384,6 +396,10 @@ impl VpnGatewayAttachment {
 
 impl crate::core::Resource for VpnGatewayAttachment {
     const TYPE: &'static str = "aws_vpn_gateway_attachment";
+}
+
+impl crate::core::Block for VpnGatewayAttachment {
+    type Attributes = VpnGatewayAttachmentAttributes;
 }
 
 /// The `timeouts` block of [`VpnGatewayRoutePropagation`].
@@ -438,6 +454,10 @@ impl VpnGatewayRoutePropagation {
 
 impl crate::core::Resource for VpnGatewayRoutePropagation {
     const TYPE: &'static str = "aws_vpn_gateway_route_propagation";
+}
+
+impl crate::core::Block for VpnGatewayRoutePropagation {
+    type Attributes = VpnGatewayRoutePropagationAttributes;
 }
 
 /// The `filter` block of [`DataVpnGateway`].
@@ -528,525 +548,637 @@ impl crate::core::DataSource for DataVpnGateway {
     const TYPE: &'static str = "aws_vpn_gateway";
 }
 
-impl crate::core::Ref<VpnConnection> {
+impl crate::core::Block for DataVpnGateway {
+    type Attributes = DataVpnGatewayAttributes;
+}
+
+/// The attributes of `aws_vpn_connection`, read from a `Ref<VpnConnection>`.
+#[derive(Clone, Debug)]
+pub struct VpnConnectionAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpnConnectionAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpnConnectionAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpnConnectionAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `core_network_arn`, as a reference.
     #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_arn")
+        self.0.attr("core_network_arn")
     }
     /// `core_network_attachment_arn`, as a reference.
     #[inline]
     pub fn core_network_attachment_arn(&self) -> crate::core::Expr {
-        self.attr("core_network_attachment_arn")
+        self.0.attr("core_network_attachment_arn")
     }
     /// `customer_gateway_configuration`, as a reference.
     #[inline]
     pub fn customer_gateway_configuration(&self) -> crate::core::Expr {
-        self.attr("customer_gateway_configuration")
+        self.0.attr("customer_gateway_configuration")
     }
     /// `customer_gateway_id`, as a reference.
     #[inline]
     pub fn customer_gateway_id(&self) -> crate::core::Expr {
-        self.attr("customer_gateway_id")
+        self.0.attr("customer_gateway_id")
     }
     /// `enable_acceleration`, as a reference.
     #[inline]
     pub fn enable_acceleration(&self) -> crate::core::Expr {
-        self.attr("enable_acceleration")
+        self.0.attr("enable_acceleration")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `local_ipv4_network_cidr`, as a reference.
     #[inline]
     pub fn local_ipv4_network_cidr(&self) -> crate::core::Expr {
-        self.attr("local_ipv4_network_cidr")
+        self.0.attr("local_ipv4_network_cidr")
     }
     /// `local_ipv6_network_cidr`, as a reference.
     #[inline]
     pub fn local_ipv6_network_cidr(&self) -> crate::core::Expr {
-        self.attr("local_ipv6_network_cidr")
+        self.0.attr("local_ipv6_network_cidr")
     }
     /// `outside_ip_address_type`, as a reference.
     #[inline]
     pub fn outside_ip_address_type(&self) -> crate::core::Expr {
-        self.attr("outside_ip_address_type")
+        self.0.attr("outside_ip_address_type")
     }
     /// `preshared_key_arn`, as a reference.
     #[inline]
     pub fn preshared_key_arn(&self) -> crate::core::Expr {
-        self.attr("preshared_key_arn")
+        self.0.attr("preshared_key_arn")
     }
     /// `preshared_key_storage`, as a reference.
     #[inline]
     pub fn preshared_key_storage(&self) -> crate::core::Expr {
-        self.attr("preshared_key_storage")
+        self.0.attr("preshared_key_storage")
     }
     /// `remote_ipv4_network_cidr`, as a reference.
     #[inline]
     pub fn remote_ipv4_network_cidr(&self) -> crate::core::Expr {
-        self.attr("remote_ipv4_network_cidr")
+        self.0.attr("remote_ipv4_network_cidr")
     }
     /// `remote_ipv6_network_cidr`, as a reference.
     #[inline]
     pub fn remote_ipv6_network_cidr(&self) -> crate::core::Expr {
-        self.attr("remote_ipv6_network_cidr")
+        self.0.attr("remote_ipv6_network_cidr")
     }
     /// `routes`, as a reference.
     #[inline]
     pub fn routes(&self) -> crate::core::Expr {
-        self.attr("routes")
+        self.0.attr("routes")
     }
     /// `static_routes_only`, as a reference.
     #[inline]
     pub fn static_routes_only(&self) -> crate::core::Expr {
-        self.attr("static_routes_only")
+        self.0.attr("static_routes_only")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_attachment_id")
+        self.0.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
     #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
-        self.attr("transit_gateway_id")
+        self.0.attr("transit_gateway_id")
     }
     /// `transport_transit_gateway_attachment_id`, as a reference.
     #[inline]
     pub fn transport_transit_gateway_attachment_id(&self) -> crate::core::Expr {
-        self.attr("transport_transit_gateway_attachment_id")
+        self.0.attr("transport_transit_gateway_attachment_id")
     }
     /// `tunnel1_address`, as a reference.
     #[inline]
     pub fn tunnel1_address(&self) -> crate::core::Expr {
-        self.attr("tunnel1_address")
+        self.0.attr("tunnel1_address")
     }
     /// `tunnel1_bgp_asn`, as a reference.
     #[inline]
     pub fn tunnel1_bgp_asn(&self) -> crate::core::Expr {
-        self.attr("tunnel1_bgp_asn")
+        self.0.attr("tunnel1_bgp_asn")
     }
     /// `tunnel1_bgp_holdtime`, as a reference.
     #[inline]
     pub fn tunnel1_bgp_holdtime(&self) -> crate::core::Expr {
-        self.attr("tunnel1_bgp_holdtime")
+        self.0.attr("tunnel1_bgp_holdtime")
     }
     /// `tunnel1_cgw_inside_address`, as a reference.
     #[inline]
     pub fn tunnel1_cgw_inside_address(&self) -> crate::core::Expr {
-        self.attr("tunnel1_cgw_inside_address")
+        self.0.attr("tunnel1_cgw_inside_address")
     }
     /// `tunnel1_dpd_timeout_action`, as a reference.
     #[inline]
     pub fn tunnel1_dpd_timeout_action(&self) -> crate::core::Expr {
-        self.attr("tunnel1_dpd_timeout_action")
+        self.0.attr("tunnel1_dpd_timeout_action")
     }
     /// `tunnel1_dpd_timeout_seconds`, as a reference.
     #[inline]
     pub fn tunnel1_dpd_timeout_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel1_dpd_timeout_seconds")
+        self.0.attr("tunnel1_dpd_timeout_seconds")
     }
     /// `tunnel1_enable_tunnel_lifecycle_control`, as a reference.
     #[inline]
     pub fn tunnel1_enable_tunnel_lifecycle_control(&self) -> crate::core::Expr {
-        self.attr("tunnel1_enable_tunnel_lifecycle_control")
+        self.0.attr("tunnel1_enable_tunnel_lifecycle_control")
     }
     /// `tunnel1_ike_versions`, as a reference.
     #[inline]
     pub fn tunnel1_ike_versions(&self) -> crate::core::Expr {
-        self.attr("tunnel1_ike_versions")
+        self.0.attr("tunnel1_ike_versions")
     }
     /// `tunnel1_inside_cidr`, as a reference.
     #[inline]
     pub fn tunnel1_inside_cidr(&self) -> crate::core::Expr {
-        self.attr("tunnel1_inside_cidr")
+        self.0.attr("tunnel1_inside_cidr")
     }
     /// `tunnel1_inside_ipv6_cidr`, as a reference.
     #[inline]
     pub fn tunnel1_inside_ipv6_cidr(&self) -> crate::core::Expr {
-        self.attr("tunnel1_inside_ipv6_cidr")
+        self.0.attr("tunnel1_inside_ipv6_cidr")
     }
     /// `tunnel1_phase1_dh_group_numbers`, as a reference.
     #[inline]
     pub fn tunnel1_phase1_dh_group_numbers(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase1_dh_group_numbers")
+        self.0.attr("tunnel1_phase1_dh_group_numbers")
     }
     /// `tunnel1_phase1_encryption_algorithms`, as a reference.
     #[inline]
     pub fn tunnel1_phase1_encryption_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase1_encryption_algorithms")
+        self.0.attr("tunnel1_phase1_encryption_algorithms")
     }
     /// `tunnel1_phase1_integrity_algorithms`, as a reference.
     #[inline]
     pub fn tunnel1_phase1_integrity_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase1_integrity_algorithms")
+        self.0.attr("tunnel1_phase1_integrity_algorithms")
     }
     /// `tunnel1_phase1_lifetime_seconds`, as a reference.
     #[inline]
     pub fn tunnel1_phase1_lifetime_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase1_lifetime_seconds")
+        self.0.attr("tunnel1_phase1_lifetime_seconds")
     }
     /// `tunnel1_phase2_dh_group_numbers`, as a reference.
     #[inline]
     pub fn tunnel1_phase2_dh_group_numbers(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase2_dh_group_numbers")
+        self.0.attr("tunnel1_phase2_dh_group_numbers")
     }
     /// `tunnel1_phase2_encryption_algorithms`, as a reference.
     #[inline]
     pub fn tunnel1_phase2_encryption_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase2_encryption_algorithms")
+        self.0.attr("tunnel1_phase2_encryption_algorithms")
     }
     /// `tunnel1_phase2_integrity_algorithms`, as a reference.
     #[inline]
     pub fn tunnel1_phase2_integrity_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase2_integrity_algorithms")
+        self.0.attr("tunnel1_phase2_integrity_algorithms")
     }
     /// `tunnel1_phase2_lifetime_seconds`, as a reference.
     #[inline]
     pub fn tunnel1_phase2_lifetime_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel1_phase2_lifetime_seconds")
+        self.0.attr("tunnel1_phase2_lifetime_seconds")
     }
     /// `tunnel1_preshared_key`, as a reference.
     #[inline]
     pub fn tunnel1_preshared_key(&self) -> crate::core::Expr {
-        self.attr("tunnel1_preshared_key")
+        self.0.attr("tunnel1_preshared_key")
     }
     /// `tunnel1_rekey_fuzz_percentage`, as a reference.
     #[inline]
     pub fn tunnel1_rekey_fuzz_percentage(&self) -> crate::core::Expr {
-        self.attr("tunnel1_rekey_fuzz_percentage")
+        self.0.attr("tunnel1_rekey_fuzz_percentage")
     }
     /// `tunnel1_rekey_margin_time_seconds`, as a reference.
     #[inline]
     pub fn tunnel1_rekey_margin_time_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel1_rekey_margin_time_seconds")
+        self.0.attr("tunnel1_rekey_margin_time_seconds")
     }
     /// `tunnel1_replay_window_size`, as a reference.
     #[inline]
     pub fn tunnel1_replay_window_size(&self) -> crate::core::Expr {
-        self.attr("tunnel1_replay_window_size")
+        self.0.attr("tunnel1_replay_window_size")
     }
     /// `tunnel1_startup_action`, as a reference.
     #[inline]
     pub fn tunnel1_startup_action(&self) -> crate::core::Expr {
-        self.attr("tunnel1_startup_action")
+        self.0.attr("tunnel1_startup_action")
     }
     /// `tunnel1_vgw_inside_address`, as a reference.
     #[inline]
     pub fn tunnel1_vgw_inside_address(&self) -> crate::core::Expr {
-        self.attr("tunnel1_vgw_inside_address")
+        self.0.attr("tunnel1_vgw_inside_address")
     }
     /// `tunnel2_address`, as a reference.
     #[inline]
     pub fn tunnel2_address(&self) -> crate::core::Expr {
-        self.attr("tunnel2_address")
+        self.0.attr("tunnel2_address")
     }
     /// `tunnel2_bgp_asn`, as a reference.
     #[inline]
     pub fn tunnel2_bgp_asn(&self) -> crate::core::Expr {
-        self.attr("tunnel2_bgp_asn")
+        self.0.attr("tunnel2_bgp_asn")
     }
     /// `tunnel2_bgp_holdtime`, as a reference.
     #[inline]
     pub fn tunnel2_bgp_holdtime(&self) -> crate::core::Expr {
-        self.attr("tunnel2_bgp_holdtime")
+        self.0.attr("tunnel2_bgp_holdtime")
     }
     /// `tunnel2_cgw_inside_address`, as a reference.
     #[inline]
     pub fn tunnel2_cgw_inside_address(&self) -> crate::core::Expr {
-        self.attr("tunnel2_cgw_inside_address")
+        self.0.attr("tunnel2_cgw_inside_address")
     }
     /// `tunnel2_dpd_timeout_action`, as a reference.
     #[inline]
     pub fn tunnel2_dpd_timeout_action(&self) -> crate::core::Expr {
-        self.attr("tunnel2_dpd_timeout_action")
+        self.0.attr("tunnel2_dpd_timeout_action")
     }
     /// `tunnel2_dpd_timeout_seconds`, as a reference.
     #[inline]
     pub fn tunnel2_dpd_timeout_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel2_dpd_timeout_seconds")
+        self.0.attr("tunnel2_dpd_timeout_seconds")
     }
     /// `tunnel2_enable_tunnel_lifecycle_control`, as a reference.
     #[inline]
     pub fn tunnel2_enable_tunnel_lifecycle_control(&self) -> crate::core::Expr {
-        self.attr("tunnel2_enable_tunnel_lifecycle_control")
+        self.0.attr("tunnel2_enable_tunnel_lifecycle_control")
     }
     /// `tunnel2_ike_versions`, as a reference.
     #[inline]
     pub fn tunnel2_ike_versions(&self) -> crate::core::Expr {
-        self.attr("tunnel2_ike_versions")
+        self.0.attr("tunnel2_ike_versions")
     }
     /// `tunnel2_inside_cidr`, as a reference.
     #[inline]
     pub fn tunnel2_inside_cidr(&self) -> crate::core::Expr {
-        self.attr("tunnel2_inside_cidr")
+        self.0.attr("tunnel2_inside_cidr")
     }
     /// `tunnel2_inside_ipv6_cidr`, as a reference.
     #[inline]
     pub fn tunnel2_inside_ipv6_cidr(&self) -> crate::core::Expr {
-        self.attr("tunnel2_inside_ipv6_cidr")
+        self.0.attr("tunnel2_inside_ipv6_cidr")
     }
     /// `tunnel2_phase1_dh_group_numbers`, as a reference.
     #[inline]
     pub fn tunnel2_phase1_dh_group_numbers(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase1_dh_group_numbers")
+        self.0.attr("tunnel2_phase1_dh_group_numbers")
     }
     /// `tunnel2_phase1_encryption_algorithms`, as a reference.
     #[inline]
     pub fn tunnel2_phase1_encryption_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase1_encryption_algorithms")
+        self.0.attr("tunnel2_phase1_encryption_algorithms")
     }
     /// `tunnel2_phase1_integrity_algorithms`, as a reference.
     #[inline]
     pub fn tunnel2_phase1_integrity_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase1_integrity_algorithms")
+        self.0.attr("tunnel2_phase1_integrity_algorithms")
     }
     /// `tunnel2_phase1_lifetime_seconds`, as a reference.
     #[inline]
     pub fn tunnel2_phase1_lifetime_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase1_lifetime_seconds")
+        self.0.attr("tunnel2_phase1_lifetime_seconds")
     }
     /// `tunnel2_phase2_dh_group_numbers`, as a reference.
     #[inline]
     pub fn tunnel2_phase2_dh_group_numbers(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase2_dh_group_numbers")
+        self.0.attr("tunnel2_phase2_dh_group_numbers")
     }
     /// `tunnel2_phase2_encryption_algorithms`, as a reference.
     #[inline]
     pub fn tunnel2_phase2_encryption_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase2_encryption_algorithms")
+        self.0.attr("tunnel2_phase2_encryption_algorithms")
     }
     /// `tunnel2_phase2_integrity_algorithms`, as a reference.
     #[inline]
     pub fn tunnel2_phase2_integrity_algorithms(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase2_integrity_algorithms")
+        self.0.attr("tunnel2_phase2_integrity_algorithms")
     }
     /// `tunnel2_phase2_lifetime_seconds`, as a reference.
     #[inline]
     pub fn tunnel2_phase2_lifetime_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel2_phase2_lifetime_seconds")
+        self.0.attr("tunnel2_phase2_lifetime_seconds")
     }
     /// `tunnel2_preshared_key`, as a reference.
     #[inline]
     pub fn tunnel2_preshared_key(&self) -> crate::core::Expr {
-        self.attr("tunnel2_preshared_key")
+        self.0.attr("tunnel2_preshared_key")
     }
     /// `tunnel2_rekey_fuzz_percentage`, as a reference.
     #[inline]
     pub fn tunnel2_rekey_fuzz_percentage(&self) -> crate::core::Expr {
-        self.attr("tunnel2_rekey_fuzz_percentage")
+        self.0.attr("tunnel2_rekey_fuzz_percentage")
     }
     /// `tunnel2_rekey_margin_time_seconds`, as a reference.
     #[inline]
     pub fn tunnel2_rekey_margin_time_seconds(&self) -> crate::core::Expr {
-        self.attr("tunnel2_rekey_margin_time_seconds")
+        self.0.attr("tunnel2_rekey_margin_time_seconds")
     }
     /// `tunnel2_replay_window_size`, as a reference.
     #[inline]
     pub fn tunnel2_replay_window_size(&self) -> crate::core::Expr {
-        self.attr("tunnel2_replay_window_size")
+        self.0.attr("tunnel2_replay_window_size")
     }
     /// `tunnel2_startup_action`, as a reference.
     #[inline]
     pub fn tunnel2_startup_action(&self) -> crate::core::Expr {
-        self.attr("tunnel2_startup_action")
+        self.0.attr("tunnel2_startup_action")
     }
     /// `tunnel2_vgw_inside_address`, as a reference.
     #[inline]
     pub fn tunnel2_vgw_inside_address(&self) -> crate::core::Expr {
-        self.attr("tunnel2_vgw_inside_address")
+        self.0.attr("tunnel2_vgw_inside_address")
     }
     /// `tunnel_inside_ip_version`, as a reference.
     #[inline]
     pub fn tunnel_inside_ip_version(&self) -> crate::core::Expr {
-        self.attr("tunnel_inside_ip_version")
+        self.0.attr("tunnel_inside_ip_version")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
     /// `vgw_telemetry`, as a reference.
     #[inline]
     pub fn vgw_telemetry(&self) -> crate::core::Expr {
-        self.attr("vgw_telemetry")
+        self.0.attr("vgw_telemetry")
     }
     /// `vpn_gateway_id`, as a reference.
     #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
-        self.attr("vpn_gateway_id")
+        self.0.attr("vpn_gateway_id")
     }
     /// `tunnel1_log_options` (a nested block), as a reference.
     #[inline]
     pub fn tunnel1_log_options(&self) -> crate::core::Expr {
-        self.attr("tunnel1_log_options")
+        self.0.attr("tunnel1_log_options")
     }
     /// `tunnel2_log_options` (a nested block), as a reference.
     #[inline]
     pub fn tunnel2_log_options(&self) -> crate::core::Expr {
-        self.attr("tunnel2_log_options")
+        self.0.attr("tunnel2_log_options")
     }
 }
 
-impl crate::core::Ref<VpnConnectionRoute> {
+/// The attributes of `aws_vpn_connection_route`, read from a `Ref<VpnConnectionRoute>`.
+#[derive(Clone, Debug)]
+pub struct VpnConnectionRouteAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpnConnectionRouteAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpnConnectionRouteAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpnConnectionRouteAttributes {
     /// `destination_cidr_block`, as a reference.
     #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
-        self.attr("destination_cidr_block")
+        self.0.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vpn_connection_id`, as a reference.
     #[inline]
     pub fn vpn_connection_id(&self) -> crate::core::Expr {
-        self.attr("vpn_connection_id")
+        self.0.attr("vpn_connection_id")
     }
 }
 
-impl crate::core::Ref<VpnGateway> {
+/// The attributes of `aws_vpn_gateway`, read from a `Ref<VpnGateway>`.
+#[derive(Clone, Debug)]
+pub struct VpnGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpnGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpnGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpnGatewayAttributes {
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<VpnGatewayAttachment> {
+/// The attributes of `aws_vpn_gateway_attachment`, read from a `Ref<VpnGatewayAttachment>`.
+#[derive(Clone, Debug)]
+pub struct VpnGatewayAttachmentAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpnGatewayAttachmentAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpnGatewayAttachmentAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpnGatewayAttachmentAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
     /// `vpn_gateway_id`, as a reference.
     #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
-        self.attr("vpn_gateway_id")
+        self.0.attr("vpn_gateway_id")
     }
 }
 
-impl crate::core::Ref<VpnGatewayRoutePropagation> {
+/// The attributes of `aws_vpn_gateway_route_propagation`, read from a `Ref<VpnGatewayRoutePropagation>`.
+#[derive(Clone, Debug)]
+pub struct VpnGatewayRoutePropagationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for VpnGatewayRoutePropagationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for VpnGatewayRoutePropagationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl VpnGatewayRoutePropagationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `route_table_id`, as a reference.
     #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
-        self.attr("route_table_id")
+        self.0.attr("route_table_id")
     }
     /// `vpn_gateway_id`, as a reference.
     #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
-        self.attr("vpn_gateway_id")
+        self.0.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<DataVpnGateway> {
+/// The attributes of `aws_vpn_gateway`, read from a `Ref<DataVpnGateway>`.
+#[derive(Clone, Debug)]
+pub struct DataVpnGatewayAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataVpnGatewayAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataVpnGatewayAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataVpnGatewayAttributes {
     /// `amazon_side_asn`, as a reference.
     #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
-        self.attr("amazon_side_asn")
+        self.0.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attached_vpc_id`, as a reference.
     #[inline]
     pub fn attached_vpc_id(&self) -> crate::core::Expr {
-        self.attr("attached_vpc_id")
+        self.0.attr("attached_vpc_id")
     }
     /// `availability_zone`, as a reference.
     #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
-        self.attr("availability_zone")
+        self.0.attr("availability_zone")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
     #[inline]
     pub fn filter(&self) -> crate::core::Expr {
-        self.attr("filter")
+        self.0.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }

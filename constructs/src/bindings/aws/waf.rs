@@ -77,6 +77,10 @@ impl crate::core::Resource for WafByteMatchSet {
     const TYPE: &'static str = "aws_waf_byte_match_set";
 }
 
+impl crate::core::Block for WafByteMatchSet {
+    type Attributes = WafByteMatchSetAttributes;
+}
+
 /// The `geo_match_constraint` block of [`WafGeoMatchSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafGeoMatchSetGeoMatchConstraint {
@@ -126,6 +130,10 @@ impl crate::core::Resource for WafGeoMatchSet {
     const TYPE: &'static str = "aws_waf_geo_match_set";
 }
 
+impl crate::core::Block for WafGeoMatchSet {
+    type Attributes = WafGeoMatchSetAttributes;
+}
+
 /// The `ip_set_descriptors` block of [`WafIpset`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafIpsetIpSetDescriptors {
@@ -173,6 +181,10 @@ impl WafIpset {
 
 impl crate::core::Resource for WafIpset {
     const TYPE: &'static str = "aws_waf_ipset";
+}
+
+impl crate::core::Block for WafIpset {
+    type Attributes = WafIpsetAttributes;
 }
 
 /// The `predicates` block of [`WafRateBasedRule`].
@@ -242,6 +254,10 @@ impl WafRateBasedRule {
 
 impl crate::core::Resource for WafRateBasedRule {
     const TYPE: &'static str = "aws_waf_rate_based_rule";
+}
+
+impl crate::core::Block for WafRateBasedRule {
+    type Attributes = WafRateBasedRuleAttributes;
 }
 
 /// The `field_to_match` block of [`WafRegexMatchSetRegexMatchTuple`].
@@ -317,6 +333,10 @@ impl crate::core::Resource for WafRegexMatchSet {
     const TYPE: &'static str = "aws_waf_regex_match_set";
 }
 
+impl crate::core::Block for WafRegexMatchSet {
+    type Attributes = WafRegexMatchSetAttributes;
+}
+
 /// `aws_waf_regex_pattern_set` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafRegexPatternSet {
@@ -344,6 +364,10 @@ impl WafRegexPatternSet {
 
 impl crate::core::Resource for WafRegexPatternSet {
     const TYPE: &'static str = "aws_waf_regex_pattern_set";
+}
+
+impl crate::core::Block for WafRegexPatternSet {
+    type Attributes = WafRegexPatternSetAttributes;
 }
 
 /// The `predicates` block of [`WafRule`].
@@ -407,6 +431,10 @@ impl WafRule {
 
 impl crate::core::Resource for WafRule {
     const TYPE: &'static str = "aws_waf_rule";
+}
+
+impl crate::core::Block for WafRule {
+    type Attributes = WafRuleAttributes;
 }
 
 /// The `action` block of [`WafRuleGroupActivatedRule`].
@@ -493,6 +521,10 @@ impl crate::core::Resource for WafRuleGroup {
     const TYPE: &'static str = "aws_waf_rule_group";
 }
 
+impl crate::core::Block for WafRuleGroup {
+    type Attributes = WafRuleGroupAttributes;
+}
+
 /// The `field_to_match` block of [`WafSizeConstraintSetSizeConstraints`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafSizeConstraintSetSizeConstraintsFieldToMatch {
@@ -569,6 +601,10 @@ impl crate::core::Resource for WafSizeConstraintSet {
     const TYPE: &'static str = "aws_waf_size_constraint_set";
 }
 
+impl crate::core::Block for WafSizeConstraintSet {
+    type Attributes = WafSizeConstraintSetAttributes;
+}
+
 /// The `field_to_match` block of [`WafSqlInjectionMatchSetSqlInjectionMatchTuples`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch {
@@ -637,6 +673,10 @@ impl WafSqlInjectionMatchSet {
 
 impl crate::core::Resource for WafSqlInjectionMatchSet {
     const TYPE: &'static str = "aws_waf_sql_injection_match_set";
+}
+
+impl crate::core::Block for WafSqlInjectionMatchSet {
+    type Attributes = WafSqlInjectionMatchSetAttributes;
 }
 
 /// The `default_action` block of [`WafWebAcl`].
@@ -794,6 +834,10 @@ impl crate::core::Resource for WafWebAcl {
     const TYPE: &'static str = "aws_waf_web_acl";
 }
 
+impl crate::core::Block for WafWebAcl {
+    type Attributes = WafWebAclAttributes;
+}
+
 /// The `field_to_match` block of [`WafXssMatchSetXssMatchTuples`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafXssMatchSetXssMatchTuplesFieldToMatch {
@@ -864,6 +908,10 @@ impl crate::core::Resource for WafXssMatchSet {
     const TYPE: &'static str = "aws_waf_xss_match_set";
 }
 
+impl crate::core::Block for WafXssMatchSet {
+    type Attributes = WafXssMatchSetAttributes;
+}
+
 /// `aws_waf_ipset` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafIpset {
@@ -887,6 +935,10 @@ impl DataWafIpset {
 
 impl crate::core::DataSource for DataWafIpset {
     const TYPE: &'static str = "aws_waf_ipset";
+}
+
+impl crate::core::Block for DataWafIpset {
+    type Attributes = DataWafIpsetAttributes;
 }
 
 /// `aws_waf_rate_based_rule` (data source).
@@ -914,6 +966,10 @@ impl crate::core::DataSource for DataWafRateBasedRule {
     const TYPE: &'static str = "aws_waf_rate_based_rule";
 }
 
+impl crate::core::Block for DataWafRateBasedRule {
+    type Attributes = DataWafRateBasedRuleAttributes;
+}
+
 /// `aws_waf_rule` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafRule {
@@ -937,6 +993,10 @@ impl DataWafRule {
 
 impl crate::core::DataSource for DataWafRule {
     const TYPE: &'static str = "aws_waf_rule";
+}
+
+impl crate::core::Block for DataWafRule {
+    type Attributes = DataWafRuleAttributes;
 }
 
 /// `aws_waf_subscribed_rule_group` (data source).
@@ -969,6 +1029,10 @@ impl crate::core::DataSource for DataWafSubscribedRuleGroup {
     const TYPE: &'static str = "aws_waf_subscribed_rule_group";
 }
 
+impl crate::core::Block for DataWafSubscribedRuleGroup {
+    type Attributes = DataWafSubscribedRuleGroupAttributes;
+}
+
 /// `aws_waf_web_acl` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafWebAcl {
@@ -994,428 +1058,738 @@ impl crate::core::DataSource for DataWafWebAcl {
     const TYPE: &'static str = "aws_waf_web_acl";
 }
 
-impl crate::core::Ref<WafByteMatchSet> {
+impl crate::core::Block for DataWafWebAcl {
+    type Attributes = DataWafWebAclAttributes;
+}
+
+/// The attributes of `aws_waf_byte_match_set`, read from a `Ref<WafByteMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafByteMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafByteMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafByteMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafByteMatchSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `byte_match_tuples` (a nested block), as a reference.
     #[inline]
     pub fn byte_match_tuples(&self) -> crate::core::Expr {
-        self.attr("byte_match_tuples")
+        self.0.attr("byte_match_tuples")
     }
 }
 
-impl crate::core::Ref<WafGeoMatchSet> {
+/// The attributes of `aws_waf_geo_match_set`, read from a `Ref<WafGeoMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafGeoMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafGeoMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafGeoMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafGeoMatchSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `geo_match_constraint` (a nested block), as a reference.
     #[inline]
     pub fn geo_match_constraint(&self) -> crate::core::Expr {
-        self.attr("geo_match_constraint")
+        self.0.attr("geo_match_constraint")
     }
 }
 
-impl crate::core::Ref<WafIpset> {
+/// The attributes of `aws_waf_ipset`, read from a `Ref<WafIpset>`.
+#[derive(Clone, Debug)]
+pub struct WafIpsetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafIpsetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafIpsetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafIpsetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `ip_set_descriptors` (a nested block), as a reference.
     #[inline]
     pub fn ip_set_descriptors(&self) -> crate::core::Expr {
-        self.attr("ip_set_descriptors")
+        self.0.attr("ip_set_descriptors")
     }
 }
 
-impl crate::core::Ref<WafRateBasedRule> {
+/// The attributes of `aws_waf_rate_based_rule`, read from a `Ref<WafRateBasedRule>`.
+#[derive(Clone, Debug)]
+pub struct WafRateBasedRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafRateBasedRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafRateBasedRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafRateBasedRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rate_key`, as a reference.
     #[inline]
     pub fn rate_key(&self) -> crate::core::Expr {
-        self.attr("rate_key")
+        self.0.attr("rate_key")
     }
     /// `rate_limit`, as a reference.
     #[inline]
     pub fn rate_limit(&self) -> crate::core::Expr {
-        self.attr("rate_limit")
+        self.0.attr("rate_limit")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `predicates` (a nested block), as a reference.
     #[inline]
     pub fn predicates(&self) -> crate::core::Expr {
-        self.attr("predicates")
+        self.0.attr("predicates")
     }
 }
 
-impl crate::core::Ref<WafRegexMatchSet> {
+/// The attributes of `aws_waf_regex_match_set`, read from a `Ref<WafRegexMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafRegexMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafRegexMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafRegexMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafRegexMatchSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `regex_match_tuple` (a nested block), as a reference.
     #[inline]
     pub fn regex_match_tuple(&self) -> crate::core::Expr {
-        self.attr("regex_match_tuple")
+        self.0.attr("regex_match_tuple")
     }
 }
 
-impl crate::core::Ref<WafRegexPatternSet> {
+/// The attributes of `aws_waf_regex_pattern_set`, read from a `Ref<WafRegexPatternSet>`.
+#[derive(Clone, Debug)]
+pub struct WafRegexPatternSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafRegexPatternSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafRegexPatternSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafRegexPatternSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `regex_pattern_strings`, as a reference.
     #[inline]
     pub fn regex_pattern_strings(&self) -> crate::core::Expr {
-        self.attr("regex_pattern_strings")
+        self.0.attr("regex_pattern_strings")
     }
 }
 
-impl crate::core::Ref<WafRule> {
+/// The attributes of `aws_waf_rule`, read from a `Ref<WafRule>`.
+#[derive(Clone, Debug)]
+pub struct WafRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `predicates` (a nested block), as a reference.
     #[inline]
     pub fn predicates(&self) -> crate::core::Expr {
-        self.attr("predicates")
+        self.0.attr("predicates")
     }
 }
 
-impl crate::core::Ref<WafRuleGroup> {
+/// The attributes of `aws_waf_rule_group`, read from a `Ref<WafRuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct WafRuleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafRuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafRuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafRuleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `activated_rule` (a nested block), as a reference.
     #[inline]
     pub fn activated_rule(&self) -> crate::core::Expr {
-        self.attr("activated_rule")
+        self.0.attr("activated_rule")
     }
 }
 
-impl crate::core::Ref<WafSizeConstraintSet> {
+/// The attributes of `aws_waf_size_constraint_set`, read from a `Ref<WafSizeConstraintSet>`.
+#[derive(Clone, Debug)]
+pub struct WafSizeConstraintSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafSizeConstraintSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafSizeConstraintSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafSizeConstraintSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `size_constraints` (a nested block), as a reference.
     #[inline]
     pub fn size_constraints(&self) -> crate::core::Expr {
-        self.attr("size_constraints")
+        self.0.attr("size_constraints")
     }
 }
 
-impl crate::core::Ref<WafSqlInjectionMatchSet> {
+/// The attributes of `aws_waf_sql_injection_match_set`, read from a `Ref<WafSqlInjectionMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafSqlInjectionMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafSqlInjectionMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafSqlInjectionMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafSqlInjectionMatchSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sql_injection_match_tuples` (a nested block), as a reference.
     #[inline]
     pub fn sql_injection_match_tuples(&self) -> crate::core::Expr {
-        self.attr("sql_injection_match_tuples")
+        self.0.attr("sql_injection_match_tuples")
     }
 }
 
-impl crate::core::Ref<WafWebAcl> {
+/// The attributes of `aws_waf_web_acl`, read from a `Ref<WafWebAcl>`.
+#[derive(Clone, Debug)]
+pub struct WafWebAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafWebAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafWebAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafWebAclAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `default_action` (a nested block), as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `logging_configuration` (a nested block), as a reference.
     #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
-        self.attr("logging_configuration")
+        self.0.attr("logging_configuration")
     }
     /// `rules` (a nested block), as a reference.
     #[inline]
     pub fn rules(&self) -> crate::core::Expr {
-        self.attr("rules")
+        self.0.attr("rules")
     }
 }
 
-impl crate::core::Ref<WafXssMatchSet> {
+/// The attributes of `aws_waf_xss_match_set`, read from a `Ref<WafXssMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafXssMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafXssMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafXssMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafXssMatchSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `xss_match_tuples` (a nested block), as a reference.
     #[inline]
     pub fn xss_match_tuples(&self) -> crate::core::Expr {
-        self.attr("xss_match_tuples")
+        self.0.attr("xss_match_tuples")
     }
 }
 
-impl crate::core::Ref<DataWafIpset> {
+/// The attributes of `aws_waf_ipset`, read from a `Ref<DataWafIpset>`.
+#[derive(Clone, Debug)]
+pub struct DataWafIpsetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafIpsetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafIpsetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafIpsetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafRateBasedRule> {
+/// The attributes of `aws_waf_rate_based_rule`, read from a `Ref<DataWafRateBasedRule>`.
+#[derive(Clone, Debug)]
+pub struct DataWafRateBasedRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafRateBasedRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafRateBasedRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafRateBasedRuleAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafRule> {
+/// The attributes of `aws_waf_rule`, read from a `Ref<DataWafRule>`.
+#[derive(Clone, Debug)]
+pub struct DataWafRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafRuleAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafSubscribedRuleGroup> {
+/// The attributes of `aws_waf_subscribed_rule_group`, read from a `Ref<DataWafSubscribedRuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataWafSubscribedRuleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafSubscribedRuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafSubscribedRuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafSubscribedRuleGroupAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafWebAcl> {
+/// The attributes of `aws_waf_web_acl`, read from a `Ref<DataWafWebAcl>`.
+#[derive(Clone, Debug)]
+pub struct DataWafWebAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafWebAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafWebAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafWebAclAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

@@ -77,6 +77,10 @@ impl crate::core::Resource for WafregionalByteMatchSet {
     const TYPE: &'static str = "aws_wafregional_byte_match_set";
 }
 
+impl crate::core::Block for WafregionalByteMatchSet {
+    type Attributes = WafregionalByteMatchSetAttributes;
+}
+
 /// The `geo_match_constraint` block of [`WafregionalGeoMatchSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalGeoMatchSetGeoMatchConstraint {
@@ -126,6 +130,10 @@ impl crate::core::Resource for WafregionalGeoMatchSet {
     const TYPE: &'static str = "aws_wafregional_geo_match_set";
 }
 
+impl crate::core::Block for WafregionalGeoMatchSet {
+    type Attributes = WafregionalGeoMatchSetAttributes;
+}
+
 /// The `ip_set_descriptor` block of [`WafregionalIpset`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalIpsetIpSetDescriptor {
@@ -173,6 +181,10 @@ impl WafregionalIpset {
 
 impl crate::core::Resource for WafregionalIpset {
     const TYPE: &'static str = "aws_wafregional_ipset";
+}
+
+impl crate::core::Block for WafregionalIpset {
+    type Attributes = WafregionalIpsetAttributes;
 }
 
 /// The `predicate` block of [`WafregionalRateBasedRule`].
@@ -242,6 +254,10 @@ impl WafregionalRateBasedRule {
 
 impl crate::core::Resource for WafregionalRateBasedRule {
     const TYPE: &'static str = "aws_wafregional_rate_based_rule";
+}
+
+impl crate::core::Block for WafregionalRateBasedRule {
+    type Attributes = WafregionalRateBasedRuleAttributes;
 }
 
 /// The `field_to_match` block of [`WafregionalRegexMatchSetRegexMatchTuple`].
@@ -317,6 +333,10 @@ impl crate::core::Resource for WafregionalRegexMatchSet {
     const TYPE: &'static str = "aws_wafregional_regex_match_set";
 }
 
+impl crate::core::Block for WafregionalRegexMatchSet {
+    type Attributes = WafregionalRegexMatchSetAttributes;
+}
+
 /// `aws_wafregional_regex_pattern_set` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalRegexPatternSet {
@@ -344,6 +364,10 @@ impl WafregionalRegexPatternSet {
 
 impl crate::core::Resource for WafregionalRegexPatternSet {
     const TYPE: &'static str = "aws_wafregional_regex_pattern_set";
+}
+
+impl crate::core::Block for WafregionalRegexPatternSet {
+    type Attributes = WafregionalRegexPatternSetAttributes;
 }
 
 /// The `predicate` block of [`WafregionalRule`].
@@ -407,6 +431,10 @@ impl WafregionalRule {
 
 impl crate::core::Resource for WafregionalRule {
     const TYPE: &'static str = "aws_wafregional_rule";
+}
+
+impl crate::core::Block for WafregionalRule {
+    type Attributes = WafregionalRuleAttributes;
 }
 
 /// The `action` block of [`WafregionalRuleGroupActivatedRule`].
@@ -493,6 +521,10 @@ impl crate::core::Resource for WafregionalRuleGroup {
     const TYPE: &'static str = "aws_wafregional_rule_group";
 }
 
+impl crate::core::Block for WafregionalRuleGroup {
+    type Attributes = WafregionalRuleGroupAttributes;
+}
+
 /// The `field_to_match` block of [`WafregionalSizeConstraintSetSizeConstraints`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalSizeConstraintSetSizeConstraintsFieldToMatch {
@@ -569,6 +601,10 @@ impl crate::core::Resource for WafregionalSizeConstraintSet {
     const TYPE: &'static str = "aws_wafregional_size_constraint_set";
 }
 
+impl crate::core::Block for WafregionalSizeConstraintSet {
+    type Attributes = WafregionalSizeConstraintSetAttributes;
+}
+
 /// The `field_to_match` block of [`WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch {
@@ -637,6 +673,10 @@ impl WafregionalSqlInjectionMatchSet {
 
 impl crate::core::Resource for WafregionalSqlInjectionMatchSet {
     const TYPE: &'static str = "aws_wafregional_sql_injection_match_set";
+}
+
+impl crate::core::Block for WafregionalSqlInjectionMatchSet {
+    type Attributes = WafregionalSqlInjectionMatchSetAttributes;
 }
 
 /// The `default_action` block of [`WafregionalWebAcl`].
@@ -794,6 +834,10 @@ impl crate::core::Resource for WafregionalWebAcl {
     const TYPE: &'static str = "aws_wafregional_web_acl";
 }
 
+impl crate::core::Block for WafregionalWebAcl {
+    type Attributes = WafregionalWebAclAttributes;
+}
+
 /// The `timeouts` block of [`WafregionalWebAclAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct WafregionalWebAclAssociationTimeouts {
@@ -842,6 +886,10 @@ impl WafregionalWebAclAssociation {
 
 impl crate::core::Resource for WafregionalWebAclAssociation {
     const TYPE: &'static str = "aws_wafregional_web_acl_association";
+}
+
+impl crate::core::Block for WafregionalWebAclAssociation {
+    type Attributes = WafregionalWebAclAssociationAttributes;
 }
 
 /// The `field_to_match` block of [`WafregionalXssMatchSetXssMatchTuple`].
@@ -914,6 +962,10 @@ impl crate::core::Resource for WafregionalXssMatchSet {
     const TYPE: &'static str = "aws_wafregional_xss_match_set";
 }
 
+impl crate::core::Block for WafregionalXssMatchSet {
+    type Attributes = WafregionalXssMatchSetAttributes;
+}
+
 /// `aws_wafregional_ipset` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafregionalIpset {
@@ -937,6 +989,10 @@ impl DataWafregionalIpset {
 
 impl crate::core::DataSource for DataWafregionalIpset {
     const TYPE: &'static str = "aws_wafregional_ipset";
+}
+
+impl crate::core::Block for DataWafregionalIpset {
+    type Attributes = DataWafregionalIpsetAttributes;
 }
 
 /// `aws_wafregional_rate_based_rule` (data source).
@@ -964,6 +1020,10 @@ impl crate::core::DataSource for DataWafregionalRateBasedRule {
     const TYPE: &'static str = "aws_wafregional_rate_based_rule";
 }
 
+impl crate::core::Block for DataWafregionalRateBasedRule {
+    type Attributes = DataWafregionalRateBasedRuleAttributes;
+}
+
 /// `aws_wafregional_rule` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafregionalRule {
@@ -987,6 +1047,10 @@ impl DataWafregionalRule {
 
 impl crate::core::DataSource for DataWafregionalRule {
     const TYPE: &'static str = "aws_wafregional_rule";
+}
+
+impl crate::core::Block for DataWafregionalRule {
+    type Attributes = DataWafregionalRuleAttributes;
 }
 
 /// `aws_wafregional_subscribed_rule_group` (data source).
@@ -1019,6 +1083,10 @@ impl crate::core::DataSource for DataWafregionalSubscribedRuleGroup {
     const TYPE: &'static str = "aws_wafregional_subscribed_rule_group";
 }
 
+impl crate::core::Block for DataWafregionalSubscribedRuleGroup {
+    type Attributes = DataWafregionalSubscribedRuleGroupAttributes;
+}
+
 /// `aws_wafregional_web_acl` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafregionalWebAcl {
@@ -1044,421 +1112,749 @@ impl crate::core::DataSource for DataWafregionalWebAcl {
     const TYPE: &'static str = "aws_wafregional_web_acl";
 }
 
-impl crate::core::Ref<WafregionalByteMatchSet> {
+impl crate::core::Block for DataWafregionalWebAcl {
+    type Attributes = DataWafregionalWebAclAttributes;
+}
+
+/// The attributes of `aws_wafregional_byte_match_set`, read from a `Ref<WafregionalByteMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalByteMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalByteMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalByteMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalByteMatchSetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `byte_match_tuples` (a nested block), as a reference.
     #[inline]
     pub fn byte_match_tuples(&self) -> crate::core::Expr {
-        self.attr("byte_match_tuples")
+        self.0.attr("byte_match_tuples")
     }
 }
 
-impl crate::core::Ref<WafregionalGeoMatchSet> {
+/// The attributes of `aws_wafregional_geo_match_set`, read from a `Ref<WafregionalGeoMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalGeoMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalGeoMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalGeoMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalGeoMatchSetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `geo_match_constraint` (a nested block), as a reference.
     #[inline]
     pub fn geo_match_constraint(&self) -> crate::core::Expr {
-        self.attr("geo_match_constraint")
+        self.0.attr("geo_match_constraint")
     }
 }
 
-impl crate::core::Ref<WafregionalIpset> {
+/// The attributes of `aws_wafregional_ipset`, read from a `Ref<WafregionalIpset>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalIpsetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalIpsetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalIpsetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalIpsetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `ip_set_descriptor` (a nested block), as a reference.
     #[inline]
     pub fn ip_set_descriptor(&self) -> crate::core::Expr {
-        self.attr("ip_set_descriptor")
+        self.0.attr("ip_set_descriptor")
     }
 }
 
-impl crate::core::Ref<WafregionalRateBasedRule> {
+/// The attributes of `aws_wafregional_rate_based_rule`, read from a `Ref<WafregionalRateBasedRule>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalRateBasedRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalRateBasedRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalRateBasedRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalRateBasedRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `rate_key`, as a reference.
     #[inline]
     pub fn rate_key(&self) -> crate::core::Expr {
-        self.attr("rate_key")
+        self.0.attr("rate_key")
     }
     /// `rate_limit`, as a reference.
     #[inline]
     pub fn rate_limit(&self) -> crate::core::Expr {
-        self.attr("rate_limit")
+        self.0.attr("rate_limit")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `predicate` (a nested block), as a reference.
     #[inline]
     pub fn predicate(&self) -> crate::core::Expr {
-        self.attr("predicate")
+        self.0.attr("predicate")
     }
 }
 
-impl crate::core::Ref<WafregionalRegexMatchSet> {
+/// The attributes of `aws_wafregional_regex_match_set`, read from a `Ref<WafregionalRegexMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalRegexMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalRegexMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalRegexMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalRegexMatchSetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `regex_match_tuple` (a nested block), as a reference.
     #[inline]
     pub fn regex_match_tuple(&self) -> crate::core::Expr {
-        self.attr("regex_match_tuple")
+        self.0.attr("regex_match_tuple")
     }
 }
 
-impl crate::core::Ref<WafregionalRegexPatternSet> {
+/// The attributes of `aws_wafregional_regex_pattern_set`, read from a `Ref<WafregionalRegexPatternSet>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalRegexPatternSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalRegexPatternSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalRegexPatternSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalRegexPatternSetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `regex_pattern_strings`, as a reference.
     #[inline]
     pub fn regex_pattern_strings(&self) -> crate::core::Expr {
-        self.attr("regex_pattern_strings")
+        self.0.attr("regex_pattern_strings")
     }
 }
 
-impl crate::core::Ref<WafregionalRule> {
+/// The attributes of `aws_wafregional_rule`, read from a `Ref<WafregionalRule>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `predicate` (a nested block), as a reference.
     #[inline]
     pub fn predicate(&self) -> crate::core::Expr {
-        self.attr("predicate")
+        self.0.attr("predicate")
     }
 }
 
-impl crate::core::Ref<WafregionalRuleGroup> {
+/// The attributes of `aws_wafregional_rule_group`, read from a `Ref<WafregionalRuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalRuleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalRuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalRuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalRuleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `activated_rule` (a nested block), as a reference.
     #[inline]
     pub fn activated_rule(&self) -> crate::core::Expr {
-        self.attr("activated_rule")
+        self.0.attr("activated_rule")
     }
 }
 
-impl crate::core::Ref<WafregionalSizeConstraintSet> {
+/// The attributes of `aws_wafregional_size_constraint_set`, read from a `Ref<WafregionalSizeConstraintSet>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalSizeConstraintSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalSizeConstraintSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalSizeConstraintSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalSizeConstraintSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `size_constraints` (a nested block), as a reference.
     #[inline]
     pub fn size_constraints(&self) -> crate::core::Expr {
-        self.attr("size_constraints")
+        self.0.attr("size_constraints")
     }
 }
 
-impl crate::core::Ref<WafregionalSqlInjectionMatchSet> {
+/// The attributes of `aws_wafregional_sql_injection_match_set`, read from a `Ref<WafregionalSqlInjectionMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalSqlInjectionMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalSqlInjectionMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalSqlInjectionMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalSqlInjectionMatchSetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `sql_injection_match_tuple` (a nested block), as a reference.
     #[inline]
     pub fn sql_injection_match_tuple(&self) -> crate::core::Expr {
-        self.attr("sql_injection_match_tuple")
+        self.0.attr("sql_injection_match_tuple")
     }
 }
 
-impl crate::core::Ref<WafregionalWebAcl> {
+/// The attributes of `aws_wafregional_web_acl`, read from a `Ref<WafregionalWebAcl>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalWebAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalWebAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalWebAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalWebAclAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `default_action` (a nested block), as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `logging_configuration` (a nested block), as a reference.
     #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
-        self.attr("logging_configuration")
+        self.0.attr("logging_configuration")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
 }
 
-impl crate::core::Ref<WafregionalWebAclAssociation> {
+/// The attributes of `aws_wafregional_web_acl_association`, read from a `Ref<WafregionalWebAclAssociation>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalWebAclAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalWebAclAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalWebAclAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalWebAclAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `web_acl_id`, as a reference.
     #[inline]
     pub fn web_acl_id(&self) -> crate::core::Expr {
-        self.attr("web_acl_id")
+        self.0.attr("web_acl_id")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<WafregionalXssMatchSet> {
+/// The attributes of `aws_wafregional_xss_match_set`, read from a `Ref<WafregionalXssMatchSet>`.
+#[derive(Clone, Debug)]
+pub struct WafregionalXssMatchSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WafregionalXssMatchSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WafregionalXssMatchSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WafregionalXssMatchSetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `xss_match_tuple` (a nested block), as a reference.
     #[inline]
     pub fn xss_match_tuple(&self) -> crate::core::Expr {
-        self.attr("xss_match_tuple")
+        self.0.attr("xss_match_tuple")
     }
 }
 
-impl crate::core::Ref<DataWafregionalIpset> {
+/// The attributes of `aws_wafregional_ipset`, read from a `Ref<DataWafregionalIpset>`.
+#[derive(Clone, Debug)]
+pub struct DataWafregionalIpsetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafregionalIpsetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafregionalIpsetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafregionalIpsetAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafregionalRateBasedRule> {
+/// The attributes of `aws_wafregional_rate_based_rule`, read from a `Ref<DataWafregionalRateBasedRule>`.
+#[derive(Clone, Debug)]
+pub struct DataWafregionalRateBasedRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafregionalRateBasedRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafregionalRateBasedRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafregionalRateBasedRuleAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafregionalRule> {
+/// The attributes of `aws_wafregional_rule`, read from a `Ref<DataWafregionalRule>`.
+#[derive(Clone, Debug)]
+pub struct DataWafregionalRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafregionalRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafregionalRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafregionalRuleAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafregionalSubscribedRuleGroup> {
+/// The attributes of `aws_wafregional_subscribed_rule_group`, read from a `Ref<DataWafregionalSubscribedRuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataWafregionalSubscribedRuleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafregionalSubscribedRuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafregionalSubscribedRuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafregionalSubscribedRuleGroupAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `metric_name`, as a reference.
     #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
-        self.attr("metric_name")
+        self.0.attr("metric_name")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }
 
-impl crate::core::Ref<DataWafregionalWebAcl> {
+/// The attributes of `aws_wafregional_web_acl`, read from a `Ref<DataWafregionalWebAcl>`.
+#[derive(Clone, Debug)]
+pub struct DataWafregionalWebAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafregionalWebAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafregionalWebAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafregionalWebAclAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
 }

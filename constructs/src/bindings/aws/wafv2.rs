@@ -27,6 +27,10 @@ impl crate::core::Resource for Wafv2ApiKey {
     const TYPE: &'static str = "aws_wafv2_api_key";
 }
 
+impl crate::core::Block for Wafv2ApiKey {
+    type Attributes = Wafv2ApiKeyAttributes;
+}
+
 /// `aws_wafv2_ip_set` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2IpSet {
@@ -77,6 +81,10 @@ impl Wafv2IpSet {
 
 impl crate::core::Resource for Wafv2IpSet {
     const TYPE: &'static str = "aws_wafv2_ip_set";
+}
+
+impl crate::core::Block for Wafv2IpSet {
+    type Attributes = Wafv2IpSetAttributes;
 }
 
 /// The `regular_expression` block of [`Wafv2RegexPatternSet`].
@@ -143,6 +151,10 @@ impl Wafv2RegexPatternSet {
 
 impl crate::core::Resource for Wafv2RegexPatternSet {
     const TYPE: &'static str = "aws_wafv2_regex_pattern_set";
+}
+
+impl crate::core::Block for Wafv2RegexPatternSet {
+    type Attributes = Wafv2RegexPatternSetAttributes;
 }
 
 /// The `custom_response_body` block of [`Wafv2RuleGroup`].
@@ -1522,6 +1534,10 @@ impl Wafv2RuleGroup {
 
 impl crate::core::Resource for Wafv2RuleGroup {
     const TYPE: &'static str = "aws_wafv2_rule_group";
+}
+
+impl crate::core::Block for Wafv2RuleGroup {
+    type Attributes = Wafv2RuleGroupAttributes;
 }
 
 /// The `api_gateway` block of [`Wafv2WebAclAssociationConfigRequestBody`].
@@ -3534,6 +3550,10 @@ impl crate::core::Resource for Wafv2WebAcl {
     const TYPE: &'static str = "aws_wafv2_web_acl";
 }
 
+impl crate::core::Block for Wafv2WebAcl {
+    type Attributes = Wafv2WebAclAttributes;
+}
+
 /// The `timeouts` block of [`Wafv2WebAclAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Wafv2WebAclAssociationTimeouts {
@@ -3582,6 +3602,10 @@ impl Wafv2WebAclAssociation {
 
 impl crate::core::Resource for Wafv2WebAclAssociation {
     const TYPE: &'static str = "aws_wafv2_web_acl_association";
+}
+
+impl crate::core::Block for Wafv2WebAclAssociation {
+    type Attributes = Wafv2WebAclAssociationAttributes;
 }
 
 /// The `action_condition` block of [`Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition`].
@@ -3784,6 +3808,10 @@ impl crate::core::Resource for Wafv2WebAclLoggingConfiguration {
     const TYPE: &'static str = "aws_wafv2_web_acl_logging_configuration";
 }
 
+impl crate::core::Block for Wafv2WebAclLoggingConfiguration {
+    type Attributes = Wafv2WebAclLoggingConfigurationAttributes;
+}
+
 /// `aws_wafv2_ip_set` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafv2IpSet {
@@ -3810,6 +3838,10 @@ impl DataWafv2IpSet {
 
 impl crate::core::DataSource for DataWafv2IpSet {
     const TYPE: &'static str = "aws_wafv2_ip_set";
+}
+
+impl crate::core::Block for DataWafv2IpSet {
+    type Attributes = DataWafv2IpSetAttributes;
 }
 
 /// `aws_wafv2_regex_pattern_set` (data source).
@@ -3840,6 +3872,10 @@ impl crate::core::DataSource for DataWafv2RegexPatternSet {
     const TYPE: &'static str = "aws_wafv2_regex_pattern_set";
 }
 
+impl crate::core::Block for DataWafv2RegexPatternSet {
+    type Attributes = DataWafv2RegexPatternSetAttributes;
+}
+
 /// `aws_wafv2_rule_group` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWafv2RuleGroup {
@@ -3866,6 +3902,10 @@ impl DataWafv2RuleGroup {
 
 impl crate::core::DataSource for DataWafv2RuleGroup {
     const TYPE: &'static str = "aws_wafv2_rule_group";
+}
+
+impl crate::core::Block for DataWafv2RuleGroup {
+    type Attributes = DataWafv2RuleGroupAttributes;
 }
 
 /// `aws_wafv2_web_acl` (data source).
@@ -3896,485 +3936,687 @@ impl crate::core::DataSource for DataWafv2WebAcl {
     const TYPE: &'static str = "aws_wafv2_web_acl";
 }
 
-impl crate::core::Ref<Wafv2ApiKey> {
+impl crate::core::Block for DataWafv2WebAcl {
+    type Attributes = DataWafv2WebAclAttributes;
+}
+
+/// The attributes of `aws_wafv2_api_key`, read from a `Ref<Wafv2ApiKey>`.
+#[derive(Clone, Debug)]
+pub struct Wafv2ApiKeyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Wafv2ApiKeyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Wafv2ApiKeyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Wafv2ApiKeyAttributes {
     /// `api_key`, as a reference.
     #[inline]
     pub fn api_key(&self) -> crate::core::Expr {
-        self.attr("api_key")
+        self.0.attr("api_key")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `token_domains`, as a reference.
     #[inline]
     pub fn token_domains(&self) -> crate::core::Expr {
-        self.attr("token_domains")
+        self.0.attr("token_domains")
     }
 }
 
-impl crate::core::Ref<Wafv2IpSet> {
+/// The attributes of `aws_wafv2_ip_set`, read from a `Ref<Wafv2IpSet>`.
+#[derive(Clone, Debug)]
+pub struct Wafv2IpSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Wafv2IpSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Wafv2IpSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Wafv2IpSetAttributes {
     /// `addresses`, as a reference.
     #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
-        self.attr("addresses")
+        self.0.attr("addresses")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_version`, as a reference.
     #[inline]
     pub fn ip_address_version(&self) -> crate::core::Expr {
-        self.attr("ip_address_version")
+        self.0.attr("ip_address_version")
     }
     /// `lock_token`, as a reference.
     #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
-        self.attr("lock_token")
+        self.0.attr("lock_token")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<Wafv2RegexPatternSet> {
+/// The attributes of `aws_wafv2_regex_pattern_set`, read from a `Ref<Wafv2RegexPatternSet>`.
+#[derive(Clone, Debug)]
+pub struct Wafv2RegexPatternSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Wafv2RegexPatternSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Wafv2RegexPatternSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Wafv2RegexPatternSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lock_token`, as a reference.
     #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
-        self.attr("lock_token")
+        self.0.attr("lock_token")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `regular_expression` (a nested block), as a reference.
     #[inline]
     pub fn regular_expression(&self) -> crate::core::Expr {
-        self.attr("regular_expression")
+        self.0.attr("regular_expression")
     }
 }
 
-impl crate::core::Ref<Wafv2RuleGroup> {
+/// The attributes of `aws_wafv2_rule_group`, read from a `Ref<Wafv2RuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct Wafv2RuleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Wafv2RuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Wafv2RuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Wafv2RuleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `capacity`, as a reference.
     #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
-        self.attr("capacity")
+        self.0.attr("capacity")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lock_token`, as a reference.
     #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
-        self.attr("lock_token")
+        self.0.attr("lock_token")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `custom_response_body` (a nested block), as a reference.
     #[inline]
     pub fn custom_response_body(&self) -> crate::core::Expr {
-        self.attr("custom_response_body")
+        self.0.attr("custom_response_body")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
     /// `visibility_config` (a nested block), as a reference.
     #[inline]
     pub fn visibility_config(&self) -> crate::core::Expr {
-        self.attr("visibility_config")
+        self.0.attr("visibility_config")
     }
 }
 
-impl crate::core::Ref<Wafv2WebAcl> {
+/// The attributes of `aws_wafv2_web_acl`, read from a `Ref<Wafv2WebAcl>`.
+#[derive(Clone, Debug)]
+pub struct Wafv2WebAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Wafv2WebAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Wafv2WebAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Wafv2WebAclAttributes {
     /// `application_integration_url`, as a reference.
     #[inline]
     pub fn application_integration_url(&self) -> crate::core::Expr {
-        self.attr("application_integration_url")
+        self.0.attr("application_integration_url")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `capacity`, as a reference.
     #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
-        self.attr("capacity")
+        self.0.attr("capacity")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `lock_token`, as a reference.
     #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
-        self.attr("lock_token")
+        self.0.attr("lock_token")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `name_prefix`, as a reference.
     #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
-        self.attr("name_prefix")
+        self.0.attr("name_prefix")
     }
     /// `rule_json`, as a reference.
     #[inline]
     pub fn rule_json(&self) -> crate::core::Expr {
-        self.attr("rule_json")
+        self.0.attr("rule_json")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `token_domains`, as a reference.
     #[inline]
     pub fn token_domains(&self) -> crate::core::Expr {
-        self.attr("token_domains")
+        self.0.attr("token_domains")
     }
     /// `association_config` (a nested block), as a reference.
     #[inline]
     pub fn association_config(&self) -> crate::core::Expr {
-        self.attr("association_config")
+        self.0.attr("association_config")
     }
     /// `captcha_config` (a nested block), as a reference.
     #[inline]
     pub fn captcha_config(&self) -> crate::core::Expr {
-        self.attr("captcha_config")
+        self.0.attr("captcha_config")
     }
     /// `challenge_config` (a nested block), as a reference.
     #[inline]
     pub fn challenge_config(&self) -> crate::core::Expr {
-        self.attr("challenge_config")
+        self.0.attr("challenge_config")
     }
     /// `custom_response_body` (a nested block), as a reference.
     #[inline]
     pub fn custom_response_body(&self) -> crate::core::Expr {
-        self.attr("custom_response_body")
+        self.0.attr("custom_response_body")
     }
     /// `data_protection_config` (a nested block), as a reference.
     #[inline]
     pub fn data_protection_config(&self) -> crate::core::Expr {
-        self.attr("data_protection_config")
+        self.0.attr("data_protection_config")
     }
     /// `default_action` (a nested block), as a reference.
     #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
-        self.attr("default_action")
+        self.0.attr("default_action")
     }
     /// `rule` (a nested block), as a reference.
     #[inline]
     pub fn rule(&self) -> crate::core::Expr {
-        self.attr("rule")
+        self.0.attr("rule")
     }
     /// `visibility_config` (a nested block), as a reference.
     #[inline]
     pub fn visibility_config(&self) -> crate::core::Expr {
-        self.attr("visibility_config")
+        self.0.attr("visibility_config")
     }
 }
 
-impl crate::core::Ref<Wafv2WebAclAssociation> {
+/// The attributes of `aws_wafv2_web_acl_association`, read from a `Ref<Wafv2WebAclAssociation>`.
+#[derive(Clone, Debug)]
+pub struct Wafv2WebAclAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Wafv2WebAclAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Wafv2WebAclAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Wafv2WebAclAssociationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `web_acl_arn`, as a reference.
     #[inline]
     pub fn web_acl_arn(&self) -> crate::core::Expr {
-        self.attr("web_acl_arn")
+        self.0.attr("web_acl_arn")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<Wafv2WebAclLoggingConfiguration> {
+/// The attributes of `aws_wafv2_web_acl_logging_configuration`, read from a `Ref<Wafv2WebAclLoggingConfiguration>`.
+#[derive(Clone, Debug)]
+pub struct Wafv2WebAclLoggingConfigurationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for Wafv2WebAclLoggingConfigurationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for Wafv2WebAclLoggingConfigurationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl Wafv2WebAclLoggingConfigurationAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `log_destination_configs`, as a reference.
     #[inline]
     pub fn log_destination_configs(&self) -> crate::core::Expr {
-        self.attr("log_destination_configs")
+        self.0.attr("log_destination_configs")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `logging_filter` (a nested block), as a reference.
     #[inline]
     pub fn logging_filter(&self) -> crate::core::Expr {
-        self.attr("logging_filter")
+        self.0.attr("logging_filter")
     }
     /// `redacted_fields` (a nested block), as a reference.
     #[inline]
     pub fn redacted_fields(&self) -> crate::core::Expr {
-        self.attr("redacted_fields")
+        self.0.attr("redacted_fields")
     }
 }
 
-impl crate::core::Ref<DataWafv2IpSet> {
+/// The attributes of `aws_wafv2_ip_set`, read from a `Ref<DataWafv2IpSet>`.
+#[derive(Clone, Debug)]
+pub struct DataWafv2IpSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafv2IpSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafv2IpSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafv2IpSetAttributes {
     /// `addresses`, as a reference.
     #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
-        self.attr("addresses")
+        self.0.attr("addresses")
     }
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address_version`, as a reference.
     #[inline]
     pub fn ip_address_version(&self) -> crate::core::Expr {
-        self.attr("ip_address_version")
+        self.0.attr("ip_address_version")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }
 
-impl crate::core::Ref<DataWafv2RegexPatternSet> {
+/// The attributes of `aws_wafv2_regex_pattern_set`, read from a `Ref<DataWafv2RegexPatternSet>`.
+#[derive(Clone, Debug)]
+pub struct DataWafv2RegexPatternSetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafv2RegexPatternSetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafv2RegexPatternSetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafv2RegexPatternSetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `regular_expression`, as a reference.
     #[inline]
     pub fn regular_expression(&self) -> crate::core::Expr {
-        self.attr("regular_expression")
+        self.0.attr("regular_expression")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }
 
-impl crate::core::Ref<DataWafv2RuleGroup> {
+/// The attributes of `aws_wafv2_rule_group`, read from a `Ref<DataWafv2RuleGroup>`.
+#[derive(Clone, Debug)]
+pub struct DataWafv2RuleGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafv2RuleGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafv2RuleGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafv2RuleGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }
 
-impl crate::core::Ref<DataWafv2WebAcl> {
+/// The attributes of `aws_wafv2_web_acl`, read from a `Ref<DataWafv2WebAcl>`.
+#[derive(Clone, Debug)]
+pub struct DataWafv2WebAclAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWafv2WebAclAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWafv2WebAclAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWafv2WebAclAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `scope`, as a reference.
     #[inline]
     pub fn scope(&self) -> crate::core::Expr {
-        self.attr("scope")
+        self.0.attr("scope")
     }
 }

@@ -92,6 +92,10 @@ impl crate::core::Resource for WorklinkFleet {
     const TYPE: &'static str = "aws_worklink_fleet";
 }
 
+impl crate::core::Block for WorklinkFleet {
+    type Attributes = WorklinkFleetAttributes;
+}
+
 /// `aws_worklink_website_certificate_authority_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorklinkWebsiteCertificateAuthorityAssociation {
@@ -124,93 +128,133 @@ impl crate::core::Resource for WorklinkWebsiteCertificateAuthorityAssociation {
     const TYPE: &'static str = "aws_worklink_website_certificate_authority_association";
 }
 
-impl crate::core::Ref<WorklinkFleet> {
+impl crate::core::Block for WorklinkWebsiteCertificateAuthorityAssociation {
+    type Attributes = WorklinkWebsiteCertificateAuthorityAssociationAttributes;
+}
+
+/// The attributes of `aws_worklink_fleet`, read from a `Ref<WorklinkFleet>`.
+#[derive(Clone, Debug)]
+pub struct WorklinkFleetAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorklinkFleetAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorklinkFleetAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorklinkFleetAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `audit_stream_arn`, as a reference.
     #[inline]
     pub fn audit_stream_arn(&self) -> crate::core::Expr {
-        self.attr("audit_stream_arn")
+        self.0.attr("audit_stream_arn")
     }
     /// `company_code`, as a reference.
     #[inline]
     pub fn company_code(&self) -> crate::core::Expr {
-        self.attr("company_code")
+        self.0.attr("company_code")
     }
     /// `created_time`, as a reference.
     #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
-        self.attr("created_time")
+        self.0.attr("created_time")
     }
     /// `device_ca_certificate`, as a reference.
     #[inline]
     pub fn device_ca_certificate(&self) -> crate::core::Expr {
-        self.attr("device_ca_certificate")
+        self.0.attr("device_ca_certificate")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `optimize_for_end_user_location`, as a reference.
     #[inline]
     pub fn optimize_for_end_user_location(&self) -> crate::core::Expr {
-        self.attr("optimize_for_end_user_location")
+        self.0.attr("optimize_for_end_user_location")
     }
     /// `identity_provider` (a nested block), as a reference.
     #[inline]
     pub fn identity_provider(&self) -> crate::core::Expr {
-        self.attr("identity_provider")
+        self.0.attr("identity_provider")
     }
     /// `network` (a nested block), as a reference.
     #[inline]
     pub fn network(&self) -> crate::core::Expr {
-        self.attr("network")
+        self.0.attr("network")
     }
 }
 
-impl crate::core::Ref<WorklinkWebsiteCertificateAuthorityAssociation> {
+/// The attributes of `aws_worklink_website_certificate_authority_association`, read from a `Ref<WorklinkWebsiteCertificateAuthorityAssociation>`.
+#[derive(Clone, Debug)]
+pub struct WorklinkWebsiteCertificateAuthorityAssociationAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorklinkWebsiteCertificateAuthorityAssociationAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorklinkWebsiteCertificateAuthorityAssociationAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorklinkWebsiteCertificateAuthorityAssociationAttributes {
     /// `certificate`, as a reference.
     #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
-        self.attr("certificate")
+        self.0.attr("certificate")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `fleet_arn`, as a reference.
     #[inline]
     pub fn fleet_arn(&self) -> crate::core::Expr {
-        self.attr("fleet_arn")
+        self.0.attr("fleet_arn")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `website_ca_id`, as a reference.
     #[inline]
     pub fn website_ca_id(&self) -> crate::core::Expr {
-        self.attr("website_ca_id")
+        self.0.attr("website_ca_id")
     }
 }

@@ -54,6 +54,10 @@ impl crate::core::Resource for WorkspacesConnectionAlias {
     const TYPE: &'static str = "aws_workspaces_connection_alias";
 }
 
+impl crate::core::Block for WorkspacesConnectionAlias {
+    type Attributes = WorkspacesConnectionAliasAttributes;
+}
+
 /// The `active_directory_config` block of [`WorkspacesDirectory`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorkspacesDirectoryActiveDirectoryConfig {
@@ -318,6 +322,10 @@ impl crate::core::Resource for WorkspacesDirectory {
     const TYPE: &'static str = "aws_workspaces_directory";
 }
 
+impl crate::core::Block for WorkspacesDirectory {
+    type Attributes = WorkspacesDirectoryAttributes;
+}
+
 /// The `rules` block of [`WorkspacesIpGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorkspacesIpGroupRules {
@@ -378,6 +386,10 @@ impl WorkspacesIpGroup {
 
 impl crate::core::Resource for WorkspacesIpGroup {
     const TYPE: &'static str = "aws_workspaces_ip_group";
+}
+
+impl crate::core::Block for WorkspacesIpGroup {
+    type Attributes = WorkspacesIpGroupAttributes;
 }
 
 /// The `timeouts` block of [`WorkspacesWorkspace`].
@@ -499,6 +511,10 @@ impl crate::core::Resource for WorkspacesWorkspace {
     const TYPE: &'static str = "aws_workspaces_workspace";
 }
 
+impl crate::core::Block for WorkspacesWorkspace {
+    type Attributes = WorkspacesWorkspaceAttributes;
+}
+
 /// `aws_workspaces_bundle` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataWorkspacesBundle {
@@ -533,6 +549,10 @@ impl crate::core::DataSource for DataWorkspacesBundle {
     const TYPE: &'static str = "aws_workspaces_bundle";
 }
 
+impl crate::core::Block for DataWorkspacesBundle {
+    type Attributes = DataWorkspacesBundleAttributes;
+}
+
 /// `aws_workspaces_directory` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWorkspacesDirectory {
@@ -562,6 +582,10 @@ impl crate::core::DataSource for DataWorkspacesDirectory {
     const TYPE: &'static str = "aws_workspaces_directory";
 }
 
+impl crate::core::Block for DataWorkspacesDirectory {
+    type Attributes = DataWorkspacesDirectoryAttributes;
+}
+
 /// `aws_workspaces_image` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataWorkspacesImage {
@@ -585,6 +609,10 @@ impl DataWorkspacesImage {
 
 impl crate::core::DataSource for DataWorkspacesImage {
     const TYPE: &'static str = "aws_workspaces_image";
+}
+
+impl crate::core::Block for DataWorkspacesImage {
+    type Attributes = DataWorkspacesImageAttributes;
 }
 
 /// `aws_workspaces_workspace` (data source).
@@ -625,536 +653,684 @@ impl crate::core::DataSource for DataWorkspacesWorkspace {
     const TYPE: &'static str = "aws_workspaces_workspace";
 }
 
-impl crate::core::Ref<WorkspacesConnectionAlias> {
+impl crate::core::Block for DataWorkspacesWorkspace {
+    type Attributes = DataWorkspacesWorkspaceAttributes;
+}
+
+/// The attributes of `aws_workspaces_connection_alias`, read from a `Ref<WorkspacesConnectionAlias>`.
+#[derive(Clone, Debug)]
+pub struct WorkspacesConnectionAliasAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspacesConnectionAliasAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspacesConnectionAliasAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspacesConnectionAliasAttributes {
     /// `connection_string`, as a reference.
     #[inline]
     pub fn connection_string(&self) -> crate::core::Expr {
-        self.attr("connection_string")
+        self.0.attr("connection_string")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `owner_account_id`, as a reference.
     #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
-        self.attr("owner_account_id")
+        self.0.attr("owner_account_id")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
 }
 
-impl crate::core::Ref<WorkspacesDirectory> {
+/// The attributes of `aws_workspaces_directory`, read from a `Ref<WorkspacesDirectory>`.
+#[derive(Clone, Debug)]
+pub struct WorkspacesDirectoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspacesDirectoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspacesDirectoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspacesDirectoryAttributes {
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `customer_user_name`, as a reference.
     #[inline]
     pub fn customer_user_name(&self) -> crate::core::Expr {
-        self.attr("customer_user_name")
+        self.0.attr("customer_user_name")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `directory_name`, as a reference.
     #[inline]
     pub fn directory_name(&self) -> crate::core::Expr {
-        self.attr("directory_name")
+        self.0.attr("directory_name")
     }
     /// `directory_type`, as a reference.
     #[inline]
     pub fn directory_type(&self) -> crate::core::Expr {
-        self.attr("directory_type")
+        self.0.attr("directory_type")
     }
     /// `dns_ip_addresses`, as a reference.
     #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
-        self.attr("dns_ip_addresses")
+        self.0.attr("dns_ip_addresses")
     }
     /// `iam_role_id`, as a reference.
     #[inline]
     pub fn iam_role_id(&self) -> crate::core::Expr {
-        self.attr("iam_role_id")
+        self.0.attr("iam_role_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_group_ids`, as a reference.
     #[inline]
     pub fn ip_group_ids(&self) -> crate::core::Expr {
-        self.attr("ip_group_ids")
+        self.0.attr("ip_group_ids")
     }
     /// `registration_code`, as a reference.
     #[inline]
     pub fn registration_code(&self) -> crate::core::Expr {
-        self.attr("registration_code")
+        self.0.attr("registration_code")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_identity_type`, as a reference.
     #[inline]
     pub fn user_identity_type(&self) -> crate::core::Expr {
-        self.attr("user_identity_type")
+        self.0.attr("user_identity_type")
     }
     /// `workspace_directory_description`, as a reference.
     #[inline]
     pub fn workspace_directory_description(&self) -> crate::core::Expr {
-        self.attr("workspace_directory_description")
+        self.0.attr("workspace_directory_description")
     }
     /// `workspace_directory_name`, as a reference.
     #[inline]
     pub fn workspace_directory_name(&self) -> crate::core::Expr {
-        self.attr("workspace_directory_name")
+        self.0.attr("workspace_directory_name")
     }
     /// `workspace_security_group_id`, as a reference.
     #[inline]
     pub fn workspace_security_group_id(&self) -> crate::core::Expr {
-        self.attr("workspace_security_group_id")
+        self.0.attr("workspace_security_group_id")
     }
     /// `workspace_type`, as a reference.
     #[inline]
     pub fn workspace_type(&self) -> crate::core::Expr {
-        self.attr("workspace_type")
+        self.0.attr("workspace_type")
     }
     /// `active_directory_config` (a nested block), as a reference.
     #[inline]
     pub fn active_directory_config(&self) -> crate::core::Expr {
-        self.attr("active_directory_config")
+        self.0.attr("active_directory_config")
     }
     /// `certificate_based_auth_properties` (a nested block), as a reference.
     #[inline]
     pub fn certificate_based_auth_properties(&self) -> crate::core::Expr {
-        self.attr("certificate_based_auth_properties")
+        self.0.attr("certificate_based_auth_properties")
     }
     /// `saml_properties` (a nested block), as a reference.
     #[inline]
     pub fn saml_properties(&self) -> crate::core::Expr {
-        self.attr("saml_properties")
+        self.0.attr("saml_properties")
     }
     /// `self_service_permissions` (a nested block), as a reference.
     #[inline]
     pub fn self_service_permissions(&self) -> crate::core::Expr {
-        self.attr("self_service_permissions")
+        self.0.attr("self_service_permissions")
     }
     /// `workspace_access_properties` (a nested block), as a reference.
     #[inline]
     pub fn workspace_access_properties(&self) -> crate::core::Expr {
-        self.attr("workspace_access_properties")
+        self.0.attr("workspace_access_properties")
     }
     /// `workspace_creation_properties` (a nested block), as a reference.
     #[inline]
     pub fn workspace_creation_properties(&self) -> crate::core::Expr {
-        self.attr("workspace_creation_properties")
+        self.0.attr("workspace_creation_properties")
     }
 }
 
-impl crate::core::Ref<WorkspacesIpGroup> {
+/// The attributes of `aws_workspaces_ip_group`, read from a `Ref<WorkspacesIpGroup>`.
+#[derive(Clone, Debug)]
+pub struct WorkspacesIpGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspacesIpGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspacesIpGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspacesIpGroupAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `rules` (a nested block), as a reference.
     #[inline]
     pub fn rules(&self) -> crate::core::Expr {
-        self.attr("rules")
+        self.0.attr("rules")
     }
 }
 
-impl crate::core::Ref<WorkspacesWorkspace> {
+/// The attributes of `aws_workspaces_workspace`, read from a `Ref<WorkspacesWorkspace>`.
+#[derive(Clone, Debug)]
+pub struct WorkspacesWorkspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspacesWorkspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspacesWorkspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspacesWorkspaceAttributes {
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `computer_name`, as a reference.
     #[inline]
     pub fn computer_name(&self) -> crate::core::Expr {
-        self.attr("computer_name")
+        self.0.attr("computer_name")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `root_volume_encryption_enabled`, as a reference.
     #[inline]
     pub fn root_volume_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("root_volume_encryption_enabled")
+        self.0.attr("root_volume_encryption_enabled")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `user_volume_encryption_enabled`, as a reference.
     #[inline]
     pub fn user_volume_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("user_volume_encryption_enabled")
+        self.0.attr("user_volume_encryption_enabled")
     }
     /// `volume_encryption_key`, as a reference.
     #[inline]
     pub fn volume_encryption_key(&self) -> crate::core::Expr {
-        self.attr("volume_encryption_key")
+        self.0.attr("volume_encryption_key")
     }
     /// `timeouts` (a nested block), as a reference.
     #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
-        self.attr("timeouts")
+        self.0.attr("timeouts")
     }
     /// `workspace_properties` (a nested block), as a reference.
     #[inline]
     pub fn workspace_properties(&self) -> crate::core::Expr {
-        self.attr("workspace_properties")
+        self.0.attr("workspace_properties")
     }
 }
 
-impl crate::core::Ref<DataWorkspacesBundle> {
+/// The attributes of `aws_workspaces_bundle`, read from a `Ref<DataWorkspacesBundle>`.
+#[derive(Clone, Debug)]
+pub struct DataWorkspacesBundleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWorkspacesBundleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWorkspacesBundleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWorkspacesBundleAttributes {
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `compute_type`, as a reference.
     #[inline]
     pub fn compute_type(&self) -> crate::core::Expr {
-        self.attr("compute_type")
+        self.0.attr("compute_type")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `owner`, as a reference.
     #[inline]
     pub fn owner(&self) -> crate::core::Expr {
-        self.attr("owner")
+        self.0.attr("owner")
     }
     /// `root_storage`, as a reference.
     #[inline]
     pub fn root_storage(&self) -> crate::core::Expr {
-        self.attr("root_storage")
+        self.0.attr("root_storage")
     }
     /// `user_storage`, as a reference.
     #[inline]
     pub fn user_storage(&self) -> crate::core::Expr {
-        self.attr("user_storage")
+        self.0.attr("user_storage")
     }
 }
 
-impl crate::core::Ref<DataWorkspacesDirectory> {
+/// The attributes of `aws_workspaces_directory`, read from a `Ref<DataWorkspacesDirectory>`.
+#[derive(Clone, Debug)]
+pub struct DataWorkspacesDirectoryAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWorkspacesDirectoryAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWorkspacesDirectoryAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWorkspacesDirectoryAttributes {
     /// `active_directory_config`, as a reference.
     #[inline]
     pub fn active_directory_config(&self) -> crate::core::Expr {
-        self.attr("active_directory_config")
+        self.0.attr("active_directory_config")
     }
     /// `alias`, as a reference.
     #[inline]
     pub fn alias(&self) -> crate::core::Expr {
-        self.attr("alias")
+        self.0.attr("alias")
     }
     /// `certificate_based_auth_properties`, as a reference.
     #[inline]
     pub fn certificate_based_auth_properties(&self) -> crate::core::Expr {
-        self.attr("certificate_based_auth_properties")
+        self.0.attr("certificate_based_auth_properties")
     }
     /// `customer_user_name`, as a reference.
     #[inline]
     pub fn customer_user_name(&self) -> crate::core::Expr {
-        self.attr("customer_user_name")
+        self.0.attr("customer_user_name")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `directory_name`, as a reference.
     #[inline]
     pub fn directory_name(&self) -> crate::core::Expr {
-        self.attr("directory_name")
+        self.0.attr("directory_name")
     }
     /// `directory_type`, as a reference.
     #[inline]
     pub fn directory_type(&self) -> crate::core::Expr {
-        self.attr("directory_type")
+        self.0.attr("directory_type")
     }
     /// `dns_ip_addresses`, as a reference.
     #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
-        self.attr("dns_ip_addresses")
+        self.0.attr("dns_ip_addresses")
     }
     /// `iam_role_id`, as a reference.
     #[inline]
     pub fn iam_role_id(&self) -> crate::core::Expr {
-        self.attr("iam_role_id")
+        self.0.attr("iam_role_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_group_ids`, as a reference.
     #[inline]
     pub fn ip_group_ids(&self) -> crate::core::Expr {
-        self.attr("ip_group_ids")
+        self.0.attr("ip_group_ids")
     }
     /// `registration_code`, as a reference.
     #[inline]
     pub fn registration_code(&self) -> crate::core::Expr {
-        self.attr("registration_code")
+        self.0.attr("registration_code")
     }
     /// `saml_properties`, as a reference.
     #[inline]
     pub fn saml_properties(&self) -> crate::core::Expr {
-        self.attr("saml_properties")
+        self.0.attr("saml_properties")
     }
     /// `self_service_permissions`, as a reference.
     #[inline]
     pub fn self_service_permissions(&self) -> crate::core::Expr {
-        self.attr("self_service_permissions")
+        self.0.attr("self_service_permissions")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_identity_type`, as a reference.
     #[inline]
     pub fn user_identity_type(&self) -> crate::core::Expr {
-        self.attr("user_identity_type")
+        self.0.attr("user_identity_type")
     }
     /// `workspace_access_properties`, as a reference.
     #[inline]
     pub fn workspace_access_properties(&self) -> crate::core::Expr {
-        self.attr("workspace_access_properties")
+        self.0.attr("workspace_access_properties")
     }
     /// `workspace_creation_properties`, as a reference.
     #[inline]
     pub fn workspace_creation_properties(&self) -> crate::core::Expr {
-        self.attr("workspace_creation_properties")
+        self.0.attr("workspace_creation_properties")
     }
     /// `workspace_directory_description`, as a reference.
     #[inline]
     pub fn workspace_directory_description(&self) -> crate::core::Expr {
-        self.attr("workspace_directory_description")
+        self.0.attr("workspace_directory_description")
     }
     /// `workspace_directory_name`, as a reference.
     #[inline]
     pub fn workspace_directory_name(&self) -> crate::core::Expr {
-        self.attr("workspace_directory_name")
+        self.0.attr("workspace_directory_name")
     }
     /// `workspace_security_group_id`, as a reference.
     #[inline]
     pub fn workspace_security_group_id(&self) -> crate::core::Expr {
-        self.attr("workspace_security_group_id")
+        self.0.attr("workspace_security_group_id")
     }
     /// `workspace_type`, as a reference.
     #[inline]
     pub fn workspace_type(&self) -> crate::core::Expr {
-        self.attr("workspace_type")
+        self.0.attr("workspace_type")
     }
 }
 
-impl crate::core::Ref<DataWorkspacesImage> {
+/// The attributes of `aws_workspaces_image`, read from a `Ref<DataWorkspacesImage>`.
+#[derive(Clone, Debug)]
+pub struct DataWorkspacesImageAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWorkspacesImageAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWorkspacesImageAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWorkspacesImageAttributes {
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `image_id`, as a reference.
     #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
-        self.attr("image_id")
+        self.0.attr("image_id")
     }
     /// `name`, as a reference.
     #[inline]
     pub fn name(&self) -> crate::core::Expr {
-        self.attr("name")
+        self.0.attr("name")
     }
     /// `operating_system_type`, as a reference.
     #[inline]
     pub fn operating_system_type(&self) -> crate::core::Expr {
-        self.attr("operating_system_type")
+        self.0.attr("operating_system_type")
     }
     /// `required_tenancy`, as a reference.
     #[inline]
     pub fn required_tenancy(&self) -> crate::core::Expr {
-        self.attr("required_tenancy")
+        self.0.attr("required_tenancy")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
 }
 
-impl crate::core::Ref<DataWorkspacesWorkspace> {
+/// The attributes of `aws_workspaces_workspace`, read from a `Ref<DataWorkspacesWorkspace>`.
+#[derive(Clone, Debug)]
+pub struct DataWorkspacesWorkspaceAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for DataWorkspacesWorkspaceAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for DataWorkspacesWorkspaceAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl DataWorkspacesWorkspaceAttributes {
     /// `bundle_id`, as a reference.
     #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
-        self.attr("bundle_id")
+        self.0.attr("bundle_id")
     }
     /// `computer_name`, as a reference.
     #[inline]
     pub fn computer_name(&self) -> crate::core::Expr {
-        self.attr("computer_name")
+        self.0.attr("computer_name")
     }
     /// `directory_id`, as a reference.
     #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
-        self.attr("directory_id")
+        self.0.attr("directory_id")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `ip_address`, as a reference.
     #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
-        self.attr("ip_address")
+        self.0.attr("ip_address")
     }
     /// `root_volume_encryption_enabled`, as a reference.
     #[inline]
     pub fn root_volume_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("root_volume_encryption_enabled")
+        self.0.attr("root_volume_encryption_enabled")
     }
     /// `state`, as a reference.
     #[inline]
     pub fn state(&self) -> crate::core::Expr {
-        self.attr("state")
+        self.0.attr("state")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `user_name`, as a reference.
     #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
-        self.attr("user_name")
+        self.0.attr("user_name")
     }
     /// `user_volume_encryption_enabled`, as a reference.
     #[inline]
     pub fn user_volume_encryption_enabled(&self) -> crate::core::Expr {
-        self.attr("user_volume_encryption_enabled")
+        self.0.attr("user_volume_encryption_enabled")
     }
     /// `volume_encryption_key`, as a reference.
     #[inline]
     pub fn volume_encryption_key(&self) -> crate::core::Expr {
-        self.attr("volume_encryption_key")
+        self.0.attr("volume_encryption_key")
     }
     /// `workspace_id`, as a reference.
     #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
-        self.attr("workspace_id")
+        self.0.attr("workspace_id")
     }
     /// `workspace_properties`, as a reference.
     #[inline]
     pub fn workspace_properties(&self) -> crate::core::Expr {
-        self.attr("workspace_properties")
+        self.0.attr("workspace_properties")
     }
 }

@@ -33,6 +33,10 @@ impl crate::core::Resource for WorkspaceswebBrowserSettings {
     const TYPE: &'static str = "aws_workspacesweb_browser_settings";
 }
 
+impl crate::core::Block for WorkspaceswebBrowserSettings {
+    type Attributes = WorkspaceswebBrowserSettingsAttributes;
+}
+
 /// The `custom_pattern` block of [`WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern {
@@ -191,6 +195,10 @@ impl crate::core::Resource for WorkspaceswebDataProtectionSettings {
     const TYPE: &'static str = "aws_workspacesweb_data_protection_settings";
 }
 
+impl crate::core::Block for WorkspaceswebDataProtectionSettings {
+    type Attributes = WorkspaceswebDataProtectionSettingsAttributes;
+}
+
 /// The `ip_rule` block of [`WorkspaceswebIpAccessSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorkspaceswebIpAccessSettingsIpRule {
@@ -253,6 +261,10 @@ impl crate::core::Resource for WorkspaceswebIpAccessSettings {
     const TYPE: &'static str = "aws_workspacesweb_ip_access_settings";
 }
 
+impl crate::core::Block for WorkspaceswebIpAccessSettings {
+    type Attributes = WorkspaceswebIpAccessSettingsAttributes;
+}
+
 /// `aws_workspacesweb_network_settings` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorkspaceswebNetworkSettings {
@@ -284,6 +296,10 @@ impl crate::core::Resource for WorkspaceswebNetworkSettings {
     const TYPE: &'static str = "aws_workspacesweb_network_settings";
 }
 
+impl crate::core::Block for WorkspaceswebNetworkSettings {
+    type Attributes = WorkspaceswebNetworkSettingsAttributes;
+}
+
 /// `aws_workspacesweb_user_access_logging_settings` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorkspaceswebUserAccessLoggingSettings {
@@ -307,6 +323,10 @@ impl WorkspaceswebUserAccessLoggingSettings {
 
 impl crate::core::Resource for WorkspaceswebUserAccessLoggingSettings {
     const TYPE: &'static str = "aws_workspacesweb_user_access_logging_settings";
+}
+
+impl crate::core::Block for WorkspaceswebUserAccessLoggingSettings {
+    type Attributes = WorkspaceswebUserAccessLoggingSettingsAttributes;
 }
 
 /// The `allowlist` block of [`WorkspaceswebUserSettingsCookieSynchronizationConfiguration`].
@@ -451,285 +471,397 @@ impl crate::core::Resource for WorkspaceswebUserSettings {
     const TYPE: &'static str = "aws_workspacesweb_user_settings";
 }
 
-impl crate::core::Ref<WorkspaceswebBrowserSettings> {
+impl crate::core::Block for WorkspaceswebUserSettings {
+    type Attributes = WorkspaceswebUserSettingsAttributes;
+}
+
+/// The attributes of `aws_workspacesweb_browser_settings`, read from a `Ref<WorkspaceswebBrowserSettings>`.
+#[derive(Clone, Debug)]
+pub struct WorkspaceswebBrowserSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspaceswebBrowserSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspaceswebBrowserSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspaceswebBrowserSettingsAttributes {
     /// `additional_encryption_context`, as a reference.
     #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
-        self.attr("additional_encryption_context")
+        self.0.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
     #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
-        self.attr("associated_portal_arns")
+        self.0.attr("associated_portal_arns")
     }
     /// `browser_policy`, as a reference.
     #[inline]
     pub fn browser_policy(&self) -> crate::core::Expr {
-        self.attr("browser_policy")
+        self.0.attr("browser_policy")
     }
     /// `browser_settings_arn`, as a reference.
     #[inline]
     pub fn browser_settings_arn(&self) -> crate::core::Expr {
-        self.attr("browser_settings_arn")
+        self.0.attr("browser_settings_arn")
     }
     /// `customer_managed_key`, as a reference.
     #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
-        self.attr("customer_managed_key")
+        self.0.attr("customer_managed_key")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
 }
 
-impl crate::core::Ref<WorkspaceswebDataProtectionSettings> {
+/// The attributes of `aws_workspacesweb_data_protection_settings`, read from a `Ref<WorkspaceswebDataProtectionSettings>`.
+#[derive(Clone, Debug)]
+pub struct WorkspaceswebDataProtectionSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspaceswebDataProtectionSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspaceswebDataProtectionSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspaceswebDataProtectionSettingsAttributes {
     /// `additional_encryption_context`, as a reference.
     #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
-        self.attr("additional_encryption_context")
+        self.0.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
     #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
-        self.attr("associated_portal_arns")
+        self.0.attr("associated_portal_arns")
     }
     /// `customer_managed_key`, as a reference.
     #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
-        self.attr("customer_managed_key")
+        self.0.attr("customer_managed_key")
     }
     /// `data_protection_settings_arn`, as a reference.
     #[inline]
     pub fn data_protection_settings_arn(&self) -> crate::core::Expr {
-        self.attr("data_protection_settings_arn")
+        self.0.attr("data_protection_settings_arn")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `inline_redaction_configuration` (a nested block), as a reference.
     #[inline]
     pub fn inline_redaction_configuration(&self) -> crate::core::Expr {
-        self.attr("inline_redaction_configuration")
+        self.0.attr("inline_redaction_configuration")
     }
 }
 
-impl crate::core::Ref<WorkspaceswebIpAccessSettings> {
+/// The attributes of `aws_workspacesweb_ip_access_settings`, read from a `Ref<WorkspaceswebIpAccessSettings>`.
+#[derive(Clone, Debug)]
+pub struct WorkspaceswebIpAccessSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspaceswebIpAccessSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspaceswebIpAccessSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspaceswebIpAccessSettingsAttributes {
     /// `additional_encryption_context`, as a reference.
     #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
-        self.attr("additional_encryption_context")
+        self.0.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
     #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
-        self.attr("associated_portal_arns")
+        self.0.attr("associated_portal_arns")
     }
     /// `customer_managed_key`, as a reference.
     #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
-        self.attr("customer_managed_key")
+        self.0.attr("customer_managed_key")
     }
     /// `description`, as a reference.
     #[inline]
     pub fn description(&self) -> crate::core::Expr {
-        self.attr("description")
+        self.0.attr("description")
     }
     /// `display_name`, as a reference.
     #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
-        self.attr("display_name")
+        self.0.attr("display_name")
     }
     /// `ip_access_settings_arn`, as a reference.
     #[inline]
     pub fn ip_access_settings_arn(&self) -> crate::core::Expr {
-        self.attr("ip_access_settings_arn")
+        self.0.attr("ip_access_settings_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `ip_rule` (a nested block), as a reference.
     #[inline]
     pub fn ip_rule(&self) -> crate::core::Expr {
-        self.attr("ip_rule")
+        self.0.attr("ip_rule")
     }
 }
 
-impl crate::core::Ref<WorkspaceswebNetworkSettings> {
+/// The attributes of `aws_workspacesweb_network_settings`, read from a `Ref<WorkspaceswebNetworkSettings>`.
+#[derive(Clone, Debug)]
+pub struct WorkspaceswebNetworkSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspaceswebNetworkSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspaceswebNetworkSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspaceswebNetworkSettingsAttributes {
     /// `associated_portal_arns`, as a reference.
     #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
-        self.attr("associated_portal_arns")
+        self.0.attr("associated_portal_arns")
     }
     /// `network_settings_arn`, as a reference.
     #[inline]
     pub fn network_settings_arn(&self) -> crate::core::Expr {
-        self.attr("network_settings_arn")
+        self.0.attr("network_settings_arn")
     }
     /// `security_group_ids`, as a reference.
     #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
-        self.attr("security_group_ids")
+        self.0.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
     #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
-        self.attr("subnet_ids")
+        self.0.attr("subnet_ids")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
     #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
-        self.attr("vpc_id")
+        self.0.attr("vpc_id")
     }
 }
 
-impl crate::core::Ref<WorkspaceswebUserAccessLoggingSettings> {
+/// The attributes of `aws_workspacesweb_user_access_logging_settings`, read from a `Ref<WorkspaceswebUserAccessLoggingSettings>`.
+#[derive(Clone, Debug)]
+pub struct WorkspaceswebUserAccessLoggingSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspaceswebUserAccessLoggingSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspaceswebUserAccessLoggingSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspaceswebUserAccessLoggingSettingsAttributes {
     /// `associated_portal_arns`, as a reference.
     #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
-        self.attr("associated_portal_arns")
+        self.0.attr("associated_portal_arns")
     }
     /// `kinesis_stream_arn`, as a reference.
     #[inline]
     pub fn kinesis_stream_arn(&self) -> crate::core::Expr {
-        self.attr("kinesis_stream_arn")
+        self.0.attr("kinesis_stream_arn")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `user_access_logging_settings_arn`, as a reference.
     #[inline]
     pub fn user_access_logging_settings_arn(&self) -> crate::core::Expr {
-        self.attr("user_access_logging_settings_arn")
+        self.0.attr("user_access_logging_settings_arn")
     }
 }
 
-impl crate::core::Ref<WorkspaceswebUserSettings> {
+/// The attributes of `aws_workspacesweb_user_settings`, read from a `Ref<WorkspaceswebUserSettings>`.
+#[derive(Clone, Debug)]
+pub struct WorkspaceswebUserSettingsAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for WorkspaceswebUserSettingsAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for WorkspaceswebUserSettingsAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl WorkspaceswebUserSettingsAttributes {
     /// `additional_encryption_context`, as a reference.
     #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
-        self.attr("additional_encryption_context")
+        self.0.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
     #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
-        self.attr("associated_portal_arns")
+        self.0.attr("associated_portal_arns")
     }
     /// `copy_allowed`, as a reference.
     #[inline]
     pub fn copy_allowed(&self) -> crate::core::Expr {
-        self.attr("copy_allowed")
+        self.0.attr("copy_allowed")
     }
     /// `customer_managed_key`, as a reference.
     #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
-        self.attr("customer_managed_key")
+        self.0.attr("customer_managed_key")
     }
     /// `deep_link_allowed`, as a reference.
     #[inline]
     pub fn deep_link_allowed(&self) -> crate::core::Expr {
-        self.attr("deep_link_allowed")
+        self.0.attr("deep_link_allowed")
     }
     /// `disconnect_timeout_in_minutes`, as a reference.
     #[inline]
     pub fn disconnect_timeout_in_minutes(&self) -> crate::core::Expr {
-        self.attr("disconnect_timeout_in_minutes")
+        self.0.attr("disconnect_timeout_in_minutes")
     }
     /// `download_allowed`, as a reference.
     #[inline]
     pub fn download_allowed(&self) -> crate::core::Expr {
-        self.attr("download_allowed")
+        self.0.attr("download_allowed")
     }
     /// `idle_disconnect_timeout_in_minutes`, as a reference.
     #[inline]
     pub fn idle_disconnect_timeout_in_minutes(&self) -> crate::core::Expr {
-        self.attr("idle_disconnect_timeout_in_minutes")
+        self.0.attr("idle_disconnect_timeout_in_minutes")
     }
     /// `paste_allowed`, as a reference.
     #[inline]
     pub fn paste_allowed(&self) -> crate::core::Expr {
-        self.attr("paste_allowed")
+        self.0.attr("paste_allowed")
     }
     /// `print_allowed`, as a reference.
     #[inline]
     pub fn print_allowed(&self) -> crate::core::Expr {
-        self.attr("print_allowed")
+        self.0.attr("print_allowed")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `upload_allowed`, as a reference.
     #[inline]
     pub fn upload_allowed(&self) -> crate::core::Expr {
-        self.attr("upload_allowed")
+        self.0.attr("upload_allowed")
     }
     /// `user_settings_arn`, as a reference.
     #[inline]
     pub fn user_settings_arn(&self) -> crate::core::Expr {
-        self.attr("user_settings_arn")
+        self.0.attr("user_settings_arn")
     }
     /// `cookie_synchronization_configuration` (a nested block), as a reference.
     #[inline]
     pub fn cookie_synchronization_configuration(&self) -> crate::core::Expr {
-        self.attr("cookie_synchronization_configuration")
+        self.0.attr("cookie_synchronization_configuration")
     }
     /// `toolbar_configuration` (a nested block), as a reference.
     #[inline]
     pub fn toolbar_configuration(&self) -> crate::core::Expr {
-        self.attr("toolbar_configuration")
+        self.0.attr("toolbar_configuration")
     }
 }

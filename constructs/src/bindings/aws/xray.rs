@@ -29,6 +29,10 @@ impl crate::core::Resource for XrayEncryptionConfig {
     const TYPE: &'static str = "aws_xray_encryption_config";
 }
 
+impl crate::core::Block for XrayEncryptionConfig {
+    type Attributes = XrayEncryptionConfigAttributes;
+}
+
 /// The `insights_configuration` block of [`XrayGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct XrayGroupInsightsConfiguration {
@@ -90,6 +94,10 @@ impl crate::core::Resource for XrayGroup {
     const TYPE: &'static str = "aws_xray_group";
 }
 
+impl crate::core::Block for XrayGroup {
+    type Attributes = XrayGroupAttributes;
+}
+
 /// `aws_xray_resource_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct XrayResourcePolicy {
@@ -120,6 +128,10 @@ impl XrayResourcePolicy {
 
 impl crate::core::Resource for XrayResourcePolicy {
     const TYPE: &'static str = "aws_xray_resource_policy";
+}
+
+impl crate::core::Block for XrayResourcePolicy {
+    type Attributes = XrayResourcePolicyAttributes;
 }
 
 /// `aws_xray_sampling_rule` (resource).
@@ -191,169 +203,245 @@ impl crate::core::Resource for XraySamplingRule {
     const TYPE: &'static str = "aws_xray_sampling_rule";
 }
 
-impl crate::core::Ref<XrayEncryptionConfig> {
+impl crate::core::Block for XraySamplingRule {
+    type Attributes = XraySamplingRuleAttributes;
+}
+
+/// The attributes of `aws_xray_encryption_config`, read from a `Ref<XrayEncryptionConfig>`.
+#[derive(Clone, Debug)]
+pub struct XrayEncryptionConfigAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for XrayEncryptionConfigAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for XrayEncryptionConfigAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl XrayEncryptionConfigAttributes {
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `key_id`, as a reference.
     #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
-        self.attr("key_id")
+        self.0.attr("key_id")
     }
     /// `type`, as a reference.
     #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
-        self.attr("type")
+        self.0.attr("type")
     }
 }
 
-impl crate::core::Ref<XrayGroup> {
+/// The attributes of `aws_xray_group`, read from a `Ref<XrayGroup>`.
+#[derive(Clone, Debug)]
+pub struct XrayGroupAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for XrayGroupAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for XrayGroupAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl XrayGroupAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `filter_expression`, as a reference.
     #[inline]
     pub fn filter_expression(&self) -> crate::core::Expr {
-        self.attr("filter_expression")
+        self.0.attr("filter_expression")
     }
     /// `group_name`, as a reference.
     #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
-        self.attr("group_name")
+        self.0.attr("group_name")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `insights_configuration` (a nested block), as a reference.
     #[inline]
     pub fn insights_configuration(&self) -> crate::core::Expr {
-        self.attr("insights_configuration")
+        self.0.attr("insights_configuration")
     }
 }
 
-impl crate::core::Ref<XrayResourcePolicy> {
+/// The attributes of `aws_xray_resource_policy`, read from a `Ref<XrayResourcePolicy>`.
+#[derive(Clone, Debug)]
+pub struct XrayResourcePolicyAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for XrayResourcePolicyAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for XrayResourcePolicyAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl XrayResourcePolicyAttributes {
     /// `bypass_policy_lockout_check`, as a reference.
     #[inline]
     pub fn bypass_policy_lockout_check(&self) -> crate::core::Expr {
-        self.attr("bypass_policy_lockout_check")
+        self.0.attr("bypass_policy_lockout_check")
     }
     /// `last_updated_time`, as a reference.
     #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
-        self.attr("last_updated_time")
+        self.0.attr("last_updated_time")
     }
     /// `policy_document`, as a reference.
     #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
-        self.attr("policy_document")
+        self.0.attr("policy_document")
     }
     /// `policy_name`, as a reference.
     #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
-        self.attr("policy_name")
+        self.0.attr("policy_name")
     }
     /// `policy_revision_id`, as a reference.
     #[inline]
     pub fn policy_revision_id(&self) -> crate::core::Expr {
-        self.attr("policy_revision_id")
+        self.0.attr("policy_revision_id")
     }
 }
 
-impl crate::core::Ref<XraySamplingRule> {
+/// The attributes of `aws_xray_sampling_rule`, read from a `Ref<XraySamplingRule>`.
+#[derive(Clone, Debug)]
+pub struct XraySamplingRuleAttributes(crate::core::Reference);
+
+impl From<crate::core::Reference> for XraySamplingRuleAttributes {
+    #[inline]
+    fn from(reference: crate::core::Reference) -> Self {
+        Self(reference)
+    }
+}
+
+impl AsRef<crate::core::Reference> for XraySamplingRuleAttributes {
+    #[inline]
+    fn as_ref(&self) -> &crate::core::Reference {
+        &self.0
+    }
+}
+
+impl XraySamplingRuleAttributes {
     /// `arn`, as a reference.
     #[inline]
     pub fn arn(&self) -> crate::core::Expr {
-        self.attr("arn")
+        self.0.attr("arn")
     }
     /// `attributes`, as a reference.
     #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
-        self.attr("attributes")
+        self.0.attr("attributes")
     }
     /// `fixed_rate`, as a reference.
     #[inline]
     pub fn fixed_rate(&self) -> crate::core::Expr {
-        self.attr("fixed_rate")
+        self.0.attr("fixed_rate")
     }
     /// `host`, as a reference.
     #[inline]
     pub fn host(&self) -> crate::core::Expr {
-        self.attr("host")
+        self.0.attr("host")
     }
     /// `http_method`, as a reference.
     #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
-        self.attr("http_method")
+        self.0.attr("http_method")
     }
     /// `id`, as a reference.
     #[inline]
     pub fn id(&self) -> crate::core::Expr {
-        self.attr("id")
+        self.0.attr("id")
     }
     /// `priority`, as a reference.
     #[inline]
     pub fn priority(&self) -> crate::core::Expr {
-        self.attr("priority")
+        self.0.attr("priority")
     }
     /// `reservoir_size`, as a reference.
     #[inline]
     pub fn reservoir_size(&self) -> crate::core::Expr {
-        self.attr("reservoir_size")
+        self.0.attr("reservoir_size")
     }
     /// `resource_arn`, as a reference.
     #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
-        self.attr("resource_arn")
+        self.0.attr("resource_arn")
     }
     /// `rule_name`, as a reference.
     #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
-        self.attr("rule_name")
+        self.0.attr("rule_name")
     }
     /// `service_name`, as a reference.
     #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
-        self.attr("service_name")
+        self.0.attr("service_name")
     }
     /// `service_type`, as a reference.
     #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
-        self.attr("service_type")
+        self.0.attr("service_type")
     }
     /// `tags`, as a reference.
     #[inline]
     pub fn tags(&self) -> crate::core::Expr {
-        self.attr("tags")
+        self.0.attr("tags")
     }
     /// `tags_all`, as a reference.
     #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
-        self.attr("tags_all")
+        self.0.attr("tags_all")
     }
     /// `url_path`, as a reference.
     #[inline]
     pub fn url_path(&self) -> crate::core::Expr {
-        self.attr("url_path")
+        self.0.attr("url_path")
     }
     /// `version`, as a reference.
     #[inline]
     pub fn version(&self) -> crate::core::Expr {
-        self.attr("version")
+        self.0.attr("version")
     }
 }
