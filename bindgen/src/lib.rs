@@ -279,7 +279,8 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
             .iter()
             .map(|name| generator.claim(&format!("{name}Attributes")))
             .collect();
-        for (((kind, tf_type, block), name), attributes) in types.iter().zip(names).zip(attributes) {
+        for (((kind, tf_type, block), name), attributes) in types.iter().zip(names).zip(attributes)
+        {
             // In a module compiled always, the types nobody built in still
             // wait for the feature.
             let gate = (built_in_module && !built_in(*kind, tf_type)).then_some(feature.as_str());

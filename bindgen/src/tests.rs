@@ -79,9 +79,15 @@ fn required_arguments_are_new_s_parameters_and_optional_ones_options() {
     assert!(code.contains("pub shape: Option<serde_json::Value>,"));
     // Computed-only attributes are not arguments, only references.
     assert!(!code.contains("pub arn:"));
-    assert!(code.contains("pub fn arn(&self) -> crate::core::Expr {\n        self.0.attr(\"arn\")"));
+    assert!(
+        code.contains("pub fn arn(&self) -> crate::core::Expr {\n        self.0.attr(\"arn\")")
+    );
     // A `Ref<Gear>` dereferences to the accessors.
-    assert!(code.contains("impl crate::core::Block for Gear {\n    type Attributes = GearAttributes;\n}"));
+    assert!(
+        code.contains(
+            "impl crate::core::Block for Gear {\n    type Attributes = GearAttributes;\n}"
+        )
+    );
     assert!(code.contains("pub struct GearAttributes(crate::core::Reference);"));
     assert!(code.contains("/// The gear's name."));
 }
