@@ -24,13 +24,13 @@ check: ## fail when the committed terraform/main.tf.json is not what synth write
 lint: ## rustfmt, clippy and rustdoc of the library and the CLI, warnings are errors; every generated service compiles
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
-	RUSTDOCFLAGS='-D warnings' $(CARGO) doc --quiet --no-deps --locked -p constructs -p synth
-	$(CARGO) check --quiet --locked -p constructs --features aws-all
+	RUSTDOCFLAGS='-D warnings' $(CARGO) doc --quiet --no-deps --locked -p drsynth-core -p constructs -p synth
+	$(CARGO) check --quiet --locked -p drsynth-provider-aws --features all
 
-BINDINGS_SCHEMA := constructs/schema/hashicorp-aws-5.100.0.json.gz
+BINDINGS_SCHEMA := providers/aws/schema/hashicorp-aws-5.100.0.json.gz
 
-bindings: ## regenerate constructs/src/bindings/aws and its cargo features from the pinned provider schema
-	$(CARGO) run --quiet --locked -p drsynth-bindgen -- $(BINDINGS_SCHEMA) constructs
+bindings: ## regenerate the drsynth-provider-aws crate (providers/aws/src) and its cargo features from the pinned provider schema
+	$(CARGO) run --quiet --locked -p drsynth-bindgen -- $(BINDINGS_SCHEMA) providers/aws
 
 bindings-schema: ## refresh the pinned schema from the provider Terraform installs (offline mirror or registry), then make bindings
 	rm -rf target/bindings-schema && mkdir -p target/bindings-schema

@@ -124,8 +124,8 @@ start checkov "${idle[@]}" .venv-audit/bin/python scripts/checkov_audit.py \
 # In their own target directory: these only check, so nothing is shared
 # with the test build.
 start bindings-and-rustdoc "${idle[@]}" "${unlinted[@]}" bash -c "
-  $CARGO check --quiet --locked --target-dir target/lint -p constructs --features aws-all
-  RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p constructs -p synth"
+  $CARGO check --quiet --locked --target-dir target/lint -p drsynth-provider-aws --features all
+  RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p drsynth-core -p constructs -p synth"
 finish checkov bindings-and-rustdoc e2e
 
 # The scenarios' step timings, which nextest printed with each result.

@@ -7,11 +7,12 @@
 //! (`Foo { bar: Some(..), ..Foo::new(required) }`). Nested blocks become
 //! structs of their own (one value when `max_items` is 1, a list
 //! otherwise); blocks of the same shape in one resource share one struct.
-//! Every attribute is readable from a `Ref` as an `Expr`. Resources are
-//! grouped by service (the first word after the provider's prefix), one
-//! module and one cargo feature per service, so a build compiles only the
-//! services it enables (and the types the crate itself builds on,
-//! `Provider::built_in`).
+//! Every attribute is readable from a `Ref` as an `Expr`. Types are
+//! grouped by service as the provider's documentation groups them (its
+//! table of services, `services.tsv` for hashicorp/aws; the first word
+//! after the provider's prefix for a provider without one), one module and
+//! one cargo feature per service, so a build compiles only the services its
+//! crates enable.
 //!
 //! The output is a pure function of the schema: keys are visited in sorted
 //! order and names are given in that order, so generating twice gives the
@@ -43,81 +44,94 @@ pub struct Bindings {
 pub struct Provider {
     /// Its key in `provider_schemas`, e.g. `registry.terraform.io/hashicorp/aws`.
     pub source: String,
-    /// Its type prefix, e.g. `aws` in `aws_s3_bucket`; also the features'.
+    /// Its type prefix, e.g. `aws` in `aws_s3_bucket`.
     pub prefix: String,
-    /// The path of the kernel from the generated code, e.g. `crate::core`.
+    /// The path of the kernel from the generated code, e.g. `drsynth_core`.
     pub core: String,
-    /// The types the crate's own code builds on (`aws_s3_bucket` for a
-    /// resource, `data.aws_partition` for a data source): compiled always,
-    /// while the rest of their service stays behind its feature.
-    pub built_in: Vec<String>,
+    /// The provider's services as its documentation groups them; empty:
+    /// a service per first word after the prefix.
+    pub services: Vec<Service>,
 }
 
+/// One service of the provider's documentation, and the types it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Service {
+    /// Its module and cargo feature, e.g. `rds`.
+    pub feature: String,
+    /// Its name in the documentation, e.g. `RDS (Relational Database)`.
+    pub subcategory: String,
+    /// Type-name prefixes of its types (a full type name is one); a type
+    /// belongs to the service with the longest prefix it starts with.
+    pub prefixes: Vec<String>,
+}
+
+/// hashicorp/aws's services as its documentation groups them (the
+/// `subcategory` of each page): feature, subcategory, type prefixes.
+const AWS_SERVICES: &str = include_str!("../services.tsv");
+
 impl Provider {
-    /// hashicorp/aws, generated into the `constructs` crate.
+    /// hashicorp/aws, generated into the `drsynth-provider-aws` crate.
     pub fn aws() -> Self {
         Self {
             source: "registry.terraform.io/hashicorp/aws".to_owned(),
             prefix: "aws".to_owned(),
-            core: "crate::core".to_owned(),
-            // What the DR constructs and the payments app are made of.
-            built_in: [
-                "aws_acm_certificate",
-                "aws_acm_certificate_validation",
-                "aws_apigatewayv2_api",
-                "aws_apigatewayv2_api_mapping",
-                "aws_apigatewayv2_authorizer",
-                "aws_apigatewayv2_domain_name",
-                "aws_apigatewayv2_integration",
-                "aws_apigatewayv2_route",
-                "aws_apigatewayv2_stage",
-                "aws_cloudwatch_dashboard",
-                "aws_cloudwatch_log_group",
-                "aws_cloudwatch_log_resource_policy",
-                "aws_cloudwatch_metric_alarm",
-                "aws_default_security_group",
-                "aws_dynamodb_table",
-                "aws_flow_log",
-                "aws_iam_role",
-                "aws_iam_role_policy",
-                "aws_kms_alias",
-                "aws_kms_key",
-                "aws_lambda_event_source_mapping",
-                "aws_lambda_function",
-                "aws_lambda_permission",
-                "aws_route53_health_check",
-                "aws_route53_hosted_zone_dnssec",
-                "aws_route53_key_signing_key",
-                "aws_route53_query_log",
-                "aws_route53_record",
-                "aws_route53_zone",
-                "aws_route53recoverycontrolconfig_cluster",
-                "aws_route53recoverycontrolconfig_control_panel",
-                "aws_route53recoverycontrolconfig_routing_control",
-                "aws_route53recoverycontrolconfig_safety_rule",
-                "aws_s3_bucket",
-                "aws_s3_bucket_lifecycle_configuration",
-                "aws_s3_bucket_logging",
-                "aws_s3_bucket_notification",
-                "aws_s3_bucket_policy",
-                "aws_s3_bucket_public_access_block",
-                "aws_s3_bucket_replication_configuration",
-                "aws_s3_bucket_server_side_encryption_configuration",
-                "aws_s3_bucket_versioning",
-                "aws_security_group",
-                "aws_sns_topic",
-                "aws_sns_topic_subscription",
-                "aws_sqs_queue",
-                "aws_subnet",
-                "aws_vpc",
-                "data.aws_caller_identity",
-                "data.aws_iam_policy_document",
-                "data.aws_partition",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            core: "drsynth_core".to_owned(),
+            services: parse_services(AWS_SERVICES),
         }
     }
+
+    /// The service of `tf_type`: the one with the longest matching prefix.
+    fn service_of(&self, tf_type: &str) -> Result<Service, String> {
+        if self.services.is_empty() {
+            let rest = tf_type
+                .strip_prefix(&self.prefix)
+                .and_then(|r| r.strip_prefix('_'))
+                .unwrap_or(tf_type);
+            let word = rest.split('_').next().unwrap_or(rest).to_owned();
+            return Ok(Service {
+                feature: word.clone(),
+                subcategory: word,
+                prefixes: Vec::new(),
+            });
+        }
+        self.services
+            .iter()
+            .flat_map(|service| {
+                service
+                    .prefixes
+                    .iter()
+                    .filter(|prefix| tf_type.starts_with(prefix.as_str()))
+                    .map(move |prefix| (prefix.len(), service))
+            })
+            .max_by_key(|(length, _)| *length)
+            .map(|(_, service)| service.clone())
+            .ok_or_else(|| {
+                format!(
+                    "`{tf_type}` belongs to no service of bindgen/services.tsv; add its prefix (or \
+                     its name) to the service whose subcategory its documentation page names"
+                )
+            })
+    }
+}
+
+/// The services of a `feature<TAB>subcategory<TAB>prefix,prefix` table
+/// with a header line.
+pub fn parse_services(table: &str) -> Vec<Service> {
+    table
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let mut next = || fields.next().unwrap_or_default().trim().to_owned();
+            let (feature, subcategory, prefixes) = (next(), next(), next());
+            Service {
+                feature,
+                subcategory,
+                prefixes: prefixes.split(',').map(str::to_owned).collect(),
+            }
+        })
+        .collect()
 }
 
 /// Reads a schema file, gzip-compressed when its name ends in `.gz`.
@@ -140,8 +154,8 @@ pub fn read_schema(path: &Path) -> Result<Value, String> {
     })
 }
 
-/// Where the AWS bindings live in the crate.
-pub const AWS_DIR: &str = "src/bindings/aws";
+/// Where the bindings live in their crate.
+pub const BINDINGS_DIR: &str = "src";
 const FEATURES_BEGIN: &str = "# BEGIN GENERATED FEATURES (make bindings)";
 const FEATURES_END: &str = "# END GENERATED FEATURES";
 
@@ -150,7 +164,7 @@ const FEATURES_END: &str = "# END GENERATED FEATURES";
 /// one-line summary.
 pub fn write_aws(schema: &Path, crate_dir: &Path) -> Result<String, String> {
     let bindings = generate(&read_schema(schema)?, &Provider::aws())?;
-    let dir = crate_dir.join(AWS_DIR);
+    let dir = crate_dir.join(BINDINGS_DIR);
     if dir.exists() {
         fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
     }
@@ -162,7 +176,7 @@ pub fn write_aws(schema: &Path, crate_dir: &Path) -> Result<String, String> {
     let manifest = crate_dir.join("Cargo.toml");
     let text = fs::read_to_string(&manifest)
         .map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
-    let text = with_features(&text, "aws", &bindings.features)?;
+    let text = with_features(&text, &bindings.features)?;
     fs::write(&manifest, text).map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
     let lines: usize = bindings.files.values().map(|f| f.lines().count()).sum();
     Ok(format!(
@@ -175,7 +189,7 @@ pub fn write_aws(schema: &Path, crate_dir: &Path) -> Result<String, String> {
 }
 
 /// `manifest` with its generated features block replaced by `features`.
-pub fn with_features(manifest: &str, prefix: &str, features: &[String]) -> Result<String, String> {
+pub fn with_features(manifest: &str, features: &[String]) -> Result<String, String> {
     let (Some(begin), Some(end)) = (manifest.find(FEATURES_BEGIN), manifest.find(FEATURES_END))
     else {
         return Err(format!(
@@ -185,20 +199,20 @@ pub fn with_features(manifest: &str, prefix: &str, features: &[String]) -> Resul
     Ok(format!(
         "{}{}{}",
         &manifest[..begin],
-        features_block(prefix, features),
+        features_block(features),
         &manifest[end + FEATURES_END.len()..]
     ))
 }
 
-/// The features block: one feature per service and `<prefix>-all`
-/// enabling them all.
-pub fn features_block(prefix: &str, features: &[String]) -> String {
+/// The features block: one feature per service and `all` enabling them
+/// all.
+pub fn features_block(features: &[String]) -> String {
     let mut out = format!("{FEATURES_BEGIN}\n");
     for feature in features {
         let _ = writeln!(out, "{feature} = []");
     }
     let all: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-    let _ = writeln!(out, "{prefix}-all = [{}]", all.join(", "));
+    let _ = writeln!(out, "all = [{}]", all.join(", "));
     out.push_str(FEATURES_END);
     out
 }
@@ -213,28 +227,19 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
             provider.source
         ));
     }
-    let mut services: BTreeMap<String, Vec<(Kind, &str, &Value)>> = BTreeMap::new();
+    let mut services: BTreeMap<String, (Service, Vec<(Kind, &str, &Value)>)> = BTreeMap::new();
     for (kind, key) in [
         (Kind::Resource, "resource_schemas"),
         (Kind::Data, "data_source_schemas"),
     ] {
         for (tf_type, entry) in sorted(&schemas[key]) {
-            let service = service_of(tf_type, &provider.prefix);
+            let service = provider.service_of(tf_type)?;
             services
-                .entry(service)
-                .or_default()
+                .entry(service.feature.clone())
+                .or_insert_with(|| (service, Vec::new()))
+                .1
                 .push((kind, tf_type, &entry["block"]));
         }
-    }
-    let known = |address: &str| match address.strip_prefix("data.") {
-        Some(tf_type) => schemas["data_source_schemas"].get(tf_type).is_some(),
-        None => schemas["resource_schemas"].get(address).is_some(),
-    };
-    if let Some(unknown) = provider.built_in.iter().find(|address| !known(address)) {
-        return Err(format!(
-            "`{unknown}` is built in but the schema has no such type; correct the provider's \
-             built_in list (`data.` before a data source)"
-        ));
     }
     let mut bindings = Bindings::default();
     let mut index = format!(
@@ -242,30 +247,22 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
          //! from its schema by `drsynth-bindgen` (`make bindings`); do not edit\n\
          //! (rustfmt leaves the modules as generated, so the freshness test can\n\
          //! compare them byte for byte).\n\
-         //! Each service is a module behind the cargo feature `{}-<service>`\n\
-         //! (`{}-all` enables every one); the types the library builds on are\n\
-         //! compiled always.\n\n",
-        provider.source, provider.prefix, provider.prefix
+         //!\n\
+         //! Each service, as the provider's documentation groups them, is a\n\
+         //! module behind the cargo feature of the same name (`all` enables\n\
+         //! every one): a crate enables the services it builds on. A `Ref` to a\n\
+         //! type dereferences to its attribute accessors (`S3BucketAttributes`).\n\n",
+        provider.source
     );
-    for (service, types) in &services {
-        let module = module_name(service);
-        let feature = format!("{}-{}", provider.prefix, service.replace('_', "-"));
-        let built_in = |kind: Kind, tf_type: &str| {
-            let address = match kind {
-                Kind::Resource => tf_type.to_owned(),
-                Kind::Data => format!("data.{tf_type}"),
-            };
-            provider.built_in.contains(&address)
-        };
-        let built_in_module = types
-            .iter()
-            .any(|(kind, tf_type, _)| built_in(*kind, tf_type));
-        if !built_in_module {
-            let _ = writeln!(index, "#[cfg(feature = \"{feature}\")]");
-        }
+    for (feature, (service, types)) in &services {
+        let module = module_name(feature);
         let _ = writeln!(
             index,
-            "#[doc = \"The `{service}` service.\"]\n#[rustfmt::skip]\npub mod {module};"
+            "#[cfg(feature = \"{feature}\")]\n#[doc = {}]\n#[rustfmt::skip]\npub mod {module};",
+            rust_str(&format!(
+                "{}: the `{feature}` feature.",
+                service.subcategory
+            ))
         );
         let mut generator = Module::new(provider);
         // Top-level names first: a resource keeps its own name even when a
@@ -281,21 +278,19 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
             .collect();
         for (((kind, tf_type, block), name), attributes) in types.iter().zip(names).zip(attributes)
         {
-            // In a module compiled always, the types nobody built in still
-            // wait for the feature.
-            let gate = (built_in_module && !built_in(*kind, tf_type)).then_some(feature.as_str());
-            generator.top_level(*kind, tf_type, block, [&name, &attributes], gate);
+            generator.top_level(*kind, tf_type, block, [&name, &attributes]);
             match kind {
                 Kind::Resource => bindings.resources += 1,
                 Kind::Data => bindings.data_sources += 1,
             }
         }
-        bindings
-            .files
-            .insert(format!("{module}.rs"), generator.finish(service));
-        bindings.features.push(feature);
+        bindings.files.insert(
+            format!("{module}.rs"),
+            generator.finish(&service.subcategory),
+        );
+        bindings.features.push(feature.clone());
     }
-    bindings.files.insert("mod.rs".to_owned(), index);
+    bindings.files.insert("lib.rs".to_owned(), index);
     Ok(bindings)
 }
 
@@ -315,15 +310,6 @@ fn top_level_name(kind: Kind, tf_type: &str, provider: &Provider) -> String {
         Kind::Resource => pascal(rest),
         Kind::Data => format!("Data{}", pascal(rest)),
     }
-}
-
-/// `aws_s3_bucket` -> `s3`.
-fn service_of(tf_type: &str, prefix: &str) -> String {
-    let rest = tf_type
-        .strip_prefix(prefix)
-        .and_then(|r| r.strip_prefix('_'))
-        .unwrap_or(tf_type);
-    rest.split('_').next().unwrap_or(rest).to_owned()
 }
 
 /// The object's entries in key order, whatever map serde_json was built with.
@@ -490,17 +476,14 @@ impl<'p> Module<'p> {
         name
     }
 
-    /// Generates the type `tf_type` as `name`, every item behind the cargo
-    /// feature `gate` when there is one.
+    /// Generates the type `tf_type` as `name`, its accessors as `attributes`.
     fn top_level(
         &mut self,
         kind: Kind,
         tf_type: &str,
         block: &Value,
         [name, attributes]: [&str; 2],
-        gate: Option<&str>,
     ) {
-        let (code_start, accessors_start) = (self.code.len(), self.accessors.len());
         self.shapes.clear();
         let what = match kind {
             Kind::Resource => "resource",
@@ -551,11 +534,6 @@ impl<'p> Module<'p> {
         );
         if !accessors.is_empty() {
             let _ = writeln!(self.accessors, "impl {attributes} {{\n{accessors}}}\n");
-        }
-        if let Some(feature) = gate {
-            let attribute = format!("#[cfg(feature = \"{feature}\")]\n");
-            gate_items(&mut self.code, code_start, &attribute);
-            gate_items(&mut self.accessors, accessors_start, &attribute);
         }
     }
 
@@ -717,23 +695,13 @@ impl<'p> Module<'p> {
 
     fn finish(self, service: &str) -> String {
         format!(
-            "//! The `{service}` service: generated by `drsynth-bindgen` from the provider's schema; do not edit.\n\n{}{}",
+            "//! {service}: generated by `drsynth-bindgen` from the provider's schema; do not edit.\n\n{}{}",
             self.code,
             self.accessors
         )
         .trim_end()
         .to_owned()
             + "\n"
-    }
-}
-
-/// Puts `attribute` before every item of `code` from `start` on (items are
-/// separated by a blank line, and nothing else is).
-fn gate_items(code: &mut String, start: usize, attribute: &str) {
-    let items = code.split_off(start);
-    for item in items.split_inclusive("\n\n") {
-        code.push_str(attribute);
-        code.push_str(item);
     }
 }
 

@@ -1,6 +1,7 @@
 //! `cargo run -p drsynth-bindgen -- SCHEMA.json[.gz] CRATE_DIR`: writes the
-//! bindings of the provider in SCHEMA into CRATE_DIR/src/bindings/aws and
-//! its features into CRATE_DIR/Cargo.toml (`make bindings`).
+//! bindings of the provider in SCHEMA into CRATE_DIR/src and its features
+//! into CRATE_DIR/Cargo.toml (`make bindings`: the `drsynth-provider-aws`
+//! crate).
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -10,7 +10,7 @@ fn widget() -> Provider {
         source: "registry.terraform.io/acme/widget".to_owned(),
         prefix: "widget".to_owned(),
         core: "crate::core".to_owned(),
-        built_in: Vec::new(),
+        services: Vec::new(),
     }
 }
 
@@ -160,55 +160,53 @@ fn deprecated_arguments_are_marked() {
 #[test]
 fn services_are_modules_behind_features_and_generation_is_deterministic() {
     let bindings = generate(&schema(), &widget()).unwrap();
-    assert_eq!(bindings.features, ["widget-gear"]);
+    assert_eq!(bindings.features, ["gear"]);
     assert_eq!((bindings.resources, bindings.data_sources), (2, 1));
-    assert!(bindings.files["mod.rs"].contains(
-        "#[cfg(feature = \"widget-gear\")]\n#[doc = \"The `gear` service.\"]\n#[rustfmt::skip]\npub mod gear;"
+    assert!(bindings.files["lib.rs"].contains(
+        "#[cfg(feature = \"gear\")]\n#[doc = \"gear: the `gear` feature.\"]\n#[rustfmt::skip]\npub mod gear;"
     ));
     assert_eq!(bindings, generate(&schema(), &widget()).unwrap());
-    let block = features_block("widget", &bindings.features);
-    assert!(
-        block.contains("widget-gear = []\nwidget-all = [\"widget-gear\"]"),
-        "{block}"
-    );
-}
-
-#[test]
-fn a_type_the_library_builds_on_is_compiled_always_and_the_rest_of_its_service_waits_for_the_feature()
- {
-    let provider = Provider {
-        built_in: vec!["widget_gear".to_owned()],
-        ..widget()
-    };
-    let bindings = generate(&schema(), &provider).unwrap();
-    let index = &bindings.files["mod.rs"];
-    assert!(
-        index.contains(
-            "compiled always.\n\n#[doc = \"The `gear` service.\"]\n#[rustfmt::skip]\npub mod gear;"
-        ),
-        "{index}"
-    );
-    assert_eq!(bindings.features, ["widget-gear"]);
-    let gate = "#[cfg(feature = \"widget-gear\")]\n";
-    let code = &bindings.files["gear.rs"];
-    // Every item of the other resource and of the data source is gated;
-    // none of the built-in resource's.
-    for item in code.split("\n\n").skip(1) {
-        let gated = item.starts_with(gate);
-        let of_other_type =
-            item.replace("GearSpokeBlock", "").contains("GearSpoke") || item.contains("DataGear");
-        assert_eq!(gated, of_other_type, "{item}");
-    }
-    assert!(
-        code.contains(&format!("{gate}impl GearSpokeAttributes {{")),
-        "{code}"
-    );
+    let block = features_block(&bindings.features);
+    assert!(block.contains("gear = []\nall = [\"gear\"]"), "{block}");
     // A nested block is read like an attribute.
+    let code = gear();
     assert!(
         code.contains(
             "    /// `spoke` (a nested block), as a reference.\n    #[inline]\n    pub fn spoke(&self) -> crate::core::Expr {"
         ),
         "{code}"
+    );
+}
+
+#[test]
+fn a_table_of_services_groups_types_by_their_longest_prefix() {
+    let table = "feature\tsubcategory\tprefixes\n\
+                 gears\tGears (Toothed)\twidget_gear\n\
+                 spokes\tSpokes\twidget_gear_spoke\n";
+    let provider = Provider {
+        services: parse_services(table),
+        ..widget()
+    };
+    let bindings = generate(&schema(), &provider).unwrap();
+    assert_eq!(bindings.features, ["gears", "spokes"]);
+    assert!(bindings.files["spokes.rs"].contains("pub struct GearSpoke {"));
+    assert!(bindings.files["gears.rs"].contains("pub struct DataGear {"));
+    assert!(
+        bindings.files["lib.rs"].contains("#[doc = \"Gears (Toothed): the `gears` feature.\"]"),
+        "{}",
+        bindings.files["lib.rs"]
+    );
+    // A type no service claims is refused with the fix.
+    let provider = Provider {
+        services: parse_services(
+            "feature\tsubcategory\tprefixes\nspokes\tSpokes\twidget_gear_spoke\n",
+        ),
+        ..widget()
+    };
+    let error = generate(&schema(), &provider).unwrap_err();
+    assert!(
+        error.contains("`widget_gear` belongs to no service of bindgen/services.tsv"),
+        "{error}"
     );
 }
 
@@ -219,19 +217,6 @@ fn a_schema_without_the_provider_is_refused_with_the_fix() {
         error.contains("terraform providers schema -json"),
         "{error}"
     );
-    let error = with_features("[features]\n", "widget", &[]).unwrap_err();
+    let error = with_features("[features]\n", &[]).unwrap_err();
     assert!(error.contains("BEGIN GENERATED FEATURES"), "{error}");
-}
-
-#[test]
-fn a_built_in_type_the_schema_lacks_is_refused() {
-    let provider = Provider {
-        built_in: vec!["data.widget_gear".to_owned(), "widget_cog".to_owned()],
-        ..widget()
-    };
-    let error = generate(&schema(), &provider).unwrap_err();
-    assert!(
-        error.contains("`widget_cog` is built in but the schema has no such type"),
-        "{error}"
-    );
 }

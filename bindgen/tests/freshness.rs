@@ -3,17 +3,17 @@
 
 use std::path::Path;
 
-use drsynth_bindgen::{AWS_DIR, Provider, generate, read_schema, with_features};
+use drsynth_bindgen::{BINDINGS_DIR, Provider, generate, read_schema, with_features};
 
 #[test]
 fn committed_aws_bindings_are_what_the_generator_writes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let crate_dir = root.join("constructs");
+    let crate_dir = root.join("providers/aws");
     let schema = read_schema(&crate_dir.join("schema/hashicorp-aws-5.100.0.json.gz")).unwrap();
     let bindings = generate(&schema, &Provider::aws()).unwrap();
     assert_eq!(bindings.resources, 1526);
     assert_eq!(bindings.data_sources, 608);
-    let dir = crate_dir.join(AWS_DIR);
+    let dir = crate_dir.join(BINDINGS_DIR);
     let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -29,13 +29,13 @@ fn committed_aws_bindings_are_what_the_generator_writes() {
         let committed = std::fs::read_to_string(dir.join(name)).unwrap();
         assert!(
             committed == *content,
-            "{AWS_DIR}/{name} is not what the generator writes; run `make bindings`"
+            "providers/aws/{BINDINGS_DIR}/{name} is not what the generator writes; run `make bindings`"
         );
     }
     let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap();
     assert_eq!(
-        with_features(&manifest, "aws", &bindings.features).unwrap(),
+        with_features(&manifest, &bindings.features).unwrap(),
         manifest,
-        "constructs/Cargo.toml's features are stale; run `make bindings`"
+        "providers/aws/Cargo.toml's features are stale; run `make bindings`"
     );
 }

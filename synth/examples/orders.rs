@@ -24,8 +24,8 @@ use constructs::bindings::aws::apigatewayv2::{
     Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage,
     Apigatewayv2StageAccessLogSettings, Apigatewayv2StageDefaultRouteSettings,
 };
-use constructs::bindings::aws::cloudwatch::CloudwatchLogGroup;
 use constructs::bindings::aws::lambda::LambdaPermission;
+use constructs::bindings::aws::logs::CloudwatchLogGroup;
 use constructs::bindings::aws::sns::SnsTopic;
 use constructs::core::{App, AwsProvider, Expr, Meta, Output, ProviderRef, Ref, Scope, Stack};
 use constructs::dr::RegionRole;

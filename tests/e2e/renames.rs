@@ -1,7 +1,7 @@
 //! Renames become moves, and the plan summary guards stateful data: both
 //! checked on plans made against the emulator.
 
-use constructs::bindings::aws::cloudwatch::CloudwatchLogGroup;
+use constructs::bindings::aws::logs::CloudwatchLogGroup;
 use constructs::bindings::aws::sqs::SqsQueue;
 use constructs::core::{App, AwsProvider, ConstructPath, Diagnostics, Meta, Stack};
 use payments::Config;

@@ -7,9 +7,10 @@
 //! (401 or 403), and an alarm on their ratio notifies the region's topic.
 
 use constructs::bindings::aws::cloudwatch::{
+    CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery, CloudwatchMetricAlarmMetricQueryMetric,
+};
+use constructs::bindings::aws::logs::{
     CloudwatchLogGroup, CloudwatchLogMetricFilter, CloudwatchLogMetricFilterMetricTransformation,
-    CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery,
-    CloudwatchMetricAlarmMetricQueryMetric,
 };
 use constructs::bindings::aws::sns::SnsTopic;
 use constructs::core::{Expr, Ref, Scope};

@@ -14,15 +14,15 @@ use constructs::bindings::aws::apigatewayv2::{
     Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage,
     Apigatewayv2StageAccessLogSettings, Apigatewayv2StageDefaultRouteSettings,
 };
-use constructs::bindings::aws::cloudwatch::CloudwatchLogGroup;
-use constructs::bindings::aws::default::DefaultSecurityGroup;
-use constructs::bindings::aws::flow::FlowLog;
 use constructs::bindings::aws::lambda::{LambdaFunction, LambdaPermission};
-use constructs::bindings::aws::security::SecurityGroup;
+use constructs::bindings::aws::logs::CloudwatchLogGroup;
 use constructs::bindings::aws::servicequotas::DataServicequotasServiceQuota;
 use constructs::bindings::aws::sns::{SnsTopic, SnsTopicSubscription};
 use constructs::bindings::aws::sqs::SqsQueue;
-use constructs::bindings::aws::subnet::Subnet;
+use constructs::bindings::aws::vpc::DefaultSecurityGroup;
+use constructs::bindings::aws::vpc::FlowLog;
+use constructs::bindings::aws::vpc::SecurityGroup;
+use constructs::bindings::aws::vpc::Subnet;
 use constructs::bindings::aws::vpc::Vpc;
 use constructs::core::{Expr, Meta, Postcondition, ProviderRef, Ref, Scope};
 

@@ -2,33 +2,52 @@
 //!
 //! Policies are `aws_iam_policy_document` data sources, so every statement's
 //! actions and resources stay structured in the JSON (rules and scanners read
-//! them) while ARNs stay references. The types are the generated ones under
-//! short names; what this module adds is how a statement is built.
+//! them) while ARNs stay references. The types wrap the generated ones;
+//! what this module adds is how a statement is built.
+
+use serde::Serialize;
 
 use crate::bindings::aws::iam::{
-    DataIamPolicyDocument, DataIamPolicyDocumentStatement, DataIamPolicyDocumentStatementCondition,
-    DataIamPolicyDocumentStatementNotPrincipals,
+    DataIamPolicyDocument, DataIamPolicyDocumentAttributes, DataIamPolicyDocumentStatement,
+    DataIamPolicyDocumentStatementCondition, DataIamPolicyDocumentStatementNotPrincipals,
 };
-use crate::core::Expr;
+use crate::core::{Block, DataSource, Expr};
 
-/// `data "aws_iam_policy_document"`: its `json` attribute is the policy.
-pub type PolicyDocument = DataIamPolicyDocument;
+/// `data "aws_iam_policy_document"` of statements built here: its `json`
+/// attribute is the policy.
+#[derive(Clone, Debug, Serialize)]
+#[serde(transparent)]
+pub struct PolicyDocument(DataIamPolicyDocument);
+
+impl DataSource for PolicyDocument {
+    const TYPE: &'static str = "aws_iam_policy_document";
+}
+
+impl Block for PolicyDocument {
+    type Attributes = DataIamPolicyDocumentAttributes;
+}
+
 /// A `statement` block of a policy document.
-pub type Statement = DataIamPolicyDocumentStatement;
+#[derive(Clone, Debug)]
+pub struct Statement(DataIamPolicyDocumentStatement);
+
 /// A `principals` block: principals of one type (the schema's
 /// `not_principals` has the same shape, hence the generated name).
-pub type Principals = DataIamPolicyDocumentStatementNotPrincipals;
+#[derive(Clone, Debug)]
+pub struct Principals(DataIamPolicyDocumentStatementNotPrincipals);
+
 /// A `condition` block: the request context key `variable` must pass
 /// `test` against one of `values`.
-pub type Condition = DataIamPolicyDocumentStatementCondition;
+#[derive(Clone, Debug)]
+pub struct Condition(DataIamPolicyDocumentStatementCondition);
 
 impl PolicyDocument {
     /// A policy of `statements`.
     pub fn of(statements: Vec<Statement>) -> Self {
-        Self {
-            statement: Some(statements),
-            ..Self::new()
-        }
+        Self(DataIamPolicyDocument {
+            statement: Some(statements.into_iter().map(|s| s.0).collect()),
+            ..DataIamPolicyDocument::new()
+        })
     }
 }
 
@@ -44,12 +63,12 @@ impl Statement {
     }
 
     fn with_effect(effect: &str, sid: &str, actions: &[&str], resources: Vec<Expr>) -> Self {
-        Self {
+        Self(DataIamPolicyDocumentStatement {
             sid: Some(sid.into()),
             effect: Some(effect.into()),
             actions: Some(actions.iter().map(|a| Expr::literal(*a)).collect()),
-            ..Self::new()
-        }
+            ..DataIamPolicyDocumentStatement::new()
+        })
         .on(resources)
     }
 
@@ -67,36 +86,46 @@ impl Statement {
 
     /// Adds `principals`: who the statement applies to.
     pub fn by(mut self, principals: Principals) -> Self {
-        self.principals
+        self.0
+            .principals
             .get_or_insert_with(Vec::new)
-            .push(principals);
+            .push(principals.0);
         self
     }
 
     /// Adds `condition`; the statement applies only when every condition holds.
     pub fn when(mut self, condition: Condition) -> Self {
-        self.condition.get_or_insert_with(Vec::new).push(condition);
+        self.0
+            .condition
+            .get_or_insert_with(Vec::new)
+            .push(condition.0);
         self
     }
 
     /// The same statement on exactly `resources`.
     pub fn on(self, resources: Vec<Expr>) -> Self {
-        Self {
+        Self(DataIamPolicyDocumentStatement {
             resources: (!resources.is_empty()).then_some(resources),
-            ..self
-        }
+            ..self.0
+        })
     }
 }
 
 impl Principals {
     /// An AWS service, e.g. `logs.us-east-1.amazonaws.com`.
     pub fn service(service: impl Into<Expr>) -> Self {
-        Self::new(vec![service.into()], "Service")
+        Self(DataIamPolicyDocumentStatementNotPrincipals::new(
+            vec![service.into()],
+            "Service",
+        ))
     }
 
     /// Anyone, signed or not (`*`): for deny statements.
     pub fn anyone() -> Self {
-        Self::new(vec!["*".into()], "*")
+        Self(DataIamPolicyDocumentStatementNotPrincipals::new(
+            vec!["*".into()],
+            "*",
+        ))
     }
 }
 
@@ -104,6 +133,8 @@ impl Condition {
     /// The condition operator `test` (`StringEquals`, `ArnLike`, ...) on
     /// `variable` against `values`; one match is enough.
     pub fn test(test: &str, variable: &str, values: Vec<Expr>) -> Self {
-        Self::new(test, values, variable)
+        Self(DataIamPolicyDocumentStatementCondition::new(
+            test, values, variable,
+        ))
     }
 }

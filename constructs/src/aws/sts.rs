@@ -1,7 +1,7 @@
 //! The account and partition the provider acts in.
 
-use crate::bindings::aws::caller::DataCallerIdentity;
-use crate::bindings::aws::partition::DataPartition;
+use crate::bindings::aws::meta::DataPartition;
+use crate::bindings::aws::sts::DataCallerIdentity;
 use crate::core::{Expr, Scope};
 
 /// The account and partition of the stack, both read from the provider, for

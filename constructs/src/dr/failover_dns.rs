@@ -33,8 +33,8 @@ use crate::bindings::aws::apigatewayv2::{
     Apigatewayv2Api, Apigatewayv2ApiMapping, Apigatewayv2DomainName,
     Apigatewayv2DomainNameDomainNameConfiguration, Apigatewayv2Stage,
 };
-use crate::bindings::aws::cloudwatch::{CloudwatchLogGroup, CloudwatchLogResourcePolicy};
 use crate::bindings::aws::kms::KmsKey;
+use crate::bindings::aws::logs::{CloudwatchLogGroup, CloudwatchLogResourcePolicy};
 use crate::bindings::aws::route53::{
     Route53HealthCheck, Route53HostedZoneDnssec, Route53KeySigningKey, Route53QueryLog,
     Route53Record, Route53RecordAlias, Route53RecordFailoverRoutingPolicy, Route53Zone,

@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 
 use crate::aws::iam::Statement;
-use crate::bindings::aws::cloudwatch::CloudwatchLogGroup;
 use crate::bindings::aws::lambda::{
     LambdaFunction, LambdaFunctionDeadLetterConfig, LambdaFunctionEnvironment,
     LambdaFunctionLoggingConfig, LambdaFunctionTracingConfig,
 };
+use crate::bindings::aws::logs::CloudwatchLogGroup;
 use crate::bindings::aws::sqs::SqsQueue;
 use crate::core::{Document, Expr, Meta, Ref, Scope};
 
