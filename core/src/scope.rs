@@ -1,15 +1,19 @@
 //! A place in the construct tree, bound to a provider. Constructs take a
-//! scope, create resources in it and open child scopes for their parts.
+//! scope, create resources in it, open child scopes for their parts and
+//! declare the stack's outputs and variables they own.
 
 use serde::Serialize;
 
 use super::error::Error;
+use super::expr::Expr;
 use super::id::ConstructPath;
 use super::moved::Moved;
+use super::output::Output;
 use super::provider::ProviderRef;
 use super::reference::{BlockKind, Ref};
 use super::resource::{DataSource, Meta, RawBlock, Resource};
 use super::stack::Stack;
+use super::variable::Variable;
 
 /// A construct's place in a stack: a construct path and the provider its
 /// resources are bound to. Resources added through it get logical ids from
@@ -39,6 +43,18 @@ impl<'s> Scope<'s> {
     /// A child scope named `name`, bound to another provider (another region).
     pub fn child_in(&mut self, name: &str, provider: &ProviderRef) -> Scope<'_> {
         Scope::new(self.stack, self.path.child(name), provider.clone())
+    }
+
+    /// Declares the stack's output `name`: a construct can publish what it
+    /// made while its scope is open. Output names are the stack's, not the
+    /// scope's; a duplicate is a synth error naming both.
+    pub fn output(&mut self, name: &str, output: Output) {
+        self.stack.output(name, output);
+    }
+
+    /// Declares the stack's variable `name` and returns `var.<name>`.
+    pub fn variable(&mut self, name: &str, variable: Variable) -> Expr {
+        self.stack.variable(name, variable)
     }
 
     /// The construct path of this scope.
@@ -128,7 +144,6 @@ impl<'s> Scope<'s> {
     ///     serde_json::json!({"global_cluster_identifier": "ledger-dev", "engine": "aurora-postgresql"}),
     /// );
     /// assert_eq!(cluster.attr("arn").render(), "${aws_rds_global_cluster.ledger.arn}");
-    /// drop(scope);
     /// let document = stack.synth().unwrap();
     /// let body = document.resource("aws_rds_global_cluster", "ledger").unwrap();
     /// assert_eq!(body["engine"], "aurora-postgresql");

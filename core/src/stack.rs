@@ -666,7 +666,6 @@ mod tests {
                 .set("logging_target", logs.bucket())
                 .set("force_destroy", Value::Null),
         );
-        drop(scope);
         let doc = synth(&stack);
         let data = resource(&doc, "aws_s3_bucket", "data");
         assert_eq!(
@@ -707,7 +706,6 @@ mod tests {
                 .set("replica.0.region", "x")
                 .set("lifecycle.ignore_changes", serde_json::json!(["tags"])),
         );
-        drop(scope);
         let errors = synth_errors(&stack);
         assert_eq!(errors.len(), 4, "{errors:?}");
         for expected in [

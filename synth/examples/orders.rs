@@ -68,9 +68,9 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
     let primary = stack.provider(AwsProvider::new("primary", PRIMARY).tag("Environment", env));
     let secondary =
         stack.provider(AwsProvider::new("secondary", SECONDARY).tag("Environment", env));
-    // `terraform apply -var failover_drill=true` rehearses a failover.
-    let drill = drill_variable(&mut stack);
     let mut root = stack.scope(&primary);
+    // `terraform apply -var failover_drill=true` rehearses a failover.
+    let drill = drill_variable(&mut root);
     let account = Account::lookup(&mut root);
 
     let table = GlobalTable::new(
@@ -135,15 +135,14 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
         },
     );
     alarms(&mut root, &secondary, env, &table, &invoices);
-    drop(root);
-    stack.output(
+    root.output(
         "orders_api_url",
         Output::new(
             Expr::literal(format!("https://{}", dns.api_domain)),
             "The URL clients call; Route 53 answers with the healthy region",
         ),
     );
-    stack.output(
+    root.output(
         "invoices_bucket",
         Output::new(invoices.source.bucket(), "Where invoices are written"),
     );
@@ -184,7 +183,6 @@ fn alarms(
     ) {
         alarm.create(&mut scope, &topic);
     }
-    drop(scope);
     let mut back = root.child_in("secondary", secondary);
     let topic = alerts_topic(&mut back, format!("orders-alerts-{SECONDARY}-{env}"));
     Alarm::table_replication_latency(

@@ -36,7 +36,6 @@ fn an_aurora_global_cluster_from_the_bindings_validates() {
             ..RdsCluster::new(global.engine())
         },
     );
-    drop(scope);
     let document = constructs::testing::synth(&stack);
     let cluster = constructs::testing::resource(&document, "aws_rds_cluster", "primary");
     assert_eq!(

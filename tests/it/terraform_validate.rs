@@ -106,7 +106,6 @@ fn raw_blocks_and_overrides_validate() {
             .set("object_lock_enabled", true)
             .set("tags.ClusterArn", cluster.attr("arn")),
     );
-    drop(scope);
     let document = constructs::testing::synth(&stack);
     let dir = tempfile::tempdir().unwrap();
     write_scratch_configuration(dir.path(), &document.to_json());

@@ -123,7 +123,8 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     stack.set_backend(config.backend.clone());
     let providers = Providers::declare(&mut stack, config);
     // With recovery control, failover is rehearsed on the routing controls.
-    let drill = (!config.recovery_control).then(|| drill_variable(&mut stack));
+    let drill =
+        (!config.recovery_control).then(|| drill_variable(&mut stack.scope(&providers.primary)));
     let outputs = deployment(
         &mut stack.scope(&providers.primary),
         &providers,
@@ -148,7 +149,8 @@ pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagno
     let mut stack = Stack::new(STACK_NAME);
     let providers = Providers::declare(&mut stack, config);
     // One switch drills every deployment of the stack.
-    let drill = (!config.recovery_control).then(|| drill_variable(&mut stack));
+    let drill =
+        (!config.recovery_control).then(|| drill_variable(&mut stack.scope(&providers.primary)));
     for copy in 1..=copies {
         let copy = Config {
             env: format!("{}-{copy}", config.env),

@@ -129,7 +129,6 @@ pub struct ConflictDetectorProps<'a> {
 ///         hardening: None,
 ///     });
 /// }
-/// drop(root);
 /// let document = stack.synth().unwrap();
 /// let central_trigger = document
 ///     .resource("aws_lambda_event_source_mapping", "central_conflicts_trigger")
@@ -397,7 +396,6 @@ mod tests {
                 },
             );
         }
-        drop(root);
         stack.synth().unwrap()
     }
 

@@ -66,7 +66,6 @@ pub struct RegionalKeyProps {
 /// );
 /// keys.insert("eu-west-1", key);
 /// assert!(keys.arn_in("eu-west-1").is_some());
-/// drop(root);
 /// stack.synth().unwrap();
 /// ```
 pub fn regional_key(

@@ -39,7 +39,7 @@ use crate::bindings::aws::route53::{
     Route53HealthCheck, Route53HostedZoneDnssec, Route53KeySigningKey, Route53QueryLog,
     Route53Record, Route53RecordAlias, Route53RecordFailoverRoutingPolicy, Route53Zone,
 };
-use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope, Stack, Variable};
+use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope, Variable};
 
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
 use super::recovery_control::{RecoveryControlProps, RecoveryControls};
@@ -191,8 +191,8 @@ pub const DRILL_VARIABLE: &str = "failover_drill";
 /// `-var failover_drill=true` starts a failover drill, `=false` (or any
 /// apply without it) ends it, and either changes the primary health
 /// check's path and nothing else (`synth drill` checks the plan).
-pub fn drill_variable(stack: &mut Stack) -> Expr {
-    stack.variable(
+pub fn drill_variable(scope: &mut Scope<'_>) -> Expr {
+    scope.variable(
         DRILL_VARIABLE,
         Variable {
             type_constraint: Some("bool".to_owned()),

@@ -83,7 +83,7 @@ pub fn stack(parts: Parts) -> Stack {
         );
     }
     if let Some(custom_domains) = parts.dns {
-        let drill = drill_variable(&mut stack);
+        let drill = drill_variable(&mut stack.scope(&west));
         failover_dns(
             &mut stack,
             [&west, &central],

@@ -41,7 +41,6 @@ pub const ROUTE53_METRICS_REGION: &str = "us-east-1";
 ///     "orders",
 /// )]);
 /// dashboard.create(&mut scope, "orders-dr");
-/// drop(scope);
 /// let document = stack.synth().unwrap();
 /// let alarm = document
 ///     .resource("aws_cloudwatch_metric_alarm", "alarms_table_replication_latency")

@@ -231,7 +231,7 @@ mod tests {
         let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
         let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
         let arc = stack.provider(AwsProvider::new("arc", arc_region));
-        let drill = drill.then(|| drill_variable(&mut stack));
+        let drill = drill.then(|| drill_variable(&mut stack.scope(&west)));
         failover_dns(
             &mut stack,
             [&west, &central],
