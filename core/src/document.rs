@@ -350,6 +350,7 @@ fn check_blocks<'s>(stack: &'s Stack, errors: &mut Vec<Error>) -> HashSet<BlockK
         }
     }
     let present: HashSet<BlockKey<'s>> = seen.into_keys().collect();
+    check_text_references(stack, errors);
     for block in &stack.blocks {
         if block.references.is_empty() && block.meta.depends_on.is_empty() {
             continue;
@@ -364,6 +365,31 @@ fn check_blocks<'s>(stack: &'s Stack, errors: &mut Vec<Error>) -> HashSet<BlockK
         );
     }
     present
+}
+
+/// Addresses named in text must be blocks of the stack.
+fn check_text_references(stack: &Stack, errors: &mut Vec<Error>) {
+    let with_text = || {
+        stack
+            .blocks
+            .iter()
+            .filter(|b| !b.text_references.is_empty())
+    };
+    if with_text().next().is_none() {
+        return;
+    }
+    let addresses: HashSet<String> = stack.blocks.iter().map(|b| b.target.address()).collect();
+    for block in with_text() {
+        for address in &block.text_references {
+            if !addresses.contains(address) {
+                errors.push(Error::UnknownTextReference {
+                    from: block.target.qualified_path(),
+                    address: address.clone(),
+                    stack: stack.name.to_string(),
+                });
+            }
+        }
+    }
 }
 
 fn check_references<'a>(

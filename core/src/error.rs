@@ -50,6 +50,23 @@ pub enum Error {
     },
 
     #[error(
+        "construct `{from}` names `{address}` in text, and stack `{stack}` declares no such block; \
+         a reference rendered before synth (serde_json::json! renders its arguments at once) is \
+         checked by its address only: refer to a block of stack `{stack}`, and pass the Expr in a \
+         value synth serializes itself (a struct deriving Serialize, a map of Expr) so it is recorded"
+    )]
+    /// A raw body or an override names, in `${...}` text, a block the
+    /// stack does not declare.
+    UnknownTextReference {
+        /// The qualified path of what holds the text.
+        from: String,
+        /// The address the text names.
+        address: String,
+        /// The stack being synthesized.
+        stack: String,
+    },
+
+    #[error(
         "construct `{path}` is bound to provider `{provider}`, which stack `{stack}` does not declare \
          (declared: {declared}); declare it with `Stack::provider` (or `Stack::other_provider`) or bind \
          the construct to a declared one"

@@ -26,6 +26,7 @@ mod reference;
 mod resource;
 mod scope;
 mod stack;
+mod text_reference;
 mod variable;
 
 #[cfg(test)]

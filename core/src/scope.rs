@@ -86,6 +86,7 @@ impl<'s> Scope<'s> {
             self.provider.clone(),
             &body,
             meta,
+            false,
         );
         Ref::new(target)
     }
@@ -130,7 +131,8 @@ impl<'s> Scope<'s> {
     /// other block; read its attributes with [`Ref::attr`]. Build `body`
     /// from values that hold [`Expr`](super::Expr)s (a struct deriving
     /// `Serialize`, a map) so synth records and checks its references;
-    /// `serde_json::json!` renders them to text before synth can see them.
+    /// `serde_json::json!` renders them to text at once, and such text is
+    /// checked by its address only (it must name a block of this stack).
     ///
     /// ```
     /// use drsynth_core::{AwsProvider, Stack};
@@ -175,6 +177,7 @@ impl<'s> Scope<'s> {
             self.provider.clone(),
             &body,
             meta,
+            true,
         );
         Ref::new(target)
     }
@@ -193,6 +196,7 @@ impl<'s> Scope<'s> {
             self.provider.clone(),
             &body,
             Meta::default(),
+            true,
         );
         Ref::new(target)
     }
@@ -212,6 +216,7 @@ impl<'s> Scope<'s> {
             self.provider.clone(),
             &body,
             meta,
+            false,
         );
         Ref::new(target)
     }

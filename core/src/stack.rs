@@ -16,6 +16,7 @@ use super::provider::{AwsProvider, OtherProvider, ProviderRef};
 use super::reference::{self, BlockKind, Target};
 use super::resource::Meta;
 use super::scope::Scope;
+use super::text_reference;
 use super::variable::Variable;
 
 /// One resource or data source, already rendered to JSON.
@@ -25,6 +26,9 @@ pub(crate) struct RenderedBlock {
     pub(crate) provider: ProviderRef,
     pub(crate) body: Map<String, Value>,
     pub(crate) references: Vec<Arc<Target>>,
+    /// Addresses named only in text (a reference rendered before synth
+    /// could record it), checked by address.
+    pub(crate) text_references: Vec<String>,
     pub(crate) meta: Meta,
 }
 
@@ -190,6 +194,7 @@ impl Stack {
         provider: ProviderRef,
         body: &impl Serialize,
         meta: Meta,
+        untyped: bool,
     ) -> Arc<Target> {
         let target = Arc::new(Target {
             kind,
@@ -215,11 +220,19 @@ impl Stack {
             }
         }
         references.extend(meta.override_references.iter().cloned());
+        // An untyped body, or an override, may hold references as text.
+        let text = untyped.then(|| body.values()).into_iter().flatten();
+        let overrides = meta.overrides.iter().map(|(_, value)| value);
+        let text_references: Vec<String> = text_reference::addresses_in(text.chain(overrides))
+            .into_iter()
+            .filter(|address| !references.iter().any(|r| r.address() == *address))
+            .collect();
         self.blocks.push(RenderedBlock {
             target: Arc::clone(&target),
             provider,
             body,
             references,
+            text_references,
             meta,
         });
         target
@@ -817,6 +830,41 @@ mod tests {
         );
         // The same bytes every time, keys sorted like the rest.
         assert_eq!(doc.to_json(), synth(&stack).to_json());
+    }
+
+    #[test]
+    fn references_rendered_to_text_are_checked_by_address() {
+        let (mut other, other_primary, _) = two_region_stack("other");
+        let foreign = other.scope(&other_primary).resource("shared", bucket("x"));
+        let (mut stack, primary, _) = two_region_stack("app");
+        let mut scope = stack.scope(&primary);
+        let mine = scope.resource("bucket", bucket("mine"));
+        // json! renders each Expr to text at once: nothing is recorded.
+        scope.raw_resource(
+            "aws_glue_catalog_table",
+            "fine",
+            serde_json::json!({"location": mine.bucket(), "name": "${var.x}"}),
+        );
+        scope.raw_resource(
+            "aws_glue_catalog_table",
+            "foreign",
+            serde_json::json!({"location": foreign.bucket()}),
+        );
+        scope.resource_with(
+            "overridden",
+            bucket("o"),
+            Meta::default().set("logging", serde_json::json!({"target": foreign.bucket()})),
+        );
+        let errors = synth_errors(&stack);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        for (from, error) in ["app/foreign", "app/overridden"].iter().zip(&errors) {
+            assert!(
+                error.contains(&format!(
+                    "`{from}` names `aws_s3_bucket.shared` in text, and stack `app` declares no such block"
+                )),
+                "{error}"
+            );
+        }
     }
 
     #[test]
