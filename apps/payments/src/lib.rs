@@ -9,13 +9,19 @@
 
 pub mod app;
 pub mod config;
+mod deployment;
 pub mod emulator;
+mod failover;
 pub mod flags;
 mod monitoring;
 pub mod names;
+mod outputs;
+mod providers;
 mod refused_payments;
 pub mod regional_stack;
+mod replication;
 mod settings;
+mod storage;
 pub mod testing;
 
 pub use app::{AppBuilder, payments_app, scaled_payments_app, synthesize, synthesize_with};
