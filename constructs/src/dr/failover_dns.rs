@@ -43,7 +43,7 @@ use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope,
 
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
 use super::recovery_control::{RecoveryControlProps, RecoveryControls};
-use super::report::RecoveryTime;
+use super::report::{ALIAS_TARGET_TTL_SECONDS, RecoveryTime};
 use super::role::RegionRole;
 
 /// The top-level domains of the documentation domains `example.com`,
@@ -120,6 +120,75 @@ pub struct HealthCheck {
     pub interval_seconds: u32,
     /// Consecutive failures before an endpoint is unhealthy: 1-10.
     pub failure_threshold: u32,
+}
+
+/// A health-check setting Route 53 refuses, with the fix: one list for
+/// the construct and for any app that takes the settings as its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HealthCheckProblem {
+    /// The setting, e.g. `health-check interval`.
+    pub setting: &'static str,
+    /// The value given.
+    pub value: String,
+    /// What Route 53 accepts.
+    pub problem: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+}
+
+impl HealthCheck {
+    /// What Route 53 would refuse in these settings.
+    pub fn problems(&self) -> Vec<HealthCheckProblem> {
+        let mut problems = Vec::new();
+        if ![10, 30].contains(&self.interval_seconds) {
+            problems.push(HealthCheckProblem {
+                setting: "health-check interval",
+                value: self.interval_seconds.to_string(),
+                problem: "Route 53 checks every 10 or every 30 seconds, nothing else",
+                fix: "use 30 (standard) or 10 (fast, detects failure three times sooner)",
+            });
+        }
+        if !(1..=10).contains(&self.failure_threshold) {
+            problems.push(HealthCheckProblem {
+                setting: "health-check failure threshold",
+                value: self.failure_threshold.to_string(),
+                problem: "Route 53 accepts 1-10 consecutive failures",
+                fix: "use a value from 1 to 10; 3 is the usual balance of speed and flapping",
+            });
+        }
+        if !self.path.starts_with('/') {
+            problems.push(HealthCheckProblem {
+                setting: "health-check path",
+                value: self.path.clone(),
+                problem: "Route 53 requests the path as given, and it must start with `/`",
+                fix: "give the path as Route 53 requests it, e.g. /health",
+            });
+        }
+        problems
+    }
+
+    /// How long a failover behind these checks takes when clients cache the
+    /// failover name's answer for `client_dns_cache_seconds` (see
+    /// [`client_dns_cache_seconds`]).
+    pub fn recovery_time(&self, client_dns_cache_seconds: u32) -> RecoveryTime {
+        RecoveryTime {
+            health_check_interval_seconds: self.interval_seconds,
+            failure_threshold: self.failure_threshold,
+            client_dns_cache_seconds,
+        }
+    }
+}
+
+/// How long clients cache the failover name's answer: with custom domains
+/// the records are aliases, which take their target's TTL (an API Gateway
+/// regional domain's, [`ALIAS_TARGET_TTL_SECONDS`]); without, CNAMEs of
+/// `cname_ttl_seconds`.
+pub fn client_dns_cache_seconds(custom_domains: bool, cname_ttl_seconds: u32) -> u32 {
+    if custom_domains {
+        ALIAS_TARGET_TTL_SECONDS
+    } else {
+        cname_ttl_seconds
+    }
 }
 
 /// One region's endpoint behind the failover name: an HTTP API's stage.
@@ -210,23 +279,13 @@ pub fn drill_variable(scope: &mut Scope<'_>) -> Expr {
 impl FailoverDnsProps<'_> {
     /// Records what Route 53 would refuse, or what would not fail over.
     fn check(&self, scope: &mut Scope<'_>) {
-        let check = &self.health_check;
-        if ![10, 30].contains(&check.interval_seconds) {
+        for problem in self.health_check.problems() {
             scope.error(
-                format!("health-check interval {} s", check.interval_seconds),
-                "Route 53 checks every 10 s (fast) or 30 s (standard); use one of them",
-            );
-        }
-        if !(1..=10).contains(&check.failure_threshold) {
-            scope.error(
-                format!("failure threshold {}", check.failure_threshold),
-                "Route 53 takes 1 to 10 failures; 3 is the usual balance of speed and flapping",
-            );
-        }
-        if !check.path.starts_with('/') {
-            scope.error(
-                format!("health-check path `{}` does not start with `/`", check.path),
-                "give the path as Route 53 requests it, e.g. /health",
+                format!(
+                    "{} `{}`: {}",
+                    problem.setting, problem.value, problem.problem
+                ),
+                problem.fix,
             );
         }
         let (primary, secondary) = (
@@ -339,15 +398,10 @@ impl FailoverDns {
     pub fn new(scope: &mut Scope<'_>, props: FailoverDnsProps<'_>) -> Self {
         props.check(scope);
         let api_domain = props.record_name.clone();
-        let recovery_time = RecoveryTime {
-            health_check_interval_seconds: props.health_check.interval_seconds,
-            failure_threshold: props.health_check.failure_threshold,
-            client_dns_cache_seconds: if props.custom_domains {
-                super::report::ALIAS_TARGET_TTL_SECONDS
-            } else {
-                props.cname_ttl_seconds
-            },
-        };
+        let recovery_time = props.health_check.recovery_time(client_dns_cache_seconds(
+            props.custom_domains,
+            props.cname_ttl_seconds,
+        ));
         let targets = [
             (RegionRole::Primary, &props.primary),
             (RegionRole::Secondary, &props.secondary),

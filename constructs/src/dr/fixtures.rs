@@ -232,9 +232,9 @@ mod tests {
         let expected = [
             "construct `bad/ledger`: table `ledger-test` has a replica in eu-west-1, its own region",
             "construct `bad/ledger`: table `ledger-test` uses `id` as both keys",
-            "construct `bad/names`: health-check interval 15 s",
-            "failure threshold 0",
-            "health-check path `ready` does not start with `/`",
+            "construct `bad/names`: health-check interval `15`: Route 53 checks every 10 or every 30 seconds",
+            "health-check failure threshold `0`: Route 53 accepts 1-10 consecutive failures",
+            "health-check path `ready`: Route 53 requests the path as given, and it must start with `/`",
             "the primary and the secondary endpoint are both in eu-west-1",
         ];
         for text in expected {

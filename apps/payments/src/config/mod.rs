@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use constructs::core::Backend;
-use constructs::dr::failover_dns::HealthCheck;
-use constructs::dr::report::{ALIAS_TARGET_TTL_SECONDS, RecoveryTime};
+use constructs::dr::failover_dns::{HealthCheck, client_dns_cache_seconds};
+use constructs::dr::report::RecoveryTime;
 
 mod auth;
 mod concurrency;
@@ -120,15 +120,10 @@ impl Config {
 
     /// How long a failover takes with these settings.
     pub fn recovery_time(&self) -> RecoveryTime {
-        RecoveryTime {
-            health_check_interval_seconds: self.health_check.interval_seconds,
-            failure_threshold: self.health_check.failure_threshold,
-            client_dns_cache_seconds: if self.custom_domains {
-                ALIAS_TARGET_TTL_SECONDS
-            } else {
-                self.dns_ttl_seconds
-            },
-        }
+        self.health_check().recovery_time(client_dns_cache_seconds(
+            self.custom_domains,
+            self.dns_ttl_seconds,
+        ))
     }
 
     /// The health checks of both regions' `/health`.

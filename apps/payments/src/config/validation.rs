@@ -117,25 +117,11 @@ impl Config {
 
     /// An interval or a threshold Route 53 does not accept.
     fn health_check_errors(&self) -> Vec<Error> {
-        let mut errors = Vec::new();
-        let settings = self.health_check;
-        if ![10, 30].contains(&settings.interval_seconds) {
-            errors.push(Error::invalid_setting(
-                "health-check interval",
-                settings.interval_seconds,
-                "Route 53 checks every 10 or every 30 seconds, nothing else",
-                "use 30 (standard) or 10 (fast, detects failure three times sooner)",
-            ));
-        }
-        if !(1..=10).contains(&settings.failure_threshold) {
-            errors.push(Error::invalid_setting(
-                "health-check failure threshold",
-                settings.failure_threshold,
-                "Route 53 accepts 1-10 consecutive failures",
-                "use a value from 1 to 10; 3 is the usual balance of speed and flapping",
-            ));
-        }
-        errors
+        self.health_check()
+            .problems()
+            .into_iter()
+            .map(|p| Error::invalid_setting(p.setting, p.value, p.problem, p.fix))
+            .collect()
     }
 
     /// An S3 backend's bucket, key or region that cannot be one.
