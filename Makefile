@@ -24,7 +24,7 @@ check: ## fail when the committed terraform/main.tf.json is not what synth write
 lint: ## rustfmt, clippy and rustdoc of the library and the CLI, warnings are errors; every generated service compiles
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
-	RUSTDOCFLAGS='-D warnings' $(CARGO) doc --quiet --no-deps --locked -p drsynth-core -p constructs -p synth
+	RUSTDOCFLAGS='-D warnings' $(CARGO) doc --quiet --no-deps --locked -p drsynth-core -p constructs -p drsynth-cli
 	$(CARGO) check --quiet --locked -p drsynth-provider-aws --features all
 
 BINDINGS_SCHEMA := providers/aws/schema/hashicorp-aws-5.100.0.json.gz

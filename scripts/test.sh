@@ -125,7 +125,7 @@ start checkov "${idle[@]}" .venv-audit/bin/python scripts/checkov_audit.py \
 # with the test build.
 start bindings-and-rustdoc "${idle[@]}" "${unlinted[@]}" bash -c "
   $CARGO check --quiet --locked --target-dir target/lint -p drsynth-provider-aws --features all
-  RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p drsynth-core -p constructs -p synth"
+  RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p drsynth-core -p constructs -p drsynth-cli"
 finish checkov bindings-and-rustdoc e2e
 
 # The scenarios' step timings, which nextest printed with each result.

@@ -10,5 +10,5 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    synth::main(|flags: &payments::PaymentsFlags| Ok(payments::synthesize(flags)?))
+    drsynth_cli::main(|flags: &payments::PaymentsFlags| Ok(payments::synthesize(flags)?))
 }

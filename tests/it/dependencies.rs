@@ -35,8 +35,14 @@ fn dependency_names(package: &str) -> Vec<String> {
 }
 
 #[test]
-fn synth_and_constructs_do_not_depend_on_the_aws_sdk() {
-    for package in ["synth", "constructs"] {
+fn synth_and_the_library_do_not_depend_on_the_aws_sdk() {
+    let library = [
+        "drsynth-core",
+        "drsynth-provider-aws",
+        "constructs",
+        "drsynth-cli",
+    ];
+    for package in library.into_iter().chain(["synth"]) {
         let names = dependency_names(package);
         assert!(names.contains(&package.to_owned()), "{names:?}");
         let aws: Vec<&String> = names
@@ -46,6 +52,9 @@ fn synth_and_constructs_do_not_depend_on_the_aws_sdk() {
             })
             .collect();
         assert!(aws.is_empty(), "{package} depends on {aws:?}");
+        // The library and the CLI know no app.
+        let app = names.iter().any(|name| name == "payments");
+        assert_eq!(app, package == "synth", "{package}: {names:?}");
     }
     let handler = dependency_names("payment");
     assert!(

@@ -150,7 +150,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    synth::run(
+    drsynth_cli::run(
         |flags: &payments::PaymentsFlags| Ok(payments::synthesize_with(flags, builder)?),
         args,
         stdout,

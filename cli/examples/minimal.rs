@@ -10,10 +10,10 @@ use constructs::Synthesis;
 use constructs::core::{App, AwsProvider, Stack};
 use constructs::dr::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
 use constructs::rules::{Context, Posture};
-use synth::{NoSettings, Refused};
+use drsynth_cli::{NoSettings, Refused};
 
 fn main() -> ExitCode {
-    synth::main(|_: &NoSettings| -> Result<Synthesis, Refused> {
+    drsynth_cli::main(|_: &NoSettings| -> Result<Synthesis, Refused> {
         let mut stack = Stack::new("ledger");
         let primary = stack.provider(AwsProvider::new("primary", "eu-west-1"));
         GlobalTable::new(

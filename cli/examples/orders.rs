@@ -37,7 +37,7 @@ use constructs::dr::monitoring::Alarm;
 use constructs::dr::replicated_bucket::{ReplicatedBucket, ReplicatedBucketProps};
 use constructs::dr::rust_function::{RustFunction, RustFunctionProps};
 use constructs::rules::{Context, Posture};
-use synth::Refused;
+use drsynth_cli::Refused;
 
 /// The orders service's own settings, as flags.
 #[derive(Debug, clap::Args)]
@@ -59,7 +59,7 @@ const SECONDARY: &str = "eu-central-1";
 const RTO_SECONDS: u32 = 120;
 
 fn main() -> ExitCode {
-    synth::main(orders)
+    drsynth_cli::main(orders)
 }
 
 fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {

@@ -78,7 +78,7 @@ impl From<String> for Refused {
 /// use constructs::Synthesis;
 /// use constructs::core::{App, AwsProvider, Stack};
 /// use constructs::rules::{Context, Posture};
-/// use synth::{NoSettings, Refused};
+/// use drsynth_cli::{NoSettings, Refused};
 ///
 /// fn orders(_: &NoSettings) -> Result<Synthesis, Refused> {
 ///     let mut stack = Stack::new("orders");
@@ -91,7 +91,7 @@ impl From<String> for Refused {
 /// }
 ///
 /// fn main() -> std::process::ExitCode {
-///     synth::main(orders)
+///     drsynth_cli::main(orders)
 /// }
 /// ```
 pub fn main<S, B>(builder: B) -> ExitCode
