@@ -227,7 +227,7 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
             provider.source
         ));
     }
-    let mut services: BTreeMap<String, (Service, Vec<(Kind, &str, &Value)>)> = BTreeMap::new();
+    let mut services: BTreeMap<String, (Service, Vec<TypeSchema>)> = BTreeMap::new();
     for (kind, key) in [
         (Kind::Resource, "resource_schemas"),
         (Kind::Data, "data_source_schemas"),
@@ -293,6 +293,9 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
     bindings.files.insert("lib.rs".to_owned(), index);
     Ok(bindings)
 }
+
+/// A type of the schema: its kind, name and block.
+type TypeSchema<'s> = (Kind, &'s str, &'s Value);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {

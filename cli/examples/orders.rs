@@ -351,11 +351,11 @@ impl Regional {
     }
 
     /// This region behind the failover name.
-    fn endpoint(&self, settings: &OrdersSettings) -> FailoverEndpoint<'_> {
+    fn endpoint(&self, settings: &OrdersSettings) -> FailoverEndpoint {
         FailoverEndpoint {
-            provider: &self.provider,
-            api: &self.api,
-            stage: &self.stage,
+            provider: self.provider.clone(),
+            api: self.api.clone(),
+            stage: self.stage.clone(),
             regional_name: format!("api-{}.{}", self.region, settings.domain),
             health_check_name: format!("orders-{}-{}", self.region, settings.env),
         }

@@ -11,6 +11,8 @@ pub struct S3Bucket {
     pub bucket: Option<Expr>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force_destroy: Option<Arg<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object_lock_enabled: Option<Arg<bool>>,
 }
 
 impl S3Bucket {
@@ -18,6 +20,7 @@ impl S3Bucket {
         Self {
             bucket: None,
             force_destroy: None,
+            object_lock_enabled: None,
         }
     }
 }

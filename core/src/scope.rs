@@ -86,7 +86,6 @@ impl<'s> Scope<'s> {
             self.provider.clone(),
             &body,
             meta,
-            false,
         );
         Ref::new(target)
     }
@@ -170,14 +169,13 @@ impl<'s> Scope<'s> {
         body: impl Serialize,
         meta: Meta,
     ) -> Ref<RawBlock> {
-        let target = self.stack.add_block(
+        let target = self.stack.add_untyped_block(
             BlockKind::Resource,
             tf_type,
             self.path.child(name),
             self.provider.clone(),
             &body,
             meta,
-            true,
         );
         Ref::new(target)
     }
@@ -189,14 +187,13 @@ impl<'s> Scope<'s> {
         name: &str,
         body: impl Serialize,
     ) -> Ref<RawBlock> {
-        let target = self.stack.add_block(
+        let target = self.stack.add_untyped_block(
             BlockKind::Data,
             tf_type,
             self.path.child(name),
             self.provider.clone(),
             &body,
             Meta::default(),
-            true,
         );
         Ref::new(target)
     }
@@ -216,7 +213,6 @@ impl<'s> Scope<'s> {
             self.provider.clone(),
             &body,
             meta,
-            false,
         );
         Ref::new(target)
     }

@@ -194,7 +194,6 @@ impl Stack {
         provider: ProviderRef,
         body: &impl Serialize,
         meta: Meta,
-        untyped: bool,
     ) -> Arc<Target> {
         let target = Arc::new(Target {
             kind,
@@ -220,13 +219,11 @@ impl Stack {
             }
         }
         references.extend(meta.override_references.iter().cloned());
-        // An untyped body, or an override, may hold references as text.
-        let text = untyped.then(|| body.values()).into_iter().flatten();
-        let overrides = meta.overrides.iter().map(|(_, value)| value);
-        let text_references: Vec<String> = text_reference::addresses_in(text.chain(overrides))
-            .into_iter()
-            .filter(|address| !references.iter().any(|r| r.address() == *address))
-            .collect();
+        // An override may hold references as text.
+        let text_references = unrecorded(
+            text_reference::addresses_in(meta.overrides.iter().map(|(_, value)| value)),
+            &references,
+        );
         self.blocks.push(RenderedBlock {
             target: Arc::clone(&target),
             provider,
@@ -235,6 +232,31 @@ impl Stack {
             text_references,
             meta,
         });
+        target
+    }
+
+    /// [`Stack::add_block`] for a body of any `Serialize` (a raw block):
+    /// references it holds as text are read back out of it.
+    pub(crate) fn add_untyped_block(
+        &mut self,
+        kind: BlockKind,
+        tf_type: &'static str,
+        path: ConstructPath,
+        provider: ProviderRef,
+        body: &impl Serialize,
+        meta: Meta,
+    ) -> Arc<Target> {
+        let target = self.add_block(kind, tf_type, path, provider, body, meta);
+        let block = self.blocks.last_mut().expect("the block was just added");
+        let found = unrecorded(
+            text_reference::addresses_in(block.body.values()),
+            &block.references,
+        );
+        for address in found {
+            if !block.text_references.contains(&address) {
+                block.text_references.push(address);
+            }
+        }
         target
     }
 
@@ -256,6 +278,14 @@ impl Stack {
     pub fn into_document(self) -> Result<Document, Diagnostics> {
         document::synthesize_owned(self)
     }
+}
+
+/// The addresses of `found` that no recorded reference points at.
+fn unrecorded(found: std::collections::BTreeSet<String>, recorded: &[Arc<Target>]) -> Vec<String> {
+    found
+        .into_iter()
+        .filter(|address| !recorded.iter().any(|r| r.address() == *address))
+        .collect()
 }
 
 /// Meta-arguments synth renders itself: an override of them would be

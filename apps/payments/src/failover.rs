@@ -66,7 +66,7 @@ impl Failover {
         let hardening = keys
             .arn_in(ROUTE53_METRICS_REGION)
             .map(|logs_key_arn| ZoneHardening {
-                us_east_1: providers.us_east_1(),
+                us_east_1: providers.us_east_1().clone(),
                 logs_key_arn,
                 account: account.clone(),
                 log_retention_days: config.profile.log_retention_days(),
@@ -86,7 +86,7 @@ impl Failover {
                 drill: drill.cloned(),
                 recovery_control: providers.recovery_control.as_ref().map(|provider| {
                     RecoveryControlProps {
-                        provider,
+                        provider: provider.clone(),
                         name: names.global("payments"),
                         cluster_arn: config.recovery_control_cluster.clone(),
                     }
@@ -122,11 +122,11 @@ fn hosted_zone(config: &Config) -> HostedZone {
 
 /// One region's API as the failover name answers with it, probed by a
 /// health check through its own custom domain.
-fn endpoint<'a>(stack: &'a RegionalStack, config: &Config) -> FailoverEndpoint<'a> {
+fn endpoint(stack: &RegionalStack, config: &Config) -> FailoverEndpoint {
     FailoverEndpoint {
-        provider: &stack.provider,
-        api: &stack.api,
-        stage: &stack.stage,
+        provider: stack.provider.clone(),
+        api: stack.api.clone(),
+        stage: stack.stage.clone(),
         regional_name: config.regional_api_domain(&stack.region),
         health_check_name: format!("payments-{}-{}", stack.role.id(), config.env),
     }

@@ -45,12 +45,12 @@ pub(crate) fn detect_conflicts(
                 .child("conflict_detector"),
             ConflictDetectorProps {
                 function_name: props.names.regional("conflict-detector", &stack.region),
-                table: props.table,
-                conflicts: props.conflicts,
-                account: props.account,
+                table: props.table.clone(),
+                conflicts: props.conflicts.clone(),
+                account: props.account.clone(),
                 region_attribute: REGION_ATTRIBUTE.to_owned(),
                 write_metadata_attributes: vec![WRITTEN_AT_ATTRIBUTE.to_owned()],
-                topic: &stack.topic,
+                topic: stack.topic.clone(),
                 log_retention_days: props.log_retention_days,
                 hardening: props
                     .keys
@@ -79,8 +79,8 @@ pub(crate) fn queue_replication(
         scope,
         QueueReplicationProps {
             function_name: names.regional("queue-replicator", &config.primary_region),
-            source: &primary.queue,
-            destination: &secondary.queue,
+            source: primary.queue.clone(),
+            destination: secondary.queue.clone(),
             destination_region: config.secondary_region.clone(),
             log_retention_days: config.profile.log_retention_days(),
             keys: key_pair(keys, config),

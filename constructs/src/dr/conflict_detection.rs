@@ -65,24 +65,24 @@ pub fn conflict_table_props(name: &str, replicas: Vec<TableReplica>) -> GlobalTa
 }
 
 /// The settings of a [`ConflictDetector`].
-pub struct ConflictDetectorProps<'a> {
+pub struct ConflictDetectorProps {
     /// The function's name, also its role's, log group's and failure
     /// queue's base.
     pub function_name: String,
     /// The table watched; its stream in the scope's region is read.
-    pub table: &'a GlobalTable,
+    pub table: GlobalTable,
     /// Where conflicts are recorded (see [`conflict_table_props`]); its
     /// copy in the scope's region is written.
-    pub conflicts: &'a GlobalTable,
+    pub conflicts: GlobalTable,
     /// The account, for the tables' ARNs.
-    pub account: &'a Account,
+    pub account: Account,
     /// The attribute every writer of the table stamps with its region.
     pub region_attribute: String,
     /// Attributes that differ between two writes of the same content
     /// (e.g. `created_at`); the first is read as the write time.
     pub write_metadata_attributes: Vec<String>,
     /// The region's alarm topic.
-    pub topic: &'a Ref<SnsTopic>,
+    pub topic: Ref<SnsTopic>,
     /// Days the function's logs are kept.
     pub log_retention_days: u32,
     /// The region's key (on the function, the failure queue and both
@@ -119,12 +119,12 @@ pub struct ConflictDetectorProps<'a> {
 ///     let topic = scope.resource("alerts", SnsTopic { name: Some(format!("alerts-{name}").into()), ..SnsTopic::new() });
 ///     ConflictDetector::new(&mut scope.child("conflicts"), ConflictDetectorProps {
 ///         function_name: format!("orders-conflicts-{}", provider.region()),
-///         table: &orders,
-///         conflicts: &conflicts,
-///         account: &account,
+///         table: orders.clone(),
+///         conflicts: conflicts.clone(),
+///         account: account.clone(),
 ///         region_attribute: "region".into(),
 ///         write_metadata_attributes: vec!["written_at".into()],
-///         topic: &topic,
+///         topic: topic.clone(),
 ///         log_retention_days: 30,
 ///         hardening: None,
 ///     });
@@ -144,7 +144,7 @@ pub struct ConflictDetector {
 
 impl ConflictDetector {
     /// `scope` is bound to the region whose stream is read.
-    pub fn new(scope: &mut Scope<'_>, props: ConflictDetectorProps<'_>) -> Self {
+    pub fn new(scope: &mut Scope<'_>, props: ConflictDetectorProps) -> Self {
         let region = scope.region().to_owned();
         let key_arn = props.hardening.as_ref().map(|h| h.key_arn.clone());
         let failed_batches = scope.resource(
@@ -158,7 +158,7 @@ impl ConflictDetector {
                 ..SqsQueue::new()
             },
         );
-        let table_arn = props.table.arn_in(&region, props.account);
+        let table_arn = props.table.arn_in(&region, &props.account);
         let statements = vec![
             // The four actions of AWS's policy for a Lambda function on a
             // table's stream, on this copy's streams only.
@@ -175,7 +175,7 @@ impl ConflictDetector {
             Statement::allow(
                 "RecordConflicts",
                 &["dynamodb:PutItem"],
-                vec![props.conflicts.arn_in(&region, props.account)],
+                vec![props.conflicts.arn_in(&region, &props.account)],
             ),
             Statement::allow(
                 "SendFailedBatches",
@@ -272,7 +272,7 @@ impl ConflictDetector {
             .above("Maximum", f64::from(MAX_ITERATOR_AGE_MS)),
         ];
         for alarm in alarms {
-            alarm.create(scope, props.topic);
+            alarm.create(scope, &props.topic);
         }
         Self {
             function: detector.function,
@@ -385,12 +385,12 @@ mod tests {
                 &mut scope.child("conflicts"),
                 ConflictDetectorProps {
                     function_name: format!("ledger-conflicts-{}", provider.region()),
-                    table: &ledger,
-                    conflicts: &conflicts,
-                    account: &account,
+                    table: ledger.clone(),
+                    conflicts: conflicts.clone(),
+                    account: account.clone(),
                     region_attribute: "region".into(),
                     write_metadata_attributes: vec!["written_at".into(), "request_id".into()],
-                    topic: &topic,
+                    topic,
                     log_retention_days: 30,
                     hardening: None,
                 },

@@ -76,9 +76,9 @@ pub fn is_reserved_domain(domain: &str) -> bool {
 }
 
 /// What hardening (production) adds to a zone the stack creates.
-pub struct ZoneHardening<'a> {
+pub struct ZoneHardening {
     /// Route 53 keeps DNSSEC keys and query logs only in us-east-1.
-    pub us_east_1: &'a ProviderRef,
+    pub us_east_1: ProviderRef,
     /// The us-east-1 key, for the query log group.
     pub logs_key_arn: Expr,
     /// The account and partition the key policies name.
@@ -192,13 +192,13 @@ pub fn client_dns_cache_seconds(custom_domains: bool, cname_ttl_seconds: u32) ->
 }
 
 /// One region's endpoint behind the failover name: an HTTP API's stage.
-pub struct FailoverEndpoint<'a> {
+pub struct FailoverEndpoint {
     /// The provider of the API's region.
-    pub provider: &'a ProviderRef,
+    pub provider: ProviderRef,
     /// The API.
-    pub api: &'a Ref<Apigatewayv2Api>,
+    pub api: Ref<Apigatewayv2Api>,
     /// The stage clients reach.
-    pub stage: &'a Ref<Apigatewayv2Stage>,
+    pub stage: Ref<Apigatewayv2Stage>,
     /// The region's own name under the zone (`api-<region>.<domain>`), which
     /// its health check probes with custom domains on.
     pub regional_name: String,
@@ -207,15 +207,15 @@ pub struct FailoverEndpoint<'a> {
 }
 
 /// The settings of a [`FailoverDns`].
-pub struct FailoverDnsProps<'a> {
+pub struct FailoverDnsProps {
     /// Where the records go.
     pub zone: HostedZone,
     /// The name clients call, e.g. `api.orders.acme-corp.io`.
     pub record_name: String,
     /// Answers while its health check passes.
-    pub primary: FailoverEndpoint<'a>,
+    pub primary: FailoverEndpoint,
     /// Answers when the primary's health check fails.
-    pub secondary: FailoverEndpoint<'a>,
+    pub secondary: FailoverEndpoint,
     /// How both endpoints are probed.
     pub health_check: HealthCheck,
     /// Regional API Gateway custom domains with ACM certificates behind the
@@ -226,7 +226,7 @@ pub struct FailoverDnsProps<'a> {
     /// their target's TTL).
     pub cname_ttl_seconds: u32,
     /// DNSSEC and query logging of a created zone (production).
-    pub hardening: Option<ZoneHardening<'a>>,
+    pub hardening: Option<ZoneHardening>,
     /// A boolean (in practice [`drill_variable`]) that, while true, points
     /// the primary's health check at [`DRILL_PATH`], which the API does not
     /// serve: the check fails whatever the primary's state, Route 53 answers
@@ -244,7 +244,7 @@ pub struct FailoverDnsProps<'a> {
     /// apply. A cluster costs about 2.5 USD an hour. Excludes
     /// [`FailoverDnsProps::drill`]: rehearse by switching the routing
     /// controls.
-    pub recovery_control: Option<RecoveryControlProps<'a>>,
+    pub recovery_control: Option<RecoveryControlProps>,
 }
 
 /// The path the primary's health check probes during a drill: the API
@@ -276,7 +276,7 @@ pub fn drill_variable(scope: &mut Scope<'_>) -> Expr {
     )
 }
 
-impl FailoverDnsProps<'_> {
+impl FailoverDnsProps {
     /// Records what Route 53 would refuse, or what would not fail over.
     fn check(&self, scope: &mut Scope<'_>) {
         for problem in self.health_check.problems() {
@@ -343,12 +343,12 @@ impl FailoverDnsProps<'_> {
 ///         zone: HostedZone::Existing { zone_id: "Z0123456789".into() },
 ///         record_name: "api.orders.acme-corp.io".into(),
 ///         primary: FailoverEndpoint {
-///             provider: &west, api: &west_api, stage: &west_stage,
+///             provider: west.clone(), api: west_api, stage: west_stage,
 ///             regional_name: "api-eu-west-1.orders.acme-corp.io".into(),
 ///             health_check_name: "orders-eu-west-1".into(),
 ///         },
 ///         secondary: FailoverEndpoint {
-///             provider: &central, api: &central_api, stage: &central_stage,
+///             provider: central.clone(), api: central_api, stage: central_stage,
 ///             regional_name: "api-eu-central-1.orders.acme-corp.io".into(),
 ///             health_check_name: "orders-eu-central-1".into(),
 ///         },
@@ -395,7 +395,7 @@ impl FailoverDns {
     /// `scope` is bound to the provider Route 53 (a global service) is
     /// managed through; each region's records and checks are created in a
     /// child scope named after its role, bound to its provider.
-    pub fn new(scope: &mut Scope<'_>, props: FailoverDnsProps<'_>) -> Self {
+    pub fn new(scope: &mut Scope<'_>, props: FailoverDnsProps) -> Self {
         props.check(scope);
         let api_domain = props.record_name.clone();
         let recovery_time = props.health_check.recovery_time(client_dns_cache_seconds(
@@ -435,13 +435,13 @@ impl FailoverDns {
                 );
                 if let Some(hardening) = hardening {
                     ds_record = Some(sign_zone(
-                        &mut scope.child_in("dnssec", hardening.us_east_1),
+                        &mut scope.child_in("dnssec", &hardening.us_east_1),
                         &zone,
                         domain,
                         hardening,
                     ));
                     log_queries(
-                        &mut scope.child_in("query_logs", hardening.us_east_1),
+                        &mut scope.child_in("query_logs", &hardening.us_east_1),
                         &zone,
                         domain,
                         hardening,
@@ -457,7 +457,7 @@ impl FailoverDns {
                 .iter()
                 .map(|(role, target)| {
                     certificate(
-                        &mut scope.child_in(role.id(), target.provider),
+                        &mut scope.child_in(role.id(), &target.provider),
                         &api_domain,
                         &target.regional_name,
                     )
@@ -474,7 +474,7 @@ impl FailoverDns {
         });
         let mut health_checks = Vec::new();
         for (index, (role, target)) in targets.into_iter().enumerate() {
-            let mut region = scope.child_in(role.id(), target.provider);
+            let mut region = scope.child_in(role.id(), &target.provider);
             let region_name = target.provider.region().to_owned();
             let execute_api_host = Expr::template([
                 target.api.id(),
@@ -570,7 +570,7 @@ fn sign_zone(
     scope: &mut Scope<'_>,
     zone: &Ref<Route53Zone>,
     domain: &str,
-    hardening: &ZoneHardening<'_>,
+    hardening: &ZoneHardening,
 ) -> Expr {
     let account = &hardening.account;
     let dnssec = "dnssec-route53.amazonaws.com";
@@ -634,7 +634,7 @@ fn log_queries(
     scope: &mut Scope<'_>,
     zone: &Ref<Route53Zone>,
     domain: &str,
-    hardening: &ZoneHardening<'_>,
+    hardening: &ZoneHardening,
 ) {
     let log_group = scope.resource(
         "log_group",
@@ -779,7 +779,7 @@ struct CustomDomains<'a> {
     certificate: &'a Ref<AcmCertificate>,
     /// The validation record of `api.<domain>`, shared by both regions.
     shared_validation: &'a Ref<Route53Record>,
-    target: &'a FailoverEndpoint<'a>,
+    target: &'a FailoverEndpoint,
 }
 
 struct CreatedDomains {

@@ -73,8 +73,8 @@ pub fn stack(parts: Parts) -> Stack {
             &mut stack.scope(&west).child("forward"),
             QueueReplicationProps {
                 function_name: "jobs-forwarder-test".to_owned(),
-                source: &source,
-                destination: &destination,
+                source,
+                destination,
                 destination_region: "eu-central-1".to_owned(),
                 log_retention_days: 7,
                 keys: None,
@@ -102,7 +102,7 @@ pub(crate) fn failover_dns(
     [primary, secondary]: [&ProviderRef; 2],
     custom_domains: bool,
     drill: Option<Expr>,
-    recovery_control: Option<RecoveryControlProps<'_>>,
+    recovery_control: Option<RecoveryControlProps>,
 ) {
     let (primary_api, primary_stage) = api(&mut stack.scope(primary).child("web_a"));
     let (secondary_api, secondary_stage) = api(&mut stack.scope(secondary).child("web_b"));
@@ -129,15 +129,15 @@ pub(crate) fn failover_dns(
     );
 }
 
-fn endpoint<'a>(
-    provider: &'a ProviderRef,
-    api: &'a Ref<Apigatewayv2Api>,
-    stage: &'a Ref<Apigatewayv2Stage>,
-) -> FailoverEndpoint<'a> {
+fn endpoint(
+    provider: &ProviderRef,
+    api: &Ref<Apigatewayv2Api>,
+    stage: &Ref<Apigatewayv2Stage>,
+) -> FailoverEndpoint {
     FailoverEndpoint {
-        provider,
-        api,
-        stage,
+        provider: provider.clone(),
+        api: api.clone(),
+        stage: stage.clone(),
         regional_name: format!("api-{}.orders.acme-corp.io", provider.region()),
         health_check_name: format!("orders-{}", provider.region()),
     }

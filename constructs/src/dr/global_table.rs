@@ -216,6 +216,7 @@ impl GlobalTableProps {
 /// assert_eq!(body["replica"][0]["region_name"], "eu-central-1");
 /// assert_eq!(table.name, "orders-prod");
 /// ```
+#[derive(Clone, Debug)]
 pub struct GlobalTable {
     /// The table in the scope's region.
     pub table: Ref<DynamodbTable>,

@@ -25,13 +25,13 @@ pub const BATCH_SIZE: u32 = 10;
 pub const REPLICATOR_TIMEOUT_SECONDS: u32 = 30;
 
 /// The settings of a [`QueueReplication`].
-pub struct QueueReplicationProps<'a> {
+pub struct QueueReplicationProps {
     /// The replicator function's name, also its role's and log group's base.
     pub function_name: String,
     /// The queue read, in the scope's region.
-    pub source: &'a Ref<SqsQueue>,
+    pub source: Ref<SqsQueue>,
     /// The queue every message is sent to, in another region.
-    pub destination: &'a Ref<SqsQueue>,
+    pub destination: Ref<SqsQueue>,
     /// The destination queue's region: the function calls SQS there.
     pub destination_region: String,
     /// Days the function's logs are kept.
@@ -74,8 +74,8 @@ pub const TRIGGER_MAXIMUM_CONCURRENCY: u32 = 10;
 ///     &mut stack.scope(&west).child("forward"),
 ///     QueueReplicationProps {
 ///         function_name: "jobs-forwarder".into(),
-///         source: &source,
-///         destination: &destination,
+///         source,
+///         destination,
 ///         destination_region: "eu-central-1".into(),
 ///         log_retention_days: 30,
 ///         keys: None,
@@ -94,7 +94,7 @@ pub struct QueueReplication {
 
 impl QueueReplication {
     /// `scope` is bound to the source queue's region.
-    pub fn new(scope: &mut Scope<'_>, props: QueueReplicationProps<'_>) -> Self {
+    pub fn new(scope: &mut Scope<'_>, props: QueueReplicationProps) -> Self {
         let mut statements = vec![
             Statement::allow(
                 "ConsumeSource",

@@ -43,9 +43,9 @@ const MAX_NAME_CHARS: usize = 64 - SAFETY_RULE_SUFFIX.len();
 pub const SAFETY_RULE_WAIT_MS: u32 = 5_000;
 
 /// The settings of [`RecoveryControls`].
-pub struct RecoveryControlProps<'a> {
+pub struct RecoveryControlProps {
     /// A provider in us-west-2 ([`ARC_CONFIG_REGION`]).
-    pub provider: &'a ProviderRef,
+    pub provider: ProviderRef,
     /// The base of every name: the cluster and the control panel take it,
     /// the routing controls add `-primary` and `-secondary`, the safety rule
     /// `-one-region-on`. Non-whitespace characters only (ARC's rule), and
@@ -70,7 +70,7 @@ pub struct RecoveryControlProps<'a> {
 /// let oregon = stack.provider(AwsProvider::new("recovery_control", "us-west-2"));
 /// let controls = RecoveryControls::new(
 ///     &mut stack.scope(&oregon),
-///     RecoveryControlProps { provider: &oregon, name: "orders-prod".into(), cluster_arn: None },
+///     RecoveryControlProps { provider: oregon.clone(), name: "orders-prod".into(), cluster_arn: None },
 /// );
 /// assert_eq!(
 ///     controls.routing_control(RegionRole::Secondary).address(),
@@ -93,7 +93,7 @@ pub struct RecoveryControls {
 impl RecoveryControls {
     /// Creates the controls under `<scope>/recovery_control`, through
     /// `props.provider`.
-    pub fn new(scope: &mut Scope<'_>, props: RecoveryControlProps<'_>) -> Self {
+    pub fn new(scope: &mut Scope<'_>, props: RecoveryControlProps) -> Self {
         let region = props.provider.region();
         if region != ARC_CONFIG_REGION {
             scope.error(
@@ -126,7 +126,7 @@ impl RecoveryControls {
                  prints: arn:aws:route53-recovery-control::<account>:cluster/<id>",
             );
         }
-        let mut scope = scope.child_in("recovery_control", props.provider);
+        let mut scope = scope.child_in("recovery_control", &props.provider);
         let (cluster, cluster_arn) = match props.cluster_arn {
             Some(arn) => (None, Expr::literal(arn)),
             None => {
@@ -238,7 +238,7 @@ mod tests {
             false,
             drill,
             Some(RecoveryControlProps {
-                provider: &arc,
+                provider: arc,
                 name: name.to_owned(),
                 cluster_arn: cluster_arn.map(str::to_owned),
             }),
@@ -279,7 +279,7 @@ mod tests {
             let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
             let arc = stack.provider(AwsProvider::new("arc", "us-west-2"));
             let controls = manual.then(|| RecoveryControlProps {
-                provider: &arc,
+                provider: arc.clone(),
                 name: "orders-test".to_owned(),
                 cluster_arn: None,
             });
