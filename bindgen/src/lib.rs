@@ -755,14 +755,26 @@ fn attribute_type(ty: &Value, core: &str) -> (String, String, String) {
         _ => {
             let collection = ty[0].as_str();
             let inner = element(&ty[1]);
-            let rust = match (collection, inner) {
-                (Some("list" | "set"), Some(inner)) => format!("Vec<{inner}>"),
-                (Some("map"), Some(inner)) => {
-                    format!("std::collections::BTreeMap<String, {inner}>")
+            match (collection, inner) {
+                // Items one by one, or one reference to a whole list.
+                (Some("list" | "set"), Some(inner)) => {
+                    let list = format!("{core}::List<{inner}>");
+                    (
+                        list.clone(),
+                        format!("impl Into<{list}>"),
+                        "{}.into()".to_owned(),
+                    )
                 }
-                _ => "serde_json::Value".to_owned(),
-            };
-            (rust.clone(), rust, String::new())
+                (Some("map"), Some(inner)) => {
+                    let map = format!("std::collections::BTreeMap<String, {inner}>");
+                    (map.clone(), map, String::new())
+                }
+                _ => (
+                    "serde_json::Value".to_owned(),
+                    "serde_json::Value".to_owned(),
+                    String::new(),
+                ),
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ fn required_arguments_are_new_s_parameters_and_optional_ones_options() {
     );
     assert!(code.contains("    pub name: crate::core::Expr,"));
     assert!(code.contains(
-        "    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub ratios: Option<Vec<crate::core::Arg<crate::core::Number>>>,"
+        "    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub ratios: Option<crate::core::List<crate::core::Arg<crate::core::Number>>>,"
     ));
     assert!(
         code.contains("pub labels: Option<std::collections::BTreeMap<String, crate::core::Expr>>,")

@@ -280,10 +280,10 @@ impl Regional {
         let authorizer = api_scope.resource(
             "jwt_authorizer",
             Apigatewayv2Authorizer {
-                identity_sources: Some(vec!["$request.header.Authorization".into()]),
+                identity_sources: Some(vec!["$request.header.Authorization".into()].into()),
                 jwt_configuration: Some(Apigatewayv2AuthorizerJwtConfiguration {
                     issuer: Some(settings.jwt_issuer.as_str().into()),
-                    audience: Some(vec!["orders-api".into()]),
+                    audience: Some(vec!["orders-api".into()].into()),
                 }),
                 ..Apigatewayv2Authorizer::new(api.id(), "JWT", format!("{name}-jwt"))
             },

@@ -99,8 +99,8 @@ pub fn alarm_on_refused_payments(
             datapoints_to_alarm: Some(2.into()),
             threshold: Some(REFUSED_SHARE.into()),
             treat_missing_data: Some("notBreaching".into()),
-            alarm_actions: Some(vec![topic.arn()]),
-            ok_actions: Some(vec![topic.arn()]),
+            alarm_actions: Some(vec![topic.arn()].into()),
+            ok_actions: Some(vec![topic.arn()].into()),
             ..CloudwatchMetricAlarm::new(
                 names.regional("payments-refused", region),
                 "GreaterThanOrEqualToThreshold",

@@ -466,7 +466,7 @@ fn jwt_authorizer(
     scope.resource_with(
         "jwt_authorizer",
         Apigatewayv2Authorizer {
-            identity_sources: Some(vec!["$request.header.Authorization".into()]),
+            identity_sources: Some(vec!["$request.header.Authorization".into()].into()),
             jwt_configuration: Some(Apigatewayv2AuthorizerJwtConfiguration {
                 issuer: Some(issuer.into()),
                 audience: Some(config.jwt.audience.iter().map(Expr::from).collect()),

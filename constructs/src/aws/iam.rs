@@ -105,7 +105,7 @@ impl Statement {
     /// The same statement on exactly `resources`.
     pub fn on(self, resources: Vec<Expr>) -> Self {
         Self(DataIamPolicyDocumentStatement {
-            resources: (!resources.is_empty()).then_some(resources),
+            resources: (!resources.is_empty()).then(|| resources.into()),
             ..self.0
         })
     }

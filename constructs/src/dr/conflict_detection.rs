@@ -223,7 +223,7 @@ impl ConflictDetector {
                 batch_size: Some(BATCH_SIZE.into()),
                 bisect_batch_on_function_error: Some(true.into()),
                 maximum_retry_attempts: Some(MAX_RETRY_ATTEMPTS.into()),
-                function_response_types: Some(vec!["ReportBatchItemFailures".into()]),
+                function_response_types: Some(vec!["ReportBatchItemFailures".into()].into()),
                 destination_config: Some(LambdaEventSourceMappingDestinationConfig {
                     on_failure: Some(LambdaEventSourceMappingDestinationConfigOnFailure::new(
                         failed_batches.arn(),

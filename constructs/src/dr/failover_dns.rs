@@ -689,7 +689,7 @@ fn failover_record(
 ) -> Route53Record {
     let (record_type, ttl, records, alias) = match answer {
         Answer::Alias(alias) => ("A", None, None, Some(alias)),
-        Answer::Cname { host, ttl } => ("CNAME", Some(ttl.into()), Some(vec![host]), None),
+        Answer::Cname { host, ttl } => ("CNAME", Some(ttl.into()), Some(vec![host].into()), None),
     };
     Route53Record {
         ttl,
@@ -728,7 +728,7 @@ fn certificate(
         "certificate",
         AcmCertificate {
             domain_name: Some(api_domain.into()),
-            subject_alternative_names: Some(vec![regional_domain.into()]),
+            subject_alternative_names: Some(vec![regional_domain.into()].into()),
             validation_method: Some("DNS".into()),
             ..AcmCertificate::new()
         },
@@ -752,7 +752,7 @@ fn validation_record(
         .find("domain_name", name);
     Route53Record {
         ttl: Some(60.into()),
-        records: Some(vec![option.clone().get("resource_record_value")]),
+        records: Some(vec![option.clone().get("resource_record_value")].into()),
         // The record may exist already: ACM gives one name the same record
         // in every region and for every certificate of the account.
         allow_overwrite: Some(true.into()),
@@ -796,10 +796,9 @@ impl CustomDomains<'_> {
         let validated = scope.resource(
             "certificate_validation",
             AcmCertificateValidation {
-                validation_record_fqdns: Some(vec![
-                    self.shared_validation.fqdn(),
-                    regional_validation.fqdn(),
-                ]),
+                validation_record_fqdns: Some(
+                    vec![self.shared_validation.fqdn(), regional_validation.fqdn()].into(),
+                ),
                 ..AcmCertificateValidation::new(self.certificate.arn())
             },
         );

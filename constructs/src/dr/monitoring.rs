@@ -225,8 +225,8 @@ impl Alarm {
                 datapoints_to_alarm: Some(self.datapoints.0.into()),
                 threshold: Some(self.threshold.into()),
                 treat_missing_data: Some(self.missing.into()),
-                alarm_actions: Some(vec![topic.arn()]),
-                ok_actions: Some(vec![topic.arn()]),
+                alarm_actions: Some(vec![topic.arn()].into()),
+                ok_actions: Some(vec![topic.arn()].into()),
                 ..CloudwatchMetricAlarm::new(self.name, self.comparison, self.datapoints.1)
             },
         )

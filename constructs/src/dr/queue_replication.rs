@@ -151,7 +151,7 @@ impl QueueReplication {
                 event_source_arn: Some(props.source.arn()),
                 batch_size: Some(BATCH_SIZE.into()),
                 maximum_batching_window_in_seconds: Some(1.into()),
-                function_response_types: Some(vec!["ReportBatchItemFailures".into()]),
+                function_response_types: Some(vec!["ReportBatchItemFailures".into()].into()),
                 enabled: Some(true.into()),
                 scaling_config: hardened.then(|| LambdaEventSourceMappingScalingConfig {
                     maximum_concurrency: Some(

@@ -177,7 +177,7 @@ impl RustFunction {
             LambdaFunction {
                 runtime: Some("provided.al2023".into()),
                 handler: Some("bootstrap".into()),
-                architectures: Some(vec!["x86_64".into()]),
+                architectures: Some(vec!["x86_64".into()].into()),
                 filename: Some(Expr::module_file(&zip)),
                 source_code_hash: Some(Expr::filebase64sha256(Expr::module_file(&zip))),
                 memory_size: Some(props.memory_mb.into()),

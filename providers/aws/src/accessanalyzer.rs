@@ -5,7 +5,7 @@
 pub struct AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion {
     /// `account_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_ids: Option<Vec<drsynth_core::Expr>>,
+    pub account_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_tags: Option<serde_json::Value>,
@@ -130,18 +130,18 @@ impl drsynth_core::Block for AccessanalyzerAnalyzer {
 pub struct AccessanalyzerArchiveRuleFilter {
     /// `contains`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub contains: Option<Vec<drsynth_core::Expr>>,
+    pub contains: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `criteria`. Required.
     pub criteria: drsynth_core::Expr,
     /// `eq`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub eq: Option<Vec<drsynth_core::Expr>>,
+    pub eq: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `exists`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exists: Option<drsynth_core::Expr>,
     /// `neq`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub neq: Option<Vec<drsynth_core::Expr>>,
+    pub neq: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl AccessanalyzerArchiveRuleFilter {

@@ -67,7 +67,7 @@ pub struct AcmCertificate {
     pub private_key: Option<drsynth_core::Expr>,
     /// `subject_alternative_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject_alternative_names: Option<Vec<drsynth_core::Expr>>,
+    pub subject_alternative_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -144,7 +144,7 @@ pub struct AcmCertificateValidation {
     pub id: Option<drsynth_core::Expr>,
     /// `validation_record_fqdns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub validation_record_fqdns: Option<Vec<drsynth_core::Expr>>,
+    pub validation_record_fqdns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<AcmCertificateValidationTimeouts>,
@@ -182,19 +182,19 @@ pub struct DataAcmCertificate {
     pub id: Option<drsynth_core::Expr>,
     /// `key_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_types: Option<Vec<drsynth_core::Expr>>,
+    pub key_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `most_recent`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub most_recent: Option<drsynth_core::Arg<bool>>,
     /// `statuses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub statuses: Option<Vec<drsynth_core::Expr>>,
+    pub statuses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub types: Option<Vec<drsynth_core::Expr>>,
+    pub types: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DataAcmCertificate {

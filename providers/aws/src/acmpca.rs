@@ -355,7 +355,7 @@ impl drsynth_core::Block for AcmpcaCertificateAuthorityCertificate {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AcmpcaPermission {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `certificate_authority_arn`. Required.
     pub certificate_authority_arn: drsynth_core::Expr,
     /// `id`. Optional.
@@ -371,9 +371,9 @@ pub struct AcmpcaPermission {
 impl AcmpcaPermission {
     /// `AcmpcaPermission` with its required arguments; set the others with `AcmpcaPermission { field: Some(..), ..AcmpcaPermission::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, certificate_authority_arn: impl Into<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, certificate_authority_arn: impl Into<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             certificate_authority_arn: certificate_authority_arn.into(),
             id: None,
             principal: principal.into(),

@@ -139,19 +139,19 @@ pub struct PrometheusScraperSourceEks {
     pub cluster_arn: drsynth_core::Expr,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl PrometheusScraperSourceEks {
     /// `PrometheusScraperSourceEks` with its required arguments; set the others with `PrometheusScraperSourceEks { field: Some(..), ..PrometheusScraperSourceEks::new(..) }`.
     #[inline]
-    pub fn new(cluster_arn: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(cluster_arn: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }

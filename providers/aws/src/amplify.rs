@@ -107,7 +107,7 @@ pub struct AmplifyApp {
     pub access_token: Option<drsynth_core::Expr>,
     /// `auto_branch_creation_patterns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_branch_creation_patterns: Option<Vec<drsynth_core::Expr>>,
+    pub auto_branch_creation_patterns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `basic_auth_credentials`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basic_auth_credentials: Option<drsynth_core::Expr>,

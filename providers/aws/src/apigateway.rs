@@ -110,7 +110,7 @@ pub struct ApiGatewayAuthorizer {
     pub name: drsynth_core::Expr,
     /// `provider_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_arns: Option<Vec<drsynth_core::Expr>>,
+    pub provider_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `rest_api_id`. Required.
     pub rest_api_id: drsynth_core::Expr,
     /// `type`. Optional.
@@ -421,16 +421,16 @@ pub struct ApiGatewayDomainNameEndpointConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_address_type: Option<drsynth_core::Expr>,
     /// `types`. Required.
-    pub types: Vec<drsynth_core::Expr>,
+    pub types: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl ApiGatewayDomainNameEndpointConfiguration {
     /// `ApiGatewayDomainNameEndpointConfiguration` with its required arguments; set the others with `ApiGatewayDomainNameEndpointConfiguration { field: Some(..), ..ApiGatewayDomainNameEndpointConfiguration::new(..) }`.
     #[inline]
-    pub fn new(types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             ip_address_type: None,
-            types,
+            types: types.into(),
         }
     }
 }
@@ -643,7 +643,7 @@ impl ApiGatewayIntegrationTlsConfig {
 pub struct ApiGatewayIntegration {
     /// `cache_key_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cache_key_parameters: Option<Vec<drsynth_core::Expr>>,
+    pub cache_key_parameters: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cache_namespace`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cache_namespace: Option<drsynth_core::Expr>,
@@ -792,7 +792,7 @@ pub struct ApiGatewayMethod {
     pub authorization: drsynth_core::Expr,
     /// `authorization_scopes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authorization_scopes: Option<Vec<drsynth_core::Expr>>,
+    pub authorization_scopes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `authorizer_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authorizer_id: Option<drsynth_core::Expr>,
@@ -1111,19 +1111,19 @@ pub struct ApiGatewayRestApiEndpointConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_address_type: Option<drsynth_core::Expr>,
     /// `types`. Required.
-    pub types: Vec<drsynth_core::Expr>,
+    pub types: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_endpoint_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_endpoint_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_endpoint_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl ApiGatewayRestApiEndpointConfiguration {
     /// `ApiGatewayRestApiEndpointConfiguration` with its required arguments; set the others with `ApiGatewayRestApiEndpointConfiguration { field: Some(..), ..ApiGatewayRestApiEndpointConfiguration::new(..) }`.
     #[inline]
-    pub fn new(types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             ip_address_type: None,
-            types,
+            types: types.into(),
             vpc_endpoint_ids: None,
         }
     }
@@ -1137,7 +1137,7 @@ pub struct ApiGatewayRestApi {
     pub api_key_source: Option<drsynth_core::Expr>,
     /// `binary_media_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub binary_media_types: Option<Vec<drsynth_core::Expr>>,
+    pub binary_media_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `body`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<drsynth_core::Expr>,
@@ -1638,20 +1638,20 @@ pub struct ApiGatewayVpcLink {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `target_arns`. Required.
-    pub target_arns: Vec<drsynth_core::Expr>,
+    pub target_arns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl ApiGatewayVpcLink {
     /// `ApiGatewayVpcLink` with its required arguments; set the others with `ApiGatewayVpcLink { field: Some(..), ..ApiGatewayVpcLink::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, target_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, target_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: name.into(),
             tags: None,
             tags_all: None,
-            target_arns,
+            target_arns: target_arns.into(),
         }
     }
 }

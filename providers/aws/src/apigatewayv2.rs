@@ -8,16 +8,16 @@ pub struct Apigatewayv2ApiCorsConfiguration {
     pub allow_credentials: Option<drsynth_core::Arg<bool>>,
     /// `allow_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow_headers: Option<Vec<drsynth_core::Expr>>,
+    pub allow_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allow_methods`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow_methods: Option<Vec<drsynth_core::Expr>>,
+    pub allow_methods: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allow_origins`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow_origins: Option<Vec<drsynth_core::Expr>>,
+    pub allow_origins: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `expose_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expose_headers: Option<Vec<drsynth_core::Expr>>,
+    pub expose_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_age`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_age: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -170,7 +170,7 @@ impl drsynth_core::Block for Apigatewayv2ApiMapping {
 pub struct Apigatewayv2AuthorizerJwtConfiguration {
     /// `audience`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub audience: Option<Vec<drsynth_core::Expr>>,
+    pub audience: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `issuer`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer: Option<drsynth_core::Expr>,
@@ -232,7 +232,7 @@ pub struct Apigatewayv2Authorizer {
     pub id: Option<drsynth_core::Expr>,
     /// `identity_sources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_sources: Option<Vec<drsynth_core::Expr>>,
+    pub identity_sources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `jwt_configuration`. Optional.
@@ -684,7 +684,7 @@ pub struct Apigatewayv2Route {
     pub api_key_required: Option<drsynth_core::Arg<bool>>,
     /// `authorization_scopes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authorization_scopes: Option<Vec<drsynth_core::Expr>>,
+    pub authorization_scopes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `authorization_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authorization_type: Option<drsynth_core::Expr>,
@@ -961,9 +961,9 @@ pub struct Apigatewayv2VpcLink {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -975,12 +975,12 @@ pub struct Apigatewayv2VpcLink {
 impl Apigatewayv2VpcLink {
     /// `Apigatewayv2VpcLink` with its required arguments; set the others with `Apigatewayv2VpcLink { field: Some(..), ..Apigatewayv2VpcLink::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             id: None,
             name: name.into(),
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }

@@ -681,7 +681,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
     /// `auth_code_url`. Required.
     pub auth_code_url: drsynth_core::Expr,
     /// `oauth_scopes`. Required.
-    pub oauth_scopes: Vec<drsynth_core::Expr>,
+    pub oauth_scopes: drsynth_core::List<drsynth_core::Expr>,
     /// `token_url`. Required.
     pub token_url: drsynth_core::Expr,
 }
@@ -689,10 +689,10 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties::new(..) }`.
     #[inline]
-    pub fn new(auth_code_url: impl Into<drsynth_core::Expr>, oauth_scopes: Vec<drsynth_core::Expr>, token_url: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(auth_code_url: impl Into<drsynth_core::Expr>, oauth_scopes: impl Into<drsynth_core::List<drsynth_core::Expr>>, token_url: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             auth_code_url: auth_code_url.into(),
-            oauth_scopes,
+            oauth_scopes: oauth_scopes.into(),
             token_url: token_url.into(),
         }
     }
@@ -963,7 +963,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomC
     pub entity_name: drsynth_core::Expr,
     /// `id_field_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_field_names: Option<Vec<drsynth_core::Expr>>,
+    pub id_field_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `write_operation_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub write_operation_type: Option<drsynth_core::Expr>,
@@ -1100,7 +1100,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3Out
     pub prefix_format: Option<drsynth_core::Expr>,
     /// `prefix_hierarchy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prefix_hierarchy: Option<Vec<drsynth_core::Expr>>,
+    pub prefix_hierarchy: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `prefix_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix_type: Option<drsynth_core::Expr>,
@@ -1181,7 +1181,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesfo
     pub data_transfer_api: Option<drsynth_core::Expr>,
     /// `id_field_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_field_names: Option<Vec<drsynth_core::Expr>>,
+    pub id_field_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `object`. Required.
     pub object: drsynth_core::Expr,
     /// `write_operation_type`. Optional.
@@ -1233,7 +1233,7 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDataSucce
 pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData {
     /// `id_field_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_field_names: Option<Vec<drsynth_core::Expr>>,
+    pub id_field_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `object_path`. Required.
     pub object_path: drsynth_core::Expr,
     /// `write_operation_type`. Optional.
@@ -1287,7 +1287,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolve
     pub prefix_format: Option<drsynth_core::Expr>,
     /// `prefix_hierarchy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prefix_hierarchy: Option<Vec<drsynth_core::Expr>>,
+    pub prefix_hierarchy: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `prefix_type`. Required.
     pub prefix_type: drsynth_core::Expr,
 }
@@ -1358,7 +1358,7 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver {
 pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesZendesk {
     /// `id_field_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_field_names: Option<Vec<drsynth_core::Expr>>,
+    pub id_field_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `object`. Required.
     pub object: drsynth_core::Expr,
     /// `write_operation_type`. Optional.
@@ -1915,7 +1915,7 @@ pub struct AppflowFlowTask {
     pub destination_field: Option<drsynth_core::Expr>,
     /// `source_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_fields: Option<Vec<drsynth_core::Expr>>,
+    pub source_fields: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `task_properties`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub task_properties: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

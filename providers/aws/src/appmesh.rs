@@ -777,15 +777,15 @@ impl AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout {
 pub struct AppmeshRouteSpecGrpcRouteRetryPolicy {
     /// `grpc_retry_events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grpc_retry_events: Option<Vec<drsynth_core::Expr>>,
+    pub grpc_retry_events: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `http_retry_events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_retry_events: Option<Vec<drsynth_core::Expr>>,
+    pub http_retry_events: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_retries`. Required.
     pub max_retries: drsynth_core::Arg<drsynth_core::Number>,
     /// `tcp_retry_events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tcp_retry_events: Option<Vec<drsynth_core::Expr>>,
+    pub tcp_retry_events: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `per_retry_timeout`. Required.
     pub per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
 }
@@ -963,12 +963,12 @@ impl AppmeshRouteSpecHttp2RouteMatch {
 pub struct AppmeshRouteSpecHttp2RouteRetryPolicy {
     /// `http_retry_events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_retry_events: Option<Vec<drsynth_core::Expr>>,
+    pub http_retry_events: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_retries`. Required.
     pub max_retries: drsynth_core::Arg<drsynth_core::Number>,
     /// `tcp_retry_events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tcp_retry_events: Option<Vec<drsynth_core::Expr>>,
+    pub tcp_retry_events: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `per_retry_timeout`. Required.
     pub per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
 }
@@ -1222,15 +1222,15 @@ impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `exact`. Required.
-    pub exact: Vec<drsynth_core::Expr>,
+    pub exact: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch::new(..) }`.
     #[inline]
-    pub fn new(exact: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(exact: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            exact,
+            exact: exact.into(),
         }
     }
 }
@@ -1256,15 +1256,15 @@ impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlt
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm {
     /// `certificate_authority_arns`. Required.
-    pub certificate_authority_arns: Vec<drsynth_core::Expr>,
+    pub certificate_authority_arns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm::new(..) }`.
     #[inline]
-    pub fn new(certificate_authority_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(certificate_authority_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            certificate_authority_arns,
+            certificate_authority_arns: certificate_authority_arns.into(),
         }
     }
 }
@@ -1341,7 +1341,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls {
     pub enforce: Option<drsynth_core::Arg<bool>>,
     /// `ports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ports: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub ports: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `certificate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate>,
@@ -1892,15 +1892,15 @@ impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `exact`. Required.
-    pub exact: Vec<drsynth_core::Expr>,
+    pub exact: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch::new(..) }`.
     #[inline]
-    pub fn new(exact: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(exact: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            exact,
+            exact: exact.into(),
         }
     }
 }
@@ -1926,15 +1926,15 @@ impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubject
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm {
     /// `certificate_authority_arns`. Required.
-    pub certificate_authority_arns: Vec<drsynth_core::Expr>,
+    pub certificate_authority_arns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm::new(..) }`.
     #[inline]
-    pub fn new(certificate_authority_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(certificate_authority_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            certificate_authority_arns,
+            certificate_authority_arns: certificate_authority_arns.into(),
         }
     }
 }
@@ -2011,7 +2011,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls {
     pub enforce: Option<drsynth_core::Arg<bool>>,
     /// `ports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ports: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub ports: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `certificate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate>,

@@ -708,9 +708,9 @@ pub struct ApprunnerVpcConnector {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `security_groups`. Required.
-    pub security_groups: Vec<drsynth_core::Expr>,
+    pub security_groups: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -724,11 +724,11 @@ pub struct ApprunnerVpcConnector {
 impl ApprunnerVpcConnector {
     /// `ApprunnerVpcConnector` with its required arguments; set the others with `ApprunnerVpcConnector { field: Some(..), ..ApprunnerVpcConnector::new(..) }`.
     #[inline]
-    pub fn new(security_groups: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>, vpc_connector_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_groups: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_connector_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             id: None,
-            security_groups,
-            subnets,
+            security_groups: security_groups.into(),
+            subnets: subnets.into(),
             tags: None,
             tags_all: None,
             vpc_connector_name: vpc_connector_name.into(),

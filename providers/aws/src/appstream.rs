@@ -29,7 +29,7 @@ pub struct AppstreamDirectoryConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `organizational_unit_distinguished_names`. Required.
-    pub organizational_unit_distinguished_names: Vec<drsynth_core::Expr>,
+    pub organizational_unit_distinguished_names: drsynth_core::List<drsynth_core::Expr>,
     /// `service_account_credentials`. Required.
     pub service_account_credentials: AppstreamDirectoryConfigServiceAccountCredentials,
 }
@@ -37,11 +37,11 @@ pub struct AppstreamDirectoryConfig {
 impl AppstreamDirectoryConfig {
     /// `AppstreamDirectoryConfig` with its required arguments; set the others with `AppstreamDirectoryConfig { field: Some(..), ..AppstreamDirectoryConfig::new(..) }`.
     #[inline]
-    pub fn new(directory_name: impl Into<drsynth_core::Expr>, organizational_unit_distinguished_names: Vec<drsynth_core::Expr>, service_account_credentials: AppstreamDirectoryConfigServiceAccountCredentials) -> Self {
+    pub fn new(directory_name: impl Into<drsynth_core::Expr>, organizational_unit_distinguished_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, service_account_credentials: AppstreamDirectoryConfigServiceAccountCredentials) -> Self {
         Self {
             directory_name: directory_name.into(),
             id: None,
-            organizational_unit_distinguished_names,
+            organizational_unit_distinguished_names: organizational_unit_distinguished_names.into(),
             service_account_credentials,
         }
     }
@@ -104,10 +104,10 @@ impl AppstreamFleetDomainJoinInfo {
 pub struct AppstreamFleetVpcConfig {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl AppstreamFleetVpcConfig {
@@ -300,10 +300,10 @@ impl AppstreamImageBuilderDomainJoinInfo {
 pub struct AppstreamImageBuilderVpcConfig {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl AppstreamImageBuilderVpcConfig {
@@ -446,7 +446,7 @@ pub struct AppstreamStackStorageConnectors {
     pub connector_type: drsynth_core::Expr,
     /// `domains`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domains: Option<Vec<drsynth_core::Expr>>,
+    pub domains: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_identifier`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_identifier: Option<drsynth_core::Expr>,
@@ -513,7 +513,7 @@ pub struct AppstreamStack {
     pub display_name: Option<drsynth_core::Expr>,
     /// `embed_host_domains`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub embed_host_domains: Option<Vec<drsynth_core::Expr>>,
+    pub embed_host_domains: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `feedback_url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback_url: Option<drsynth_core::Expr>,

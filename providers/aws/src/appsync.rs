@@ -869,7 +869,7 @@ impl drsynth_core::Block for AppsyncGraphqlApi {
 pub struct AppsyncResolverCachingConfig {
     /// `caching_keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caching_keys: Option<Vec<drsynth_core::Expr>>,
+    pub caching_keys: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ttl`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ttl: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -891,7 +891,7 @@ impl AppsyncResolverCachingConfig {
 pub struct AppsyncResolverPipelineConfig {
     /// `functions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub functions: Option<Vec<drsynth_core::Expr>>,
+    pub functions: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl AppsyncResolverPipelineConfig {

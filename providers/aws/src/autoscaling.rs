@@ -60,10 +60,10 @@ impl AutoscalingGroupAvailabilityZoneDistribution {
 pub struct AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget {
     /// `capacity_reservation_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_ids: Option<Vec<drsynth_core::Expr>>,
+    pub capacity_reservation_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `capacity_reservation_resource_group_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_resource_group_arns: Option<Vec<drsynth_core::Expr>>,
+    pub capacity_reservation_resource_group_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget {
@@ -164,7 +164,7 @@ impl AutoscalingGroupInstanceMaintenancePolicy {
 pub struct AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification {
@@ -188,7 +188,7 @@ pub struct AutoscalingGroupInstanceRefreshPreferences {
     pub checkpoint_delay: Option<drsynth_core::Expr>,
     /// `checkpoint_percentages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub checkpoint_percentages: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub checkpoint_percentages: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `instance_warmup`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_warmup: Option<drsynth_core::Expr>,
@@ -238,7 +238,7 @@ pub struct AutoscalingGroupInstanceRefresh {
     pub strategy: drsynth_core::Expr,
     /// `triggers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub triggers: Option<Vec<drsynth_core::Expr>>,
+    pub triggers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `preferences`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferences: Option<AutoscalingGroupInstanceRefreshPreferences>,
@@ -373,16 +373,16 @@ impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequireme
 pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements {
     /// `accelerator_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_names: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_types: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `bare_metal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bare_metal: Option<drsynth_core::Expr>,
@@ -391,19 +391,19 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceReq
     pub burstable_performance: Option<drsynth_core::Expr>,
     /// `cpu_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cpu_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub cpu_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `excluded_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `instance_generations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_generations: Option<Vec<drsynth_core::Expr>>,
+    pub instance_generations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `local_storage`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_storage: Option<drsynth_core::Expr>,
     /// `local_storage_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub local_storage_types: Option<Vec<drsynth_core::Expr>>,
+    pub local_storage_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_spot_price_as_percentage_of_optimal_on_demand_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -669,7 +669,7 @@ impl AutoscalingGroupWarmPool {
 pub struct AutoscalingGroup {
     /// `availability_zones`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub availability_zones: Option<Vec<drsynth_core::Expr>>,
+    pub availability_zones: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `capacity_rebalance`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity_rebalance: Option<drsynth_core::Arg<bool>>,
@@ -690,7 +690,7 @@ pub struct AutoscalingGroup {
     pub desired_capacity_type: Option<drsynth_core::Expr>,
     /// `enabled_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_metrics: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_metrics: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `force_delete`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force_delete: Option<drsynth_core::Arg<bool>>,
@@ -714,7 +714,7 @@ pub struct AutoscalingGroup {
     pub launch_configuration: Option<drsynth_core::Expr>,
     /// `load_balancers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_balancers: Option<Vec<drsynth_core::Expr>>,
+    pub load_balancers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_instance_lifetime`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_instance_lifetime: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -745,16 +745,16 @@ pub struct AutoscalingGroup {
     pub service_linked_role_arn: Option<drsynth_core::Expr>,
     /// `suspended_processes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suspended_processes: Option<Vec<drsynth_core::Expr>>,
+    pub suspended_processes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `target_group_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_group_arns: Option<Vec<drsynth_core::Expr>>,
+    pub target_group_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `termination_policies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub termination_policies: Option<Vec<drsynth_core::Expr>>,
+    pub termination_policies: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc_zone_identifier`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_zone_identifier: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_zone_identifier: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `wait_for_capacity_timeout`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_for_capacity_timeout: Option<drsynth_core::Expr>,
@@ -970,12 +970,12 @@ impl drsynth_core::Block for AutoscalingLifecycleHook {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AutoscalingNotification {
     /// `group_names`. Required.
-    pub group_names: Vec<drsynth_core::Expr>,
+    pub group_names: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `notifications`. Required.
-    pub notifications: Vec<drsynth_core::Expr>,
+    pub notifications: drsynth_core::List<drsynth_core::Expr>,
     /// `topic_arn`. Required.
     pub topic_arn: drsynth_core::Expr,
 }
@@ -983,11 +983,11 @@ pub struct AutoscalingNotification {
 impl AutoscalingNotification {
     /// `AutoscalingNotification` with its required arguments; set the others with `AutoscalingNotification { field: Some(..), ..AutoscalingNotification::new(..) }`.
     #[inline]
-    pub fn new(group_names: Vec<drsynth_core::Expr>, notifications: Vec<drsynth_core::Expr>, topic_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(group_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, notifications: impl Into<drsynth_core::List<drsynth_core::Expr>>, topic_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            group_names,
+            group_names: group_names.into(),
             id: None,
-            notifications,
+            notifications: notifications.into(),
             topic_arn: topic_arn.into(),
         }
     }
@@ -1760,7 +1760,7 @@ pub struct LaunchConfiguration {
     pub placement_tenancy: Option<drsynth_core::Expr>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `spot_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spot_price: Option<drsynth_core::Expr>,
@@ -1855,16 +1855,16 @@ pub struct DataAutoscalingGroupsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataAutoscalingGroupsFilter {
     /// `DataAutoscalingGroupsFilter` with its required arguments; set the others with `DataAutoscalingGroupsFilter { field: Some(..), ..DataAutoscalingGroupsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1877,7 +1877,7 @@ pub struct DataAutoscalingGroups {
     pub id: Option<drsynth_core::Expr>,
     /// `names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub names: Option<Vec<drsynth_core::Expr>>,
+    pub names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<Vec<DataAutoscalingGroupsFilter>>,

@@ -7,7 +7,7 @@ pub struct AutoscalingplansScalingPlanApplicationSourceTagFilter {
     pub key: drsynth_core::Expr,
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl AutoscalingplansScalingPlanApplicationSourceTagFilter {

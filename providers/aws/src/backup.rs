@@ -27,10 +27,10 @@ impl BackupFrameworkControlInputParameter {
 pub struct BackupFrameworkControlScope {
     /// `compliance_resource_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compliance_resource_ids: Option<Vec<drsynth_core::Expr>>,
+    pub compliance_resource_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `compliance_resource_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compliance_resource_types: Option<Vec<drsynth_core::Expr>>,
+    pub compliance_resource_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -435,7 +435,7 @@ impl drsynth_core::Block for BackupRegionSettings {
 pub struct BackupReportPlanReportDeliveryChannel {
     /// `formats`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub formats: Option<Vec<drsynth_core::Expr>>,
+    pub formats: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `s3_bucket_name`. Required.
     pub s3_bucket_name: drsynth_core::Expr,
     /// `s3_key_prefix`. Optional.
@@ -460,19 +460,19 @@ impl BackupReportPlanReportDeliveryChannel {
 pub struct BackupReportPlanReportSetting {
     /// `accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<Vec<drsynth_core::Expr>>,
+    pub accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `framework_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub framework_arns: Option<Vec<drsynth_core::Expr>>,
+    pub framework_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `number_of_frameworks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_frameworks: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `organization_units`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organization_units: Option<Vec<drsynth_core::Expr>>,
+    pub organization_units: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `report_template`. Required.
     pub report_template: drsynth_core::Expr,
 }
@@ -546,11 +546,11 @@ pub struct BackupRestoreTestingPlanRecoveryPointSelection {
     pub algorithm: drsynth_core::Expr,
     /// `exclude_vaults`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclude_vaults: Option<Vec<drsynth_core::Expr>>,
+    pub exclude_vaults: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `include_vaults`. Required.
-    pub include_vaults: Vec<drsynth_core::Expr>,
+    pub include_vaults: drsynth_core::List<drsynth_core::Expr>,
     /// `recovery_point_types`. Required.
-    pub recovery_point_types: Vec<drsynth_core::Expr>,
+    pub recovery_point_types: drsynth_core::List<drsynth_core::Expr>,
     /// `selection_window_days`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selection_window_days: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -559,12 +559,12 @@ pub struct BackupRestoreTestingPlanRecoveryPointSelection {
 impl BackupRestoreTestingPlanRecoveryPointSelection {
     /// `BackupRestoreTestingPlanRecoveryPointSelection` with its required arguments; set the others with `BackupRestoreTestingPlanRecoveryPointSelection { field: Some(..), ..BackupRestoreTestingPlanRecoveryPointSelection::new(..) }`.
     #[inline]
-    pub fn new(algorithm: impl Into<drsynth_core::Expr>, include_vaults: Vec<drsynth_core::Expr>, recovery_point_types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(algorithm: impl Into<drsynth_core::Expr>, include_vaults: impl Into<drsynth_core::List<drsynth_core::Expr>>, recovery_point_types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             algorithm: algorithm.into(),
             exclude_vaults: None,
-            include_vaults,
-            recovery_point_types,
+            include_vaults: include_vaults.into(),
+            recovery_point_types: recovery_point_types.into(),
             selection_window_days: None,
         }
     }
@@ -665,7 +665,7 @@ pub struct BackupRestoreTestingSelection {
     pub name: drsynth_core::Expr,
     /// `protected_resource_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub protected_resource_arns: Option<Vec<drsynth_core::Expr>>,
+    pub protected_resource_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `protected_resource_type`. Required.
     pub protected_resource_type: drsynth_core::Expr,
     /// `restore_metadata_overrides`. Optional.
@@ -791,12 +791,12 @@ pub struct BackupSelection {
     pub name: drsynth_core::Expr,
     /// `not_resources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_resources: Option<Vec<drsynth_core::Expr>>,
+    pub not_resources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `plan_id`. Required.
     pub plan_id: drsynth_core::Expr,
     /// `resources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resources: Option<Vec<drsynth_core::Expr>>,
+    pub resources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `condition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<Vec<BackupSelectionCondition>>,
@@ -942,7 +942,7 @@ impl drsynth_core::Block for BackupVaultLockConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BackupVaultNotifications {
     /// `backup_vault_events`. Required.
-    pub backup_vault_events: Vec<drsynth_core::Expr>,
+    pub backup_vault_events: drsynth_core::List<drsynth_core::Expr>,
     /// `backup_vault_name`. Required.
     pub backup_vault_name: drsynth_core::Expr,
     /// `id`. Optional.
@@ -955,9 +955,9 @@ pub struct BackupVaultNotifications {
 impl BackupVaultNotifications {
     /// `BackupVaultNotifications` with its required arguments; set the others with `BackupVaultNotifications { field: Some(..), ..BackupVaultNotifications::new(..) }`.
     #[inline]
-    pub fn new(backup_vault_events: Vec<drsynth_core::Expr>, backup_vault_name: impl Into<drsynth_core::Expr>, sns_topic_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(backup_vault_events: impl Into<drsynth_core::List<drsynth_core::Expr>>, backup_vault_name: impl Into<drsynth_core::Expr>, sns_topic_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            backup_vault_events,
+            backup_vault_events: backup_vault_events.into(),
             backup_vault_name: backup_vault_name.into(),
             id: None,
             sns_topic_arn: sns_topic_arn.into(),

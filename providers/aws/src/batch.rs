@@ -71,7 +71,7 @@ pub struct BatchComputeEnvironmentComputeResources {
     pub instance_role: Option<drsynth_core::Expr>,
     /// `instance_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_type: Option<Vec<drsynth_core::Expr>>,
+    pub instance_type: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_vcpus`. Required.
     pub max_vcpus: drsynth_core::Arg<drsynth_core::Number>,
     /// `min_vcpus`. Optional.
@@ -82,12 +82,12 @@ pub struct BatchComputeEnvironmentComputeResources {
     pub placement_group: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `spot_iam_fleet_role`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spot_iam_fleet_role: Option<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -104,7 +104,7 @@ pub struct BatchComputeEnvironmentComputeResources {
 impl BatchComputeEnvironmentComputeResources {
     /// `BatchComputeEnvironmentComputeResources` with its required arguments; set the others with `BatchComputeEnvironmentComputeResources { field: Some(..), ..BatchComputeEnvironmentComputeResources::new(..) }`.
     #[inline]
-    pub fn new(max_vcpus: impl Into<drsynth_core::Arg<drsynth_core::Number>>, subnets: Vec<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(max_vcpus: impl Into<drsynth_core::Arg<drsynth_core::Number>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>, r#type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             allocation_strategy: None,
             bid_percentage: None,
@@ -118,7 +118,7 @@ impl BatchComputeEnvironmentComputeResources {
             placement_group: None,
             security_group_ids: None,
             spot_iam_fleet_role: None,
-            subnets,
+            subnets: subnets.into(),
             tags: None,
             r#type: r#type.into(),
             ec2_configuration: None,
@@ -337,10 +337,10 @@ impl BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts {
 pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainers {
     /// `args`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub args: Option<Vec<drsynth_core::Expr>>,
+    pub args: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<drsynth_core::Expr>>,
+    pub command: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `image`. Required.
     pub image: drsynth_core::Expr,
     /// `image_pull_policy`. Optional.
@@ -665,7 +665,7 @@ pub struct BatchJobDefinition {
     pub parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `platform_capabilities`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub platform_capabilities: Option<Vec<drsynth_core::Expr>>,
+    pub platform_capabilities: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `propagate_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub propagate_tags: Option<drsynth_core::Arg<bool>>,
@@ -805,7 +805,7 @@ pub struct BatchJobQueue {
     /// `compute_environments`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compute_environments: Option<Vec<drsynth_core::Expr>>,
+    pub compute_environments: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `priority`. Required.

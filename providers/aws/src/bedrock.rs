@@ -63,18 +63,18 @@ impl BedrockCustomModelValidationDataConfig {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockCustomModelVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl BedrockCustomModelVpcConfig {
     /// `BedrockCustomModelVpcConfig` with its required arguments; set the others with `BedrockCustomModelVpcConfig { field: Some(..), ..BedrockCustomModelVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -332,7 +332,7 @@ pub struct BedrockGuardrailTopicPolicyConfigTopicsConfig {
     pub definition: drsynth_core::Expr,
     /// `examples`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub examples: Option<Vec<drsynth_core::Expr>>,
+    pub examples: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `type`. Required.

@@ -595,10 +595,10 @@ impl drsynth_core::Block for BedrockagentAgentKnowledgeBaseAssociation {
 pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilterFilters {
     /// `exclusion_filters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusion_filters: Option<Vec<drsynth_core::Expr>>,
+    pub exclusion_filters: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `inclusion_filters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inclusion_filters: Option<Vec<drsynth_core::Expr>>,
+    pub inclusion_filters: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `object_type`. Required.
     pub object_type: drsynth_core::Expr,
 }
@@ -730,7 +730,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationS3Configuration {
     pub bucket_owner_account_id: Option<drsynth_core::Expr>,
     /// `inclusion_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inclusion_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub inclusion_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl BedrockagentDataSourceDataSourceConfigurationS3Configuration {
@@ -802,7 +802,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationS
     /// `host_type`. Required.
     pub host_type: drsynth_core::Expr,
     /// `site_urls`. Required.
-    pub site_urls: Vec<drsynth_core::Expr>,
+    pub site_urls: drsynth_core::List<drsynth_core::Expr>,
     /// `tenant_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<drsynth_core::Expr>,
@@ -811,13 +811,13 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationS
 impl BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration::new(..) }`.
     #[inline]
-    pub fn new(auth_type: impl Into<drsynth_core::Expr>, credentials_secret_arn: impl Into<drsynth_core::Expr>, domain: impl Into<drsynth_core::Expr>, host_type: impl Into<drsynth_core::Expr>, site_urls: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(auth_type: impl Into<drsynth_core::Expr>, credentials_secret_arn: impl Into<drsynth_core::Expr>, domain: impl Into<drsynth_core::Expr>, host_type: impl Into<drsynth_core::Expr>, site_urls: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             auth_type: auth_type.into(),
             credentials_secret_arn: credentials_secret_arn.into(),
             domain: domain.into(),
             host_type: host_type.into(),
-            site_urls,
+            site_urls: site_urls.into(),
             tenant_id: None,
         }
     }
@@ -872,10 +872,10 @@ impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigu
 pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration {
     /// `exclusion_filters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusion_filters: Option<Vec<drsynth_core::Expr>>,
+    pub exclusion_filters: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `inclusion_filters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inclusion_filters: Option<Vec<drsynth_core::Expr>>,
+    pub inclusion_filters: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `scope`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<drsynth_core::Expr>,
@@ -1894,7 +1894,7 @@ pub struct BedrockagentPromptVariantInferenceConfigurationText {
     pub max_tokens: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `stop_sequences`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stop_sequences: Option<Vec<drsynth_core::Expr>>,
+    pub stop_sequences: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `temperature`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<drsynth_core::Arg<drsynth_core::Number>>,

@@ -44,16 +44,16 @@ pub struct BudgetsBudgetCostFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl BudgetsBudgetCostFilter {
     /// `BudgetsBudgetCostFilter` with its required arguments; set the others with `BudgetsBudgetCostFilter { field: Some(..), ..BudgetsBudgetCostFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -125,10 +125,10 @@ pub struct BudgetsBudgetNotification {
     pub notification_type: drsynth_core::Expr,
     /// `subscriber_email_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subscriber_email_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub subscriber_email_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subscriber_sns_topic_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subscriber_sns_topic_arns: Option<Vec<drsynth_core::Expr>>,
+    pub subscriber_sns_topic_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `threshold`. Required.
     pub threshold: drsynth_core::Arg<drsynth_core::Number>,
     /// `threshold_type`. Required.
@@ -286,15 +286,15 @@ impl BudgetsBudgetActionActionThreshold {
 pub struct BudgetsBudgetActionDefinitionIamActionDefinition {
     /// `groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub groups: Option<Vec<drsynth_core::Expr>>,
+    pub groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `policy_arn`. Required.
     pub policy_arn: drsynth_core::Expr,
     /// `roles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<drsynth_core::Expr>>,
+    pub roles: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `users`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub users: Option<Vec<drsynth_core::Expr>>,
+    pub users: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl BudgetsBudgetActionDefinitionIamActionDefinition {
@@ -316,16 +316,16 @@ pub struct BudgetsBudgetActionDefinitionScpActionDefinition {
     /// `policy_id`. Required.
     pub policy_id: drsynth_core::Expr,
     /// `target_ids`. Required.
-    pub target_ids: Vec<drsynth_core::Expr>,
+    pub target_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl BudgetsBudgetActionDefinitionScpActionDefinition {
     /// `BudgetsBudgetActionDefinitionScpActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinitionScpActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinitionScpActionDefinition::new(..) }`.
     #[inline]
-    pub fn new(policy_id: impl Into<drsynth_core::Expr>, target_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(policy_id: impl Into<drsynth_core::Expr>, target_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             policy_id: policy_id.into(),
-            target_ids,
+            target_ids: target_ids.into(),
         }
     }
 }
@@ -336,7 +336,7 @@ pub struct BudgetsBudgetActionDefinitionSsmActionDefinition {
     /// `action_sub_type`. Required.
     pub action_sub_type: drsynth_core::Expr,
     /// `instance_ids`. Required.
-    pub instance_ids: Vec<drsynth_core::Expr>,
+    pub instance_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `region`. Required.
     pub region: drsynth_core::Expr,
 }
@@ -344,10 +344,10 @@ pub struct BudgetsBudgetActionDefinitionSsmActionDefinition {
 impl BudgetsBudgetActionDefinitionSsmActionDefinition {
     /// `BudgetsBudgetActionDefinitionSsmActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinitionSsmActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinitionSsmActionDefinition::new(..) }`.
     #[inline]
-    pub fn new(action_sub_type: impl Into<drsynth_core::Expr>, instance_ids: Vec<drsynth_core::Expr>, region: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(action_sub_type: impl Into<drsynth_core::Expr>, instance_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, region: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             action_sub_type: action_sub_type.into(),
-            instance_ids,
+            instance_ids: instance_ids.into(),
             region: region.into(),
         }
     }

@@ -76,10 +76,10 @@ pub struct CeAnomalySubscriptionThresholdExpressionAndCostCategory {
     pub key: Option<drsynth_core::Expr>,
     /// `match_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub match_options: Option<Vec<drsynth_core::Expr>>,
+    pub match_options: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CeAnomalySubscriptionThresholdExpressionAndCostCategory {
@@ -170,7 +170,7 @@ pub struct CeAnomalySubscription {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `monitor_arn_list`. Required.
-    pub monitor_arn_list: Vec<drsynth_core::Expr>,
+    pub monitor_arn_list: drsynth_core::List<drsynth_core::Expr>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -189,12 +189,12 @@ pub struct CeAnomalySubscription {
 impl CeAnomalySubscription {
     /// `CeAnomalySubscription` with its required arguments; set the others with `CeAnomalySubscription { field: Some(..), ..CeAnomalySubscription::new(..) }`.
     #[inline]
-    pub fn new(frequency: impl Into<drsynth_core::Expr>, monitor_arn_list: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, subscriber: Vec<CeAnomalySubscriptionSubscriber>) -> Self {
+    pub fn new(frequency: impl Into<drsynth_core::Expr>, monitor_arn_list: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>, subscriber: Vec<CeAnomalySubscriptionSubscriber>) -> Self {
         Self {
             account_id: None,
             frequency: frequency.into(),
             id: None,
-            monitor_arn_list,
+            monitor_arn_list: monitor_arn_list.into(),
             name: name.into(),
             tags: None,
             tags_all: None,
@@ -274,10 +274,10 @@ pub struct CeCostCategoryRuleRuleAndAndCostCategory {
     pub key: Option<drsynth_core::Expr>,
     /// `match_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub match_options: Option<Vec<drsynth_core::Expr>>,
+    pub match_options: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CeCostCategoryRuleRuleAndAndCostCategory {
@@ -432,7 +432,7 @@ pub struct CeCostCategorySplitChargeRuleParameter {
     pub r#type: Option<drsynth_core::Expr>,
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CeCostCategorySplitChargeRuleParameter {
@@ -454,7 +454,7 @@ pub struct CeCostCategorySplitChargeRule {
     /// `source`. Required.
     pub source: drsynth_core::Expr,
     /// `targets`. Required.
-    pub targets: Vec<drsynth_core::Expr>,
+    pub targets: drsynth_core::List<drsynth_core::Expr>,
     /// `parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<CeCostCategorySplitChargeRuleParameter>>,
@@ -463,11 +463,11 @@ pub struct CeCostCategorySplitChargeRule {
 impl CeCostCategorySplitChargeRule {
     /// `CeCostCategorySplitChargeRule` with its required arguments; set the others with `CeCostCategorySplitChargeRule { field: Some(..), ..CeCostCategorySplitChargeRule::new(..) }`.
     #[inline]
-    pub fn new(method: impl Into<drsynth_core::Expr>, source: impl Into<drsynth_core::Expr>, targets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(method: impl Into<drsynth_core::Expr>, source: impl Into<drsynth_core::Expr>, targets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             method: method.into(),
             source: source.into(),
-            targets,
+            targets: targets.into(),
             parameter: None,
         }
     }
@@ -569,10 +569,10 @@ pub struct DataCeTagsFilterAndCostCategory {
     pub key: Option<drsynth_core::Expr>,
     /// `match_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub match_options: Option<Vec<drsynth_core::Expr>>,
+    pub match_options: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DataCeTagsFilterAndCostCategory {

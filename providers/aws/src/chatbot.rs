@@ -36,7 +36,7 @@ pub struct ChatbotSlackChannelConfiguration {
     pub configuration_name: drsynth_core::Expr,
     /// `guardrail_policy_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub guardrail_policy_arns: Option<Vec<drsynth_core::Expr>>,
+    pub guardrail_policy_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `iam_role_arn`. Required.
     pub iam_role_arn: drsynth_core::Expr,
     /// `logging_level`. Optional.
@@ -48,7 +48,7 @@ pub struct ChatbotSlackChannelConfiguration {
     pub slack_team_id: drsynth_core::Expr,
     /// `sns_topic_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sns_topic_arns: Option<Vec<drsynth_core::Expr>>,
+    pub sns_topic_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -128,7 +128,7 @@ pub struct ChatbotTeamsChannelConfiguration {
     pub configuration_name: drsynth_core::Expr,
     /// `guardrail_policy_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub guardrail_policy_arns: Option<Vec<drsynth_core::Expr>>,
+    pub guardrail_policy_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `iam_role_arn`. Required.
     pub iam_role_arn: drsynth_core::Expr,
     /// `logging_level`. Optional.
@@ -136,7 +136,7 @@ pub struct ChatbotTeamsChannelConfiguration {
     pub logging_level: Option<drsynth_core::Expr>,
     /// `sns_topic_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sns_topic_arns: Option<Vec<drsynth_core::Expr>>,
+    pub sns_topic_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

@@ -235,7 +235,7 @@ pub struct ChimeVoiceConnectorStreaming {
     pub id: Option<drsynth_core::Expr>,
     /// `streaming_notification_targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub streaming_notification_targets: Option<Vec<drsynth_core::Expr>>,
+    pub streaming_notification_targets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `voice_connector_id`. Required.
     pub voice_connector_id: drsynth_core::Expr,
     /// `media_insights_configuration`. Optional.
@@ -270,9 +270,9 @@ impl drsynth_core::Block for ChimeVoiceConnectorStreaming {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ChimeVoiceConnectorTermination {
     /// `calling_regions`. Required.
-    pub calling_regions: Vec<drsynth_core::Expr>,
+    pub calling_regions: drsynth_core::List<drsynth_core::Expr>,
     /// `cidr_allow_list`. Required.
-    pub cidr_allow_list: Vec<drsynth_core::Expr>,
+    pub cidr_allow_list: drsynth_core::List<drsynth_core::Expr>,
     /// `cps_limit`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cps_limit: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -292,10 +292,10 @@ pub struct ChimeVoiceConnectorTermination {
 impl ChimeVoiceConnectorTermination {
     /// `ChimeVoiceConnectorTermination` with its required arguments; set the others with `ChimeVoiceConnectorTermination { field: Some(..), ..ChimeVoiceConnectorTermination::new(..) }`.
     #[inline]
-    pub fn new(calling_regions: Vec<drsynth_core::Expr>, cidr_allow_list: Vec<drsynth_core::Expr>, voice_connector_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(calling_regions: impl Into<drsynth_core::List<drsynth_core::Expr>>, cidr_allow_list: impl Into<drsynth_core::List<drsynth_core::Expr>>, voice_connector_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            calling_regions,
-            cidr_allow_list,
+            calling_regions: calling_regions.into(),
+            cidr_allow_list: cidr_allow_list.into(),
             cps_limit: None,
             default_phone_number: None,
             disabled: None,

@@ -33,7 +33,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTrans
 pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfiguration {
     /// `call_analytics_stream_categories`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub call_analytics_stream_categories: Option<Vec<drsynth_core::Expr>>,
+    pub call_analytics_stream_categories: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `content_identification_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_identification_type: Option<drsynth_core::Expr>,
@@ -279,7 +279,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfig
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration {
     /// `keywords`. Required.
-    pub keywords: Vec<drsynth_core::Expr>,
+    pub keywords: drsynth_core::List<drsynth_core::Expr>,
     /// `negate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub negate: Option<drsynth_core::Arg<bool>>,
@@ -290,9 +290,9 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlert
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration::new(..) }`.
     #[inline]
-    pub fn new(keywords: Vec<drsynth_core::Expr>, rule_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(keywords: impl Into<drsynth_core::List<drsynth_core::Expr>>, rule_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            keywords,
+            keywords: keywords.into(),
             negate: None,
             rule_name: rule_name.into(),
         }

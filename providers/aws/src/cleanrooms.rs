@@ -34,17 +34,17 @@ pub struct CleanroomsCollaborationMember {
     /// `display_name`. Required.
     pub display_name: drsynth_core::Expr,
     /// `member_abilities`. Required.
-    pub member_abilities: Vec<drsynth_core::Expr>,
+    pub member_abilities: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CleanroomsCollaborationMember {
     /// `CleanroomsCollaborationMember` with its required arguments; set the others with `CleanroomsCollaborationMember { field: Some(..), ..CleanroomsCollaborationMember::new(..) }`.
     #[inline]
-    pub fn new(account_id: impl Into<drsynth_core::Expr>, display_name: impl Into<drsynth_core::Expr>, member_abilities: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(account_id: impl Into<drsynth_core::Expr>, display_name: impl Into<drsynth_core::Expr>, member_abilities: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             account_id: account_id.into(),
             display_name: display_name.into(),
-            member_abilities,
+            member_abilities: member_abilities.into(),
         }
     }
 }
@@ -81,7 +81,7 @@ pub struct CleanroomsCollaboration {
     /// `creator_display_name`. Required.
     pub creator_display_name: drsynth_core::Expr,
     /// `creator_member_abilities`. Required.
-    pub creator_member_abilities: Vec<drsynth_core::Expr>,
+    pub creator_member_abilities: drsynth_core::List<drsynth_core::Expr>,
     /// `description`. Required.
     pub description: drsynth_core::Expr,
     /// `name`. Required.
@@ -108,10 +108,10 @@ pub struct CleanroomsCollaboration {
 impl CleanroomsCollaboration {
     /// `CleanroomsCollaboration` with its required arguments; set the others with `CleanroomsCollaboration { field: Some(..), ..CleanroomsCollaboration::new(..) }`.
     #[inline]
-    pub fn new(creator_display_name: impl Into<drsynth_core::Expr>, creator_member_abilities: Vec<drsynth_core::Expr>, description: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, query_log_status: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(creator_display_name: impl Into<drsynth_core::Expr>, creator_member_abilities: impl Into<drsynth_core::List<drsynth_core::Expr>>, description: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, query_log_status: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             creator_display_name: creator_display_name.into(),
-            creator_member_abilities,
+            creator_member_abilities: creator_member_abilities.into(),
             description: description.into(),
             name: name.into(),
             query_log_status: query_log_status.into(),
@@ -182,7 +182,7 @@ impl CleanroomsConfiguredTableTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CleanroomsConfiguredTable {
     /// `allowed_columns`. Required.
-    pub allowed_columns: Vec<drsynth_core::Expr>,
+    pub allowed_columns: drsynth_core::List<drsynth_core::Expr>,
     /// `analysis_method`. Required.
     pub analysis_method: drsynth_core::Expr,
     /// `description`. Optional.
@@ -209,9 +209,9 @@ pub struct CleanroomsConfiguredTable {
 impl CleanroomsConfiguredTable {
     /// `CleanroomsConfiguredTable` with its required arguments; set the others with `CleanroomsConfiguredTable { field: Some(..), ..CleanroomsConfiguredTable::new(..) }`.
     #[inline]
-    pub fn new(allowed_columns: Vec<drsynth_core::Expr>, analysis_method: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, table_reference: CleanroomsConfiguredTableTableReference) -> Self {
+    pub fn new(allowed_columns: impl Into<drsynth_core::List<drsynth_core::Expr>>, analysis_method: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, table_reference: CleanroomsConfiguredTableTableReference) -> Self {
         Self {
-            allowed_columns,
+            allowed_columns: allowed_columns.into(),
             analysis_method: analysis_method.into(),
             description: None,
             id: None,

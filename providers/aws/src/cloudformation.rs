@@ -31,7 +31,7 @@ impl CloudformationStackTimeouts {
 pub struct CloudformationStack {
     /// `capabilities`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capabilities: Option<Vec<drsynth_core::Expr>>,
+    pub capabilities: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `disable_rollback`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_rollback: Option<drsynth_core::Arg<bool>>,
@@ -45,7 +45,7 @@ pub struct CloudformationStack {
     pub name: drsynth_core::Expr,
     /// `notification_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_arns: Option<Vec<drsynth_core::Expr>>,
+    pub notification_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `on_failure`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<drsynth_core::Expr>,
@@ -119,13 +119,13 @@ pub struct CloudformationStackInstancesDeploymentTargets {
     pub account_filter_type: Option<drsynth_core::Expr>,
     /// `accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<Vec<drsynth_core::Expr>>,
+    pub accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accounts_url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accounts_url: Option<drsynth_core::Expr>,
     /// `organizational_unit_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organizational_unit_ids: Option<Vec<drsynth_core::Expr>>,
+    pub organizational_unit_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudformationStackInstancesDeploymentTargets {
@@ -164,7 +164,7 @@ pub struct CloudformationStackInstancesOperationPreferences {
     pub region_concurrency_type: Option<drsynth_core::Expr>,
     /// `region_order`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region_order: Option<Vec<drsynth_core::Expr>>,
+    pub region_order: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudformationStackInstancesOperationPreferences {
@@ -214,7 +214,7 @@ impl CloudformationStackInstancesTimeouts {
 pub struct CloudformationStackInstances {
     /// `accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<Vec<drsynth_core::Expr>>,
+    pub accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `call_as`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_as: Option<drsynth_core::Expr>,
@@ -226,7 +226,7 @@ pub struct CloudformationStackInstances {
     pub parameter_overrides: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `retain_stacks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retain_stacks: Option<drsynth_core::Arg<bool>>,
@@ -330,7 +330,7 @@ pub struct CloudformationStackSetOperationPreferences {
     pub region_concurrency_type: Option<drsynth_core::Expr>,
     /// `region_order`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region_order: Option<Vec<drsynth_core::Expr>>,
+    pub region_order: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudformationStackSetOperationPreferences {
@@ -377,7 +377,7 @@ pub struct CloudformationStackSet {
     pub call_as: Option<drsynth_core::Expr>,
     /// `capabilities`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capabilities: Option<Vec<drsynth_core::Expr>>,
+    pub capabilities: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -463,13 +463,13 @@ pub struct CloudformationStackSetInstanceDeploymentTargets {
     pub account_filter_type: Option<drsynth_core::Expr>,
     /// `accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<Vec<drsynth_core::Expr>>,
+    pub accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accounts_url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accounts_url: Option<drsynth_core::Expr>,
     /// `organizational_unit_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organizational_unit_ids: Option<Vec<drsynth_core::Expr>>,
+    pub organizational_unit_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudformationStackSetInstanceDeploymentTargets {
@@ -508,7 +508,7 @@ pub struct CloudformationStackSetInstanceOperationPreferences {
     pub region_concurrency_type: Option<drsynth_core::Expr>,
     /// `region_order`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region_order: Option<Vec<drsynth_core::Expr>>,
+    pub region_order: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudformationStackSetInstanceOperationPreferences {

@@ -5,7 +5,7 @@
 pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies {
     /// `items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<drsynth_core::Expr>>,
+    pub items: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies {
@@ -166,7 +166,7 @@ impl drsynth_core::Block for CloudfrontCachePolicy {
 pub struct CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames {
     /// `items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<drsynth_core::Expr>>,
+    pub items: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `quantity`. Required.
     pub quantity: drsynth_core::Arg<drsynth_core::Number>,
 }
@@ -337,7 +337,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies {
     pub forward: drsynth_core::Expr,
     /// `whitelisted_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub whitelisted_names: Option<Vec<drsynth_core::Expr>>,
+    pub whitelisted_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies {
@@ -356,12 +356,12 @@ impl CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies {
 pub struct CloudfrontDistributionDefaultCacheBehaviorForwardedValues {
     /// `headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers: Option<Vec<drsynth_core::Expr>>,
+    pub headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `query_string`. Required.
     pub query_string: drsynth_core::Arg<bool>,
     /// `query_string_cache_keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_string_cache_keys: Option<Vec<drsynth_core::Expr>>,
+    pub query_string_cache_keys: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cookies`. Required.
     pub cookies: CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies,
 }
@@ -445,12 +445,12 @@ impl CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontDistributionDefaultCacheBehavior {
     /// `allowed_methods`. Required.
-    pub allowed_methods: Vec<drsynth_core::Expr>,
+    pub allowed_methods: drsynth_core::List<drsynth_core::Expr>,
     /// `cache_policy_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cache_policy_id: Option<drsynth_core::Expr>,
     /// `cached_methods`. Required.
-    pub cached_methods: Vec<drsynth_core::Expr>,
+    pub cached_methods: drsynth_core::List<drsynth_core::Expr>,
     /// `compress`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compress: Option<drsynth_core::Arg<bool>>,
@@ -482,10 +482,10 @@ pub struct CloudfrontDistributionDefaultCacheBehavior {
     pub target_origin_id: drsynth_core::Expr,
     /// `trusted_key_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trusted_key_groups: Option<Vec<drsynth_core::Expr>>,
+    pub trusted_key_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `trusted_signers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trusted_signers: Option<Vec<drsynth_core::Expr>>,
+    pub trusted_signers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `viewer_protocol_policy`. Required.
     pub viewer_protocol_policy: drsynth_core::Expr,
     /// `forwarded_values`. Optional.
@@ -505,11 +505,11 @@ pub struct CloudfrontDistributionDefaultCacheBehavior {
 impl CloudfrontDistributionDefaultCacheBehavior {
     /// `CloudfrontDistributionDefaultCacheBehavior` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehavior { field: Some(..), ..CloudfrontDistributionDefaultCacheBehavior::new(..) }`.
     #[inline]
-    pub fn new(allowed_methods: Vec<drsynth_core::Expr>, cached_methods: Vec<drsynth_core::Expr>, target_origin_id: impl Into<drsynth_core::Expr>, viewer_protocol_policy: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(allowed_methods: impl Into<drsynth_core::List<drsynth_core::Expr>>, cached_methods: impl Into<drsynth_core::List<drsynth_core::Expr>>, target_origin_id: impl Into<drsynth_core::Expr>, viewer_protocol_policy: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            allowed_methods,
+            allowed_methods: allowed_methods.into(),
             cache_policy_id: None,
-            cached_methods,
+            cached_methods: cached_methods.into(),
             compress: None,
             default_ttl: None,
             field_level_encryption_id: None,
@@ -563,7 +563,7 @@ pub struct CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies {
     pub forward: drsynth_core::Expr,
     /// `whitelisted_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub whitelisted_names: Option<Vec<drsynth_core::Expr>>,
+    pub whitelisted_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies {
@@ -582,12 +582,12 @@ impl CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies {
 pub struct CloudfrontDistributionOrderedCacheBehaviorForwardedValues {
     /// `headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers: Option<Vec<drsynth_core::Expr>>,
+    pub headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `query_string`. Required.
     pub query_string: drsynth_core::Arg<bool>,
     /// `query_string_cache_keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_string_cache_keys: Option<Vec<drsynth_core::Expr>>,
+    pub query_string_cache_keys: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cookies`. Required.
     pub cookies: CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies,
 }
@@ -609,12 +609,12 @@ impl CloudfrontDistributionOrderedCacheBehaviorForwardedValues {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontDistributionOrderedCacheBehavior {
     /// `allowed_methods`. Required.
-    pub allowed_methods: Vec<drsynth_core::Expr>,
+    pub allowed_methods: drsynth_core::List<drsynth_core::Expr>,
     /// `cache_policy_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cache_policy_id: Option<drsynth_core::Expr>,
     /// `cached_methods`. Required.
-    pub cached_methods: Vec<drsynth_core::Expr>,
+    pub cached_methods: drsynth_core::List<drsynth_core::Expr>,
     /// `compress`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compress: Option<drsynth_core::Arg<bool>>,
@@ -648,10 +648,10 @@ pub struct CloudfrontDistributionOrderedCacheBehavior {
     pub target_origin_id: drsynth_core::Expr,
     /// `trusted_key_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trusted_key_groups: Option<Vec<drsynth_core::Expr>>,
+    pub trusted_key_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `trusted_signers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trusted_signers: Option<Vec<drsynth_core::Expr>>,
+    pub trusted_signers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `viewer_protocol_policy`. Required.
     pub viewer_protocol_policy: drsynth_core::Expr,
     /// `forwarded_values`. Optional.
@@ -671,11 +671,11 @@ pub struct CloudfrontDistributionOrderedCacheBehavior {
 impl CloudfrontDistributionOrderedCacheBehavior {
     /// `CloudfrontDistributionOrderedCacheBehavior` with its required arguments; set the others with `CloudfrontDistributionOrderedCacheBehavior { field: Some(..), ..CloudfrontDistributionOrderedCacheBehavior::new(..) }`.
     #[inline]
-    pub fn new(allowed_methods: Vec<drsynth_core::Expr>, cached_methods: Vec<drsynth_core::Expr>, path_pattern: impl Into<drsynth_core::Expr>, target_origin_id: impl Into<drsynth_core::Expr>, viewer_protocol_policy: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(allowed_methods: impl Into<drsynth_core::List<drsynth_core::Expr>>, cached_methods: impl Into<drsynth_core::List<drsynth_core::Expr>>, path_pattern: impl Into<drsynth_core::Expr>, target_origin_id: impl Into<drsynth_core::Expr>, viewer_protocol_policy: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            allowed_methods,
+            allowed_methods: allowed_methods.into(),
             cache_policy_id: None,
-            cached_methods,
+            cached_methods: cached_methods.into(),
             compress: None,
             default_ttl: None,
             field_level_encryption_id: None,
@@ -734,20 +734,20 @@ pub struct CloudfrontDistributionOriginCustomOriginConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin_read_timeout: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `origin_ssl_protocols`. Required.
-    pub origin_ssl_protocols: Vec<drsynth_core::Expr>,
+    pub origin_ssl_protocols: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CloudfrontDistributionOriginCustomOriginConfig {
     /// `CloudfrontDistributionOriginCustomOriginConfig` with its required arguments; set the others with `CloudfrontDistributionOriginCustomOriginConfig { field: Some(..), ..CloudfrontDistributionOriginCustomOriginConfig::new(..) }`.
     #[inline]
-    pub fn new(http_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, https_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, origin_protocol_policy: impl Into<drsynth_core::Expr>, origin_ssl_protocols: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(http_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, https_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, origin_protocol_policy: impl Into<drsynth_core::Expr>, origin_ssl_protocols: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             http_port: http_port.into(),
             https_port: https_port.into(),
             origin_keepalive_timeout: None,
             origin_protocol_policy: origin_protocol_policy.into(),
             origin_read_timeout: None,
-            origin_ssl_protocols,
+            origin_ssl_protocols: origin_ssl_protocols.into(),
         }
     }
 }
@@ -875,15 +875,15 @@ impl CloudfrontDistributionOrigin {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontDistributionOriginGroupFailoverCriteria {
     /// `status_codes`. Required.
-    pub status_codes: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub status_codes: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
 }
 
 impl CloudfrontDistributionOriginGroupFailoverCriteria {
     /// `CloudfrontDistributionOriginGroupFailoverCriteria` with its required arguments; set the others with `CloudfrontDistributionOriginGroupFailoverCriteria { field: Some(..), ..CloudfrontDistributionOriginGroupFailoverCriteria::new(..) }`.
     #[inline]
-    pub fn new(status_codes: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(status_codes: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
-            status_codes,
+            status_codes: status_codes.into(),
         }
     }
 }
@@ -933,7 +933,7 @@ impl CloudfrontDistributionOriginGroup {
 pub struct CloudfrontDistributionRestrictionsGeoRestriction {
     /// `locations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub locations: Option<Vec<drsynth_core::Expr>>,
+    pub locations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `restriction_type`. Required.
     pub restriction_type: drsynth_core::Expr,
 }
@@ -1005,7 +1005,7 @@ impl CloudfrontDistributionViewerCertificate {
 pub struct CloudfrontDistribution {
     /// `aliases`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aliases: Option<Vec<drsynth_core::Expr>>,
+    pub aliases: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `comment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comment: Option<drsynth_core::Expr>,
@@ -1270,7 +1270,7 @@ impl drsynth_core::Block for CloudfrontFieldLevelEncryptionConfig {
 pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns {
     /// `items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<drsynth_core::Expr>>,
+    pub items: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns {
@@ -1373,7 +1373,7 @@ pub struct CloudfrontFunction {
     pub id: Option<drsynth_core::Expr>,
     /// `key_value_store_associations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_value_store_associations: Option<Vec<drsynth_core::Expr>>,
+    pub key_value_store_associations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `publish`. Optional.
@@ -1417,7 +1417,7 @@ pub struct CloudfrontKeyGroup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `items`. Required.
-    pub items: Vec<drsynth_core::Expr>,
+    pub items: drsynth_core::List<drsynth_core::Expr>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
 }
@@ -1425,11 +1425,11 @@ pub struct CloudfrontKeyGroup {
 impl CloudfrontKeyGroup {
     /// `CloudfrontKeyGroup` with its required arguments; set the others with `CloudfrontKeyGroup { field: Some(..), ..CloudfrontKeyGroup::new(..) }`.
     #[inline]
-    pub fn new(items: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(items: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             comment: None,
             id: None,
-            items,
+            items: items.into(),
             name: name.into(),
         }
     }
@@ -1638,7 +1638,7 @@ impl drsynth_core::Block for CloudfrontOriginAccessIdentity {
 pub struct CloudfrontOriginRequestPolicyCookiesConfigCookies {
     /// `items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<drsynth_core::Expr>>,
+    pub items: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudfrontOriginRequestPolicyCookiesConfigCookies {
@@ -1842,7 +1842,7 @@ impl CloudfrontRealtimeLogConfigEndpoint {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontRealtimeLogConfig {
     /// `fields`. Required.
-    pub fields: Vec<drsynth_core::Expr>,
+    pub fields: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -1857,9 +1857,9 @@ pub struct CloudfrontRealtimeLogConfig {
 impl CloudfrontRealtimeLogConfig {
     /// `CloudfrontRealtimeLogConfig` with its required arguments; set the others with `CloudfrontRealtimeLogConfig { field: Some(..), ..CloudfrontRealtimeLogConfig::new(..) }`.
     #[inline]
-    pub fn new(fields: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, sampling_rate: impl Into<drsynth_core::Arg<drsynth_core::Number>>, endpoint: CloudfrontRealtimeLogConfigEndpoint) -> Self {
+    pub fn new(fields: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>, sampling_rate: impl Into<drsynth_core::Arg<drsynth_core::Number>>, endpoint: CloudfrontRealtimeLogConfigEndpoint) -> Self {
         Self {
-            fields,
+            fields: fields.into(),
             id: None,
             name: name.into(),
             sampling_rate: sampling_rate.into(),
@@ -1881,7 +1881,7 @@ impl drsynth_core::Block for CloudfrontRealtimeLogConfig {
 pub struct CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders {
     /// `items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<drsynth_core::Expr>>,
+    pub items: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders {
@@ -2288,7 +2288,7 @@ impl CloudfrontVpcOriginTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols {
     /// `items`. Required.
-    pub items: Vec<drsynth_core::Expr>,
+    pub items: drsynth_core::List<drsynth_core::Expr>,
     /// `quantity`. Required.
     pub quantity: drsynth_core::Arg<drsynth_core::Number>,
 }
@@ -2296,9 +2296,9 @@ pub struct CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols {
 impl CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols {
     /// `CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols` with its required arguments; set the others with `CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols { field: Some(..), ..CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols::new(..) }`.
     #[inline]
-    pub fn new(items: Vec<drsynth_core::Expr>, quantity: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(items: impl Into<drsynth_core::List<drsynth_core::Expr>>, quantity: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
         Self {
-            items,
+            items: items.into(),
             quantity: quantity.into(),
         }
     }
@@ -2522,7 +2522,7 @@ impl drsynth_core::Block for DataCloudfrontOriginAccessControl {
 pub struct DataCloudfrontOriginAccessIdentities {
     /// `comments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub comments: Option<Vec<drsynth_core::Expr>>,
+    pub comments: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,

@@ -41,7 +41,7 @@ pub struct CloudhsmV2Cluster {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_backup_identifier: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -56,13 +56,13 @@ pub struct CloudhsmV2Cluster {
 impl CloudhsmV2Cluster {
     /// `CloudhsmV2Cluster` with its required arguments; set the others with `CloudhsmV2Cluster { field: Some(..), ..CloudhsmV2Cluster::new(..) }`.
     #[inline]
-    pub fn new(hsm_type: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(hsm_type: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             hsm_type: hsm_type.into(),
             id: None,
             mode: None,
             source_backup_identifier: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             timeouts: None,

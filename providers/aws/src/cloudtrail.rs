@@ -5,24 +5,24 @@
 pub struct CloudtrailAdvancedEventSelectorFieldSelector {
     /// `ends_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ends_with: Option<Vec<drsynth_core::Expr>>,
+    pub ends_with: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub equals: Option<Vec<drsynth_core::Expr>>,
+    pub equals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `field`. Required.
     pub field: drsynth_core::Expr,
     /// `not_ends_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_ends_with: Option<Vec<drsynth_core::Expr>>,
+    pub not_ends_with: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `not_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_equals: Option<Vec<drsynth_core::Expr>>,
+    pub not_equals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `not_starts_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_starts_with: Option<Vec<drsynth_core::Expr>>,
+    pub not_starts_with: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `starts_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub starts_with: Option<Vec<drsynth_core::Expr>>,
+    pub starts_with: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudtrailAdvancedEventSelectorFieldSelector {
@@ -68,16 +68,16 @@ pub struct CloudtrailEventSelectorDataResource {
     /// `type`. Required.
     pub r#type: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CloudtrailEventSelectorDataResource {
     /// `CloudtrailEventSelectorDataResource` with its required arguments; set the others with `CloudtrailEventSelectorDataResource { field: Some(..), ..CloudtrailEventSelectorDataResource::new(..) }`.
     #[inline]
-    pub fn new(r#type: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(r#type: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             r#type: r#type.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -87,7 +87,7 @@ impl CloudtrailEventSelectorDataResource {
 pub struct CloudtrailEventSelector {
     /// `exclude_management_event_sources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclude_management_event_sources: Option<Vec<drsynth_core::Expr>>,
+    pub exclude_management_event_sources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `include_management_events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub include_management_events: Option<drsynth_core::Arg<bool>>,
@@ -226,25 +226,25 @@ impl drsynth_core::Block for Cloudtrail {
 pub struct CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector {
     /// `ends_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ends_with: Option<Vec<drsynth_core::Expr>>,
+    pub ends_with: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub equals: Option<Vec<drsynth_core::Expr>>,
+    pub equals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `field`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<drsynth_core::Expr>,
     /// `not_ends_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_ends_with: Option<Vec<drsynth_core::Expr>>,
+    pub not_ends_with: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `not_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_equals: Option<Vec<drsynth_core::Expr>>,
+    pub not_equals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `not_starts_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_starts_with: Option<Vec<drsynth_core::Expr>>,
+    pub not_starts_with: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `starts_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub starts_with: Option<Vec<drsynth_core::Expr>>,
+    pub starts_with: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector {

@@ -31,7 +31,7 @@ pub struct CloudwatchCompositeAlarm {
     pub actions_enabled: Option<drsynth_core::Arg<bool>>,
     /// `alarm_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarm_actions: Option<Vec<drsynth_core::Expr>>,
+    pub alarm_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `alarm_description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alarm_description: Option<drsynth_core::Expr>,
@@ -44,10 +44,10 @@ pub struct CloudwatchCompositeAlarm {
     pub id: Option<drsynth_core::Expr>,
     /// `insufficient_data_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub insufficient_data_actions: Option<Vec<drsynth_core::Expr>>,
+    pub insufficient_data_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ok_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ok_actions: Option<Vec<drsynth_core::Expr>>,
+    pub ok_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -275,7 +275,7 @@ pub struct CloudwatchMetricAlarm {
     pub actions_enabled: Option<drsynth_core::Arg<bool>>,
     /// `alarm_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarm_actions: Option<Vec<drsynth_core::Expr>>,
+    pub alarm_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `alarm_description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alarm_description: Option<drsynth_core::Expr>,
@@ -302,7 +302,7 @@ pub struct CloudwatchMetricAlarm {
     pub id: Option<drsynth_core::Expr>,
     /// `insufficient_data_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub insufficient_data_actions: Option<Vec<drsynth_core::Expr>>,
+    pub insufficient_data_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `metric_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metric_name: Option<drsynth_core::Expr>,
@@ -311,7 +311,7 @@ pub struct CloudwatchMetricAlarm {
     pub namespace: Option<drsynth_core::Expr>,
     /// `ok_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ok_actions: Option<Vec<drsynth_core::Expr>>,
+    pub ok_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `period`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -387,7 +387,7 @@ impl drsynth_core::Block for CloudwatchMetricAlarm {
 pub struct CloudwatchMetricStreamExcludeFilter {
     /// `metric_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric_names: Option<Vec<drsynth_core::Expr>>,
+    pub metric_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `namespace`. Required.
     pub namespace: drsynth_core::Expr,
 }
@@ -427,7 +427,7 @@ impl CloudwatchMetricStreamStatisticsConfigurationIncludeMetric {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchMetricStreamStatisticsConfiguration {
     /// `additional_statistics`. Required.
-    pub additional_statistics: Vec<drsynth_core::Expr>,
+    pub additional_statistics: drsynth_core::List<drsynth_core::Expr>,
     /// `include_metric`. Required.
     pub include_metric: Vec<CloudwatchMetricStreamStatisticsConfigurationIncludeMetric>,
 }
@@ -435,9 +435,9 @@ pub struct CloudwatchMetricStreamStatisticsConfiguration {
 impl CloudwatchMetricStreamStatisticsConfiguration {
     /// `CloudwatchMetricStreamStatisticsConfiguration` with its required arguments; set the others with `CloudwatchMetricStreamStatisticsConfiguration { field: Some(..), ..CloudwatchMetricStreamStatisticsConfiguration::new(..) }`.
     #[inline]
-    pub fn new(additional_statistics: Vec<drsynth_core::Expr>, include_metric: Vec<CloudwatchMetricStreamStatisticsConfigurationIncludeMetric>) -> Self {
+    pub fn new(additional_statistics: impl Into<drsynth_core::List<drsynth_core::Expr>>, include_metric: Vec<CloudwatchMetricStreamStatisticsConfigurationIncludeMetric>) -> Self {
         Self {
-            additional_statistics,
+            additional_statistics: additional_statistics.into(),
             include_metric,
         }
     }

@@ -82,9 +82,9 @@ impl CodebuildFleetScalingConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodebuildFleetVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -92,10 +92,10 @@ pub struct CodebuildFleetVpcConfig {
 impl CodebuildFleetVpcConfig {
     /// `CodebuildFleetVpcConfig` with its required arguments; set the others with `CodebuildFleetVpcConfig { field: Some(..), ..CodebuildFleetVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            security_group_ids,
-            subnets,
+            security_group_ids: security_group_ids.into(),
+            subnets: subnets.into(),
             vpc_id: vpc_id.into(),
         }
     }
@@ -225,7 +225,7 @@ impl CodebuildProjectArtifacts {
 pub struct CodebuildProjectBuildBatchConfigRestrictions {
     /// `compute_types_allowed`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compute_types_allowed: Option<Vec<drsynth_core::Expr>>,
+    pub compute_types_allowed: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `maximum_builds_allowed`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum_builds_allowed: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -279,7 +279,7 @@ pub struct CodebuildProjectCache {
     pub location: Option<drsynth_core::Expr>,
     /// `modes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub modes: Option<Vec<drsynth_core::Expr>>,
+    pub modes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<drsynth_core::Expr>,
@@ -754,9 +754,9 @@ impl CodebuildProjectSource {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodebuildProjectVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -764,10 +764,10 @@ pub struct CodebuildProjectVpcConfig {
 impl CodebuildProjectVpcConfig {
     /// `CodebuildProjectVpcConfig` with its required arguments; set the others with `CodebuildProjectVpcConfig { field: Some(..), ..CodebuildProjectVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            security_group_ids,
-            subnets,
+            security_group_ids: security_group_ids.into(),
+            subnets: subnets.into(),
             vpc_id: vpc_id.into(),
         }
     }

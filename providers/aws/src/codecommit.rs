@@ -122,14 +122,14 @@ impl drsynth_core::Block for CodecommitRepository {
 pub struct CodecommitTriggerTrigger {
     /// `branches`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub branches: Option<Vec<drsynth_core::Expr>>,
+    pub branches: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_data`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<drsynth_core::Expr>,
     /// `destination_arn`. Required.
     pub destination_arn: drsynth_core::Expr,
     /// `events`. Required.
-    pub events: Vec<drsynth_core::Expr>,
+    pub events: drsynth_core::List<drsynth_core::Expr>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
 }
@@ -137,12 +137,12 @@ pub struct CodecommitTriggerTrigger {
 impl CodecommitTriggerTrigger {
     /// `CodecommitTriggerTrigger` with its required arguments; set the others with `CodecommitTriggerTrigger { field: Some(..), ..CodecommitTriggerTrigger::new(..) }`.
     #[inline]
-    pub fn new(destination_arn: impl Into<drsynth_core::Expr>, events: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(destination_arn: impl Into<drsynth_core::Expr>, events: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             branches: None,
             custom_data: None,
             destination_arn: destination_arn.into(),
-            events,
+            events: events.into(),
             name: name.into(),
         }
     }

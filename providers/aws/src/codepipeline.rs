@@ -58,7 +58,7 @@ pub struct CodepipelineStageAction {
     pub configuration: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `input_artifacts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_artifacts: Option<Vec<drsynth_core::Expr>>,
+    pub input_artifacts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `namespace`. Optional.
@@ -66,7 +66,7 @@ pub struct CodepipelineStageAction {
     pub namespace: Option<drsynth_core::Expr>,
     /// `output_artifacts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub output_artifacts: Option<Vec<drsynth_core::Expr>>,
+    pub output_artifacts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `owner`. Required.
     pub owner: drsynth_core::Expr,
     /// `provider`. Required.
@@ -142,13 +142,13 @@ impl CodepipelineStageBeforeEntryConditionRuleRuleTypeId {
 pub struct CodepipelineStageBeforeEntryConditionRule {
     /// `commands`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub commands: Option<Vec<drsynth_core::Expr>>,
+    pub commands: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `input_artifacts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_artifacts: Option<Vec<drsynth_core::Expr>>,
+    pub input_artifacts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `region`. Optional.
@@ -300,10 +300,10 @@ impl CodepipelineStage {
 pub struct CodepipelineTriggerGitConfigurationPullRequestBranches {
     /// `excludes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excludes: Option<Vec<drsynth_core::Expr>>,
+    pub excludes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `includes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub includes: Option<Vec<drsynth_core::Expr>>,
+    pub includes: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CodepipelineTriggerGitConfigurationPullRequestBranches {
@@ -322,7 +322,7 @@ impl CodepipelineTriggerGitConfigurationPullRequestBranches {
 pub struct CodepipelineTriggerGitConfigurationPullRequest {
     /// `events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<drsynth_core::Expr>>,
+    pub events: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `branches`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub branches: Option<CodepipelineTriggerGitConfigurationPullRequestBranches>,

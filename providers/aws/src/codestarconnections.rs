@@ -75,9 +75,9 @@ impl CodestarconnectionsHostTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodestarconnectionsHostVpcConfiguration {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tls_certificate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_certificate: Option<drsynth_core::Expr>,
@@ -88,10 +88,10 @@ pub struct CodestarconnectionsHostVpcConfiguration {
 impl CodestarconnectionsHostVpcConfiguration {
     /// `CodestarconnectionsHostVpcConfiguration` with its required arguments; set the others with `CodestarconnectionsHostVpcConfiguration { field: Some(..), ..CodestarconnectionsHostVpcConfiguration::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
             tls_certificate: None,
             vpc_id: vpc_id.into(),
         }

@@ -27,7 +27,7 @@ pub struct CodestarnotificationsNotificationRule {
     /// `detail_type`. Required.
     pub detail_type: drsynth_core::Expr,
     /// `event_type_ids`. Required.
-    pub event_type_ids: Vec<drsynth_core::Expr>,
+    pub event_type_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -52,10 +52,10 @@ pub struct CodestarnotificationsNotificationRule {
 impl CodestarnotificationsNotificationRule {
     /// `CodestarnotificationsNotificationRule` with its required arguments; set the others with `CodestarnotificationsNotificationRule { field: Some(..), ..CodestarnotificationsNotificationRule::new(..) }`.
     #[inline]
-    pub fn new(detail_type: impl Into<drsynth_core::Expr>, event_type_ids: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, resource: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(detail_type: impl Into<drsynth_core::Expr>, event_type_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>, resource: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             detail_type: detail_type.into(),
-            event_type_ids,
+            event_type_ids: event_type_ids.into(),
             id: None,
             name: name.into(),
             resource: resource.into(),

@@ -45,10 +45,10 @@ pub struct CognitoIdentityPool {
     pub identity_pool_name: drsynth_core::Expr,
     /// `openid_connect_provider_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub openid_connect_provider_arns: Option<Vec<drsynth_core::Expr>>,
+    pub openid_connect_provider_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `saml_provider_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub saml_provider_arns: Option<Vec<drsynth_core::Expr>>,
+    pub saml_provider_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `supported_login_providers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supported_login_providers: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

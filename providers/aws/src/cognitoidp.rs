@@ -11,7 +11,7 @@ pub struct CognitoIdentityProvider {
     pub id: Option<drsynth_core::Expr>,
     /// `idp_identifiers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub idp_identifiers: Option<Vec<drsynth_core::Expr>>,
+    pub idp_identifiers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `provider_details`. Required.
     pub provider_details: std::collections::BTreeMap<String, drsynth_core::Expr>,
     /// `provider_name`. Required.
@@ -135,19 +135,19 @@ pub struct CognitoManagedUserPoolClient {
     pub access_token_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `allowed_oauth_flows`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_oauth_flows: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_oauth_flows: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_oauth_flows_user_pool_client`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_oauth_flows_user_pool_client: Option<drsynth_core::Arg<bool>>,
     /// `allowed_oauth_scopes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_oauth_scopes: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_oauth_scopes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `auth_session_validity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_session_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `callback_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub callback_urls: Option<Vec<drsynth_core::Expr>>,
+    pub callback_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `default_redirect_uri`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_redirect_uri: Option<drsynth_core::Expr>,
@@ -159,13 +159,13 @@ pub struct CognitoManagedUserPoolClient {
     pub enable_token_revocation: Option<drsynth_core::Arg<bool>>,
     /// `explicit_auth_flows`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explicit_auth_flows: Option<Vec<drsynth_core::Expr>>,
+    pub explicit_auth_flows: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id_token_validity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_token_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `logout_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub logout_urls: Option<Vec<drsynth_core::Expr>>,
+    pub logout_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name_pattern`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_pattern: Option<drsynth_core::Expr>,
@@ -177,18 +177,18 @@ pub struct CognitoManagedUserPoolClient {
     pub prevent_user_existence_errors: Option<drsynth_core::Expr>,
     /// `read_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub read_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub read_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `refresh_token_validity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refresh_token_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `supported_identity_providers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supported_identity_providers: Option<Vec<drsynth_core::Expr>>,
+    pub supported_identity_providers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_pool_id`. Required.
     pub user_pool_id: drsynth_core::Expr,
     /// `write_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub write_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub write_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `analytics_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub analytics_configuration: Option<Vec<CognitoManagedUserPoolClientAnalyticsConfiguration>>,
@@ -447,7 +447,7 @@ impl CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions {
 pub struct CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration {
     /// `event_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_filter: Option<Vec<drsynth_core::Expr>>,
+    pub event_filter: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `actions`. Required.
     pub actions: CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions,
 }
@@ -468,10 +468,10 @@ impl CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration {
 pub struct CognitoRiskConfigurationRiskExceptionConfiguration {
     /// `blocked_ip_range_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub blocked_ip_range_list: Option<Vec<drsynth_core::Expr>>,
+    pub blocked_ip_range_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `skipped_ip_range_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skipped_ip_range_list: Option<Vec<drsynth_core::Expr>>,
+    pub skipped_ip_range_list: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CognitoRiskConfigurationRiskExceptionConfiguration {
@@ -541,7 +541,7 @@ pub struct CognitoUser {
     pub client_metadata: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `desired_delivery_mediums`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub desired_delivery_mediums: Option<Vec<drsynth_core::Expr>>,
+    pub desired_delivery_mediums: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<drsynth_core::Arg<bool>>,
@@ -1062,7 +1062,7 @@ impl CognitoUserPoolSchema {
 pub struct CognitoUserPoolSignInPolicy {
     /// `allowed_first_auth_factors`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_first_auth_factors: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_first_auth_factors: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CognitoUserPoolSignInPolicy {
@@ -1120,15 +1120,15 @@ impl CognitoUserPoolSoftwareTokenMfaConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoUserPoolUserAttributeUpdateSettings {
     /// `attributes_require_verification_before_update`. Required.
-    pub attributes_require_verification_before_update: Vec<drsynth_core::Expr>,
+    pub attributes_require_verification_before_update: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CognitoUserPoolUserAttributeUpdateSettings {
     /// `CognitoUserPoolUserAttributeUpdateSettings` with its required arguments; set the others with `CognitoUserPoolUserAttributeUpdateSettings { field: Some(..), ..CognitoUserPoolUserAttributeUpdateSettings::new(..) }`.
     #[inline]
-    pub fn new(attributes_require_verification_before_update: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(attributes_require_verification_before_update: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            attributes_require_verification_before_update,
+            attributes_require_verification_before_update: attributes_require_verification_before_update.into(),
         }
     }
 }
@@ -1255,10 +1255,10 @@ impl CognitoUserPoolWebAuthnConfiguration {
 pub struct CognitoUserPool {
     /// `alias_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alias_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub alias_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `auto_verified_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_verified_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub auto_verified_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `deletion_protection`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deletion_protection: Option<drsynth_core::Expr>,
@@ -1293,7 +1293,7 @@ pub struct CognitoUserPool {
     pub user_pool_tier: Option<drsynth_core::Expr>,
     /// `username_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub username_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub username_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `account_recovery_setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_recovery_setting: Option<CognitoUserPoolAccountRecoverySetting>,
@@ -1480,19 +1480,19 @@ pub struct CognitoUserPoolClient {
     pub access_token_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `allowed_oauth_flows`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_oauth_flows: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_oauth_flows: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_oauth_flows_user_pool_client`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_oauth_flows_user_pool_client: Option<drsynth_core::Arg<bool>>,
     /// `allowed_oauth_scopes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_oauth_scopes: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_oauth_scopes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `auth_session_validity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_session_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `callback_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub callback_urls: Option<Vec<drsynth_core::Expr>>,
+    pub callback_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `default_redirect_uri`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_redirect_uri: Option<drsynth_core::Expr>,
@@ -1504,7 +1504,7 @@ pub struct CognitoUserPoolClient {
     pub enable_token_revocation: Option<drsynth_core::Arg<bool>>,
     /// `explicit_auth_flows`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explicit_auth_flows: Option<Vec<drsynth_core::Expr>>,
+    pub explicit_auth_flows: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `generate_secret`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub generate_secret: Option<drsynth_core::Arg<bool>>,
@@ -1513,7 +1513,7 @@ pub struct CognitoUserPoolClient {
     pub id_token_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `logout_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub logout_urls: Option<Vec<drsynth_core::Expr>>,
+    pub logout_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `prevent_user_existence_errors`. Optional.
@@ -1521,18 +1521,18 @@ pub struct CognitoUserPoolClient {
     pub prevent_user_existence_errors: Option<drsynth_core::Expr>,
     /// `read_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub read_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub read_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `refresh_token_validity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refresh_token_validity: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `supported_identity_providers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supported_identity_providers: Option<Vec<drsynth_core::Expr>>,
+    pub supported_identity_providers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_pool_id`. Required.
     pub user_pool_id: drsynth_core::Expr,
     /// `write_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub write_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub write_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `analytics_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub analytics_configuration: Option<Vec<CognitoUserPoolClientAnalyticsConfiguration>>,

@@ -7,7 +7,7 @@ pub struct ComprehendDocumentClassifierInputDataConfigAugmentedManifests {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotation_data_s3_uri: Option<drsynth_core::Expr>,
     /// `attribute_names`. Required.
-    pub attribute_names: Vec<drsynth_core::Expr>,
+    pub attribute_names: drsynth_core::List<drsynth_core::Expr>,
     /// `document_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_type: Option<drsynth_core::Expr>,
@@ -24,10 +24,10 @@ pub struct ComprehendDocumentClassifierInputDataConfigAugmentedManifests {
 impl ComprehendDocumentClassifierInputDataConfigAugmentedManifests {
     /// `ComprehendDocumentClassifierInputDataConfigAugmentedManifests` with its required arguments; set the others with `ComprehendDocumentClassifierInputDataConfigAugmentedManifests { field: Some(..), ..ComprehendDocumentClassifierInputDataConfigAugmentedManifests::new(..) }`.
     #[inline]
-    pub fn new(attribute_names: Vec<drsynth_core::Expr>, s3_uri: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(attribute_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, s3_uri: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             annotation_data_s3_uri: None,
-            attribute_names,
+            attribute_names: attribute_names.into(),
             document_type: None,
             s3_uri: s3_uri.into(),
             source_documents_s3_uri: None,
@@ -121,18 +121,18 @@ impl ComprehendDocumentClassifierTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ComprehendDocumentClassifierVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl ComprehendDocumentClassifierVpcConfig {
     /// `ComprehendDocumentClassifierVpcConfig` with its required arguments; set the others with `ComprehendDocumentClassifierVpcConfig { field: Some(..), ..ComprehendDocumentClassifierVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnets,
+            security_group_ids: security_group_ids.into(),
+            subnets: subnets.into(),
         }
     }
 }
@@ -243,7 +243,7 @@ pub struct ComprehendEntityRecognizerInputDataConfigAugmentedManifests {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotation_data_s3_uri: Option<drsynth_core::Expr>,
     /// `attribute_names`. Required.
-    pub attribute_names: Vec<drsynth_core::Expr>,
+    pub attribute_names: drsynth_core::List<drsynth_core::Expr>,
     /// `document_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_type: Option<drsynth_core::Expr>,
@@ -260,10 +260,10 @@ pub struct ComprehendEntityRecognizerInputDataConfigAugmentedManifests {
 impl ComprehendEntityRecognizerInputDataConfigAugmentedManifests {
     /// `ComprehendEntityRecognizerInputDataConfigAugmentedManifests` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfigAugmentedManifests { field: Some(..), ..ComprehendEntityRecognizerInputDataConfigAugmentedManifests::new(..) }`.
     #[inline]
-    pub fn new(attribute_names: Vec<drsynth_core::Expr>, s3_uri: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(attribute_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, s3_uri: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             annotation_data_s3_uri: None,
-            attribute_names,
+            attribute_names: attribute_names.into(),
             document_type: None,
             s3_uri: s3_uri.into(),
             source_documents_s3_uri: None,
@@ -398,18 +398,18 @@ impl ComprehendEntityRecognizerTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ComprehendEntityRecognizerVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl ComprehendEntityRecognizerVpcConfig {
     /// `ComprehendEntityRecognizerVpcConfig` with its required arguments; set the others with `ComprehendEntityRecognizerVpcConfig { field: Some(..), ..ComprehendEntityRecognizerVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnets,
+            security_group_ids: security_group_ids.into(),
+            subnets: subnets.into(),
         }
     }
 }

@@ -79,10 +79,10 @@ impl ComputeoptimizerRecommendationPreferencesExternalMetricsPreference {
 pub struct ComputeoptimizerRecommendationPreferencesPreferredResource {
     /// `exclude_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclude_list: Option<Vec<drsynth_core::Expr>>,
+    pub exclude_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `include_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_list: Option<Vec<drsynth_core::Expr>>,
+    pub include_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
 }

@@ -66,7 +66,7 @@ pub struct ConfigConfigRuleScope {
     pub compliance_resource_id: Option<drsynth_core::Expr>,
     /// `compliance_resource_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compliance_resource_types: Option<Vec<drsynth_core::Expr>>,
+    pub compliance_resource_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tag_key`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_key: Option<drsynth_core::Expr>,
@@ -231,21 +231,21 @@ impl drsynth_core::Block for ConfigConfigRule {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConfigConfigurationAggregatorAccountAggregationSource {
     /// `account_ids`. Required.
-    pub account_ids: Vec<drsynth_core::Expr>,
+    pub account_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `all_regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all_regions: Option<drsynth_core::Arg<bool>>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl ConfigConfigurationAggregatorAccountAggregationSource {
     /// `ConfigConfigurationAggregatorAccountAggregationSource` with its required arguments; set the others with `ConfigConfigurationAggregatorAccountAggregationSource { field: Some(..), ..ConfigConfigurationAggregatorAccountAggregationSource::new(..) }`.
     #[inline]
-    pub fn new(account_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(account_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            account_ids,
+            account_ids: account_ids.into(),
             all_regions: None,
             regions: None,
         }
@@ -260,7 +260,7 @@ pub struct ConfigConfigurationAggregatorOrganizationAggregationSource {
     pub all_regions: Option<drsynth_core::Arg<bool>>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `role_arn`. Required.
     pub role_arn: drsynth_core::Expr,
 }
@@ -327,7 +327,7 @@ impl drsynth_core::Block for ConfigConfigurationAggregator {
 pub struct ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes {
     /// `resource_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_types: Option<Vec<drsynth_core::Expr>>,
+    pub resource_types: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes {
@@ -369,7 +369,7 @@ pub struct ConfigConfigurationRecorderRecordingGroup {
     pub include_global_resource_types: Option<drsynth_core::Arg<bool>>,
     /// `resource_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_types: Option<Vec<drsynth_core::Expr>>,
+    pub resource_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `exclusion_by_resource_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclusion_by_resource_types: Option<Vec<ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes>>,
@@ -401,17 +401,17 @@ pub struct ConfigConfigurationRecorderRecordingModeRecordingModeOverride {
     /// `recording_frequency`. Required.
     pub recording_frequency: drsynth_core::Expr,
     /// `resource_types`. Required.
-    pub resource_types: Vec<drsynth_core::Expr>,
+    pub resource_types: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl ConfigConfigurationRecorderRecordingModeRecordingModeOverride {
     /// `ConfigConfigurationRecorderRecordingModeRecordingModeOverride` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingModeRecordingModeOverride { field: Some(..), ..ConfigConfigurationRecorderRecordingModeRecordingModeOverride::new(..) }`.
     #[inline]
-    pub fn new(recording_frequency: impl Into<drsynth_core::Expr>, resource_types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(recording_frequency: impl Into<drsynth_core::Expr>, resource_types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             recording_frequency: recording_frequency.into(),
-            resource_types,
+            resource_types: resource_types.into(),
         }
     }
 }
@@ -704,7 +704,7 @@ pub struct ConfigOrganizationConformancePack {
     pub delivery_s3_key_prefix: Option<drsynth_core::Expr>,
     /// `excluded_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -781,13 +781,13 @@ impl ConfigOrganizationCustomPolicyRuleTimeouts {
 pub struct ConfigOrganizationCustomPolicyRule {
     /// `debug_log_delivery_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub debug_log_delivery_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub debug_log_delivery_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
     /// `excluded_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -808,7 +808,7 @@ pub struct ConfigOrganizationCustomPolicyRule {
     pub resource_id_scope: Option<drsynth_core::Expr>,
     /// `resource_types_scope`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_types_scope: Option<Vec<drsynth_core::Expr>>,
+    pub resource_types_scope: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tag_key_scope`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_key_scope: Option<drsynth_core::Expr>,
@@ -816,7 +816,7 @@ pub struct ConfigOrganizationCustomPolicyRule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_value_scope: Option<drsynth_core::Expr>,
     /// `trigger_types`. Required.
-    pub trigger_types: Vec<drsynth_core::Expr>,
+    pub trigger_types: drsynth_core::List<drsynth_core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<ConfigOrganizationCustomPolicyRuleTimeouts>,
@@ -825,7 +825,7 @@ pub struct ConfigOrganizationCustomPolicyRule {
 impl ConfigOrganizationCustomPolicyRule {
     /// `ConfigOrganizationCustomPolicyRule` with its required arguments; set the others with `ConfigOrganizationCustomPolicyRule { field: Some(..), ..ConfigOrganizationCustomPolicyRule::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, policy_runtime: impl Into<drsynth_core::Expr>, policy_text: impl Into<drsynth_core::Expr>, trigger_types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, policy_runtime: impl Into<drsynth_core::Expr>, policy_text: impl Into<drsynth_core::Expr>, trigger_types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             debug_log_delivery_accounts: None,
             description: None,
@@ -840,7 +840,7 @@ impl ConfigOrganizationCustomPolicyRule {
             resource_types_scope: None,
             tag_key_scope: None,
             tag_value_scope: None,
-            trigger_types,
+            trigger_types: trigger_types.into(),
             timeouts: None,
         }
     }
@@ -888,7 +888,7 @@ pub struct ConfigOrganizationCustomRule {
     pub description: Option<drsynth_core::Expr>,
     /// `excluded_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -907,7 +907,7 @@ pub struct ConfigOrganizationCustomRule {
     pub resource_id_scope: Option<drsynth_core::Expr>,
     /// `resource_types_scope`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_types_scope: Option<Vec<drsynth_core::Expr>>,
+    pub resource_types_scope: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tag_key_scope`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_key_scope: Option<drsynth_core::Expr>,
@@ -915,7 +915,7 @@ pub struct ConfigOrganizationCustomRule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_value_scope: Option<drsynth_core::Expr>,
     /// `trigger_types`. Required.
-    pub trigger_types: Vec<drsynth_core::Expr>,
+    pub trigger_types: drsynth_core::List<drsynth_core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<ConfigOrganizationCustomRuleTimeouts>,
@@ -924,7 +924,7 @@ pub struct ConfigOrganizationCustomRule {
 impl ConfigOrganizationCustomRule {
     /// `ConfigOrganizationCustomRule` with its required arguments; set the others with `ConfigOrganizationCustomRule { field: Some(..), ..ConfigOrganizationCustomRule::new(..) }`.
     #[inline]
-    pub fn new(lambda_function_arn: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, trigger_types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(lambda_function_arn: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, trigger_types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             excluded_accounts: None,
@@ -937,7 +937,7 @@ impl ConfigOrganizationCustomRule {
             resource_types_scope: None,
             tag_key_scope: None,
             tag_value_scope: None,
-            trigger_types,
+            trigger_types: trigger_types.into(),
             timeouts: None,
         }
     }
@@ -985,7 +985,7 @@ pub struct ConfigOrganizationManagedRule {
     pub description: Option<drsynth_core::Expr>,
     /// `excluded_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -1002,7 +1002,7 @@ pub struct ConfigOrganizationManagedRule {
     pub resource_id_scope: Option<drsynth_core::Expr>,
     /// `resource_types_scope`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_types_scope: Option<Vec<drsynth_core::Expr>>,
+    pub resource_types_scope: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `rule_identifier`. Required.
     pub rule_identifier: drsynth_core::Expr,
     /// `tag_key_scope`. Optional.
@@ -1098,7 +1098,7 @@ pub struct ConfigRemediationConfigurationParameter {
     pub static_value: Option<drsynth_core::Expr>,
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Expr>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl ConfigRemediationConfigurationParameter {

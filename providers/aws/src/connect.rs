@@ -687,7 +687,7 @@ pub struct ConnectQueue {
     pub name: drsynth_core::Expr,
     /// `quick_connect_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quick_connect_ids: Option<Vec<drsynth_core::Expr>>,
+    pub quick_connect_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<drsynth_core::Expr>,
@@ -977,7 +977,7 @@ pub struct ConnectSecurityProfile {
     pub name: drsynth_core::Expr,
     /// `permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<Vec<drsynth_core::Expr>>,
+    pub permissions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1091,7 +1091,7 @@ pub struct ConnectUser {
     /// `routing_profile_id`. Required.
     pub routing_profile_id: drsynth_core::Expr,
     /// `security_profile_ids`. Required.
-    pub security_profile_ids: Vec<drsynth_core::Expr>,
+    pub security_profile_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1108,7 +1108,7 @@ pub struct ConnectUser {
 impl ConnectUser {
     /// `ConnectUser` with its required arguments; set the others with `ConnectUser { field: Some(..), ..ConnectUser::new(..) }`.
     #[inline]
-    pub fn new(instance_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, routing_profile_id: impl Into<drsynth_core::Expr>, security_profile_ids: Vec<drsynth_core::Expr>, phone_config: ConnectUserPhoneConfig) -> Self {
+    pub fn new(instance_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, routing_profile_id: impl Into<drsynth_core::Expr>, security_profile_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, phone_config: ConnectUserPhoneConfig) -> Self {
         Self {
             directory_user_id: None,
             hierarchy_group_id: None,
@@ -1117,7 +1117,7 @@ impl ConnectUser {
             name: name.into(),
             password: None,
             routing_profile_id: routing_profile_id.into(),
-            security_profile_ids,
+            security_profile_ids: security_profile_ids.into(),
             tags: None,
             tags_all: None,
             identity_info: None,

@@ -5,9 +5,9 @@
 pub struct CurReportDefinition {
     /// `additional_artifacts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_artifacts: Option<Vec<drsynth_core::Expr>>,
+    pub additional_artifacts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `additional_schema_elements`. Required.
-    pub additional_schema_elements: Vec<drsynth_core::Expr>,
+    pub additional_schema_elements: drsynth_core::List<drsynth_core::Expr>,
     /// `compression`. Required.
     pub compression: drsynth_core::Expr,
     /// `format`. Required.
@@ -43,10 +43,10 @@ pub struct CurReportDefinition {
 impl CurReportDefinition {
     /// `CurReportDefinition` with its required arguments; set the others with `CurReportDefinition { field: Some(..), ..CurReportDefinition::new(..) }`.
     #[inline]
-    pub fn new(additional_schema_elements: Vec<drsynth_core::Expr>, compression: impl Into<drsynth_core::Expr>, format: impl Into<drsynth_core::Expr>, report_name: impl Into<drsynth_core::Expr>, s3_bucket: impl Into<drsynth_core::Expr>, s3_region: impl Into<drsynth_core::Expr>, time_unit: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(additional_schema_elements: impl Into<drsynth_core::List<drsynth_core::Expr>>, compression: impl Into<drsynth_core::Expr>, format: impl Into<drsynth_core::Expr>, report_name: impl Into<drsynth_core::Expr>, s3_bucket: impl Into<drsynth_core::Expr>, s3_region: impl Into<drsynth_core::Expr>, time_unit: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             additional_artifacts: None,
-            additional_schema_elements,
+            additional_schema_elements: additional_schema_elements.into(),
             compression: compression.into(),
             format: format.into(),
             id: None,

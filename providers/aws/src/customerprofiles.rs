@@ -160,15 +160,15 @@ impl CustomerprofilesDomainMatching {
 pub struct CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector {
     /// `address`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address: Option<Vec<drsynth_core::Expr>>,
+    pub address: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `attribute_matching_model`. Required.
     pub attribute_matching_model: drsynth_core::Expr,
     /// `email_address`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_address: Option<Vec<drsynth_core::Expr>>,
+    pub email_address: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `phone_number`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<Vec<drsynth_core::Expr>>,
+    pub phone_number: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector {
@@ -188,15 +188,15 @@ impl CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CustomerprofilesDomainRuleBasedMatchingMatchingRules {
     /// `rule`. Required.
-    pub rule: Vec<drsynth_core::Expr>,
+    pub rule: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CustomerprofilesDomainRuleBasedMatchingMatchingRules {
     /// `CustomerprofilesDomainRuleBasedMatchingMatchingRules` with its required arguments; set the others with `CustomerprofilesDomainRuleBasedMatchingMatchingRules { field: Some(..), ..CustomerprofilesDomainRuleBasedMatchingMatchingRules::new(..) }`.
     #[inline]
-    pub fn new(rule: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(rule: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            rule,
+            rule: rule.into(),
         }
     }
 }

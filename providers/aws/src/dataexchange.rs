@@ -256,10 +256,10 @@ pub struct DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSou
     pub bucket: drsynth_core::Expr,
     /// `key_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub key_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub keys: Option<Vec<drsynth_core::Expr>>,
+    pub keys: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `kms_keys_to_grant`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_keys_to_grant: Option<Vec<DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSourceKmsKeysToGrant>>,

@@ -38,10 +38,10 @@ pub struct DatasyncAgent {
     pub private_link_endpoint: Option<drsynth_core::Expr>,
     /// `security_group_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_arns: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_arns: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -108,7 +108,7 @@ pub struct DatasyncLocationAzureBlob {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_tier: Option<drsynth_core::Expr>,
     /// `agent_arns`. Required.
-    pub agent_arns: Vec<drsynth_core::Expr>,
+    pub agent_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `authentication_type`. Required.
     pub authentication_type: drsynth_core::Expr,
     /// `blob_type`. Optional.
@@ -136,10 +136,10 @@ pub struct DatasyncLocationAzureBlob {
 impl DatasyncLocationAzureBlob {
     /// `DatasyncLocationAzureBlob` with its required arguments; set the others with `DatasyncLocationAzureBlob { field: Some(..), ..DatasyncLocationAzureBlob::new(..) }`.
     #[inline]
-    pub fn new(agent_arns: Vec<drsynth_core::Expr>, authentication_type: impl Into<drsynth_core::Expr>, container_url: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(agent_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, authentication_type: impl Into<drsynth_core::Expr>, container_url: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             access_tier: None,
-            agent_arns,
+            agent_arns: agent_arns.into(),
             authentication_type: authentication_type.into(),
             blob_type: None,
             container_url: container_url.into(),
@@ -164,7 +164,7 @@ impl drsynth_core::Block for DatasyncLocationAzureBlob {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationEfsEc2Config {
     /// `security_group_arns`. Required.
-    pub security_group_arns: Vec<drsynth_core::Expr>,
+    pub security_group_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_arn`. Required.
     pub subnet_arn: drsynth_core::Expr,
 }
@@ -172,9 +172,9 @@ pub struct DatasyncLocationEfsEc2Config {
 impl DatasyncLocationEfsEc2Config {
     /// `DatasyncLocationEfsEc2Config` with its required arguments; set the others with `DatasyncLocationEfsEc2Config { field: Some(..), ..DatasyncLocationEfsEc2Config::new(..) }`.
     #[inline]
-    pub fn new(security_group_arns: Vec<drsynth_core::Expr>, subnet_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            security_group_arns,
+            security_group_arns: security_group_arns.into(),
             subnet_arn: subnet_arn.into(),
         }
     }
@@ -245,7 +245,7 @@ pub struct DatasyncLocationFsxLustreFileSystem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `security_group_arns`. Required.
-    pub security_group_arns: Vec<drsynth_core::Expr>,
+    pub security_group_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `subdirectory`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subdirectory: Option<drsynth_core::Expr>,
@@ -260,11 +260,11 @@ pub struct DatasyncLocationFsxLustreFileSystem {
 impl DatasyncLocationFsxLustreFileSystem {
     /// `DatasyncLocationFsxLustreFileSystem` with its required arguments; set the others with `DatasyncLocationFsxLustreFileSystem { field: Some(..), ..DatasyncLocationFsxLustreFileSystem::new(..) }`.
     #[inline]
-    pub fn new(fsx_filesystem_arn: impl Into<drsynth_core::Expr>, security_group_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(fsx_filesystem_arn: impl Into<drsynth_core::Expr>, security_group_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
             id: None,
-            security_group_arns,
+            security_group_arns: security_group_arns.into(),
             subdirectory: None,
             tags: None,
             tags_all: None,
@@ -371,7 +371,7 @@ pub struct DatasyncLocationFsxOntapFileSystem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `security_group_arns`. Required.
-    pub security_group_arns: Vec<drsynth_core::Expr>,
+    pub security_group_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `storage_virtual_machine_arn`. Required.
     pub storage_virtual_machine_arn: drsynth_core::Expr,
     /// `subdirectory`. Optional.
@@ -390,10 +390,10 @@ pub struct DatasyncLocationFsxOntapFileSystem {
 impl DatasyncLocationFsxOntapFileSystem {
     /// `DatasyncLocationFsxOntapFileSystem` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystem { field: Some(..), ..DatasyncLocationFsxOntapFileSystem::new(..) }`.
     #[inline]
-    pub fn new(security_group_arns: Vec<drsynth_core::Expr>, storage_virtual_machine_arn: impl Into<drsynth_core::Expr>, protocol: DatasyncLocationFsxOntapFileSystemProtocol) -> Self {
+    pub fn new(security_group_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, storage_virtual_machine_arn: impl Into<drsynth_core::Expr>, protocol: DatasyncLocationFsxOntapFileSystemProtocol) -> Self {
         Self {
             id: None,
-            security_group_arns,
+            security_group_arns: security_group_arns.into(),
             storage_virtual_machine_arn: storage_virtual_machine_arn.into(),
             subdirectory: None,
             tags: None,
@@ -472,7 +472,7 @@ pub struct DatasyncLocationFsxOpenzfsFileSystem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `security_group_arns`. Required.
-    pub security_group_arns: Vec<drsynth_core::Expr>,
+    pub security_group_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `subdirectory`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subdirectory: Option<drsynth_core::Expr>,
@@ -489,11 +489,11 @@ pub struct DatasyncLocationFsxOpenzfsFileSystem {
 impl DatasyncLocationFsxOpenzfsFileSystem {
     /// `DatasyncLocationFsxOpenzfsFileSystem` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystem { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystem::new(..) }`.
     #[inline]
-    pub fn new(fsx_filesystem_arn: impl Into<drsynth_core::Expr>, security_group_arns: Vec<drsynth_core::Expr>, protocol: DatasyncLocationFsxOpenzfsFileSystemProtocol) -> Self {
+    pub fn new(fsx_filesystem_arn: impl Into<drsynth_core::Expr>, security_group_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, protocol: DatasyncLocationFsxOpenzfsFileSystemProtocol) -> Self {
         Self {
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
             id: None,
-            security_group_arns,
+            security_group_arns: security_group_arns.into(),
             subdirectory: None,
             tags: None,
             tags_all: None,
@@ -524,7 +524,7 @@ pub struct DatasyncLocationFsxWindowsFileSystem {
     /// `password`. Required.
     pub password: drsynth_core::Expr,
     /// `security_group_arns`. Required.
-    pub security_group_arns: Vec<drsynth_core::Expr>,
+    pub security_group_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `subdirectory`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subdirectory: Option<drsynth_core::Expr>,
@@ -541,13 +541,13 @@ pub struct DatasyncLocationFsxWindowsFileSystem {
 impl DatasyncLocationFsxWindowsFileSystem {
     /// `DatasyncLocationFsxWindowsFileSystem` with its required arguments; set the others with `DatasyncLocationFsxWindowsFileSystem { field: Some(..), ..DatasyncLocationFsxWindowsFileSystem::new(..) }`.
     #[inline]
-    pub fn new(fsx_filesystem_arn: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, security_group_arns: Vec<drsynth_core::Expr>, user: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(fsx_filesystem_arn: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, security_group_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, user: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             domain: None,
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
             id: None,
             password: password.into(),
-            security_group_arns,
+            security_group_arns: security_group_arns.into(),
             subdirectory: None,
             tags: None,
             tags_all: None,
@@ -610,7 +610,7 @@ impl DatasyncLocationHdfsQopConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationHdfs {
     /// `agent_arns`. Required.
-    pub agent_arns: Vec<drsynth_core::Expr>,
+    pub agent_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `authentication_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<drsynth_core::Expr>,
@@ -663,9 +663,9 @@ pub struct DatasyncLocationHdfs {
 impl DatasyncLocationHdfs {
     /// `DatasyncLocationHdfs` with its required arguments; set the others with `DatasyncLocationHdfs { field: Some(..), ..DatasyncLocationHdfs::new(..) }`.
     #[inline]
-    pub fn new(agent_arns: Vec<drsynth_core::Expr>, name_node: Vec<DatasyncLocationHdfsNameNode>) -> Self {
+    pub fn new(agent_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, name_node: Vec<DatasyncLocationHdfsNameNode>) -> Self {
         Self {
-            agent_arns,
+            agent_arns: agent_arns.into(),
             authentication_type: None,
             block_size: None,
             id: None,
@@ -716,15 +716,15 @@ impl DatasyncLocationNfsMountOptions {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationNfsOnPremConfig {
     /// `agent_arns`. Required.
-    pub agent_arns: Vec<drsynth_core::Expr>,
+    pub agent_arns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DatasyncLocationNfsOnPremConfig {
     /// `DatasyncLocationNfsOnPremConfig` with its required arguments; set the others with `DatasyncLocationNfsOnPremConfig { field: Some(..), ..DatasyncLocationNfsOnPremConfig::new(..) }`.
     #[inline]
-    pub fn new(agent_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(agent_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            agent_arns,
+            agent_arns: agent_arns.into(),
         }
     }
 }
@@ -783,7 +783,7 @@ pub struct DatasyncLocationObjectStorage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_key: Option<drsynth_core::Expr>,
     /// `agent_arns`. Required.
-    pub agent_arns: Vec<drsynth_core::Expr>,
+    pub agent_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `bucket_name`. Required.
     pub bucket_name: drsynth_core::Expr,
     /// `id`. Optional.
@@ -817,10 +817,10 @@ pub struct DatasyncLocationObjectStorage {
 impl DatasyncLocationObjectStorage {
     /// `DatasyncLocationObjectStorage` with its required arguments; set the others with `DatasyncLocationObjectStorage { field: Some(..), ..DatasyncLocationObjectStorage::new(..) }`.
     #[inline]
-    pub fn new(agent_arns: Vec<drsynth_core::Expr>, bucket_name: impl Into<drsynth_core::Expr>, server_hostname: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(agent_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, bucket_name: impl Into<drsynth_core::Expr>, server_hostname: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             access_key: None,
-            agent_arns,
+            agent_arns: agent_arns.into(),
             bucket_name: bucket_name.into(),
             id: None,
             secret_key: None,
@@ -865,7 +865,7 @@ impl DatasyncLocationS3S3Config {
 pub struct DatasyncLocationS3 {
     /// `agent_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agent_arns: Option<Vec<drsynth_core::Expr>>,
+    pub agent_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -933,7 +933,7 @@ impl DatasyncLocationSmbMountOptions {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationSmb {
     /// `agent_arns`. Required.
-    pub agent_arns: Vec<drsynth_core::Expr>,
+    pub agent_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `domain`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub domain: Option<drsynth_core::Expr>,
@@ -962,9 +962,9 @@ pub struct DatasyncLocationSmb {
 impl DatasyncLocationSmb {
     /// `DatasyncLocationSmb` with its required arguments; set the others with `DatasyncLocationSmb { field: Some(..), ..DatasyncLocationSmb::new(..) }`.
     #[inline]
-    pub fn new(agent_arns: Vec<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, server_hostname: impl Into<drsynth_core::Expr>, subdirectory: impl Into<drsynth_core::Expr>, user: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(agent_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, password: impl Into<drsynth_core::Expr>, server_hostname: impl Into<drsynth_core::Expr>, subdirectory: impl Into<drsynth_core::Expr>, user: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            agent_arns,
+            agent_arns: agent_arns.into(),
             domain: None,
             id: None,
             password: password.into(),

@@ -257,7 +257,7 @@ pub struct DatazoneEnvironment {
     pub domain_identifier: drsynth_core::Expr,
     /// `glossary_terms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub glossary_terms: Option<Vec<drsynth_core::Expr>>,
+    pub glossary_terms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `profile_identifier`. Required.
@@ -306,7 +306,7 @@ pub struct DatazoneEnvironmentBlueprintConfiguration {
     /// `domain_id`. Required.
     pub domain_id: drsynth_core::Expr,
     /// `enabled_regions`. Required.
-    pub enabled_regions: Vec<drsynth_core::Expr>,
+    pub enabled_regions: drsynth_core::List<drsynth_core::Expr>,
     /// `environment_blueprint_id`. Required.
     pub environment_blueprint_id: drsynth_core::Expr,
     /// `manage_access_role_arn`. Optional.
@@ -323,10 +323,10 @@ pub struct DatazoneEnvironmentBlueprintConfiguration {
 impl DatazoneEnvironmentBlueprintConfiguration {
     /// `DatazoneEnvironmentBlueprintConfiguration` with its required arguments; set the others with `DatazoneEnvironmentBlueprintConfiguration { field: Some(..), ..DatazoneEnvironmentBlueprintConfiguration::new(..) }`.
     #[inline]
-    pub fn new(domain_id: impl Into<drsynth_core::Expr>, enabled_regions: Vec<drsynth_core::Expr>, environment_blueprint_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(domain_id: impl Into<drsynth_core::Expr>, enabled_regions: impl Into<drsynth_core::List<drsynth_core::Expr>>, environment_blueprint_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
-            enabled_regions,
+            enabled_regions: enabled_regions.into(),
             environment_blueprint_id: environment_blueprint_id.into(),
             manage_access_role_arn: None,
             provisioning_role_arn: None,
@@ -541,10 +541,10 @@ impl drsynth_core::Block for DatazoneGlossary {
 pub struct DatazoneGlossaryTermTermRelations {
     /// `classifies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub classifies: Option<Vec<drsynth_core::Expr>>,
+    pub classifies: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `is_a`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub is_a: Option<Vec<drsynth_core::Expr>>,
+    pub is_a: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DatazoneGlossaryTermTermRelations {
@@ -663,7 +663,7 @@ pub struct DatazoneProject {
     pub domain_identifier: drsynth_core::Expr,
     /// `glossary_terms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub glossary_terms: Option<Vec<drsynth_core::Expr>>,
+    pub glossary_terms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `skip_deletion_check`. Optional.

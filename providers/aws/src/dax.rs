@@ -49,7 +49,7 @@ impl DaxClusterTimeouts {
 pub struct DaxCluster {
     /// `availability_zones`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub availability_zones: Option<Vec<drsynth_core::Expr>>,
+    pub availability_zones: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cluster_endpoint_encryption_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_endpoint_encryption_type: Option<drsynth_core::Expr>,
@@ -78,7 +78,7 @@ pub struct DaxCluster {
     pub replication_factor: drsynth_core::Arg<drsynth_core::Number>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_group_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_group_name: Option<drsynth_core::Expr>,
@@ -199,18 +199,18 @@ pub struct DaxSubnetGroup {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DaxSubnetGroup {
     /// `DaxSubnetGroup` with its required arguments; set the others with `DaxSubnetGroup { field: Some(..), ..DaxSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: name.into(),
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }

@@ -187,7 +187,7 @@ impl drsynth_core::Block for CodedeployDeploymentConfig {
 pub struct CodedeployDeploymentGroupAlarmConfiguration {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<drsynth_core::Arg<bool>>,
@@ -216,7 +216,7 @@ pub struct CodedeployDeploymentGroupAutoRollbackConfiguration {
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<drsynth_core::Expr>>,
+    pub events: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl CodedeployDeploymentGroupAutoRollbackConfiguration {
@@ -426,15 +426,15 @@ impl CodedeployDeploymentGroupLoadBalancerInfoElbInfo {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute {
     /// `listener_arns`. Required.
-    pub listener_arns: Vec<drsynth_core::Expr>,
+    pub listener_arns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute {
     /// `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute::new(..) }`.
     #[inline]
-    pub fn new(listener_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(listener_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            listener_arns,
+            listener_arns: listener_arns.into(),
         }
     }
 }
@@ -510,7 +510,7 @@ impl CodedeployDeploymentGroupLoadBalancerInfo {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodedeployDeploymentGroupTriggerConfiguration {
     /// `trigger_events`. Required.
-    pub trigger_events: Vec<drsynth_core::Expr>,
+    pub trigger_events: drsynth_core::List<drsynth_core::Expr>,
     /// `trigger_name`. Required.
     pub trigger_name: drsynth_core::Expr,
     /// `trigger_target_arn`. Required.
@@ -520,9 +520,9 @@ pub struct CodedeployDeploymentGroupTriggerConfiguration {
 impl CodedeployDeploymentGroupTriggerConfiguration {
     /// `CodedeployDeploymentGroupTriggerConfiguration` with its required arguments; set the others with `CodedeployDeploymentGroupTriggerConfiguration { field: Some(..), ..CodedeployDeploymentGroupTriggerConfiguration::new(..) }`.
     #[inline]
-    pub fn new(trigger_events: Vec<drsynth_core::Expr>, trigger_name: impl Into<drsynth_core::Expr>, trigger_target_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(trigger_events: impl Into<drsynth_core::List<drsynth_core::Expr>>, trigger_name: impl Into<drsynth_core::Expr>, trigger_target_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            trigger_events,
+            trigger_events: trigger_events.into(),
             trigger_name: trigger_name.into(),
             trigger_target_arn: trigger_target_arn.into(),
         }
@@ -536,7 +536,7 @@ pub struct CodedeployDeploymentGroup {
     pub app_name: drsynth_core::Expr,
     /// `autoscaling_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub autoscaling_groups: Option<Vec<drsynth_core::Expr>>,
+    pub autoscaling_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `deployment_config_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deployment_config_name: Option<drsynth_core::Expr>,

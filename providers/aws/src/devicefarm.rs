@@ -85,7 +85,7 @@ pub struct DevicefarmInstanceProfile {
     pub description: Option<drsynth_core::Expr>,
     /// `exclude_app_packages_from_cleanup`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclude_app_packages_from_cleanup: Option<Vec<drsynth_core::Expr>>,
+    pub exclude_app_packages_from_cleanup: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -255,9 +255,9 @@ impl drsynth_core::Block for DevicefarmProject {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DevicefarmTestGridProjectVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -265,10 +265,10 @@ pub struct DevicefarmTestGridProjectVpcConfig {
 impl DevicefarmTestGridProjectVpcConfig {
     /// `DevicefarmTestGridProjectVpcConfig` with its required arguments; set the others with `DevicefarmTestGridProjectVpcConfig { field: Some(..), ..DevicefarmTestGridProjectVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
         }
     }

@@ -66,10 +66,10 @@ impl drsynth_core::Block for DevopsguruEventSourcesConfig {
 pub struct DevopsguruNotificationChannelFilters {
     /// `message_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_types: Option<Vec<drsynth_core::Expr>>,
+    pub message_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `severities`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub severities: Option<Vec<drsynth_core::Expr>>,
+    pub severities: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DevopsguruNotificationChannelFilters {
@@ -134,15 +134,15 @@ impl drsynth_core::Block for DevopsguruNotificationChannel {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DevopsguruResourceCollectionCloudformation {
     /// `stack_names`. Required.
-    pub stack_names: Vec<drsynth_core::Expr>,
+    pub stack_names: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DevopsguruResourceCollectionCloudformation {
     /// `DevopsguruResourceCollectionCloudformation` with its required arguments; set the others with `DevopsguruResourceCollectionCloudformation { field: Some(..), ..DevopsguruResourceCollectionCloudformation::new(..) }`.
     #[inline]
-    pub fn new(stack_names: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(stack_names: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            stack_names,
+            stack_names: stack_names.into(),
         }
     }
 }
@@ -153,16 +153,16 @@ pub struct DevopsguruResourceCollectionTags {
     /// `app_boundary_key`. Required.
     pub app_boundary_key: drsynth_core::Expr,
     /// `tag_values`. Required.
-    pub tag_values: Vec<drsynth_core::Expr>,
+    pub tag_values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DevopsguruResourceCollectionTags {
     /// `DevopsguruResourceCollectionTags` with its required arguments; set the others with `DevopsguruResourceCollectionTags { field: Some(..), ..DevopsguruResourceCollectionTags::new(..) }`.
     #[inline]
-    pub fn new(app_boundary_key: impl Into<drsynth_core::Expr>, tag_values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(app_boundary_key: impl Into<drsynth_core::Expr>, tag_values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             app_boundary_key: app_boundary_key.into(),
-            tag_values,
+            tag_values: tag_values.into(),
         }
     }
 }

@@ -282,7 +282,7 @@ impl DxGatewayAssociationTimeouts {
 pub struct DxGatewayAssociation {
     /// `allowed_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `associated_gateway_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub associated_gateway_id: Option<drsynth_core::Expr>,
@@ -337,7 +337,7 @@ impl drsynth_core::Block for DxGatewayAssociation {
 pub struct DxGatewayAssociationProposal {
     /// `allowed_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `associated_gateway_id`. Required.
     pub associated_gateway_id: drsynth_core::Expr,
     /// `dx_gateway_id`. Required.
@@ -617,7 +617,7 @@ pub struct DxHostedPublicVirtualInterface {
     /// `owner_account_id`. Required.
     pub owner_account_id: drsynth_core::Expr,
     /// `route_filter_prefixes`. Required.
-    pub route_filter_prefixes: Vec<drsynth_core::Expr>,
+    pub route_filter_prefixes: drsynth_core::List<drsynth_core::Expr>,
     /// `vlan`. Required.
     pub vlan: drsynth_core::Arg<drsynth_core::Number>,
     /// `timeouts`. Optional.
@@ -628,7 +628,7 @@ pub struct DxHostedPublicVirtualInterface {
 impl DxHostedPublicVirtualInterface {
     /// `DxHostedPublicVirtualInterface` with its required arguments; set the others with `DxHostedPublicVirtualInterface { field: Some(..), ..DxHostedPublicVirtualInterface::new(..) }`.
     #[inline]
-    pub fn new(address_family: impl Into<drsynth_core::Expr>, bgp_asn: impl Into<drsynth_core::Arg<drsynth_core::Number>>, connection_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, owner_account_id: impl Into<drsynth_core::Expr>, route_filter_prefixes: Vec<drsynth_core::Expr>, vlan: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(address_family: impl Into<drsynth_core::Expr>, bgp_asn: impl Into<drsynth_core::Arg<drsynth_core::Number>>, connection_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, owner_account_id: impl Into<drsynth_core::Expr>, route_filter_prefixes: impl Into<drsynth_core::List<drsynth_core::Expr>>, vlan: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -639,7 +639,7 @@ impl DxHostedPublicVirtualInterface {
             id: None,
             name: name.into(),
             owner_account_id: owner_account_id.into(),
-            route_filter_prefixes,
+            route_filter_prefixes: route_filter_prefixes.into(),
             vlan: vlan.into(),
             timeouts: None,
         }
@@ -1118,7 +1118,7 @@ pub struct DxPublicVirtualInterface {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `route_filter_prefixes`. Required.
-    pub route_filter_prefixes: Vec<drsynth_core::Expr>,
+    pub route_filter_prefixes: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1135,7 +1135,7 @@ pub struct DxPublicVirtualInterface {
 impl DxPublicVirtualInterface {
     /// `DxPublicVirtualInterface` with its required arguments; set the others with `DxPublicVirtualInterface { field: Some(..), ..DxPublicVirtualInterface::new(..) }`.
     #[inline]
-    pub fn new(address_family: impl Into<drsynth_core::Expr>, bgp_asn: impl Into<drsynth_core::Arg<drsynth_core::Number>>, connection_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, route_filter_prefixes: Vec<drsynth_core::Expr>, vlan: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(address_family: impl Into<drsynth_core::Expr>, bgp_asn: impl Into<drsynth_core::Arg<drsynth_core::Number>>, connection_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, route_filter_prefixes: impl Into<drsynth_core::List<drsynth_core::Expr>>, vlan: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -1145,7 +1145,7 @@ impl DxPublicVirtualInterface {
             customer_address: None,
             id: None,
             name: name.into(),
-            route_filter_prefixes,
+            route_filter_prefixes: route_filter_prefixes.into(),
             tags: None,
             tags_all: None,
             vlan: vlan.into(),

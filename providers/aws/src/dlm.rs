@@ -94,17 +94,17 @@ pub struct DlmLifecyclePolicyPolicyDetailsEventSourceParameters {
     /// `event_type`. Required.
     pub event_type: drsynth_core::Expr,
     /// `snapshot_owner`. Required.
-    pub snapshot_owner: Vec<drsynth_core::Expr>,
+    pub snapshot_owner: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DlmLifecyclePolicyPolicyDetailsEventSourceParameters {
     /// `DlmLifecyclePolicyPolicyDetailsEventSourceParameters` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsEventSourceParameters { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsEventSourceParameters::new(..) }`.
     #[inline]
-    pub fn new(description_regex: impl Into<drsynth_core::Expr>, event_type: impl Into<drsynth_core::Expr>, snapshot_owner: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(description_regex: impl Into<drsynth_core::Expr>, event_type: impl Into<drsynth_core::Expr>, snapshot_owner: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description_regex: description_regex.into(),
             event_type: event_type.into(),
-            snapshot_owner,
+            snapshot_owner: snapshot_owner.into(),
         }
     }
 }
@@ -168,7 +168,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleCreateRule {
     pub location: Option<drsynth_core::Expr>,
     /// `times`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub times: Option<Vec<drsynth_core::Expr>>,
+    pub times: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DlmLifecyclePolicyPolicyDetailsScheduleCreateRule {
@@ -251,7 +251,7 @@ impl DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule {
     /// `availability_zones`. Required.
-    pub availability_zones: Vec<drsynth_core::Expr>,
+    pub availability_zones: drsynth_core::List<drsynth_core::Expr>,
     /// `count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -266,9 +266,9 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule {
 impl DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule::new(..) }`.
     #[inline]
-    pub fn new(availability_zones: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(availability_zones: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            availability_zones,
+            availability_zones: availability_zones.into(),
             count: None,
             interval: None,
             interval_unit: None,
@@ -280,7 +280,7 @@ impl DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DlmLifecyclePolicyPolicyDetailsScheduleShareRule {
     /// `target_accounts`. Required.
-    pub target_accounts: Vec<drsynth_core::Expr>,
+    pub target_accounts: drsynth_core::List<drsynth_core::Expr>,
     /// `unshare_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unshare_interval: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -292,9 +292,9 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleShareRule {
 impl DlmLifecyclePolicyPolicyDetailsScheduleShareRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleShareRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleShareRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleShareRule::new(..) }`.
     #[inline]
-    pub fn new(target_accounts: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(target_accounts: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            target_accounts,
+            target_accounts: target_accounts.into(),
             unshare_interval: None,
             unshare_interval_unit: None,
         }
@@ -360,10 +360,10 @@ pub struct DlmLifecyclePolicyPolicyDetails {
     pub policy_type: Option<drsynth_core::Expr>,
     /// `resource_locations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_locations: Option<Vec<drsynth_core::Expr>>,
+    pub resource_locations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_types: Option<Vec<drsynth_core::Expr>>,
+    pub resource_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `target_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

@@ -763,7 +763,7 @@ pub struct DmsEventSubscription {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `event_categories`. Required.
-    pub event_categories: Vec<drsynth_core::Expr>,
+    pub event_categories: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -773,7 +773,7 @@ pub struct DmsEventSubscription {
     pub sns_topic_arn: drsynth_core::Expr,
     /// `source_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_ids: Option<Vec<drsynth_core::Expr>>,
+    pub source_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_type`. Required.
     pub source_type: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -790,10 +790,10 @@ pub struct DmsEventSubscription {
 impl DmsEventSubscription {
     /// `DmsEventSubscription` with its required arguments; set the others with `DmsEventSubscription { field: Some(..), ..DmsEventSubscription::new(..) }`.
     #[inline]
-    pub fn new(event_categories: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, sns_topic_arn: impl Into<drsynth_core::Expr>, source_type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(event_categories: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>, sns_topic_arn: impl Into<drsynth_core::Expr>, source_type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             enabled: None,
-            event_categories,
+            event_categories: event_categories.into(),
             id: None,
             name: name.into(),
             sns_topic_arn: sns_topic_arn.into(),
@@ -842,7 +842,7 @@ pub struct DmsReplicationConfigComputeConfig {
     pub replication_subnet_group_id: drsynth_core::Expr,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DmsReplicationConfigComputeConfig {
@@ -1041,7 +1041,7 @@ pub struct DmsReplicationInstance {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<DmsReplicationInstanceTimeouts>,
@@ -1094,7 +1094,7 @@ pub struct DmsReplicationSubnetGroup {
     /// `replication_subnet_group_id`. Required.
     pub replication_subnet_group_id: drsynth_core::Expr,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1106,12 +1106,12 @@ pub struct DmsReplicationSubnetGroup {
 impl DmsReplicationSubnetGroup {
     /// `DmsReplicationSubnetGroup` with its required arguments; set the others with `DmsReplicationSubnetGroup { field: Some(..), ..DmsReplicationSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(replication_subnet_group_description: impl Into<drsynth_core::Expr>, replication_subnet_group_id: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(replication_subnet_group_description: impl Into<drsynth_core::Expr>, replication_subnet_group_id: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             id: None,
             replication_subnet_group_description: replication_subnet_group_description.into(),
             replication_subnet_group_id: replication_subnet_group_id.into(),
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }

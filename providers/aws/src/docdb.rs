@@ -66,7 +66,7 @@ pub struct DocdbCluster {
     pub apply_immediately: Option<drsynth_core::Arg<bool>>,
     /// `availability_zones`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub availability_zones: Option<Vec<drsynth_core::Expr>>,
+    pub availability_zones: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `backup_retention_period`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_retention_period: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -78,7 +78,7 @@ pub struct DocdbCluster {
     pub cluster_identifier_prefix: Option<drsynth_core::Expr>,
     /// `cluster_members`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_members: Option<Vec<drsynth_core::Expr>>,
+    pub cluster_members: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `db_cluster_parameter_group_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub db_cluster_parameter_group_name: Option<drsynth_core::Expr>,
@@ -90,7 +90,7 @@ pub struct DocdbCluster {
     pub deletion_protection: Option<drsynth_core::Arg<bool>>,
     /// `enabled_cloudwatch_logs_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_cloudwatch_logs_exports: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_cloudwatch_logs_exports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `engine`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engine: Option<drsynth_core::Expr>,
@@ -153,7 +153,7 @@ pub struct DocdbCluster {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `restore_to_point_in_time`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restore_to_point_in_time: Option<DocdbClusterRestoreToPointInTime>,
@@ -496,7 +496,7 @@ pub struct DocdbEventSubscription {
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `event_categories`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_categories: Option<Vec<drsynth_core::Expr>>,
+    pub event_categories: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -510,7 +510,7 @@ pub struct DocdbEventSubscription {
     pub sns_topic_arn: drsynth_core::Expr,
     /// `source_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_ids: Option<Vec<drsynth_core::Expr>>,
+    pub source_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<drsynth_core::Expr>,
@@ -652,7 +652,7 @@ pub struct DocdbSubnetGroup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_prefix: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -664,13 +664,13 @@ pub struct DocdbSubnetGroup {
 impl DocdbSubnetGroup {
     /// `DocdbSubnetGroup` with its required arguments; set the others with `DocdbSubnetGroup { field: Some(..), ..DocdbSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: None,
             name_prefix: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }
@@ -699,7 +699,7 @@ pub struct DataDocdbEngineVersion {
     pub parameter_group_family: Option<drsynth_core::Expr>,
     /// `preferred_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_versions: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `version`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<drsynth_core::Expr>,
@@ -747,7 +747,7 @@ pub struct DataDocdbOrderableDbInstance {
     pub license_model: Option<drsynth_core::Expr>,
     /// `preferred_instance_classes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_instance_classes: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_instance_classes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc: Option<drsynth_core::Arg<bool>>,

@@ -58,13 +58,13 @@ pub struct DocdbelasticCluster {
     pub shard_count: drsynth_core::Arg<drsynth_core::Number>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<DocdbelasticClusterTimeouts>,

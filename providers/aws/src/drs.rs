@@ -84,7 +84,7 @@ pub struct DrsReplicationConfigurationTemplate {
     /// `replication_server_instance_type`. Required.
     pub replication_server_instance_type: drsynth_core::Expr,
     /// `replication_servers_security_groups_ids`. Required.
-    pub replication_servers_security_groups_ids: Vec<drsynth_core::Expr>,
+    pub replication_servers_security_groups_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `staging_area_subnet_id`. Required.
     pub staging_area_subnet_id: drsynth_core::Expr,
     /// `staging_area_tags`. Required.
@@ -106,7 +106,7 @@ impl DrsReplicationConfigurationTemplate {
     /// `DrsReplicationConfigurationTemplate` with its required arguments; set the others with `DrsReplicationConfigurationTemplate { field: Some(..), ..DrsReplicationConfigurationTemplate::new(..) }`.
     #[allow(clippy::too_many_arguments)]
     #[inline]
-    pub fn new(associate_default_security_group: impl Into<drsynth_core::Arg<bool>>, bandwidth_throttling: impl Into<drsynth_core::Arg<drsynth_core::Number>>, create_public_ip: impl Into<drsynth_core::Arg<bool>>, data_plane_routing: impl Into<drsynth_core::Expr>, default_large_staging_disk_type: impl Into<drsynth_core::Expr>, ebs_encryption: impl Into<drsynth_core::Expr>, replication_server_instance_type: impl Into<drsynth_core::Expr>, replication_servers_security_groups_ids: Vec<drsynth_core::Expr>, staging_area_subnet_id: impl Into<drsynth_core::Expr>, staging_area_tags: std::collections::BTreeMap<String, drsynth_core::Expr>, use_dedicated_replication_server: impl Into<drsynth_core::Arg<bool>>) -> Self {
+    pub fn new(associate_default_security_group: impl Into<drsynth_core::Arg<bool>>, bandwidth_throttling: impl Into<drsynth_core::Arg<drsynth_core::Number>>, create_public_ip: impl Into<drsynth_core::Arg<bool>>, data_plane_routing: impl Into<drsynth_core::Expr>, default_large_staging_disk_type: impl Into<drsynth_core::Expr>, ebs_encryption: impl Into<drsynth_core::Expr>, replication_server_instance_type: impl Into<drsynth_core::Expr>, replication_servers_security_groups_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, staging_area_subnet_id: impl Into<drsynth_core::Expr>, staging_area_tags: std::collections::BTreeMap<String, drsynth_core::Expr>, use_dedicated_replication_server: impl Into<drsynth_core::Arg<bool>>) -> Self {
         Self {
             associate_default_security_group: associate_default_security_group.into(),
             auto_replicate_new_disks: None,
@@ -117,7 +117,7 @@ impl DrsReplicationConfigurationTemplate {
             ebs_encryption: ebs_encryption.into(),
             ebs_encryption_key_arn: None,
             replication_server_instance_type: replication_server_instance_type.into(),
-            replication_servers_security_groups_ids,
+            replication_servers_security_groups_ids: replication_servers_security_groups_ids.into(),
             staging_area_subnet_id: staging_area_subnet_id.into(),
             staging_area_tags,
             tags: None,

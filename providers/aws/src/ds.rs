@@ -6,7 +6,7 @@ pub struct DirectoryServiceConditionalForwarder {
     /// `directory_id`. Required.
     pub directory_id: drsynth_core::Expr,
     /// `dns_ips`. Required.
-    pub dns_ips: Vec<drsynth_core::Expr>,
+    pub dns_ips: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -17,10 +17,10 @@ pub struct DirectoryServiceConditionalForwarder {
 impl DirectoryServiceConditionalForwarder {
     /// `DirectoryServiceConditionalForwarder` with its required arguments; set the others with `DirectoryServiceConditionalForwarder { field: Some(..), ..DirectoryServiceConditionalForwarder::new(..) }`.
     #[inline]
-    pub fn new(directory_id: impl Into<drsynth_core::Expr>, dns_ips: Vec<drsynth_core::Expr>, remote_domain_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(directory_id: impl Into<drsynth_core::Expr>, dns_ips: impl Into<drsynth_core::List<drsynth_core::Expr>>, remote_domain_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             directory_id: directory_id.into(),
-            dns_ips,
+            dns_ips: dns_ips.into(),
             id: None,
             remote_domain_name: remote_domain_name.into(),
         }
@@ -39,11 +39,11 @@ impl drsynth_core::Block for DirectoryServiceConditionalForwarder {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceDirectoryConnectSettings {
     /// `customer_dns_ips`. Required.
-    pub customer_dns_ips: Vec<drsynth_core::Expr>,
+    pub customer_dns_ips: drsynth_core::List<drsynth_core::Expr>,
     /// `customer_username`. Required.
     pub customer_username: drsynth_core::Expr,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -51,11 +51,11 @@ pub struct DirectoryServiceDirectoryConnectSettings {
 impl DirectoryServiceDirectoryConnectSettings {
     /// `DirectoryServiceDirectoryConnectSettings` with its required arguments; set the others with `DirectoryServiceDirectoryConnectSettings { field: Some(..), ..DirectoryServiceDirectoryConnectSettings::new(..) }`.
     #[inline]
-    pub fn new(customer_dns_ips: Vec<drsynth_core::Expr>, customer_username: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(customer_dns_ips: impl Into<drsynth_core::List<drsynth_core::Expr>>, customer_username: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            customer_dns_ips,
+            customer_dns_ips: customer_dns_ips.into(),
             customer_username: customer_username.into(),
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
         }
     }
@@ -91,7 +91,7 @@ impl DirectoryServiceDirectoryTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceDirectoryVpcSettings {
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -99,9 +99,9 @@ pub struct DirectoryServiceDirectoryVpcSettings {
 impl DirectoryServiceDirectoryVpcSettings {
     /// `DirectoryServiceDirectoryVpcSettings` with its required arguments; set the others with `DirectoryServiceDirectoryVpcSettings { field: Some(..), ..DirectoryServiceDirectoryVpcSettings::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
         }
     }
@@ -262,7 +262,7 @@ pub struct DirectoryServiceRadiusSettings {
     /// `radius_retries`. Required.
     pub radius_retries: drsynth_core::Arg<drsynth_core::Number>,
     /// `radius_servers`. Required.
-    pub radius_servers: Vec<drsynth_core::Expr>,
+    pub radius_servers: drsynth_core::List<drsynth_core::Expr>,
     /// `radius_timeout`. Required.
     pub radius_timeout: drsynth_core::Arg<drsynth_core::Number>,
     /// `shared_secret`. Required.
@@ -279,7 +279,7 @@ impl DirectoryServiceRadiusSettings {
     /// `DirectoryServiceRadiusSettings` with its required arguments; set the others with `DirectoryServiceRadiusSettings { field: Some(..), ..DirectoryServiceRadiusSettings::new(..) }`.
     #[allow(clippy::too_many_arguments)]
     #[inline]
-    pub fn new(authentication_protocol: impl Into<drsynth_core::Expr>, directory_id: impl Into<drsynth_core::Expr>, display_label: impl Into<drsynth_core::Expr>, radius_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, radius_retries: impl Into<drsynth_core::Arg<drsynth_core::Number>>, radius_servers: Vec<drsynth_core::Expr>, radius_timeout: impl Into<drsynth_core::Arg<drsynth_core::Number>>, shared_secret: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(authentication_protocol: impl Into<drsynth_core::Expr>, directory_id: impl Into<drsynth_core::Expr>, display_label: impl Into<drsynth_core::Expr>, radius_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, radius_retries: impl Into<drsynth_core::Arg<drsynth_core::Number>>, radius_servers: impl Into<drsynth_core::List<drsynth_core::Expr>>, radius_timeout: impl Into<drsynth_core::Arg<drsynth_core::Number>>, shared_secret: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             authentication_protocol: authentication_protocol.into(),
             directory_id: directory_id.into(),
@@ -287,7 +287,7 @@ impl DirectoryServiceRadiusSettings {
             id: None,
             radius_port: radius_port.into(),
             radius_retries: radius_retries.into(),
-            radius_servers,
+            radius_servers: radius_servers.into(),
             radius_timeout: radius_timeout.into(),
             shared_secret: shared_secret.into(),
             use_same_username: None,
@@ -334,7 +334,7 @@ impl DirectoryServiceRegionTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceRegionVpcSettings {
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -342,9 +342,9 @@ pub struct DirectoryServiceRegionVpcSettings {
 impl DirectoryServiceRegionVpcSettings {
     /// `DirectoryServiceRegionVpcSettings` with its required arguments; set the others with `DirectoryServiceRegionVpcSettings { field: Some(..), ..DirectoryServiceRegionVpcSettings::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
         }
     }
@@ -544,7 +544,7 @@ impl drsynth_core::Block for DirectoryServiceSharedDirectoryAccepter {
 pub struct DirectoryServiceTrust {
     /// `conditional_forwarder_ip_addrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditional_forwarder_ip_addrs: Option<Vec<drsynth_core::Expr>>,
+    pub conditional_forwarder_ip_addrs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `delete_associated_conditional_forwarder`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_associated_conditional_forwarder: Option<drsynth_core::Arg<bool>>,

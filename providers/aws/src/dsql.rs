@@ -5,7 +5,7 @@
 pub struct DsqlClusterMultiRegionProperties {
     /// `clusters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub clusters: Option<Vec<drsynth_core::Expr>>,
+    pub clusters: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `witness_region`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub witness_region: Option<drsynth_core::Expr>,
@@ -116,7 +116,7 @@ impl DsqlClusterPeeringTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DsqlClusterPeering {
     /// `clusters`. Required.
-    pub clusters: Vec<drsynth_core::Expr>,
+    pub clusters: drsynth_core::List<drsynth_core::Expr>,
     /// `identifier`. Required.
     pub identifier: drsynth_core::Expr,
     /// `witness_region`. Required.
@@ -129,9 +129,9 @@ pub struct DsqlClusterPeering {
 impl DsqlClusterPeering {
     /// `DsqlClusterPeering` with its required arguments; set the others with `DsqlClusterPeering { field: Some(..), ..DsqlClusterPeering::new(..) }`.
     #[inline]
-    pub fn new(clusters: Vec<drsynth_core::Expr>, identifier: impl Into<drsynth_core::Expr>, witness_region: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(clusters: impl Into<drsynth_core::List<drsynth_core::Expr>>, identifier: impl Into<drsynth_core::Expr>, witness_region: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            clusters,
+            clusters: clusters.into(),
             identifier: identifier.into(),
             witness_region: witness_region.into(),
             timeouts: None,

@@ -257,7 +257,7 @@ pub struct DynamodbTableGlobalSecondaryIndex {
     pub name: drsynth_core::Expr,
     /// `non_key_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub non_key_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub non_key_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `projection_type`. Required.
     pub projection_type: drsynth_core::Expr,
     /// `range_key`. Optional.
@@ -299,7 +299,7 @@ pub struct DynamodbTableImportTableInputFormatOptionsCsv {
     pub delimiter: Option<drsynth_core::Expr>,
     /// `header_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub header_list: Option<Vec<drsynth_core::Expr>>,
+    pub header_list: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DynamodbTableImportTableInputFormatOptionsCsv {
@@ -391,7 +391,7 @@ pub struct DynamodbTableLocalSecondaryIndex {
     pub name: drsynth_core::Expr,
     /// `non_key_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub non_key_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub non_key_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `projection_type`. Required.
     pub projection_type: drsynth_core::Expr,
     /// `range_key`. Required.

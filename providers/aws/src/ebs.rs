@@ -835,16 +835,16 @@ pub struct DataEbsSnapshotFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEbsSnapshotFilter {
     /// `DataEbsSnapshotFilter` with its required arguments; set the others with `DataEbsSnapshotFilter { field: Some(..), ..DataEbsSnapshotFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -878,13 +878,13 @@ pub struct DataEbsSnapshot {
     pub most_recent: Option<drsynth_core::Arg<bool>>,
     /// `owners`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub owners: Option<Vec<drsynth_core::Expr>>,
+    pub owners: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `restorable_by_user_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restorable_by_user_ids: Option<Vec<drsynth_core::Expr>>,
+    pub restorable_by_user_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snapshot_ids: Option<Vec<drsynth_core::Expr>>,
+    pub snapshot_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -927,16 +927,16 @@ pub struct DataEbsSnapshotIdsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEbsSnapshotIdsFilter {
     /// `DataEbsSnapshotIdsFilter` with its required arguments; set the others with `DataEbsSnapshotIdsFilter { field: Some(..), ..DataEbsSnapshotIdsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -967,10 +967,10 @@ pub struct DataEbsSnapshotIds {
     pub id: Option<drsynth_core::Expr>,
     /// `owners`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub owners: Option<Vec<drsynth_core::Expr>>,
+    pub owners: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `restorable_by_user_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restorable_by_user_ids: Option<Vec<drsynth_core::Expr>>,
+    pub restorable_by_user_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<Vec<DataEbsSnapshotIdsFilter>>,
@@ -1007,16 +1007,16 @@ pub struct DataEbsVolumeFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEbsVolumeFilter {
     /// `DataEbsVolumeFilter` with its required arguments; set the others with `DataEbsVolumeFilter { field: Some(..), ..DataEbsVolumeFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1087,16 +1087,16 @@ pub struct DataEbsVolumesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEbsVolumesFilter {
     /// `DataEbsVolumesFilter` with its required arguments; set the others with `DataEbsVolumesFilter { field: Some(..), ..DataEbsVolumesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

@@ -748,7 +748,7 @@ impl drsynth_core::Block for Ec2DefaultCreditSpecification {
 pub struct Ec2FleetFleetInstanceSet {
     /// `instance_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_ids: Option<Vec<drsynth_core::Expr>>,
+    pub instance_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `instance_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_type: Option<drsynth_core::Expr>,
@@ -846,16 +846,16 @@ impl Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib {
 pub struct Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements {
     /// `accelerator_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_names: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_types: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `bare_metal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bare_metal: Option<drsynth_core::Expr>,
@@ -864,19 +864,19 @@ pub struct Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements {
     pub burstable_performance: Option<drsynth_core::Expr>,
     /// `cpu_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cpu_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub cpu_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `excluded_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `instance_generations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_generations: Option<Vec<drsynth_core::Expr>>,
+    pub instance_generations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `local_storage`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_storage: Option<drsynth_core::Expr>,
     /// `local_storage_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub local_storage_types: Option<Vec<drsynth_core::Expr>>,
+    pub local_storage_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_spot_price_as_percentage_of_optimal_on_demand_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1487,7 +1487,7 @@ pub struct Ec2InstanceConnectEndpoint {
     pub preserve_client_ip: Option<drsynth_core::Arg<bool>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_id`. Required.
     pub subnet_id: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -2419,7 +2419,7 @@ pub struct Instance {
     pub ipv6_address_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv6_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `key_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_name: Option<drsynth_core::Expr>,
@@ -2437,10 +2437,10 @@ pub struct Instance {
     pub private_ip: Option<drsynth_core::Expr>,
     /// `secondary_private_ips`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_private_ips: Option<Vec<drsynth_core::Expr>>,
+    pub secondary_private_ips: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_dest_check`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_dest_check: Option<drsynth_core::Arg<bool>>,
@@ -2470,7 +2470,7 @@ pub struct Instance {
     pub volume_tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `capacity_reservation_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity_reservation_specification: Option<InstanceCapacityReservationSpecification>,
@@ -2974,16 +2974,16 @@ impl LaunchTemplateInstanceRequirementsMemoryMib {
 pub struct LaunchTemplateInstanceRequirements {
     /// `accelerator_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_names: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_types: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `bare_metal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bare_metal: Option<drsynth_core::Expr>,
@@ -2992,19 +2992,19 @@ pub struct LaunchTemplateInstanceRequirements {
     pub burstable_performance: Option<drsynth_core::Expr>,
     /// `cpu_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cpu_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub cpu_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `excluded_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `instance_generations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_generations: Option<Vec<drsynth_core::Expr>>,
+    pub instance_generations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `local_storage`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_storage: Option<drsynth_core::Expr>,
     /// `local_storage_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub local_storage_types: Option<Vec<drsynth_core::Expr>>,
+    pub local_storage_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_spot_price_as_percentage_of_optimal_on_demand_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -3238,25 +3238,25 @@ pub struct LaunchTemplateNetworkInterfaces {
     pub ipv4_address_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv4_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv4_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub ipv4_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ipv4_prefix_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv4_prefix_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv4_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv4_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub ipv4_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ipv6_address_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_address_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv6_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ipv6_prefix_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_prefix_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv6_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `network_card_index`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_card_index: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -3271,7 +3271,7 @@ pub struct LaunchTemplateNetworkInterfaces {
     pub private_ip_address: Option<drsynth_core::Expr>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<drsynth_core::Expr>,
@@ -3455,7 +3455,7 @@ pub struct LaunchTemplate {
     pub ram_disk_id: Option<drsynth_core::Expr>,
     /// `security_group_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_names: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -3470,7 +3470,7 @@ pub struct LaunchTemplate {
     pub user_data: Option<drsynth_core::Expr>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `block_device_mappings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_device_mappings: Option<Vec<LaunchTemplateBlockDeviceMappings>>,
@@ -3829,7 +3829,7 @@ pub struct SpotFleetRequestLaunchSpecification {
     pub user_data: Option<drsynth_core::Expr>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `weighted_capacity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weighted_capacity: Option<drsynth_core::Expr>,
@@ -3926,16 +3926,16 @@ impl SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAccelerato
 pub struct SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements {
     /// `accelerator_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_names: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `accelerator_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_types: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `bare_metal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bare_metal: Option<drsynth_core::Expr>,
@@ -3944,19 +3944,19 @@ pub struct SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements {
     pub burstable_performance: Option<drsynth_core::Expr>,
     /// `cpu_manufacturers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cpu_manufacturers: Option<Vec<drsynth_core::Expr>>,
+    pub cpu_manufacturers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `excluded_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `instance_generations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_generations: Option<Vec<drsynth_core::Expr>>,
+    pub instance_generations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `local_storage`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_storage: Option<drsynth_core::Expr>,
     /// `local_storage_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub local_storage_types: Option<Vec<drsynth_core::Expr>>,
+    pub local_storage_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `on_demand_max_price_percentage_over_lowest_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_demand_max_price_percentage_over_lowest_price: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -4180,7 +4180,7 @@ pub struct SpotFleetRequest {
     pub instance_pools_to_use_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `load_balancers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_balancers: Option<Vec<drsynth_core::Expr>>,
+    pub load_balancers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `on_demand_allocation_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_demand_allocation_strategy: Option<drsynth_core::Expr>,
@@ -4209,7 +4209,7 @@ pub struct SpotFleetRequest {
     pub target_capacity_unit_type: Option<drsynth_core::Expr>,
     /// `target_group_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_group_arns: Option<Vec<drsynth_core::Expr>>,
+    pub target_group_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `terminate_instances_on_delete`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terminate_instances_on_delete: Option<drsynth_core::Expr>,
@@ -4747,7 +4747,7 @@ pub struct SpotInstanceRequest {
     pub ipv6_address_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv6_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `key_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_name: Option<drsynth_core::Expr>,
@@ -4768,10 +4768,10 @@ pub struct SpotInstanceRequest {
     pub private_ip: Option<drsynth_core::Expr>,
     /// `secondary_private_ips`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_private_ips: Option<Vec<drsynth_core::Expr>>,
+    pub secondary_private_ips: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_dest_check`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_dest_check: Option<drsynth_core::Arg<bool>>,
@@ -4813,7 +4813,7 @@ pub struct SpotInstanceRequest {
     pub volume_tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `wait_for_fulfillment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_for_fulfillment: Option<drsynth_core::Arg<bool>>,
@@ -4939,16 +4939,16 @@ pub struct DataAmiFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataAmiFilter {
     /// `DataAmiFilter` with its required arguments; set the others with `DataAmiFilter { field: Some(..), ..DataAmiFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4976,7 +4976,7 @@ impl DataAmiTimeouts {
 pub struct DataAmi {
     /// `executable_users`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub executable_users: Option<Vec<drsynth_core::Expr>>,
+    pub executable_users: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -4991,7 +4991,7 @@ pub struct DataAmi {
     pub name_regex: Option<drsynth_core::Expr>,
     /// `owners`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub owners: Option<Vec<drsynth_core::Expr>>,
+    pub owners: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -5039,16 +5039,16 @@ pub struct DataAmiIdsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataAmiIdsFilter {
     /// `DataAmiIdsFilter` with its required arguments; set the others with `DataAmiIdsFilter { field: Some(..), ..DataAmiIdsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5076,7 +5076,7 @@ impl DataAmiIdsTimeouts {
 pub struct DataAmiIds {
     /// `executable_users`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub executable_users: Option<Vec<drsynth_core::Expr>>,
+    pub executable_users: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -5087,7 +5087,7 @@ pub struct DataAmiIds {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_regex: Option<drsynth_core::Expr>,
     /// `owners`. Required.
-    pub owners: Vec<drsynth_core::Expr>,
+    pub owners: drsynth_core::List<drsynth_core::Expr>,
     /// `sort_ascending`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort_ascending: Option<drsynth_core::Arg<bool>>,
@@ -5102,13 +5102,13 @@ pub struct DataAmiIds {
 impl DataAmiIds {
     /// `DataAmiIds` with its required arguments; set the others with `DataAmiIds { field: Some(..), ..DataAmiIds::new(..) }`.
     #[inline]
-    pub fn new(owners: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(owners: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             executable_users: None,
             id: None,
             include_deprecated: None,
             name_regex: None,
-            owners,
+            owners: owners.into(),
             sort_ascending: None,
             filter: None,
             timeouts: None,
@@ -5130,16 +5130,16 @@ pub struct DataAvailabilityZoneFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataAvailabilityZoneFilter {
     /// `DataAvailabilityZoneFilter` with its required arguments; set the others with `DataAvailabilityZoneFilter { field: Some(..), ..DataAvailabilityZoneFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5218,16 +5218,16 @@ pub struct DataAvailabilityZonesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataAvailabilityZonesFilter {
     /// `DataAvailabilityZonesFilter` with its required arguments; set the others with `DataAvailabilityZonesFilter { field: Some(..), ..DataAvailabilityZonesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5258,10 +5258,10 @@ pub struct DataAvailabilityZones {
     pub all_availability_zones: Option<drsynth_core::Arg<bool>>,
     /// `exclude_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclude_names: Option<Vec<drsynth_core::Expr>>,
+    pub exclude_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `exclude_zone_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclude_zone_ids: Option<Vec<drsynth_core::Expr>>,
+    pub exclude_zone_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -5345,16 +5345,16 @@ pub struct DataEc2HostFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2HostFilter {
     /// `DataEc2HostFilter` with its required arguments; set the others with `DataEc2HostFilter { field: Some(..), ..DataEc2HostFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5476,16 +5476,16 @@ pub struct DataEc2InstanceTypeOfferingFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2InstanceTypeOfferingFilter {
     /// `DataEc2InstanceTypeOfferingFilter` with its required arguments; set the others with `DataEc2InstanceTypeOfferingFilter { field: Some(..), ..DataEc2InstanceTypeOfferingFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5519,7 +5519,7 @@ pub struct DataEc2InstanceTypeOffering {
     pub location_type: Option<drsynth_core::Expr>,
     /// `preferred_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<Vec<DataEc2InstanceTypeOfferingFilter>>,
@@ -5556,16 +5556,16 @@ pub struct DataEc2InstanceTypeOfferingsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2InstanceTypeOfferingsFilter {
     /// `DataEc2InstanceTypeOfferingsFilter` with its required arguments; set the others with `DataEc2InstanceTypeOfferingsFilter { field: Some(..), ..DataEc2InstanceTypeOfferingsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5632,16 +5632,16 @@ pub struct DataEc2InstanceTypesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2InstanceTypesFilter {
     /// `DataEc2InstanceTypesFilter` with its required arguments; set the others with `DataEc2InstanceTypesFilter { field: Some(..), ..DataEc2InstanceTypesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5737,16 +5737,16 @@ pub struct DataEc2PublicIpv4PoolsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2PublicIpv4PoolsFilter {
     /// `DataEc2PublicIpv4PoolsFilter` with its required arguments; set the others with `DataEc2PublicIpv4PoolsFilter { field: Some(..), ..DataEc2PublicIpv4PoolsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5839,16 +5839,16 @@ pub struct DataEc2SpotPriceFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2SpotPriceFilter {
     /// `DataEc2SpotPriceFilter` with its required arguments; set the others with `DataEc2SpotPriceFilter { field: Some(..), ..DataEc2SpotPriceFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5919,16 +5919,16 @@ pub struct DataEipFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEipFilter {
     /// `DataEipFilter` with its required arguments; set the others with `DataEipFilter { field: Some(..), ..DataEipFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5999,16 +5999,16 @@ pub struct DataEipsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEipsFilter {
     /// `DataEipsFilter` with its required arguments; set the others with `DataEipsFilter { field: Some(..), ..DataEipsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6075,16 +6075,16 @@ pub struct DataInstanceFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataInstanceFilter {
     /// `DataInstanceFilter` with its required arguments; set the others with `DataInstanceFilter { field: Some(..), ..DataInstanceFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6167,16 +6167,16 @@ pub struct DataInstancesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataInstancesFilter {
     /// `DataInstancesFilter` with its required arguments; set the others with `DataInstancesFilter { field: Some(..), ..DataInstancesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6207,7 +6207,7 @@ pub struct DataInstances {
     pub id: Option<drsynth_core::Expr>,
     /// `instance_state_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_state_names: Option<Vec<drsynth_core::Expr>>,
+    pub instance_state_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `instance_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -6247,16 +6247,16 @@ pub struct DataKeyPairFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataKeyPairFilter {
     /// `DataKeyPairFilter` with its required arguments; set the others with `DataKeyPairFilter { field: Some(..), ..DataKeyPairFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6335,16 +6335,16 @@ pub struct DataLaunchTemplateFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataLaunchTemplateFilter {
     /// `DataLaunchTemplateFilter` with its required arguments; set the others with `DataLaunchTemplateFilter { field: Some(..), ..DataLaunchTemplateFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

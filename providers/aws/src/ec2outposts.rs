@@ -81,16 +81,16 @@ pub struct DataEc2CoipPoolFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2CoipPoolFilter {
     /// `DataEc2CoipPoolFilter` with its required arguments; set the others with `DataEc2CoipPoolFilter { field: Some(..), ..DataEc2CoipPoolFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -165,16 +165,16 @@ pub struct DataEc2CoipPoolsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2CoipPoolsFilter {
     /// `DataEc2CoipPoolsFilter` with its required arguments; set the others with `DataEc2CoipPoolsFilter { field: Some(..), ..DataEc2CoipPoolsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -241,16 +241,16 @@ pub struct DataEc2LocalGatewayFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2LocalGatewayFilter {
     /// `DataEc2LocalGatewayFilter` with its required arguments; set the others with `DataEc2LocalGatewayFilter { field: Some(..), ..DataEc2LocalGatewayFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -321,16 +321,16 @@ pub struct DataEc2LocalGatewayRouteTableFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2LocalGatewayRouteTableFilter {
     /// `DataEc2LocalGatewayRouteTableFilter` with its required arguments; set the others with `DataEc2LocalGatewayRouteTableFilter { field: Some(..), ..DataEc2LocalGatewayRouteTableFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -413,16 +413,16 @@ pub struct DataEc2LocalGatewayRouteTablesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2LocalGatewayRouteTablesFilter {
     /// `DataEc2LocalGatewayRouteTablesFilter` with its required arguments; set the others with `DataEc2LocalGatewayRouteTablesFilter { field: Some(..), ..DataEc2LocalGatewayRouteTablesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -489,16 +489,16 @@ pub struct DataEc2LocalGatewayVirtualInterfaceFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2LocalGatewayVirtualInterfaceFilter {
     /// `DataEc2LocalGatewayVirtualInterfaceFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -565,16 +565,16 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroupFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2LocalGatewayVirtualInterfaceGroupFilter {
     /// `DataEc2LocalGatewayVirtualInterfaceGroupFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -645,16 +645,16 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroupsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2LocalGatewayVirtualInterfaceGroupsFilter {
     /// `DataEc2LocalGatewayVirtualInterfaceGroupsFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupsFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -721,16 +721,16 @@ pub struct DataEc2LocalGatewaysFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2LocalGatewaysFilter {
     /// `DataEc2LocalGatewaysFilter` with its required arguments; set the others with `DataEc2LocalGatewaysFilter { field: Some(..), ..DataEc2LocalGatewaysFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

@@ -454,7 +454,7 @@ impl EcrRepositoryCreationTemplateEncryptionConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcrRepositoryCreationTemplate {
     /// `applied_for`. Required.
-    pub applied_for: Vec<drsynth_core::Expr>,
+    pub applied_for: drsynth_core::List<drsynth_core::Expr>,
     /// `custom_role_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<drsynth_core::Expr>,
@@ -486,9 +486,9 @@ pub struct EcrRepositoryCreationTemplate {
 impl EcrRepositoryCreationTemplate {
     /// `EcrRepositoryCreationTemplate` with its required arguments; set the others with `EcrRepositoryCreationTemplate { field: Some(..), ..EcrRepositoryCreationTemplate::new(..) }`.
     #[inline]
-    pub fn new(applied_for: Vec<drsynth_core::Expr>, prefix: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(applied_for: impl Into<drsynth_core::List<drsynth_core::Expr>>, prefix: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            applied_for,
+            applied_for: applied_for.into(),
             custom_role_arn: None,
             description: None,
             id: None,
@@ -646,10 +646,10 @@ pub struct DataEcrLifecyclePolicyDocumentRuleSelection {
     pub count_unit: Option<drsynth_core::Expr>,
     /// `tag_pattern_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_pattern_list: Option<Vec<drsynth_core::Expr>>,
+    pub tag_pattern_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tag_prefix_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_prefix_list: Option<Vec<drsynth_core::Expr>>,
+    pub tag_prefix_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tag_status`. Required.
     pub tag_status: drsynth_core::Expr,
 }

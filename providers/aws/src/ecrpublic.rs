@@ -8,7 +8,7 @@ pub struct EcrpublicRepositoryCatalogData {
     pub about_text: Option<drsynth_core::Expr>,
     /// `architectures`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub architectures: Option<Vec<drsynth_core::Expr>>,
+    pub architectures: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -17,7 +17,7 @@ pub struct EcrpublicRepositoryCatalogData {
     pub logo_image_blob: Option<drsynth_core::Expr>,
     /// `operating_systems`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub operating_systems: Option<Vec<drsynth_core::Expr>>,
+    pub operating_systems: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `usage_text`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage_text: Option<drsynth_core::Expr>,

@@ -355,7 +355,7 @@ impl EcsClusterCapacityProvidersDefaultCapacityProviderStrategy {
 pub struct EcsClusterCapacityProviders {
     /// `capacity_providers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_providers: Option<Vec<drsynth_core::Expr>>,
+    pub capacity_providers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cluster_name`. Required.
     pub cluster_name: drsynth_core::Expr,
     /// `id`. Optional.
@@ -391,7 +391,7 @@ impl drsynth_core::Block for EcsClusterCapacityProviders {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcsServiceAlarms {
     /// `alarm_names`. Required.
-    pub alarm_names: Vec<drsynth_core::Expr>,
+    pub alarm_names: drsynth_core::List<drsynth_core::Expr>,
     /// `enable`. Required.
     pub enable: drsynth_core::Arg<bool>,
     /// `rollback`. Required.
@@ -401,9 +401,9 @@ pub struct EcsServiceAlarms {
 impl EcsServiceAlarms {
     /// `EcsServiceAlarms` with its required arguments; set the others with `EcsServiceAlarms { field: Some(..), ..EcsServiceAlarms::new(..) }`.
     #[inline]
-    pub fn new(alarm_names: Vec<drsynth_core::Expr>, enable: impl Into<drsynth_core::Arg<bool>>, rollback: impl Into<drsynth_core::Arg<bool>>) -> Self {
+    pub fn new(alarm_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, enable: impl Into<drsynth_core::Arg<bool>>, rollback: impl Into<drsynth_core::Arg<bool>>) -> Self {
         Self {
-            alarm_names,
+            alarm_names: alarm_names.into(),
             enable: enable.into(),
             rollback: rollback.into(),
         }
@@ -509,19 +509,19 @@ pub struct EcsServiceNetworkConfiguration {
     pub assign_public_ip: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl EcsServiceNetworkConfiguration {
     /// `EcsServiceNetworkConfiguration` with its required arguments; set the others with `EcsServiceNetworkConfiguration { field: Some(..), ..EcsServiceNetworkConfiguration::new(..) }`.
     #[inline]
-    pub fn new(subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             assign_public_ip: None,
             security_groups: None,
-            subnets,
+            subnets: subnets.into(),
         }
     }
 }
@@ -1447,7 +1447,7 @@ pub struct EcsTaskDefinition {
     pub pid_mode: Option<drsynth_core::Expr>,
     /// `requires_compatibilities`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub requires_compatibilities: Option<Vec<drsynth_core::Expr>>,
+    pub requires_compatibilities: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `skip_destroy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skip_destroy: Option<drsynth_core::Arg<bool>>,
@@ -1583,19 +1583,19 @@ pub struct EcsTaskSetNetworkConfiguration {
     pub assign_public_ip: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl EcsTaskSetNetworkConfiguration {
     /// `EcsTaskSetNetworkConfiguration` with its required arguments; set the others with `EcsTaskSetNetworkConfiguration { field: Some(..), ..EcsTaskSetNetworkConfiguration::new(..) }`.
     #[inline]
-    pub fn new(subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             assign_public_ip: None,
             security_groups: None,
-            subnets,
+            subnets: subnets.into(),
         }
     }
 }
@@ -1923,19 +1923,19 @@ pub struct DataEcsTaskExecutionNetworkConfiguration {
     pub assign_public_ip: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEcsTaskExecutionNetworkConfiguration {
     /// `DataEcsTaskExecutionNetworkConfiguration` with its required arguments; set the others with `DataEcsTaskExecutionNetworkConfiguration { field: Some(..), ..DataEcsTaskExecutionNetworkConfiguration::new(..) }`.
     #[inline]
-    pub fn new(subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             assign_public_ip: None,
             security_groups: None,
-            subnets,
+            subnets: subnets.into(),
         }
     }
 }
@@ -1985,7 +1985,7 @@ impl DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements {
 pub struct DataEcsTaskExecutionOverridesContainerOverrides {
     /// `command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<drsynth_core::Expr>>,
+    pub command: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu: Option<drsynth_core::Arg<drsynth_core::Number>>,

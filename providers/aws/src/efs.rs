@@ -7,7 +7,7 @@ pub struct EfsAccessPointPosixUser {
     pub gid: drsynth_core::Arg<drsynth_core::Number>,
     /// `secondary_gids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_gids: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub secondary_gids: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `uid`. Required.
     pub uid: drsynth_core::Arg<drsynth_core::Number>,
 }
@@ -348,7 +348,7 @@ pub struct EfsMountTarget {
     pub ip_address: Option<drsynth_core::Expr>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_id`. Required.
     pub subnet_id: drsynth_core::Expr,
     /// `timeouts`. Optional.

@@ -32,7 +32,7 @@ pub struct EksAccessEntry {
     pub id: Option<drsynth_core::Expr>,
     /// `kubernetes_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kubernetes_groups: Option<Vec<drsynth_core::Expr>>,
+    pub kubernetes_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `principal_arn`. Required.
     pub principal_arn: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -83,7 +83,7 @@ impl drsynth_core::Block for EksAccessEntry {
 pub struct EksAccessPolicyAssociationAccessScope {
     /// `namespaces`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub namespaces: Option<Vec<drsynth_core::Expr>>,
+    pub namespaces: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `type`. Required.
     pub r#type: drsynth_core::Expr,
 }
@@ -317,7 +317,7 @@ pub struct EksClusterComputeConfig {
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `node_pools`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub node_pools: Option<Vec<drsynth_core::Expr>>,
+    pub node_pools: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `node_role_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node_role_arn: Option<drsynth_core::Expr>,
@@ -356,7 +356,7 @@ impl EksClusterEncryptionConfigProvider {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EksClusterEncryptionConfig {
     /// `resources`. Required.
-    pub resources: Vec<drsynth_core::Expr>,
+    pub resources: drsynth_core::List<drsynth_core::Expr>,
     /// `provider`. Required.
     pub provider: EksClusterEncryptionConfigProvider,
 }
@@ -364,9 +364,9 @@ pub struct EksClusterEncryptionConfig {
 impl EksClusterEncryptionConfig {
     /// `EksClusterEncryptionConfig` with its required arguments; set the others with `EksClusterEncryptionConfig { field: Some(..), ..EksClusterEncryptionConfig::new(..) }`.
     #[inline]
-    pub fn new(resources: Vec<drsynth_core::Expr>, provider: EksClusterEncryptionConfigProvider) -> Self {
+    pub fn new(resources: impl Into<drsynth_core::List<drsynth_core::Expr>>, provider: EksClusterEncryptionConfigProvider) -> Self {
         Self {
-            resources,
+            resources: resources.into(),
             provider,
         }
     }
@@ -439,7 +439,7 @@ pub struct EksClusterOutpostConfig {
     /// `control_plane_instance_type`. Required.
     pub control_plane_instance_type: drsynth_core::Expr,
     /// `outpost_arns`. Required.
-    pub outpost_arns: Vec<drsynth_core::Expr>,
+    pub outpost_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `control_plane_placement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub control_plane_placement: Option<EksClusterOutpostConfigControlPlanePlacement>,
@@ -448,10 +448,10 @@ pub struct EksClusterOutpostConfig {
 impl EksClusterOutpostConfig {
     /// `EksClusterOutpostConfig` with its required arguments; set the others with `EksClusterOutpostConfig { field: Some(..), ..EksClusterOutpostConfig::new(..) }`.
     #[inline]
-    pub fn new(control_plane_instance_type: impl Into<drsynth_core::Expr>, outpost_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(control_plane_instance_type: impl Into<drsynth_core::Expr>, outpost_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             control_plane_instance_type: control_plane_instance_type.into(),
-            outpost_arns,
+            outpost_arns: outpost_arns.into(),
             control_plane_placement: None,
         }
     }
@@ -462,7 +462,7 @@ impl EksClusterOutpostConfig {
 pub struct EksClusterRemoteNetworkConfigRemoteNodeNetworks {
     /// `cidrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cidrs: Option<Vec<drsynth_core::Expr>>,
+    pub cidrs: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl EksClusterRemoteNetworkConfigRemoteNodeNetworks {
@@ -569,24 +569,24 @@ pub struct EksClusterVpcConfig {
     pub endpoint_public_access: Option<drsynth_core::Arg<bool>>,
     /// `public_access_cidrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub public_access_cidrs: Option<Vec<drsynth_core::Expr>>,
+    pub public_access_cidrs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl EksClusterVpcConfig {
     /// `EksClusterVpcConfig` with its required arguments; set the others with `EksClusterVpcConfig { field: Some(..), ..EksClusterVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             endpoint_private_access: None,
             endpoint_public_access: None,
             public_access_cidrs: None,
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -599,7 +599,7 @@ pub struct EksCluster {
     pub bootstrap_self_managed_addons: Option<drsynth_core::Arg<bool>>,
     /// `enabled_cluster_log_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_cluster_log_types: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_cluster_log_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `force_update_version`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force_update_version: Option<drsynth_core::Arg<bool>>,
@@ -747,7 +747,7 @@ pub struct EksFargateProfile {
     pub pod_execution_role_arn: drsynth_core::Expr,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -947,7 +947,7 @@ pub struct EksNodeGroupRemoteAccess {
     pub ec2_ssh_key: Option<drsynth_core::Expr>,
     /// `source_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub source_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl EksNodeGroupRemoteAccess {
@@ -1078,7 +1078,7 @@ pub struct EksNodeGroup {
     pub id: Option<drsynth_core::Expr>,
     /// `instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `labels`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1094,7 +1094,7 @@ pub struct EksNodeGroup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub release_version: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1129,7 +1129,7 @@ pub struct EksNodeGroup {
 impl EksNodeGroup {
     /// `EksNodeGroup` with its required arguments; set the others with `EksNodeGroup { field: Some(..), ..EksNodeGroup::new(..) }`.
     #[inline]
-    pub fn new(cluster_name: impl Into<drsynth_core::Expr>, node_role_arn: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, scaling_config: EksNodeGroupScalingConfig) -> Self {
+    pub fn new(cluster_name: impl Into<drsynth_core::Expr>, node_role_arn: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, scaling_config: EksNodeGroupScalingConfig) -> Self {
         Self {
             ami_type: None,
             capacity_type: None,
@@ -1143,7 +1143,7 @@ impl EksNodeGroup {
             node_group_name_prefix: None,
             node_role_arn: node_role_arn.into(),
             release_version: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             version: None,
@@ -1386,7 +1386,7 @@ pub struct DataEksClusterVersions {
     pub cluster_type: Option<drsynth_core::Expr>,
     /// `cluster_versions_only`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_versions_only: Option<Vec<drsynth_core::Expr>>,
+    pub cluster_versions_only: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `default_only`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_only: Option<drsynth_core::Arg<bool>>,

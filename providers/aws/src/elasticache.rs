@@ -110,7 +110,7 @@ pub struct ElasticacheCluster {
     pub port: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `preferred_availability_zones`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_availability_zones: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_availability_zones: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `preferred_outpost_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferred_outpost_arn: Option<drsynth_core::Expr>,
@@ -119,10 +119,10 @@ pub struct ElasticacheCluster {
     pub replication_group_id: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snapshot_arns: Option<Vec<drsynth_core::Expr>>,
+    pub snapshot_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snapshot_name: Option<drsynth_core::Expr>,
@@ -486,7 +486,7 @@ pub struct ElasticacheReplicationGroup {
     pub port: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `preferred_cache_cluster_azs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_cache_cluster_azs: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_cache_cluster_azs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `replicas_per_node_group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replicas_per_node_group: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -494,13 +494,13 @@ pub struct ElasticacheReplicationGroup {
     pub replication_group_id: drsynth_core::Expr,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_group_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_names: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snapshot_arns: Option<Vec<drsynth_core::Expr>>,
+    pub snapshot_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snapshot_name: Option<drsynth_core::Expr>,
@@ -527,7 +527,7 @@ pub struct ElasticacheReplicationGroup {
     pub transit_encryption_mode: Option<drsynth_core::Expr>,
     /// `user_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub user_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `log_delivery_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_delivery_configuration: Option<Vec<ElasticacheReplicationGroupLogDeliveryConfiguration>>,
@@ -784,16 +784,16 @@ pub struct ElasticacheServerlessCache {
     pub name: drsynth_core::Expr,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_arns_to_restore`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snapshot_arns_to_restore: Option<Vec<drsynth_core::Expr>>,
+    pub snapshot_arns_to_restore: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_retention_limit`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snapshot_retention_limit: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -851,7 +851,7 @@ pub struct ElasticacheSubnetGroup {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -863,12 +863,12 @@ pub struct ElasticacheSubnetGroup {
 impl ElasticacheSubnetGroup {
     /// `ElasticacheSubnetGroup` with its required arguments; set the others with `ElasticacheSubnetGroup { field: Some(..), ..ElasticacheSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: name.into(),
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }
@@ -888,7 +888,7 @@ impl drsynth_core::Block for ElasticacheSubnetGroup {
 pub struct ElasticacheUserAuthenticationMode {
     /// `passwords`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub passwords: Option<Vec<drsynth_core::Expr>>,
+    pub passwords: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `type`. Required.
     pub r#type: drsynth_core::Expr,
 }
@@ -949,7 +949,7 @@ pub struct ElasticacheUser {
     pub no_password_required: Option<drsynth_core::Arg<bool>>,
     /// `passwords`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub passwords: Option<Vec<drsynth_core::Expr>>,
+    pub passwords: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1014,7 +1014,7 @@ pub struct ElasticacheUserGroup {
     pub user_group_id: drsynth_core::Expr,
     /// `user_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_ids: Option<Vec<drsynth_core::Expr>>,
+    pub user_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl ElasticacheUserGroup {
@@ -1291,7 +1291,7 @@ pub struct DataElasticacheUser {
     pub no_password_required: Option<drsynth_core::Arg<bool>>,
     /// `passwords`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub passwords: Option<Vec<drsynth_core::Expr>>,
+    pub passwords: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_id`. Required.
     pub user_id: drsynth_core::Expr,
     /// `user_name`. Optional.

@@ -27,7 +27,7 @@ impl ElastictranscoderPipelineContentConfig {
 pub struct ElastictranscoderPipelineContentConfigPermissions {
     /// `access`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access: Option<Vec<drsynth_core::Expr>>,
+    pub access: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `grantee`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grantee: Option<drsynth_core::Expr>,

@@ -153,7 +153,7 @@ impl ElbTimeouts {
 pub struct Elb {
     /// `availability_zones`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub availability_zones: Option<Vec<drsynth_core::Expr>>,
+    pub availability_zones: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `connection_draining`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_draining: Option<drsynth_core::Arg<bool>>,
@@ -174,7 +174,7 @@ pub struct Elb {
     pub idle_timeout: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `instances`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instances: Option<Vec<drsynth_core::Expr>>,
+    pub instances: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `internal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub internal: Option<drsynth_core::Arg<bool>>,
@@ -186,13 +186,13 @@ pub struct Elb {
     pub name_prefix: Option<drsynth_core::Expr>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_security_group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_security_group: Option<drsynth_core::Expr>,
     /// `subnets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<Vec<drsynth_core::Expr>>,
+    pub subnets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -395,7 +395,7 @@ pub struct LoadBalancerBackendServerPolicy {
     pub load_balancer_name: drsynth_core::Expr,
     /// `policy_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub policy_names: Option<Vec<drsynth_core::Expr>>,
+    pub policy_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl LoadBalancerBackendServerPolicy {
@@ -431,7 +431,7 @@ pub struct LoadBalancerListenerPolicy {
     pub load_balancer_port: drsynth_core::Arg<drsynth_core::Number>,
     /// `policy_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub policy_names: Option<Vec<drsynth_core::Expr>>,
+    pub policy_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `triggers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub triggers: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -527,7 +527,7 @@ pub struct ProxyProtocolPolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `instance_ports`. Required.
-    pub instance_ports: Vec<drsynth_core::Expr>,
+    pub instance_ports: drsynth_core::List<drsynth_core::Expr>,
     /// `load_balancer`. Required.
     pub load_balancer: drsynth_core::Expr,
 }
@@ -535,10 +535,10 @@ pub struct ProxyProtocolPolicy {
 impl ProxyProtocolPolicy {
     /// `ProxyProtocolPolicy` with its required arguments; set the others with `ProxyProtocolPolicy { field: Some(..), ..ProxyProtocolPolicy::new(..) }`.
     #[inline]
-    pub fn new(instance_ports: Vec<drsynth_core::Expr>, load_balancer: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(instance_ports: impl Into<drsynth_core::List<drsynth_core::Expr>>, load_balancer: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             id: None,
-            instance_ports,
+            instance_ports: instance_ports.into(),
             load_balancer: load_balancer.into(),
         }
     }

@@ -182,10 +182,10 @@ pub struct Alb {
     pub preserve_host_header: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<Vec<drsynth_core::Expr>>,
+    pub subnets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1029,15 +1029,15 @@ impl AlbListenerRuleAction {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AlbListenerRuleConditionHostHeader {
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl AlbListenerRuleConditionHostHeader {
     /// `AlbListenerRuleConditionHostHeader` with its required arguments; set the others with `AlbListenerRuleConditionHostHeader { field: Some(..), ..AlbListenerRuleConditionHostHeader::new(..) }`.
     #[inline]
-    pub fn new(values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1048,16 +1048,16 @@ pub struct AlbListenerRuleConditionHttpHeader {
     /// `http_header_name`. Required.
     pub http_header_name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl AlbListenerRuleConditionHttpHeader {
     /// `AlbListenerRuleConditionHttpHeader` with its required arguments; set the others with `AlbListenerRuleConditionHttpHeader { field: Some(..), ..AlbListenerRuleConditionHttpHeader::new(..) }`.
     #[inline]
-    pub fn new(http_header_name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(http_header_name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             http_header_name: http_header_name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1698,10 +1698,10 @@ pub struct Lb {
     pub preserve_host_header: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<Vec<drsynth_core::Expr>>,
+    pub subnets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2545,15 +2545,15 @@ impl LbListenerRuleAction {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LbListenerRuleConditionHostHeader {
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LbListenerRuleConditionHostHeader {
     /// `LbListenerRuleConditionHostHeader` with its required arguments; set the others with `LbListenerRuleConditionHostHeader { field: Some(..), ..LbListenerRuleConditionHostHeader::new(..) }`.
     #[inline]
-    pub fn new(values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2564,16 +2564,16 @@ pub struct LbListenerRuleConditionHttpHeader {
     /// `http_header_name`. Required.
     pub http_header_name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LbListenerRuleConditionHttpHeader {
     /// `LbListenerRuleConditionHttpHeader` with its required arguments; set the others with `LbListenerRuleConditionHttpHeader { field: Some(..), ..LbListenerRuleConditionHttpHeader::new(..) }`.
     #[inline]
-    pub fn new(http_header_name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(http_header_name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             http_header_name: http_header_name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

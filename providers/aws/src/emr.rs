@@ -76,7 +76,7 @@ impl EmrClusterAutoTerminationPolicy {
 pub struct EmrClusterBootstrapAction {
     /// `args`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub args: Option<Vec<drsynth_core::Expr>>,
+    pub args: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `path`. Required.
@@ -379,7 +379,7 @@ pub struct EmrClusterEc2Attributes {
     pub subnet_id: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl EmrClusterEc2Attributes {
@@ -473,7 +473,7 @@ pub struct EmrCluster {
     pub additional_info: Option<drsynth_core::Expr>,
     /// `applications`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub applications: Option<Vec<drsynth_core::Expr>>,
+    pub applications: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `autoscaling_role`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub autoscaling_role: Option<drsynth_core::Expr>,
@@ -497,7 +497,7 @@ pub struct EmrCluster {
     pub keep_job_flow_alive_when_no_steps: Option<drsynth_core::Arg<bool>>,
     /// `list_steps_states`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub list_steps_states: Option<Vec<drsynth_core::Expr>>,
+    pub list_steps_states: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `log_encryption_kms_key_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_encryption_kms_key_id: Option<drsynth_core::Expr>,
@@ -1035,7 +1035,7 @@ pub struct EmrStudio {
     /// `service_role`. Required.
     pub service_role: drsynth_core::Expr,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1055,7 +1055,7 @@ impl EmrStudio {
     /// `EmrStudio` with its required arguments; set the others with `EmrStudio { field: Some(..), ..EmrStudio::new(..) }`.
     #[allow(clippy::too_many_arguments)]
     #[inline]
-    pub fn new(auth_mode: impl Into<drsynth_core::Expr>, default_s3_location: impl Into<drsynth_core::Expr>, engine_security_group_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, service_role: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>, workspace_security_group_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(auth_mode: impl Into<drsynth_core::Expr>, default_s3_location: impl Into<drsynth_core::Expr>, engine_security_group_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, service_role: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>, workspace_security_group_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             auth_mode: auth_mode.into(),
             default_s3_location: default_s3_location.into(),
@@ -1067,7 +1067,7 @@ impl EmrStudio {
             idp_relay_state_parameter_name: None,
             name: name.into(),
             service_role: service_role.into(),
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             user_role: None,

@@ -162,7 +162,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver 
     pub entry_point: drsynth_core::Expr,
     /// `entry_point_arguments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub entry_point_arguments: Option<Vec<drsynth_core::Expr>>,
+    pub entry_point_arguments: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `spark_submit_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spark_submit_parameters: Option<drsynth_core::Expr>,

@@ -150,10 +150,10 @@ impl EmrserverlessApplicationInteractiveConfiguration {
 pub struct EmrserverlessApplicationNetworkConfiguration {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl EmrserverlessApplicationNetworkConfiguration {

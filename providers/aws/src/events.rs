@@ -839,19 +839,19 @@ pub struct CloudwatchEventTargetEcsTargetNetworkConfiguration {
     pub assign_public_ip: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CloudwatchEventTargetEcsTargetNetworkConfiguration {
     /// `CloudwatchEventTargetEcsTargetNetworkConfiguration` with its required arguments; set the others with `CloudwatchEventTargetEcsTargetNetworkConfiguration { field: Some(..), ..CloudwatchEventTargetEcsTargetNetworkConfiguration::new(..) }`.
     #[inline]
-    pub fn new(subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             assign_public_ip: None,
             security_groups: None,
-            subnets,
+            subnets: subnets.into(),
         }
     }
 }
@@ -971,7 +971,7 @@ pub struct CloudwatchEventTargetHttpTarget {
     pub header_parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `path_parameter_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub path_parameter_values: Option<Vec<drsynth_core::Expr>>,
+    pub path_parameter_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `query_string_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub query_string_parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1093,16 +1093,16 @@ pub struct CloudwatchEventTargetRunCommandTargets {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl CloudwatchEventTargetRunCommandTargets {
     /// `CloudwatchEventTargetRunCommandTargets` with its required arguments; set the others with `CloudwatchEventTargetRunCommandTargets { field: Some(..), ..CloudwatchEventTargetRunCommandTargets::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }

@@ -103,7 +103,7 @@ pub struct FinspaceKxClusterDatabaseCacheConfigurations {
     pub cache_type: drsynth_core::Expr,
     /// `db_paths`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub db_paths: Option<Vec<drsynth_core::Expr>>,
+    pub db_paths: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl FinspaceKxClusterDatabaseCacheConfigurations {
@@ -207,15 +207,15 @@ impl FinspaceKxClusterScalingGroupConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FinspaceKxClusterTickerplantLogConfiguration {
     /// `tickerplant_log_volumes`. Required.
-    pub tickerplant_log_volumes: Vec<drsynth_core::Expr>,
+    pub tickerplant_log_volumes: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl FinspaceKxClusterTickerplantLogConfiguration {
     /// `FinspaceKxClusterTickerplantLogConfiguration` with its required arguments; set the others with `FinspaceKxClusterTickerplantLogConfiguration { field: Some(..), ..FinspaceKxClusterTickerplantLogConfiguration::new(..) }`.
     #[inline]
-    pub fn new(tickerplant_log_volumes: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(tickerplant_log_volumes: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            tickerplant_log_volumes,
+            tickerplant_log_volumes: tickerplant_log_volumes.into(),
         }
     }
 }
@@ -252,9 +252,9 @@ pub struct FinspaceKxClusterVpcConfiguration {
     /// `ip_address_type`. Required.
     pub ip_address_type: drsynth_core::Expr,
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -262,11 +262,11 @@ pub struct FinspaceKxClusterVpcConfiguration {
 impl FinspaceKxClusterVpcConfiguration {
     /// `FinspaceKxClusterVpcConfiguration` with its required arguments; set the others with `FinspaceKxClusterVpcConfiguration { field: Some(..), ..FinspaceKxClusterVpcConfiguration::new(..) }`.
     #[inline]
-    pub fn new(ip_address_type: impl Into<drsynth_core::Expr>, security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(ip_address_type: impl Into<drsynth_core::Expr>, security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             ip_address_type: ip_address_type.into(),
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
         }
     }
@@ -458,7 +458,7 @@ impl drsynth_core::Block for FinspaceKxDatabase {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FinspaceKxDataviewSegmentConfigurations {
     /// `db_paths`. Required.
-    pub db_paths: Vec<drsynth_core::Expr>,
+    pub db_paths: drsynth_core::List<drsynth_core::Expr>,
     /// `on_demand`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_demand: Option<drsynth_core::Arg<bool>>,
@@ -469,9 +469,9 @@ pub struct FinspaceKxDataviewSegmentConfigurations {
 impl FinspaceKxDataviewSegmentConfigurations {
     /// `FinspaceKxDataviewSegmentConfigurations` with its required arguments; set the others with `FinspaceKxDataviewSegmentConfigurations { field: Some(..), ..FinspaceKxDataviewSegmentConfigurations::new(..) }`.
     #[inline]
-    pub fn new(db_paths: Vec<drsynth_core::Expr>, volume_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(db_paths: impl Into<drsynth_core::List<drsynth_core::Expr>>, volume_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            db_paths,
+            db_paths: db_paths.into(),
             on_demand: None,
             volume_name: volume_name.into(),
         }
@@ -972,7 +972,7 @@ impl FinspaceKxVolumeTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FinspaceKxVolume {
     /// `availability_zones`. Required.
-    pub availability_zones: Vec<drsynth_core::Expr>,
+    pub availability_zones: drsynth_core::List<drsynth_core::Expr>,
     /// `az_mode`. Required.
     pub az_mode: drsynth_core::Expr,
     /// `description`. Optional.
@@ -1004,9 +1004,9 @@ pub struct FinspaceKxVolume {
 impl FinspaceKxVolume {
     /// `FinspaceKxVolume` with its required arguments; set the others with `FinspaceKxVolume { field: Some(..), ..FinspaceKxVolume::new(..) }`.
     #[inline]
-    pub fn new(availability_zones: Vec<drsynth_core::Expr>, az_mode: impl Into<drsynth_core::Expr>, environment_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(availability_zones: impl Into<drsynth_core::List<drsynth_core::Expr>>, az_mode: impl Into<drsynth_core::Expr>, environment_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            availability_zones,
+            availability_zones: availability_zones.into(),
             az_mode: az_mode.into(),
             description: None,
             environment_id: environment_id.into(),

@@ -143,19 +143,19 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig {
     /// `role_arn`. Required.
     pub role_arn: drsynth_core::Expr,
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(role_arn: impl Into<drsynth_core::Expr>, security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(role_arn: impl Into<drsynth_core::Expr>, security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             role_arn: role_arn.into(),
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -232,7 +232,7 @@ impl KinesisFirehoseDeliveryStreamElasticsearchConfiguration {
 pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe {
     /// `timestamp_formats`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timestamp_formats: Option<Vec<drsynth_core::Expr>>,
+    pub timestamp_formats: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe {
@@ -318,7 +318,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
     pub block_size_bytes: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `bloom_filter_columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bloom_filter_columns: Option<Vec<drsynth_core::Expr>>,
+    pub bloom_filter_columns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `bloom_filter_false_positive_probability`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bloom_filter_false_positive_probability: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -745,7 +745,7 @@ pub struct KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConf
     pub table_name: drsynth_core::Expr,
     /// `unique_keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unique_keys: Option<Vec<drsynth_core::Expr>>,
+    pub unique_keys: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration {

@@ -32,7 +32,7 @@ pub struct FisExperimentTemplateAction {
     pub name: drsynth_core::Expr,
     /// `start_after`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_after: Option<Vec<drsynth_core::Expr>>,
+    pub start_after: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parameter: Option<Vec<FisExperimentTemplateActionParameter>>,
@@ -252,16 +252,16 @@ pub struct FisExperimentTemplateTargetFilter {
     /// `path`. Required.
     pub path: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl FisExperimentTemplateTargetFilter {
     /// `FisExperimentTemplateTargetFilter` with its required arguments; set the others with `FisExperimentTemplateTargetFilter { field: Some(..), ..FisExperimentTemplateTargetFilter::new(..) }`.
     #[inline]
-    pub fn new(path: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(path: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             path: path.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -276,7 +276,7 @@ pub struct FisExperimentTemplateTarget {
     pub parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `resource_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_arns: Option<Vec<drsynth_core::Expr>>,
+    pub resource_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_type`. Required.
     pub resource_type: drsynth_core::Expr,
     /// `selection_mode`. Required.

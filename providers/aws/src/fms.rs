@@ -61,10 +61,10 @@ impl drsynth_core::Block for FmsAdminAccount {
 pub struct FmsPolicyExcludeMap {
     /// `account`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub account: Option<Vec<drsynth_core::Expr>>,
+    pub account: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `orgunit`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub orgunit: Option<Vec<drsynth_core::Expr>>,
+    pub orgunit: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl FmsPolicyExcludeMap {
@@ -300,7 +300,7 @@ pub struct FmsPolicy {
     pub remediation_enabled: Option<drsynth_core::Arg<bool>>,
     /// `resource_set_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_set_ids: Option<Vec<drsynth_core::Expr>>,
+    pub resource_set_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -309,7 +309,7 @@ pub struct FmsPolicy {
     pub resource_type: Option<drsynth_core::Expr>,
     /// `resource_type_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_type_list: Option<Vec<drsynth_core::Expr>>,
+    pub resource_type_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -372,7 +372,7 @@ pub struct FmsResourceSetResourceSet {
     pub resource_set_status: Option<drsynth_core::Expr>,
     /// `resource_type_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_type_list: Option<Vec<drsynth_core::Expr>>,
+    pub resource_type_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `update_token`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_token: Option<drsynth_core::Expr>,

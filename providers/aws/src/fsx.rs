@@ -73,7 +73,7 @@ impl drsynth_core::Block for FsxBackup {
 pub struct FsxDataRepositoryAssociationS3AutoExportPolicy {
     /// `events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<drsynth_core::Expr>>,
+    pub events: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl FsxDataRepositoryAssociationS3AutoExportPolicy {
@@ -202,7 +202,7 @@ impl drsynth_core::Block for FsxDataRepositoryAssociation {
 pub struct FsxFileCacheDataRepositoryAssociationNfs {
     /// `dns_ips`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dns_ips: Option<Vec<drsynth_core::Expr>>,
+    pub dns_ips: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `version`. Required.
     pub version: drsynth_core::Expr,
 }
@@ -225,7 +225,7 @@ pub struct FsxFileCacheDataRepositoryAssociation {
     pub data_repository_path: drsynth_core::Expr,
     /// `data_repository_subdirectories`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_repository_subdirectories: Option<Vec<drsynth_core::Expr>>,
+    pub data_repository_subdirectories: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `file_cache_path`. Required.
     pub file_cache_path: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -338,11 +338,11 @@ pub struct FsxFileCache {
     pub kms_key_id: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `storage_capacity`. Required.
     pub storage_capacity: drsynth_core::Arg<drsynth_core::Number>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -363,7 +363,7 @@ pub struct FsxFileCache {
 impl FsxFileCache {
     /// `FsxFileCache` with its required arguments; set the others with `FsxFileCache { field: Some(..), ..FsxFileCache::new(..) }`.
     #[inline]
-    pub fn new(file_cache_type: impl Into<drsynth_core::Expr>, file_cache_type_version: impl Into<drsynth_core::Expr>, storage_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(file_cache_type: impl Into<drsynth_core::Expr>, file_cache_type_version: impl Into<drsynth_core::Expr>, storage_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             copy_tags_to_data_repository_associations: None,
             file_cache_type: file_cache_type.into(),
@@ -372,7 +372,7 @@ impl FsxFileCache {
             kms_key_id: None,
             security_group_ids: None,
             storage_capacity: storage_capacity.into(),
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             data_repository_association: None,
@@ -460,7 +460,7 @@ impl FsxLustreFileSystemMetadataConfiguration {
 pub struct FsxLustreFileSystemRootSquashConfiguration {
     /// `no_squash_nids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub no_squash_nids: Option<Vec<drsynth_core::Expr>>,
+    pub no_squash_nids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `root_squash`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub root_squash: Option<drsynth_core::Expr>,
@@ -559,7 +559,7 @@ pub struct FsxLustreFileSystem {
     pub per_unit_storage_throughput: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `skip_final_backup`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skip_final_backup: Option<drsynth_core::Arg<bool>>,
@@ -570,7 +570,7 @@ pub struct FsxLustreFileSystem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_type: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -603,7 +603,7 @@ pub struct FsxLustreFileSystem {
 impl FsxLustreFileSystem {
     /// `FsxLustreFileSystem` with its required arguments; set the others with `FsxLustreFileSystem { field: Some(..), ..FsxLustreFileSystem::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             auto_import_policy: None,
             automatic_backup_retention_days: None,
@@ -626,7 +626,7 @@ impl FsxLustreFileSystem {
             skip_final_backup: None,
             storage_capacity: None,
             storage_type: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             throughput_capacity: None,
@@ -726,17 +726,17 @@ pub struct FsxOntapFileSystem {
     pub preferred_subnet_id: drsynth_core::Expr,
     /// `route_table_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub route_table_ids: Option<Vec<drsynth_core::Expr>>,
+    pub route_table_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `storage_capacity`. Required.
     pub storage_capacity: drsynth_core::Arg<drsynth_core::Number>,
     /// `storage_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_type: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -763,7 +763,7 @@ pub struct FsxOntapFileSystem {
 impl FsxOntapFileSystem {
     /// `FsxOntapFileSystem` with its required arguments; set the others with `FsxOntapFileSystem { field: Some(..), ..FsxOntapFileSystem::new(..) }`.
     #[inline]
-    pub fn new(deployment_type: impl Into<drsynth_core::Expr>, preferred_subnet_id: impl Into<drsynth_core::Expr>, storage_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(deployment_type: impl Into<drsynth_core::Expr>, preferred_subnet_id: impl Into<drsynth_core::Expr>, storage_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             automatic_backup_retention_days: None,
             daily_automatic_backup_start_time: None,
@@ -778,7 +778,7 @@ impl FsxOntapFileSystem {
             security_group_ids: None,
             storage_capacity: storage_capacity.into(),
             storage_type: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             throughput_capacity: None,
@@ -802,7 +802,7 @@ impl drsynth_core::Block for FsxOntapFileSystem {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration {
     /// `dns_ips`. Required.
-    pub dns_ips: Vec<drsynth_core::Expr>,
+    pub dns_ips: drsynth_core::List<drsynth_core::Expr>,
     /// `domain_name`. Required.
     pub domain_name: drsynth_core::Expr,
     /// `file_system_administrators_group`. Optional.
@@ -820,9 +820,9 @@ pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedA
 impl FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration {
     /// `FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration` with its required arguments; set the others with `FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration { field: Some(..), ..FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration::new(..) }`.
     #[inline]
-    pub fn new(dns_ips: Vec<drsynth_core::Expr>, domain_name: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, username: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(dns_ips: impl Into<drsynth_core::List<drsynth_core::Expr>>, domain_name: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, username: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            dns_ips,
+            dns_ips: dns_ips.into(),
             domain_name: domain_name.into(),
             file_system_administrators_group: None,
             organizational_unit_distinguished_name: None,
@@ -941,7 +941,7 @@ impl drsynth_core::Block for FsxOntapStorageVirtualMachine {
 pub struct FsxOntapVolumeAggregateConfiguration {
     /// `aggregates`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aggregates: Option<Vec<drsynth_core::Expr>>,
+    pub aggregates: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `constituents_per_aggregate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub constituents_per_aggregate: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1227,16 +1227,16 @@ pub struct FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurat
     /// `clients`. Required.
     pub clients: drsynth_core::Expr,
     /// `options`. Required.
-    pub options: Vec<drsynth_core::Expr>,
+    pub options: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations {
     /// `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations` with its required arguments; set the others with `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations { field: Some(..), ..FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations::new(..) }`.
     #[inline]
-    pub fn new(clients: impl Into<drsynth_core::Expr>, options: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(clients: impl Into<drsynth_core::Expr>, options: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             clients: clients.into(),
-            options,
+            options: options.into(),
         }
     }
 }
@@ -1365,7 +1365,7 @@ pub struct FsxOpenzfsFileSystem {
     pub daily_automatic_backup_start_time: Option<drsynth_core::Expr>,
     /// `delete_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub delete_options: Option<Vec<drsynth_core::Expr>>,
+    pub delete_options: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `deployment_type`. Required.
     pub deployment_type: drsynth_core::Expr,
     /// `endpoint_ip_address_range`. Optional.
@@ -1385,10 +1385,10 @@ pub struct FsxOpenzfsFileSystem {
     pub preferred_subnet_id: Option<drsynth_core::Expr>,
     /// `route_table_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub route_table_ids: Option<Vec<drsynth_core::Expr>>,
+    pub route_table_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `skip_final_backup`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skip_final_backup: Option<drsynth_core::Arg<bool>>,
@@ -1399,7 +1399,7 @@ pub struct FsxOpenzfsFileSystem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_type: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1425,7 +1425,7 @@ pub struct FsxOpenzfsFileSystem {
 impl FsxOpenzfsFileSystem {
     /// `FsxOpenzfsFileSystem` with its required arguments; set the others with `FsxOpenzfsFileSystem { field: Some(..), ..FsxOpenzfsFileSystem::new(..) }`.
     #[inline]
-    pub fn new(deployment_type: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, throughput_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(deployment_type: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, throughput_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
         Self {
             automatic_backup_retention_days: None,
             backup_id: None,
@@ -1444,7 +1444,7 @@ impl FsxOpenzfsFileSystem {
             skip_final_backup: None,
             storage_capacity: None,
             storage_type: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             throughput_capacity: throughput_capacity.into(),
@@ -1544,16 +1544,16 @@ pub struct FsxOpenzfsVolumeNfsExportsClientConfigurations {
     /// `clients`. Required.
     pub clients: drsynth_core::Expr,
     /// `options`. Required.
-    pub options: Vec<drsynth_core::Expr>,
+    pub options: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl FsxOpenzfsVolumeNfsExportsClientConfigurations {
     /// `FsxOpenzfsVolumeNfsExportsClientConfigurations` with its required arguments; set the others with `FsxOpenzfsVolumeNfsExportsClientConfigurations { field: Some(..), ..FsxOpenzfsVolumeNfsExportsClientConfigurations::new(..) }`.
     #[inline]
-    pub fn new(clients: impl Into<drsynth_core::Expr>, options: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(clients: impl Into<drsynth_core::Expr>, options: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             clients: clients.into(),
-            options,
+            options: options.into(),
         }
     }
 }
@@ -1655,7 +1655,7 @@ pub struct FsxOpenzfsVolume {
     pub data_compression_type: Option<drsynth_core::Expr>,
     /// `delete_volume_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub delete_volume_options: Option<Vec<drsynth_core::Expr>>,
+    pub delete_volume_options: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -1784,7 +1784,7 @@ impl FsxWindowsFileSystemDiskIopsConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxWindowsFileSystemSelfManagedActiveDirectory {
     /// `dns_ips`. Required.
-    pub dns_ips: Vec<drsynth_core::Expr>,
+    pub dns_ips: drsynth_core::List<drsynth_core::Expr>,
     /// `domain_name`. Required.
     pub domain_name: drsynth_core::Expr,
     /// `file_system_administrators_group`. Optional.
@@ -1802,9 +1802,9 @@ pub struct FsxWindowsFileSystemSelfManagedActiveDirectory {
 impl FsxWindowsFileSystemSelfManagedActiveDirectory {
     /// `FsxWindowsFileSystemSelfManagedActiveDirectory` with its required arguments; set the others with `FsxWindowsFileSystemSelfManagedActiveDirectory { field: Some(..), ..FsxWindowsFileSystemSelfManagedActiveDirectory::new(..) }`.
     #[inline]
-    pub fn new(dns_ips: Vec<drsynth_core::Expr>, domain_name: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, username: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(dns_ips: impl Into<drsynth_core::List<drsynth_core::Expr>>, domain_name: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, username: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            dns_ips,
+            dns_ips: dns_ips.into(),
             domain_name: domain_name.into(),
             file_system_administrators_group: None,
             organizational_unit_distinguished_name: None,
@@ -1848,7 +1848,7 @@ pub struct FsxWindowsFileSystem {
     pub active_directory_id: Option<drsynth_core::Expr>,
     /// `aliases`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aliases: Option<Vec<drsynth_core::Expr>>,
+    pub aliases: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `automatic_backup_retention_days`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub automatic_backup_retention_days: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1878,7 +1878,7 @@ pub struct FsxWindowsFileSystem {
     pub preferred_subnet_id: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `skip_final_backup`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skip_final_backup: Option<drsynth_core::Arg<bool>>,
@@ -1889,7 +1889,7 @@ pub struct FsxWindowsFileSystem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_type: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1918,7 +1918,7 @@ pub struct FsxWindowsFileSystem {
 impl FsxWindowsFileSystem {
     /// `FsxWindowsFileSystem` with its required arguments; set the others with `FsxWindowsFileSystem { field: Some(..), ..FsxWindowsFileSystem::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>, throughput_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, throughput_capacity: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
         Self {
             active_directory_id: None,
             aliases: None,
@@ -1935,7 +1935,7 @@ impl FsxWindowsFileSystem {
             skip_final_backup: None,
             storage_capacity: None,
             storage_type: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             throughput_capacity: throughput_capacity.into(),
@@ -1991,16 +1991,16 @@ pub struct DataFsxOntapStorageVirtualMachineFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataFsxOntapStorageVirtualMachineFilter {
     /// `DataFsxOntapStorageVirtualMachineFilter` with its required arguments; set the others with `DataFsxOntapStorageVirtualMachineFilter { field: Some(..), ..DataFsxOntapStorageVirtualMachineFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2045,16 +2045,16 @@ pub struct DataFsxOntapStorageVirtualMachinesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataFsxOntapStorageVirtualMachinesFilter {
     /// `DataFsxOntapStorageVirtualMachinesFilter` with its required arguments; set the others with `DataFsxOntapStorageVirtualMachinesFilter { field: Some(..), ..DataFsxOntapStorageVirtualMachinesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2095,16 +2095,16 @@ pub struct DataFsxOpenzfsSnapshotFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataFsxOpenzfsSnapshotFilter {
     /// `DataFsxOpenzfsSnapshotFilter` with its required arguments; set the others with `DataFsxOpenzfsSnapshotFilter { field: Some(..), ..DataFsxOpenzfsSnapshotFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2123,7 +2123,7 @@ pub struct DataFsxOpenzfsSnapshot {
     pub name: Option<drsynth_core::Expr>,
     /// `snapshot_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snapshot_ids: Option<Vec<drsynth_core::Expr>>,
+    pub snapshot_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

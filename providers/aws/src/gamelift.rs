@@ -303,7 +303,7 @@ pub struct GameliftFleet {
     pub instance_role_arn: Option<drsynth_core::Expr>,
     /// `metric_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric_groups: Option<Vec<drsynth_core::Expr>>,
+    pub metric_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `new_game_session_protection_policy`. Optional.
@@ -504,7 +504,7 @@ pub struct GameliftGameServerGroup {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_subnets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_subnets: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_subnets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `auto_scaling_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_scaling_policy: Option<GameliftGameServerGroupAutoScalingPolicy>,
@@ -577,7 +577,7 @@ pub struct GameliftGameSessionQueue {
     pub custom_event_data: Option<drsynth_core::Expr>,
     /// `destinations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destinations: Option<Vec<drsynth_core::Expr>>,
+    pub destinations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,

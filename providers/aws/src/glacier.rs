@@ -4,7 +4,7 @@
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlacierVaultNotification {
     /// `events`. Required.
-    pub events: Vec<drsynth_core::Expr>,
+    pub events: drsynth_core::List<drsynth_core::Expr>,
     /// `sns_topic`. Required.
     pub sns_topic: drsynth_core::Expr,
 }
@@ -12,9 +12,9 @@ pub struct GlacierVaultNotification {
 impl GlacierVaultNotification {
     /// `GlacierVaultNotification` with its required arguments; set the others with `GlacierVaultNotification { field: Some(..), ..GlacierVaultNotification::new(..) }`.
     #[inline]
-    pub fn new(events: Vec<drsynth_core::Expr>, sns_topic: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(events: impl Into<drsynth_core::List<drsynth_core::Expr>>, sns_topic: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            events,
+            events: events.into(),
             sns_topic: sns_topic.into(),
         }
     }

@@ -62,7 +62,7 @@ pub struct GlobalacceleratorAccelerator {
     pub ip_address_type: Option<drsynth_core::Expr>,
     /// `ip_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub ip_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -138,7 +138,7 @@ pub struct GlobalacceleratorCrossAccountAttachment {
     pub name: drsynth_core::Expr,
     /// `principals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub principals: Option<Vec<drsynth_core::Expr>>,
+    pub principals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -230,7 +230,7 @@ pub struct GlobalacceleratorCustomRoutingAccelerator {
     pub ip_address_type: Option<drsynth_core::Expr>,
     /// `ip_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub ip_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -279,7 +279,7 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration {
     /// `from_port`. Required.
     pub from_port: drsynth_core::Arg<drsynth_core::Number>,
     /// `protocols`. Required.
-    pub protocols: Vec<drsynth_core::Expr>,
+    pub protocols: drsynth_core::List<drsynth_core::Expr>,
     /// `to_port`. Required.
     pub to_port: drsynth_core::Arg<drsynth_core::Number>,
 }
@@ -287,10 +287,10 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration {
 impl GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration {
     /// `GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration::new(..) }`.
     #[inline]
-    pub fn new(from_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, protocols: Vec<drsynth_core::Expr>, to_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(from_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>, protocols: impl Into<drsynth_core::List<drsynth_core::Expr>>, to_port: impl Into<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
-            protocols,
+            protocols: protocols.into(),
             to_port: to_port.into(),
         }
     }

@@ -23,7 +23,7 @@ impl GlueCatalogDatabaseCreateTableDefaultPermissionPrincipal {
 pub struct GlueCatalogDatabaseCreateTableDefaultPermission {
     /// `permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<Vec<drsynth_core::Expr>>,
+    pub permissions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `principal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub principal: Option<GlueCatalogDatabaseCreateTableDefaultPermissionPrincipal>,
@@ -195,16 +195,16 @@ pub struct GlueCatalogTablePartitionIndex {
     /// `index_name`. Required.
     pub index_name: drsynth_core::Expr,
     /// `keys`. Required.
-    pub keys: Vec<drsynth_core::Expr>,
+    pub keys: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl GlueCatalogTablePartitionIndex {
     /// `GlueCatalogTablePartitionIndex` with its required arguments; set the others with `GlueCatalogTablePartitionIndex { field: Some(..), ..GlueCatalogTablePartitionIndex::new(..) }`.
     #[inline]
-    pub fn new(index_name: impl Into<drsynth_core::Expr>, keys: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(index_name: impl Into<drsynth_core::Expr>, keys: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             index_name: index_name.into(),
-            keys,
+            keys: keys.into(),
         }
     }
 }
@@ -345,13 +345,13 @@ impl GlueCatalogTableStorageDescriptorSerDeInfo {
 pub struct GlueCatalogTableStorageDescriptorSkewedInfo {
     /// `skewed_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skewed_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub skewed_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `skewed_column_value_location_maps`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skewed_column_value_location_maps: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `skewed_column_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skewed_column_values: Option<Vec<drsynth_core::Expr>>,
+    pub skewed_column_values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl GlueCatalogTableStorageDescriptorSkewedInfo {
@@ -391,10 +391,10 @@ impl GlueCatalogTableStorageDescriptorSortColumns {
 pub struct GlueCatalogTableStorageDescriptor {
     /// `additional_locations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_locations: Option<Vec<drsynth_core::Expr>>,
+    pub additional_locations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `bucket_columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bucket_columns: Option<Vec<drsynth_core::Expr>>,
+    pub bucket_columns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `compressed`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compressed: Option<drsynth_core::Arg<bool>>,
@@ -731,7 +731,7 @@ pub struct GlueClassifierCsvClassifier {
     pub custom_datatype_configured: Option<drsynth_core::Arg<bool>>,
     /// `custom_datatypes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_datatypes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_datatypes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `delimiter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<drsynth_core::Expr>,
@@ -740,7 +740,7 @@ pub struct GlueClassifierCsvClassifier {
     pub disable_value_trimming: Option<drsynth_core::Arg<bool>>,
     /// `header`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub header: Option<Vec<drsynth_core::Expr>>,
+    pub header: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `quote_symbol`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_symbol: Option<drsynth_core::Expr>,
@@ -881,7 +881,7 @@ pub struct GlueConnectionPhysicalConnectionRequirements {
     pub availability_zone: Option<drsynth_core::Expr>,
     /// `security_group_id_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_id_list: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_id_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<drsynth_core::Expr>,
@@ -922,7 +922,7 @@ pub struct GlueConnection {
     pub id: Option<drsynth_core::Expr>,
     /// `match_criteria`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub match_criteria: Option<Vec<drsynth_core::Expr>>,
+    pub match_criteria: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -979,19 +979,19 @@ pub struct GlueCrawlerCatalogTarget {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_queue_arn: Option<drsynth_core::Expr>,
     /// `tables`. Required.
-    pub tables: Vec<drsynth_core::Expr>,
+    pub tables: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl GlueCrawlerCatalogTarget {
     /// `GlueCrawlerCatalogTarget` with its required arguments; set the others with `GlueCrawlerCatalogTarget { field: Some(..), ..GlueCrawlerCatalogTarget::new(..) }`.
     #[inline]
-    pub fn new(database_name: impl Into<drsynth_core::Expr>, tables: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(database_name: impl Into<drsynth_core::Expr>, tables: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             connection_name: None,
             database_name: database_name.into(),
             dlq_event_queue_arn: None,
             event_queue_arn: None,
-            tables,
+            tables: tables.into(),
         }
     }
 }
@@ -1006,7 +1006,7 @@ pub struct GlueCrawlerDeltaTarget {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_native_delta_table: Option<drsynth_core::Arg<bool>>,
     /// `delta_tables`. Required.
-    pub delta_tables: Vec<drsynth_core::Expr>,
+    pub delta_tables: drsynth_core::List<drsynth_core::Expr>,
     /// `write_manifest`. Required.
     pub write_manifest: drsynth_core::Arg<bool>,
 }
@@ -1014,11 +1014,11 @@ pub struct GlueCrawlerDeltaTarget {
 impl GlueCrawlerDeltaTarget {
     /// `GlueCrawlerDeltaTarget` with its required arguments; set the others with `GlueCrawlerDeltaTarget { field: Some(..), ..GlueCrawlerDeltaTarget::new(..) }`.
     #[inline]
-    pub fn new(delta_tables: Vec<drsynth_core::Expr>, write_manifest: impl Into<drsynth_core::Arg<bool>>) -> Self {
+    pub fn new(delta_tables: impl Into<drsynth_core::List<drsynth_core::Expr>>, write_manifest: impl Into<drsynth_core::Arg<bool>>) -> Self {
         Self {
             connection_name: None,
             create_native_delta_table: None,
-            delta_tables,
+            delta_tables: delta_tables.into(),
             write_manifest: write_manifest.into(),
         }
     }
@@ -1057,22 +1057,22 @@ pub struct GlueCrawlerHudiTarget {
     pub connection_name: Option<drsynth_core::Expr>,
     /// `exclusions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusions: Option<Vec<drsynth_core::Expr>>,
+    pub exclusions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `maximum_traversal_depth`. Required.
     pub maximum_traversal_depth: drsynth_core::Arg<drsynth_core::Number>,
     /// `paths`. Required.
-    pub paths: Vec<drsynth_core::Expr>,
+    pub paths: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl GlueCrawlerHudiTarget {
     /// `GlueCrawlerHudiTarget` with its required arguments; set the others with `GlueCrawlerHudiTarget { field: Some(..), ..GlueCrawlerHudiTarget::new(..) }`.
     #[inline]
-    pub fn new(maximum_traversal_depth: impl Into<drsynth_core::Arg<drsynth_core::Number>>, paths: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(maximum_traversal_depth: impl Into<drsynth_core::Arg<drsynth_core::Number>>, paths: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             connection_name: None,
             exclusions: None,
             maximum_traversal_depth: maximum_traversal_depth.into(),
-            paths,
+            paths: paths.into(),
         }
     }
 }
@@ -1084,10 +1084,10 @@ pub struct GlueCrawlerJdbcTarget {
     pub connection_name: drsynth_core::Expr,
     /// `enable_additional_metadata`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enable_additional_metadata: Option<Vec<drsynth_core::Expr>>,
+    pub enable_additional_metadata: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `exclusions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusions: Option<Vec<drsynth_core::Expr>>,
+    pub exclusions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `path`. Required.
     pub path: drsynth_core::Expr,
 }
@@ -1201,7 +1201,7 @@ pub struct GlueCrawlerS3Target {
     pub event_queue_arn: Option<drsynth_core::Expr>,
     /// `exclusions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusions: Option<Vec<drsynth_core::Expr>>,
+    pub exclusions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `path`. Required.
     pub path: drsynth_core::Expr,
     /// `sample_size`. Optional.
@@ -1251,7 +1251,7 @@ impl GlueCrawlerSchemaChangePolicy {
 pub struct GlueCrawler {
     /// `classifiers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub classifiers: Option<Vec<drsynth_core::Expr>>,
+    pub classifiers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration: Option<drsynth_core::Expr>,
@@ -1563,7 +1563,7 @@ pub struct GlueDevEndpoint {
     pub public_key: Option<drsynth_core::Expr>,
     /// `public_keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub public_keys: Option<Vec<drsynth_core::Expr>>,
+    pub public_keys: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `role_arn`. Required.
     pub role_arn: drsynth_core::Expr,
     /// `security_configuration`. Optional.
@@ -1571,7 +1571,7 @@ pub struct GlueDevEndpoint {
     pub security_configuration: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<drsynth_core::Expr>,
@@ -1736,7 +1736,7 @@ impl GlueJobSourceControlDetails {
 pub struct GlueJob {
     /// `connections`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub connections: Option<Vec<drsynth_core::Expr>>,
+    pub connections: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `default_arguments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_arguments: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2050,13 +2050,13 @@ impl GluePartitionStorageDescriptorSerDeInfo {
 pub struct GluePartitionStorageDescriptorSkewedInfo {
     /// `skewed_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skewed_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub skewed_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `skewed_column_value_location_maps`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skewed_column_value_location_maps: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `skewed_column_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skewed_column_values: Option<Vec<drsynth_core::Expr>>,
+    pub skewed_column_values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl GluePartitionStorageDescriptorSkewedInfo {
@@ -2096,10 +2096,10 @@ impl GluePartitionStorageDescriptorSortColumns {
 pub struct GluePartitionStorageDescriptor {
     /// `additional_locations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_locations: Option<Vec<drsynth_core::Expr>>,
+    pub additional_locations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `bucket_columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bucket_columns: Option<Vec<drsynth_core::Expr>>,
+    pub bucket_columns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `compressed`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compressed: Option<drsynth_core::Arg<bool>>,
@@ -2172,7 +2172,7 @@ pub struct GluePartition {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `partition_values`. Required.
-    pub partition_values: Vec<drsynth_core::Expr>,
+    pub partition_values: drsynth_core::List<drsynth_core::Expr>,
     /// `table_name`. Required.
     pub table_name: drsynth_core::Expr,
     /// `storage_descriptor`. Optional.
@@ -2183,13 +2183,13 @@ pub struct GluePartition {
 impl GluePartition {
     /// `GluePartition` with its required arguments; set the others with `GluePartition { field: Some(..), ..GluePartition::new(..) }`.
     #[inline]
-    pub fn new(database_name: impl Into<drsynth_core::Expr>, partition_values: Vec<drsynth_core::Expr>, table_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(database_name: impl Into<drsynth_core::Expr>, partition_values: impl Into<drsynth_core::List<drsynth_core::Expr>>, table_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             catalog_id: None,
             database_name: database_name.into(),
             id: None,
             parameters: None,
-            partition_values,
+            partition_values: partition_values.into(),
             table_name: table_name.into(),
             storage_descriptor: None,
         }
@@ -2212,7 +2212,7 @@ pub struct GluePartitionIndexPartitionIndex {
     pub index_name: Option<drsynth_core::Expr>,
     /// `keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub keys: Option<Vec<drsynth_core::Expr>>,
+    pub keys: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl GluePartitionIndexPartitionIndex {

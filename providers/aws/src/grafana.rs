@@ -89,7 +89,7 @@ impl GrafanaRoleAssociationTimeouts {
 pub struct GrafanaRoleAssociation {
     /// `group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -97,7 +97,7 @@ pub struct GrafanaRoleAssociation {
     pub role: drsynth_core::Expr,
     /// `user_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_ids: Option<Vec<drsynth_core::Expr>>,
+    pub user_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `workspace_id`. Required.
     pub workspace_id: drsynth_core::Expr,
     /// `timeouts`. Optional.
@@ -132,18 +132,18 @@ impl drsynth_core::Block for GrafanaRoleAssociation {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GrafanaWorkspaceNetworkAccessControl {
     /// `prefix_list_ids`. Required.
-    pub prefix_list_ids: Vec<drsynth_core::Expr>,
+    pub prefix_list_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpce_ids`. Required.
-    pub vpce_ids: Vec<drsynth_core::Expr>,
+    pub vpce_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl GrafanaWorkspaceNetworkAccessControl {
     /// `GrafanaWorkspaceNetworkAccessControl` with its required arguments; set the others with `GrafanaWorkspaceNetworkAccessControl { field: Some(..), ..GrafanaWorkspaceNetworkAccessControl::new(..) }`.
     #[inline]
-    pub fn new(prefix_list_ids: Vec<drsynth_core::Expr>, vpce_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(prefix_list_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpce_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            prefix_list_ids,
-            vpce_ids,
+            prefix_list_ids: prefix_list_ids.into(),
+            vpce_ids: vpce_ids.into(),
         }
     }
 }
@@ -174,18 +174,18 @@ impl GrafanaWorkspaceTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GrafanaWorkspaceVpcConfiguration {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl GrafanaWorkspaceVpcConfiguration {
     /// `GrafanaWorkspaceVpcConfiguration` with its required arguments; set the others with `GrafanaWorkspaceVpcConfiguration { field: Some(..), ..GrafanaWorkspaceVpcConfiguration::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -196,13 +196,13 @@ pub struct GrafanaWorkspace {
     /// `account_access_type`. Required.
     pub account_access_type: drsynth_core::Expr,
     /// `authentication_providers`. Required.
-    pub authentication_providers: Vec<drsynth_core::Expr>,
+    pub authentication_providers: drsynth_core::List<drsynth_core::Expr>,
     /// `configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration: Option<drsynth_core::Expr>,
     /// `data_sources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_sources: Option<Vec<drsynth_core::Expr>>,
+    pub data_sources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -217,13 +217,13 @@ pub struct GrafanaWorkspace {
     pub name: Option<drsynth_core::Expr>,
     /// `notification_destinations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_destinations: Option<Vec<drsynth_core::Expr>>,
+    pub notification_destinations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `organization_role_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_role_name: Option<drsynth_core::Expr>,
     /// `organizational_units`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organizational_units: Option<Vec<drsynth_core::Expr>>,
+    pub organizational_units: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `permission_type`. Required.
     pub permission_type: drsynth_core::Expr,
     /// `role_arn`. Optional.
@@ -252,10 +252,10 @@ pub struct GrafanaWorkspace {
 impl GrafanaWorkspace {
     /// `GrafanaWorkspace` with its required arguments; set the others with `GrafanaWorkspace { field: Some(..), ..GrafanaWorkspace::new(..) }`.
     #[inline]
-    pub fn new(account_access_type: impl Into<drsynth_core::Expr>, authentication_providers: Vec<drsynth_core::Expr>, permission_type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(account_access_type: impl Into<drsynth_core::Expr>, authentication_providers: impl Into<drsynth_core::List<drsynth_core::Expr>>, permission_type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             account_access_type: account_access_type.into(),
-            authentication_providers,
+            authentication_providers: authentication_providers.into(),
             configuration: None,
             data_sources: None,
             description: None,
@@ -350,12 +350,12 @@ impl GrafanaWorkspaceSamlConfigurationTimeouts {
 pub struct GrafanaWorkspaceSamlConfiguration {
     /// `admin_role_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub admin_role_values: Option<Vec<drsynth_core::Expr>>,
+    pub admin_role_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_organizations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_organizations: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_organizations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `editor_role_values`. Required.
-    pub editor_role_values: Vec<drsynth_core::Expr>,
+    pub editor_role_values: drsynth_core::List<drsynth_core::Expr>,
     /// `email_assertion`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_assertion: Option<drsynth_core::Expr>,
@@ -396,11 +396,11 @@ pub struct GrafanaWorkspaceSamlConfiguration {
 impl GrafanaWorkspaceSamlConfiguration {
     /// `GrafanaWorkspaceSamlConfiguration` with its required arguments; set the others with `GrafanaWorkspaceSamlConfiguration { field: Some(..), ..GrafanaWorkspaceSamlConfiguration::new(..) }`.
     #[inline]
-    pub fn new(editor_role_values: Vec<drsynth_core::Expr>, workspace_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(editor_role_values: impl Into<drsynth_core::List<drsynth_core::Expr>>, workspace_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             admin_role_values: None,
             allowed_organizations: None,
-            editor_role_values,
+            editor_role_values: editor_role_values.into(),
             email_assertion: None,
             groups_assertion: None,
             id: None,

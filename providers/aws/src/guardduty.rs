@@ -204,7 +204,7 @@ impl drsynth_core::Block for GuarddutyDetectorFeature {
 pub struct GuarddutyFilterFindingCriteriaCriterion {
     /// `equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub equals: Option<Vec<drsynth_core::Expr>>,
+    pub equals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `field`. Required.
     pub field: drsynth_core::Expr,
     /// `greater_than`. Optional.
@@ -221,7 +221,7 @@ pub struct GuarddutyFilterFindingCriteriaCriterion {
     pub less_than_or_equal: Option<drsynth_core::Expr>,
     /// `not_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_equals: Option<Vec<drsynth_core::Expr>>,
+    pub not_equals: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl GuarddutyFilterFindingCriteriaCriterion {
@@ -420,7 +420,7 @@ pub struct GuarddutyMalwareProtectionPlanProtectedResourceS3Bucket {
     pub bucket_name: drsynth_core::Expr,
     /// `object_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub object_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub object_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl GuarddutyMalwareProtectionPlanProtectedResourceS3Bucket {

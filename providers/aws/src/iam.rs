@@ -172,18 +172,18 @@ pub struct IamGroupMembership {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `users`. Required.
-    pub users: Vec<drsynth_core::Expr>,
+    pub users: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl IamGroupMembership {
     /// `IamGroupMembership` with its required arguments; set the others with `IamGroupMembership { field: Some(..), ..IamGroupMembership::new(..) }`.
     #[inline]
-    pub fn new(group: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, users: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(group: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, users: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             group: group.into(),
             id: None,
             name: name.into(),
-            users,
+            users: users.into(),
         }
     }
 }
@@ -202,16 +202,16 @@ pub struct IamGroupPoliciesExclusive {
     /// `group_name`. Required.
     pub group_name: drsynth_core::Expr,
     /// `policy_names`. Required.
-    pub policy_names: Vec<drsynth_core::Expr>,
+    pub policy_names: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl IamGroupPoliciesExclusive {
     /// `IamGroupPoliciesExclusive` with its required arguments; set the others with `IamGroupPoliciesExclusive { field: Some(..), ..IamGroupPoliciesExclusive::new(..) }`.
     #[inline]
-    pub fn new(group_name: impl Into<drsynth_core::Expr>, policy_names: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(group_name: impl Into<drsynth_core::Expr>, policy_names: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             group_name: group_name.into(),
-            policy_names,
+            policy_names: policy_names.into(),
         }
     }
 }
@@ -302,16 +302,16 @@ pub struct IamGroupPolicyAttachmentsExclusive {
     /// `group_name`. Required.
     pub group_name: drsynth_core::Expr,
     /// `policy_arns`. Required.
-    pub policy_arns: Vec<drsynth_core::Expr>,
+    pub policy_arns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl IamGroupPolicyAttachmentsExclusive {
     /// `IamGroupPolicyAttachmentsExclusive` with its required arguments; set the others with `IamGroupPolicyAttachmentsExclusive { field: Some(..), ..IamGroupPolicyAttachmentsExclusive::new(..) }`.
     #[inline]
-    pub fn new(group_name: impl Into<drsynth_core::Expr>, policy_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(group_name: impl Into<drsynth_core::Expr>, policy_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             group_name: group_name.into(),
-            policy_arns,
+            policy_arns: policy_arns.into(),
         }
     }
 }
@@ -378,7 +378,7 @@ impl drsynth_core::Block for IamInstanceProfile {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamOpenidConnectProvider {
     /// `client_id_list`. Required.
-    pub client_id_list: Vec<drsynth_core::Expr>,
+    pub client_id_list: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -390,7 +390,7 @@ pub struct IamOpenidConnectProvider {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `thumbprint_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbprint_list: Option<Vec<drsynth_core::Expr>>,
+    pub thumbprint_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `url`. Required.
     pub url: drsynth_core::Expr,
 }
@@ -398,9 +398,9 @@ pub struct IamOpenidConnectProvider {
 impl IamOpenidConnectProvider {
     /// `IamOpenidConnectProvider` with its required arguments; set the others with `IamOpenidConnectProvider { field: Some(..), ..IamOpenidConnectProvider::new(..) }`.
     #[inline]
-    pub fn new(client_id_list: Vec<drsynth_core::Expr>, url: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(client_id_list: impl Into<drsynth_core::List<drsynth_core::Expr>>, url: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            client_id_list,
+            client_id_list: client_id_list.into(),
             id: None,
             tags: None,
             tags_all: None,
@@ -422,15 +422,15 @@ impl drsynth_core::Block for IamOpenidConnectProvider {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamOrganizationsFeatures {
     /// `enabled_features`. Required.
-    pub enabled_features: Vec<drsynth_core::Expr>,
+    pub enabled_features: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl IamOrganizationsFeatures {
     /// `IamOrganizationsFeatures` with its required arguments; set the others with `IamOrganizationsFeatures { field: Some(..), ..IamOrganizationsFeatures::new(..) }`.
     #[inline]
-    pub fn new(enabled_features: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(enabled_features: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            enabled_features,
+            enabled_features: enabled_features.into(),
         }
     }
 }
@@ -501,7 +501,7 @@ impl drsynth_core::Block for IamPolicy {
 pub struct IamPolicyAttachment {
     /// `groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub groups: Option<Vec<drsynth_core::Expr>>,
+    pub groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -511,10 +511,10 @@ pub struct IamPolicyAttachment {
     pub policy_arn: drsynth_core::Expr,
     /// `roles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<drsynth_core::Expr>>,
+    pub roles: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `users`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub users: Option<Vec<drsynth_core::Expr>>,
+    pub users: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl IamPolicyAttachment {
@@ -579,7 +579,7 @@ pub struct IamRole {
     /// `managed_policy_arns`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_policy_arns: Option<Vec<drsynth_core::Expr>>,
+    pub managed_policy_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_session_duration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_session_duration: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -642,7 +642,7 @@ impl drsynth_core::Block for IamRole {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamRolePoliciesExclusive {
     /// `policy_names`. Required.
-    pub policy_names: Vec<drsynth_core::Expr>,
+    pub policy_names: drsynth_core::List<drsynth_core::Expr>,
     /// `role_name`. Required.
     pub role_name: drsynth_core::Expr,
 }
@@ -650,9 +650,9 @@ pub struct IamRolePoliciesExclusive {
 impl IamRolePoliciesExclusive {
     /// `IamRolePoliciesExclusive` with its required arguments; set the others with `IamRolePoliciesExclusive { field: Some(..), ..IamRolePoliciesExclusive::new(..) }`.
     #[inline]
-    pub fn new(policy_names: Vec<drsynth_core::Expr>, role_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(policy_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, role_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            policy_names,
+            policy_names: policy_names.into(),
             role_name: role_name.into(),
         }
     }
@@ -742,7 +742,7 @@ impl drsynth_core::Block for IamRolePolicyAttachment {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamRolePolicyAttachmentsExclusive {
     /// `policy_arns`. Required.
-    pub policy_arns: Vec<drsynth_core::Expr>,
+    pub policy_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `role_name`. Required.
     pub role_name: drsynth_core::Expr,
 }
@@ -750,9 +750,9 @@ pub struct IamRolePolicyAttachmentsExclusive {
 impl IamRolePolicyAttachmentsExclusive {
     /// `IamRolePolicyAttachmentsExclusive` with its required arguments; set the others with `IamRolePolicyAttachmentsExclusive { field: Some(..), ..IamRolePolicyAttachmentsExclusive::new(..) }`.
     #[inline]
-    pub fn new(policy_arns: Vec<drsynth_core::Expr>, role_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(policy_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, role_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            policy_arns,
+            policy_arns: policy_arns.into(),
             role_name: role_name.into(),
         }
     }
@@ -1084,7 +1084,7 @@ impl drsynth_core::Block for IamUser {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamUserGroupMembership {
     /// `groups`. Required.
-    pub groups: Vec<drsynth_core::Expr>,
+    pub groups: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -1095,9 +1095,9 @@ pub struct IamUserGroupMembership {
 impl IamUserGroupMembership {
     /// `IamUserGroupMembership` with its required arguments; set the others with `IamUserGroupMembership { field: Some(..), ..IamUserGroupMembership::new(..) }`.
     #[inline]
-    pub fn new(groups: Vec<drsynth_core::Expr>, user: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(groups: impl Into<drsynth_core::List<drsynth_core::Expr>>, user: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            groups,
+            groups: groups.into(),
             id: None,
             user: user.into(),
         }
@@ -1157,7 +1157,7 @@ impl drsynth_core::Block for IamUserLoginProfile {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamUserPoliciesExclusive {
     /// `policy_names`. Required.
-    pub policy_names: Vec<drsynth_core::Expr>,
+    pub policy_names: drsynth_core::List<drsynth_core::Expr>,
     /// `user_name`. Required.
     pub user_name: drsynth_core::Expr,
 }
@@ -1165,9 +1165,9 @@ pub struct IamUserPoliciesExclusive {
 impl IamUserPoliciesExclusive {
     /// `IamUserPoliciesExclusive` with its required arguments; set the others with `IamUserPoliciesExclusive { field: Some(..), ..IamUserPoliciesExclusive::new(..) }`.
     #[inline]
-    pub fn new(policy_names: Vec<drsynth_core::Expr>, user_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(policy_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, user_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            policy_names,
+            policy_names: policy_names.into(),
             user_name: user_name.into(),
         }
     }
@@ -1257,7 +1257,7 @@ impl drsynth_core::Block for IamUserPolicyAttachment {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IamUserPolicyAttachmentsExclusive {
     /// `policy_arns`. Required.
-    pub policy_arns: Vec<drsynth_core::Expr>,
+    pub policy_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `user_name`. Required.
     pub user_name: drsynth_core::Expr,
 }
@@ -1265,9 +1265,9 @@ pub struct IamUserPolicyAttachmentsExclusive {
 impl IamUserPolicyAttachmentsExclusive {
     /// `IamUserPolicyAttachmentsExclusive` with its required arguments; set the others with `IamUserPolicyAttachmentsExclusive { field: Some(..), ..IamUserPolicyAttachmentsExclusive::new(..) }`.
     #[inline]
-    pub fn new(policy_arns: Vec<drsynth_core::Expr>, user_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(policy_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, user_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            policy_arns,
+            policy_arns: policy_arns.into(),
             user_name: user_name.into(),
         }
     }
@@ -1589,7 +1589,7 @@ pub struct DataIamPolicyDocumentStatementCondition {
     /// `test`. Required.
     pub test: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
     /// `variable`. Required.
     pub variable: drsynth_core::Expr,
 }
@@ -1597,10 +1597,10 @@ pub struct DataIamPolicyDocumentStatementCondition {
 impl DataIamPolicyDocumentStatementCondition {
     /// `DataIamPolicyDocumentStatementCondition` with its required arguments; set the others with `DataIamPolicyDocumentStatementCondition { field: Some(..), ..DataIamPolicyDocumentStatementCondition::new(..) }`.
     #[inline]
-    pub fn new(test: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>, variable: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(test: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>, variable: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             test: test.into(),
-            values,
+            values: values.into(),
             variable: variable.into(),
         }
     }
@@ -1610,7 +1610,7 @@ impl DataIamPolicyDocumentStatementCondition {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIamPolicyDocumentStatementNotPrincipals {
     /// `identifiers`. Required.
-    pub identifiers: Vec<drsynth_core::Expr>,
+    pub identifiers: drsynth_core::List<drsynth_core::Expr>,
     /// `type`. Required.
     pub r#type: drsynth_core::Expr,
 }
@@ -1618,9 +1618,9 @@ pub struct DataIamPolicyDocumentStatementNotPrincipals {
 impl DataIamPolicyDocumentStatementNotPrincipals {
     /// `DataIamPolicyDocumentStatementNotPrincipals` with its required arguments; set the others with `DataIamPolicyDocumentStatementNotPrincipals { field: Some(..), ..DataIamPolicyDocumentStatementNotPrincipals::new(..) }`.
     #[inline]
-    pub fn new(identifiers: Vec<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(identifiers: impl Into<drsynth_core::List<drsynth_core::Expr>>, r#type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            identifiers,
+            identifiers: identifiers.into(),
             r#type: r#type.into(),
         }
     }
@@ -1631,19 +1631,19 @@ impl DataIamPolicyDocumentStatementNotPrincipals {
 pub struct DataIamPolicyDocumentStatement {
     /// `actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub actions: Option<Vec<drsynth_core::Expr>>,
+    pub actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `effect`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effect: Option<drsynth_core::Expr>,
     /// `not_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_actions: Option<Vec<drsynth_core::Expr>>,
+    pub not_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `not_resources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_resources: Option<Vec<drsynth_core::Expr>>,
+    pub not_resources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resources: Option<Vec<drsynth_core::Expr>>,
+    pub resources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `sid`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<drsynth_core::Expr>,
@@ -1688,7 +1688,7 @@ pub struct DataIamPolicyDocument {
     pub override_json: Option<drsynth_core::Expr>,
     /// `override_policy_documents`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub override_policy_documents: Option<Vec<drsynth_core::Expr>>,
+    pub override_policy_documents: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `policy_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<drsynth_core::Expr>,
@@ -1698,7 +1698,7 @@ pub struct DataIamPolicyDocument {
     pub source_json: Option<drsynth_core::Expr>,
     /// `source_policy_documents`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_policy_documents: Option<Vec<drsynth_core::Expr>>,
+    pub source_policy_documents: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `version`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<drsynth_core::Expr>,
@@ -1745,17 +1745,17 @@ pub struct DataIamPrincipalPolicySimulationContext {
     pub r#type: drsynth_core::Expr,
     /// `values`. Required.
     /// One or more values to assign to the context key, given as a string in a syntax appropriate for the selected value type.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataIamPrincipalPolicySimulationContext {
     /// `DataIamPrincipalPolicySimulationContext` with its required arguments; set the others with `DataIamPrincipalPolicySimulationContext { field: Some(..), ..DataIamPrincipalPolicySimulationContext::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
             r#type: r#type.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1765,11 +1765,11 @@ impl DataIamPrincipalPolicySimulationContext {
 pub struct DataIamPrincipalPolicySimulation {
     /// `action_names`. Required.
     /// One or more names of actions, like "iam:CreateUser", that should be included in the simulation.
-    pub action_names: Vec<drsynth_core::Expr>,
+    pub action_names: drsynth_core::List<drsynth_core::Expr>,
     /// `additional_policies_json`. Optional.
     /// Additional principal-based policies to use in the simulation.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_policies_json: Option<Vec<drsynth_core::Expr>>,
+    pub additional_policies_json: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `caller_arn`. Optional.
     /// ARN of a user to use as the caller of the simulated requests. If not specified, defaults to the principal specified in policy_source_arn, if it is a user ARN.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1777,14 +1777,14 @@ pub struct DataIamPrincipalPolicySimulation {
     /// `permissions_boundary_policies_json`. Optional.
     /// Additional permission boundary policies to use in the simulation.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions_boundary_policies_json: Option<Vec<drsynth_core::Expr>>,
+    pub permissions_boundary_policies_json: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `policy_source_arn`. Required.
     /// ARN of the principal (e.g. user, role) whose existing configured access policies will be used as the basis for the simulation. If you specify a role ARN here, you can also set caller_arn to simulate a particular user acting with the given role.
     pub policy_source_arn: drsynth_core::Expr,
     /// `resource_arns`. Optional.
     /// ARNs of specific resources to use as the targets of the specified actions during simulation. If not specified, the simulator assumes "*" which represents general access across all resources.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_arns: Option<Vec<drsynth_core::Expr>>,
+    pub resource_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_handling_option`. Optional.
     /// Specifies the type of simulation to run. Some API operations need a particular resource handling option in order to produce a correct reesult.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1806,9 +1806,9 @@ pub struct DataIamPrincipalPolicySimulation {
 impl DataIamPrincipalPolicySimulation {
     /// `DataIamPrincipalPolicySimulation` with its required arguments; set the others with `DataIamPrincipalPolicySimulation { field: Some(..), ..DataIamPrincipalPolicySimulation::new(..) }`.
     #[inline]
-    pub fn new(action_names: Vec<drsynth_core::Expr>, policy_source_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(action_names: impl Into<drsynth_core::List<drsynth_core::Expr>>, policy_source_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            action_names,
+            action_names: action_names.into(),
             additional_policies_json: None,
             caller_arn: None,
             permissions_boundary_policies_json: None,

@@ -27,7 +27,7 @@ pub struct ImagebuilderComponent {
     pub skip_destroy: Option<drsynth_core::Arg<bool>>,
     /// `supported_os_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supported_os_versions: Option<Vec<drsynth_core::Expr>>,
+    pub supported_os_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -315,16 +315,16 @@ impl drsynth_core::Block for ImagebuilderContainerRecipe {
 pub struct ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission {
     /// `organization_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organization_arns: Option<Vec<drsynth_core::Expr>>,
+    pub organization_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `organizational_unit_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organizational_unit_arns: Option<Vec<drsynth_core::Expr>>,
+    pub organizational_unit_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_groups: Option<Vec<drsynth_core::Expr>>,
+    pub user_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_ids: Option<Vec<drsynth_core::Expr>>,
+    pub user_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission {
@@ -357,7 +357,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionAmiDistributionConfi
     pub name: Option<drsynth_core::Expr>,
     /// `target_account_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_account_ids: Option<Vec<drsynth_core::Expr>>,
+    pub target_account_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `launch_permission`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub launch_permission: Option<ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission>,
@@ -403,7 +403,7 @@ impl ImagebuilderDistributionConfigurationDistributionContainerDistributionConfi
 pub struct ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration {
     /// `container_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_tags: Option<Vec<drsynth_core::Expr>>,
+    pub container_tags: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -581,7 +581,7 @@ impl ImagebuilderDistributionConfigurationDistributionSsmParameterConfiguration 
 pub struct ImagebuilderDistributionConfigurationDistribution {
     /// `license_configuration_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub license_configuration_arns: Option<Vec<drsynth_core::Expr>>,
+    pub license_configuration_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `region`. Required.
     pub region: drsynth_core::Expr,
     /// `ami_distribution_configuration`. Optional.
@@ -670,7 +670,7 @@ impl drsynth_core::Block for ImagebuilderDistributionConfiguration {
 pub struct ImagebuilderImageImageScanningConfigurationEcrConfiguration {
     /// `container_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_tags: Option<Vec<drsynth_core::Expr>>,
+    pub container_tags: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `repository_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<drsynth_core::Expr>,
@@ -876,7 +876,7 @@ impl drsynth_core::Block for ImagebuilderImage {
 pub struct ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration {
     /// `container_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_tags: Option<Vec<drsynth_core::Expr>>,
+    pub container_tags: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `repository_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<drsynth_core::Expr>,
@@ -1398,7 +1398,7 @@ pub struct ImagebuilderInfrastructureConfiguration {
     pub instance_profile_name: drsynth_core::Expr,
     /// `instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `key_pair`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_pair: Option<drsynth_core::Expr>,
@@ -1409,7 +1409,7 @@ pub struct ImagebuilderInfrastructureConfiguration {
     pub resource_tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `sns_topic_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sns_topic_arn: Option<drsynth_core::Expr>,
@@ -1544,10 +1544,10 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis {
     pub is_public: Option<drsynth_core::Arg<bool>>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `shared_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shared_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub shared_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tag_map`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_map: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1841,16 +1841,16 @@ pub struct DataImagebuilderComponentsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataImagebuilderComponentsFilter {
     /// `DataImagebuilderComponentsFilter` with its required arguments; set the others with `DataImagebuilderComponentsFilter { field: Some(..), ..DataImagebuilderComponentsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1928,16 +1928,16 @@ pub struct DataImagebuilderContainerRecipesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataImagebuilderContainerRecipesFilter {
     /// `DataImagebuilderContainerRecipesFilter` with its required arguments; set the others with `DataImagebuilderContainerRecipesFilter { field: Some(..), ..DataImagebuilderContainerRecipesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2015,16 +2015,16 @@ pub struct DataImagebuilderDistributionConfigurationsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataImagebuilderDistributionConfigurationsFilter {
     /// `DataImagebuilderDistributionConfigurationsFilter` with its required arguments; set the others with `DataImagebuilderDistributionConfigurationsFilter { field: Some(..), ..DataImagebuilderDistributionConfigurationsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2131,16 +2131,16 @@ pub struct DataImagebuilderImagePipelinesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataImagebuilderImagePipelinesFilter {
     /// `DataImagebuilderImagePipelinesFilter` with its required arguments; set the others with `DataImagebuilderImagePipelinesFilter { field: Some(..), ..DataImagebuilderImagePipelinesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2214,16 +2214,16 @@ pub struct DataImagebuilderImageRecipesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataImagebuilderImageRecipesFilter {
     /// `DataImagebuilderImageRecipesFilter` with its required arguments; set the others with `DataImagebuilderImageRecipesFilter { field: Some(..), ..DataImagebuilderImageRecipesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2305,16 +2305,16 @@ pub struct DataImagebuilderInfrastructureConfigurationsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataImagebuilderInfrastructureConfigurationsFilter {
     /// `DataImagebuilderInfrastructureConfigurationsFilter` with its required arguments; set the others with `DataImagebuilderInfrastructureConfigurationsFilter { field: Some(..), ..DataImagebuilderInfrastructureConfigurationsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

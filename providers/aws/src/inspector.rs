@@ -64,7 +64,7 @@ pub struct InspectorAssessmentTemplate {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `rules_package_arns`. Required.
-    pub rules_package_arns: Vec<drsynth_core::Expr>,
+    pub rules_package_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -81,12 +81,12 @@ pub struct InspectorAssessmentTemplate {
 impl InspectorAssessmentTemplate {
     /// `InspectorAssessmentTemplate` with its required arguments; set the others with `InspectorAssessmentTemplate { field: Some(..), ..InspectorAssessmentTemplate::new(..) }`.
     #[inline]
-    pub fn new(duration: impl Into<drsynth_core::Arg<drsynth_core::Number>>, name: impl Into<drsynth_core::Expr>, rules_package_arns: Vec<drsynth_core::Expr>, target_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(duration: impl Into<drsynth_core::Arg<drsynth_core::Number>>, name: impl Into<drsynth_core::Expr>, rules_package_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, target_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             duration: duration.into(),
             id: None,
             name: name.into(),
-            rules_package_arns,
+            rules_package_arns: rules_package_arns.into(),
             tags: None,
             tags_all: None,
             target_arn: target_arn.into(),

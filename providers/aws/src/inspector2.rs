@@ -85,12 +85,12 @@ impl Inspector2EnablerTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Inspector2Enabler {
     /// `account_ids`. Required.
-    pub account_ids: Vec<drsynth_core::Expr>,
+    pub account_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `resource_types`. Required.
-    pub resource_types: Vec<drsynth_core::Expr>,
+    pub resource_types: drsynth_core::List<drsynth_core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<Inspector2EnablerTimeouts>,
@@ -99,11 +99,11 @@ pub struct Inspector2Enabler {
 impl Inspector2Enabler {
     /// `Inspector2Enabler` with its required arguments; set the others with `Inspector2Enabler { field: Some(..), ..Inspector2Enabler::new(..) }`.
     #[inline]
-    pub fn new(account_ids: Vec<drsynth_core::Expr>, resource_types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(account_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, resource_types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            account_ids,
+            account_ids: account_ids.into(),
             id: None,
-            resource_types,
+            resource_types: resource_types.into(),
             timeouts: None,
         }
     }

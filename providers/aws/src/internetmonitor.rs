@@ -78,7 +78,7 @@ pub struct InternetmonitorMonitor {
     pub monitor_name: drsynth_core::Expr,
     /// `resources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resources: Option<Vec<drsynth_core::Expr>>,
+    pub resources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<drsynth_core::Expr>,

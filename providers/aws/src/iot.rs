@@ -292,7 +292,7 @@ pub struct IotDomainConfiguration {
     pub name: drsynth_core::Expr,
     /// `server_certificate_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_certificate_arns: Option<Vec<drsynth_core::Expr>>,
+    pub server_certificate_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `service_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_type: Option<drsynth_core::Expr>,
@@ -427,7 +427,7 @@ impl IotIndexingConfigurationThingGroupIndexingConfiguration {
 pub struct IotIndexingConfigurationThingIndexingConfigurationFilter {
     /// `named_shadow_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub named_shadow_names: Option<Vec<drsynth_core::Expr>>,
+    pub named_shadow_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl IotIndexingConfigurationThingIndexingConfigurationFilter {
@@ -971,7 +971,7 @@ pub struct IotThingTypeProperties {
     pub description: Option<drsynth_core::Expr>,
     /// `searchable_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub searchable_attributes: Option<Vec<drsynth_core::Expr>>,
+    pub searchable_attributes: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl IotThingTypeProperties {
@@ -1876,9 +1876,9 @@ pub struct IotTopicRuleDestinationVpcConfiguration {
     pub role_arn: drsynth_core::Expr,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -1886,11 +1886,11 @@ pub struct IotTopicRuleDestinationVpcConfiguration {
 impl IotTopicRuleDestinationVpcConfiguration {
     /// `IotTopicRuleDestinationVpcConfiguration` with its required arguments; set the others with `IotTopicRuleDestinationVpcConfiguration { field: Some(..), ..IotTopicRuleDestinationVpcConfiguration::new(..) }`.
     #[inline]
-    pub fn new(role_arn: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(role_arn: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
             security_groups: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
         }
     }

@@ -347,7 +347,7 @@ pub struct VpcIpamPoolCidrAllocation {
     pub description: Option<drsynth_core::Expr>,
     /// `disallowed_cidrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub disallowed_cidrs: Option<Vec<drsynth_core::Expr>>,
+    pub disallowed_cidrs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -386,7 +386,7 @@ impl drsynth_core::Block for VpcIpamPoolCidrAllocation {
 pub struct VpcIpamPreviewNextCidr {
     /// `disallowed_cidrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub disallowed_cidrs: Option<Vec<drsynth_core::Expr>>,
+    pub disallowed_cidrs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -678,16 +678,16 @@ pub struct DataVpcIpamPoolFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcIpamPoolFilter {
     /// `DataVpcIpamPoolFilter` with its required arguments; set the others with `DataVpcIpamPoolFilter { field: Some(..), ..DataVpcIpamPoolFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -762,16 +762,16 @@ pub struct DataVpcIpamPoolCidrsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcIpamPoolCidrsFilter {
     /// `DataVpcIpamPoolCidrsFilter` with its required arguments; set the others with `DataVpcIpamPoolCidrsFilter { field: Some(..), ..DataVpcIpamPoolCidrsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -837,16 +837,16 @@ pub struct DataVpcIpamPoolsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcIpamPoolsFilter {
     /// `DataVpcIpamPoolsFilter` with its required arguments; set the others with `DataVpcIpamPoolsFilter { field: Some(..), ..DataVpcIpamPoolsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -904,7 +904,7 @@ impl DataVpcIpamPreviewNextCidrTimeouts {
 pub struct DataVpcIpamPreviewNextCidr {
     /// `disallowed_cidrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub disallowed_cidrs: Option<Vec<drsynth_core::Expr>>,
+    pub disallowed_cidrs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -946,16 +946,16 @@ pub struct DataVpcIpamsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcIpamsFilter {
     /// `DataVpcIpamsFilter` with its required arguments; set the others with `DataVpcIpamsFilter { field: Some(..), ..DataVpcIpamsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -965,7 +965,7 @@ impl DataVpcIpamsFilter {
 pub struct DataVpcIpams {
     /// `ipam_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipam_ids: Option<Vec<drsynth_core::Expr>>,
+    pub ipam_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<Vec<DataVpcIpamsFilter>>,

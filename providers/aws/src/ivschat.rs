@@ -205,7 +205,7 @@ pub struct IvschatRoom {
     pub id: Option<drsynth_core::Expr>,
     /// `logging_configuration_identifiers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub logging_configuration_identifiers: Option<Vec<drsynth_core::Expr>>,
+    pub logging_configuration_identifiers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `maximum_message_length`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum_message_length: Option<drsynth_core::Arg<drsynth_core::Number>>,

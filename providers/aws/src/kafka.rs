@@ -171,11 +171,11 @@ pub struct MskClusterBrokerNodeGroupInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub az_distribution: Option<drsynth_core::Expr>,
     /// `client_subnets`. Required.
-    pub client_subnets: Vec<drsynth_core::Expr>,
+    pub client_subnets: drsynth_core::List<drsynth_core::Expr>,
     /// `instance_type`. Required.
     pub instance_type: drsynth_core::Expr,
     /// `security_groups`. Required.
-    pub security_groups: Vec<drsynth_core::Expr>,
+    pub security_groups: drsynth_core::List<drsynth_core::Expr>,
     /// `connectivity_info`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connectivity_info: Option<MskClusterBrokerNodeGroupInfoConnectivityInfo>,
@@ -187,12 +187,12 @@ pub struct MskClusterBrokerNodeGroupInfo {
 impl MskClusterBrokerNodeGroupInfo {
     /// `MskClusterBrokerNodeGroupInfo` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfo { field: Some(..), ..MskClusterBrokerNodeGroupInfo::new(..) }`.
     #[inline]
-    pub fn new(client_subnets: Vec<drsynth_core::Expr>, instance_type: impl Into<drsynth_core::Expr>, security_groups: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(client_subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>, instance_type: impl Into<drsynth_core::Expr>, security_groups: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             az_distribution: None,
-            client_subnets,
+            client_subnets: client_subnets.into(),
             instance_type: instance_type.into(),
-            security_groups,
+            security_groups: security_groups.into(),
             connectivity_info: None,
             storage_info: None,
         }
@@ -226,7 +226,7 @@ impl MskClusterClientAuthenticationSasl {
 pub struct MskClusterClientAuthenticationTls {
     /// `certificate_authority_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub certificate_authority_arns: Option<Vec<drsynth_core::Expr>>,
+    pub certificate_authority_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl MskClusterClientAuthenticationTls {
@@ -642,7 +642,7 @@ pub struct MskConfiguration {
     pub id: Option<drsynth_core::Expr>,
     /// `kafka_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kafka_versions: Option<Vec<drsynth_core::Expr>>,
+    pub kafka_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `server_properties`. Required.
@@ -693,18 +693,18 @@ impl MskReplicatorKafkaClusterAmazonMskCluster {
 pub struct MskReplicatorKafkaClusterVpcConfig {
     /// `security_groups_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl MskReplicatorKafkaClusterVpcConfig {
     /// `MskReplicatorKafkaClusterVpcConfig` with its required arguments; set the others with `MskReplicatorKafkaClusterVpcConfig { field: Some(..), ..MskReplicatorKafkaClusterVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             security_groups_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -734,9 +734,9 @@ impl MskReplicatorKafkaCluster {
 pub struct MskReplicatorReplicationInfoListConsumerGroupReplication {
     /// `consumer_groups_to_exclude`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub consumer_groups_to_exclude: Option<Vec<drsynth_core::Expr>>,
+    pub consumer_groups_to_exclude: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `consumer_groups_to_replicate`. Required.
-    pub consumer_groups_to_replicate: Vec<drsynth_core::Expr>,
+    pub consumer_groups_to_replicate: drsynth_core::List<drsynth_core::Expr>,
     /// `detect_and_copy_new_consumer_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detect_and_copy_new_consumer_groups: Option<drsynth_core::Arg<bool>>,
@@ -748,10 +748,10 @@ pub struct MskReplicatorReplicationInfoListConsumerGroupReplication {
 impl MskReplicatorReplicationInfoListConsumerGroupReplication {
     /// `MskReplicatorReplicationInfoListConsumerGroupReplication` with its required arguments; set the others with `MskReplicatorReplicationInfoListConsumerGroupReplication { field: Some(..), ..MskReplicatorReplicationInfoListConsumerGroupReplication::new(..) }`.
     #[inline]
-    pub fn new(consumer_groups_to_replicate: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(consumer_groups_to_replicate: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             consumer_groups_to_exclude: None,
-            consumer_groups_to_replicate,
+            consumer_groups_to_replicate: consumer_groups_to_replicate.into(),
             detect_and_copy_new_consumer_groups: None,
             synchronise_consumer_group_offsets: None,
         }
@@ -790,9 +790,9 @@ pub struct MskReplicatorReplicationInfoListTopicReplication {
     pub detect_and_copy_new_topics: Option<drsynth_core::Arg<bool>>,
     /// `topics_to_exclude`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub topics_to_exclude: Option<Vec<drsynth_core::Expr>>,
+    pub topics_to_exclude: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `topics_to_replicate`. Required.
-    pub topics_to_replicate: Vec<drsynth_core::Expr>,
+    pub topics_to_replicate: drsynth_core::List<drsynth_core::Expr>,
     /// `starting_position`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starting_position: Option<MskReplicatorReplicationInfoListTopicReplicationStartingPosition>,
@@ -804,13 +804,13 @@ pub struct MskReplicatorReplicationInfoListTopicReplication {
 impl MskReplicatorReplicationInfoListTopicReplication {
     /// `MskReplicatorReplicationInfoListTopicReplication` with its required arguments; set the others with `MskReplicatorReplicationInfoListTopicReplication { field: Some(..), ..MskReplicatorReplicationInfoListTopicReplication::new(..) }`.
     #[inline]
-    pub fn new(topics_to_replicate: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(topics_to_replicate: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             copy_access_control_lists_for_topics: None,
             copy_topic_configurations: None,
             detect_and_copy_new_topics: None,
             topics_to_exclude: None,
-            topics_to_replicate,
+            topics_to_replicate: topics_to_replicate.into(),
             starting_position: None,
             topic_name_configuration: None,
         }
@@ -935,17 +935,17 @@ pub struct MskScramSecretAssociation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `secret_arn_list`. Required.
-    pub secret_arn_list: Vec<drsynth_core::Expr>,
+    pub secret_arn_list: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl MskScramSecretAssociation {
     /// `MskScramSecretAssociation` with its required arguments; set the others with `MskScramSecretAssociation { field: Some(..), ..MskScramSecretAssociation::new(..) }`.
     #[inline]
-    pub fn new(cluster_arn: impl Into<drsynth_core::Expr>, secret_arn_list: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(cluster_arn: impl Into<drsynth_core::Expr>, secret_arn_list: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             id: None,
-            secret_arn_list,
+            secret_arn_list: secret_arn_list.into(),
         }
     }
 }
@@ -1036,18 +1036,18 @@ impl MskServerlessClusterTimeouts {
 pub struct MskServerlessClusterVpcConfig {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl MskServerlessClusterVpcConfig {
     /// `MskServerlessClusterVpcConfig` with its required arguments; set the others with `MskServerlessClusterVpcConfig { field: Some(..), ..MskServerlessClusterVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -1133,12 +1133,12 @@ pub struct MskVpcConnection {
     /// `authentication`. Required.
     pub authentication: drsynth_core::Expr,
     /// `client_subnets`. Required.
-    pub client_subnets: Vec<drsynth_core::Expr>,
+    pub client_subnets: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `security_groups`. Required.
-    pub security_groups: Vec<drsynth_core::Expr>,
+    pub security_groups: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1154,12 +1154,12 @@ pub struct MskVpcConnection {
 impl MskVpcConnection {
     /// `MskVpcConnection` with its required arguments; set the others with `MskVpcConnection { field: Some(..), ..MskVpcConnection::new(..) }`.
     #[inline]
-    pub fn new(authentication: impl Into<drsynth_core::Expr>, client_subnets: Vec<drsynth_core::Expr>, security_groups: Vec<drsynth_core::Expr>, target_cluster_arn: impl Into<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(authentication: impl Into<drsynth_core::Expr>, client_subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>, security_groups: impl Into<drsynth_core::List<drsynth_core::Expr>>, target_cluster_arn: impl Into<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             authentication: authentication.into(),
-            client_subnets,
+            client_subnets: client_subnets.into(),
             id: None,
-            security_groups,
+            security_groups: security_groups.into(),
             tags: None,
             tags_all: None,
             target_cluster_arn: target_cluster_arn.into(),
@@ -1304,7 +1304,7 @@ pub struct DataMskKafkaVersion {
     pub id: Option<drsynth_core::Expr>,
     /// `preferred_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_versions: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `version`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<drsynth_core::Expr>,

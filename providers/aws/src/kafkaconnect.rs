@@ -97,18 +97,18 @@ impl MskconnectConnectorCapacity {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MskconnectConnectorKafkaClusterApacheKafkaClusterVpc {
     /// `security_groups`. Required.
-    pub security_groups: Vec<drsynth_core::Expr>,
+    pub security_groups: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl MskconnectConnectorKafkaClusterApacheKafkaClusterVpc {
     /// `MskconnectConnectorKafkaClusterApacheKafkaClusterVpc` with its required arguments; set the others with `MskconnectConnectorKafkaClusterApacheKafkaClusterVpc { field: Some(..), ..MskconnectConnectorKafkaClusterApacheKafkaClusterVpc::new(..) }`.
     #[inline]
-    pub fn new(security_groups: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_groups: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_groups,
-            subnets,
+            security_groups: security_groups.into(),
+            subnets: subnets.into(),
         }
     }
 }

@@ -43,13 +43,13 @@ pub struct KendraDataSourceConfigurationS3Configuration {
     pub bucket_name: drsynth_core::Expr,
     /// `exclusion_patterns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusion_patterns: Option<Vec<drsynth_core::Expr>>,
+    pub exclusion_patterns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `inclusion_patterns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inclusion_patterns: Option<Vec<drsynth_core::Expr>>,
+    pub inclusion_patterns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `inclusion_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inclusion_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub inclusion_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `access_control_list_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_control_list_configuration: Option<KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration>,
@@ -159,7 +159,7 @@ impl KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration {
     /// `seed_urls`. Required.
-    pub seed_urls: Vec<drsynth_core::Expr>,
+    pub seed_urls: drsynth_core::List<drsynth_core::Expr>,
     /// `web_crawler_mode`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub web_crawler_mode: Option<drsynth_core::Expr>,
@@ -168,9 +168,9 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfig
 impl KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration::new(..) }`.
     #[inline]
-    pub fn new(seed_urls: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(seed_urls: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            seed_urls,
+            seed_urls: seed_urls.into(),
             web_crawler_mode: None,
         }
     }
@@ -180,15 +180,15 @@ impl KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguratio
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration {
     /// `site_maps`. Required.
-    pub site_maps: Vec<drsynth_core::Expr>,
+    pub site_maps: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration::new(..) }`.
     #[inline]
-    pub fn new(site_maps: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(site_maps: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            site_maps,
+            site_maps: site_maps.into(),
         }
     }
 }
@@ -232,10 +232,10 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfiguration {
     pub max_urls_per_minute_crawl_rate: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `url_exclusion_patterns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url_exclusion_patterns: Option<Vec<drsynth_core::Expr>>,
+    pub url_exclusion_patterns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `url_inclusion_patterns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url_inclusion_patterns: Option<Vec<drsynth_core::Expr>>,
+    pub url_inclusion_patterns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `authentication_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_configuration: Option<KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration>,
@@ -304,7 +304,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurat
     pub long_value: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `string_list_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_list_value: Option<Vec<drsynth_core::Expr>>,
+    pub string_list_value: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `string_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub string_value: Option<drsynth_core::Expr>,
@@ -555,13 +555,13 @@ impl drsynth_core::Block for KendraDataSource {
 pub struct KendraExperienceConfigurationContentSourceConfiguration {
     /// `data_source_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_source_ids: Option<Vec<drsynth_core::Expr>>,
+    pub data_source_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `direct_put_content`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direct_put_content: Option<drsynth_core::Arg<bool>>,
     /// `faq_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub faq_ids: Option<Vec<drsynth_core::Expr>>,
+    pub faq_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl KendraExperienceConfigurationContentSourceConfiguration {

@@ -5,7 +5,7 @@
 pub struct KeyspacesKeyspaceReplicationSpecification {
     /// `region_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region_list: Option<Vec<drsynth_core::Expr>>,
+    pub region_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `replication_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replication_strategy: Option<drsynth_core::Expr>,

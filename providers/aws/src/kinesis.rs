@@ -99,7 +99,7 @@ pub struct KinesisStream {
     pub shard_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `shard_level_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shard_level_metrics: Option<Vec<drsynth_core::Expr>>,
+    pub shard_level_metrics: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

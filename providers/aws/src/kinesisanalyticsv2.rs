@@ -651,18 +651,18 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigur
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
         }
     }
 }

@@ -281,7 +281,7 @@ impl KmsGrantConstraints {
 pub struct KmsGrant {
     /// `grant_creation_tokens`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grant_creation_tokens: Option<Vec<drsynth_core::Expr>>,
+    pub grant_creation_tokens: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `grantee_principal`. Required.
     pub grantee_principal: drsynth_core::Expr,
     /// `id`. Optional.
@@ -293,7 +293,7 @@ pub struct KmsGrant {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<drsynth_core::Expr>,
     /// `operations`. Required.
-    pub operations: Vec<drsynth_core::Expr>,
+    pub operations: drsynth_core::List<drsynth_core::Expr>,
     /// `retire_on_delete`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retire_on_delete: Option<drsynth_core::Arg<bool>>,
@@ -308,14 +308,14 @@ pub struct KmsGrant {
 impl KmsGrant {
     /// `KmsGrant` with its required arguments; set the others with `KmsGrant { field: Some(..), ..KmsGrant::new(..) }`.
     #[inline]
-    pub fn new(grantee_principal: impl Into<drsynth_core::Expr>, key_id: impl Into<drsynth_core::Expr>, operations: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(grantee_principal: impl Into<drsynth_core::Expr>, key_id: impl Into<drsynth_core::Expr>, operations: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             grant_creation_tokens: None,
             grantee_principal: grantee_principal.into(),
             id: None,
             key_id: key_id.into(),
             name: None,
-            operations,
+            operations: operations.into(),
             retire_on_delete: None,
             retiring_principal: None,
             constraints: None,
@@ -697,7 +697,7 @@ impl drsynth_core::Block for DataKmsCustomKeyStore {
 pub struct DataKmsKey {
     /// `grant_tokens`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grant_tokens: Option<Vec<drsynth_core::Expr>>,
+    pub grant_tokens: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -730,7 +730,7 @@ impl drsynth_core::Block for DataKmsKey {
 pub struct DataKmsPublicKey {
     /// `grant_tokens`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grant_tokens: Option<Vec<drsynth_core::Expr>>,
+    pub grant_tokens: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -766,7 +766,7 @@ pub struct DataKmsSecretSecret {
     pub context: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `grant_tokens`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grant_tokens: Option<Vec<drsynth_core::Expr>>,
+    pub grant_tokens: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `payload`. Required.
@@ -826,7 +826,7 @@ pub struct DataKmsSecretsSecret {
     pub encryption_algorithm: Option<drsynth_core::Expr>,
     /// `grant_tokens`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grant_tokens: Option<Vec<drsynth_core::Expr>>,
+    pub grant_tokens: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `key_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_id: Option<drsynth_core::Expr>,

@@ -5,7 +5,7 @@
 pub struct LakeformationDataCellsFilterTableDataColumnWildcard {
     /// `excluded_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl LakeformationDataCellsFilterTableDataColumnWildcard {
@@ -59,7 +59,7 @@ impl LakeformationDataCellsFilterTableDataRowFilter {
 pub struct LakeformationDataCellsFilterTableData {
     /// `column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_names: Option<Vec<drsynth_core::Expr>>,
+    pub column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `database_name`. Required.
     pub database_name: drsynth_core::Expr,
     /// `name`. Required.
@@ -150,7 +150,7 @@ impl drsynth_core::Block for LakeformationDataCellsFilter {
 pub struct LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions {
     /// `permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<Vec<drsynth_core::Expr>>,
+    pub permissions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `principal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub principal: Option<drsynth_core::Expr>,
@@ -172,7 +172,7 @@ impl LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions {
 pub struct LakeformationDataLakeSettings {
     /// `admins`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub admins: Option<Vec<drsynth_core::Expr>>,
+    pub admins: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allow_external_data_filtering`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_external_data_filtering: Option<drsynth_core::Arg<bool>>,
@@ -181,13 +181,13 @@ pub struct LakeformationDataLakeSettings {
     pub allow_full_table_external_data_access: Option<drsynth_core::Arg<bool>>,
     /// `authorized_session_tag_value_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authorized_session_tag_value_list: Option<Vec<drsynth_core::Expr>>,
+    pub authorized_session_tag_value_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `catalog_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub catalog_id: Option<drsynth_core::Expr>,
     /// `external_data_filtering_allow_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub external_data_filtering_allow_list: Option<Vec<drsynth_core::Expr>>,
+    pub external_data_filtering_allow_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -196,10 +196,10 @@ pub struct LakeformationDataLakeSettings {
     pub parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `read_only_admins`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub read_only_admins: Option<Vec<drsynth_core::Expr>>,
+    pub read_only_admins: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `trusted_resource_owners`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trusted_resource_owners: Option<Vec<drsynth_core::Expr>>,
+    pub trusted_resource_owners: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `create_database_default_permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_database_default_permissions: Option<Vec<LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions>>,
@@ -249,18 +249,18 @@ pub struct LakeformationLfTag {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LakeformationLfTag {
     /// `LakeformationLfTag` with its required arguments; set the others with `LakeformationLfTag { field: Some(..), ..LakeformationLfTag::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             catalog_id: None,
             id: None,
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -426,7 +426,7 @@ pub struct LakeformationOptInResourceDataLfTagPolicy {
     pub catalog_id: Option<drsynth_core::Expr>,
     /// `expression`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expression: Option<Vec<drsynth_core::Expr>>,
+    pub expression: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `expression_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expression_name: Option<drsynth_core::Expr>,
@@ -481,7 +481,7 @@ impl LakeformationOptInResourceDataTable {
 pub struct LakeformationOptInResourceDataTableWithColumnsColumnWildcard {
     /// `excluded_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl LakeformationOptInResourceDataTableWithColumnsColumnWildcard {
@@ -502,7 +502,7 @@ pub struct LakeformationOptInResourceDataTableWithColumns {
     pub catalog_id: Option<drsynth_core::Expr>,
     /// `column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_names: Option<Vec<drsynth_core::Expr>>,
+    pub column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `database_name`. Required.
     pub database_name: drsynth_core::Expr,
     /// `name`. Required.
@@ -687,17 +687,17 @@ pub struct LakeformationPermissionsLfTag {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LakeformationPermissionsLfTag {
     /// `LakeformationPermissionsLfTag` with its required arguments; set the others with `LakeformationPermissionsLfTag { field: Some(..), ..LakeformationPermissionsLfTag::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             catalog_id: None,
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -708,16 +708,16 @@ pub struct LakeformationPermissionsLfTagPolicyExpression {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LakeformationPermissionsLfTagPolicyExpression {
     /// `LakeformationPermissionsLfTagPolicyExpression` with its required arguments; set the others with `LakeformationPermissionsLfTagPolicyExpression { field: Some(..), ..LakeformationPermissionsLfTagPolicyExpression::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -783,12 +783,12 @@ pub struct LakeformationPermissionsTableWithColumns {
     pub catalog_id: Option<drsynth_core::Expr>,
     /// `column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_names: Option<Vec<drsynth_core::Expr>>,
+    pub column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `database_name`. Required.
     pub database_name: drsynth_core::Expr,
     /// `excluded_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `wildcard`. Optional.
@@ -824,10 +824,10 @@ pub struct LakeformationPermissions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `permissions`. Required.
-    pub permissions: Vec<drsynth_core::Expr>,
+    pub permissions: drsynth_core::List<drsynth_core::Expr>,
     /// `permissions_with_grant_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions_with_grant_option: Option<Vec<drsynth_core::Expr>>,
+    pub permissions_with_grant_option: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
     /// `data_cells_filter`. Optional.
@@ -856,12 +856,12 @@ pub struct LakeformationPermissions {
 impl LakeformationPermissions {
     /// `LakeformationPermissions` with its required arguments; set the others with `LakeformationPermissions { field: Some(..), ..LakeformationPermissions::new(..) }`.
     #[inline]
-    pub fn new(permissions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(permissions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             catalog_id: None,
             catalog_resource: None,
             id: None,
-            permissions,
+            permissions: permissions.into(),
             permissions_with_grant_option: None,
             principal: principal.into(),
             data_cells_filter: None,
@@ -1007,7 +1007,7 @@ impl LakeformationResourceLfTagTable {
 pub struct LakeformationResourceLfTagTableWithColumnsColumnWildcard {
     /// `excluded_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl LakeformationResourceLfTagTableWithColumnsColumnWildcard {
@@ -1028,7 +1028,7 @@ pub struct LakeformationResourceLfTagTableWithColumns {
     pub catalog_id: Option<drsynth_core::Expr>,
     /// `column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_names: Option<Vec<drsynth_core::Expr>>,
+    pub column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `database_name`. Required.
     pub database_name: drsynth_core::Expr,
     /// `name`. Required.
@@ -1204,12 +1204,12 @@ pub struct LakeformationResourceLfTagsTableWithColumns {
     pub catalog_id: Option<drsynth_core::Expr>,
     /// `column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_names: Option<Vec<drsynth_core::Expr>>,
+    pub column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `database_name`. Required.
     pub database_name: drsynth_core::Expr,
     /// `excluded_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `wildcard`. Optional.
@@ -1410,17 +1410,17 @@ pub struct DataLakeformationPermissionsLfTag {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataLakeformationPermissionsLfTag {
     /// `DataLakeformationPermissionsLfTag` with its required arguments; set the others with `DataLakeformationPermissionsLfTag { field: Some(..), ..DataLakeformationPermissionsLfTag::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             catalog_id: None,
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1431,16 +1431,16 @@ pub struct DataLakeformationPermissionsLfTagPolicyExpression {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataLakeformationPermissionsLfTagPolicyExpression {
     /// `DataLakeformationPermissionsLfTagPolicyExpression` with its required arguments; set the others with `DataLakeformationPermissionsLfTagPolicyExpression { field: Some(..), ..DataLakeformationPermissionsLfTagPolicyExpression::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1506,12 +1506,12 @@ pub struct DataLakeformationPermissionsTableWithColumns {
     pub catalog_id: Option<drsynth_core::Expr>,
     /// `column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_names: Option<Vec<drsynth_core::Expr>>,
+    pub column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `database_name`. Required.
     pub database_name: drsynth_core::Expr,
     /// `excluded_column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_column_names: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `wildcard`. Optional.

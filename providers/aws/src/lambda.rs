@@ -65,15 +65,15 @@ impl drsynth_core::Block for LambdaAlias {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LambdaCodeSigningConfigAllowedPublishers {
     /// `signing_profile_version_arns`. Required.
-    pub signing_profile_version_arns: Vec<drsynth_core::Expr>,
+    pub signing_profile_version_arns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LambdaCodeSigningConfigAllowedPublishers {
     /// `LambdaCodeSigningConfigAllowedPublishers` with its required arguments; set the others with `LambdaCodeSigningConfigAllowedPublishers { field: Some(..), ..LambdaCodeSigningConfigAllowedPublishers::new(..) }`.
     #[inline]
-    pub fn new(signing_profile_version_arns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(signing_profile_version_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            signing_profile_version_arns,
+            signing_profile_version_arns: signing_profile_version_arns.into(),
         }
     }
 }
@@ -258,15 +258,15 @@ impl LambdaEventSourceMappingFilterCriteria {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LambdaEventSourceMappingMetricsConfig {
     /// `metrics`. Required.
-    pub metrics: Vec<drsynth_core::Expr>,
+    pub metrics: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LambdaEventSourceMappingMetricsConfig {
     /// `LambdaEventSourceMappingMetricsConfig` with its required arguments; set the others with `LambdaEventSourceMappingMetricsConfig { field: Some(..), ..LambdaEventSourceMappingMetricsConfig::new(..) }`.
     #[inline]
-    pub fn new(metrics: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(metrics: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            metrics,
+            metrics: metrics.into(),
         }
     }
 }
@@ -367,7 +367,7 @@ pub struct LambdaEventSourceMapping {
     pub function_name: drsynth_core::Expr,
     /// `function_response_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub function_response_types: Option<Vec<drsynth_core::Expr>>,
+    pub function_response_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -388,7 +388,7 @@ pub struct LambdaEventSourceMapping {
     pub parallelization_factor: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `queues`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub queues: Option<Vec<drsynth_core::Expr>>,
+    pub queues: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `starting_position`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starting_position: Option<drsynth_core::Expr>,
@@ -403,7 +403,7 @@ pub struct LambdaEventSourceMapping {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `topics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub topics: Option<Vec<drsynth_core::Expr>>,
+    pub topics: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tumbling_window_in_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tumbling_window_in_seconds: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -563,10 +563,10 @@ impl LambdaFunctionFileSystemConfig {
 pub struct LambdaFunctionImageConfig {
     /// `command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<drsynth_core::Expr>>,
+    pub command: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `entry_point`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub entry_point: Option<Vec<drsynth_core::Expr>>,
+    pub entry_point: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `working_directory`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub working_directory: Option<drsynth_core::Expr>,
@@ -680,19 +680,19 @@ pub struct LambdaFunctionVpcConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_allowed_for_dual_stack: Option<drsynth_core::Arg<bool>>,
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LambdaFunctionVpcConfig {
     /// `LambdaFunctionVpcConfig` with its required arguments; set the others with `LambdaFunctionVpcConfig { field: Some(..), ..LambdaFunctionVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             ipv6_allowed_for_dual_stack: None,
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -702,7 +702,7 @@ impl LambdaFunctionVpcConfig {
 pub struct LambdaFunction {
     /// `architectures`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub architectures: Option<Vec<drsynth_core::Expr>>,
+    pub architectures: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `code_signing_config_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_signing_config_arn: Option<drsynth_core::Expr>,
@@ -728,7 +728,7 @@ pub struct LambdaFunction {
     pub kms_key_arn: Option<drsynth_core::Expr>,
     /// `layers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub layers: Option<Vec<drsynth_core::Expr>>,
+    pub layers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `memory_size`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memory_size: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -743,7 +743,7 @@ pub struct LambdaFunction {
     pub replace_security_groups_on_destroy: Option<drsynth_core::Arg<bool>>,
     /// `replacement_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replacement_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub replacement_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `reserved_concurrent_executions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reserved_concurrent_executions: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -981,16 +981,16 @@ pub struct LambdaFunctionUrlCors {
     pub allow_credentials: Option<drsynth_core::Arg<bool>>,
     /// `allow_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow_headers: Option<Vec<drsynth_core::Expr>>,
+    pub allow_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allow_methods`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow_methods: Option<Vec<drsynth_core::Expr>>,
+    pub allow_methods: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allow_origins`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow_origins: Option<Vec<drsynth_core::Expr>>,
+    pub allow_origins: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `expose_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expose_headers: Option<Vec<drsynth_core::Expr>>,
+    pub expose_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_age`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_age: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1130,10 +1130,10 @@ impl drsynth_core::Block for LambdaInvocation {
 pub struct LambdaLayerVersion {
     /// `compatible_architectures`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compatible_architectures: Option<Vec<drsynth_core::Expr>>,
+    pub compatible_architectures: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `compatible_runtimes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compatible_runtimes: Option<Vec<drsynth_core::Expr>>,
+    pub compatible_runtimes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,

@@ -464,7 +464,7 @@ pub struct LexIntentSlot {
     pub response_card: Option<drsynth_core::Expr>,
     /// `sample_utterances`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sample_utterances: Option<Vec<drsynth_core::Expr>>,
+    pub sample_utterances: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `slot_constraint`. Required.
     pub slot_constraint: drsynth_core::Expr,
     /// `slot_type`. Required.
@@ -540,7 +540,7 @@ pub struct LexIntent {
     pub parent_intent_signature: Option<drsynth_core::Expr>,
     /// `sample_utterances`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sample_utterances: Option<Vec<drsynth_core::Expr>>,
+    pub sample_utterances: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `conclusion_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conclusion_statement: Option<LexIntentConclusionStatement>,
@@ -602,7 +602,7 @@ impl drsynth_core::Block for LexIntent {
 pub struct LexSlotTypeEnumerationValue {
     /// `synonyms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub synonyms: Option<Vec<drsynth_core::Expr>>,
+    pub synonyms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `value`. Required.
     pub value: drsynth_core::Expr,
 }

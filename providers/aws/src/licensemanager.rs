@@ -37,7 +37,7 @@ impl drsynth_core::Block for LicensemanagerAssociation {
 pub struct LicensemanagerGrant {
     /// `allowed_operations`. Required.
     /// Allowed operations for the grant. This is a subset of the allowed operations on the license.
-    pub allowed_operations: Vec<drsynth_core::Expr>,
+    pub allowed_operations: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -55,9 +55,9 @@ pub struct LicensemanagerGrant {
 impl LicensemanagerGrant {
     /// `LicensemanagerGrant` with its required arguments; set the others with `LicensemanagerGrant { field: Some(..), ..LicensemanagerGrant::new(..) }`.
     #[inline]
-    pub fn new(allowed_operations: Vec<drsynth_core::Expr>, license_arn: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(allowed_operations: impl Into<drsynth_core::List<drsynth_core::Expr>>, license_arn: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            allowed_operations,
+            allowed_operations: allowed_operations.into(),
             id: None,
             license_arn: license_arn.into(),
             name: name.into(),
@@ -123,7 +123,7 @@ pub struct LicensemanagerLicenseConfiguration {
     pub license_counting_type: drsynth_core::Expr,
     /// `license_rules`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub license_rules: Option<Vec<drsynth_core::Expr>>,
+    pub license_rules: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -166,16 +166,16 @@ pub struct DataLicensemanagerGrantsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataLicensemanagerGrantsFilter {
     /// `DataLicensemanagerGrantsFilter` with its required arguments; set the others with `DataLicensemanagerGrantsFilter { field: Some(..), ..DataLicensemanagerGrantsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -245,16 +245,16 @@ pub struct DataLicensemanagerReceivedLicensesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataLicensemanagerReceivedLicensesFilter {
     /// `DataLicensemanagerReceivedLicensesFilter` with its required arguments; set the others with `DataLicensemanagerReceivedLicensesFilter { field: Some(..), ..DataLicensemanagerReceivedLicensesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

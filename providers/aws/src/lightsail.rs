@@ -118,7 +118,7 @@ pub struct LightsailCertificate {
     pub name: drsynth_core::Expr,
     /// `subject_alternative_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject_alternative_names: Option<Vec<drsynth_core::Expr>>,
+    pub subject_alternative_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -192,16 +192,16 @@ pub struct LightsailContainerServicePublicDomainNamesCertificate {
     /// `certificate_name`. Required.
     pub certificate_name: drsynth_core::Expr,
     /// `domain_names`. Required.
-    pub domain_names: Vec<drsynth_core::Expr>,
+    pub domain_names: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl LightsailContainerServicePublicDomainNamesCertificate {
     /// `LightsailContainerServicePublicDomainNamesCertificate` with its required arguments; set the others with `LightsailContainerServicePublicDomainNamesCertificate { field: Some(..), ..LightsailContainerServicePublicDomainNamesCertificate::new(..) }`.
     #[inline]
-    pub fn new(certificate_name: impl Into<drsynth_core::Expr>, domain_names: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(certificate_name: impl Into<drsynth_core::Expr>, domain_names: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             certificate_name: certificate_name.into(),
-            domain_names,
+            domain_names: domain_names.into(),
         }
     }
 }
@@ -313,7 +313,7 @@ impl drsynth_core::Block for LightsailContainerService {
 pub struct LightsailContainerServiceDeploymentVersionContainer {
     /// `command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<drsynth_core::Expr>>,
+    pub command: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `container_name`. Required.
     pub container_name: drsynth_core::Expr,
     /// `environment`. Optional.
@@ -651,7 +651,7 @@ pub struct LightsailDistributionCacheBehaviorSettingsForwardedCookies {
     /// `cookies_allow_list`. Optional.
     /// The specific cookies to forward to your distribution's origin.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cookies_allow_list: Option<Vec<drsynth_core::Expr>>,
+    pub cookies_allow_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `option`. Optional.
     /// Specifies which cookies to forward to the distribution's origin for a cache behavior: all, none, or allow-list to forward only the cookies specified in the cookiesAllowList parameter.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -676,7 +676,7 @@ pub struct LightsailDistributionCacheBehaviorSettingsForwardedHeaders {
     /// `headers_allow_list`. Optional.
     /// The specific headers to forward to your distribution's origin.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers_allow_list: Option<Vec<drsynth_core::Expr>>,
+    pub headers_allow_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `option`. Optional.
     /// The headers that you want your distribution to forward to your origin and base caching on.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -705,7 +705,7 @@ pub struct LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings {
     /// `query_strings_allowed_list`. Optional.
     /// The specific query strings that the distribution forwards to the origin.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_strings_allowed_list: Option<Vec<drsynth_core::Expr>>,
+    pub query_strings_allowed_list: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings {
@@ -1087,15 +1087,15 @@ impl drsynth_core::Block for LightsailInstance {
 pub struct LightsailInstancePublicPortsPortInfo {
     /// `cidr_list_aliases`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cidr_list_aliases: Option<Vec<drsynth_core::Expr>>,
+    pub cidr_list_aliases: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cidrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cidrs: Option<Vec<drsynth_core::Expr>>,
+    pub cidrs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `from_port`. Required.
     pub from_port: drsynth_core::Arg<drsynth_core::Number>,
     /// `ipv6_cidrs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_cidrs: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_cidrs: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `protocol`. Required.
     pub protocol: drsynth_core::Expr,
     /// `to_port`. Required.
@@ -1294,7 +1294,7 @@ pub struct LightsailLbCertificate {
     pub name: drsynth_core::Expr,
     /// `subject_alternative_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject_alternative_names: Option<Vec<drsynth_core::Expr>>,
+    pub subject_alternative_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl LightsailLbCertificate {

@@ -64,7 +64,7 @@ pub struct CloudwatchLogAnomalyDetector {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<drsynth_core::Expr>,
     /// `log_group_arn_list`. Required.
-    pub log_group_arn_list: Vec<drsynth_core::Expr>,
+    pub log_group_arn_list: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -73,7 +73,7 @@ pub struct CloudwatchLogAnomalyDetector {
 impl CloudwatchLogAnomalyDetector {
     /// `CloudwatchLogAnomalyDetector` with its required arguments; set the others with `CloudwatchLogAnomalyDetector { field: Some(..), ..CloudwatchLogAnomalyDetector::new(..) }`.
     #[inline]
-    pub fn new(enabled: impl Into<drsynth_core::Arg<bool>>, log_group_arn_list: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(enabled: impl Into<drsynth_core::Arg<bool>>, log_group_arn_list: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             anomaly_visibility_time: None,
             detector_name: None,
@@ -81,7 +81,7 @@ impl CloudwatchLogAnomalyDetector {
             evaluation_frequency: None,
             filter_pattern: None,
             kms_key_id: None,
-            log_group_arn_list,
+            log_group_arn_list: log_group_arn_list.into(),
             tags: None,
         }
     }
@@ -139,7 +139,7 @@ pub struct CloudwatchLogDelivery {
     pub field_delimiter: Option<drsynth_core::Expr>,
     /// `record_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub record_fields: Option<Vec<drsynth_core::Expr>>,
+    pub record_fields: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `s3_delivery_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3_delivery_configuration: Option<serde_json::Value>,
@@ -645,7 +645,7 @@ pub struct CloudwatchQueryDefinition {
     pub id: Option<drsynth_core::Expr>,
     /// `log_group_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_group_names: Option<Vec<drsynth_core::Expr>>,
+    pub log_group_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `query_string`. Required.
@@ -862,7 +862,7 @@ impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperation {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatement {
     /// `data_identifiers`. Required.
-    pub data_identifiers: Vec<drsynth_core::Expr>,
+    pub data_identifiers: drsynth_core::List<drsynth_core::Expr>,
     /// `sid`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<drsynth_core::Expr>,
@@ -873,9 +873,9 @@ pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatement {
 impl DataCloudwatchLogDataProtectionPolicyDocumentStatement {
     /// `DataCloudwatchLogDataProtectionPolicyDocumentStatement` with its required arguments; set the others with `DataCloudwatchLogDataProtectionPolicyDocumentStatement { field: Some(..), ..DataCloudwatchLogDataProtectionPolicyDocumentStatement::new(..) }`.
     #[inline]
-    pub fn new(data_identifiers: Vec<drsynth_core::Expr>, operation: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperation) -> Self {
+    pub fn new(data_identifiers: impl Into<drsynth_core::List<drsynth_core::Expr>>, operation: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperation) -> Self {
         Self {
-            data_identifiers,
+            data_identifiers: data_identifiers.into(),
             sid: None,
             operation,
         }

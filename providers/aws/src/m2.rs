@@ -294,10 +294,10 @@ pub struct M2Environment {
     pub publicly_accessible: Option<drsynth_core::Arg<bool>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

@@ -99,7 +99,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimple
     pub key: Option<drsynth_core::Expr>,
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion {
@@ -226,16 +226,16 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketDefinitions {
     /// `account_id`. Required.
     pub account_id: drsynth_core::Expr,
     /// `buckets`. Required.
-    pub buckets: Vec<drsynth_core::Expr>,
+    pub buckets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Macie2ClassificationJobS3JobDefinitionBucketDefinitions {
     /// `Macie2ClassificationJobS3JobDefinitionBucketDefinitions` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketDefinitions { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketDefinitions::new(..) }`.
     #[inline]
-    pub fn new(account_id: impl Into<drsynth_core::Expr>, buckets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(account_id: impl Into<drsynth_core::Expr>, buckets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             account_id: account_id.into(),
-            buckets,
+            buckets: buckets.into(),
         }
     }
 }
@@ -411,7 +411,7 @@ impl Macie2ClassificationJobTimeouts {
 pub struct Macie2ClassificationJob {
     /// `custom_data_identifier_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_data_identifier_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_data_identifier_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -511,10 +511,10 @@ pub struct Macie2CustomDataIdentifier {
     pub id: Option<drsynth_core::Expr>,
     /// `ignore_words`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ignore_words: Option<Vec<drsynth_core::Expr>>,
+    pub ignore_words: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `keywords`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub keywords: Option<Vec<drsynth_core::Expr>>,
+    pub keywords: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `maximum_match_distance`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum_match_distance: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -571,10 +571,10 @@ impl drsynth_core::Block for Macie2CustomDataIdentifier {
 pub struct Macie2FindingsFilterFindingCriteriaCriterion {
     /// `eq`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub eq: Option<Vec<drsynth_core::Expr>>,
+    pub eq: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `eq_exact_match`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub eq_exact_match: Option<Vec<drsynth_core::Expr>>,
+    pub eq_exact_match: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `field`. Required.
     pub field: drsynth_core::Expr,
     /// `gt`. Optional.
@@ -591,7 +591,7 @@ pub struct Macie2FindingsFilterFindingCriteriaCriterion {
     pub lte: Option<drsynth_core::Expr>,
     /// `neq`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub neq: Option<Vec<drsynth_core::Expr>>,
+    pub neq: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl Macie2FindingsFilterFindingCriteriaCriterion {

@@ -1532,7 +1532,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSetti
 pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings {
     /// `ad_markers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ad_markers: Option<Vec<drsynth_core::Expr>>,
+    pub ad_markers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `base_url_content`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_url_content: Option<drsynth_core::Expr>,
@@ -1819,7 +1819,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroup
 pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGroupSettings {
     /// `ad_markers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ad_markers: Option<Vec<drsynth_core::Expr>>,
+    pub ad_markers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `authentication_scheme`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_scheme: Option<drsynth_core::Expr>,
@@ -2660,10 +2660,10 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings {
 pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputs {
     /// `audio_description_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub audio_description_names: Option<Vec<drsynth_core::Expr>>,
+    pub audio_description_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `caption_description_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption_description_names: Option<Vec<drsynth_core::Expr>>,
+    pub caption_description_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `output_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_name: Option<drsynth_core::Expr>,
@@ -4063,22 +4063,22 @@ impl MedialiveChannelTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MedialiveChannelVpc {
     /// `public_address_allocation_ids`. Required.
-    pub public_address_allocation_ids: Vec<drsynth_core::Expr>,
+    pub public_address_allocation_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl MedialiveChannelVpc {
     /// `MedialiveChannelVpc` with its required arguments; set the others with `MedialiveChannelVpc { field: Some(..), ..MedialiveChannelVpc::new(..) }`.
     #[inline]
-    pub fn new(public_address_allocation_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(public_address_allocation_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            public_address_allocation_ids,
+            public_address_allocation_ids: public_address_allocation_ids.into(),
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -4268,18 +4268,18 @@ impl MedialiveInputTimeouts {
 pub struct MedialiveInputVpc {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl MedialiveInputVpc {
     /// `MedialiveInputVpc` with its required arguments; set the others with `MedialiveInputVpc { field: Some(..), ..MedialiveInputVpc::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }
@@ -4292,7 +4292,7 @@ pub struct MedialiveInput {
     pub id: Option<drsynth_core::Expr>,
     /// `input_security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub input_security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `role_arn`. Optional.
@@ -4498,7 +4498,7 @@ impl MedialiveMultiplexTimeouts {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MedialiveMultiplex {
     /// `availability_zones`. Required.
-    pub availability_zones: Vec<drsynth_core::Expr>,
+    pub availability_zones: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -4524,9 +4524,9 @@ pub struct MedialiveMultiplex {
 impl MedialiveMultiplex {
     /// `MedialiveMultiplex` with its required arguments; set the others with `MedialiveMultiplex { field: Some(..), ..MedialiveMultiplex::new(..) }`.
     #[inline]
-    pub fn new(availability_zones: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(availability_zones: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            availability_zones,
+            availability_zones: availability_zones.into(),
             id: None,
             name: name.into(),
             start_multiplex: None,

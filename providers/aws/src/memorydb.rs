@@ -20,7 +20,7 @@ pub struct MemorydbAcl {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `user_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_names: Option<Vec<drsynth_core::Expr>>,
+    pub user_names: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl MemorydbAcl {
@@ -129,10 +129,10 @@ pub struct MemorydbCluster {
     pub port: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snapshot_arns: Option<Vec<drsynth_core::Expr>>,
+    pub snapshot_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `snapshot_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snapshot_name: Option<drsynth_core::Expr>,
@@ -465,7 +465,7 @@ pub struct MemorydbSubnetGroup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_prefix: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -477,13 +477,13 @@ pub struct MemorydbSubnetGroup {
 impl MemorydbSubnetGroup {
     /// `MemorydbSubnetGroup` with its required arguments; set the others with `MemorydbSubnetGroup { field: Some(..), ..MemorydbSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: None,
             name_prefix: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }
@@ -503,7 +503,7 @@ impl drsynth_core::Block for MemorydbSubnetGroup {
 pub struct MemorydbUserAuthenticationMode {
     /// `passwords`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub passwords: Option<Vec<drsynth_core::Expr>>,
+    pub passwords: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `type`. Required.
     pub r#type: drsynth_core::Expr,
 }

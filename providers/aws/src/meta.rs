@@ -89,9 +89,9 @@ pub struct DataIpRanges {
     pub id: Option<drsynth_core::Expr>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `services`. Required.
-    pub services: Vec<drsynth_core::Expr>,
+    pub services: drsynth_core::List<drsynth_core::Expr>,
     /// `url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<drsynth_core::Expr>,
@@ -100,11 +100,11 @@ pub struct DataIpRanges {
 impl DataIpRanges {
     /// `DataIpRanges` with its required arguments; set the others with `DataIpRanges { field: Some(..), ..DataIpRanges::new(..) }`.
     #[inline]
-    pub fn new(services: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(services: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             id: None,
             regions: None,
-            services,
+            services: services.into(),
             url: None,
         }
     }
@@ -184,16 +184,16 @@ pub struct DataRegionsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRegionsFilter {
     /// `DataRegionsFilter` with its required arguments; set the others with `DataRegionsFilter { field: Some(..), ..DataRegionsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

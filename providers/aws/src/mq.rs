@@ -49,7 +49,7 @@ impl MqBrokerEncryptionOptions {
 pub struct MqBrokerLdapServerMetadata {
     /// `hosts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hosts: Option<Vec<drsynth_core::Expr>>,
+    pub hosts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `role_base`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_base: Option<drsynth_core::Expr>,
@@ -181,7 +181,7 @@ pub struct MqBrokerUser {
     pub console_access: Option<drsynth_core::Arg<bool>>,
     /// `groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub groups: Option<Vec<drsynth_core::Expr>>,
+    pub groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `password`. Required.
     pub password: drsynth_core::Expr,
     /// `replication_user`. Optional.
@@ -242,13 +242,13 @@ pub struct MqBroker {
     pub publicly_accessible: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `storage_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_type: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

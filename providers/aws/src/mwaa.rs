@@ -60,18 +60,18 @@ impl MwaaEnvironmentLoggingConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MwaaEnvironmentNetworkConfiguration {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl MwaaEnvironmentNetworkConfiguration {
     /// `MwaaEnvironmentNetworkConfiguration` with its required arguments; set the others with `MwaaEnvironmentNetworkConfiguration { field: Some(..), ..MwaaEnvironmentNetworkConfiguration::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
         }
     }
 }

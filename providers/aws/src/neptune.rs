@@ -59,7 +59,7 @@ pub struct NeptuneCluster {
     pub apply_immediately: Option<drsynth_core::Arg<bool>>,
     /// `availability_zones`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub availability_zones: Option<Vec<drsynth_core::Expr>>,
+    pub availability_zones: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `backup_retention_period`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_retention_period: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -77,7 +77,7 @@ pub struct NeptuneCluster {
     pub deletion_protection: Option<drsynth_core::Arg<bool>>,
     /// `enable_cloudwatch_logs_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enable_cloudwatch_logs_exports: Option<Vec<drsynth_core::Expr>>,
+    pub enable_cloudwatch_logs_exports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `engine`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engine: Option<drsynth_core::Expr>,
@@ -95,7 +95,7 @@ pub struct NeptuneCluster {
     pub iam_database_authentication_enabled: Option<drsynth_core::Arg<bool>>,
     /// `iam_roles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iam_roles: Option<Vec<drsynth_core::Expr>>,
+    pub iam_roles: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -143,7 +143,7 @@ pub struct NeptuneCluster {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `serverless_v2_scaling_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub serverless_v2_scaling_configuration: Option<NeptuneClusterServerlessV2ScalingConfiguration>,
@@ -213,13 +213,13 @@ pub struct NeptuneClusterEndpoint {
     pub endpoint_type: drsynth_core::Expr,
     /// `excluded_members`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_members: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_members: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `static_members`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_members: Option<Vec<drsynth_core::Expr>>,
+    pub static_members: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -548,7 +548,7 @@ pub struct NeptuneEventSubscription {
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `event_categories`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_categories: Option<Vec<drsynth_core::Expr>>,
+    pub event_categories: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -562,7 +562,7 @@ pub struct NeptuneEventSubscription {
     pub sns_topic_arn: drsynth_core::Expr,
     /// `source_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_ids: Option<Vec<drsynth_core::Expr>>,
+    pub source_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<drsynth_core::Expr>,
@@ -777,7 +777,7 @@ pub struct NeptuneSubnetGroup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_prefix: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -789,13 +789,13 @@ pub struct NeptuneSubnetGroup {
 impl NeptuneSubnetGroup {
     /// `NeptuneSubnetGroup` with its required arguments; set the others with `NeptuneSubnetGroup { field: Some(..), ..NeptuneSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: None,
             name_prefix: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }
@@ -836,13 +836,13 @@ pub struct DataNeptuneEngineVersion {
     pub parameter_group_family: Option<drsynth_core::Expr>,
     /// `preferred_major_targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_major_targets: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_major_targets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `preferred_upgrade_targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_upgrade_targets: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_upgrade_targets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `preferred_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_versions: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `version`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<drsynth_core::Expr>,
@@ -896,7 +896,7 @@ pub struct DataNeptuneOrderableDbInstance {
     pub license_model: Option<drsynth_core::Expr>,
     /// `preferred_instance_classes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_instance_classes: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_instance_classes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc: Option<drsynth_core::Arg<bool>>,

@@ -79,7 +79,7 @@ pub struct NetworkfirewallFirewall {
     pub description: Option<drsynth_core::Expr>,
     /// `enabled_analysis_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_analysis_types: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_analysis_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `firewall_policy_arn`. Required.
     pub firewall_policy_arn: drsynth_core::Expr,
     /// `firewall_policy_change_protection`. Optional.
@@ -167,15 +167,15 @@ impl NetworkfirewallFirewallPolicyEncryptionConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet {
     /// `definition`. Required.
-    pub definition: Vec<drsynth_core::Expr>,
+    pub definition: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet::new(..) }`.
     #[inline]
-    pub fn new(definition: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(definition: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            definition,
+            definition: definition.into(),
         }
     }
 }
@@ -401,11 +401,11 @@ impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference {
 pub struct NetworkfirewallFirewallPolicyFirewallPolicy {
     /// `stateful_default_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stateful_default_actions: Option<Vec<drsynth_core::Expr>>,
+    pub stateful_default_actions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `stateless_default_actions`. Required.
-    pub stateless_default_actions: Vec<drsynth_core::Expr>,
+    pub stateless_default_actions: drsynth_core::List<drsynth_core::Expr>,
     /// `stateless_fragment_default_actions`. Required.
-    pub stateless_fragment_default_actions: Vec<drsynth_core::Expr>,
+    pub stateless_fragment_default_actions: drsynth_core::List<drsynth_core::Expr>,
     /// `tls_inspection_configuration_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_inspection_configuration_arn: Option<drsynth_core::Expr>,
@@ -429,11 +429,11 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicy {
 impl NetworkfirewallFirewallPolicyFirewallPolicy {
     /// `NetworkfirewallFirewallPolicyFirewallPolicy` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicy { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicy::new(..) }`.
     #[inline]
-    pub fn new(stateless_default_actions: Vec<drsynth_core::Expr>, stateless_fragment_default_actions: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(stateless_default_actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, stateless_fragment_default_actions: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             stateful_default_actions: None,
-            stateless_default_actions,
-            stateless_fragment_default_actions,
+            stateless_default_actions: stateless_default_actions.into(),
+            stateless_fragment_default_actions: stateless_fragment_default_actions.into(),
             tls_inspection_configuration_arn: None,
             policy_variables: None,
             stateful_engine_options: None,
@@ -676,15 +676,15 @@ impl NetworkfirewallRuleGroupRuleGroupReferenceSets {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet {
     /// `definition`. Required.
-    pub definition: Vec<drsynth_core::Expr>,
+    pub definition: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet {
     /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet::new(..) }`.
     #[inline]
-    pub fn new(definition: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(definition: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            definition,
+            definition: definition.into(),
         }
     }
 }
@@ -757,19 +757,19 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList {
     /// `generated_rules_type`. Required.
     pub generated_rules_type: drsynth_core::Expr,
     /// `target_types`. Required.
-    pub target_types: Vec<drsynth_core::Expr>,
+    pub target_types: drsynth_core::List<drsynth_core::Expr>,
     /// `targets`. Required.
-    pub targets: Vec<drsynth_core::Expr>,
+    pub targets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList::new(..) }`.
     #[inline]
-    pub fn new(generated_rules_type: impl Into<drsynth_core::Expr>, target_types: Vec<drsynth_core::Expr>, targets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(generated_rules_type: impl Into<drsynth_core::Expr>, target_types: impl Into<drsynth_core::List<drsynth_core::Expr>>, targets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             generated_rules_type: generated_rules_type.into(),
-            target_types,
-            targets,
+            target_types: target_types.into(),
+            targets: targets.into(),
         }
     }
 }
@@ -813,7 +813,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption {
     pub keyword: drsynth_core::Expr,
     /// `settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub settings: Option<Vec<drsynth_core::Expr>>,
+    pub settings: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption {
@@ -963,18 +963,18 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsS
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag {
     /// `flags`. Required.
-    pub flags: Vec<drsynth_core::Expr>,
+    pub flags: drsynth_core::List<drsynth_core::Expr>,
     /// `masks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub masks: Option<Vec<drsynth_core::Expr>>,
+    pub masks: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag::new(..) }`.
     #[inline]
-    pub fn new(flags: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(flags: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            flags,
+            flags: flags.into(),
             masks: None,
         }
     }
@@ -985,7 +985,7 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsS
 pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes {
     /// `protocols`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub protocols: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub protocols: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub destination: Option<Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination>>,
@@ -1022,7 +1022,7 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsS
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `match_attributes`. Required.
     pub match_attributes: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes,
 }
@@ -1030,9 +1030,9 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, match_attributes: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, match_attributes: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             match_attributes,
         }
     }
@@ -1306,7 +1306,7 @@ impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCe
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope {
     /// `protocols`. Required.
-    pub protocols: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub protocols: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
     /// `destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub destination: Option<Vec<NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination>>,
@@ -1324,9 +1324,9 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope::new(..) }`.
     #[inline]
-    pub fn new(protocols: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(protocols: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
-            protocols,
+            protocols: protocols.into(),
             destination: None,
             destination_ports: None,
             source: None,

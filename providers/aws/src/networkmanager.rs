@@ -197,7 +197,7 @@ pub struct NetworkmanagerConnectPeer {
     pub id: Option<drsynth_core::Expr>,
     /// `inside_cidr_blocks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inside_cidr_blocks: Option<Vec<drsynth_core::Expr>>,
+    pub inside_cidr_blocks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `peer_address`. Required.
     pub peer_address: drsynth_core::Expr,
     /// `subnet_arn`. Optional.
@@ -367,7 +367,7 @@ pub struct NetworkmanagerCoreNetwork {
     pub base_policy_region: Option<drsynth_core::Expr>,
     /// `base_policy_regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub base_policy_regions: Option<Vec<drsynth_core::Expr>>,
+    pub base_policy_regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `create_base_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_base_policy: Option<drsynth_core::Arg<bool>>,
@@ -721,7 +721,7 @@ pub struct NetworkmanagerDxGatewayAttachment {
     /// `direct_connect_gateway_arn`. Required.
     pub direct_connect_gateway_arn: drsynth_core::Expr,
     /// `edge_locations`. Required.
-    pub edge_locations: Vec<drsynth_core::Expr>,
+    pub edge_locations: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -733,11 +733,11 @@ pub struct NetworkmanagerDxGatewayAttachment {
 impl NetworkmanagerDxGatewayAttachment {
     /// `NetworkmanagerDxGatewayAttachment` with its required arguments; set the others with `NetworkmanagerDxGatewayAttachment { field: Some(..), ..NetworkmanagerDxGatewayAttachment::new(..) }`.
     #[inline]
-    pub fn new(core_network_id: impl Into<drsynth_core::Expr>, direct_connect_gateway_arn: impl Into<drsynth_core::Expr>, edge_locations: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(core_network_id: impl Into<drsynth_core::Expr>, direct_connect_gateway_arn: impl Into<drsynth_core::Expr>, edge_locations: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             direct_connect_gateway_arn: direct_connect_gateway_arn.into(),
-            edge_locations,
+            edge_locations: edge_locations.into(),
             tags: None,
             timeouts: None,
         }
@@ -1471,7 +1471,7 @@ pub struct NetworkmanagerVpcAttachment {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `subnet_arns`. Required.
-    pub subnet_arns: Vec<drsynth_core::Expr>,
+    pub subnet_arns: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1491,11 +1491,11 @@ pub struct NetworkmanagerVpcAttachment {
 impl NetworkmanagerVpcAttachment {
     /// `NetworkmanagerVpcAttachment` with its required arguments; set the others with `NetworkmanagerVpcAttachment { field: Some(..), ..NetworkmanagerVpcAttachment::new(..) }`.
     #[inline]
-    pub fn new(core_network_id: impl Into<drsynth_core::Expr>, subnet_arns: Vec<drsynth_core::Expr>, vpc_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(core_network_id: impl Into<drsynth_core::Expr>, subnet_arns: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             id: None,
-            subnet_arns,
+            subnet_arns: subnet_arns.into(),
             tags: None,
             tags_all: None,
             vpc_arn: vpc_arn.into(),
@@ -1688,7 +1688,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEd
     pub asn: Option<drsynth_core::Expr>,
     /// `inside_cidr_blocks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inside_cidr_blocks: Option<Vec<drsynth_core::Expr>>,
+    pub inside_cidr_blocks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `location`. Required.
     pub location: drsynth_core::Expr,
 }
@@ -1709,10 +1709,10 @@ impl DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLoca
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration {
     /// `asn_ranges`. Required.
-    pub asn_ranges: Vec<drsynth_core::Expr>,
+    pub asn_ranges: drsynth_core::List<drsynth_core::Expr>,
     /// `inside_cidr_blocks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inside_cidr_blocks: Option<Vec<drsynth_core::Expr>>,
+    pub inside_cidr_blocks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpn_ecmp_support`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpn_ecmp_support: Option<drsynth_core::Arg<bool>>,
@@ -1723,9 +1723,9 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration {
 impl DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration::new(..) }`.
     #[inline]
-    pub fn new(asn_ranges: Vec<drsynth_core::Expr>, edge_locations: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations>) -> Self {
+    pub fn new(asn_ranges: impl Into<drsynth_core::List<drsynth_core::Expr>>, edge_locations: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations>) -> Self {
         Self {
-            asn_ranges,
+            asn_ranges: asn_ranges.into(),
             inside_cidr_blocks: None,
             vpn_ecmp_support: None,
             edge_locations,
@@ -1790,7 +1790,7 @@ impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverrid
 pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia {
     /// `network_function_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_function_groups: Option<Vec<drsynth_core::Expr>>,
+    pub network_function_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `with_edge_override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with_edge_override: Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverride>>,
@@ -1812,7 +1812,7 @@ impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia {
 pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo {
     /// `segments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub segments: Option<Vec<drsynth_core::Expr>>,
+    pub segments: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo {
@@ -1835,10 +1835,10 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions {
     pub description: Option<drsynth_core::Expr>,
     /// `destination_cidr_blocks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_cidr_blocks: Option<Vec<drsynth_core::Expr>>,
+    pub destination_cidr_blocks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `destinations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destinations: Option<Vec<drsynth_core::Expr>>,
+    pub destinations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `mode`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<drsynth_core::Expr>,
@@ -1846,10 +1846,10 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions {
     pub segment: drsynth_core::Expr,
     /// `share_with`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub share_with: Option<Vec<drsynth_core::Expr>>,
+    pub share_with: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `share_with_except`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub share_with_except: Option<Vec<drsynth_core::Expr>>,
+    pub share_with_except: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `via`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia>,
@@ -1882,16 +1882,16 @@ impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions {
 pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegments {
     /// `allow_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow_filter: Option<Vec<drsynth_core::Expr>>,
+    pub allow_filter: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `deny_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deny_filter: Option<Vec<drsynth_core::Expr>>,
+    pub deny_filter: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
     /// `edge_locations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub edge_locations: Option<Vec<drsynth_core::Expr>>,
+    pub edge_locations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `isolate_attachments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub isolate_attachments: Option<drsynth_core::Arg<bool>>,

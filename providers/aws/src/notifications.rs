@@ -39,7 +39,7 @@ pub struct NotificationsEventRule {
     /// `notification_configuration_arn`. Required.
     pub notification_configuration_arn: drsynth_core::Expr,
     /// `regions`. Required.
-    pub regions: Vec<drsynth_core::Expr>,
+    pub regions: drsynth_core::List<drsynth_core::Expr>,
     /// `source`. Required.
     pub source: drsynth_core::Expr,
 }
@@ -47,12 +47,12 @@ pub struct NotificationsEventRule {
 impl NotificationsEventRule {
     /// `NotificationsEventRule` with its required arguments; set the others with `NotificationsEventRule { field: Some(..), ..NotificationsEventRule::new(..) }`.
     #[inline]
-    pub fn new(event_type: impl Into<drsynth_core::Expr>, notification_configuration_arn: impl Into<drsynth_core::Expr>, regions: Vec<drsynth_core::Expr>, source: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(event_type: impl Into<drsynth_core::Expr>, notification_configuration_arn: impl Into<drsynth_core::Expr>, regions: impl Into<drsynth_core::List<drsynth_core::Expr>>, source: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             event_pattern: None,
             event_type: event_type.into(),
             notification_configuration_arn: notification_configuration_arn.into(),
-            regions,
+            regions: regions.into(),
             source: source.into(),
         }
     }

@@ -74,7 +74,7 @@ pub struct OamLink {
     /// `label_template`. Required.
     pub label_template: drsynth_core::Expr,
     /// `resource_types`. Required.
-    pub resource_types: Vec<drsynth_core::Expr>,
+    pub resource_types: drsynth_core::List<drsynth_core::Expr>,
     /// `sink_identifier`. Required.
     pub sink_identifier: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -94,11 +94,11 @@ pub struct OamLink {
 impl OamLink {
     /// `OamLink` with its required arguments; set the others with `OamLink { field: Some(..), ..OamLink::new(..) }`.
     #[inline]
-    pub fn new(label_template: impl Into<drsynth_core::Expr>, resource_types: Vec<drsynth_core::Expr>, sink_identifier: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(label_template: impl Into<drsynth_core::Expr>, resource_types: impl Into<drsynth_core::List<drsynth_core::Expr>>, sink_identifier: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             id: None,
             label_template: label_template.into(),
-            resource_types,
+            resource_types: resource_types.into(),
             sink_identifier: sink_identifier.into(),
             tags: None,
             tags_all: None,

@@ -589,10 +589,10 @@ impl OpensearchDomainTimeouts {
 pub struct OpensearchDomainVpcOptions {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl OpensearchDomainVpcOptions {
@@ -1229,18 +1229,18 @@ impl OpensearchVpcEndpointTimeouts {
 pub struct OpensearchVpcEndpointVpcOptions {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl OpensearchVpcEndpointVpcOptions {
     /// `OpensearchVpcEndpointVpcOptions` with its required arguments; set the others with `OpensearchVpcEndpointVpcOptions { field: Some(..), ..OpensearchVpcEndpointVpcOptions::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
         }
     }
 }

@@ -300,10 +300,10 @@ pub struct OpensearchserverlessVpcEndpoint {
     /// `security_group_ids`. Optional.
     /// One or more security groups that define the ports, protocols, and sources for inbound traffic that you are authorizing into your endpoint. Up to 5 security groups can be provided.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
     /// One or more subnet IDs from which you'll access OpenSearch Serverless. Up to 6 subnets can be provided.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     /// ID of the VPC from which you'll access OpenSearch Serverless.
     pub vpc_id: drsynth_core::Expr,
@@ -315,11 +315,11 @@ pub struct OpensearchserverlessVpcEndpoint {
 impl OpensearchserverlessVpcEndpoint {
     /// `OpensearchserverlessVpcEndpoint` with its required arguments; set the others with `OpensearchserverlessVpcEndpoint { field: Some(..), ..OpensearchserverlessVpcEndpoint::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             name: name.into(),
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
             timeouts: None,
         }

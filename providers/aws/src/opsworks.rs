@@ -111,7 +111,7 @@ pub struct OpsworksApplication {
     pub document_root: Option<drsynth_core::Expr>,
     /// `domains`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domains: Option<Vec<drsynth_core::Expr>>,
+    pub domains: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `enable_ssl`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_ssl: Option<drsynth_core::Arg<bool>>,
@@ -298,7 +298,7 @@ impl OpsworksCustomLayerEbsVolume {
 pub struct OpsworksCustomLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -375,10 +375,10 @@ pub struct OpsworksCustomLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -387,16 +387,16 @@ pub struct OpsworksCustomLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -420,7 +420,7 @@ pub struct OpsworksCustomLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -606,7 +606,7 @@ impl OpsworksEcsClusterLayerEbsVolume {
 pub struct OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -683,10 +683,10 @@ pub struct OpsworksEcsClusterLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -695,16 +695,16 @@ pub struct OpsworksEcsClusterLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -729,7 +729,7 @@ pub struct OpsworksEcsClusterLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -915,7 +915,7 @@ impl OpsworksGangliaLayerEbsVolume {
 pub struct OpsworksGangliaLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -992,10 +992,10 @@ pub struct OpsworksGangliaLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -1004,16 +1004,16 @@ pub struct OpsworksGangliaLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -1038,7 +1038,7 @@ pub struct OpsworksGangliaLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1232,7 +1232,7 @@ impl OpsworksHaproxyLayerEbsVolume {
 pub struct OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1309,10 +1309,10 @@ pub struct OpsworksHaproxyLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -1321,16 +1321,16 @@ pub struct OpsworksHaproxyLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -1370,7 +1370,7 @@ pub struct OpsworksHaproxyLayer {
     pub stats_user: Option<drsynth_core::Expr>,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1607,7 +1607,7 @@ pub struct OpsworksInstance {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_type: Option<drsynth_core::Expr>,
     /// `layer_ids`. Required.
-    pub layer_ids: Vec<drsynth_core::Expr>,
+    pub layer_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `os`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub os: Option<drsynth_core::Expr>,
@@ -1616,7 +1616,7 @@ pub struct OpsworksInstance {
     pub root_device_type: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ssh_key_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ssh_key_name: Option<drsynth_core::Expr>,
@@ -1654,7 +1654,7 @@ pub struct OpsworksInstance {
 impl OpsworksInstance {
     /// `OpsworksInstance` with its required arguments; set the others with `OpsworksInstance { field: Some(..), ..OpsworksInstance::new(..) }`.
     #[inline]
-    pub fn new(layer_ids: Vec<drsynth_core::Expr>, stack_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(layer_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, stack_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             agent_version: None,
             ami_id: None,
@@ -1673,7 +1673,7 @@ impl OpsworksInstance {
             install_updates_on_boot: None,
             instance_profile_arn: None,
             instance_type: None,
-            layer_ids,
+            layer_ids: layer_ids.into(),
             os: None,
             root_device_type: None,
             security_group_ids: None,
@@ -1822,7 +1822,7 @@ impl OpsworksJavaAppLayerEbsVolume {
 pub struct OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1905,10 +1905,10 @@ pub struct OpsworksJavaAppLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -1917,16 +1917,16 @@ pub struct OpsworksJavaAppLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -1958,7 +1958,7 @@ pub struct OpsworksJavaAppLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2148,7 +2148,7 @@ impl OpsworksMemcachedLayerEbsVolume {
 pub struct OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -2228,10 +2228,10 @@ pub struct OpsworksMemcachedLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -2240,16 +2240,16 @@ pub struct OpsworksMemcachedLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -2272,7 +2272,7 @@ pub struct OpsworksMemcachedLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2458,7 +2458,7 @@ impl OpsworksMysqlLayerEbsVolume {
 pub struct OpsworksMysqlLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -2535,10 +2535,10 @@ pub struct OpsworksMysqlLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -2547,16 +2547,16 @@ pub struct OpsworksMysqlLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -2585,7 +2585,7 @@ pub struct OpsworksMysqlLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2772,7 +2772,7 @@ impl OpsworksNodejsAppLayerEbsVolume {
 pub struct OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -2849,10 +2849,10 @@ pub struct OpsworksNodejsAppLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -2861,16 +2861,16 @@ pub struct OpsworksNodejsAppLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -2896,7 +2896,7 @@ pub struct OpsworksNodejsAppLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -3126,7 +3126,7 @@ impl OpsworksPhpAppLayerEbsVolume {
 pub struct OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -3203,10 +3203,10 @@ pub struct OpsworksPhpAppLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -3215,16 +3215,16 @@ pub struct OpsworksPhpAppLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -3247,7 +3247,7 @@ pub struct OpsworksPhpAppLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -3432,7 +3432,7 @@ impl OpsworksRailsAppLayerEbsVolume {
 pub struct OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -3515,10 +3515,10 @@ pub struct OpsworksRailsAppLayer {
     pub bundler_version: Option<drsynth_core::Expr>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -3527,16 +3527,16 @@ pub struct OpsworksRailsAppLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -3571,7 +3571,7 @@ pub struct OpsworksRailsAppLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -3972,7 +3972,7 @@ impl OpsworksStaticWebLayerEbsVolume {
 pub struct OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling {
     /// `alarms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<Vec<drsynth_core::Expr>>,
+    pub alarms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -4049,10 +4049,10 @@ pub struct OpsworksStaticWebLayer {
     pub auto_healing: Option<drsynth_core::Arg<bool>>,
     /// `custom_configure_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_configure_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_configure_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_deploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_deploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_deploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_instance_profile_arn: Option<drsynth_core::Expr>,
@@ -4061,16 +4061,16 @@ pub struct OpsworksStaticWebLayer {
     pub custom_json: Option<drsynth_core::Expr>,
     /// `custom_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub custom_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_setup_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_setup_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_setup_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_shutdown_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_shutdown_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_shutdown_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_undeploy_recipes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_undeploy_recipes: Option<Vec<drsynth_core::Expr>>,
+    pub custom_undeploy_recipes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `drain_elb_on_shutdown`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drain_elb_on_shutdown: Option<drsynth_core::Arg<bool>>,
@@ -4093,7 +4093,7 @@ pub struct OpsworksStaticWebLayer {
     pub stack_id: drsynth_core::Expr,
     /// `system_packages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_packages: Option<Vec<drsynth_core::Expr>>,
+    pub system_packages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

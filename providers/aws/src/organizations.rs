@@ -127,10 +127,10 @@ impl drsynth_core::Block for OrganizationsDelegatedAdministrator {
 pub struct OrganizationsOrganization {
     /// `aws_service_access_principals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aws_service_access_principals: Option<Vec<drsynth_core::Expr>>,
+    pub aws_service_access_principals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `enabled_policy_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_policy_types: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_policy_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `feature_set`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feature_set: Option<drsynth_core::Expr>,

@@ -107,9 +107,9 @@ impl OsisPipelineTimeouts {
 pub struct OsisPipelineVpcOptions {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_endpoint_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_management: Option<drsynth_core::Expr>,
@@ -118,10 +118,10 @@ pub struct OsisPipelineVpcOptions {
 impl OsisPipelineVpcOptions {
     /// `OsisPipelineVpcOptions` with its required arguments; set the others with `OsisPipelineVpcOptions { field: Some(..), ..OsisPipelineVpcOptions::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             vpc_endpoint_management: None,
         }
     }

@@ -39,13 +39,13 @@ pub struct DataOutpostsAssets {
     pub arn: drsynth_core::Expr,
     /// `host_id_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub host_id_filter: Option<Vec<drsynth_core::Expr>>,
+    pub host_id_filter: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `status_id_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_id_filter: Option<Vec<drsynth_core::Expr>>,
+    pub status_id_filter: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DataOutpostsAssets {
@@ -124,7 +124,7 @@ pub struct DataOutpostsOutpostInstanceType {
     pub instance_type: Option<drsynth_core::Expr>,
     /// `preferred_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DataOutpostsOutpostInstanceType {

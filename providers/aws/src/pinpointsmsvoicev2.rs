@@ -106,7 +106,7 @@ pub struct Pinpointsmsvoicev2PhoneNumber {
     /// `message_type`. Required.
     pub message_type: drsynth_core::Expr,
     /// `number_capabilities`. Required.
-    pub number_capabilities: Vec<drsynth_core::Expr>,
+    pub number_capabilities: drsynth_core::List<drsynth_core::Expr>,
     /// `number_type`. Required.
     pub number_type: drsynth_core::Expr,
     /// `opt_out_list_name`. Optional.
@@ -138,12 +138,12 @@ pub struct Pinpointsmsvoicev2PhoneNumber {
 impl Pinpointsmsvoicev2PhoneNumber {
     /// `Pinpointsmsvoicev2PhoneNumber` with its required arguments; set the others with `Pinpointsmsvoicev2PhoneNumber { field: Some(..), ..Pinpointsmsvoicev2PhoneNumber::new(..) }`.
     #[inline]
-    pub fn new(iso_country_code: impl Into<drsynth_core::Expr>, message_type: impl Into<drsynth_core::Expr>, number_capabilities: Vec<drsynth_core::Expr>, number_type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(iso_country_code: impl Into<drsynth_core::Expr>, message_type: impl Into<drsynth_core::Expr>, number_capabilities: impl Into<drsynth_core::List<drsynth_core::Expr>>, number_type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             deletion_protection_enabled: None,
             iso_country_code: iso_country_code.into(),
             message_type: message_type.into(),
-            number_capabilities,
+            number_capabilities: number_capabilities.into(),
             number_type: number_type.into(),
             opt_out_list_name: None,
             registration_id: None,

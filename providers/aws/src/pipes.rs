@@ -8,7 +8,7 @@ pub struct PipesPipeEnrichmentParametersHttpParameters {
     pub header_parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `path_parameter_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub path_parameter_values: Option<Vec<drsynth_core::Expr>>,
+    pub path_parameter_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `query_string_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub query_string_parameters: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -115,7 +115,7 @@ impl PipesPipeLogConfigurationS3LogDestination {
 pub struct PipesPipeLogConfiguration {
     /// `include_execution_data`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_execution_data: Option<Vec<drsynth_core::Expr>>,
+    pub include_execution_data: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `level`. Required.
     pub level: drsynth_core::Expr,
     /// `cloudwatch_logs_log_destination`. Optional.
@@ -461,10 +461,10 @@ impl PipesPipeSourceParametersSelfManagedKafkaParametersCredentials {
 pub struct PipesPipeSourceParametersSelfManagedKafkaParametersVpc {
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<Vec<drsynth_core::Expr>>,
+    pub subnets: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl PipesPipeSourceParametersSelfManagedKafkaParametersVpc {
@@ -483,7 +483,7 @@ impl PipesPipeSourceParametersSelfManagedKafkaParametersVpc {
 pub struct PipesPipeSourceParametersSelfManagedKafkaParameters {
     /// `additional_bootstrap_servers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_bootstrap_servers: Option<Vec<drsynth_core::Expr>>,
+    pub additional_bootstrap_servers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `batch_size`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_size: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -660,7 +660,7 @@ impl PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequir
 pub struct PipesPipeTargetParametersBatchJobParametersContainerOverrides {
     /// `command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<drsynth_core::Expr>>,
+    pub command: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `instance_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_type: Option<drsynth_core::Expr>,
@@ -820,10 +820,10 @@ pub struct PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcC
     pub assign_public_ip: Option<drsynth_core::Expr>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<Vec<drsynth_core::Expr>>,
+    pub subnets: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfiguration {
@@ -861,7 +861,7 @@ impl PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration {
 pub struct PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride {
     /// `command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<drsynth_core::Expr>>,
+    pub command: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cpu`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1111,7 +1111,7 @@ pub struct PipesPipeTargetParametersEventbridgeEventBusParameters {
     pub endpoint_id: Option<drsynth_core::Expr>,
     /// `resources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resources: Option<Vec<drsynth_core::Expr>>,
+    pub resources: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<drsynth_core::Expr>,
@@ -1180,7 +1180,7 @@ pub struct PipesPipeTargetParametersRedshiftDataParameters {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret_manager_arn: Option<drsynth_core::Expr>,
     /// `sqls`. Required.
-    pub sqls: Vec<drsynth_core::Expr>,
+    pub sqls: drsynth_core::List<drsynth_core::Expr>,
     /// `statement_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement_name: Option<drsynth_core::Expr>,
@@ -1192,12 +1192,12 @@ pub struct PipesPipeTargetParametersRedshiftDataParameters {
 impl PipesPipeTargetParametersRedshiftDataParameters {
     /// `PipesPipeTargetParametersRedshiftDataParameters` with its required arguments; set the others with `PipesPipeTargetParametersRedshiftDataParameters { field: Some(..), ..PipesPipeTargetParametersRedshiftDataParameters::new(..) }`.
     #[inline]
-    pub fn new(database: impl Into<drsynth_core::Expr>, sqls: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(database: impl Into<drsynth_core::Expr>, sqls: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             database: database.into(),
             db_user: None,
             secret_manager_arn: None,
-            sqls,
+            sqls: sqls.into(),
             statement_name: None,
             with_event: None,
         }

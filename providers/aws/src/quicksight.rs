@@ -98,12 +98,12 @@ pub struct QuicksightAccountSubscription {
     pub active_directory_name: Option<drsynth_core::Expr>,
     /// `admin_group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub admin_group: Option<Vec<drsynth_core::Expr>>,
+    pub admin_group: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `authentication_method`. Required.
     pub authentication_method: drsynth_core::Expr,
     /// `author_group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub author_group: Option<Vec<drsynth_core::Expr>>,
+    pub author_group: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `aws_account_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_account_id: Option<drsynth_core::Expr>,
@@ -134,7 +134,7 @@ pub struct QuicksightAccountSubscription {
     pub notification_email: drsynth_core::Expr,
     /// `reader_group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reader_group: Option<Vec<drsynth_core::Expr>>,
+    pub reader_group: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `realm`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub realm: Option<drsynth_core::Expr>,
@@ -926,7 +926,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationC
 pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationCustomFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_values: Option<Vec<drsynth_core::Expr>>,
+    pub category_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `match_operator`. Required.
     pub match_operator: drsynth_core::Expr,
     /// `null_option`. Required.
@@ -954,7 +954,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationC
 pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_values: Option<Vec<drsynth_core::Expr>>,
+    pub category_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `match_operator`. Required.
     pub match_operator: drsynth_core::Expr,
     /// `select_all_options`. Optional.
@@ -1525,7 +1525,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedShe
     pub sheet_id: drsynth_core::Expr,
     /// `visual_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub visual_ids: Option<Vec<drsynth_core::Expr>>,
+    pub visual_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedSheetsSheetVisualScopingConfigurations {
@@ -1636,7 +1636,7 @@ impl QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarati
 pub struct QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Expr>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -1713,7 +1713,7 @@ impl QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarati
 pub struct QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -1785,7 +1785,7 @@ impl QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaratio
 pub struct QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Expr>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -2093,7 +2093,7 @@ impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptions {
 pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues {
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues {
@@ -2856,7 +2856,7 @@ impl QuicksightAnalysisDefinitionSheetsParameterControlsDateTimePicker {
 pub struct QuicksightAnalysisDefinitionSheetsParameterControlsDropdownSelectableValues {
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `link_to_data_set_column`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link_to_data_set_column: Option<QuicksightAnalysisDefinitionColumnConfigurationsColumn>,
@@ -3147,7 +3147,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionO
     pub selected_field_option: Option<drsynth_core::Expr>,
     /// `selected_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selected_fields: Option<Vec<drsynth_core::Expr>>,
+    pub selected_fields: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationSelectedFieldsConfiguration {
@@ -3169,7 +3169,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionO
     pub target_visual_option: Option<drsynth_core::Expr>,
     /// `target_visuals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_visuals: Option<Vec<drsynth_core::Expr>>,
+    pub target_visuals: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfigurationSameSheetTargetVisualConfiguration {
@@ -3261,16 +3261,16 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperati
 pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues {
     /// `date_time_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_time_values: Option<Vec<drsynth_core::Expr>>,
+    pub date_time_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `decimal_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decimal_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub decimal_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `integer_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub integer_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub integer_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `string_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_values: Option<Vec<drsynth_core::Expr>>,
+    pub string_values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues {
@@ -5008,7 +5008,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter {
     /// `category_values`. Required.
-    pub category_values: Vec<drsynth_core::Expr>,
+    pub category_values: drsynth_core::List<drsynth_core::Expr>,
     /// `column`. Required.
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
 }
@@ -5016,9 +5016,9 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarch
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter::new(..) }`.
     #[inline]
-    pub fn new(category_values: Vec<drsynth_core::Expr>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
+    pub fn new(category_values: impl Into<drsynth_core::List<drsynth_core::Expr>>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
-            category_values,
+            category_values: category_values.into(),
             column,
         }
     }
@@ -9196,7 +9196,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration
 pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsRowAlternateColorOptions {
     /// `row_alternate_colors`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row_alternate_colors: Option<Vec<drsynth_core::Expr>>,
+    pub row_alternate_colors: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<drsynth_core::Expr>,
@@ -10220,7 +10220,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationField
 pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptions {
     /// `order`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub order: Option<Vec<drsynth_core::Expr>>,
+    pub order: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `selected_field_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selected_field_options: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptions>>,
@@ -11295,16 +11295,16 @@ pub struct QuicksightAnalysisParametersDateTimeParameters {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl QuicksightAnalysisParametersDateTimeParameters {
     /// `QuicksightAnalysisParametersDateTimeParameters` with its required arguments; set the others with `QuicksightAnalysisParametersDateTimeParameters { field: Some(..), ..QuicksightAnalysisParametersDateTimeParameters::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -11315,16 +11315,16 @@ pub struct QuicksightAnalysisParametersDecimalParameters {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub values: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
 }
 
 impl QuicksightAnalysisParametersDecimalParameters {
     /// `QuicksightAnalysisParametersDecimalParameters` with its required arguments; set the others with `QuicksightAnalysisParametersDecimalParameters { field: Some(..), ..QuicksightAnalysisParametersDecimalParameters::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -11363,7 +11363,7 @@ impl QuicksightAnalysisParameters {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightAnalysisPermissions {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
 }
@@ -11371,9 +11371,9 @@ pub struct QuicksightAnalysisPermissions {
 impl QuicksightAnalysisPermissions {
     /// `QuicksightAnalysisPermissions` with its required arguments; set the others with `QuicksightAnalysisPermissions { field: Some(..), ..QuicksightAnalysisPermissions::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             principal: principal.into(),
         }
     }
@@ -12373,7 +12373,7 @@ impl QuicksightDashboardDefinitionFilterGroupsFiltersCategoryFilterConfiguration
 pub struct QuicksightDashboardDefinitionFilterGroupsFiltersCategoryFilterConfigurationCustomFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_values: Option<Vec<drsynth_core::Expr>>,
+    pub category_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `match_operator`. Required.
     pub match_operator: drsynth_core::Expr,
     /// `null_option`. Required.
@@ -12401,7 +12401,7 @@ impl QuicksightDashboardDefinitionFilterGroupsFiltersCategoryFilterConfiguration
 pub struct QuicksightDashboardDefinitionFilterGroupsFiltersCategoryFilterConfigurationFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_values: Option<Vec<drsynth_core::Expr>>,
+    pub category_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `match_operator`. Required.
     pub match_operator: drsynth_core::Expr,
     /// `select_all_options`. Optional.
@@ -12972,7 +12972,7 @@ pub struct QuicksightDashboardDefinitionFilterGroupsScopeConfigurationSelectedSh
     pub sheet_id: drsynth_core::Expr,
     /// `visual_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub visual_ids: Option<Vec<drsynth_core::Expr>>,
+    pub visual_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightDashboardDefinitionFilterGroupsScopeConfigurationSelectedSheetsSheetVisualScopingConfigurations {
@@ -13083,7 +13083,7 @@ impl QuicksightDashboardDefinitionParameterDeclarationsDateTimeParameterDeclarat
 pub struct QuicksightDashboardDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Expr>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightDashboardDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -13160,7 +13160,7 @@ impl QuicksightDashboardDefinitionParameterDeclarationsDateTimeParameterDeclarat
 pub struct QuicksightDashboardDefinitionParameterDeclarationsDecimalParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightDashboardDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -13232,7 +13232,7 @@ impl QuicksightDashboardDefinitionParameterDeclarationsDecimalParameterDeclarati
 pub struct QuicksightDashboardDefinitionParameterDeclarationsStringParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Expr>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightDashboardDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -13540,7 +13540,7 @@ impl QuicksightDashboardDefinitionSheetsFilterControlsDropdownDisplayOptions {
 pub struct QuicksightDashboardDefinitionSheetsFilterControlsDropdownSelectableValues {
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightDashboardDefinitionSheetsFilterControlsDropdownSelectableValues {
@@ -14303,7 +14303,7 @@ impl QuicksightDashboardDefinitionSheetsParameterControlsDateTimePicker {
 pub struct QuicksightDashboardDefinitionSheetsParameterControlsDropdownSelectableValues {
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `link_to_data_set_column`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link_to_data_set_column: Option<QuicksightDashboardDefinitionColumnConfigurationsColumn>,
@@ -14594,7 +14594,7 @@ pub struct QuicksightDashboardDefinitionSheetsVisualsBarChartVisualActionsAction
     pub selected_field_option: Option<drsynth_core::Expr>,
     /// `selected_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selected_fields: Option<Vec<drsynth_core::Expr>>,
+    pub selected_fields: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightDashboardDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationSelectedFieldsConfiguration {
@@ -14616,7 +14616,7 @@ pub struct QuicksightDashboardDefinitionSheetsVisualsBarChartVisualActionsAction
     pub target_visual_option: Option<drsynth_core::Expr>,
     /// `target_visuals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_visuals: Option<Vec<drsynth_core::Expr>>,
+    pub target_visuals: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightDashboardDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfigurationSameSheetTargetVisualConfiguration {
@@ -14708,16 +14708,16 @@ impl QuicksightDashboardDefinitionSheetsVisualsBarChartVisualActionsActionOperat
 pub struct QuicksightDashboardDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues {
     /// `date_time_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_time_values: Option<Vec<drsynth_core::Expr>>,
+    pub date_time_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `decimal_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decimal_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub decimal_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `integer_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub integer_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub integer_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `string_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_values: Option<Vec<drsynth_core::Expr>>,
+    pub string_values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightDashboardDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues {
@@ -16455,7 +16455,7 @@ impl QuicksightDashboardDefinitionSheetsVisualsBarChartVisualChartConfiguration 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDashboardDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter {
     /// `category_values`. Required.
-    pub category_values: Vec<drsynth_core::Expr>,
+    pub category_values: drsynth_core::List<drsynth_core::Expr>,
     /// `column`. Required.
     pub column: QuicksightDashboardDefinitionColumnConfigurationsColumn,
 }
@@ -16463,9 +16463,9 @@ pub struct QuicksightDashboardDefinitionSheetsVisualsBarChartVisualColumnHierarc
 impl QuicksightDashboardDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter {
     /// `QuicksightDashboardDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter` with its required arguments; set the others with `QuicksightDashboardDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter { field: Some(..), ..QuicksightDashboardDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter::new(..) }`.
     #[inline]
-    pub fn new(category_values: Vec<drsynth_core::Expr>, column: QuicksightDashboardDefinitionColumnConfigurationsColumn) -> Self {
+    pub fn new(category_values: impl Into<drsynth_core::List<drsynth_core::Expr>>, column: QuicksightDashboardDefinitionColumnConfigurationsColumn) -> Self {
         Self {
-            category_values,
+            category_values: category_values.into(),
             column,
         }
     }
@@ -20643,7 +20643,7 @@ impl QuicksightDashboardDefinitionSheetsVisualsPivotTableVisualChartConfiguratio
 pub struct QuicksightDashboardDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsRowAlternateColorOptions {
     /// `row_alternate_colors`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row_alternate_colors: Option<Vec<drsynth_core::Expr>>,
+    pub row_alternate_colors: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<drsynth_core::Expr>,
@@ -21667,7 +21667,7 @@ impl QuicksightDashboardDefinitionSheetsVisualsTableVisualChartConfigurationFiel
 pub struct QuicksightDashboardDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptions {
     /// `order`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub order: Option<Vec<drsynth_core::Expr>>,
+    pub order: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `selected_field_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selected_field_options: Option<Vec<QuicksightDashboardDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptions>>,
@@ -22742,16 +22742,16 @@ pub struct QuicksightDashboardParametersDateTimeParameters {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl QuicksightDashboardParametersDateTimeParameters {
     /// `QuicksightDashboardParametersDateTimeParameters` with its required arguments; set the others with `QuicksightDashboardParametersDateTimeParameters { field: Some(..), ..QuicksightDashboardParametersDateTimeParameters::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -22762,16 +22762,16 @@ pub struct QuicksightDashboardParametersDecimalParameters {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub values: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
 }
 
 impl QuicksightDashboardParametersDecimalParameters {
     /// `QuicksightDashboardParametersDecimalParameters` with its required arguments; set the others with `QuicksightDashboardParametersDecimalParameters { field: Some(..), ..QuicksightDashboardParametersDecimalParameters::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -22810,7 +22810,7 @@ impl QuicksightDashboardParameters {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDashboardPermissions {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
 }
@@ -22818,9 +22818,9 @@ pub struct QuicksightDashboardPermissions {
 impl QuicksightDashboardPermissions {
     /// `QuicksightDashboardPermissions` with its required arguments; set the others with `QuicksightDashboardPermissions { field: Some(..), ..QuicksightDashboardPermissions::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             principal: principal.into(),
         }
     }
@@ -22989,7 +22989,7 @@ impl drsynth_core::Block for QuicksightDashboard {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSetColumnGroupsGeoSpatialColumnGroup {
     /// `columns`. Required.
-    pub columns: Vec<drsynth_core::Expr>,
+    pub columns: drsynth_core::List<drsynth_core::Expr>,
     /// `country_code`. Required.
     pub country_code: drsynth_core::Expr,
     /// `name`. Required.
@@ -22999,9 +22999,9 @@ pub struct QuicksightDataSetColumnGroupsGeoSpatialColumnGroup {
 impl QuicksightDataSetColumnGroupsGeoSpatialColumnGroup {
     /// `QuicksightDataSetColumnGroupsGeoSpatialColumnGroup` with its required arguments; set the others with `QuicksightDataSetColumnGroupsGeoSpatialColumnGroup { field: Some(..), ..QuicksightDataSetColumnGroupsGeoSpatialColumnGroup::new(..) }`.
     #[inline]
-    pub fn new(columns: Vec<drsynth_core::Expr>, country_code: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(columns: impl Into<drsynth_core::List<drsynth_core::Expr>>, country_code: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            columns,
+            columns: columns.into(),
             country_code: country_code.into(),
             name: name.into(),
         }
@@ -23031,10 +23031,10 @@ impl QuicksightDataSetColumnGroups {
 pub struct QuicksightDataSetColumnLevelPermissionRules {
     /// `column_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_names: Option<Vec<drsynth_core::Expr>>,
+    pub column_names: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `principals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub principals: Option<Vec<drsynth_core::Expr>>,
+    pub principals: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightDataSetColumnLevelPermissionRules {
@@ -23075,7 +23075,7 @@ impl QuicksightDataSetDataSetUsageConfiguration {
 pub struct QuicksightDataSetFieldFolders {
     /// `columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub columns: Option<Vec<drsynth_core::Expr>>,
+    pub columns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -23180,15 +23180,15 @@ impl QuicksightDataSetLogicalTableMapDataTransformsFilterOperation {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSetLogicalTableMapDataTransformsProjectOperation {
     /// `projected_columns`. Required.
-    pub projected_columns: Vec<drsynth_core::Expr>,
+    pub projected_columns: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl QuicksightDataSetLogicalTableMapDataTransformsProjectOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsProjectOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsProjectOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsProjectOperation::new(..) }`.
     #[inline]
-    pub fn new(projected_columns: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(projected_columns: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            projected_columns,
+            projected_columns: projected_columns.into(),
         }
     }
 }
@@ -23279,16 +23279,16 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation {
     /// `column_name`. Required.
     pub column_name: drsynth_core::Expr,
     /// `tag_names`. Required.
-    pub tag_names: Vec<drsynth_core::Expr>,
+    pub tag_names: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation::new(..) }`.
     #[inline]
-    pub fn new(column_name: impl Into<drsynth_core::Expr>, tag_names: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(column_name: impl Into<drsynth_core::Expr>, tag_names: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             column_name: column_name.into(),
-            tag_names,
+            tag_names: tag_names.into(),
         }
     }
 }
@@ -23444,7 +23444,7 @@ impl QuicksightDataSetLogicalTableMap {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSetPermissions {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
 }
@@ -23452,9 +23452,9 @@ pub struct QuicksightDataSetPermissions {
 impl QuicksightDataSetPermissions {
     /// `QuicksightDataSetPermissions` with its required arguments; set the others with `QuicksightDataSetPermissions { field: Some(..), ..QuicksightDataSetPermissions::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             principal: principal.into(),
         }
     }
@@ -24305,7 +24305,7 @@ impl QuicksightDataSourceParameters {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSourcePermission {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
 }
@@ -24313,9 +24313,9 @@ pub struct QuicksightDataSourcePermission {
 impl QuicksightDataSourcePermission {
     /// `QuicksightDataSourcePermission` with its required arguments; set the others with `QuicksightDataSourcePermission { field: Some(..), ..QuicksightDataSourcePermission::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             principal: principal.into(),
         }
     }
@@ -24425,7 +24425,7 @@ impl drsynth_core::Block for QuicksightDataSource {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightFolderPermissions {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
 }
@@ -24433,9 +24433,9 @@ pub struct QuicksightFolderPermissions {
 impl QuicksightFolderPermissions {
     /// `QuicksightFolderPermissions` with its required arguments; set the others with `QuicksightFolderPermissions { field: Some(..), ..QuicksightFolderPermissions::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             principal: principal.into(),
         }
     }
@@ -24653,10 +24653,10 @@ impl drsynth_core::Block for QuicksightGroupMembership {
 pub struct QuicksightIamPolicyAssignmentIdentities {
     /// `group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub group: Option<Vec<drsynth_core::Expr>>,
+    pub group: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user: Option<Vec<drsynth_core::Expr>>,
+    pub user: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightIamPolicyAssignmentIdentities {
@@ -25798,7 +25798,7 @@ impl QuicksightTemplateDefinitionFilterGroupsFiltersCategoryFilterConfigurationC
 pub struct QuicksightTemplateDefinitionFilterGroupsFiltersCategoryFilterConfigurationCustomFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_values: Option<Vec<drsynth_core::Expr>>,
+    pub category_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `match_operator`. Required.
     pub match_operator: drsynth_core::Expr,
     /// `null_option`. Required.
@@ -25826,7 +25826,7 @@ impl QuicksightTemplateDefinitionFilterGroupsFiltersCategoryFilterConfigurationC
 pub struct QuicksightTemplateDefinitionFilterGroupsFiltersCategoryFilterConfigurationFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category_values: Option<Vec<drsynth_core::Expr>>,
+    pub category_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `match_operator`. Required.
     pub match_operator: drsynth_core::Expr,
     /// `select_all_options`. Optional.
@@ -26397,7 +26397,7 @@ pub struct QuicksightTemplateDefinitionFilterGroupsScopeConfigurationSelectedShe
     pub sheet_id: drsynth_core::Expr,
     /// `visual_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub visual_ids: Option<Vec<drsynth_core::Expr>>,
+    pub visual_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightTemplateDefinitionFilterGroupsScopeConfigurationSelectedSheetsSheetVisualScopingConfigurations {
@@ -26508,7 +26508,7 @@ impl QuicksightTemplateDefinitionParametersDeclarationsDateTimeParameterDeclarat
 pub struct QuicksightTemplateDefinitionParametersDeclarationsDateTimeParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Expr>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightTemplateDefinitionParametersDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -26585,7 +26585,7 @@ impl QuicksightTemplateDefinitionParametersDeclarationsDateTimeParameterDeclarat
 pub struct QuicksightTemplateDefinitionParametersDeclarationsDecimalParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightTemplateDefinitionParametersDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -26657,7 +26657,7 @@ impl QuicksightTemplateDefinitionParametersDeclarationsDecimalParameterDeclarati
 pub struct QuicksightTemplateDefinitionParametersDeclarationsStringParameterDeclarationDefaultValues {
     /// `static_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_values: Option<Vec<drsynth_core::Expr>>,
+    pub static_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `dynamic_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_value: Option<QuicksightTemplateDefinitionParametersDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue>,
@@ -26947,7 +26947,7 @@ impl QuicksightTemplateDefinitionSheetsFilterControlsDropdownDisplayOptions {
 pub struct QuicksightTemplateDefinitionSheetsFilterControlsDropdownSelectableValues {
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightTemplateDefinitionSheetsFilterControlsDropdownSelectableValues {
@@ -27710,7 +27710,7 @@ impl QuicksightTemplateDefinitionSheetsParameterControlsDateTimePicker {
 pub struct QuicksightTemplateDefinitionSheetsParameterControlsDropdownSelectableValues {
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `link_to_data_set_column`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link_to_data_set_column: Option<QuicksightTemplateDefinitionColumnConfigurationsColumn>,
@@ -28001,7 +28001,7 @@ pub struct QuicksightTemplateDefinitionSheetsVisualsBarChartVisualActionsActionO
     pub selected_field_option: Option<drsynth_core::Expr>,
     /// `selected_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selected_fields: Option<Vec<drsynth_core::Expr>>,
+    pub selected_fields: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightTemplateDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationSelectedFieldsConfiguration {
@@ -28023,7 +28023,7 @@ pub struct QuicksightTemplateDefinitionSheetsVisualsBarChartVisualActionsActionO
     pub target_visual_option: Option<drsynth_core::Expr>,
     /// `target_visuals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_visuals: Option<Vec<drsynth_core::Expr>>,
+    pub target_visuals: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightTemplateDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfigurationSameSheetTargetVisualConfiguration {
@@ -28115,16 +28115,16 @@ impl QuicksightTemplateDefinitionSheetsVisualsBarChartVisualActionsActionOperati
 pub struct QuicksightTemplateDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues {
     /// `date_time_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_time_values: Option<Vec<drsynth_core::Expr>>,
+    pub date_time_values: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `decimal_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decimal_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub decimal_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `integer_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub integer_values: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub integer_values: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `string_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_values: Option<Vec<drsynth_core::Expr>>,
+    pub string_values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightTemplateDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues {
@@ -29862,7 +29862,7 @@ impl QuicksightTemplateDefinitionSheetsVisualsBarChartVisualChartConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightTemplateDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter {
     /// `category_values`. Required.
-    pub category_values: Vec<drsynth_core::Expr>,
+    pub category_values: drsynth_core::List<drsynth_core::Expr>,
     /// `column`. Required.
     pub column: QuicksightTemplateDefinitionColumnConfigurationsColumn,
 }
@@ -29870,9 +29870,9 @@ pub struct QuicksightTemplateDefinitionSheetsVisualsBarChartVisualColumnHierarch
 impl QuicksightTemplateDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter {
     /// `QuicksightTemplateDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter` with its required arguments; set the others with `QuicksightTemplateDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter { field: Some(..), ..QuicksightTemplateDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter::new(..) }`.
     #[inline]
-    pub fn new(category_values: Vec<drsynth_core::Expr>, column: QuicksightTemplateDefinitionColumnConfigurationsColumn) -> Self {
+    pub fn new(category_values: impl Into<drsynth_core::List<drsynth_core::Expr>>, column: QuicksightTemplateDefinitionColumnConfigurationsColumn) -> Self {
         Self {
-            category_values,
+            category_values: category_values.into(),
             column,
         }
     }
@@ -34050,7 +34050,7 @@ impl QuicksightTemplateDefinitionSheetsVisualsPivotTableVisualChartConfiguration
 pub struct QuicksightTemplateDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsRowAlternateColorOptions {
     /// `row_alternate_colors`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row_alternate_colors: Option<Vec<drsynth_core::Expr>>,
+    pub row_alternate_colors: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<drsynth_core::Expr>,
@@ -35074,7 +35074,7 @@ impl QuicksightTemplateDefinitionSheetsVisualsTableVisualChartConfigurationField
 pub struct QuicksightTemplateDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptions {
     /// `order`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub order: Option<Vec<drsynth_core::Expr>>,
+    pub order: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `selected_field_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selected_field_options: Option<Vec<QuicksightTemplateDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptions>>,
@@ -36147,7 +36147,7 @@ impl QuicksightTemplateDefinition {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightTemplatePermissions {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
 }
@@ -36155,9 +36155,9 @@ pub struct QuicksightTemplatePermissions {
 impl QuicksightTemplatePermissions {
     /// `QuicksightTemplatePermissions` with its required arguments; set the others with `QuicksightTemplatePermissions { field: Some(..), ..QuicksightTemplatePermissions::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             principal: principal.into(),
         }
     }
@@ -36371,13 +36371,13 @@ impl drsynth_core::Block for QuicksightTemplateAlias {
 pub struct QuicksightThemeConfigurationDataColorPalette {
     /// `colors`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub colors: Option<Vec<drsynth_core::Expr>>,
+    pub colors: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `empty_fill_color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub empty_fill_color: Option<drsynth_core::Expr>,
     /// `min_max_gradient`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_max_gradient: Option<Vec<drsynth_core::Expr>>,
+    pub min_max_gradient: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl QuicksightThemeConfigurationDataColorPalette {
@@ -36620,7 +36620,7 @@ impl QuicksightThemeConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightThemePermissions {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `principal`. Required.
     pub principal: drsynth_core::Expr,
 }
@@ -36628,9 +36628,9 @@ pub struct QuicksightThemePermissions {
 impl QuicksightThemePermissions {
     /// `QuicksightThemePermissions` with its required arguments; set the others with `QuicksightThemePermissions { field: Some(..), ..QuicksightThemePermissions::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, principal: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, principal: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             principal: principal.into(),
         }
     }
@@ -36817,15 +36817,15 @@ pub struct QuicksightVpcConnection {
     pub aws_account_id: Option<drsynth_core::Expr>,
     /// `dns_resolvers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dns_resolvers: Option<Vec<drsynth_core::Expr>>,
+    pub dns_resolvers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `role_arn`. Required.
     pub role_arn: drsynth_core::Expr,
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -36839,14 +36839,14 @@ pub struct QuicksightVpcConnection {
 impl QuicksightVpcConnection {
     /// `QuicksightVpcConnection` with its required arguments; set the others with `QuicksightVpcConnection { field: Some(..), ..QuicksightVpcConnection::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, role_arn: impl Into<drsynth_core::Expr>, security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_connection_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, role_arn: impl Into<drsynth_core::Expr>, security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_connection_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             dns_resolvers: None,
             name: name.into(),
             role_arn: role_arn.into(),
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
             tags: None,
             vpc_connection_id: vpc_connection_id.into(),
             timeouts: None,

@@ -99,7 +99,7 @@ pub struct RamResourceShare {
     pub name: drsynth_core::Expr,
     /// `permission_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permission_arns: Option<Vec<drsynth_core::Expr>>,
+    pub permission_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -222,16 +222,16 @@ pub struct DataRamResourceShareFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRamResourceShareFilter {
     /// `DataRamResourceShareFilter` with its required arguments; set the others with `DataRamResourceShareFilter { field: Some(..), ..DataRamResourceShareFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

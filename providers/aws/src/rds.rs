@@ -30,7 +30,7 @@ pub struct DbClusterSnapshot {
     pub id: Option<drsynth_core::Expr>,
     /// `shared_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shared_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub shared_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -100,7 +100,7 @@ pub struct DbEventSubscription {
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `event_categories`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_categories: Option<Vec<drsynth_core::Expr>>,
+    pub event_categories: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -114,7 +114,7 @@ pub struct DbEventSubscription {
     pub sns_topic: drsynth_core::Expr,
     /// `source_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_ids: Option<Vec<drsynth_core::Expr>>,
+    pub source_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<drsynth_core::Expr>,
@@ -333,7 +333,7 @@ pub struct DbInstance {
     pub domain_auth_secret_arn: Option<drsynth_core::Expr>,
     /// `domain_dns_ips`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain_dns_ips: Option<Vec<drsynth_core::Expr>>,
+    pub domain_dns_ips: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `domain_fqdn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_fqdn: Option<drsynth_core::Expr>,
@@ -345,7 +345,7 @@ pub struct DbInstance {
     pub domain_ou: Option<drsynth_core::Expr>,
     /// `enabled_cloudwatch_logs_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_cloudwatch_logs_exports: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_cloudwatch_logs_exports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `engine`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engine: Option<drsynth_core::Expr>,
@@ -476,7 +476,7 @@ pub struct DbInstance {
     pub username: Option<drsynth_core::Expr>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `blue_green_update`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blue_green_update: Option<DbInstanceBlueGreenUpdate>,
@@ -735,7 +735,7 @@ impl DbOptionGroupOptionOptionSettings {
 pub struct DbOptionGroupOption {
     /// `db_security_group_memberships`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub db_security_group_memberships: Option<Vec<drsynth_core::Expr>>,
+    pub db_security_group_memberships: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `option_name`. Required.
     pub option_name: drsynth_core::Expr,
     /// `port`. Optional.
@@ -746,7 +746,7 @@ pub struct DbOptionGroupOption {
     pub version: Option<drsynth_core::Expr>,
     /// `vpc_security_group_memberships`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_memberships: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_memberships: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `option_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub option_settings: Option<Vec<DbOptionGroupOptionOptionSettings>>,
@@ -1023,9 +1023,9 @@ pub struct DbProxy {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc_subnet_ids`. Required.
-    pub vpc_subnet_ids: Vec<drsynth_core::Expr>,
+    pub vpc_subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `auth`. Required.
     pub auth: Vec<DbProxyAuth>,
     /// `timeouts`. Optional.
@@ -1036,7 +1036,7 @@ pub struct DbProxy {
 impl DbProxy {
     /// `DbProxy` with its required arguments; set the others with `DbProxy { field: Some(..), ..DbProxy::new(..) }`.
     #[inline]
-    pub fn new(engine_family: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, role_arn: impl Into<drsynth_core::Expr>, vpc_subnet_ids: Vec<drsynth_core::Expr>, auth: Vec<DbProxyAuth>) -> Self {
+    pub fn new(engine_family: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, role_arn: impl Into<drsynth_core::Expr>, vpc_subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, auth: Vec<DbProxyAuth>) -> Self {
         Self {
             debug_logging: None,
             engine_family: engine_family.into(),
@@ -1048,7 +1048,7 @@ impl DbProxy {
             tags: None,
             tags_all: None,
             vpc_security_group_ids: None,
-            vpc_subnet_ids,
+            vpc_subnet_ids: vpc_subnet_ids.into(),
             auth,
             timeouts: None,
         }
@@ -1080,7 +1080,7 @@ pub struct DbProxyDefaultTargetGroupConnectionPoolConfig {
     pub max_idle_connections_percent: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `session_pinning_filters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_pinning_filters: Option<Vec<drsynth_core::Expr>>,
+    pub session_pinning_filters: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DbProxyDefaultTargetGroupConnectionPoolConfig {
@@ -1203,9 +1203,9 @@ pub struct DbProxyEndpoint {
     pub target_role: Option<drsynth_core::Expr>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc_subnet_ids`. Required.
-    pub vpc_subnet_ids: Vec<drsynth_core::Expr>,
+    pub vpc_subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<DbProxyEndpointTimeouts>,
@@ -1214,7 +1214,7 @@ pub struct DbProxyEndpoint {
 impl DbProxyEndpoint {
     /// `DbProxyEndpoint` with its required arguments; set the others with `DbProxyEndpoint { field: Some(..), ..DbProxyEndpoint::new(..) }`.
     #[inline]
-    pub fn new(db_proxy_endpoint_name: impl Into<drsynth_core::Expr>, db_proxy_name: impl Into<drsynth_core::Expr>, vpc_subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(db_proxy_endpoint_name: impl Into<drsynth_core::Expr>, db_proxy_name: impl Into<drsynth_core::Expr>, vpc_subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             db_proxy_endpoint_name: db_proxy_endpoint_name.into(),
             db_proxy_name: db_proxy_name.into(),
@@ -1223,7 +1223,7 @@ impl DbProxyEndpoint {
             tags_all: None,
             target_role: None,
             vpc_security_group_ids: None,
-            vpc_subnet_ids,
+            vpc_subnet_ids: vpc_subnet_ids.into(),
             timeouts: None,
         }
     }
@@ -1307,7 +1307,7 @@ pub struct DbSnapshot {
     pub id: Option<drsynth_core::Expr>,
     /// `shared_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shared_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub shared_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1384,7 +1384,7 @@ pub struct DbSnapshotCopy {
     pub presigned_url: Option<drsynth_core::Expr>,
     /// `shared_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shared_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub shared_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_db_snapshot_identifier`. Required.
     pub source_db_snapshot_identifier: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -1449,7 +1449,7 @@ pub struct DbSubnetGroup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_prefix: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1461,13 +1461,13 @@ pub struct DbSubnetGroup {
 impl DbSubnetGroup {
     /// `DbSubnetGroup` with its required arguments; set the others with `DbSubnetGroup { field: Some(..), ..DbSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: None,
             name_prefix: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }
@@ -1677,7 +1677,7 @@ pub struct RdsCluster {
     pub apply_immediately: Option<drsynth_core::Arg<bool>>,
     /// `availability_zones`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub availability_zones: Option<Vec<drsynth_core::Expr>>,
+    pub availability_zones: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `backtrack_window`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backtrack_window: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -1695,7 +1695,7 @@ pub struct RdsCluster {
     pub cluster_identifier_prefix: Option<drsynth_core::Expr>,
     /// `cluster_members`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_members: Option<Vec<drsynth_core::Expr>>,
+    pub cluster_members: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cluster_scalability_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_scalability_type: Option<drsynth_core::Expr>,
@@ -1746,7 +1746,7 @@ pub struct RdsCluster {
     pub enable_local_write_forwarding: Option<drsynth_core::Arg<bool>>,
     /// `enabled_cloudwatch_logs_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_cloudwatch_logs_exports: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_cloudwatch_logs_exports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `engine`. Required.
     pub engine: drsynth_core::Expr,
     /// `engine_lifecycle_support`. Optional.
@@ -1769,7 +1769,7 @@ pub struct RdsCluster {
     pub iam_database_authentication_enabled: Option<drsynth_core::Arg<bool>>,
     /// `iam_roles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iam_roles: Option<Vec<drsynth_core::Expr>>,
+    pub iam_roles: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -1850,7 +1850,7 @@ pub struct RdsCluster {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `restore_to_point_in_time`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restore_to_point_in_time: Option<RdsClusterRestoreToPointInTime>,
@@ -2002,13 +2002,13 @@ pub struct RdsClusterEndpoint {
     pub custom_endpoint_type: drsynth_core::Expr,
     /// `excluded_members`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_members: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_members: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `static_members`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub static_members: Option<Vec<drsynth_core::Expr>>,
+    pub static_members: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2373,7 +2373,7 @@ pub struct RdsClusterSnapshotCopy {
     pub presigned_url: Option<drsynth_core::Expr>,
     /// `shared_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shared_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub shared_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_db_cluster_snapshot_identifier`. Required.
     pub source_db_cluster_snapshot_identifier: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -2547,7 +2547,7 @@ impl RdsExportTaskTimeouts {
 pub struct RdsExportTask {
     /// `export_only`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub export_only: Option<Vec<drsynth_core::Expr>>,
+    pub export_only: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `export_task_identifier`. Required.
     pub export_task_identifier: drsynth_core::Expr,
     /// `iam_role_arn`. Required.
@@ -3100,16 +3100,16 @@ pub struct DataDbInstancesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataDbInstancesFilter {
     /// `DataDbInstancesFilter` with its required arguments; set the others with `DataDbInstancesFilter { field: Some(..), ..DataDbInstancesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -3387,16 +3387,16 @@ pub struct DataRdsClustersFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRdsClustersFilter {
     /// `DataRdsClustersFilter` with its required arguments; set the others with `DataRdsClustersFilter { field: Some(..), ..DataRdsClustersFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -3437,16 +3437,16 @@ pub struct DataRdsEngineVersionFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRdsEngineVersionFilter {
     /// `DataRdsEngineVersionFilter` with its required arguments; set the others with `DataRdsEngineVersionFilter { field: Some(..), ..DataRdsEngineVersionFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -3479,13 +3479,13 @@ pub struct DataRdsEngineVersion {
     pub parameter_group_family: Option<drsynth_core::Expr>,
     /// `preferred_major_targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_major_targets: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_major_targets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `preferred_upgrade_targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_upgrade_targets: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_upgrade_targets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `preferred_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_versions: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `version`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<drsynth_core::Expr>,
@@ -3549,10 +3549,10 @@ pub struct DataRdsOrderableDbInstance {
     pub license_model: Option<drsynth_core::Expr>,
     /// `preferred_engine_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_engine_versions: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_engine_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `preferred_instance_classes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_instance_classes: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_instance_classes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `read_replica_capable`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_replica_capable: Option<drsynth_core::Arg<bool>>,
@@ -3561,10 +3561,10 @@ pub struct DataRdsOrderableDbInstance {
     pub storage_type: Option<drsynth_core::Expr>,
     /// `supported_engine_modes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supported_engine_modes: Option<Vec<drsynth_core::Expr>>,
+    pub supported_engine_modes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `supported_network_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supported_network_types: Option<Vec<drsynth_core::Expr>>,
+    pub supported_network_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `supports_clusters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_clusters: Option<drsynth_core::Arg<bool>>,

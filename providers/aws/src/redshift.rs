@@ -45,7 +45,7 @@ pub struct RedshiftClusterLogging {
     pub log_destination_type: Option<drsynth_core::Expr>,
     /// `log_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_exports: Option<Vec<drsynth_core::Expr>>,
+    pub log_exports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `s3_key_prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3_key_prefix: Option<drsynth_core::Expr>,
@@ -181,7 +181,7 @@ pub struct RedshiftCluster {
     pub final_snapshot_identifier: Option<drsynth_core::Expr>,
     /// `iam_roles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iam_roles: Option<Vec<drsynth_core::Expr>>,
+    pub iam_roles: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -252,7 +252,7 @@ pub struct RedshiftCluster {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `logging`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -368,7 +368,7 @@ pub struct RedshiftClusterIamRoles {
     pub default_iam_role_arn: Option<drsynth_core::Expr>,
     /// `iam_role_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iam_role_arns: Option<Vec<drsynth_core::Expr>>,
+    pub iam_role_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -533,7 +533,7 @@ pub struct RedshiftEndpointAccess {
     pub subnet_group_name: drsynth_core::Expr,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl RedshiftEndpointAccess {
@@ -574,7 +574,7 @@ pub struct RedshiftEndpointAuthorization {
     pub id: Option<drsynth_core::Expr>,
     /// `vpc_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl RedshiftEndpointAuthorization {
@@ -633,7 +633,7 @@ pub struct RedshiftEventSubscription {
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `event_categories`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_categories: Option<Vec<drsynth_core::Expr>>,
+    pub event_categories: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -646,7 +646,7 @@ pub struct RedshiftEventSubscription {
     pub sns_topic_arn: drsynth_core::Expr,
     /// `source_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_ids: Option<Vec<drsynth_core::Expr>>,
+    pub source_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<drsynth_core::Expr>,
@@ -871,7 +871,7 @@ pub struct RedshiftLogging {
     pub log_destination_type: Option<drsynth_core::Expr>,
     /// `log_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_exports: Option<Vec<drsynth_core::Expr>>,
+    pub log_exports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `s3_key_prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3_key_prefix: Option<drsynth_core::Expr>,
@@ -1252,7 +1252,7 @@ impl drsynth_core::Block for RedshiftSnapshotCopyGrant {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftSnapshotSchedule {
     /// `definitions`. Required.
-    pub definitions: Vec<drsynth_core::Expr>,
+    pub definitions: drsynth_core::List<drsynth_core::Expr>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -1279,9 +1279,9 @@ pub struct RedshiftSnapshotSchedule {
 impl RedshiftSnapshotSchedule {
     /// `RedshiftSnapshotSchedule` with its required arguments; set the others with `RedshiftSnapshotSchedule { field: Some(..), ..RedshiftSnapshotSchedule::new(..) }`.
     #[inline]
-    pub fn new(definitions: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(definitions: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            definitions,
+            definitions: definitions.into(),
             description: None,
             force_destroy: None,
             id: None,
@@ -1345,7 +1345,7 @@ pub struct RedshiftSubnetGroup {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1357,12 +1357,12 @@ pub struct RedshiftSubnetGroup {
 impl RedshiftSubnetGroup {
     /// `RedshiftSubnetGroup` with its required arguments; set the others with `RedshiftSubnetGroup { field: Some(..), ..RedshiftSubnetGroup::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             description: None,
             id: None,
             name: name.into(),
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
         }
@@ -1474,7 +1474,7 @@ pub struct DataRedshiftClusterCredentials {
     pub cluster_identifier: drsynth_core::Expr,
     /// `db_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub db_groups: Option<Vec<drsynth_core::Expr>>,
+    pub db_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `db_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub db_name: Option<drsynth_core::Expr>,
@@ -1569,7 +1569,7 @@ pub struct DataRedshiftOrderableCluster {
     pub node_type: Option<drsynth_core::Expr>,
     /// `preferred_node_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_node_types: Option<Vec<drsynth_core::Expr>>,
+    pub preferred_node_types: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DataRedshiftOrderableCluster {

@@ -43,10 +43,10 @@ pub struct RedshiftserverlessEndpointAccess {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner_account: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `workgroup_name`. Required.
     pub workgroup_name: drsynth_core::Expr,
 }
@@ -54,12 +54,12 @@ pub struct RedshiftserverlessEndpointAccess {
 impl RedshiftserverlessEndpointAccess {
     /// `RedshiftserverlessEndpointAccess` with its required arguments; set the others with `RedshiftserverlessEndpointAccess { field: Some(..), ..RedshiftserverlessEndpointAccess::new(..) }`.
     #[inline]
-    pub fn new(endpoint_name: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, workgroup_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(endpoint_name: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, workgroup_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             endpoint_name: endpoint_name.into(),
             id: None,
             owner_account: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             vpc_security_group_ids: None,
             workgroup_name: workgroup_name.into(),
         }
@@ -100,7 +100,7 @@ pub struct RedshiftserverlessNamespace {
     pub default_iam_role_arn: Option<drsynth_core::Expr>,
     /// `iam_roles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iam_roles: Option<Vec<drsynth_core::Expr>>,
+    pub iam_roles: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -109,7 +109,7 @@ pub struct RedshiftserverlessNamespace {
     pub kms_key_id: Option<drsynth_core::Expr>,
     /// `log_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_exports: Option<Vec<drsynth_core::Expr>>,
+    pub log_exports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `manage_admin_password`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manage_admin_password: Option<drsynth_core::Arg<bool>>,
@@ -358,10 +358,10 @@ pub struct RedshiftserverlessWorkgroup {
     pub publicly_accessible: Option<drsynth_core::Arg<bool>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

@@ -357,7 +357,7 @@ pub struct RekognitionStreamProcessorSettingsConnectedHome {
     /// `labels`. Optional.
     /// Specifies what you want to detect in the video, such as people, packages, or pets.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub labels: Option<Vec<drsynth_core::Expr>>,
+    pub labels: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `min_confidence`. Optional.
     /// The minimum confidence required to label an object in the video.
     #[serde(skip_serializing_if = "Option::is_none")]

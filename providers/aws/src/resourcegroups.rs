@@ -6,16 +6,16 @@ pub struct ResourcegroupsGroupConfigurationParameters {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl ResourcegroupsGroupConfigurationParameters {
     /// `ResourcegroupsGroupConfigurationParameters` with its required arguments; set the others with `ResourcegroupsGroupConfigurationParameters { field: Some(..), ..ResourcegroupsGroupConfigurationParameters::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

@@ -7,7 +7,7 @@ pub struct DataResourcegroupstaggingapiResourcesTagFilter {
     pub key: drsynth_core::Expr,
     /// `values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<drsynth_core::Expr>>,
+    pub values: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl DataResourcegroupstaggingapiResourcesTagFilter {
@@ -35,10 +35,10 @@ pub struct DataResourcegroupstaggingapiResources {
     pub include_compliance_details: Option<drsynth_core::Arg<bool>>,
     /// `resource_arn_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_arn_list: Option<Vec<drsynth_core::Expr>>,
+    pub resource_arn_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_type_filters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_type_filters: Option<Vec<drsynth_core::Expr>>,
+    pub resource_type_filters: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tag_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_filter: Option<Vec<DataResourcegroupstaggingapiResourcesTagFilter>>,

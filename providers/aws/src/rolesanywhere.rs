@@ -14,7 +14,7 @@ pub struct RolesanywhereProfile {
     pub id: Option<drsynth_core::Expr>,
     /// `managed_policy_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_policy_arns: Option<Vec<drsynth_core::Expr>>,
+    pub managed_policy_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `require_instance_properties`. Optional.
@@ -22,7 +22,7 @@ pub struct RolesanywhereProfile {
     pub require_instance_properties: Option<drsynth_core::Arg<bool>>,
     /// `role_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role_arns: Option<Vec<drsynth_core::Expr>>,
+    pub role_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `session_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_policy: Option<drsynth_core::Expr>,

@@ -29,7 +29,7 @@ impl drsynth_core::Block for Route53CidrCollection {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53CidrLocation {
     /// `cidr_blocks`. Required.
-    pub cidr_blocks: Vec<drsynth_core::Expr>,
+    pub cidr_blocks: drsynth_core::List<drsynth_core::Expr>,
     /// `cidr_collection_id`. Required.
     pub cidr_collection_id: drsynth_core::Expr,
     /// `name`. Required.
@@ -39,9 +39,9 @@ pub struct Route53CidrLocation {
 impl Route53CidrLocation {
     /// `Route53CidrLocation` with its required arguments; set the others with `Route53CidrLocation { field: Some(..), ..Route53CidrLocation::new(..) }`.
     #[inline]
-    pub fn new(cidr_blocks: Vec<drsynth_core::Expr>, cidr_collection_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(cidr_blocks: impl Into<drsynth_core::List<drsynth_core::Expr>>, cidr_collection_id: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            cidr_blocks,
+            cidr_blocks: cidr_blocks.into(),
             cidr_collection_id: cidr_collection_id.into(),
             name: name.into(),
         }
@@ -94,7 +94,7 @@ pub struct Route53HealthCheck {
     pub child_health_threshold: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `child_healthchecks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub child_healthchecks: Option<Vec<drsynth_core::Expr>>,
+    pub child_healthchecks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cloudwatch_alarm_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cloudwatch_alarm_name: Option<drsynth_core::Expr>,
@@ -136,7 +136,7 @@ pub struct Route53HealthCheck {
     pub reference_name: Option<drsynth_core::Expr>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `request_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_interval: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -582,7 +582,7 @@ pub struct Route53Record {
     pub name: drsynth_core::Expr,
     /// `records`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub records: Option<Vec<drsynth_core::Expr>>,
+    pub records: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `set_identifier`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub set_identifier: Option<drsynth_core::Expr>,

@@ -355,7 +355,7 @@ impl Route53domainsRegisteredDomainAdminContact {
 pub struct Route53domainsRegisteredDomainNameServer {
     /// `glue_ips`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub glue_ips: Option<Vec<drsynth_core::Expr>>,
+    pub glue_ips: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
 }

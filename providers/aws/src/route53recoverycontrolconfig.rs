@@ -125,12 +125,12 @@ impl Route53recoverycontrolconfigSafetyRuleRuleConfig {
 pub struct Route53recoverycontrolconfigSafetyRule {
     /// `asserted_controls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub asserted_controls: Option<Vec<drsynth_core::Expr>>,
+    pub asserted_controls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `control_panel_arn`. Required.
     pub control_panel_arn: drsynth_core::Expr,
     /// `gating_controls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub gating_controls: Option<Vec<drsynth_core::Expr>>,
+    pub gating_controls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -138,7 +138,7 @@ pub struct Route53recoverycontrolconfigSafetyRule {
     pub name: drsynth_core::Expr,
     /// `target_controls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_controls: Option<Vec<drsynth_core::Expr>>,
+    pub target_controls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `wait_period_ms`. Required.
     pub wait_period_ms: drsynth_core::Arg<drsynth_core::Number>,
     /// `rule_config`. Required.

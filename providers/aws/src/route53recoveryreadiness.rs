@@ -25,7 +25,7 @@ pub struct Route53recoveryreadinessCell {
     pub cell_name: drsynth_core::Expr,
     /// `cells`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cells: Option<Vec<drsynth_core::Expr>>,
+    pub cells: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -148,7 +148,7 @@ impl Route53recoveryreadinessRecoveryGroupTimeouts {
 pub struct Route53recoveryreadinessRecoveryGroup {
     /// `cells`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cells: Option<Vec<drsynth_core::Expr>>,
+    pub cells: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -288,7 +288,7 @@ impl Route53recoveryreadinessResourceSetResourcesDnsTargetResource {
 pub struct Route53recoveryreadinessResourceSetResources {
     /// `readiness_scopes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub readiness_scopes: Option<Vec<drsynth_core::Expr>>,
+    pub readiness_scopes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resource_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_arn: Option<drsynth_core::Expr>,

@@ -125,12 +125,12 @@ pub struct Route53ResolverEndpoint {
     pub name: Option<drsynth_core::Expr>,
     /// `protocols`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub protocols: Option<Vec<drsynth_core::Expr>>,
+    pub protocols: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `resolver_endpoint_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolver_endpoint_type: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -147,14 +147,14 @@ pub struct Route53ResolverEndpoint {
 impl Route53ResolverEndpoint {
     /// `Route53ResolverEndpoint` with its required arguments; set the others with `Route53ResolverEndpoint { field: Some(..), ..Route53ResolverEndpoint::new(..) }`.
     #[inline]
-    pub fn new(direction: impl Into<drsynth_core::Expr>, security_group_ids: Vec<drsynth_core::Expr>, ip_address: Vec<Route53ResolverEndpointIpAddress>) -> Self {
+    pub fn new(direction: impl Into<drsynth_core::Expr>, security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, ip_address: Vec<Route53ResolverEndpointIpAddress>) -> Self {
         Self {
             direction: direction.into(),
             id: None,
             name: None,
             protocols: None,
             resolver_endpoint_type: None,
-            security_group_ids,
+            security_group_ids: security_group_ids.into(),
             tags: None,
             tags_all: None,
             ip_address,
@@ -209,7 +209,7 @@ impl drsynth_core::Block for Route53ResolverFirewallConfig {
 pub struct Route53ResolverFirewallDomainList {
     /// `domains`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domains: Option<Vec<drsynth_core::Expr>>,
+    pub domains: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -649,16 +649,16 @@ pub struct DataRoute53ResolverEndpointFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRoute53ResolverEndpointFilter {
     /// `DataRoute53ResolverEndpointFilter` with its required arguments; set the others with `DataRoute53ResolverEndpointFilter { field: Some(..), ..DataRoute53ResolverEndpointFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -856,16 +856,16 @@ pub struct DataRoute53ResolverQueryLogConfigFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRoute53ResolverQueryLogConfigFilter {
     /// `DataRoute53ResolverQueryLogConfigFilter` with its required arguments; set the others with `DataRoute53ResolverQueryLogConfigFilter { field: Some(..), ..DataRoute53ResolverQueryLogConfigFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

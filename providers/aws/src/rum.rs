@@ -11,10 +11,10 @@ pub struct RumAppMonitorAppMonitorConfiguration {
     pub enable_xray: Option<drsynth_core::Arg<bool>>,
     /// `excluded_pages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_pages: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_pages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `favorite_pages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub favorite_pages: Option<Vec<drsynth_core::Expr>>,
+    pub favorite_pages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `guest_role_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub guest_role_arn: Option<drsynth_core::Expr>,
@@ -23,13 +23,13 @@ pub struct RumAppMonitorAppMonitorConfiguration {
     pub identity_pool_id: Option<drsynth_core::Expr>,
     /// `included_pages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub included_pages: Option<Vec<drsynth_core::Expr>>,
+    pub included_pages: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `session_sample_rate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_sample_rate: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `telemetries`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub telemetries: Option<Vec<drsynth_core::Expr>>,
+    pub telemetries: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl RumAppMonitorAppMonitorConfiguration {
@@ -79,7 +79,7 @@ pub struct RumAppMonitor {
     pub domain: Option<drsynth_core::Expr>,
     /// `domain_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain_list: Option<Vec<drsynth_core::Expr>>,
+    pub domain_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,

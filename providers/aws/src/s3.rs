@@ -5,14 +5,14 @@
 pub struct S3BucketCorsRule {
     /// `allowed_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_headers: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_methods`. Required.
-    pub allowed_methods: Vec<drsynth_core::Expr>,
+    pub allowed_methods: drsynth_core::List<drsynth_core::Expr>,
     /// `allowed_origins`. Required.
-    pub allowed_origins: Vec<drsynth_core::Expr>,
+    pub allowed_origins: drsynth_core::List<drsynth_core::Expr>,
     /// `expose_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expose_headers: Option<Vec<drsynth_core::Expr>>,
+    pub expose_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_age_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_age_seconds: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -21,11 +21,11 @@ pub struct S3BucketCorsRule {
 impl S3BucketCorsRule {
     /// `S3BucketCorsRule` with its required arguments; set the others with `S3BucketCorsRule { field: Some(..), ..S3BucketCorsRule::new(..) }`.
     #[inline]
-    pub fn new(allowed_methods: Vec<drsynth_core::Expr>, allowed_origins: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(allowed_methods: impl Into<drsynth_core::List<drsynth_core::Expr>>, allowed_origins: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             allowed_headers: None,
-            allowed_methods,
-            allowed_origins,
+            allowed_methods: allowed_methods.into(),
+            allowed_origins: allowed_origins.into(),
             expose_headers: None,
             max_age_seconds: None,
         }
@@ -39,7 +39,7 @@ pub struct S3BucketGrant {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `permissions`. Required.
-    pub permissions: Vec<drsynth_core::Expr>,
+    pub permissions: drsynth_core::List<drsynth_core::Expr>,
     /// `type`. Required.
     pub r#type: drsynth_core::Expr,
     /// `uri`. Optional.
@@ -50,10 +50,10 @@ pub struct S3BucketGrant {
 impl S3BucketGrant {
     /// `S3BucketGrant` with its required arguments; set the others with `S3BucketGrant { field: Some(..), ..S3BucketGrant::new(..) }`.
     #[inline]
-    pub fn new(permissions: Vec<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(permissions: impl Into<drsynth_core::List<drsynth_core::Expr>>, r#type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             id: None,
-            permissions,
+            permissions: permissions.into(),
             r#type: r#type.into(),
             uri: None,
         }
@@ -1069,14 +1069,14 @@ impl drsynth_core::Block for S3BucketAnalyticsConfiguration {
 pub struct S3BucketCorsConfigurationCorsRule {
     /// `allowed_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_headers: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `allowed_methods`. Required.
-    pub allowed_methods: Vec<drsynth_core::Expr>,
+    pub allowed_methods: drsynth_core::List<drsynth_core::Expr>,
     /// `allowed_origins`. Required.
-    pub allowed_origins: Vec<drsynth_core::Expr>,
+    pub allowed_origins: drsynth_core::List<drsynth_core::Expr>,
     /// `expose_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expose_headers: Option<Vec<drsynth_core::Expr>>,
+    pub expose_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -1088,11 +1088,11 @@ pub struct S3BucketCorsConfigurationCorsRule {
 impl S3BucketCorsConfigurationCorsRule {
     /// `S3BucketCorsConfigurationCorsRule` with its required arguments; set the others with `S3BucketCorsConfigurationCorsRule { field: Some(..), ..S3BucketCorsConfigurationCorsRule::new(..) }`.
     #[inline]
-    pub fn new(allowed_methods: Vec<drsynth_core::Expr>, allowed_origins: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(allowed_methods: impl Into<drsynth_core::List<drsynth_core::Expr>>, allowed_origins: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             allowed_headers: None,
-            allowed_methods,
-            allowed_origins,
+            allowed_methods: allowed_methods.into(),
+            allowed_origins: allowed_origins.into(),
             expose_headers: None,
             id: None,
             max_age_seconds: None,
@@ -1375,7 +1375,7 @@ pub struct S3BucketInventory {
     pub name: drsynth_core::Expr,
     /// `optional_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub optional_fields: Option<Vec<drsynth_core::Expr>>,
+    pub optional_fields: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `destination`. Required.
     pub destination: S3BucketInventoryDestination,
     /// `filter`. Optional.
@@ -1939,7 +1939,7 @@ impl drsynth_core::Block for S3BucketMetric {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketNotificationLambdaFunction {
     /// `events`. Required.
-    pub events: Vec<drsynth_core::Expr>,
+    pub events: drsynth_core::List<drsynth_core::Expr>,
     /// `filter_prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_prefix: Option<drsynth_core::Expr>,
@@ -1957,9 +1957,9 @@ pub struct S3BucketNotificationLambdaFunction {
 impl S3BucketNotificationLambdaFunction {
     /// `S3BucketNotificationLambdaFunction` with its required arguments; set the others with `S3BucketNotificationLambdaFunction { field: Some(..), ..S3BucketNotificationLambdaFunction::new(..) }`.
     #[inline]
-    pub fn new(events: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(events: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            events,
+            events: events.into(),
             filter_prefix: None,
             filter_suffix: None,
             id: None,
@@ -1972,7 +1972,7 @@ impl S3BucketNotificationLambdaFunction {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketNotificationQueue {
     /// `events`. Required.
-    pub events: Vec<drsynth_core::Expr>,
+    pub events: drsynth_core::List<drsynth_core::Expr>,
     /// `filter_prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_prefix: Option<drsynth_core::Expr>,
@@ -1989,9 +1989,9 @@ pub struct S3BucketNotificationQueue {
 impl S3BucketNotificationQueue {
     /// `S3BucketNotificationQueue` with its required arguments; set the others with `S3BucketNotificationQueue { field: Some(..), ..S3BucketNotificationQueue::new(..) }`.
     #[inline]
-    pub fn new(events: Vec<drsynth_core::Expr>, queue_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(events: impl Into<drsynth_core::List<drsynth_core::Expr>>, queue_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            events,
+            events: events.into(),
             filter_prefix: None,
             filter_suffix: None,
             id: None,
@@ -2004,7 +2004,7 @@ impl S3BucketNotificationQueue {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketNotificationTopic {
     /// `events`. Required.
-    pub events: Vec<drsynth_core::Expr>,
+    pub events: drsynth_core::List<drsynth_core::Expr>,
     /// `filter_prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_prefix: Option<drsynth_core::Expr>,
@@ -2021,9 +2021,9 @@ pub struct S3BucketNotificationTopic {
 impl S3BucketNotificationTopic {
     /// `S3BucketNotificationTopic` with its required arguments; set the others with `S3BucketNotificationTopic { field: Some(..), ..S3BucketNotificationTopic::new(..) }`.
     #[inline]
-    pub fn new(events: Vec<drsynth_core::Expr>, topic_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(events: impl Into<drsynth_core::List<drsynth_core::Expr>>, topic_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            events,
+            events: events.into(),
             filter_prefix: None,
             filter_suffix: None,
             id: None,
@@ -3348,7 +3348,7 @@ pub struct S3ObjectCopyGrant {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `permissions`. Required.
-    pub permissions: Vec<drsynth_core::Expr>,
+    pub permissions: drsynth_core::List<drsynth_core::Expr>,
     /// `type`. Required.
     pub r#type: drsynth_core::Expr,
     /// `uri`. Optional.
@@ -3359,11 +3359,11 @@ pub struct S3ObjectCopyGrant {
 impl S3ObjectCopyGrant {
     /// `S3ObjectCopyGrant` with its required arguments; set the others with `S3ObjectCopyGrant { field: Some(..), ..S3ObjectCopyGrant::new(..) }`.
     #[inline]
-    pub fn new(permissions: Vec<drsynth_core::Expr>, r#type: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(permissions: impl Into<drsynth_core::List<drsynth_core::Expr>>, r#type: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             email: None,
             id: None,
-            permissions,
+            permissions: permissions.into(),
             r#type: r#type.into(),
             uri: None,
         }

@@ -569,10 +569,10 @@ impl drsynth_core::Block for S3controlBucketPolicy {
 pub struct S3controlDirectoryBucketAccessPointScopeScope {
     /// `permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<Vec<drsynth_core::Expr>>,
+    pub permissions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl S3controlDirectoryBucketAccessPointScopeScope {
@@ -873,7 +873,7 @@ impl S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationCon
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration {
     /// `actions`. Required.
-    pub actions: Vec<drsynth_core::Expr>,
+    pub actions: drsynth_core::List<drsynth_core::Expr>,
     /// `content_transformation`. Required.
     pub content_transformation: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation,
 }
@@ -881,9 +881,9 @@ pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurat
 impl S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration {
     /// `S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration { field: Some(..), ..S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration::new(..) }`.
     #[inline]
-    pub fn new(actions: Vec<drsynth_core::Expr>, content_transformation: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation) -> Self {
+    pub fn new(actions: impl Into<drsynth_core::List<drsynth_core::Expr>>, content_transformation: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation) -> Self {
         Self {
-            actions,
+            actions: actions.into(),
             content_transformation,
         }
     }
@@ -894,7 +894,7 @@ impl S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration {
 pub struct S3controlObjectLambdaAccessPointConfiguration {
     /// `allowed_features`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_features: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_features: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `cloud_watch_metrics_enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cloud_watch_metrics_enabled: Option<drsynth_core::Arg<bool>>,
@@ -1287,10 +1287,10 @@ impl S3controlStorageLensConfigurationStorageLensConfigurationDataExport {
 pub struct S3controlStorageLensConfigurationStorageLensConfigurationExclude {
     /// `buckets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub buckets: Option<Vec<drsynth_core::Expr>>,
+    pub buckets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationExclude {

@@ -94,10 +94,10 @@ impl drsynth_core::Block for SagemakerApp {
 pub struct SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig {
     /// `container_arguments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_arguments: Option<Vec<drsynth_core::Expr>>,
+    pub container_arguments: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `container_entrypoint`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_entrypoint: Option<Vec<drsynth_core::Expr>>,
+    pub container_entrypoint: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `container_environment_variables`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub container_environment_variables: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -640,18 +640,18 @@ impl SagemakerDataQualityJobDefinitionJobResources {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig {
     /// `SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnets,
+            security_group_ids: security_group_ids.into(),
+            subnets: subnets.into(),
         }
     }
 }
@@ -1080,10 +1080,10 @@ impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec
 pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings {
     /// `assumable_role_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub assumable_role_arns: Option<Vec<drsynth_core::Expr>>,
+    pub assumable_role_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `execution_role_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub execution_role_arns: Option<Vec<drsynth_core::Expr>>,
+    pub execution_role_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings {
@@ -1105,7 +1105,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings {
     pub built_in_lifecycle_config_arn: Option<drsynth_core::Expr>,
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_lifecycle_management: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement>,
@@ -1144,7 +1144,7 @@ impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings {
 pub struct SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings {
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_repository: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
@@ -1170,7 +1170,7 @@ impl SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings {
 pub struct SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings {
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_image: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
@@ -1236,7 +1236,7 @@ pub struct SagemakerDomainDefaultSpaceSettings {
     pub execution_role: drsynth_core::Expr,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_file_system_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_file_system_config: Option<Vec<SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig>>,
@@ -1477,7 +1477,7 @@ pub struct SagemakerDomainDefaultUserSettingsCodeEditorAppSettings {
     pub built_in_lifecycle_config_arn: Option<drsynth_core::Expr>,
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_lifecycle_management: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement>,
@@ -1578,13 +1578,13 @@ impl SagemakerDomainDefaultUserSettingsSharingSettings {
 pub struct SagemakerDomainDefaultUserSettingsStudioWebPortalSettings {
     /// `hidden_app_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_app_types: Option<Vec<drsynth_core::Expr>>,
+    pub hidden_app_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `hidden_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub hidden_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `hidden_ml_tools`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_ml_tools: Option<Vec<drsynth_core::Expr>>,
+    pub hidden_ml_tools: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SagemakerDomainDefaultUserSettingsStudioWebPortalSettings {
@@ -1630,7 +1630,7 @@ pub struct SagemakerDomainDefaultUserSettings {
     pub execution_role: drsynth_core::Expr,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `studio_web_portal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub studio_web_portal: Option<drsynth_core::Expr>,
@@ -1710,7 +1710,7 @@ pub struct SagemakerDomainDomainSettingsDockerSettings {
     pub enable_docker_access: Option<drsynth_core::Expr>,
     /// `vpc_only_trusted_accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_only_trusted_accounts: Option<Vec<drsynth_core::Expr>>,
+    pub vpc_only_trusted_accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SagemakerDomainDomainSettingsDockerSettings {
@@ -1761,7 +1761,7 @@ pub struct SagemakerDomainDomainSettings {
     pub execution_role_identity_config: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `docker_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_settings: Option<SagemakerDomainDomainSettingsDockerSettings>,
@@ -1821,7 +1821,7 @@ pub struct SagemakerDomain {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tag_propagation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_propagation: Option<drsynth_core::Expr>,
@@ -1849,7 +1849,7 @@ pub struct SagemakerDomain {
 impl SagemakerDomain {
     /// `SagemakerDomain` with its required arguments; set the others with `SagemakerDomain { field: Some(..), ..SagemakerDomain::new(..) }`.
     #[inline]
-    pub fn new(auth_mode: impl Into<drsynth_core::Expr>, domain_name: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>, default_user_settings: SagemakerDomainDefaultUserSettings) -> Self {
+    pub fn new(auth_mode: impl Into<drsynth_core::Expr>, domain_name: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>, default_user_settings: SagemakerDomainDefaultUserSettings) -> Self {
         Self {
             app_network_access_type: None,
             app_security_group_management: None,
@@ -1857,7 +1857,7 @@ impl SagemakerDomain {
             domain_name: domain_name.into(),
             id: None,
             kms_key_id: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tag_propagation: None,
             tags: None,
             tags_all: None,
@@ -2111,7 +2111,7 @@ pub struct SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotific
     pub error_topic: Option<drsynth_core::Expr>,
     /// `include_inference_response_in`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_inference_response_in: Option<Vec<drsynth_core::Expr>>,
+    pub include_inference_response_in: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `success_topic`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success_topic: Option<drsynth_core::Expr>,
@@ -2184,10 +2184,10 @@ impl SagemakerEndpointConfigurationAsyncInferenceConfig {
 pub struct SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader {
     /// `csv_content_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub csv_content_types: Option<Vec<drsynth_core::Expr>>,
+    pub csv_content_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `json_content_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub json_content_types: Option<Vec<drsynth_core::Expr>>,
+    pub json_content_types: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader {
@@ -2968,7 +2968,7 @@ pub struct SagemakerFlowDefinitionHumanLoopConfig {
     pub task_description: drsynth_core::Expr,
     /// `task_keywords`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub task_keywords: Option<Vec<drsynth_core::Expr>>,
+    pub task_keywords: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `task_time_limit_in_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub task_time_limit_in_seconds: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -3121,7 +3121,7 @@ pub struct SagemakerHub {
     pub hub_name: drsynth_core::Expr,
     /// `hub_search_keywords`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hub_search_keywords: Option<Vec<drsynth_core::Expr>>,
+    pub hub_search_keywords: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -3578,18 +3578,18 @@ impl SagemakerModelInferenceExecutionConfig {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerModelVpcConfig {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SagemakerModelVpcConfig {
     /// `SagemakerModelVpcConfig` with its required arguments; set the others with `SagemakerModelVpcConfig { field: Some(..), ..SagemakerModelVpcConfig::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            security_group_ids,
-            subnets,
+            security_group_ids: security_group_ids.into(),
+            subnets: subnets.into(),
         }
     }
 }
@@ -3834,10 +3834,10 @@ pub struct SagemakerNotebookInstance {
     /// `accelerator_types`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_types: Option<Vec<drsynth_core::Expr>>,
+    pub accelerator_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `additional_code_repositories`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_code_repositories: Option<Vec<drsynth_core::Expr>>,
+    pub additional_code_repositories: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `default_code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_code_repository: Option<drsynth_core::Expr>,
@@ -3867,7 +3867,7 @@ pub struct SagemakerNotebookInstance {
     pub root_access: Option<drsynth_core::Expr>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnet_id: Option<drsynth_core::Expr>,
@@ -4380,7 +4380,7 @@ impl SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
 pub struct SagemakerSpaceSpaceSettingsJupyterServerAppSettings {
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_repository: Option<Vec<SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
@@ -4429,7 +4429,7 @@ impl SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage {
 pub struct SagemakerSpaceSpaceSettingsKernelGatewayAppSettings {
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_image: Option<Vec<SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage>>,
@@ -4950,7 +4950,7 @@ pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettings {
     pub built_in_lifecycle_config_arn: Option<drsynth_core::Expr>,
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_lifecycle_management: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement>,
@@ -5057,10 +5057,10 @@ impl SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository {
 pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings {
     /// `assumable_role_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub assumable_role_arns: Option<Vec<drsynth_core::Expr>>,
+    pub assumable_role_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `execution_role_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub execution_role_arns: Option<Vec<drsynth_core::Expr>>,
+    pub execution_role_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings {
@@ -5082,7 +5082,7 @@ pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettings {
     pub built_in_lifecycle_config_arn: Option<drsynth_core::Expr>,
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_lifecycle_management: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement>,
@@ -5121,7 +5121,7 @@ impl SagemakerUserProfileUserSettingsJupyterLabAppSettings {
 pub struct SagemakerUserProfileUserSettingsJupyterServerAppSettings {
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_repository: Option<Vec<SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository>>,
@@ -5147,7 +5147,7 @@ impl SagemakerUserProfileUserSettingsJupyterServerAppSettings {
 pub struct SagemakerUserProfileUserSettingsKernelGatewayAppSettings {
     /// `lifecycle_config_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_config_arns: Option<Vec<drsynth_core::Expr>>,
+    pub lifecycle_config_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_image: Option<Vec<SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage>>,
@@ -5281,13 +5281,13 @@ impl SagemakerUserProfileUserSettingsSpaceStorageSettings {
 pub struct SagemakerUserProfileUserSettingsStudioWebPortalSettings {
     /// `hidden_app_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_app_types: Option<Vec<drsynth_core::Expr>>,
+    pub hidden_app_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `hidden_instance_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_instance_types: Option<Vec<drsynth_core::Expr>>,
+    pub hidden_instance_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `hidden_ml_tools`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_ml_tools: Option<Vec<drsynth_core::Expr>>,
+    pub hidden_ml_tools: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SagemakerUserProfileUserSettingsStudioWebPortalSettings {
@@ -5333,7 +5333,7 @@ pub struct SagemakerUserProfileUserSettings {
     pub execution_role: drsynth_core::Expr,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `studio_web_portal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub studio_web_portal: Option<drsynth_core::Expr>,
@@ -5528,15 +5528,15 @@ impl SagemakerWorkforceOidcConfig {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerWorkforceSourceIpConfig {
     /// `cidrs`. Required.
-    pub cidrs: Vec<drsynth_core::Expr>,
+    pub cidrs: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SagemakerWorkforceSourceIpConfig {
     /// `SagemakerWorkforceSourceIpConfig` with its required arguments; set the others with `SagemakerWorkforceSourceIpConfig { field: Some(..), ..SagemakerWorkforceSourceIpConfig::new(..) }`.
     #[inline]
-    pub fn new(cidrs: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(cidrs: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            cidrs,
+            cidrs: cidrs.into(),
         }
     }
 }
@@ -5546,10 +5546,10 @@ impl SagemakerWorkforceSourceIpConfig {
 pub struct SagemakerWorkforceWorkforceVpcConfig {
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<Vec<drsynth_core::Expr>>,
+    pub subnets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_id: Option<drsynth_core::Expr>,
@@ -5639,15 +5639,15 @@ impl SagemakerWorkteamMemberDefinitionCognitoMemberDefinition {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerWorkteamMemberDefinitionOidcMemberDefinition {
     /// `groups`. Required.
-    pub groups: Vec<drsynth_core::Expr>,
+    pub groups: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SagemakerWorkteamMemberDefinitionOidcMemberDefinition {
     /// `SagemakerWorkteamMemberDefinitionOidcMemberDefinition` with its required arguments; set the others with `SagemakerWorkteamMemberDefinitionOidcMemberDefinition { field: Some(..), ..SagemakerWorkteamMemberDefinitionOidcMemberDefinition::new(..) }`.
     #[inline]
-    pub fn new(groups: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(groups: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            groups,
+            groups: groups.into(),
         }
     }
 }

@@ -71,19 +71,19 @@ pub struct SchedulerScheduleTargetEcsParametersNetworkConfiguration {
     pub assign_public_ip: Option<drsynth_core::Arg<bool>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnets`. Required.
-    pub subnets: Vec<drsynth_core::Expr>,
+    pub subnets: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SchedulerScheduleTargetEcsParametersNetworkConfiguration {
     /// `SchedulerScheduleTargetEcsParametersNetworkConfiguration` with its required arguments; set the others with `SchedulerScheduleTargetEcsParametersNetworkConfiguration { field: Some(..), ..SchedulerScheduleTargetEcsParametersNetworkConfiguration::new(..) }`.
     #[inline]
-    pub fn new(subnets: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(subnets: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             assign_public_ip: None,
             security_groups: None,
-            subnets,
+            subnets: subnets.into(),
         }
     }
 }

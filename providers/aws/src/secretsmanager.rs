@@ -211,7 +211,7 @@ pub struct SecretsmanagerSecretVersion {
     pub secret_string_wo_version: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `version_stages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub version_stages: Option<Vec<drsynth_core::Expr>>,
+    pub version_stages: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SecretsmanagerSecretVersion {
@@ -435,16 +435,16 @@ pub struct DataSecretsmanagerSecretsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSecretsmanagerSecretsFilter {
     /// `DataSecretsmanagerSecretsFilter` with its required arguments; set the others with `DataSecretsmanagerSecretsFilter { field: Some(..), ..DataSecretsmanagerSecretsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

@@ -164,7 +164,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdate {
     pub criticality: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub types: Option<Vec<drsynth_core::Expr>>,
+    pub types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_defined_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_defined_fields: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -620,15 +620,15 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList {
     /// `value`. Required.
-    pub value: Vec<drsynth_core::Expr>,
+    pub value: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList::new(..) }`.
     #[inline]
-    pub fn new(value: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(value: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            value,
+            value: value.into(),
         }
     }
 }
@@ -637,15 +637,15 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList {
     /// `value`. Required.
-    pub value: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub value: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
 }
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList::new(..) }`.
     #[inline]
-    pub fn new(value: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(value: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
-            value,
+            value: value.into(),
         }
     }
 }
@@ -727,10 +727,10 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfiguration {
     /// `disabled_control_identifiers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub disabled_control_identifiers: Option<Vec<drsynth_core::Expr>>,
+    pub disabled_control_identifiers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `enabled_control_identifiers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_control_identifiers: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_control_identifiers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_control_custom_parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_control_custom_parameter: Option<Vec<SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameter>>,
@@ -753,7 +753,7 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 pub struct SecurityhubConfigurationPolicyConfigurationPolicy {
     /// `enabled_standard_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled_standard_arns: Option<Vec<drsynth_core::Expr>>,
+    pub enabled_standard_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `service_enabled`. Required.
     pub service_enabled: drsynth_core::Arg<bool>,
     /// `security_controls_configuration`. Optional.
@@ -879,7 +879,7 @@ pub struct SecurityhubFindingAggregator {
     pub linking_mode: drsynth_core::Expr,
     /// `specified_regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub specified_regions: Option<Vec<drsynth_core::Expr>>,
+    pub specified_regions: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl SecurityhubFindingAggregator {

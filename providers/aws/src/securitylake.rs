@@ -5,9 +5,9 @@
 pub struct SecuritylakeAwsLogSourceSource {
     /// `accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<Vec<drsynth_core::Expr>>,
+    pub accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `regions`. Required.
-    pub regions: Vec<drsynth_core::Expr>,
+    pub regions: drsynth_core::List<drsynth_core::Expr>,
     /// `source_name`. Required.
     pub source_name: drsynth_core::Expr,
     /// `source_version`. Optional.
@@ -18,10 +18,10 @@ pub struct SecuritylakeAwsLogSourceSource {
 impl SecuritylakeAwsLogSourceSource {
     /// `SecuritylakeAwsLogSourceSource` with its required arguments; set the others with `SecuritylakeAwsLogSourceSource { field: Some(..), ..SecuritylakeAwsLogSourceSource::new(..) }`.
     #[inline]
-    pub fn new(regions: Vec<drsynth_core::Expr>, source_name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(regions: impl Into<drsynth_core::List<drsynth_core::Expr>>, source_name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             accounts: None,
-            regions,
+            regions: regions.into(),
             source_name: source_name.into(),
             source_version: None,
         }
@@ -118,7 +118,7 @@ impl SecuritylakeCustomLogSourceConfiguration {
 pub struct SecuritylakeCustomLogSource {
     /// `event_classes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_classes: Option<Vec<drsynth_core::Expr>>,
+    pub event_classes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_name`. Required.
     pub source_name: drsynth_core::Expr,
     /// `source_version`. Optional.
@@ -217,7 +217,7 @@ impl SecuritylakeDataLakeConfigurationLifecycleConfiguration {
 pub struct SecuritylakeDataLakeConfigurationReplicationConfiguration {
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `role_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<drsynth_core::Expr>,

@@ -32,7 +32,7 @@ pub struct ServerlessapplicationrepositoryCloudformationStack {
     /// `application_id`. Required.
     pub application_id: drsynth_core::Expr,
     /// `capabilities`. Required.
-    pub capabilities: Vec<drsynth_core::Expr>,
+    pub capabilities: drsynth_core::List<drsynth_core::Expr>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -58,10 +58,10 @@ pub struct ServerlessapplicationrepositoryCloudformationStack {
 impl ServerlessapplicationrepositoryCloudformationStack {
     /// `ServerlessapplicationrepositoryCloudformationStack` with its required arguments; set the others with `ServerlessapplicationrepositoryCloudformationStack { field: Some(..), ..ServerlessapplicationrepositoryCloudformationStack::new(..) }`.
     #[inline]
-    pub fn new(application_id: impl Into<drsynth_core::Expr>, capabilities: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(application_id: impl Into<drsynth_core::Expr>, capabilities: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
-            capabilities,
+            capabilities: capabilities.into(),
             id: None,
             name: name.into(),
             parameters: None,

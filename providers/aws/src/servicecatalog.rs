@@ -668,7 +668,7 @@ impl ServicecatalogProvisionedProductProvisioningParameters {
 pub struct ServicecatalogProvisionedProductStackSetProvisioningPreferences {
     /// `accounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<Vec<drsynth_core::Expr>>,
+    pub accounts: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `failure_tolerance_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure_tolerance_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -683,7 +683,7 @@ pub struct ServicecatalogProvisionedProductStackSetProvisioningPreferences {
     pub max_concurrency_percentage: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<drsynth_core::Expr>>,
+    pub regions: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl ServicecatalogProvisionedProductStackSetProvisioningPreferences {
@@ -747,7 +747,7 @@ pub struct ServicecatalogProvisionedProduct {
     pub name: drsynth_core::Expr,
     /// `notification_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_arns: Option<Vec<drsynth_core::Expr>>,
+    pub notification_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `path_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path_id: Option<drsynth_core::Expr>,

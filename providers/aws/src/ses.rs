@@ -356,7 +356,7 @@ pub struct SesEventDestination {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `matching_types`. Required.
-    pub matching_types: Vec<drsynth_core::Expr>,
+    pub matching_types: drsynth_core::List<drsynth_core::Expr>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `cloudwatch_destination`. Optional.
@@ -373,12 +373,12 @@ pub struct SesEventDestination {
 impl SesEventDestination {
     /// `SesEventDestination` with its required arguments; set the others with `SesEventDestination { field: Some(..), ..SesEventDestination::new(..) }`.
     #[inline]
-    pub fn new(configuration_set_name: impl Into<drsynth_core::Expr>, matching_types: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(configuration_set_name: impl Into<drsynth_core::Expr>, matching_types: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             configuration_set_name: configuration_set_name.into(),
             enabled: None,
             id: None,
-            matching_types,
+            matching_types: matching_types.into(),
             name: name.into(),
             cloudwatch_destination: None,
             kinesis_destination: None,
@@ -714,7 +714,7 @@ pub struct SesReceiptRule {
     pub name: drsynth_core::Expr,
     /// `recipients`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub recipients: Option<Vec<drsynth_core::Expr>>,
+    pub recipients: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `rule_set_name`. Required.
     pub rule_set_name: drsynth_core::Expr,
     /// `scan_enabled`. Optional.

@@ -4,15 +4,15 @@
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Sesv2AccountSuppressionAttributes {
     /// `suppressed_reasons`. Required.
-    pub suppressed_reasons: Vec<drsynth_core::Expr>,
+    pub suppressed_reasons: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Sesv2AccountSuppressionAttributes {
     /// `Sesv2AccountSuppressionAttributes` with its required arguments; set the others with `Sesv2AccountSuppressionAttributes { field: Some(..), ..Sesv2AccountSuppressionAttributes::new(..) }`.
     #[inline]
-    pub fn new(suppressed_reasons: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(suppressed_reasons: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            suppressed_reasons,
+            suppressed_reasons: suppressed_reasons.into(),
         }
     }
 }
@@ -165,7 +165,7 @@ impl Sesv2ConfigurationSetSendingOptions {
 pub struct Sesv2ConfigurationSetSuppressionOptions {
     /// `suppressed_reasons`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed_reasons: Option<Vec<drsynth_core::Expr>>,
+    pub suppressed_reasons: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl Sesv2ConfigurationSetSuppressionOptions {
@@ -436,7 +436,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestination {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<drsynth_core::Arg<bool>>,
     /// `matching_event_types`. Required.
-    pub matching_event_types: Vec<drsynth_core::Expr>,
+    pub matching_event_types: drsynth_core::List<drsynth_core::Expr>,
     /// `cloud_watch_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cloud_watch_destination: Option<Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination>,
@@ -457,10 +457,10 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestination {
 impl Sesv2ConfigurationSetEventDestinationEventDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestination::new(..) }`.
     #[inline]
-    pub fn new(matching_event_types: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(matching_event_types: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             enabled: None,
-            matching_event_types,
+            matching_event_types: matching_event_types.into(),
             cloud_watch_destination: None,
             event_bridge_destination: None,
             kinesis_firehose_destination: None,

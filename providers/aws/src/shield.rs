@@ -280,7 +280,7 @@ pub struct ShieldProtectionGroup {
     pub id: Option<drsynth_core::Expr>,
     /// `members`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub members: Option<Vec<drsynth_core::Expr>>,
+    pub members: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `pattern`. Required.
     pub pattern: drsynth_core::Expr,
     /// `protection_group_id`. Required.

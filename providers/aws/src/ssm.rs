@@ -84,16 +84,16 @@ pub struct SsmAssociationTargets {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmAssociationTargets {
     /// `SsmAssociationTargets` with its required arguments; set the others with `SsmAssociationTargets { field: Some(..), ..SsmAssociationTargets::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -234,17 +234,17 @@ pub struct SsmDocumentAttachmentsSource {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<drsynth_core::Expr>,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmDocumentAttachmentsSource {
     /// `SsmDocumentAttachmentsSource` with its required arguments; set the others with `SsmDocumentAttachmentsSource { field: Some(..), ..SsmDocumentAttachmentsSource::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
             name: None,
-            values,
+            values: values.into(),
         }
     }
 }
@@ -392,16 +392,16 @@ pub struct SsmMaintenanceWindowTargetTargets {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmMaintenanceWindowTargetTargets {
     /// `SsmMaintenanceWindowTargetTargets` with its required arguments; set the others with `SsmMaintenanceWindowTargetTargets { field: Some(..), ..SsmMaintenanceWindowTargetTargets::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -459,16 +459,16 @@ pub struct SsmMaintenanceWindowTaskTargets {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmMaintenanceWindowTaskTargets {
     /// `SsmMaintenanceWindowTaskTargets` with its required arguments; set the others with `SsmMaintenanceWindowTaskTargets { field: Some(..), ..SsmMaintenanceWindowTaskTargets::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -479,16 +479,16 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersP
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -571,7 +571,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersN
     pub notification_arn: Option<drsynth_core::Expr>,
     /// `notification_events`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_events: Option<Vec<drsynth_core::Expr>>,
+    pub notification_events: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `notification_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notification_type: Option<drsynth_core::Expr>,
@@ -860,16 +860,16 @@ pub struct SsmPatchBaselineApprovalRulePatchFilter {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmPatchBaselineApprovalRulePatchFilter {
     /// `SsmPatchBaselineApprovalRulePatchFilter` with its required arguments; set the others with `SsmPatchBaselineApprovalRulePatchFilter { field: Some(..), ..SsmPatchBaselineApprovalRulePatchFilter::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -915,17 +915,17 @@ pub struct SsmPatchBaselineSource {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `products`. Required.
-    pub products: Vec<drsynth_core::Expr>,
+    pub products: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmPatchBaselineSource {
     /// `SsmPatchBaselineSource` with its required arguments; set the others with `SsmPatchBaselineSource { field: Some(..), ..SsmPatchBaselineSource::new(..) }`.
     #[inline]
-    pub fn new(configuration: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, products: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(configuration: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, products: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             configuration: configuration.into(),
             name: name.into(),
-            products,
+            products: products.into(),
         }
     }
 }
@@ -935,7 +935,7 @@ impl SsmPatchBaselineSource {
 pub struct SsmPatchBaseline {
     /// `approved_patches`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub approved_patches: Option<Vec<drsynth_core::Expr>>,
+    pub approved_patches: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `approved_patches_compliance_level`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approved_patches_compliance_level: Option<drsynth_core::Expr>,
@@ -955,7 +955,7 @@ pub struct SsmPatchBaseline {
     pub operating_system: Option<drsynth_core::Expr>,
     /// `rejected_patches`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rejected_patches: Option<Vec<drsynth_core::Expr>>,
+    pub rejected_patches: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `rejected_patches_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejected_patches_action: Option<drsynth_core::Expr>,
@@ -1178,16 +1178,16 @@ pub struct DataSsmInstancesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSsmInstancesFilter {
     /// `DataSsmInstancesFilter` with its required arguments; set the others with `DataSsmInstancesFilter { field: Some(..), ..DataSsmInstancesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1228,16 +1228,16 @@ pub struct DataSsmMaintenanceWindowsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSsmMaintenanceWindowsFilter {
     /// `DataSsmMaintenanceWindowsFilter` with its required arguments; set the others with `DataSsmMaintenanceWindowsFilter { field: Some(..), ..DataSsmMaintenanceWindowsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1389,16 +1389,16 @@ pub struct DataSsmPatchBaselinesFilter {
     /// `key`. Required.
     pub key: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSsmPatchBaselinesFilter {
     /// `DataSsmPatchBaselinesFilter` with its required arguments; set the others with `DataSsmPatchBaselinesFilter { field: Some(..), ..DataSsmPatchBaselinesFilter::new(..) }`.
     #[inline]
-    pub fn new(key: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(key: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: values.into(),
         }
     }
 }

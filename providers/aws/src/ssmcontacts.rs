@@ -361,7 +361,7 @@ impl SsmcontactsRotationRecurrence {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmcontactsRotation {
     /// `contact_ids`. Required.
-    pub contact_ids: Vec<drsynth_core::Expr>,
+    pub contact_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `start_time`. Optional.
@@ -380,9 +380,9 @@ pub struct SsmcontactsRotation {
 impl SsmcontactsRotation {
     /// `SsmcontactsRotation` with its required arguments; set the others with `SsmcontactsRotation { field: Some(..), ..SsmcontactsRotation::new(..) }`.
     #[inline]
-    pub fn new(contact_ids: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, time_zone_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(contact_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>, time_zone_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            contact_ids,
+            contact_ids: contact_ids.into(),
             name: name.into(),
             start_time: None,
             tags: None,

@@ -94,16 +94,16 @@ pub struct SsmincidentsResponsePlanActionSsmAutomationParameter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsmincidentsResponsePlanActionSsmAutomationParameter {
     /// `SsmincidentsResponsePlanActionSsmAutomationParameter` with its required arguments; set the others with `SsmincidentsResponsePlanActionSsmAutomationParameter { field: Some(..), ..SsmincidentsResponsePlanActionSsmAutomationParameter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -261,13 +261,13 @@ impl SsmincidentsResponsePlanIntegration {
 pub struct SsmincidentsResponsePlan {
     /// `chat_channel`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_channel: Option<Vec<drsynth_core::Expr>>,
+    pub chat_channel: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `display_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<drsynth_core::Expr>,
     /// `engagements`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub engagements: Option<Vec<drsynth_core::Expr>>,
+    pub engagements: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,

@@ -172,7 +172,7 @@ pub struct SsoadminApplicationAccessScope {
     pub application_arn: drsynth_core::Expr,
     /// `authorized_targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authorized_targets: Option<Vec<drsynth_core::Expr>>,
+    pub authorized_targets: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `scope`. Required.
     pub scope: drsynth_core::Expr,
 }
@@ -342,15 +342,15 @@ impl drsynth_core::Block for SsoadminCustomerManagedPolicyAttachment {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminInstanceAccessControlAttributesAttributeValue {
     /// `source`. Required.
-    pub source: Vec<drsynth_core::Expr>,
+    pub source: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl SsoadminInstanceAccessControlAttributesAttributeValue {
     /// `SsoadminInstanceAccessControlAttributesAttributeValue` with its required arguments; set the others with `SsoadminInstanceAccessControlAttributesAttributeValue { field: Some(..), ..SsoadminInstanceAccessControlAttributesAttributeValue::new(..) }`.
     #[inline]
-    pub fn new(source: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(source: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            source,
+            source: source.into(),
         }
     }
 }

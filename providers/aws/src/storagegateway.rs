@@ -230,7 +230,7 @@ impl StoragegatewayGatewayMaintenanceStartTime {
 pub struct StoragegatewayGatewaySmbActiveDirectorySettings {
     /// `domain_controllers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain_controllers: Option<Vec<drsynth_core::Expr>>,
+    pub domain_controllers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `domain_name`. Required.
     pub domain_name: drsynth_core::Expr,
     /// `organizational_unit`. Optional.
@@ -462,7 +462,7 @@ pub struct StoragegatewayNfsFileShare {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_region: Option<drsynth_core::Expr>,
     /// `client_list`. Required.
-    pub client_list: Vec<drsynth_core::Expr>,
+    pub client_list: drsynth_core::List<drsynth_core::Expr>,
     /// `default_storage_class`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_storage_class: Option<drsynth_core::Expr>,
@@ -525,11 +525,11 @@ pub struct StoragegatewayNfsFileShare {
 impl StoragegatewayNfsFileShare {
     /// `StoragegatewayNfsFileShare` with its required arguments; set the others with `StoragegatewayNfsFileShare { field: Some(..), ..StoragegatewayNfsFileShare::new(..) }`.
     #[inline]
-    pub fn new(client_list: Vec<drsynth_core::Expr>, gateway_arn: impl Into<drsynth_core::Expr>, location_arn: impl Into<drsynth_core::Expr>, role_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(client_list: impl Into<drsynth_core::List<drsynth_core::Expr>>, gateway_arn: impl Into<drsynth_core::Expr>, location_arn: impl Into<drsynth_core::Expr>, role_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             audit_destination_arn: None,
             bucket_region: None,
-            client_list,
+            client_list: client_list.into(),
             default_storage_class: None,
             file_share_name: None,
             gateway_arn: gateway_arn.into(),
@@ -614,7 +614,7 @@ pub struct StoragegatewaySmbFileShare {
     pub access_based_enumeration: Option<drsynth_core::Arg<bool>>,
     /// `admin_user_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub admin_user_list: Option<Vec<drsynth_core::Expr>>,
+    pub admin_user_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `audit_destination_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audit_destination_arn: Option<drsynth_core::Expr>,
@@ -643,7 +643,7 @@ pub struct StoragegatewaySmbFileShare {
     pub id: Option<drsynth_core::Expr>,
     /// `invalid_user_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub invalid_user_list: Option<Vec<drsynth_core::Expr>>,
+    pub invalid_user_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `kms_encrypted`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_encrypted: Option<drsynth_core::Arg<bool>>,
@@ -680,7 +680,7 @@ pub struct StoragegatewaySmbFileShare {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `valid_user_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub valid_user_list: Option<Vec<drsynth_core::Expr>>,
+    pub valid_user_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc_endpoint_dns_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_dns_name: Option<drsynth_core::Expr>,

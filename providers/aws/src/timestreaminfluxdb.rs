@@ -146,11 +146,11 @@ pub struct TimestreaminfluxdbDbInstance {
     pub username: drsynth_core::Expr,
     /// `vpc_security_group_ids`. Required.
     /// A list of VPC security group IDs to associate with the DB instance.
-    pub vpc_security_group_ids: Vec<drsynth_core::Expr>,
+    pub vpc_security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_subnet_ids`. Required.
     /// A list of VPC subnet IDs to associate with the DB instance. Provide at least
     /// two VPC subnet IDs in different availability zones when deploying with a Multi-AZ standby.
-    pub vpc_subnet_ids: Vec<drsynth_core::Expr>,
+    pub vpc_subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `log_delivery_configuration`. Optional.
     /// Configuration for sending InfluxDB engine logs to a specified S3 bucket.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -164,7 +164,7 @@ impl TimestreaminfluxdbDbInstance {
     /// `TimestreaminfluxdbDbInstance` with its required arguments; set the others with `TimestreaminfluxdbDbInstance { field: Some(..), ..TimestreaminfluxdbDbInstance::new(..) }`.
     #[allow(clippy::too_many_arguments)]
     #[inline]
-    pub fn new(allocated_storage: impl Into<drsynth_core::Arg<drsynth_core::Number>>, bucket: impl Into<drsynth_core::Expr>, db_instance_type: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, organization: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, username: impl Into<drsynth_core::Expr>, vpc_security_group_ids: Vec<drsynth_core::Expr>, vpc_subnet_ids: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(allocated_storage: impl Into<drsynth_core::Arg<drsynth_core::Number>>, bucket: impl Into<drsynth_core::Expr>, db_instance_type: impl Into<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, organization: impl Into<drsynth_core::Expr>, password: impl Into<drsynth_core::Expr>, username: impl Into<drsynth_core::Expr>, vpc_security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             allocated_storage: allocated_storage.into(),
             bucket: bucket.into(),
@@ -180,8 +180,8 @@ impl TimestreaminfluxdbDbInstance {
             publicly_accessible: None,
             tags: None,
             username: username.into(),
-            vpc_security_group_ids,
-            vpc_subnet_ids,
+            vpc_security_group_ids: vpc_security_group_ids.into(),
+            vpc_subnet_ids: vpc_subnet_ids.into(),
             log_delivery_configuration: None,
             timeouts: None,
         }

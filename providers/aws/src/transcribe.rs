@@ -201,7 +201,7 @@ pub struct TranscribeVocabulary {
     pub language_code: drsynth_core::Expr,
     /// `phrases`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phrases: Option<Vec<drsynth_core::Expr>>,
+    pub phrases: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -264,7 +264,7 @@ pub struct TranscribeVocabularyFilter {
     pub vocabulary_filter_name: drsynth_core::Expr,
     /// `words`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub words: Option<Vec<drsynth_core::Expr>>,
+    pub words: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl TranscribeVocabularyFilter {

@@ -27,7 +27,7 @@ pub struct TransferAccessPosixProfile {
     pub gid: drsynth_core::Arg<drsynth_core::Number>,
     /// `secondary_gids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_gids: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub secondary_gids: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `uid`. Required.
     pub uid: drsynth_core::Arg<drsynth_core::Number>,
 }
@@ -250,7 +250,7 @@ impl TransferConnectorAs2Config {
 pub struct TransferConnectorSftpConfig {
     /// `trusted_host_keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trusted_host_keys: Option<Vec<drsynth_core::Expr>>,
+    pub trusted_host_keys: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_secret_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_secret_id: Option<drsynth_core::Expr>,
@@ -330,7 +330,7 @@ pub struct TransferProfile {
     pub as2_id: drsynth_core::Expr,
     /// `certificate_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub certificate_ids: Option<Vec<drsynth_core::Expr>>,
+    pub certificate_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -372,13 +372,13 @@ impl drsynth_core::Block for TransferProfile {
 pub struct TransferServerEndpointDetails {
     /// `address_allocation_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_allocation_ids: Option<Vec<drsynth_core::Expr>>,
+    pub address_allocation_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpc_endpoint_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_id: Option<drsynth_core::Expr>,
@@ -406,7 +406,7 @@ impl TransferServerEndpointDetails {
 pub struct TransferServerProtocolDetails {
     /// `as2_transports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub as2_transports: Option<Vec<drsynth_core::Expr>>,
+    pub as2_transports: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `passive_ip`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passive_ip: Option<drsynth_core::Expr>,
@@ -535,7 +535,7 @@ pub struct TransferServer {
     pub pre_authentication_login_banner: Option<drsynth_core::Expr>,
     /// `protocols`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub protocols: Option<Vec<drsynth_core::Expr>>,
+    pub protocols: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_policy_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_policy_name: Option<drsynth_core::Expr>,
@@ -545,7 +545,7 @@ pub struct TransferServer {
     /// `structured_log_destinations`. Optional.
     /// This is a set of arns of destinations that will receive structured logs from the transfer server
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub structured_log_destinations: Option<Vec<drsynth_core::Expr>>,
+    pub structured_log_destinations: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -707,7 +707,7 @@ pub struct TransferUserPosixProfile {
     pub gid: drsynth_core::Arg<drsynth_core::Number>,
     /// `secondary_gids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_gids: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub secondary_gids: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `uid`. Required.
     pub uid: drsynth_core::Arg<drsynth_core::Number>,
 }

@@ -64,7 +64,7 @@ pub struct Ec2TransitGateway {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `transit_gateway_cidr_blocks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub transit_gateway_cidr_blocks: Option<Vec<drsynth_core::Expr>>,
+    pub transit_gateway_cidr_blocks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `vpn_ecmp_support`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpn_ecmp_support: Option<drsynth_core::Expr>,
@@ -218,7 +218,7 @@ pub struct Ec2TransitGatewayConnectPeer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `inside_cidr_blocks`. Required.
-    pub inside_cidr_blocks: Vec<drsynth_core::Expr>,
+    pub inside_cidr_blocks: drsynth_core::List<drsynth_core::Expr>,
     /// `peer_address`. Required.
     pub peer_address: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -240,11 +240,11 @@ pub struct Ec2TransitGatewayConnectPeer {
 impl Ec2TransitGatewayConnectPeer {
     /// `Ec2TransitGatewayConnectPeer` with its required arguments; set the others with `Ec2TransitGatewayConnectPeer { field: Some(..), ..Ec2TransitGatewayConnectPeer::new(..) }`.
     #[inline]
-    pub fn new(inside_cidr_blocks: Vec<drsynth_core::Expr>, peer_address: impl Into<drsynth_core::Expr>, transit_gateway_attachment_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(inside_cidr_blocks: impl Into<drsynth_core::List<drsynth_core::Expr>>, peer_address: impl Into<drsynth_core::Expr>, transit_gateway_attachment_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             bgp_asn: None,
             id: None,
-            inside_cidr_blocks,
+            inside_cidr_blocks: inside_cidr_blocks.into(),
             peer_address: peer_address.into(),
             tags: None,
             tags_all: None,
@@ -970,7 +970,7 @@ pub struct Ec2TransitGatewayVpcAttachment {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_group_referencing_support: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -992,14 +992,14 @@ pub struct Ec2TransitGatewayVpcAttachment {
 impl Ec2TransitGatewayVpcAttachment {
     /// `Ec2TransitGatewayVpcAttachment` with its required arguments; set the others with `Ec2TransitGatewayVpcAttachment { field: Some(..), ..Ec2TransitGatewayVpcAttachment::new(..) }`.
     #[inline]
-    pub fn new(subnet_ids: Vec<drsynth_core::Expr>, transit_gateway_id: impl Into<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, transit_gateway_id: impl Into<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             appliance_mode_support: None,
             dns_support: None,
             id: None,
             ipv6_support: None,
             security_group_referencing_support: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             tags_all: None,
             transit_gateway_default_route_table_association: None,
@@ -1069,16 +1069,16 @@ pub struct DataEc2TransitGatewayFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayFilter {
     /// `DataEc2TransitGatewayFilter` with its required arguments; set the others with `DataEc2TransitGatewayFilter { field: Some(..), ..DataEc2TransitGatewayFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1145,16 +1145,16 @@ pub struct DataEc2TransitGatewayAttachmentFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayAttachmentFilter {
     /// `DataEc2TransitGatewayAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayAttachmentFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1203,16 +1203,16 @@ pub struct DataEc2TransitGatewayAttachmentsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayAttachmentsFilter {
     /// `DataEc2TransitGatewayAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayAttachmentsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1279,16 +1279,16 @@ pub struct DataEc2TransitGatewayConnectFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayConnectFilter {
     /// `DataEc2TransitGatewayConnectFilter` with its required arguments; set the others with `DataEc2TransitGatewayConnectFilter { field: Some(..), ..DataEc2TransitGatewayConnectFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1359,16 +1359,16 @@ pub struct DataEc2TransitGatewayConnectPeerFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayConnectPeerFilter {
     /// `DataEc2TransitGatewayConnectPeerFilter` with its required arguments; set the others with `DataEc2TransitGatewayConnectPeerFilter { field: Some(..), ..DataEc2TransitGatewayConnectPeerFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1439,16 +1439,16 @@ pub struct DataEc2TransitGatewayDxGatewayAttachmentFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayDxGatewayAttachmentFilter {
     /// `DataEc2TransitGatewayDxGatewayAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayDxGatewayAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayDxGatewayAttachmentFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1523,16 +1523,16 @@ pub struct DataEc2TransitGatewayMulticastDomainFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayMulticastDomainFilter {
     /// `DataEc2TransitGatewayMulticastDomainFilter` with its required arguments; set the others with `DataEc2TransitGatewayMulticastDomainFilter { field: Some(..), ..DataEc2TransitGatewayMulticastDomainFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1603,16 +1603,16 @@ pub struct DataEc2TransitGatewayPeeringAttachmentFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayPeeringAttachmentFilter {
     /// `DataEc2TransitGatewayPeeringAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1679,16 +1679,16 @@ pub struct DataEc2TransitGatewayPeeringAttachmentsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayPeeringAttachmentsFilter {
     /// `DataEc2TransitGatewayPeeringAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1751,16 +1751,16 @@ pub struct DataEc2TransitGatewayRouteTableFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayRouteTableFilter {
     /// `DataEc2TransitGatewayRouteTableFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1827,16 +1827,16 @@ pub struct DataEc2TransitGatewayRouteTableAssociationsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayRouteTableAssociationsFilter {
     /// `DataEc2TransitGatewayRouteTableAssociationsFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableAssociationsFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableAssociationsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1902,16 +1902,16 @@ pub struct DataEc2TransitGatewayRouteTablePropagationsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayRouteTablePropagationsFilter {
     /// `DataEc2TransitGatewayRouteTablePropagationsFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablePropagationsFilter { field: Some(..), ..DataEc2TransitGatewayRouteTablePropagationsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -1977,16 +1977,16 @@ pub struct DataEc2TransitGatewayRouteTableRoutesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayRouteTableRoutesFilter {
     /// `DataEc2TransitGatewayRouteTableRoutesFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableRoutesFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableRoutesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2029,16 +2029,16 @@ pub struct DataEc2TransitGatewayRouteTablesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayRouteTablesFilter {
     /// `DataEc2TransitGatewayRouteTablesFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablesFilter { field: Some(..), ..DataEc2TransitGatewayRouteTablesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2105,16 +2105,16 @@ pub struct DataEc2TransitGatewayVpcAttachmentFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayVpcAttachmentFilter {
     /// `DataEc2TransitGatewayVpcAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2181,16 +2181,16 @@ pub struct DataEc2TransitGatewayVpcAttachmentsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayVpcAttachmentsFilter {
     /// `DataEc2TransitGatewayVpcAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -2253,16 +2253,16 @@ pub struct DataEc2TransitGatewayVpnAttachmentFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2TransitGatewayVpnAttachmentFilter {
     /// `DataEc2TransitGatewayVpnAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpnAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayVpnAttachmentFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

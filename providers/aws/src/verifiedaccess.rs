@@ -30,7 +30,7 @@ pub struct VerifiedaccessEndpointCidrOptions {
     pub protocol: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `port_range`. Required.
     pub port_range: Vec<VerifiedaccessEndpointCidrOptionsPortRange>,
 }
@@ -62,7 +62,7 @@ pub struct VerifiedaccessEndpointLoadBalancerOptions {
     pub protocol: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `port_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub port_range: Option<Vec<VerifiedaccessEndpointCidrOptionsPortRange>>,
@@ -135,7 +135,7 @@ pub struct VerifiedaccessEndpointRdsOptions {
     pub rds_endpoint: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl VerifiedaccessEndpointRdsOptions {
@@ -229,7 +229,7 @@ pub struct VerifiedaccessEndpoint {
     pub policy_document: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

@@ -22,7 +22,7 @@ impl VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigurationG
 pub struct VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration {
     /// `client_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_ids: Option<Vec<drsynth_core::Expr>>,
+    pub client_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `user_pool_arn`. Required.
     pub user_pool_arn: drsynth_core::Expr,
     /// `group_configuration`. Optional.
@@ -67,7 +67,7 @@ impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGro
 pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionAccessTokenOnly {
     /// `audiences`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub audiences: Option<Vec<drsynth_core::Expr>>,
+    pub audiences: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `principal_id_claim`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub principal_id_claim: Option<drsynth_core::Expr>,
@@ -89,7 +89,7 @@ impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTok
 pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionIdentityTokenOnly {
     /// `client_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_ids: Option<Vec<drsynth_core::Expr>>,
+    pub client_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `principal_id_claim`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub principal_id_claim: Option<drsynth_core::Expr>,

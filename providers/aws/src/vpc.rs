@@ -55,7 +55,7 @@ pub struct DefaultNetworkAcl {
     pub id: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -126,7 +126,7 @@ pub struct DefaultRouteTable {
     pub id: Option<drsynth_core::Expr>,
     /// `propagating_vgws`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub propagating_vgws: Option<Vec<drsynth_core::Expr>>,
+    pub propagating_vgws: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `route`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub route: Option<serde_json::Value>,
@@ -539,7 +539,7 @@ impl drsynth_core::Block for Ec2ManagedPrefixListEntry {
 pub struct Ec2NetworkInsightsAnalysis {
     /// `filter_in_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter_in_arns: Option<Vec<drsynth_core::Expr>>,
+    pub filter_in_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -745,7 +745,7 @@ pub struct Ec2TrafficMirrorFilter {
     pub id: Option<drsynth_core::Expr>,
     /// `network_services`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_services: Option<Vec<drsynth_core::Expr>>,
+    pub network_services: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1352,13 +1352,13 @@ pub struct NatGateway {
     pub private_ip: Option<drsynth_core::Expr>,
     /// `secondary_allocation_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_allocation_ids: Option<Vec<drsynth_core::Expr>>,
+    pub secondary_allocation_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `secondary_private_ip_address_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secondary_private_ip_address_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `secondary_private_ip_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_private_ip_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub secondary_private_ip_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_id`. Required.
     pub subnet_id: drsynth_core::Expr,
     /// `tags`. Optional.
@@ -1414,7 +1414,7 @@ pub struct NetworkAcl {
     pub ingress: Option<serde_json::Value>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -1587,43 +1587,43 @@ pub struct NetworkInterface {
     pub ipv4_prefix_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv4_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv4_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub ipv4_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ipv6_address_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_address_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv6_address_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_address_list: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_address_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ipv6_address_list_enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_address_list_enabled: Option<drsynth_core::Arg<bool>>,
     /// `ipv6_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_addresses: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `ipv6_prefix_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ipv6_prefix_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `ipv6_prefixes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_prefixes: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_prefixes: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `private_ip`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_ip: Option<drsynth_core::Expr>,
     /// `private_ip_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub private_ip_list: Option<Vec<drsynth_core::Expr>>,
+    pub private_ip_list: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `private_ip_list_enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_ip_list_enabled: Option<drsynth_core::Arg<bool>>,
     /// `private_ips`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub private_ips: Option<Vec<drsynth_core::Expr>>,
+    pub private_ips: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `private_ips_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_ips_count: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `security_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<drsynth_core::Expr>>,
+    pub security_groups: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `source_dest_check`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_dest_check: Option<drsynth_core::Arg<bool>>,
@@ -1981,7 +1981,7 @@ pub struct RouteTable {
     pub id: Option<drsynth_core::Expr>,
     /// `propagating_vgws`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub propagating_vgws: Option<Vec<drsynth_core::Expr>>,
+    pub propagating_vgws: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `route`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub route: Option<serde_json::Value>,
@@ -2200,7 +2200,7 @@ impl SecurityGroupRuleTimeouts {
 pub struct SecurityGroupRule {
     /// `cidr_blocks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cidr_blocks: Option<Vec<drsynth_core::Expr>>,
+    pub cidr_blocks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -2211,10 +2211,10 @@ pub struct SecurityGroupRule {
     pub id: Option<drsynth_core::Expr>,
     /// `ipv6_cidr_blocks`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6_cidr_blocks: Option<Vec<drsynth_core::Expr>>,
+    pub ipv6_cidr_blocks: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `prefix_list_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prefix_list_ids: Option<Vec<drsynth_core::Expr>>,
+    pub prefix_list_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `protocol`. Required.
     pub protocol: drsynth_core::Expr,
     /// `security_group_id`. Required.
@@ -2606,7 +2606,7 @@ pub struct VpcDhcpOptions {
     pub domain_name: Option<drsynth_core::Expr>,
     /// `domain_name_servers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain_name_servers: Option<Vec<drsynth_core::Expr>>,
+    pub domain_name_servers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
@@ -2615,13 +2615,13 @@ pub struct VpcDhcpOptions {
     pub ipv6_address_preferred_lease_time: Option<drsynth_core::Expr>,
     /// `netbios_name_servers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub netbios_name_servers: Option<Vec<drsynth_core::Expr>>,
+    pub netbios_name_servers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `netbios_node_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub netbios_node_type: Option<drsynth_core::Expr>,
     /// `ntp_servers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ntp_servers: Option<Vec<drsynth_core::Expr>>,
+    pub ntp_servers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2785,10 +2785,10 @@ pub struct VpcEndpoint {
     pub resource_configuration_arn: Option<drsynth_core::Expr>,
     /// `route_table_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub route_table_ids: Option<Vec<drsynth_core::Expr>>,
+    pub route_table_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `service_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_name: Option<drsynth_core::Expr>,
@@ -2800,7 +2800,7 @@ pub struct VpcEndpoint {
     pub service_region: Option<drsynth_core::Expr>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -2895,7 +2895,7 @@ impl drsynth_core::Block for VpcEndpointConnectionAccepter {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointConnectionNotification {
     /// `connection_events`. Required.
-    pub connection_events: Vec<drsynth_core::Expr>,
+    pub connection_events: drsynth_core::List<drsynth_core::Expr>,
     /// `connection_notification_arn`. Required.
     pub connection_notification_arn: drsynth_core::Expr,
     /// `id`. Optional.
@@ -2912,9 +2912,9 @@ pub struct VpcEndpointConnectionNotification {
 impl VpcEndpointConnectionNotification {
     /// `VpcEndpointConnectionNotification` with its required arguments; set the others with `VpcEndpointConnectionNotification { field: Some(..), ..VpcEndpointConnectionNotification::new(..) }`.
     #[inline]
-    pub fn new(connection_events: Vec<drsynth_core::Expr>, connection_notification_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(connection_events: impl Into<drsynth_core::List<drsynth_core::Expr>>, connection_notification_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            connection_events,
+            connection_events: connection_events.into(),
             connection_notification_arn: connection_notification_arn.into(),
             id: None,
             vpc_endpoint_id: None,
@@ -3119,25 +3119,25 @@ pub struct VpcEndpointService {
     pub acceptance_required: drsynth_core::Arg<bool>,
     /// `allowed_principals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_principals: Option<Vec<drsynth_core::Expr>>,
+    pub allowed_principals: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `gateway_load_balancer_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub gateway_load_balancer_arns: Option<Vec<drsynth_core::Expr>>,
+    pub gateway_load_balancer_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `network_load_balancer_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_load_balancer_arns: Option<Vec<drsynth_core::Expr>>,
+    pub network_load_balancer_arns: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `private_dns_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_dns_name: Option<drsynth_core::Expr>,
     /// `supported_ip_address_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supported_ip_address_types: Option<Vec<drsynth_core::Expr>>,
+    pub supported_ip_address_types: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `supported_regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supported_regions: Option<Vec<drsynth_core::Expr>>,
+    pub supported_regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -4270,16 +4270,16 @@ pub struct DataEc2ManagedPrefixListFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2ManagedPrefixListFilter {
     /// `DataEc2ManagedPrefixListFilter` with its required arguments; set the others with `DataEc2ManagedPrefixListFilter { field: Some(..), ..DataEc2ManagedPrefixListFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4350,16 +4350,16 @@ pub struct DataEc2ManagedPrefixListsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2ManagedPrefixListsFilter {
     /// `DataEc2ManagedPrefixListsFilter` with its required arguments; set the others with `DataEc2ManagedPrefixListsFilter { field: Some(..), ..DataEc2ManagedPrefixListsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4404,16 +4404,16 @@ pub struct DataEc2NetworkInsightsAnalysisFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2NetworkInsightsAnalysisFilter {
     /// `DataEc2NetworkInsightsAnalysisFilter` with its required arguments; set the others with `DataEc2NetworkInsightsAnalysisFilter { field: Some(..), ..DataEc2NetworkInsightsAnalysisFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4462,16 +4462,16 @@ pub struct DataEc2NetworkInsightsPathFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2NetworkInsightsPathFilter {
     /// `DataEc2NetworkInsightsPathFilter` with its required arguments; set the others with `DataEc2NetworkInsightsPathFilter { field: Some(..), ..DataEc2NetworkInsightsPathFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4520,16 +4520,16 @@ pub struct DataInternetGatewayFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataInternetGatewayFilter {
     /// `DataInternetGatewayFilter` with its required arguments; set the others with `DataInternetGatewayFilter { field: Some(..), ..DataInternetGatewayFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4600,16 +4600,16 @@ pub struct DataNatGatewayFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataNatGatewayFilter {
     /// `DataNatGatewayFilter` with its required arguments; set the others with `DataNatGatewayFilter { field: Some(..), ..DataNatGatewayFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4688,16 +4688,16 @@ pub struct DataNatGatewaysFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataNatGatewaysFilter {
     /// `DataNatGatewaysFilter` with its required arguments; set the others with `DataNatGatewaysFilter { field: Some(..), ..DataNatGatewaysFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4768,16 +4768,16 @@ pub struct DataNetworkAclsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataNetworkAclsFilter {
     /// `DataNetworkAclsFilter` with its required arguments; set the others with `DataNetworkAclsFilter { field: Some(..), ..DataNetworkAclsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4848,16 +4848,16 @@ pub struct DataNetworkInterfaceFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataNetworkInterfaceFilter {
     /// `DataNetworkInterfaceFilter` with its required arguments; set the others with `DataNetworkInterfaceFilter { field: Some(..), ..DataNetworkInterfaceFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -4924,16 +4924,16 @@ pub struct DataNetworkInterfacesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataNetworkInterfacesFilter {
     /// `DataNetworkInterfacesFilter` with its required arguments; set the others with `DataNetworkInterfacesFilter { field: Some(..), ..DataNetworkInterfacesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5000,16 +5000,16 @@ pub struct DataPrefixListFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataPrefixListFilter {
     /// `DataPrefixListFilter` with its required arguments; set the others with `DataPrefixListFilter { field: Some(..), ..DataPrefixListFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5183,16 +5183,16 @@ pub struct DataRouteTableFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRouteTableFilter {
     /// `DataRouteTableFilter` with its required arguments; set the others with `DataRouteTableFilter { field: Some(..), ..DataRouteTableFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5275,16 +5275,16 @@ pub struct DataRouteTablesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataRouteTablesFilter {
     /// `DataRouteTablesFilter` with its required arguments; set the others with `DataRouteTablesFilter { field: Some(..), ..DataRouteTablesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5355,16 +5355,16 @@ pub struct DataSecurityGroupFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSecurityGroupFilter {
     /// `DataSecurityGroupFilter` with its required arguments; set the others with `DataSecurityGroupFilter { field: Some(..), ..DataSecurityGroupFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5439,16 +5439,16 @@ pub struct DataSecurityGroupsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSecurityGroupsFilter {
     /// `DataSecurityGroupsFilter` with its required arguments; set the others with `DataSecurityGroupsFilter { field: Some(..), ..DataSecurityGroupsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5515,16 +5515,16 @@ pub struct DataSubnetFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSubnetFilter {
     /// `DataSubnetFilter` with its required arguments; set the others with `DataSubnetFilter { field: Some(..), ..DataSubnetFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5619,16 +5619,16 @@ pub struct DataSubnetsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataSubnetsFilter {
     /// `DataSubnetsFilter` with its required arguments; set the others with `DataSubnetsFilter { field: Some(..), ..DataSubnetsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5695,16 +5695,16 @@ pub struct DataVpcFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcFilter {
     /// `DataVpcFilter` with its required arguments; set the others with `DataVpcFilter { field: Some(..), ..DataVpcFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5787,16 +5787,16 @@ pub struct DataVpcDhcpOptionsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcDhcpOptionsFilter {
     /// `DataVpcDhcpOptionsFilter` with its required arguments; set the others with `DataVpcDhcpOptionsFilter { field: Some(..), ..DataVpcDhcpOptionsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5867,16 +5867,16 @@ pub struct DataVpcEndpointFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcEndpointFilter {
     /// `DataVpcEndpointFilter` with its required arguments; set the others with `DataVpcEndpointFilter { field: Some(..), ..DataVpcEndpointFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -5980,16 +5980,16 @@ pub struct DataVpcEndpointServiceFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcEndpointServiceFilter {
     /// `DataVpcEndpointServiceFilter` with its required arguments; set the others with `DataVpcEndpointServiceFilter { field: Some(..), ..DataVpcEndpointServiceFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6026,7 +6026,7 @@ pub struct DataVpcEndpointService {
     pub service_name: Option<drsynth_core::Expr>,
     /// `service_regions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_regions: Option<Vec<drsynth_core::Expr>>,
+    pub service_regions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `service_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_type: Option<drsynth_core::Expr>,
@@ -6072,16 +6072,16 @@ pub struct DataVpcPeeringConnectionFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcPeeringConnectionFilter {
     /// `DataVpcPeeringConnectionFilter` with its required arguments; set the others with `DataVpcPeeringConnectionFilter { field: Some(..), ..DataVpcPeeringConnectionFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6184,16 +6184,16 @@ pub struct DataVpcPeeringConnectionsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcPeeringConnectionsFilter {
     /// `DataVpcPeeringConnectionsFilter` with its required arguments; set the others with `DataVpcPeeringConnectionsFilter { field: Some(..), ..DataVpcPeeringConnectionsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6260,16 +6260,16 @@ pub struct DataVpcSecurityGroupRuleFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcSecurityGroupRuleFilter {
     /// `DataVpcSecurityGroupRuleFilter` with its required arguments; set the others with `DataVpcSecurityGroupRuleFilter { field: Some(..), ..DataVpcSecurityGroupRuleFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6310,16 +6310,16 @@ pub struct DataVpcSecurityGroupRulesFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcSecurityGroupRulesFilter {
     /// `DataVpcSecurityGroupRulesFilter` with its required arguments; set the others with `DataVpcSecurityGroupRulesFilter { field: Some(..), ..DataVpcSecurityGroupRulesFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -6360,16 +6360,16 @@ pub struct DataVpcsFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpcsFilter {
     /// `DataVpcsFilter` with its required arguments; set the others with `DataVpcsFilter { field: Some(..), ..DataVpcsFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

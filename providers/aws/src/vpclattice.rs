@@ -688,7 +688,7 @@ pub struct VpclatticeResourceConfiguration {
     pub name: drsynth_core::Expr,
     /// `port_ranges`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub port_ranges: Option<Vec<drsynth_core::Expr>>,
+    pub port_ranges: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `protocol`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<drsynth_core::Expr>,
@@ -778,9 +778,9 @@ pub struct VpclatticeResourceGateway {
     pub name: drsynth_core::Expr,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -794,12 +794,12 @@ pub struct VpclatticeResourceGateway {
 impl VpclatticeResourceGateway {
     /// `VpclatticeResourceGateway` with its required arguments; set the others with `VpclatticeResourceGateway { field: Some(..), ..VpclatticeResourceGateway::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             ip_address_type: None,
             name: name.into(),
             security_group_ids: None,
-            subnet_ids,
+            subnet_ids: subnet_ids.into(),
             tags: None,
             vpc_id: vpc_id.into(),
             timeouts: None,
@@ -1131,7 +1131,7 @@ pub struct VpclatticeServiceNetworkVpcAssociation {
     pub id: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `service_network_identifier`. Required.
     pub service_network_identifier: drsynth_core::Expr,
     /// `tags`. Optional.

@@ -203,13 +203,13 @@ pub struct Ec2ClientVpnEndpoint {
     pub disconnect_on_session_timeout: Option<drsynth_core::Arg<bool>>,
     /// `dns_servers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dns_servers: Option<Vec<drsynth_core::Expr>>,
+    pub dns_servers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<drsynth_core::Expr>,
     /// `security_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub security_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `self_service_portal`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub self_service_portal: Option<drsynth_core::Expr>,
@@ -417,16 +417,16 @@ pub struct DataEc2ClientVpnEndpointFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataEc2ClientVpnEndpointFilter {
     /// `DataEc2ClientVpnEndpointFilter` with its required arguments; set the others with `DataEc2ClientVpnEndpointFilter { field: Some(..), ..DataEc2ClientVpnEndpointFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

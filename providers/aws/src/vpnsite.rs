@@ -156,7 +156,7 @@ pub struct VpnConnection {
     pub tunnel1_enable_tunnel_lifecycle_control: Option<drsynth_core::Arg<bool>>,
     /// `tunnel1_ike_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel1_ike_versions: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel1_ike_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel1_inside_cidr`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tunnel1_inside_cidr: Option<drsynth_core::Expr>,
@@ -165,25 +165,25 @@ pub struct VpnConnection {
     pub tunnel1_inside_ipv6_cidr: Option<drsynth_core::Expr>,
     /// `tunnel1_phase1_dh_group_numbers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel1_phase1_dh_group_numbers: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub tunnel1_phase1_dh_group_numbers: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `tunnel1_phase1_encryption_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel1_phase1_encryption_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel1_phase1_encryption_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel1_phase1_integrity_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel1_phase1_integrity_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel1_phase1_integrity_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel1_phase1_lifetime_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tunnel1_phase1_lifetime_seconds: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `tunnel1_phase2_dh_group_numbers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel1_phase2_dh_group_numbers: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub tunnel1_phase2_dh_group_numbers: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `tunnel1_phase2_encryption_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel1_phase2_encryption_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel1_phase2_encryption_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel1_phase2_integrity_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel1_phase2_integrity_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel1_phase2_integrity_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel1_phase2_lifetime_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tunnel1_phase2_lifetime_seconds: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -213,7 +213,7 @@ pub struct VpnConnection {
     pub tunnel2_enable_tunnel_lifecycle_control: Option<drsynth_core::Arg<bool>>,
     /// `tunnel2_ike_versions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel2_ike_versions: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel2_ike_versions: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel2_inside_cidr`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tunnel2_inside_cidr: Option<drsynth_core::Expr>,
@@ -222,25 +222,25 @@ pub struct VpnConnection {
     pub tunnel2_inside_ipv6_cidr: Option<drsynth_core::Expr>,
     /// `tunnel2_phase1_dh_group_numbers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel2_phase1_dh_group_numbers: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub tunnel2_phase1_dh_group_numbers: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `tunnel2_phase1_encryption_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel2_phase1_encryption_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel2_phase1_encryption_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel2_phase1_integrity_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel2_phase1_integrity_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel2_phase1_integrity_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel2_phase1_lifetime_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tunnel2_phase1_lifetime_seconds: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `tunnel2_phase2_dh_group_numbers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel2_phase2_dh_group_numbers: Option<Vec<drsynth_core::Arg<drsynth_core::Number>>>,
+    pub tunnel2_phase2_dh_group_numbers: Option<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>,
     /// `tunnel2_phase2_encryption_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel2_phase2_encryption_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel2_phase2_encryption_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel2_phase2_integrity_algorithms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tunnel2_phase2_integrity_algorithms: Option<Vec<drsynth_core::Expr>>,
+    pub tunnel2_phase2_integrity_algorithms: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tunnel2_phase2_lifetime_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tunnel2_phase2_lifetime_seconds: Option<drsynth_core::Arg<drsynth_core::Number>>,
@@ -523,16 +523,16 @@ pub struct DataCustomerGatewayFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataCustomerGatewayFilter {
     /// `DataCustomerGatewayFilter` with its required arguments; set the others with `DataCustomerGatewayFilter { field: Some(..), ..DataCustomerGatewayFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }
@@ -599,16 +599,16 @@ pub struct DataVpnGatewayFilter {
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `values`. Required.
-    pub values: Vec<drsynth_core::Expr>,
+    pub values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl DataVpnGatewayFilter {
     /// `DataVpnGatewayFilter` with its required arguments; set the others with `DataVpnGatewayFilter { field: Some(..), ..DataVpnGatewayFilter::new(..) }`.
     #[inline]
-    pub fn new(name: impl Into<drsynth_core::Expr>, values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(name: impl Into<drsynth_core::Expr>, values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             name: name.into(),
-            values,
+            values: values.into(),
         }
     }
 }

@@ -347,7 +347,7 @@ pub struct WafregionalRegexPatternSet {
     pub name: drsynth_core::Expr,
     /// `regex_pattern_strings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regex_pattern_strings: Option<Vec<drsynth_core::Expr>>,
+    pub regex_pattern_strings: Option<drsynth_core::List<drsynth_core::Expr>>,
 }
 
 impl WafregionalRegexPatternSet {

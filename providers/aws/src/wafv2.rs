@@ -9,16 +9,16 @@ pub struct Wafv2ApiKey {
     pub scope: drsynth_core::Expr,
     /// `token_domains`. Required.
     /// The domains that you want to be able to use the API key with, for example example.com. Maximum of 5 domains.
-    pub token_domains: Vec<drsynth_core::Expr>,
+    pub token_domains: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Wafv2ApiKey {
     /// `Wafv2ApiKey` with its required arguments; set the others with `Wafv2ApiKey { field: Some(..), ..Wafv2ApiKey::new(..) }`.
     #[inline]
-    pub fn new(scope: impl Into<drsynth_core::Expr>, token_domains: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(scope: impl Into<drsynth_core::Expr>, token_domains: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
             scope: scope.into(),
-            token_domains,
+            token_domains: token_domains.into(),
         }
     }
 }
@@ -36,7 +36,7 @@ impl drsynth_core::Block for Wafv2ApiKey {
 pub struct Wafv2IpSet {
     /// `addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub addresses: Option<Vec<drsynth_core::Expr>>,
+    pub addresses: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<drsynth_core::Expr>,
@@ -389,7 +389,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
     /// `asn_list`. Required.
-    pub asn_list: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub asn_list: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
     /// `forwarded_ip_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forwarded_ip_config: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig>,
@@ -398,9 +398,9 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement::new(..) }`.
     #[inline]
-    pub fn new(asn_list: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(asn_list: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
-            asn_list,
+            asn_list: asn_list.into(),
             forwarded_ip_config: None,
         }
     }
@@ -443,10 +443,10 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern {
     /// `excluded_cookies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_cookies: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_cookies: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `included_cookies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub included_cookies: Option<Vec<drsynth_core::Expr>>,
+    pub included_cookies: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `all`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
@@ -509,10 +509,10 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern {
     /// `excluded_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_headers: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `included_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub included_headers: Option<Vec<drsynth_core::Expr>>,
+    pub included_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `all`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
@@ -575,7 +575,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern {
     /// `included_paths`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub included_paths: Option<Vec<drsynth_core::Expr>>,
+    pub included_paths: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `all`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
@@ -759,7 +759,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
     /// `country_codes`. Required.
-    pub country_codes: Vec<drsynth_core::Expr>,
+    pub country_codes: drsynth_core::List<drsynth_core::Expr>,
     /// `forwarded_ip_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forwarded_ip_config: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig>,
@@ -768,9 +768,9 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement::new(..) }`.
     #[inline]
-    pub fn new(country_codes: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(country_codes: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            country_codes,
+            country_codes: country_codes.into(),
             forwarded_ip_config: None,
         }
     }
@@ -1673,7 +1673,7 @@ impl Wafv2WebAclCustomResponseBody {
 pub struct Wafv2WebAclDataProtectionConfigDataProtectionField {
     /// `field_keys`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field_keys: Option<Vec<drsynth_core::Expr>>,
+    pub field_keys: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `field_type`. Required.
     pub field_type: drsynth_core::Expr,
 }
@@ -1966,7 +1966,7 @@ impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatem
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
     /// `asn_list`. Required.
-    pub asn_list: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub asn_list: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
     /// `forwarded_ip_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forwarded_ip_config: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig>,
@@ -1975,9 +1975,9 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement::new(..) }`.
     #[inline]
-    pub fn new(asn_list: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(asn_list: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
-            asn_list,
+            asn_list: asn_list.into(),
             forwarded_ip_config: None,
         }
     }
@@ -2006,10 +2006,10 @@ impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatem
 pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern {
     /// `excluded_cookies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_cookies: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_cookies: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `included_cookies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub included_cookies: Option<Vec<drsynth_core::Expr>>,
+    pub included_cookies: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `all`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<Wafv2WebAclRuleOverrideActionCount>,
@@ -2072,10 +2072,10 @@ impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatem
 pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern {
     /// `excluded_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub excluded_headers: Option<Vec<drsynth_core::Expr>>,
+    pub excluded_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `included_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub included_headers: Option<Vec<drsynth_core::Expr>>,
+    pub included_headers: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `all`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<Wafv2WebAclRuleOverrideActionCount>,
@@ -2138,7 +2138,7 @@ impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatem
 pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern {
     /// `included_paths`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub included_paths: Option<Vec<drsynth_core::Expr>>,
+    pub included_paths: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `all`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<Wafv2WebAclRuleOverrideActionCount>,
@@ -2322,7 +2322,7 @@ impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatem
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
     /// `country_codes`. Required.
-    pub country_codes: Vec<drsynth_core::Expr>,
+    pub country_codes: drsynth_core::List<drsynth_core::Expr>,
     /// `forwarded_ip_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forwarded_ip_config: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig>,
@@ -2331,9 +2331,9 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement::new(..) }`.
     #[inline]
-    pub fn new(country_codes: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(country_codes: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            country_codes,
+            country_codes: country_codes.into(),
             forwarded_ip_config: None,
         }
     }
@@ -2765,15 +2765,15 @@ impl Wafv2WebAclRuleStatementAndStatement {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields {
     /// `identifiers`. Required.
-    pub identifiers: Vec<drsynth_core::Expr>,
+    pub identifiers: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields::new(..) }`.
     #[inline]
-    pub fn new(identifiers: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(identifiers: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            identifiers,
+            identifiers: identifiers.into(),
         }
     }
 }
@@ -2836,18 +2836,18 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains {
     /// `failure_strings`. Required.
-    pub failure_strings: Vec<drsynth_core::Expr>,
+    pub failure_strings: drsynth_core::List<drsynth_core::Expr>,
     /// `success_strings`. Required.
-    pub success_strings: Vec<drsynth_core::Expr>,
+    pub success_strings: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains::new(..) }`.
     #[inline]
-    pub fn new(failure_strings: Vec<drsynth_core::Expr>, success_strings: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(failure_strings: impl Into<drsynth_core::List<drsynth_core::Expr>>, success_strings: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            failure_strings,
-            success_strings,
+            failure_strings: failure_strings.into(),
+            success_strings: success_strings.into(),
         }
     }
 }
@@ -2856,21 +2856,21 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader {
     /// `failure_values`. Required.
-    pub failure_values: Vec<drsynth_core::Expr>,
+    pub failure_values: drsynth_core::List<drsynth_core::Expr>,
     /// `name`. Required.
     pub name: drsynth_core::Expr,
     /// `success_values`. Required.
-    pub success_values: Vec<drsynth_core::Expr>,
+    pub success_values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader::new(..) }`.
     #[inline]
-    pub fn new(failure_values: Vec<drsynth_core::Expr>, name: impl Into<drsynth_core::Expr>, success_values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(failure_values: impl Into<drsynth_core::List<drsynth_core::Expr>>, name: impl Into<drsynth_core::Expr>, success_values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            failure_values,
+            failure_values: failure_values.into(),
             name: name.into(),
-            success_values,
+            success_values: success_values.into(),
         }
     }
 }
@@ -2879,21 +2879,21 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson {
     /// `failure_values`. Required.
-    pub failure_values: Vec<drsynth_core::Expr>,
+    pub failure_values: drsynth_core::List<drsynth_core::Expr>,
     /// `identifier`. Required.
     pub identifier: drsynth_core::Expr,
     /// `success_values`. Required.
-    pub success_values: Vec<drsynth_core::Expr>,
+    pub success_values: drsynth_core::List<drsynth_core::Expr>,
 }
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson::new(..) }`.
     #[inline]
-    pub fn new(failure_values: Vec<drsynth_core::Expr>, identifier: impl Into<drsynth_core::Expr>, success_values: Vec<drsynth_core::Expr>) -> Self {
+    pub fn new(failure_values: impl Into<drsynth_core::List<drsynth_core::Expr>>, identifier: impl Into<drsynth_core::Expr>, success_values: impl Into<drsynth_core::List<drsynth_core::Expr>>) -> Self {
         Self {
-            failure_values,
+            failure_values: failure_values.into(),
             identifier: identifier.into(),
-            success_values,
+            success_values: success_values.into(),
         }
     }
 }
@@ -2902,18 +2902,18 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode {
     /// `failure_codes`. Required.
-    pub failure_codes: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub failure_codes: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
     /// `success_codes`. Required.
-    pub success_codes: Vec<drsynth_core::Arg<drsynth_core::Number>>,
+    pub success_codes: drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>,
 }
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode::new(..) }`.
     #[inline]
-    pub fn new(failure_codes: Vec<drsynth_core::Arg<drsynth_core::Number>>, success_codes: Vec<drsynth_core::Arg<drsynth_core::Number>>) -> Self {
+    pub fn new(failure_codes: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>, success_codes: impl Into<drsynth_core::List<drsynth_core::Arg<drsynth_core::Number>>>) -> Self {
         Self {
-            failure_codes,
-            success_codes,
+            failure_codes: failure_codes.into(),
+            success_codes: success_codes.into(),
         }
     }
 }
@@ -3495,7 +3495,7 @@ pub struct Wafv2WebAcl {
     pub tags_all: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
     /// `token_domains`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub token_domains: Option<Vec<drsynth_core::Expr>>,
+    pub token_domains: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `association_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub association_config: Option<Wafv2WebAclAssociationConfig>,
@@ -3777,7 +3777,7 @@ pub struct Wafv2WebAclLoggingConfiguration {
     pub id: Option<drsynth_core::Expr>,
     /// `log_destination_configs`. Required.
     /// AWS Kinesis Firehose Delivery Stream ARNs
-    pub log_destination_configs: Vec<drsynth_core::Expr>,
+    pub log_destination_configs: drsynth_core::List<drsynth_core::Expr>,
     /// `resource_arn`. Required.
     /// AWS WebACL ARN
     pub resource_arn: drsynth_core::Expr,
@@ -3793,10 +3793,10 @@ pub struct Wafv2WebAclLoggingConfiguration {
 impl Wafv2WebAclLoggingConfiguration {
     /// `Wafv2WebAclLoggingConfiguration` with its required arguments; set the others with `Wafv2WebAclLoggingConfiguration { field: Some(..), ..Wafv2WebAclLoggingConfiguration::new(..) }`.
     #[inline]
-    pub fn new(log_destination_configs: Vec<drsynth_core::Expr>, resource_arn: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(log_destination_configs: impl Into<drsynth_core::List<drsynth_core::Expr>>, resource_arn: impl Into<drsynth_core::Expr>) -> Self {
         Self {
             id: None,
-            log_destination_configs,
+            log_destination_configs: log_destination_configs.into(),
             resource_arn: resource_arn.into(),
             logging_filter: None,
             redacted_fields: None,

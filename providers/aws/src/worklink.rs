@@ -24,9 +24,9 @@ impl WorklinkFleetIdentityProvider {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorklinkFleetNetwork {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `vpc_id`. Required.
     pub vpc_id: drsynth_core::Expr,
 }
@@ -34,10 +34,10 @@ pub struct WorklinkFleetNetwork {
 impl WorklinkFleetNetwork {
     /// `WorklinkFleetNetwork` with its required arguments; set the others with `WorklinkFleetNetwork { field: Some(..), ..WorklinkFleetNetwork::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
             vpc_id: vpc_id.into(),
         }
     }

@@ -251,10 +251,10 @@ pub struct WorkspacesDirectory {
     pub id: Option<drsynth_core::Expr>,
     /// `ip_group_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_group_ids: Option<Vec<drsynth_core::Expr>>,
+    pub ip_group_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `subnet_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subnet_ids: Option<Vec<drsynth_core::Expr>>,
+    pub subnet_ids: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,

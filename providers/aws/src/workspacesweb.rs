@@ -97,10 +97,10 @@ pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInline
     pub confidence_level: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `enforced_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enforced_urls: Option<Vec<drsynth_core::Expr>>,
+    pub enforced_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `exempt_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exempt_urls: Option<Vec<drsynth_core::Expr>>,
+    pub exempt_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `custom_pattern`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_pattern: Option<Vec<WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern>>,
@@ -132,10 +132,10 @@ pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration {
     pub global_confidence_level: Option<drsynth_core::Arg<drsynth_core::Number>>,
     /// `global_enforced_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub global_enforced_urls: Option<Vec<drsynth_core::Expr>>,
+    pub global_enforced_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `global_exempt_urls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub global_exempt_urls: Option<Vec<drsynth_core::Expr>>,
+    pub global_exempt_urls: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `inline_redaction_pattern`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inline_redaction_pattern: Option<Vec<WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern>>,
@@ -269,9 +269,9 @@ impl drsynth_core::Block for WorkspaceswebIpAccessSettings {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WorkspaceswebNetworkSettings {
     /// `security_group_ids`. Required.
-    pub security_group_ids: Vec<drsynth_core::Expr>,
+    pub security_group_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `subnet_ids`. Required.
-    pub subnet_ids: Vec<drsynth_core::Expr>,
+    pub subnet_ids: drsynth_core::List<drsynth_core::Expr>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, drsynth_core::Expr>>,
@@ -282,10 +282,10 @@ pub struct WorkspaceswebNetworkSettings {
 impl WorkspaceswebNetworkSettings {
     /// `WorkspaceswebNetworkSettings` with its required arguments; set the others with `WorkspaceswebNetworkSettings { field: Some(..), ..WorkspaceswebNetworkSettings::new(..) }`.
     #[inline]
-    pub fn new(security_group_ids: Vec<drsynth_core::Expr>, subnet_ids: Vec<drsynth_core::Expr>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
+    pub fn new(security_group_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, subnet_ids: impl Into<drsynth_core::List<drsynth_core::Expr>>, vpc_id: impl Into<drsynth_core::Expr>) -> Self {
         Self {
-            security_group_ids,
-            subnet_ids,
+            security_group_ids: security_group_ids.into(),
+            subnet_ids: subnet_ids.into(),
             tags: None,
             vpc_id: vpc_id.into(),
         }
@@ -381,7 +381,7 @@ impl WorkspaceswebUserSettingsCookieSynchronizationConfiguration {
 pub struct WorkspaceswebUserSettingsToolbarConfiguration {
     /// `hidden_toolbar_items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_toolbar_items: Option<Vec<drsynth_core::Expr>>,
+    pub hidden_toolbar_items: Option<drsynth_core::List<drsynth_core::Expr>>,
     /// `max_display_resolution`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_display_resolution: Option<drsynth_core::Expr>,
