@@ -149,3 +149,41 @@ pub fn retained_if(retain: bool) -> Meta {
 pub fn use_keys(sid: &str, keys: Vec<Expr>) -> Statement {
     Statement::allow(sid, &["kms:Decrypt", "kms:GenerateDataKey"], keys)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{AwsProvider, Stack};
+    use crate::testing::{resource, synth};
+
+    #[test]
+    fn each_region_s_key_rotates_is_retained_and_is_found_by_region() {
+        let mut stack = Stack::new("orders");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        let mut root = stack.scope(&west);
+        let account = Account::lookup(&mut root);
+        let key = regional_key(
+            &mut root.child("key_west"),
+            RegionalKeyProps {
+                alias: "orders-eu-west-1".into(),
+                description: "Orders data in eu-west-1".into(),
+            },
+            &account,
+        );
+        let mut keys = RegionalKeys::default();
+        keys.insert("eu-west-1", key);
+        assert_eq!(
+            keys.arn_in("eu-west-1").unwrap().render(),
+            "${aws_kms_key.key_west_key.arn}"
+        );
+        assert!(keys.arn_in("eu-central-1").is_none());
+        let document = synth(&stack);
+        let body = resource(&document, "aws_kms_key", "key_west_key");
+        assert_eq!(body["enable_key_rotation"], true);
+        assert_eq!(body["deletion_window_in_days"], DELETION_WINDOW_DAYS);
+        assert_eq!(body["lifecycle"]["prevent_destroy"], true);
+        let alias = resource(&document, "aws_kms_alias", "key_west_alias");
+        assert_eq!(alias["name"], "alias/orders-eu-west-1");
+        assert_eq!(alias["target_key_id"], "${aws_kms_key.key_west_key.key_id}");
+    }
+}

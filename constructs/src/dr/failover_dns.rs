@@ -875,3 +875,103 @@ fn alias_to(
         configuration.get("hosted_zone_id"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dr::fixtures::{Parts, stack};
+    use crate::testing::{resource, synth};
+
+    fn parts(custom_domains: bool) -> Parts {
+        Parts {
+            table: false,
+            bucket: false,
+            dns: Some(custom_domains),
+            queues: false,
+        }
+    }
+
+    #[test]
+    fn the_primary_answers_while_its_check_passes_and_the_secondary_otherwise() {
+        let document = synth(&stack(parts(true)));
+        for (role, kind) in [("primary", "PRIMARY"), ("secondary", "SECONDARY")] {
+            let record = resource(
+                &document,
+                "aws_route53_record",
+                &format!("names_{role}_failover_record"),
+            );
+            assert_eq!(record["name"], "api.orders.acme-corp.io");
+            assert_eq!(record["failover_routing_policy"]["type"], kind);
+            assert_eq!(
+                record["health_check_id"],
+                format!("${{aws_route53_health_check.names_{role}_health_check.id}}")
+            );
+            assert_eq!(record["type"], "A");
+        }
+        // Checked through the regional name clients' certificates cover.
+        let check = resource(
+            &document,
+            "aws_route53_health_check",
+            "names_primary_health_check",
+        );
+        assert_eq!(
+            check["fqdn"],
+            "${aws_route53_record.names_primary_regional_record.name}"
+        );
+        assert_eq!(check["request_interval"], 10);
+        // The drill points the primary's check at a path the API does not serve.
+        assert_eq!(
+            check["resource_path"],
+            format!("${{var.failover_drill ? \"{DRILL_PATH}\" : \"/ready\"}}")
+        );
+    }
+
+    #[test]
+    fn recovery_time_follows_the_checks_and_what_clients_cache() {
+        let check = HealthCheck {
+            path: "/ready".to_owned(),
+            interval_seconds: 10,
+            failure_threshold: 3,
+        };
+        // An alias takes its target's TTL; a CNAME its own.
+        let alias = check.recovery_time(client_dns_cache_seconds(true, 30));
+        let cname = check.recovery_time(client_dns_cache_seconds(false, 30));
+        assert_eq!(
+            alias.worst_case_seconds(),
+            30 + 30 + ALIAS_TARGET_TTL_SECONDS
+        );
+        assert_eq!(cname.worst_case_seconds(), 30 + 30 + 30);
+        let document = synth(&stack(parts(false)));
+        let record = resource(
+            &document,
+            "aws_route53_record",
+            "names_secondary_failover_record",
+        );
+        assert_eq!(record["type"], "CNAME");
+        assert_eq!(record["ttl"], 30);
+    }
+
+    #[test]
+    fn route53_s_limits_are_listed_with_their_fix() {
+        let check = HealthCheck {
+            path: "health".to_owned(),
+            interval_seconds: 20,
+            failure_threshold: 11,
+        };
+        let settings: Vec<&str> = check.problems().iter().map(|p| p.setting).collect();
+        assert_eq!(
+            settings,
+            [
+                "health-check interval",
+                "health-check failure threshold",
+                "health-check path"
+            ]
+        );
+        let fine = HealthCheck {
+            path: "/health".to_owned(),
+            interval_seconds: 30,
+            failure_threshold: 3,
+        };
+        assert!(fine.problems().is_empty());
+    }
+}

@@ -299,3 +299,90 @@ impl GlobalTable {
         account.arn("dynamodb", region, &format!("table/{}", self.name))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::sts::Account;
+    use crate::core::{AwsProvider, Stack};
+    use crate::testing::{resource, synth, synth_errors};
+
+    fn table(props: GlobalTableProps) -> (Stack, GlobalTable) {
+        let mut stack = Stack::new("ledger");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        let table = GlobalTable::new(&mut stack.scope(&west).child("ledger"), props);
+        (stack, table)
+    }
+
+    #[test]
+    fn the_table_streams_and_keeps_a_replica_with_recovery_in_each_other_region() {
+        let (stack, table) = table(GlobalTableProps {
+            range_key: Some(Key::number("version")),
+            ..GlobalTableProps::new(
+                "ledger-test",
+                Key::string("id"),
+                vec![TableReplica::in_region("eu-central-1")],
+            )
+        });
+        let document = synth(&stack);
+        let body = resource(&document, "aws_dynamodb_table", "ledger_table");
+        assert_eq!(body["stream_enabled"], true);
+        assert_eq!(body["stream_view_type"], "NEW_AND_OLD_IMAGES");
+        assert_eq!(body["range_key"], "version");
+        assert_eq!(
+            body["attribute"],
+            serde_json::json!([{"name": "id", "type": "S"}, {"name": "version", "type": "N"}])
+        );
+        assert_eq!(body["replica"][0]["region_name"], "eu-central-1");
+        assert_eq!(body["replica"][0]["point_in_time_recovery"], true);
+        assert_eq!(body["deletion_protection_enabled"], false);
+        assert!(body.get("lifecycle").is_none());
+        // The replica's stream is found by region in the provider's set.
+        assert_eq!(
+            table.stream_arn_in("eu-central-1").render(),
+            "${one([for item in aws_dynamodb_table.ledger_table.replica : item if item.region_name == \"eu-central-1\"]).stream_arn}"
+        );
+        assert_eq!(
+            table.stream_arn_in("eu-west-1").render(),
+            "${aws_dynamodb_table.ledger_table.stream_arn}"
+        );
+    }
+
+    #[test]
+    fn a_retained_table_is_protected_twice_and_a_replica_arn_has_its_region() {
+        let (mut stack, table) = table(GlobalTableProps {
+            retain: true,
+            ..GlobalTableProps::new(
+                "ledger-test",
+                Key::string("id"),
+                vec![TableReplica::in_region("eu-central-1")],
+            )
+        });
+        let west = stack.provider(AwsProvider::new("other", "eu-west-1"));
+        let account = Account::lookup(&mut stack.scope(&west));
+        assert!(
+            table
+                .arn_in("eu-central-1", &account)
+                .render()
+                .contains(":dynamodb:eu-central-1:")
+        );
+        let document = synth(&stack);
+        let body = resource(&document, "aws_dynamodb_table", "ledger_table");
+        assert_eq!(body["deletion_protection_enabled"], true);
+        assert_eq!(body["lifecycle"]["prevent_destroy"], true);
+    }
+
+    #[test]
+    fn a_replica_in_the_table_s_own_region_is_refused() {
+        let (stack, _) = table(GlobalTableProps::new(
+            "ledger-test",
+            Key::string("id"),
+            vec![TableReplica::in_region("eu-west-1")],
+        ));
+        let errors = synth_errors(&stack);
+        assert!(
+            errors[0].contains("has a replica in eu-west-1, its own region"),
+            "{errors:?}"
+        );
+    }
+}

@@ -368,3 +368,47 @@ enum MetricPart {
     Text(Expr),
     Options { region: String, label: String },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bindings::aws::sns::SnsTopic;
+    use crate::core::{AwsProvider, Stack};
+    use crate::testing::{resource, synth};
+
+    #[test]
+    fn an_alarm_notifies_its_region_s_topic_when_it_fires_and_when_it_clears() {
+        let mut stack = Stack::new("orders");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        let mut scope = stack.scope(&west);
+        let topic = scope.resource(
+            "alerts",
+            SnsTopic {
+                name: Some("alerts-test".into()),
+                ..SnsTopic::new()
+            },
+        );
+        Alarm::table_replication_latency("orders-lag-test".into(), "orders-test", "eu-central-1")
+            .create(&mut scope, &topic);
+        let document = synth(&stack);
+        let alarm = resource(
+            &document,
+            "aws_cloudwatch_metric_alarm",
+            "table_replication_latency",
+        );
+        assert_eq!(alarm["alarm_name"], "orders-lag-test");
+        assert_eq!(alarm["namespace"], "AWS/DynamoDB");
+        assert_eq!(alarm["metric_name"], "ReplicationLatency");
+        assert_eq!(
+            alarm["dimensions"],
+            serde_json::json!({"ReceivingRegion": "eu-central-1", "TableName": "orders-test"})
+        );
+        assert_eq!(alarm["comparison_operator"], "GreaterThanThreshold");
+        assert_eq!(alarm["threshold"], 60_000.0);
+        assert_eq!(
+            alarm["alarm_actions"],
+            serde_json::json!(["${aws_sns_topic.alerts.arn}"])
+        );
+        assert_eq!(alarm["ok_actions"], alarm["alarm_actions"]);
+    }
+}

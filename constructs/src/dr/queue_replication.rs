@@ -282,3 +282,59 @@ fn may_send_to(
                     .any(|(tf_type, id)| tf_type == "aws_sqs_queue" && id == queue)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dr::fixtures::{Parts, stack};
+    use crate::testing::{resource, synth};
+
+    fn document() -> Document {
+        synth(&stack(Parts {
+            table: false,
+            bucket: false,
+            dns: None,
+            queues: true,
+        }))
+    }
+
+    #[test]
+    fn the_function_reads_the_source_and_sends_to_the_destination_region() {
+        let document = document();
+        let function = resource(&document, "aws_lambda_function", "forward_function");
+        let variables = &function["environment"]["variables"];
+        assert_eq!(
+            variables["DEST_QUEUE_URL"],
+            "${aws_sqs_queue.jobs_central.url}"
+        );
+        assert_eq!(variables["DEST_QUEUE_REGION"], "eu-central-1");
+        assert_eq!(function["provider"], "aws.west");
+        let trigger = resource(
+            &document,
+            "aws_lambda_event_source_mapping",
+            "forward_trigger",
+        );
+        assert_eq!(
+            trigger["event_source_arn"],
+            "${aws_sqs_queue.jobs_west.arn}"
+        );
+        assert_eq!(
+            trigger["function_response_types"],
+            serde_json::json!(["ReportBatchItemFailures"])
+        );
+        // AWS checks the role's permissions when the mapping is created.
+        assert_eq!(
+            trigger["depends_on"],
+            serde_json::json!(["aws_iam_role_policy.forward_execution_policy"])
+        );
+    }
+
+    #[test]
+    fn the_report_finds_which_queue_forwards_to_which() {
+        let document = document();
+        assert_eq!(
+            forwarded_queues(&document),
+            [("jobs_west", vec!["jobs_central"])]
+        );
+    }
+}

@@ -496,3 +496,81 @@ fn secure_bucket(scope: &mut Scope<'_>, name: Expr, settings: BucketSettings) ->
     );
     Versioned { bucket, versioning }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::dr::fixtures::{Parts, stack};
+    use crate::testing::{resource, synth};
+
+    fn document() -> crate::core::Document {
+        synth(&stack(Parts {
+            table: false,
+            bucket: true,
+            dns: None,
+            queues: false,
+        }))
+    }
+
+    #[test]
+    fn replication_starts_after_both_versionings_and_its_role_s_policy() {
+        let document = document();
+        let replication = resource(
+            &document,
+            "aws_s3_bucket_replication_configuration",
+            "invoices_replication",
+        );
+        assert_eq!(
+            replication["depends_on"],
+            serde_json::json!([
+                "aws_iam_role_policy.invoices_replication_policy",
+                "aws_s3_bucket_versioning.invoices_destination_versioning",
+                "aws_s3_bucket_versioning.invoices_source_versioning"
+            ])
+        );
+        let rule = &replication["rule"][0];
+        assert_eq!(
+            rule["destination"]["bucket"],
+            "${aws_s3_bucket.invoices_destination_bucket.arn}"
+        );
+        assert_eq!(
+            rule["destination"]["replication_time"]["time"]["minutes"],
+            15
+        );
+        assert_eq!(rule["delete_marker_replication"]["status"], "Enabled");
+        for side in ["source", "destination"] {
+            let versioning = resource(
+                &document,
+                "aws_s3_bucket_versioning",
+                &format!("invoices_{side}_versioning"),
+            );
+            assert_eq!(versioning["versioning_configuration"]["status"], "Enabled");
+        }
+        // The destination lives in the other region.
+        let destination = resource(&document, "aws_s3_bucket", "invoices_destination_bucket");
+        assert_eq!(destination["provider"], "aws.central");
+    }
+
+    #[test]
+    fn the_replication_role_names_the_exact_buckets() {
+        let document = document();
+        let permissions = document
+            .data(
+                "aws_iam_policy_document",
+                "invoices_replication_permissions",
+            )
+            .unwrap();
+        let resources: Vec<&serde_json::Value> = permissions["statement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["resources"].as_array().unwrap())
+            .collect();
+        assert!(!resources.is_empty());
+        assert!(
+            resources
+                .iter()
+                .all(|r| r.as_str().unwrap().contains("aws_s3_bucket.invoices_")),
+            "{resources:?}"
+        );
+    }
+}

@@ -225,3 +225,72 @@ pub(crate) fn invoked_function<'d>(
         .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")
         .and_then(|(_, id)| document.resource("aws_lambda_function", id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{AwsProvider, Stack};
+    use crate::testing::{resource, synth};
+
+    fn props(hardening: Option<FunctionHardening>) -> RustFunctionProps {
+        RustFunctionProps {
+            function_name: "orders-eu-west-1-test".into(),
+            package: "orders",
+            environment: BTreeMap::from([("MODE".to_owned(), Expr::literal("live"))]),
+            statements: Vec::new(),
+            memory_mb: 256,
+            timeout_seconds: 10,
+            log_retention_days: 30,
+            hardening,
+            primary_only: false,
+        }
+    }
+
+    #[test]
+    fn the_package_is_deployed_by_its_hash_after_its_log_group() {
+        let mut stack = Stack::new("orders");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        RustFunction::new(&mut stack.scope(&west).child("orders"), props(None));
+        let document = synth(&stack);
+        let function = resource(&document, "aws_lambda_function", "orders_function");
+        assert_eq!(function["runtime"], "provided.al2023");
+        assert_eq!(function["architectures"], serde_json::json!(["x86_64"]));
+        assert_eq!(
+            function["source_code_hash"],
+            "${filebase64sha256(\"${path.module}/lambda/orders.zip\")}"
+        );
+        assert_eq!(
+            function["depends_on"],
+            serde_json::json!(["aws_cloudwatch_log_group.orders_logs"])
+        );
+        assert_eq!(function["environment"]["variables"]["MODE"], "live");
+        let logs = resource(&document, "aws_cloudwatch_log_group", "orders_logs");
+        assert_eq!(logs["retention_in_days"], 30);
+        assert!(function.get("reserved_concurrent_executions").is_none());
+    }
+
+    #[test]
+    fn hardening_encrypts_with_the_region_s_key_and_reserves_what_is_asked() {
+        let mut stack = Stack::new("orders");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        RustFunction::new(
+            &mut stack.scope(&west).child("orders"),
+            props(Some(FunctionHardening {
+                key_arn: Expr::literal("arn:aws:kms:eu-west-1:111122223333:key/k"),
+                reserved_concurrency: Some(5),
+            })),
+        );
+        let document = synth(&stack);
+        let function = resource(&document, "aws_lambda_function", "orders_function");
+        assert_eq!(
+            function["kms_key_arn"],
+            "arn:aws:kms:eu-west-1:111122223333:key/k"
+        );
+        assert_eq!(function["reserved_concurrent_executions"], 5);
+        let logs = resource(&document, "aws_cloudwatch_log_group", "orders_logs");
+        assert_eq!(
+            logs["kms_key_id"],
+            "arn:aws:kms:eu-west-1:111122223333:key/k"
+        );
+    }
+}

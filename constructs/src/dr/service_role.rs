@@ -56,3 +56,49 @@ pub fn service_role_trusting(
     );
     ServiceRole { role, policy }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{AwsProvider, Expr, Stack};
+    use crate::testing::{resource, synth};
+
+    #[test]
+    fn the_role_trusts_the_service_and_holds_exactly_the_statements() {
+        let mut stack = Stack::new("orders");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        service_role(
+            &mut stack.scope(&west).child("worker"),
+            "worker-test",
+            "lambda.amazonaws.com",
+            vec![Statement::allow(
+                "Read",
+                &["sqs:ReceiveMessage"],
+                vec![Expr::literal("arn:aws:sqs:eu-west-1:111122223333:jobs")],
+            )],
+        );
+        let document = synth(&stack);
+        let role = resource(&document, "aws_iam_role", "worker_role");
+        assert_eq!(role["name"], "worker-test");
+        assert_eq!(
+            role["assume_role_policy"],
+            "${data.aws_iam_policy_document.worker_trust.json}"
+        );
+        let trust = document
+            .data("aws_iam_policy_document", "worker_trust")
+            .unwrap();
+        assert_eq!(
+            trust["statement"][0]["principals"][0]["identifiers"],
+            serde_json::json!(["lambda.amazonaws.com"])
+        );
+        let permissions = document
+            .data("aws_iam_policy_document", "worker_permissions")
+            .unwrap();
+        assert_eq!(
+            permissions["statement"][0]["resources"],
+            serde_json::json!(["arn:aws:sqs:eu-west-1:111122223333:jobs"])
+        );
+        let policy = resource(&document, "aws_iam_role_policy", "worker_policy");
+        assert_eq!(policy["role"], "${aws_iam_role.worker_role.id}");
+    }
+}
